@@ -1,0 +1,230 @@
+"""Clean stage: extracted text (``RawDocument``) -> ``Article``.
+
+Drops the lines that are not the article (navigation, bylines, prompts, appeals, other
+languages, ...), keeps title/author found on the way as metadata, scrubs card numbers
+and e-mail addresses, and records every removed line with its reason and raw offsets.
+``Article.text`` is the kept lines joined by "\\n"; ``offset_map`` maps it back to
+``raw_text`` run by run (redaction markers are the only inserted text).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdesk.clean import lines as rules
+from newsdesk.clean.language import detect_language, dominant_script, script_counts
+from newsdesk.clean.lines import Line
+from newsdesk.clean.pii import find_pii, redact
+from newsdesk.errors import ExtractionError
+from newsdesk.model import Article, OffsetMap, RawDocument, RemovedLine, content_hash
+from newsdesk.settings import Settings
+
+__all__ = ["clean_document", "split_lines", "find_pii", "redact"]
+
+TITLE_REASON = "title (kept as metadata)"
+BYLINE_REASON = "byline (kept as metadata)"
+# Fewest letters for a script verdict and words for a language verdict on one line.
+# Script is exact on any length; 8 letters keeps stray symbols/names out. fastText "lite"
+# scored short English lines (< 8 words) as other languages in the trafilatura-eval
+# English pages, and at >= 0.90 confidence no English article line was dropped there.
+MIN_SCRIPT_LETTERS = 8
+MIN_LANG_WORDS = 8
+MIN_LANG_SCORE = 0.90
+# Longest headline taken as the title (words); longer first lines are paragraphs.
+MAX_TITLE_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every line is judged against: the article's language and script."""
+
+    language: str | None
+    script: str | None
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-blank lines of ``raw`` with offsets of their stripped content."""
+    out: list[Line] = []
+    for m in re.finditer(r"[^\r\n]+", raw):
+        seg = m.group()
+        lead = len(seg) - len(seg.lstrip())
+        body = seg.strip()
+        if body:
+            start = m.start() + lead
+            out.append(Line(len(out), start, start + len(body), body))
+    return out
+
+
+def _article_context(lines: Sequence[Line]) -> _Context:
+    """Language and script of the prose lines (all lines when there is no prose)."""
+    prose = [ln.text for ln in lines if ln.words >= 10] or [ln.text for ln in lines]
+    sample = "\n".join(prose)[:5000]
+    lang, _ = detect_language(sample)
+    return _Context(lang, dominant_script(sample))
+
+
+def _language_reason(line: Line, ctx: _Context) -> str | None:
+    """"other language (xx)" for a line in another script, or confidently in another language."""
+    counts = script_counts(line.text)
+    letters = sum(counts.values())
+    if ctx.script and letters >= MIN_SCRIPT_LETTERS:
+        script, n = counts.most_common(1)[0]
+        if script != ctx.script and n * 2 > letters:
+            lang, _ = detect_language(line.text)
+            return f"other language ({lang or script.lower()})"
+    if ctx.language and line.words >= MIN_LANG_WORDS:
+        lang, score = detect_language(line.text)
+        if lang and lang != ctx.language and score >= MIN_LANG_SCORE:
+            return f"other language ({lang})"
+    return None
+
+
+def _classify(line: Line, ctx: _Context, edge: bool, bottom: bool) -> str | None:
+    """Why ``line`` is not article text, or None. ``edge``: in the top/bottom junk zone."""
+    text = line.text
+    if rules.is_separator(text):
+        return "separator line"
+    if rules.is_breadcrumb(text):
+        return "breadcrumb"
+    if rules.byline_author(text):
+        return BYLINE_REASON
+    if rules.is_speaker_label(text):
+        return "speaker label"
+    if rules.is_date_line(line):
+        return "date line"
+    if rules.is_author_box(line, edge):
+        return "author box"
+    reason = rules.match_rule(line, edge)
+    if reason:
+        return reason
+    if bottom and rules.is_reader_prompt(line):
+        return "reader prompt"
+    return _language_reason(line, ctx)
+
+
+def _judge_lines(lines: Sequence[Line], ctx: _Context) -> dict[int, str]:
+    """Reasons for the removed lines, by line index (title and propagation not yet done).
+
+    Anchors are prose lines no rule would remove even at edge limits; lines before the
+    first anchor and after the last one form the edge zones. Without any anchor every
+    line is judged as edge.
+    """
+    anchors = [ln.index for ln in lines
+               if rules.is_prose(ln) and _classify(ln, ctx, edge=True, bottom=True) is None]
+    first = anchors[0] if anchors else len(lines)
+    last = anchors[-1] if anchors else -1
+    verdicts: dict[int, str] = {}
+    for ln in lines:
+        top, bottom = ln.index < first, ln.index > last
+        reason = _classify(ln, ctx, edge=top or bottom, bottom=bottom)
+        if reason:
+            verdicts[ln.index] = reason
+    _mark_bottom_blocks(lines, verdicts, last)
+    return verdicts
+
+
+def _mark_bottom_blocks(lines: Sequence[Line], verdicts: dict[int, str], last_anchor: int) -> None:
+    """After the last prose paragraph, short non-sentence lines hemmed in by removed lines
+    (or the end) are link lists ("You may also like" + headlines): remove them too."""
+    i = last_anchor + 1
+    while i < len(lines):
+        if i in verdicts or not _is_link_text(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and j not in verdicts and _is_link_text(lines[j]):
+            j += 1
+        bounded_above = i - 1 in verdicts
+        bounded_below = j == len(lines) or j in verdicts
+        if bounded_above and bounded_below:
+            for k in range(i, j):
+                verdicts[k] = "link text near junk"
+        i = j
+
+
+def _is_link_text(line: Line) -> bool:
+    """Short and not a sentence: a headline, menu item or name."""
+    return line.words <= 15 and not rules.ends_like_sentence(line.text)
+
+
+def _same_text(a: str, b: str) -> bool:
+    norm = lambda s: " ".join(re.findall(r"\w+", s.casefold()))  # noqa: E731
+    return norm(a) == norm(b) and bool(norm(a))
+
+
+def _find_title(lines: Sequence[Line], verdicts: dict[int, str], title: str | None) -> Line | None:
+    """The first kept line when it is the title.
+
+    With a known title only a line repeating it counts (so cleaning twice is stable);
+    otherwise a short first line that does not end like a prose sentence, followed by
+    more text, is the headline.
+    """
+    kept = [ln for ln in lines if ln.index not in verdicts]
+    if len(kept) < 2:
+        return None
+    first = kept[0]
+    if title is not None:
+        return first if _same_text(first.text, title) else None
+    text = first.text.rstrip()
+    if first.words > MAX_TITLE_WORDS or first.words < 2 or text[-1] in ".:;,":
+        return None
+    return first
+
+
+def clean_document(doc: RawDocument, settings: Settings) -> Article:
+    """Clean one document into an ``Article`` (see module docstring).
+
+    Raises ``ExtractionError`` when fewer than ``settings.min_article_chars`` remain.
+    """
+    lines = split_lines(doc.text)
+    ctx = _article_context(lines)
+    verdicts = _judge_lines(lines, ctx)
+    title, author = doc.title, doc.author
+    title_line = _find_title(lines, verdicts, doc.title)
+    if title_line is not None:
+        verdicts[title_line.index] = TITLE_REASON
+        title = title or title_line.text
+        for ln in lines[: title_line.index]:
+            if ln.index in verdicts and _same_text(ln.text, title_line.text):
+                verdicts[ln.index] = "title (repeated)"
+    if author is None:
+        author = next((rules.byline_author(ln.text) for ln in lines
+                       if verdicts.get(ln.index) == BYLINE_REASON), None)
+    kept = [ln for ln in lines if ln.index not in verdicts]
+    text, offset_map = _assemble(kept)
+    if len(text) < settings.min_article_chars:
+        raise ExtractionError(doc.source, "no article text left after cleaning")
+    removed = tuple(RemovedLine(redact(ln.text), verdicts[ln.index], ln.start, ln.end)
+                    for ln in lines if ln.index in verdicts)
+    key = doc.url or os.path.basename(doc.source)
+    return Article(
+        id=content_hash(key, text), source=doc.source, text=text, raw_text=doc.text, url=doc.url,
+        title=title, author=author, outlet=doc.outlet, published=doc.published,
+        language=ctx.language, removed=removed, offset_map=offset_map,
+    )
+
+
+def _assemble(kept: Sequence[Line]) -> tuple[str, OffsetMap]:
+    """Join kept lines with "\\n", redacting PII; runs of verbatim text form the map."""
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    pos = 0
+    for n, line in enumerate(kept):
+        if n:
+            parts.append("\n")
+            pos += 1
+        cur = 0
+        for span in [*find_pii(line.text), None]:
+            stop = span.start if span else len(line.text)
+            if stop > cur:
+                segments.append((pos, line.start + cur, stop - cur))
+                parts.append(line.text[cur:stop])
+                pos += stop - cur
+            if span:
+                parts.append(span.marker)
+                pos += len(span.marker)
+                cur = span.end
+    return "".join(parts), OffsetMap(tuple(segments))

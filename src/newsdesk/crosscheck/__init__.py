@@ -1,0 +1,1 @@
+"""Cross-checking stages: align claims, contradictions, sources and timeline."""

@@ -1,0 +1,105 @@
+"""``newsdesk eval``: every stage measured on public data, beside the tools users would pick.
+
+Suites are modules named in ``SUITES``; each has ``run(data_dir, limit=None) -> SuiteResult``.
+Floors for the figures live in ``quality/floors.json`` (repo root) and are checked by
+``tests/test_quality_gate.py``; the README's results table is generated from the last
+full run (``quality/results.json``) by ``newsdesk.eval.readme``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from newsdesk.eval.base import SuiteResult
+
+SUITES: dict[str, str] = {
+    "extraction": "newsdesk.eval.extraction",
+    "cleaning": "newsdesk.eval.cleaning",
+    "stories": "newsdesk.eval.stories",
+    "entities": "newsdesk.eval.entities",
+    "dates": "newsdesk.eval.dates",
+    "quantities": "newsdesk.eval.quantities",
+    "claims": "newsdesk.eval.claims",
+    "speed": "newsdesk.eval.speed",
+}
+
+
+def default_data_dir() -> Path:
+    """``$NEWSDESK_DATA``, else ../shared/data beside the working directory or the repo."""
+    env = os.environ.get("NEWSDESK_DATA")
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        cand = base.parent / "shared" / "data"
+        if cand.is_dir():
+            return cand
+    return Path.cwd().parent / "shared" / "data"
+
+
+def run_suite(name: str, data_dir: Path, limit: int | None = None) -> SuiteResult:
+    if not data_dir.is_dir():
+        return SuiteResult(suite=name, skipped=f"data folder {data_dir} is absent")
+    module = importlib.import_module(SUITES[name])
+    result: SuiteResult = module.run(data_dir, limit=limit)
+    return result
+
+
+def run_suites(names: Sequence[str], data_dir: Path, limit: int | None = None,
+               on_start: Callable[[str], object] | None = None) -> list[SuiteResult]:
+    results = []
+    for name in names:
+        if on_start:
+            on_start(name)
+        results.append(run_suite(name, data_dir, limit))
+    return results
+
+
+def _fmt(v: object) -> str:
+    if isinstance(v, float):
+        return f"{v:.3f}" if abs(v) < 1000 else f"{v:.0f}"
+    return str(v)
+
+
+def format_table(results: Sequence[SuiteResult]) -> str:
+    """Plain-text table: one block per suite, its rows then its notes."""
+    lines: list[str] = []
+    for r in results:
+        lines.append(f"== {r.suite}" + (f" (skipped: {r.skipped})" if r.skipped else ""))
+        if r.rows:
+            cols = list(dict.fromkeys(k for row in r.rows for k in row))
+            cells = [[_fmt(row.get(c, "")) for c in cols] for row in r.rows]
+            widths = [max(len(c), *(len(x[i]) for x in cells)) for i, c in enumerate(cols)]
+            lines.append("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)))
+            lines += ["  ".join(x.ljust(w) for x, w in zip(row, widths, strict=True)) for row in cells]
+        lines += [f"  note: {n}" for n in r.notes]
+    return "\n".join(lines)
+
+
+def write_results(results: Sequence[SuiteResult], path: Path) -> None:
+    from newsdesk.report.writer import write_atomic
+
+    write_atomic(Path(path), json.dumps([r.to_dict() for r in results], indent=1, sort_keys=True) + "\n")
+
+
+def check_floors(results: Sequence[SuiteResult], floors: dict[str, float | dict[str, float]]) -> list[str]:
+    """The figures past their bound: a number is a floor (``min``); ``{"max": x}`` is a ceiling
+    for figures where lower is better (error rates, memory). Missing figures of suites that
+    ran count as failures."""
+    got = {k: v for r in results for k, v in r.metrics.items()}
+    ran = {r.suite for r in results if not r.skipped}
+    failures = []
+    for name, bound in sorted(floors.items()):
+        if name.startswith("_") or name.split(".")[0] not in ran:
+            continue
+        lo, hi = (bound, None) if isinstance(bound, int | float) else (bound.get("min"), bound.get("max"))
+        if name not in got:
+            failures.append(f"{name}: missing")
+        elif lo is not None and got[name] < lo:
+            failures.append(f"{name}: {got[name]:.4f} < floor {lo}")
+        elif hi is not None and got[name] > hi:
+            failures.append(f"{name}: {got[name]:.4f} > ceiling {hi}")
+    return failures

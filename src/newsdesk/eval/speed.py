@@ -1,0 +1,71 @@
+"""Speed suite: articles/second and peak RSS per stage of the real pipeline on real news.
+
+Runs ``analyze`` over the giveme5w1h-news-cluster articles (383 English news-please JSON
+records written to a JSONL file), after loading the models once so that model loading is
+reported separately from per-article throughput.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from newsdesk.eval.base import SuiteResult, peak_rss_mb, require, skip
+from newsdesk.settings import Settings
+
+
+def write_giveme_jsonl(src: Path, dest: Path, limit: int | None = None) -> int:
+    """news-please JSON files -> one JSONL of {text,title,url,published,outlet}; returns count."""
+    n = 0
+    with dest.open("w", encoding="utf-8") as out:
+        for f in sorted(src.glob("*.json"))[:limit]:
+            rec = json.loads(f.read_text(encoding="utf-8"))
+            if not rec.get("text"):
+                continue
+            row = {"text": rec["text"], "title": rec.get("title"), "url": rec.get("url"),
+                   "published": (rec.get("date_publish") or "")[:10] or None, "outlet": rec.get("source_domain")}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def load_models(settings: Settings) -> float:
+    """Load spaCy and the embedder once; returns seconds spent (reported separately)."""
+    from newsdesk.embed import get_embedder
+    from newsdesk.nlp import load_nlp
+
+    t0 = time.perf_counter()
+    load_nlp(settings.spacy_model)
+    get_embedder(settings.embedder).encode(["warm up"])
+    return time.perf_counter() - t0
+
+
+def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
+    from newsdesk.pipeline import analyze
+
+    src = require(data_dir, "giveme5w1h-news-cluster", "data")
+    if src is None:
+        return skip("speed", "giveme5w1h-news-cluster is absent")
+    settings = Settings()
+    load_s = load_models(settings)
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl = Path(tmp) / "giveme5w1h.jsonl"
+        n = write_giveme_jsonl(src, jsonl, limit)
+        t0 = time.perf_counter()
+        report = analyze([str(jsonl)], settings)
+        total = time.perf_counter() - t0
+    rows: list[dict[str, object]] = [{"stage": "model load (once)", "seconds": round(load_s, 2), "items": "",
+                                      "articles_per_s": "", "peak_rss_mb": round(peak_rss_mb(), 0)}]
+    metrics = {"speed.model_load_s": load_s}
+    for t in report.timings:
+        rate = n / t.seconds if t.seconds > 0 else float("inf")
+        rows.append({"stage": t.stage, "seconds": round(t.seconds, 2), "items": t.items,
+                     "articles_per_s": round(rate, 1), "peak_rss_mb": round(t.peak_rss_mb, 0)})
+    rows.append({"stage": "end to end", "seconds": round(total, 2), "items": n,
+                 "articles_per_s": round(n / total, 2), "peak_rss_mb": round(peak_rss_mb(), 0)})
+    metrics.update({"speed.articles": float(n), "speed.end_to_end_articles_per_s": n / total,
+                    "speed.peak_rss_mb": peak_rss_mb(), "speed.stories": float(len(report.stories))})
+    return SuiteResult("speed", metrics, rows,
+                       notes=[f"{n} giveme5w1h-news-cluster articles, analyze() end to end, models preloaded"])

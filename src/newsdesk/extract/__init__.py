@@ -1,0 +1,1 @@
+"""Extract stages: mentions, quantities, dates, quotes, citations, claims over one Article."""

@@ -1,0 +1,215 @@
+"""Claims: the factual statements of one article, each a clause or sentence with its span.
+
+Reads ``article.sentences`` (or the parsed ``doc``'s sentences when unset) and the
+article's annotations (quotes and citations, to mark kind and origin). Headings,
+fragments and boilerplate-like lines are not claims. A sentence whose root verb is
+coordinated with another full clause ("X did A, and Y did B") yields one claim per
+clause. ``kind`` is "fact", "quote", "opinion" or "question"; ``origin`` is the source
+the article attributes the statement to (a citation or a quote's speaker), if any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
+from newsdesk.nlp import doc_sentences
+
+# Sentences shorter than this (in word tokens) are fragments, not claims ("Yeah, you
+# read that right." is 6); chosen by reading the giveme5w1h and example corpora.
+MIN_CLAIM_TOKENS = 5
+# A clause split off a coordinated sentence must keep this many word tokens.
+MIN_CLAUSE_TOKENS = 4
+# Over this share of capitalised words, a line without final punctuation is a heading.
+HEADING_CAPS_SHARE = 0.6
+# Share of Latin letters below which a sentence is not English text (not a claim).
+LATIN_SHARE = 0.8
+
+_END_PUNCT = (".", "!", "?", "\u201d", '"', "'", "\u2019", ")", ":")
+_QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
+_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+_OPINION_MODALS = {"should", "must", "ought"}
+_FIRST_SECOND = {"i", "we", "you", "our", "us", "my", "your"}
+# Sentence openers that announce the writer's own summary or judgement, not a report.
+_OPINION_OPENERS = ("in summary", "in conclusion", "ultimately", "clearly", "arguably", "in short")
+
+
+def _tokens(span: Any) -> list[Any]:
+    return [t for t in span if not t.is_punct and not t.is_space]
+
+
+def _has_predicate(span: Any) -> bool:
+    """A finite clause: a verb (or copula) with a subject somewhere in the span."""
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in span)
+    has_subj = any(t.dep_ in _SUBJECTS for t in span)
+    return has_verb and has_subj
+
+
+def _is_heading(text: str, span: Any) -> bool:
+    """Title-cased lines (whatever their end) and unpunctuated lines without a clause."""
+    words = [t for t in _tokens(span) if t.is_alpha]
+    if not words:
+        return True
+    caps = sum(1 for t in words if t.text[0].isupper())
+    if caps / len(words) >= HEADING_CAPS_SHARE:
+        return True
+    return not text.rstrip().endswith(_END_PUNCT) and not _has_predicate(span)
+
+
+def _mostly_latin(text: str) -> bool:
+    """English claims only: most letters are Latin (drops e.g. Cyrillic donation lines)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if ch < "\u0250")
+    return bool(letters) and latin / len(letters) >= LATIN_SHARE
+
+
+def _in_quote_marks(text: str) -> bool:
+    """Most of the sentence sits between quote marks (a direct quotation)."""
+    inside = 0
+    depth = False
+    for ch in text:
+        if ch in _QUOTE_CHARS:
+            depth = not depth
+            continue
+        if depth and not ch.isspace():
+            inside += 1
+    letters = sum(1 for ch in text if not ch.isspace())
+    return letters > 0 and inside / letters >= 0.5
+
+
+def _is_opinion(text: str, span: Any) -> bool:
+    low = text.lower().lstrip()
+    if low.startswith(_OPINION_OPENERS):
+        return True
+    outside = [t for t in span if not _inside_quotes(t, span)]
+    if any(t.lower_ in _OPINION_MODALS and t.tag_ == "MD" for t in outside):
+        return True
+    return any(t.lower_ in _FIRST_SECOND and t.pos_ == "PRON" for t in outside)
+
+
+def _inside_quotes(token: Any, span: Any) -> bool:
+    before = span.doc.text[span.start_char:token.idx]
+    return sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1
+
+
+def classify_sentence(text: str, span: Any, quoted: bool) -> str | None:
+    """The claim kind of one sentence, or None when it is not a claim at all."""
+    if len(_tokens(span)) < MIN_CLAIM_TOKENS or not _mostly_latin(text) or _is_heading(text, span):
+        return None
+    if text.rstrip().rstrip("\u201d\"'").endswith("?"):
+        return "question"
+    if quoted or _in_quote_marks(text):
+        return "quote"
+    if not _has_predicate(span):
+        return None
+    if _is_opinion(text, span):
+        return "opinion"
+    return "fact"
+
+
+def _clause_bounds(span: Any) -> list[tuple[int, int]]:
+    """Token ranges of the full clauses coordinated under the sentence root."""
+    root = span.root
+    starts = [root.left_edge.i]
+    for conj in root.conjuncts:
+        if conj.i <= root.i or conj.head.i != root.i or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in _SUBJECTS for c in conj.children):
+            starts.append(conj.left_edge.i)
+    starts = sorted(set(starts))
+    if len(starts) == 1:
+        return [(span.start, span.end)]
+    bounds: list[tuple[int, int]] = []
+    cuts = [span.start, *starts[1:], span.end]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        bounds.append((a, b))
+    return bounds
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading/trailing punctuation and conjunctions from a token range."""
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+        or (doc[end - 1].is_punct and doc[end - 1].text in ",;:-\u2013")
+    ):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def split_clauses(span: Any) -> list[tuple[int, int]]:
+    """Character spans of the claims in one sentence (the sentence itself if not split)."""
+    doc = span.doc
+    parts: list[tuple[int, int]] = []
+    for a, b in _clause_bounds(span):
+        trimmed = _trim(doc, a, b)
+        if trimmed is None:
+            continue
+        sub = doc[trimmed[0]:trimmed[1]]
+        if len(_tokens(sub)) < MIN_CLAUSE_TOKENS or not _has_predicate(sub):
+            return [(span.start_char, span.end_char)]
+        parts.append((sub.start_char, sub.end_char))
+    return parts or [(span.start_char, span.end_char)]
+
+
+def _sentence_spans(article: Article, doc: Any) -> list[tuple[int, int]]:
+    if article.sentences:
+        return [(s.start, s.end) for s in article.sentences]
+    return doc_sentences(doc)
+
+
+def _origin(start: int, end: int, annotations: ArticleAnnotations, quote_speaker: str | None) -> str | None:
+    for c in annotations.citations:
+        if c.evidence.start < end and start < c.evidence.end:
+            return c.cites
+    return quote_speaker
+
+
+def _quote_speaker(start: int, end: int, annotations: ArticleAnnotations) -> tuple[bool, str | None]:
+    for q in annotations.quotes:
+        e = q.evidence
+        overlap = min(end, e.end) - max(start, e.start)
+        if overlap > 0 and overlap >= 0.5 * (end - start):
+            return True, q.speaker
+    return False, None
+
+
+def _claims_in_sentence(
+    article: Article, doc: Any, start: int, end: int, annotations: ArticleAnnotations
+) -> Iterable[Claim]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return
+    text = article.text[start:end]
+    quoted, speaker = _quote_speaker(start, end, annotations)
+    kind = classify_sentence(text, span, quoted)
+    if kind is None:
+        return
+    pieces = split_clauses(span) if kind == "fact" else [(start, end)]
+    for s, e in pieces:
+        s, e = max(s, start), min(e, end)
+        ev = article.evidence(s, e)
+        yield Claim(
+            id="c" + content_hash(article.id, str(s), str(e), ev.text, length=15),
+            article_id=article.id,
+            evidence=ev,
+            kind=kind,
+            origin=_origin(s, e, annotations, speaker),
+        )
+
+
+def extract_claims(article: Article, doc: Any, annotations: ArticleAnnotations) -> tuple[Claim, ...]:
+    """Claims of one article in text order; ``doc`` is the spaCy parse of ``article.text``."""
+    if doc.text != article.text:
+        raise ValueError(f"doc text does not match article {article.id}")
+    out: list[Claim] = []
+    for start, end in _sentence_spans(article, doc):
+        out.extend(_claims_in_sentence(article, doc, start, end, annotations))
+    return tuple(out)
+
+
+def claim_texts(claims: Sequence[Claim]) -> list[str]:
+    """The evidence text of each claim (what alignment embeds)."""
+    return [c.evidence.text for c in claims]

@@ -1,0 +1,494 @@
+"""Date and time expressions in one article, normalised as TIMEX3-style values.
+
+``extract_times`` runs a grammar of regular expressions over ``Article.text`` (explicit
+dates, months, years, decades, seasons, weekdays, "yesterday", "last year", "two days
+ago", "a day earlier", "recent years", durations such as "three-year"), keeps the
+longest non-overlapping matches, and resolves each against an anchor:
+
+- the publication date (``anchor`` argument, else ``article.published``) for deictic
+  expressions ("yesterday", "Tuesday", "last year", "in July");
+- the most recent explicit day-precision date earlier in the text for anaphoric ones
+  ("Only a day earlier" after "On October 26" is the 25th), falling back to the anchor.
+
+Without an anchor the unknown parts are written as ``X`` ("XXXX-10-31"). A bare month or
+weekday is read as the most recent one before publication unless its sentence is in
+the future tense. spaCy DATE entities (when ``doc`` is given) add candidates the grammar
+missed, normalised by the same grammar when one of its patterns covers the entity text
+exactly. Output is deterministic and in text order; spans come from ``article.evidence``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from newsdesk.extract.quantities import WORD_NUMBER_RE, parse_number
+from newsdesk.model import Article, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+MODS = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
+        "the middle of": "MID", "late": "END", "the end of": "END"}
+UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M",
+              "second": "S", "decade": "DE", "century": "CE"}
+# A bare month needs one of these words right before it ("in July"), so that "May" the
+# verb and "March" the noun are not dates; chosen from the TempEval-3 TimeBank contexts.
+MONTH_CONTEXT = frozenset(
+    "in since by until till through of during from to between and or before after early late "
+    "mid last next this".split())
+FUTURE_RE = re.compile(
+    r"\b(?:will|shall|going to|plans? to|planned|scheduled|expected to|is to|are to|due to|"
+    r"upcoming|would)\b|'ll\b", re.IGNORECASE)
+
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+       r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_YEAR = r"(?:1[89]|20)\d\d"
+_NUM = rf"(?:\d+(?:\.\d+)?|{WORD_NUMBER_RE.pattern[2:-2]}|a|an|one)"
+_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What a pattern handler may look at: the text, the anchor and the last explicit day."""
+
+    text: str
+    anchor: date | None
+    ref: tuple[int | None, int, int] | None  # (year or None, month, day)
+
+
+@dataclass(frozen=True, slots=True)
+class _Time:
+    value: str
+    precision: str
+    kind: str = "DATE"
+    mod: str | None = None
+
+
+Handler = Callable[[re.Match[str], _Ctx], _Time | None]
+
+
+def _fmt(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    parts = [f"{year:04d}" if year is not None else "XXXX"]
+    if month is not None:
+        parts.append(f"{month:02d}")
+    if day is not None:
+        parts.append(f"{day:02d}")
+    return "-".join(parts)
+
+
+def _month_of(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _is_future(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` speaks about the future (will, plans to, ...)."""
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+    return FUTURE_RE.search(text, start, min(ends) if ends else len(text)) is not None
+
+
+def _nearest_year(anchor: date | None, month: int, day: int) -> int | None:
+    """The year that puts month/day closest to the anchor (None without an anchor)."""
+    if anchor is None:
+        return None
+    best: tuple[int, int] | None = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            dist = abs((date(y, month, day) - anchor).days)
+        except ValueError:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else anchor.year
+
+
+def _day_result(year: int | None, month: int, day: int) -> _Time | None:
+    try:
+        date(year if year is not None else 2000, month, day)  # 2000: leap year, allows 02-29
+    except ValueError:
+        return None
+    return _Time(_fmt(year, month, day), "day")
+
+
+def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    return _day_result(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def _h_slash(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    year = int(m["y"])
+    year = year + (1900 if year >= 50 else 2000) if year < 100 else year
+    return _day_result(year, int(m["m"]), int(m["d"]))
+
+
+def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    month, day = _month_of(m["mon"]), int(m["d"])
+    year = int(m["y"]) if m["y"] else _nearest_year(ctx.anchor, month, day)
+    return _day_result(year, month, day)
+
+
+def _preceding_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, pos - 20):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _month_year(anchor: date | None, month: int, rel: str | None, future: bool) -> int | None:
+    """Year of a month named without one: last/next/this, else past unless future tense."""
+    if anchor is None:
+        return None
+    if rel == "this":
+        return anchor.year
+    if rel == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if rel == "next" or future:
+        strict = rel == "next"
+        ahead = month > anchor.month or (month == anchor.month and not strict)
+        return anchor.year if ahead else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _h_month(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
+    if not rel and not m["y"] and _preceding_word(ctx.text, m.start()) not in MONTH_CONTEXT:
+        return None
+    if m["mon"] == "May" and not (rel or m["y"]):
+        if re.match(r"\s+(?:be|have|not|also|well)\b", ctx.text[m.end():]):
+            return None
+    month = _month_of(m["mon"])
+    year = int(m["y"]) if m["y"] else _month_year(
+        ctx.anchor, month, rel if rel in ("last", "next", "this") else None,
+        _is_future(ctx.text, m.start()))
+    return _Time(_fmt(year, month), "month", mod=MODS.get(rel or ""))
+
+
+def _h_season(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    rel = m["rel"].lower() if m["rel"] else None
+    if not rel and not m["y"]:
+        return None
+    code = SEASONS[m["s"].lower()]
+    year: int | None = int(m["y"]) if m["y"] else None
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel or "", 0)
+    return _Time(f"{_fmt(year)}-{code}", "unknown", mod=MODS.get(rel or ""))
+
+
+def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    mod = m["mod"].lower().strip(" -") if m["mod"] else None
+    return _Time(m["dec"][:3] + "X", "decade", mod=MODS.get(re.sub(r"^the\s+", "", mod or "")))
+
+
+def _h_year(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    before, after = ctx.text[max(0, m.start("y") - 1):m.start("y")], ctx.text[m.end():m.end() + 2]
+    if before in ("$", ",", ".", "#", "-") or re.match(r"\s?%|,\d|\.\d|-\d", after):
+        return None
+    mod = m["mod"].lower() if m["mod"] else None
+    return _Time(m["y"], "year", mod=MODS.get(re.sub(r"\s+", " ", mod or "")))
+
+
+def _shift(anchor: date | None, days: int) -> _Time:
+    if anchor is None:
+        return _Time("XXXX-XX-XX", "day")
+    d = anchor + timedelta(days=days)
+    return _Time(d.isoformat(), "day")
+
+
+def _h_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    offsets = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    t = _shift(ctx.anchor, offsets[word])
+    part = PARTS.get((m["part"] or "").lower()) or ("NI" if word == "tonight" else None)
+    return _Time(f"{t.value}T{part}", "day", "TIME") if part else t
+
+
+def _week_value(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _unit_value(anchor: date, unit: str, step: int) -> _Time | None:
+    """The calendar unit ``step`` units from the anchor's ("last year": -1 year)."""
+    if unit == "year":
+        return _Time(str(anchor.year + step), "year")
+    if unit == "month":
+        idx = anchor.year * 12 + anchor.month - 1 + step
+        return _Time(_fmt(idx // 12, idx % 12 + 1), "month")
+    if unit in ("week", "weekend"):
+        value = _week_value(anchor + timedelta(weeks=step))
+        return _Time(value + ("-WE" if unit == "weekend" else ""), "unknown")
+    if unit == "quarter":
+        idx = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return _Time(f"{idx // 4:04d}-Q{idx % 4 + 1}", "unknown")
+    if unit == "decade":
+        return _Time(str(anchor.year // 10 + step) + "X", "decade")
+    if unit in SEASONS:
+        return _Time(f"{anchor.year + step}-{SEASONS[unit]}", "unknown")
+    return None
+
+
+def _h_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
+    if rel in ("the past", "past", "the coming", "coming", "the last") and unit not in ("weekend",):
+        code = UNIT_CODES.get(unit)
+        return _Time(f"P1{code}", _precision_of(unit), "DURATION") if code else None
+    step = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "the next": 1,
+            "the following": 1, "this": 0, "the current": 0, "current": 0}.get(rel)
+    if step is None:
+        return None
+    if ctx.anchor is None:
+        return _Time("XXXX", _precision_of(unit))
+    return _unit_value(ctx.anchor, unit, step)
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    wd = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    part = PARTS.get((m["part"] or "").lower())
+    if ctx.anchor is None:
+        t = _Time(f"XXXX-WXX-{wd + 1}", "day")
+    else:
+        future = rel == "next" or (rel != "last" and _is_future(ctx.text, m.start()))
+        delta = (wd - ctx.anchor.weekday()) % 7 if future else -((ctx.anchor.weekday() - wd) % 7)
+        if delta == 0 and rel in ("last", "next"):
+            delta = 7 if rel == "next" else -7
+        t = _shift(ctx.anchor, delta)
+    return _Time(f"{t.value}T{part}", "day", "TIME") if part else t
+
+
+def _count(text: str) -> float | None:
+    t = text.lower()
+    return 1.0 if t in ("a", "an") else parse_number(t)
+
+
+def _offset_from(base: tuple[int | None, int, int] | None, anchor: date | None,
+                 unit: str, n: int) -> _Time | None:
+    """The date ``n`` units after ``base`` (or the anchor), at the unit's precision."""
+    if base is not None:
+        year, month, day = base
+        d0 = date(year if year is not None else 2000, month, day)
+    elif anchor is not None:
+        d0, year = anchor, anchor.year
+    else:
+        unknown = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
+        return _Time(unknown[unit], _precision_of(unit)) if unit in unknown else None
+    if unit == "day":
+        d = d0 + timedelta(days=n)
+        return _Time(_fmt(d.year if year is not None else None, d.month, d.day), "day")
+    if unit == "week":
+        d = d0 + timedelta(weeks=n)
+        return _Time(_week_value(d) if year is not None else "XXXX-WXX", "unknown")
+    if unit == "month":
+        idx = d0.year * 12 + d0.month - 1 + n
+        return _Time(_fmt(idx // 12 if year is not None else None, idx % 12 + 1), "month")
+    if unit == "year" and year is not None:
+        return _Time(str(d0.year + n), "year")
+    return None
+
+
+def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    unit = m["unit"].lower().rstrip("s")
+    if direction in ("before", "after") and not re.match(r"\s*(?:[,.;)]|$)", ctx.text[m.end():]):
+        return None  # "two days before the vote": anchored on an event, not a date
+    back = direction in ("ago", "earlier", "before", "previously")
+    n = _count(m["n"])
+    if n is None or n != int(n):
+        return _Time("PAST_REF" if back else "FUTURE_REF", "unknown")
+    step = -int(n) if back else int(n)
+    deictic = direction in ("ago", "from now", "hence")
+    return _offset_from(None if deictic else ctx.ref, ctx.anchor, unit, step)
+
+
+def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    word = m["dir"].lower()
+    unit = m["unit"].lower()
+    step = -1 if word in ("previous", "prior", "preceding", "before", "earlier") else 1
+    if unit in PARTS:
+        t = _offset_from(ctx.ref, ctx.anchor, "day", step)
+        return _Time(f"{t.value}T{PARTS[unit]}", "day", "TIME") if t else None
+    return _offset_from(ctx.ref, ctx.anchor, unit, step)
+
+
+def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    w = m.group(0).lower()
+    if "future" in w:
+        return _Time("FUTURE_REF", "unknown")
+    if "recent" in w or "past" in w:
+        return _Time("PAST_REF", "unknown")
+    return _Time("PRESENT_REF", "unknown")
+
+
+def _precision_of(unit: str) -> str:
+    return unit if unit in ("day", "month", "year", "decade") else "unknown"
+
+
+def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    unit = re.sub(r"(?:s|ies)$", "", m["unit"].lower()).replace("centur", "century")
+    unit = "century" if unit.startswith("centur") else unit
+    n = _count(m["n"])
+    amount = "X" if n is None else (f"{n:g}" if n != int(n) else str(int(n)))
+    if unit in ("decade", "century"):
+        factor = 10 if unit == "decade" else 100
+        amount = amount if n is None else str(int(n * factor))
+        return _Time(f"P{amount}Y", "year", "DURATION")
+    code = UNIT_CODES[unit]
+    prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+    return _Time(f"{prefix}{amount}{code}", _precision_of(unit), "DURATION")
+
+
+def _p(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# Month and weekday names are matched case-sensitively (capitalised in news copy), the
+# relative words case-insensitively through (?i:...) groups.
+PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
+    ("iso", _p(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _h_iso),
+    ("slash", _p(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)\b"), _h_slash),
+    ("month_day", _p(rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?\b"
+                     rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _h_month_day),
+    ("day_month", _p(rf"(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                     rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"), _h_month_day),
+    ("month", _p(rf"(?:(?P<rel>(?i:last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
+                 rf"the\s+start\s+of|the\s+middle\s+of))[-\s]+)?(?P<mon>{_MON})(?![\w-])"
+                 rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b)?"), _h_month),
+    ("season", _p(rf"(?:(?P<rel>(?i:last|next|this|early|late))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
+                  rf"\b(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"), _h_season),
+    ("decade", _p(r"(?:(?P<mod>(?i:(?:the\s+)?(?:early|mid|late)[-\s]+|the\s+)))?(?P<dec>(?:1[89]|20)\d0)'?s\b"),
+     _h_decade),
+    ("year", _p(rf"(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]+)?"
+                rf"(?<![\d,.$])\b(?P<y>{_YEAR})\b"), _h_year),
+    ("deictic", _p(r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
+                   r"yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening))))"
+                   r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"), _h_deictic_day),
+    ("relative_unit", _p(r"\b(?i:(?P<rel>last|next|this|the\s+past|the\s+previous|the\s+coming|the\s+following|"
+                         r"the\s+current|the\s+next|the\s+last|coming|past|previous|current)\s+"
+                         r"(?P<unit>week|month|year|quarter|decade|weekend|spring|summer|autumn|winter))\b"),
+     _h_relative_unit),
+    ("weekday", _p(rf"(?:(?P<rel>(?i:last|next|this|on))\s+)?(?P<wd>{_WD})(?:\s+(?P<part>(?i:morning|"
+                   rf"afternoon|evening|night)))?\b"), _h_weekday),
+    ("offset", _p(rf"\b(?i:(?P<n>{_NUM}|a\s+few|several|few|many)[\s-]+(?P<unit>days?|weeks?|months?|years?)"
+                  rf"\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously))\b"), _h_offset),
+    ("anaphoric", _p(r"\b(?i:the\s+(?P<dir>next|following|previous|prior|preceding)\s+"
+                     r"(?P<unit>day|week|month|year|morning|afternoon|evening|night))\b"), _h_anaphoric),
+    ("anaphoric2", _p(r"\b(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later))\b"
+                      r"(?!\s+(?:the|a|an|his|her|their|its)\b)"), _h_anaphoric),
+    ("ref", _p(r"\b(?i:recent\s+(?:years|months|weeks|days|decades)|recently|nowadays|currently|now|"
+               r"the\s+future|(?<=in\s)the\s+past|these\s+days)\b"), _h_ref),
+    ("duration", _p(rf"\b(?i:(?P<n>{_NUM}|a\s+few|several|few|many)[\s-]+(?P<unit>{_UNIT}))"
+                    r"(?:[\s-]+(?i:long|old))?\b"), _h_duration),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    handler: Handler
+    match: re.Match[str]
+
+
+def parse_anchor(value: str | None) -> date | None:
+    """The date part of an ISO date or datetime string ("2025-11-03T10:00Z"); None if unusable."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _candidates(text: str, anchor: date | None, base: int = 0) -> list[_Candidate]:
+    """Every pattern match that a handler accepts (offsets shifted by ``base``)."""
+    ctx = _Ctx(text, anchor, None)
+    found: list[_Candidate] = []
+    for _name, pattern, handler in PATTERNS:
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and handler(m, ctx) is not None:
+                found.append(_Candidate(m.start() + base, m.end() + base, handler, m))
+    return found
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Longest non-overlapping candidates (earliest first among equals), in text order."""
+    chosen: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= k.start or k.end <= c.start for k in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _spacy_candidates(doc: Doc, article: Article, anchor: date | None,
+                      taken: list[_Candidate]) -> list[_Candidate]:
+    """DATE/TIME entities the grammar missed, kept when a pattern covers the entity exactly.
+
+    The entity text is re-matched on its own (so "the third week" reaching past a grammar
+    span is not glued to it); entities no pattern normalises are dropped, not guessed.
+    """
+    extra: list[_Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(ent.start_char < k.end and k.start < ent.end_char for k in taken):
+            continue
+        for c in _candidates(ent.text, anchor, base=ent.start_char):
+            if (c.start, c.end) == (ent.start_char, ent.end_char):
+                extra.append(c)
+                break
+    return extra
+
+
+def _make(article: Article, c: _Candidate, t: _Time) -> TimeExpression:
+    kwargs: dict[str, object] = {}
+    if t.mod and "mod" in {f.name for f in fields(TimeExpression)}:
+        kwargs["mod"] = t.mod  # model.py may carry TIMEX3 mod (START/MID/END) in a later version
+    return TimeExpression(article.evidence(c.start, c.end), t.value, t.precision, t.kind, **kwargs)  # type: ignore[arg-type]
+
+
+def _as_ref(t: _Time) -> tuple[int | None, int, int] | None:
+    m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})", t.value)
+    if not m:
+        return None
+    return (None if m.group(1) == "XXXX" else int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def extract_times(article: Article, doc: Doc | None = None, anchor: str | None = None) -> tuple[TimeExpression, ...]:
+    """Date, time and duration expressions in ``article.text``, normalised, in text order.
+
+    ``anchor`` (ISO date) overrides ``article.published`` as the reference for deictic
+    expressions; anaphoric ones ("a day earlier") use the last day-precision date before
+    them. Matches are resolved in text order so that each sees the dates before it.
+    """
+    base = parse_anchor(anchor) or parse_anchor(article.published)
+    text = article.text
+    chosen = _select(_candidates(text, base))
+    if doc is not None:
+        chosen = sorted([*chosen, *_spacy_candidates(doc, article, base, chosen)], key=lambda c: c.start)
+    out: list[TimeExpression] = []
+    ref: tuple[int | None, int, int] | None = None
+    for c in chosen:
+        local = text if c.match.string is text else c.match.string
+        t = c.handler(c.match, _Ctx(local, base, ref))
+        if t is None:
+            continue
+        out.append(_make(article, c, t))
+        ref = _as_ref(t) or ref
+    return tuple(out)

@@ -1,0 +1,358 @@
+"""Quantities in one article: "$3.5 billion", "about 500 tons of cocaine", "14 new missile units".
+
+``extract_quantities`` finds numbers written in digits or words with a grammar of regular
+expressions (no trained model), then reads what surrounds them: a qualifier before
+("about", "more than"), a currency sign or scale word ("million"), a unit ("tons", "km",
+"%") and what is counted (the noun phrase after the number, or the ``of`` phrase after a
+unit: "500 tons of cocaine" counts "cocaine"). Years, dates, clock times, ordinals,
+phone-like digit runs and model names ("Su-30MK2", "Il-76") are not quantities.
+
+``quantities_compatible`` decides whether two quantities can describe the same amount
+(used by contradiction detection): ``True`` when equal up to rounding or an approximate
+or bounding qualifier, ``False`` when they clearly differ for the same thing, ``None``
+when not comparable. Offsets index ``Article.text``; spans come from ``article.evidence``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdesk.model import Article, Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Abbreviated scales seen in news copy ("$5bn", "$3m", "10k").
+SHORT_SCALES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12}
+_NUMW = "|".join(sorted([*SMALL, *SCALES, "dozen", "half"], key=len, reverse=True))
+_BIG = "hundred|thousand|million|billion|trillion|dozen|half"
+# A word number starts with a number word (or "a"/"an" before a scale word) and may go on
+# with more number words joined by spaces, hyphens or "and" ("one hundred and five").
+WORD_NUMBER_RE = re.compile(
+    rf"\b(?:(?:a|an)[\s-]+(?:{_BIG})|(?:{_NUMW}))(?:[\s-]+(?:and[\s-]+|a[\s-]+)?(?:{_NUMW}))*\b",
+    re.IGNORECASE,
+)
+DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
+    "eur": "EUR", "pound sterling": "GBP", "rubles": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "yuan": "CNY", "yen": "JPY", "bolivars": "VES", "bolívares": "VES",
+}
+UNITS = {
+    "%": "%", "percent": "%", "per cent": "%", "percentage points": "pp",
+    "percentage point": "pp", "tons": "ton", "ton": "ton", "tonnes": "ton", "tonne": "ton",
+    "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km",
+    "miles": "mile", "mile": "mile", "meters": "m", "metres": "m", "meter": "m", "metre": "m",
+    "kilograms": "kg", "kilogram": "kg", "kg": "kg", "pounds": "lb", "lbs": "lb",
+    "feet": "ft", "foot": "ft", "barrels": "barrel", "barrel": "barrel", "acres": "acre",
+    "square kilometers": "km2", "square miles": "mile2", "liters": "l", "litres": "l",
+    "gallons": "gallon", "hours": "hour", "hour": "hour", "days": "day", "day": "day",
+    "weeks": "week", "week": "week", "months": "month", "month": "month", "years": "year",
+    "year": "year", "decades": "decade", "minutes": "minute", "knots": "knot",
+}
+# Container nouns: "14 sets of missiles" counts missiles in sets.
+CONTAINERS = {"sets", "set", "units", "batches", "pairs", "dozens", "rounds", "shipments", "squadrons"}
+QUALIFIERS = (
+    "more than", "fewer than", "less than", "at least", "at most", "up to", "as many as",
+    "as much as", "as few as", "upwards of", "in excess of", "close to", "just over",
+    "just under", "an estimated", "approximately", "about", "around", "roughly", "nearly",
+    "almost", "some", "over", "under", "only", "estimated", "exactly",
+)
+APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to",
+          "an estimated", "estimated"}
+LOWER_BOUND = {"more than", "at least", "over", "upwards of", "in excess of", "just over"}
+UPPER_BOUND = {"fewer than", "less than", "at most", "up to", "under", "as many as",
+               "as much as", "just under"}
+# Relative tolerance for approximate qualifiers ("about 500" vs "480"): 10% is the usual
+# reading of "about" in news copy; the corpus's approximate figures all fall inside it.
+APPROX_TOLERANCE = 0.10
+
+_QUAL_RE = "|".join(re.escape(q) for q in QUALIFIERS)
+_UNIT_RE = "|".join(re.escape(u) for u in sorted([*UNITS, *CURRENCY_WORDS], key=len, reverse=True))
+QUANTITY_RE = re.compile(
+    rf"(?:(?P<qual>\b(?:{_QUAL_RE}))\s+)?"
+    rf"(?P<cur>US\$|[$€£¥₽])?\s?"
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER_RE.pattern})"
+    rf"(?:(?P<ratio>[\s-]+(?:in|out\s+of)[\s-]+)(?P<den>\d+|{'|'.join(SMALL)})\b)?"
+    rf"(?:[\s-]?(?P<scale>(?:hundred|thousand|million|billion|trillion)\b)|(?P<sscale>(?:bn|mn|tn|m|b|k)\b))?"
+    rf"(?:\s?(?P<unit>(?:{_UNIT_RE})\b|%))?",
+    re.IGNORECASE,
+)
+STOPWORDS = frozenset(
+    "the a an of to in on at for by with from and or but as that which who this these those "
+    "was were is are be been has have had will would could should may might than more most "
+    "per each its their his her our your after before since until during over under about "
+    "into out up down off very also not no said says".split()
+)
+UNIT_SUFFIXES = ("km", "kg", "m", "bn", "mn", "k", "b", "s", "tn")
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    qualifier: str | None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits or English words ("1,000", "twenty-four",
+    "a dozen", "3.5 billion", "half a million"); None when ``text`` is not a number."""
+    t = text.strip().lower().replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion)", t)
+    if m:
+        return float(m.group(1)) * SCALES[m.group(2)]
+    return _parse_words([w for w in re.split(r"[\s-]+", t) if w and w != "and"])
+
+
+def _parse_words(words: list[str]) -> float | None:
+    """Number words to a value: sums within a group, scale words multiply the group."""
+    if not words or all(w in ("a", "an") for w in words):
+        return None
+    total, group, seen = 0.0, 0.0, False
+    for i, w in enumerate(words):
+        if w in ("a", "an"):
+            if i + 1 >= len(words) or words[i + 1] not in (*SCALES, "dozen", "half"):
+                return None
+            group = max(group, 1.0)
+        elif w in SMALL:
+            group += SMALL[w]
+            seen = True
+        elif w == "dozen":
+            group = max(group, 1.0) * 12
+            seen = True
+        elif w == "half":
+            group += 0.5
+            seen = True
+        elif w == "hundred":
+            group = max(group, 1.0) * 100
+            seen = True
+        elif w in SCALES:
+            total += max(group, 1.0) * SCALES[w]
+            group, seen = 0.0, True
+        else:
+            return None
+    return total + group if seen else None
+
+
+def _number_value(num: str, scale: str | None) -> float | None:
+    value = parse_number(num)
+    if value is None or not scale:
+        return value
+    s = scale.lower()
+    return value * (SCALES.get(s) or SHORT_SCALES.get(s, 1.0))
+
+
+def _is_excluded(text: str, m: re.Match[str]) -> bool:
+    """Numbers that are not amounts: years, ordinals, clock times, phone-like runs, model names."""
+    num, start, end = m.group("num"), m.start("num"), m.end("num")
+    before, after = text[max(0, start - 2):start], text[end:end + 3]
+    is_digit = num[0].isdigit() or num[0] == "."
+    if not is_digit:
+        low = num.lower()
+        # A bare "one"/"half" is a pronoun or adjective far more often than an amount.
+        return low in ("one", "half", "a", "an") and not (m.group("scale") or m.group("ratio") or m.group("unit"))
+    if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalnum()):
+        return True  # Su-30, Il-76, G7, COVID-19
+    if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s?[ap]\.?m\b", after, re.IGNORECASE):
+        return True  # 31st, 10:30, 5 p.m., 10/31
+    if re.match(r"[A-Za-z]", after) and not re.match(rf"(?:{'|'.join(UNIT_SUFFIXES)})\b", after, re.IGNORECASE):
+        return True  # 30MK2
+    if re.match(r"[\s-]\d", text[end:end + 2]) or re.search(r"\d[\s-]$", before):
+        return True  # 5169 3351 0164 7408, 555-1234
+    plain_year = re.fullmatch(r"(?:1[89]|20)\d\d", num) is not None
+    return plain_year and not (m.group("cur") or m.group("scale") or m.group("sscale") or m.group("unit"))
+
+
+def _matches(text: str, date_spans: list[tuple[int, int]]) -> Iterable[tuple[re.Match[str], _Match]]:
+    for m in QUANTITY_RE.finditer(text):
+        if not m.group("num") or _is_excluded(text, m):
+            continue
+        if any(s < m.end("num") and m.start("num") < e for s, e in date_spans):
+            continue
+        q = _build(m)
+        if q is not None:
+            yield m, q
+
+
+def _build(m: re.Match[str]) -> _Match | None:
+    sscale = m.group("sscale")
+    unit: str | None = None
+    if sscale and sscale.lower() == "m" and not m.group("cur"):
+        sscale, unit = None, "m"  # "5m" without a currency is metres
+    value = _number_value(m.group("num"), m.group("scale") or sscale)
+    if value is None:
+        return None
+    if m.group("ratio"):
+        den = parse_number(m.group("den"))
+        if not den:
+            return None
+        value, unit = value / den, "ratio"
+    if m.group("cur"):
+        unit = CURRENCY_SIGNS.get(m.group("cur").lower(), "USD")
+    if m.group("unit"):
+        u = m.group("unit").lower()
+        unit = UNITS.get(u) or CURRENCY_WORDS.get(u) or unit
+    qual = m.group("qual").lower() if m.group("qual") else None
+    start = m.start("qual") if qual else (m.start("cur") if m.group("cur") else m.start("num"))
+    end = max(m.end(g) for g in ("num", "scale", "sscale", "unit", "den"))
+    return _Match(start, end, value, unit, qual)
+
+
+_COUNTED_RE = re.compile(r"[\"”’']?\s*((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)")
+
+
+def _counted_regex(text: str, end: int) -> tuple[str | None, int]:
+    """Content words right after ``end`` (up to a stopword/punctuation), and where they end."""
+    m = _COUNTED_RE.match(text, end)
+    if not m or (m.start(1) > end and not text[end:m.start(1)].strip(" \"”’'")):
+        if not m:
+            return None, end
+    words: list[str] = []
+    pos = m.start(1)
+    for w in re.finditer(r"[A-Za-z][\w-]*", m.group(1)):
+        if w.group(0).lower() in STOPWORDS:
+            break
+        words.append(w.group(0))
+        pos = m.start(1) + w.end()
+    return (" ".join(words) if words else None), pos
+
+
+def _counted_doc(doc: Doc, end: int) -> tuple[str | None, int]:
+    """Nouns after ``end`` (adjectives like "new" dropped), ended at the head noun."""
+    span = doc.char_span(end, min(len(doc.text), end + 80), alignment_mode="expand")
+    if span is None:
+        return None, end
+    words: list[str] = []
+    stop = end
+    for tok in span:
+        if tok.is_punct and tok.text in "\"”’'“":
+            continue
+        if tok.pos_ in ("ADJ", "NUM") and not words:
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.text.lower() in STOPWORDS:
+            break
+        words.append(tok.text)
+        stop = tok.idx + len(tok.text)
+        if tok.dep_ != "compound":
+            break
+    return (" ".join(words) if words else None), stop
+
+
+def _counted(text: str, end: int, unit: str | None, doc: Doc | None) -> tuple[str | None, str | None]:
+    """What is counted, and a container unit ("sets") when an ``of`` phrase follows it."""
+    counted, stop = _counted_doc(doc, end) if doc is not None else _counted_regex(text, end)
+    of = re.match(r"[\"”’']?\s+of\s+(?:the\s+)?", text[stop:])
+    if of and (unit is not None or (counted and counted.lower() in CONTAINERS)):
+        inner, _ = (_counted_doc(doc, stop + of.end()) if doc is not None
+                    else _counted_regex(text, stop + of.end()))
+        if inner:
+            container = counted.lower().rstrip("s") if counted and unit is None else unit
+            return inner, container
+    if unit in ("%", "pp") or (unit and unit not in ("ratio",) and not counted):
+        return None, unit
+    return counted, unit
+
+
+def extract_quantities(article: Article, doc: Doc | None = None) -> tuple[Quantity, ...]:
+    """Every amount in ``article.text`` in text order (see the module docstring).
+
+    ``doc`` (a spaCy Doc over ``article.text``) sharpens what is counted (adjectives are
+    dropped: "14 new missile units" counts "missile units"); without it a stopword rule
+    is used. Date spans found by ``extract.dates`` are skipped so "October 26" is no amount.
+    """
+    from newsdesk.extract.dates import extract_times
+
+    text = article.text
+    date_spans = [(t.evidence.start, t.evidence.end) for t in extract_times(article)
+                  if t.kind in ("DATE", "TIME")]
+    out: list[Quantity] = []
+    for _m, q in _matches(text, date_spans):
+        counted, unit = _counted(text, q.end, q.unit, doc)
+        if unit in ("%", "pp", "ratio"):
+            counted = None
+        out.append(Quantity(article.evidence(q.start, q.end), q.value, unit, counted, q.qualifier))
+    return tuple(out)
+
+
+def _stems(phrase: str | None) -> set[str]:
+    words = re.findall(r"[a-z]+", (phrase or "").lower())
+    return {re.sub(r"(?:es|s)$", "", w) if len(w) > 3 else w for w in words if w not in STOPWORDS}
+
+
+def _comparable_value(q: Quantity) -> tuple[float, str | None]:
+    """Value and unit with ratios expressed as percentages ("one in three" ~ "33%")."""
+    if q.unit == "ratio":
+        return q.value * 100.0, "%"
+    return q.value, q.unit
+
+
+def _tolerance(value: float, qualifier: str | None) -> float:
+    """How far off a figure may be and still be the same figure.
+
+    Integers below a million are read as rounded to the unit (0.5: "33%" ~ 33.3%); large
+    round figures as truncated to their last significant digit ("$43 million" covers
+    $43,885,310); approximate qualifiers widen that to ``APPROX_TOLERANCE``.
+    """
+    tol = 0.5 if abs(value) < 1e6 else 0.0
+    if abs(value) >= 1e6:
+        digits = f"{abs(value):.0f}".rstrip("0")
+        tol = 10.0 ** (len(f"{abs(value):.0f}") - len(digits))
+    if qualifier in APPROX:
+        tol = max(tol, abs(value) * APPROX_TOLERANCE)
+    return tol
+
+
+def _within(a: float, qa: str | None, b: float) -> bool:
+    """Whether ``b`` satisfies quantity ``a`` (with its qualifier)."""
+    if qa in LOWER_BOUND:
+        return b > a or math.isclose(a, b) if qa == "at least" else b > a
+    if qa in UPPER_BOUND:
+        return b <= a if qa in ("at most", "up to", "as many as", "as much as") else b < a
+    return abs(a - b) <= max(_tolerance(a, qa), 1e-9)
+
+
+def quantities_compatible(a: Quantity, b: Quantity) -> bool | None:
+    """Whether two quantities can state the same amount (see the module docstring).
+
+    None when the units differ or the counted things share no content word (or neither
+    side has a unit nor a counted thing: bare numbers are not comparable).
+    """
+    va, ua = _comparable_value(a)
+    vb, ub = _comparable_value(b)
+    if ua != ub:
+        return None
+    if a.counted and b.counted:
+        if not _stems(a.counted) & _stems(b.counted):
+            return None
+    elif ua is None:
+        return None
+    bounds = LOWER_BOUND | UPPER_BOUND
+    if a.qualifier in bounds and b.qualifier in bounds:
+        same_side = (a.qualifier in LOWER_BOUND) == (b.qualifier in LOWER_BOUND)
+        return True if same_side else (_within(va, a.qualifier, vb) and _within(vb, b.qualifier, va))
+    if a.qualifier in bounds:
+        return _within(va, a.qualifier, vb)
+    if b.qualifier in bounds:
+        return _within(vb, b.qualifier, va)
+    tol = max(_tolerance(va, a.qualifier), _tolerance(vb, b.qualifier))
+    return abs(va - vb) <= tol

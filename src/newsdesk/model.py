@@ -1,0 +1,296 @@
+"""The one immutable data model every stage reads and returns.
+
+Data flow: ingest -> ``RawDocument`` -> clean -> ``Article`` -> dedup / stories ->
+extract (``Mention``, ``Entity``, ``Quantity``, ``TimeExpression``, ``Quote``,
+``Citation``, ``Claim``) -> cross-check (``ClaimGroup``, ``Contradiction``) -> ``Story``
+-> ``Report``.
+
+All provenance is character offsets: ``start``/``end`` index into ``Article.text`` (the
+cleaned text) unless a field says otherwise, and ``Evidence.text`` always equals
+``article.text[start:end]``. Records are frozen; stages return new records
+(``dataclasses.replace``) and never mutate their inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+SCHEMA_ID = "newsdesk.report/1"
+
+
+def content_hash(*parts: str, length: int = 16) -> str:
+    """sha256 over NFC-normalized, whitespace-collapsed parts; hex prefix of ``length``."""
+    h = hashlib.sha256()
+    for part in parts:
+        norm = " ".join(unicodedata.normalize("NFC", part).split())
+        h.update(norm.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of one article's cleaned text: ``text == article.text[start:end]``."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What ingest produced: extracted article text (not yet cleaned) and metadata.
+
+    ``text`` is plain text: for HTML input it is the extractor's output, for text input
+    the decoded file. Nothing here has been judged yet.
+    """
+
+    source: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line cleaning dropped, with why; offsets index ``Article.raw_text``."""
+
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in the cleaned text back to the raw (pre-clean) text.
+
+    ``segments`` holds ``(clean_start, raw_start, length)`` runs of text copied verbatim,
+    sorted by ``clean_start``. Characters between runs (inserted separators) map to the
+    start of the next run.
+    """
+
+    segments: tuple[tuple[int, int, int], ...] = ()
+
+    def to_raw(self, offset: int) -> int:
+        if not self.segments:
+            return offset
+        starts = [s[0] for s in self.segments]
+        i = max(bisect_right(starts, offset) - 1, 0)
+        clean_start, raw_start, length = self.segments[i]
+        return raw_start + min(max(offset - clean_start, 0), length)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article. ``text`` is what every offset in the report points into."""
+
+    id: str
+    source: str
+    text: str
+    raw_text: str
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    offset_map: OffsetMap = field(default_factory=OffsetMap)
+    sentences: tuple[Sentence, ...] = ()
+    duplicate_of: str | None = None
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for ``text[start:end]`` (the one way to build provenance)."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside article {self.id} (len {len(self.text)})")
+        return Evidence(self.id, start, end, self.text[start:end])
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be used, and why (never dropped silently)."""
+
+    source: str
+    reason: str
+    stage: str = "ingest"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention in one article (spaCy label set)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical entity across the whole run ("Maduro" == "Nicolás Maduro")."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    mentions: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A normalized amount: ``value`` in ``unit`` of ``counted`` ("14 sets" of missiles)."""
+
+    evidence: Evidence
+    value: float
+    unit: str | None = None
+    counted: str | None = None
+    qualifier: str | None = None  # "about", "more than", "fewer than", ...
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A TIMEX3-style normalized date: value like "2025-10-31", "XXXX-10-31", "2025-10"."""
+
+    evidence: Evidence
+    value: str
+    precision: str  # "day" | "month" | "year" | "decade" | "unknown"
+    kind: str = "DATE"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str | None
+    speaker_entity_id: str | None
+    text: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An article attributing content to another source ("according to X")."""
+
+    article_id: str
+    cites: str
+    cites_entity_id: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One factual statement in one article (a clause or sentence)."""
+
+    id: str
+    article_id: str
+    evidence: Evidence
+    kind: str  # "fact" | "quote" | "opinion" | "question"
+    origin: str | None = None  # who the article attributes it to, if anyone
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims that state the same thing across articles."""
+
+    id: str
+    text: str
+    kind: str
+    status: str  # "corroborated" | "single-source" | "contradicted"
+    support_count: int
+    origins: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    id: str
+    reason: str
+    a: Evidence
+    b: Evidence
+    kind: str = "other"  # "quantity" | "date" | "role" | "new-vs-existing" | "negation" | "actor" | ...
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    text: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ArticleAnnotations:
+    """Everything the extract stages found in one article (a layer beside the Article)."""
+
+    article_id: str
+    mentions: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    headline: str
+    article_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[ClaimGroup, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class StageTiming:
+    """Wall time of one pipeline stage, items it processed, and the process's peak RSS
+    (MiB) when it ended (peak RSS is monotonic, so a jump shows which stage caused it)."""
+
+    stage: str
+    seconds: float
+    items: int
+    peak_rss_mb: float = 0.0
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of one analyze run (serialized as schema ``newsdesk.report/1``)."""
+
+    generated_by: str
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    stories: tuple[Story, ...]
+    annotations: tuple[ArticleAnnotations, ...] = ()
+    timings: tuple[StageTiming, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)

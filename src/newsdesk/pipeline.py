@@ -1,0 +1,254 @@
+"""``analyze``: run the stages in order over a set of inputs and return a ``Report``.
+
+ingest -> clean -> nlp/segment -> dedup -> extract (entities, dates, quantities,
+citations, quotes, claims) -> embed -> stories -> cross-check. Each stage is timed
+(``Report.timings``), so the benchmark reads per-stage figures from the same code path
+users run. The per-step functions are public so that live ingest (``newsdesk.live``)
+can reuse them one article at a time.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from newsdesk import __version__
+from newsdesk.errors import ExtractionError, InputError
+from newsdesk.model import (
+    Article,
+    ArticleAnnotations,
+    Entity,
+    Evidence,
+    RawDocument,
+    Report,
+    Skipped,
+    StageTiming,
+    Story,
+    content_hash,
+)
+from newsdesk.settings import Settings
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``; called as a stage advances (the CLI draws a bar)."""
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class _Clock:
+    timings: list[StageTiming]
+
+    @contextmanager
+    def stage(self, name: str, items: int) -> Iterator[None]:
+        t0 = time.perf_counter()
+        yield
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
+        self.timings.append(StageTiming(name, time.perf_counter() - t0, items, rss))
+
+
+def clean_documents(
+    docs: Sequence[RawDocument], settings: Settings, on_error: str = "skip"
+) -> tuple[list[Article], list[Skipped]]:
+    """Clean each document; identical inputs (same id) are kept once and the rest skipped."""
+    from newsdesk.clean import clean_document
+
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, str] = {}
+    for doc in docs:
+        try:
+            art = clean_document(doc, settings)
+        except ExtractionError as exc:
+            if on_error == "fail":
+                raise
+            skipped.append(Skipped(doc.source, exc.problem, "clean"))
+            continue
+        if art.id in seen:
+            skipped.append(Skipped(doc.source, f"identical to {seen[art.id]} (same name and text)", "clean"))
+            continue
+        seen[art.id] = art.source
+        articles.append(art)
+    return articles, skipped
+
+
+def annotate_articles(
+    articles: Sequence[Article], settings: Settings, clock: _Clock | None = None,
+    progress: Progress = _no_progress,
+) -> tuple[list[Article], dict[str, ArticleAnnotations], list[Entity]]:
+    """Parse, segment and run every extractor; returns articles with sentences set."""
+    from newsdesk.extract.citations import extract_citations
+    from newsdesk.extract.claims import extract_claims
+    from newsdesk.extract.dates import extract_times
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+    from newsdesk.extract.quantities import extract_quantities
+    from newsdesk.extract.quotes import extract_quotes
+    from newsdesk.nlp import load_nlp
+    from newsdesk.segment import segment_article
+
+    clock = clock or _Clock([])
+    n = len(articles)
+    with clock.stage("nlp", n):
+        nlp = load_nlp(settings.spacy_model)
+        docs: list[Any] = []
+        for i, doc in enumerate(nlp.pipe((a.text for a in articles), batch_size=8)):
+            docs.append(doc)
+            progress("nlp", i + 1, n)
+        arts = [segment_article(a, d) for a, d in zip(articles, docs, strict=True)]
+    with clock.stage("entities", n):
+        mentions = {a.id: extract_mentions(a, d) for a, d in zip(arts, docs, strict=True)}
+        entities = canonicalize_entities(arts, mentions)
+    with clock.stage("dates+quantities", n):
+        times = {a.id: extract_times(a, d) for a, d in zip(arts, docs, strict=True)}
+        quantities = {a.id: extract_quantities(a, d) for a, d in zip(arts, docs, strict=True)}
+    with clock.stage("quotes+citations", n):
+        quotes = {a.id: extract_quotes(a, d, entities) for a, d in zip(arts, docs, strict=True)}
+        cites = {a.id: extract_citations(a, d, entities) for a, d in zip(arts, docs, strict=True)}
+    annotations: dict[str, ArticleAnnotations] = {}
+    with clock.stage("claims", n):
+        for a, d in zip(arts, docs, strict=True):
+            ann = ArticleAnnotations(a.id, mentions[a.id], quantities[a.id], times[a.id], quotes[a.id], cites[a.id])
+            annotations[a.id] = replace(ann, claims=extract_claims(a, d, ann))
+    return arts, annotations, entities
+
+
+def story_text(article: Article, max_chars: int = 1000) -> str:
+    """What represents an article for story clustering: title plus lead."""
+    head = f"{article.title}\n" if article.title else ""
+    return (head + article.text)[:max_chars]
+
+
+def embed_articles(articles: Sequence[Article], settings: Settings) -> np.ndarray:
+    from newsdesk.embed import get_embedder
+
+    if not articles:
+        return np.zeros((0, 0), dtype=np.float32)
+    return get_embedder(settings.embedder).encode([story_text(a) for a in articles])
+
+
+def story_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> tuple[Entity, ...]:
+    """The run's canonical entities restricted to one story's articles (ids stay global)."""
+    ids = set(article_ids)
+    out: list[Entity] = []
+    for e in entities:
+        mentions = tuple(m for m in e.mentions if m.article_id in ids)
+        if mentions:
+            arts = tuple(sorted({m.article_id for m in mentions}))
+            out.append(replace(e, mentions=mentions, article_ids=arts))
+    out.sort(key=lambda e: (-len(e.article_ids), -len(e.mentions), e.name))
+    return tuple(out)
+
+
+def headline_for(articles: Sequence[Article], embeddings: np.ndarray | None = None) -> str:
+    """The title of the story's most central article (closest to the centroid)."""
+    if not articles:
+        return ""
+    order = list(range(len(articles)))
+    if embeddings is not None and len(embeddings) == len(articles) and embeddings.size:
+        centroid = embeddings.mean(axis=0)
+        sims = embeddings @ centroid
+        order.sort(key=lambda i: (-round(float(sims[i]), 6), articles[i].id))
+    for i in order:
+        if articles[i].title:
+            return articles[i].title
+    first = articles[order[0]]
+    sent = first.sentences[0] if first.sentences else None
+    return first.text[sent.start:sent.end] if sent else first.text[:120]
+
+
+def build_story(
+    article_ids: Sequence[str], articles: Mapping[str, Article], entities: Sequence[Entity],
+    annotations: Mapping[str, ArticleAnnotations], embeddings: Mapping[str, np.ndarray], settings: Settings,
+) -> Story:
+    """A story from its article ids, cross-checked (claims, contradictions, ...)."""
+    from newsdesk.crosscheck import cross_check
+
+    ids = tuple(sorted(article_ids))
+    arts = [articles[i] for i in ids]
+    emb = np.stack([embeddings[i] for i in ids]) if ids and all(i in embeddings for i in ids) else None
+    story = Story(
+        id="s" + content_hash(*ids, length=15),
+        headline=headline_for(arts, emb),
+        article_ids=ids,
+        entities=story_entities(entities, ids),
+    )
+    return cross_check(story, list(articles.values()), annotations, entities, settings)
+
+
+def analyze(
+    paths: Sequence[str], settings: Settings | None = None, on_error: str = "skip",
+    progress: Progress = _no_progress,
+) -> Report:
+    """Run the whole pipeline over files/folders; raises InputError when nothing is usable."""
+    from newsdesk.dedup import find_duplicates
+    from newsdesk.ingest import read_inputs
+    from newsdesk.stories import assign_stories
+
+    settings = settings or Settings()
+    clock = _Clock([])
+    with clock.stage("ingest", 0):
+        docs, skipped = read_inputs(paths, settings, on_error=on_error)
+    with clock.stage("clean", len(docs)):
+        articles, more = clean_documents(docs, settings, on_error)
+    skipped += more
+    if not articles:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:5]) or "no input files found"
+        raise InputError(", ".join(map(str, paths)), f"no usable article ({reasons})")
+    with clock.stage("dedup", len(articles)):
+        articles = find_duplicates(articles)
+    articles, annotations, entities = annotate_articles(articles, settings, clock, progress)
+    with clock.stage("embed", len(articles)):
+        matrix = embed_articles(articles, settings)
+    with clock.stage("stories", len(articles)):
+        groups = assign_stories(articles, entities, matrix, settings)
+    by_id = {a.id: a for a in articles}
+    vectors = {a.id: matrix[i] for i, a in enumerate(articles)}
+    stories: list[Story] = []
+    with clock.stage("crosscheck", len(articles)):
+        for gi, group in enumerate(groups):
+            stories.append(build_story(group, by_id, entities, annotations, vectors, settings))
+            progress("crosscheck", gi + 1, len(groups))
+    timings = [replace(clock.timings[0], items=len(docs) + len(skipped))] + clock.timings[1:]
+    return Report(
+        generated_by=f"newsdesk {__version__}",
+        articles=tuple(articles),
+        skipped=tuple(skipped),
+        stories=tuple(stories),
+        annotations=tuple(annotations[a.id] for a in articles),
+        timings=tuple(timings),
+    )
+
+
+def check_evidence(report: Report) -> list[str]:
+    """Every evidence span in the report slices back to its text; returns the violations."""
+    texts = {a.id: a.text for a in report.articles}
+    bad: list[str] = []
+
+    def ok(e: Evidence, where: str) -> None:
+        if texts.get(e.article_id, "\0")[e.start:e.end] != e.text:
+            bad.append(f"{where}: {e.article_id}[{e.start}:{e.end}] != {e.text[:40]!r}")
+
+    for s in report.stories:
+        for ent in s.entities:
+            for e in ent.mentions:
+                ok(e, f"entity {ent.name}")
+        for c in s.claims:
+            for e in c.evidence:
+                ok(e, f"claim {c.id}")
+        for x in s.contradictions:
+            ok(x.a, f"contradiction {x.id}")
+            ok(x.b, f"contradiction {x.id}")
+        for q in s.quotes:
+            ok(q.evidence, "quote")
+        for ci in s.citations:
+            ok(ci.evidence, "citation")
+        for t in s.timeline:
+            ok(t.evidence, "timeline")
+    return bad

@@ -1,0 +1,150 @@
+"""brief.md: the story for an analyst in a hurry, every line with its sources.
+
+Article text is untrusted: it is escaped so that a Markdown viewer renders it as text
+(no raw HTML, no table breakage, no links it did not have).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.model import Evidence, Report, Story
+from newsdesk.report.view import FactView, StoryView, story_view
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>])")
+MAX_QUOTE_CHARS = 300
+MAX_REMOVED_SHOWN = 40
+
+
+def md(text: str, limit: int | None = None) -> str:
+    """Escape untrusted text for inline Markdown (one line, bounded length)."""
+    one = " ".join(text.split())
+    if limit is not None and len(one) > limit:
+        one = one[: limit - 1].rstrip() + "…"
+    return _MD_SPECIAL.sub(r"\\\1", one)
+
+
+def _src(e: Evidence, labels: dict[str, str]) -> str:
+    return f"{md(labels.get(e.article_id, e.article_id))} [{e.article_id[:8]}:{e.start}-{e.end}]"
+
+
+def _fact_line(f: FactView, labels: dict[str, str]) -> str:
+    cites = "; ".join(_src(e, labels) for e in f.sources)
+    return f"- {md(f.claim.text, 400)} — *{md(f.independence)}* ({cites})"
+
+
+def _header(v: StoryView, lines: list[str]) -> None:
+    s = v.story
+    lines += [f"## {md(s.headline or s.id)}", "",
+              f"Story `{s.id}` · {len(s.article_ids)} articles · {len(v.outlets)} outlets: "
+              + ", ".join(md(o) for o in v.outlets), ""]
+    if v.summary:
+        lines += ["**Summary** (corroborated claims only): "
+                  + " ".join(md(f.claim.text, 300) for f in v.summary), ""]
+    else:
+        lines += ["**Summary**: no claim is reported by two or more independent articles yet.", ""]
+
+
+def _facts(v: StoryView, lines: list[str]) -> None:
+    labels = v.article_outlet
+    if v.key_facts:
+        lines += ["### Key facts", ""] + [_fact_line(f, labels) for f in v.key_facts] + [""]
+    if v.single_source:
+        lines += ["### Single-source claims", "", "Reported by one outlet only; treat with care.", ""]
+        lines += [_fact_line(f, labels) for f in v.single_source[:30]]
+        if len(v.single_source) > 30:
+            lines.append(f"- … and {len(v.single_source) - 30} more in report.json")
+        lines.append("")
+
+
+def _contradictions(s: Story, labels: dict[str, str], lines: list[str]) -> None:
+    if not s.contradictions:
+        lines += ["### Contradictions", "", "None found.", ""]
+        return
+    lines += ["### Contradictions", ""]
+    for c in s.contradictions:
+        lines += [f"- **{md(c.reason)}**",
+                  f"  - {_src(c.a, labels)}: “{md(c.a.text, MAX_QUOTE_CHARS)}”",
+                  f"  - {_src(c.b, labels)}: “{md(c.b.text, MAX_QUOTE_CHARS)}”"]
+    lines.append("")
+
+
+def _who_said(v: StoryView, lines: list[str]) -> None:
+    if not v.quotes_by_speaker:
+        return
+    lines += ["### Who said what", ""]
+    for speaker, quotes in v.quotes_by_speaker:
+        for text, ev in quotes:
+            lines.append(f"- **{md(speaker)}**: “{md(text, MAX_QUOTE_CHARS)}” ({_src(ev, v.article_outlet)})")
+    lines.append("")
+
+
+def _timeline(s: Story, labels: dict[str, str], lines: list[str]) -> None:
+    if not s.timeline:
+        return
+    lines += ["### Timeline", ""]
+    lines += [f"- `{md(t.date)}` {md(t.text, 300)} ({_src(t.evidence, labels)})" for t in s.timeline]
+    lines.append("")
+
+
+def _sources(v: StoryView, lines: list[str]) -> None:
+    lines += ["### Sources", "", "| outlet | article | cites | corroborated | unique | boilerplate removed |",
+              "|---|---|---|---|---|---|"]
+    for r in v.sources:
+        dup = f" (copy of {r.duplicate_of[:8]})" if r.duplicate_of else ""
+        lines.append(f"| {md(r.outlet)} | {md(r.title or r.article_id, 80)}{dup} | {md(', '.join(r.cites) or '—')} "
+                     f"| {r.corroborated} | {r.unique} | {r.removed} |")
+    lines.append("")
+
+
+def _entities(s: Story, lines: list[str]) -> None:
+    if not s.entities:
+        return
+    lines += ["### Entities", ""]
+    for e in s.entities[:25]:
+        aliases = ", ".join(md(a) for a in e.aliases if a != e.name)
+        lines.append(f"- **{md(e.name)}** ({e.type}) in {len(e.article_ids)} articles"
+                     + (f"; also “{aliases}”" if aliases else ""))
+    lines.append("")
+
+
+def _removed(report: Report, story: Story, labels: dict[str, str], lines: list[str]) -> None:
+    arts = {a.id: a for a in report.articles}
+    rows = [(aid, r) for aid in story.article_ids for r in arts[aid].removed]
+    if not rows:
+        return
+    lines += ["### Removed from the source text", ""]
+    for aid, r in rows[:MAX_REMOVED_SHOWN]:
+        lines.append(f"- {md(labels[aid])}: “{md(r.text, 120)}” — {md(r.reason)}")
+    if len(rows) > MAX_REMOVED_SHOWN:
+        lines.append(f"- … and {len(rows) - MAX_REMOVED_SHOWN} more in report.json")
+    lines.append("")
+
+
+def render_story_markdown(report: Report, story: Story) -> list[str]:
+    v = story_view(report, story)
+    lines: list[str] = []
+    _header(v, lines)
+    _facts(v, lines)
+    _contradictions(story, v.article_outlet, lines)
+    _who_said(v, lines)
+    _timeline(story, v.article_outlet, lines)
+    _sources(v, lines)
+    _entities(story, lines)
+    _removed(report, story, v.article_outlet, lines)
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """The whole brief: one section per story, then skipped inputs."""
+    lines = ["# newsdesk brief", "",
+             f"{len(report.articles)} articles, {len(report.stories)} stories, "
+             f"{len(report.skipped)} inputs skipped. Evidence is cited as outlet [article-id:start-end] "
+             "(character offsets into the cleaned text in report.json).", ""]
+    for story in report.stories:
+        lines += render_story_markdown(report, story)
+    if report.skipped:
+        lines += ["## Skipped inputs", ""]
+        lines += [f"- {md(s.source)}: {md(s.reason)} ({s.stage})" for s in report.skipped]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

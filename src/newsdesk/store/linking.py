@@ -1,0 +1,90 @@
+"""Incremental story linking: score one new article against stored stories.
+
+A story is represented by its centroid (normalised sum of its articles' embeddings) and
+the counts of the entity keys its articles mention. The score is a weighted sum of the
+cosine to the centroid and the share of the article's entity keys the story already
+has; an article joins the best story above ``join_threshold`` and otherwise starts a new
+one. When it scores above ``merge_threshold`` with two or more stories, those stories
+were one story all along and are merged (the evidence is recorded in story history).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsdesk.model import ArticleAnnotations
+from newsdesk.store.sql import StoryState
+
+# Entity labels that identify a story's actors and places (spaCy label set); dates,
+# numbers and works of art say little about which event an article covers.
+STORY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """Linking weights and thresholds (JSON-serialisable).
+
+    Chosen on giveme5w1h-news-cluster (383 articles, 69 events) replayed one article at
+    a time with the MiniLM embedder: cosine of same-event title+lead pairs sits mostly
+    above 0.5, different events below 0.35; entity overlap breaks ties between events
+    in the same place. ``merge_threshold`` is set high so merges need strong evidence.
+    """
+
+    embedding_weight: float = 0.75
+    join_threshold: float = 0.45
+    merge_threshold: float = 0.65
+    candidates_by_entities: int = 50
+    candidates_recent: int = 20
+
+
+@dataclass(frozen=True)
+class LinkDecision:
+    """Join ``story_id`` (None: start a new story) and merge ``merge`` into it."""
+
+    story_id: str | None
+    score: float
+    merge: tuple[tuple[str, float], ...] = ()
+
+
+def entity_keys(annotations: ArticleAnnotations) -> tuple[str, ...]:
+    """Sorted ``LABEL:normalised text`` keys of the article's story-defining mentions."""
+    keys: set[str] = set()
+    for m in annotations.mentions:
+        if m.label not in STORY_LABELS:
+            continue
+        text = " ".join(unicodedata.normalize("NFKC", m.text).casefold().split())
+        text = text.removeprefix("the ").strip(" .,'’\"")
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        if len(text) > 1:
+            keys.add(f"{m.label}:{text}")
+    return tuple(sorted(keys))
+
+
+def score_story(embedding: np.ndarray, keys: Sequence[str], story: StoryState, weight: float) -> float:
+    """``weight`` x cosine(article, centroid) + (1 - weight) x share of keys the story has."""
+    centroid = story.centroid
+    cos = float(np.dot(embedding, centroid)) if centroid.shape == embedding.shape else 0.0
+    if not keys:
+        return weight * cos
+    shared = sum(1 for k in keys if k in story.entities) / len(keys)
+    return weight * cos + (1.0 - weight) * shared
+
+
+def decide(embedding: np.ndarray, keys: Sequence[str], candidates: Sequence[StoryState],
+           settings: LinkSettings) -> LinkDecision:
+    """Where one new article goes, given candidate stories (largest story wins merges)."""
+    scored = sorted(((score_story(embedding, keys, s, settings.embedding_weight), s) for s in candidates),
+                    key=lambda p: (-p[0], p[1].id))
+    if not scored or scored[0][0] < settings.join_threshold:
+        return LinkDecision(None, scored[0][0] if scored else 0.0)
+    strong = [(sc, s) for sc, s in scored if sc >= settings.merge_threshold]
+    if len(strong) < 2:
+        return LinkDecision(scored[0][1].id, scored[0][0])
+    survivor = max(strong, key=lambda p: (p[1].article_count, p[0], p[1].id))
+    merge = tuple((s.id, sc) for sc, s in strong if s.id != survivor[1].id)
+    return LinkDecision(survivor[1].id, survivor[0], merge)

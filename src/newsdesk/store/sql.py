@@ -1,0 +1,375 @@
+"""``Store``: the persistent story store, one code path over any ``Backend``.
+
+Tables (see ``migrations``): ``articles`` (one row per article: cleaned Article and its
+annotations as JSON, embedding, entity keys, story), ``stories`` (running centroid as a
+vector sum, outlets, the last cross-checked Story as JSON), ``story_entities`` (entity
+key -> story, the index that finds candidate stories without scanning them all),
+``story_history`` (created / joined / merged events), ``url_state`` (ETag and
+Last-Modified per fetched URL) and ``skipped``.
+
+Writes go through ``Store.write()``: one serialised transaction, committed whole or not
+at all, so a process killed at any point leaves every article either fully stored (with
+its annotations and story update) or absent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from newsdesk.errors import StoreError
+from newsdesk.model import Article, ArticleAnnotations, Skipped, Story
+from newsdesk.store import codec
+from newsdesk.store.backends import Backend, backend_for
+from newsdesk.store.migrations import LATEST_VERSION, MIGRATIONS
+
+
+def now_iso() -> str:
+    """UTC timestamp with microseconds: sorts as text in both databases."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _vec(blob: Any) -> np.ndarray:
+    return np.frombuffer(bytes(blob), dtype=np.float32).copy()
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """One line of ``newsdesk stories``."""
+
+    id: str
+    headline: str
+    article_count: int
+    outlets: tuple[str, ...]
+    created_at: str
+    updated_at: str
+    claims: int
+    contradictions: int
+
+
+@dataclass(frozen=True)
+class StoryState:
+    """What linking needs of a stored story: size, vector sum and entity counts."""
+
+    id: str
+    article_count: int
+    vec_sum: np.ndarray
+    entities: dict[str, int]
+
+    @property
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.vec_sum))
+        return self.vec_sum / norm if norm else self.vec_sum
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article row to insert: the record, its annotation layer and linking features."""
+
+    article: Article
+    annotations: ArticleAnnotations
+    text_hash: str
+    raw_hash: str
+    embedding: np.ndarray
+    entity_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    seq: int
+    story_id: str
+    event: str
+    other_story_id: str | None
+    article_id: str | None
+    score: float | None
+    at: str
+
+
+class _Queries:
+    """Statements shared by the store (autocommit reads) and a write transaction."""
+
+    backend: Backend
+
+    def _cursor(self) -> Any:
+        raise NotImplementedError
+
+    def run(self, query: str, params: Sequence[Any] = ()) -> Any:
+        cur = self._cursor()
+        try:
+            cur.execute(self.backend.sql(query), tuple(params))
+        except self.backend.errors as exc:
+            raise StoreError(f"{self.backend.name} store {self.backend.url}: {exc}") from exc
+        return cur
+
+    def find_article(self, *, url: str | None = None, text_hash: str | None = None,
+                     raw_hash: str | None = None, article_id: str | None = None) -> str | None:
+        """Id of a stored article with this URL, text hash, raw hash or id (first given match)."""
+        for column, value in (("url", url), ("text_hash", text_hash), ("raw_hash", raw_hash), ("id", article_id)):
+            if value is not None:
+                row = self.run(f"SELECT id FROM articles WHERE {column} = ? LIMIT 1", (value,)).fetchone()
+                if row:
+                    return str(row[0])
+        return None
+
+    def story_articles(self, story_id: str) -> tuple[list[Article], list[ArticleAnnotations]]:
+        """A story's articles (ingest order) and their annotation layers."""
+        rows = self.run(
+            "SELECT body, annotations FROM articles WHERE story_id = ? ORDER BY ingested_at, id", (story_id,)
+        ).fetchall()
+        arts = [codec.loads(Article, r[0]) for r in rows]
+        anns = [codec.loads(ArticleAnnotations, r[1]) for r in rows]
+        return arts, anns
+
+    def story_embeddings(self, story_id: str) -> np.ndarray:
+        rows = self.run("SELECT embedding FROM articles WHERE story_id = ? ORDER BY ingested_at, id",
+                        (story_id,)).fetchall()
+        return np.stack([_vec(r[0]) for r in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
+
+    def story_state(self, story_id: str) -> StoryState | None:
+        row = self.run("SELECT id, article_count, vec_sum FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        ents = self.run("SELECT entity_key, n FROM story_entities WHERE story_id = ?", (story_id,)).fetchall()
+        return StoryState(str(row[0]), int(row[1]), _vec(row[2]), {str(k): int(n) for k, n in ents})
+
+    def merged_into(self, story_id: str) -> str | None:
+        row = self.run("SELECT other_story_id FROM story_history WHERE story_id = ? AND event = 'merged-into' "
+                       "ORDER BY seq DESC LIMIT 1", (story_id,)).fetchone()
+        return str(row[0]) if row else None
+
+
+class WriteTx(_Queries):
+    """One open write transaction (use ``Store.write()``)."""
+
+    def __init__(self, backend: Backend, cursor: Any) -> None:
+        self.backend = backend
+        self._cur = cursor
+        self.at = now_iso()
+
+    def _cursor(self) -> Any:
+        return self._cur
+
+    def candidate_stories(self, entity_keys: Sequence[str], by_entities: int = 50, recent: int = 20) -> list[StoryState]:
+        """Stories sharing most entity keys with an article, plus the most recently updated.
+
+        Both lookups are index range scans with a LIMIT, so the cost of linking one
+        article does not grow with the number of stored stories.
+        """
+        ids: list[str] = []
+        keys = sorted(set(entity_keys))[:200]
+        if keys:
+            marks = ",".join("?" * len(keys))
+            ids += [str(r[0]) for r in self.run(
+                f"SELECT story_id, SUM(n) AS shared FROM story_entities WHERE entity_key IN ({marks}) "
+                "GROUP BY story_id ORDER BY shared DESC, story_id LIMIT ?", (*keys, by_entities)).fetchall()]
+        ids += [str(r[0]) for r in self.run(
+            "SELECT id FROM stories ORDER BY updated_at DESC, id LIMIT ?", (recent,)).fetchall()]
+        states = [self.story_state(i) for i in dict.fromkeys(ids)]
+        return [s for s in states if s is not None]
+
+    def insert_article(self, row: StoredArticle, story_id: str) -> None:
+        a = row.article
+        self.run(
+            "INSERT INTO articles (id, url, text_hash, raw_hash, source, title, outlet, published, story_id, "
+            "ingested_at, embedding, entity_keys, body, annotations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (a.id, a.url, row.text_hash, row.raw_hash, a.source, a.title, a.outlet, a.published, story_id,
+             self.at, np.asarray(row.embedding, dtype=np.float32).tobytes(), json.dumps(list(row.entity_keys)),
+             codec.dumps(a), codec.dumps(row.annotations)),
+        )
+
+    def create_story(self, story_id: str, row: StoredArticle) -> None:
+        outlets = [row.article.outlet] if row.article.outlet else []
+        self.run(
+            "INSERT INTO stories (id, headline, article_count, outlets, vec_sum, created_at, updated_at, body) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (story_id, row.article.title or "", 0, json.dumps(outlets),
+             np.zeros_like(row.embedding, dtype=np.float32).tobytes(), self.at, self.at,
+             codec.dumps(Story(story_id, row.article.title or "", ()))),
+        )
+        self.add_history(story_id, "created", article_id=row.article.id)
+
+    def add_to_story(self, story_id: str, row: StoredArticle, score: float | None) -> None:
+        """Update a story's size, vector sum, outlets and entity counts for one new article."""
+        state = self.story_state(story_id)
+        if state is None:
+            raise StoreError(f"story {story_id} vanished during linking")
+        vec = state.vec_sum + np.asarray(row.embedding, dtype=np.float32)
+        outlets = self._outlets(story_id)
+        if row.article.outlet and row.article.outlet not in outlets:
+            outlets.append(row.article.outlet)
+        self.run("UPDATE stories SET article_count = article_count + 1, vec_sum = ?, outlets = ?, updated_at = ? "
+                 "WHERE id = ?", (vec.astype(np.float32).tobytes(), json.dumps(sorted(outlets)), self.at, story_id))
+        self._add_entities(story_id, {k: 1 for k in row.entity_keys})
+        if state.article_count:
+            self.add_history(story_id, "joined", article_id=row.article.id, score=score)
+
+    def merge_stories(self, survivor: str, absorbed: str, article_id: str, score: float) -> None:
+        """Move every article of ``absorbed`` into ``survivor`` and drop ``absorbed``."""
+        keep, gone = self.story_state(survivor), self.story_state(absorbed)
+        if keep is None or gone is None:
+            raise StoreError(f"cannot merge {absorbed} into {survivor}: story missing")
+        outlets = sorted(set(self._outlets(survivor)) | set(self._outlets(absorbed)))
+        self.run("UPDATE articles SET story_id = ? WHERE story_id = ?", (survivor, absorbed))
+        self.run("UPDATE stories SET article_count = ?, vec_sum = ?, outlets = ?, updated_at = ? WHERE id = ?",
+                 (keep.article_count + gone.article_count, (keep.vec_sum + gone.vec_sum).tobytes(),
+                  json.dumps(outlets), self.at, survivor))
+        self._add_entities(survivor, gone.entities)
+        self.run("DELETE FROM story_entities WHERE story_id = ?", (absorbed,))
+        self.run("DELETE FROM stories WHERE id = ?", (absorbed,))
+        self.add_history(survivor, "merged", other=absorbed, article_id=article_id, score=score)
+        self.add_history(absorbed, "merged-into", other=survivor, article_id=article_id, score=score)
+
+    def save_story(self, story: Story) -> None:
+        """Store the story's latest cross-check (headline, claims, contradictions, ...)."""
+        self.run("UPDATE stories SET headline = ?, claims = ?, contradictions = ?, body = ? WHERE id = ?",
+                 (story.headline, len(story.claims), len(story.contradictions), codec.dumps(story), story.id))
+
+    def add_history(self, story_id: str, event: str, *, other: str | None = None,
+                    article_id: str | None = None, score: float | None = None) -> None:
+        self.run("INSERT INTO story_history (story_id, event, other_story_id, article_id, score, at) "
+                 "VALUES (?,?,?,?,?,?)", (story_id, event, other, article_id, score, self.at))
+
+    def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Remember a URL's ETag / Last-Modified for the next conditional GET."""
+        self.run("INSERT INTO url_state (url, etag, last_modified, fetched_at) VALUES (?,?,?,?) "
+                 "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
+                 "fetched_at = excluded.fetched_at", (url, etag, last_modified, self.at))
+
+    def record_skipped(self, skipped: Skipped) -> None:
+        self.run("INSERT INTO skipped (source, reason, stage, at) VALUES (?,?,?,?)",
+                 (skipped.source, skipped.reason, skipped.stage, self.at))
+
+    def _outlets(self, story_id: str) -> list[str]:
+        row = self.run("SELECT outlets FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return list(json.loads(row[0])) if row else []
+
+    def _add_entities(self, story_id: str, counts: dict[str, int]) -> None:
+        for key, n in sorted(counts.items()):
+            self.run("INSERT INTO story_entities (story_id, entity_key, n) VALUES (?,?,?) "
+                     "ON CONFLICT (story_id, entity_key) DO UPDATE SET n = story_entities.n + excluded.n",
+                     (story_id, key, n))
+
+
+class Store(_Queries):
+    """The story store at ``url`` (file path, ``sqlite:///``, ``postgresql://``); migrated on open."""
+
+    def __init__(self, url: str) -> None:
+        self.backend = backend_for(url)
+        try:
+            self._conn = self.backend.connect()
+        except self.backend.errors as exc:
+            raise StoreError(f"cannot open {self.backend.name} store {url}: {exc}") from exc
+        self.migrate()
+
+    def _cursor(self) -> Any:
+        return self._conn.cursor()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[WriteTx]:
+        """A serialised write transaction: committed on success, rolled back on any error.
+
+        SQLite takes the write lock up front (BEGIN IMMEDIATE) and waits up to the busy
+        timeout for other writers; after that it raises StoreError ("database is locked").
+        """
+        cur = self._cursor()
+        for stmt in self.backend.begin_write:
+            self.run(stmt)
+        try:
+            yield WriteTx(self.backend, cur)
+        except BaseException:
+            # The original error propagates; a failed ROLLBACK (connection already gone)
+            # must not hide it, and the server discards the open transaction anyway.
+            with suppress(*self.backend.errors):
+                cur.execute("ROLLBACK")
+            raise
+        self.run("COMMIT")
+
+    def schema_version(self) -> int:
+        row = self.run("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> None:
+        """Apply every migration newer than the stored ``schema_version``, in order."""
+        self.run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                 "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        if self.schema_version() > LATEST_VERSION:
+            raise StoreError(f"{self.backend.url}: schema version {self.schema_version()} is newer than this "
+                             f"newsdesk understands ({LATEST_VERSION}); upgrade newsdesk")
+        for mig in MIGRATIONS:
+            if self.schema_version() >= mig.version:
+                continue
+            with self.write() as tx:
+                if tx.run("SELECT 1 FROM schema_version WHERE version = ?", (mig.version,)).fetchone():
+                    continue  # another process applied it while we waited for the lock
+                for stmt in mig.statements:
+                    tx.run(stmt.format(**self.backend.types))
+                tx.run("INSERT INTO schema_version (version, description, applied_at) VALUES (?,?,?)",
+                       (mig.version, mig.description, now_iso()))
+
+    def list_stories(self, limit: int | None = None) -> list[StorySummary]:
+        """Stories, most recently updated first."""
+        rows = self.run("SELECT id, headline, article_count, outlets, created_at, updated_at, claims, contradictions "
+                        "FROM stories ORDER BY updated_at DESC, id LIMIT ?", (limit or 1_000_000_000,)).fetchall()
+        return [StorySummary(str(r[0]), str(r[1]), int(r[2]), tuple(json.loads(r[3])), str(r[4]), str(r[5]),
+                             int(r[6]), int(r[7])) for r in rows]
+
+    def get_story(self, story_id: str) -> Story:
+        """The last cross-checked Story; StoreError naming the survivor if it was merged."""
+        row = self.run("SELECT body FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            target = self.merged_into(story_id)
+            hint = f"it was merged into {target}" if target else "see `newsdesk stories` for the ids"
+            raise StoreError(f"story {story_id!r} is not in {self.backend.url}: {hint}")
+        return codec.loads(Story, row[0])
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self.run("SELECT etag, last_modified FROM url_state WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def history(self, story_id: str | None = None) -> list[HistoryEvent]:
+        where, params = ("WHERE story_id = ?", (story_id,)) if story_id else ("", ())
+        rows = self.run("SELECT seq, story_id, event, other_story_id, article_id, score, at FROM story_history "
+                        f"{where} ORDER BY seq", params).fetchall()
+        return [HistoryEvent(int(r[0]), str(r[1]), str(r[2]), r[3], r[4], r[5], str(r[6])) for r in rows]
+
+    def skipped(self) -> list[Skipped]:
+        rows = self.run("SELECT source, reason, stage FROM skipped ORDER BY seq").fetchall()
+        return [Skipped(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "stories", "story_entities", "story_history", "url_state", "skipped")
+        return {t: int(self.run(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def check_integrity(self) -> list[str]:
+        """Violations of the store's invariants (empty when consistent)."""
+        problems: list[str] = []
+        if self.backend.name == "sqlite":
+            verdict = str(self.run("PRAGMA integrity_check").fetchone()[0])
+            problems += [] if verdict == "ok" else [f"sqlite integrity_check: {verdict}"]
+        problems += [f"article {r[0]} points at missing story {r[1]}" for r in self.run(
+            "SELECT a.id, a.story_id FROM articles a LEFT JOIN stories s ON s.id = a.story_id "
+            "WHERE s.id IS NULL").fetchall()]
+        problems += [f"story {r[0]} says {r[1]} articles, has {r[2]}" for r in self.run(
+            "SELECT s.id, s.article_count, COUNT(a.id) FROM stories s LEFT JOIN articles a ON a.story_id = s.id "
+            "GROUP BY s.id, s.article_count HAVING COUNT(a.id) <> s.article_count OR COUNT(a.id) = 0").fetchall()]
+        return problems
+
+
+def open_store(url: str) -> Store:
+    """Open (creating and migrating if needed) the store at ``url``."""
+    return Store(url)

@@ -1,0 +1,179 @@
+"""End to end: `newsdesk analyze` on the bundled corpus, the JSON contract, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newsdesk.model import SCHEMA_ID
+from newsdesk.pipeline import analyze, check_evidence
+from newsdesk.report import render_json, schema_path, write_outputs
+from newsdesk.settings import Settings
+
+CLI = [sys.executable, "-m", "newsdesk.cli"]
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    code = "from newsdesk.cli import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def corpus_report(corpus_dir: Path):  # type: ignore[no-untyped-def]
+    return analyze([str(corpus_dir)], Settings())
+
+
+@pytest.fixture(scope="module")
+def corpus_json(corpus_report) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    return json.loads(render_json(corpus_report))
+
+
+def test_report_validates_against_schema(corpus_json: dict) -> None:  # type: ignore[type-arg]
+    schema = json.loads(Path(schema_path()).read_text())
+    jsonschema.validate(corpus_json, schema)
+    assert corpus_json["schema"] == SCHEMA_ID
+
+
+def test_every_evidence_slices_back(corpus_report, corpus_json: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert check_evidence(corpus_report) == []
+    texts = {a["id"]: a["text"] for a in corpus_json["articles"]}
+
+    def walk(node: object) -> int:
+        n = 0
+        if isinstance(node, dict):
+            if {"article_id", "start", "end", "text"} <= node.keys():
+                assert texts[node["article_id"]][node["start"]:node["end"]] == node["text"]
+                n += 1
+            n += sum(walk(v) for v in node.values())
+        elif isinstance(node, list):
+            n += sum(walk(v) for v in node)
+        return n
+
+    assert walk(corpus_json["stories"]) > 50
+
+
+def test_five_articles_one_story(corpus_json: dict) -> None:  # type: ignore[type-arg]
+    assert len(corpus_json["articles"]) == 5
+    assert len(corpus_json["stories"]) == 1
+    assert sorted(corpus_json["stories"][0]["article_ids"]) == sorted(a["id"] for a in corpus_json["articles"])
+
+
+def test_canonical_entities_merge_aliases(corpus_json: dict) -> None:  # type: ignore[type-arg]
+    ents = corpus_json["stories"][0]["entities"]
+    maduro = [e for e in ents if "Maduro" in e["name"]]
+    assert len(maduro) == 1, [e["name"] for e in maduro]
+    assert maduro[0]["type"] == "PERSON"
+    assert {"Maduro", "Nicolás Maduro", "Nicolas Maduro"} <= set(maduro[0]["aliases"])
+    assert len(maduro[0]["article_ids"]) == 5
+    wapo = [e for e in ents if "Washington Post" in e["name"] or "Washington post" in e["name"]]
+    assert len(wapo) == 1 and wapo[0]["type"] == "ORG"
+
+
+def test_boilerplate_removed_with_reasons_and_pii_never_leaks(corpus_json: dict, gold_dir: Path) -> None:  # type: ignore[type-arg]
+    gold = json.loads((gold_dir / "venezuela-russia-2025.json").read_text())
+    by_file = {Path(a["source"]).name: a for a in corpus_json["articles"]}
+    for key, lines in gold["boilerplate_lines"].items():
+        art = by_file[gold["docs"][key]]
+        for line in lines:
+            assert line not in art["text"], (key, line)
+        assert all(r["reason"] for r in art["removed"])
+    blob = json.dumps(corpus_json, ensure_ascii=False)
+    assert "5169 3351 0164 7408" not in blob
+    assert "[email protected]" not in blob and "@" not in "".join(a["text"] for a in corpus_json["articles"])
+
+
+def test_article_sentences_never_removed(corpus_json: dict, corpus_dir: Path) -> None:  # type: ignore[type-arg]
+    """Every line of the input that reads as prose (long, ends in punctuation) is kept."""
+    by_file = {Path(a["source"]).name: a for a in corpus_json["articles"]}
+    for f in sorted(corpus_dir.iterdir()):
+        text = by_file[f.name]["text"]
+        for line in f.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if len(line.split()) >= 15 and line[-1] in ".!\"”":
+                assert line in text, line[:80]
+
+
+def test_deterministic(corpus_dir: Path, corpus_report) -> None:  # type: ignore[no-untyped-def]
+    again = analyze([str(corpus_dir)], Settings())
+    assert render_json(again) == render_json(corpus_report)
+
+
+def test_outputs_written_and_html_escaped(tmp_path: Path, corpus_dir: Path) -> None:
+    evil = tmp_path / "in"
+    evil.mkdir()
+    body = (corpus_dir / "002_0590d42e968f7876.txt").read_text(encoding="utf-8")
+    (evil / "evil.txt").write_text("<script>alert('x')</script> Breaking news\n" + body.replace(
+        "Maduro", "Maduro<img src=x onerror=alert(1)>", 1), encoding="utf-8")
+    report = analyze([str(evil)], Settings())
+    files = write_outputs(report, tmp_path / "out")
+    assert sorted(p.name for p in files) == ["brief.md", "report.html", "report.json"]
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html or "&lt;img" in html
+    assert "http://" not in html.replace("http://www.w3.org/2000/svg", "") and "https://" not in html
+    md = (tmp_path / "out" / "brief.md").read_text()
+    assert "<script>" not in md and "<img" not in md
+    assert not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_cli_analyze_corpus(tmp_path: Path, corpus_dir: Path) -> None:
+    res = run_cli("analyze", str(corpus_dir), "--out", str(tmp_path / "o"))
+    assert res.returncode == 0, res.stderr
+    assert "5 articles" in res.stdout and "1 stories" in res.stdout
+    for name in ("report.json", "brief.md", "report.html"):
+        assert (tmp_path / "o" / name).stat().st_size > 1000
+
+
+def test_cli_missing_path_exits_2(tmp_path: Path) -> None:
+    res = run_cli("analyze", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    assert res.returncode == 2
+    assert "nope" in res.stderr and "no such file" in res.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_bad_inputs_skipped_or_fail(tmp_path: Path, corpus_dir: Path) -> None:
+    d = tmp_path / "mixed"
+    d.mkdir()
+    (d / "empty.txt").write_text("")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 200)
+    (d / "good.txt").write_text((corpus_dir / "004_09316e2dac232e01.txt").read_text(encoding="utf-8"))
+    res = run_cli("analyze", str(d), "--out", str(tmp_path / "o"))
+    assert res.returncode == 0, res.stderr
+    rep = json.loads((tmp_path / "o" / "report.json").read_text())
+    assert len(rep["articles"]) == 1
+    assert {Path(s["source"]).name for s in rep["skipped"]} == {"empty.txt", "binary.txt"}
+    assert "empty.txt" in res.stderr and "binary.txt" in res.stderr
+    res = run_cli("analyze", str(d), "--out", str(tmp_path / "o2"), "--on-error", "fail")
+    assert res.returncode == 1 and not (tmp_path / "o2").exists()
+
+
+def test_cli_nothing_usable_exits_2_without_output(tmp_path: Path) -> None:
+    d = tmp_path / "junk"
+    d.mkdir()
+    (d / "a.txt").write_text("")
+    (d / "b.html").write_text("<html><body><nav>Home</nav></body></html>")
+    res = run_cli("analyze", str(d), "--out", str(tmp_path / "o"))
+    assert res.returncode == 2, res.stdout + res.stderr
+    assert "no usable article" in res.stderr
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["analyze", "--help"], ["eval", "--help"]])
+def test_help(args: list[str]) -> None:
+    res = run_cli(*args)
+    assert res.returncode == 0 and "Usage" in res.stdout
+
+
+def test_version() -> None:
+    from newsdesk import __version__
+
+    res = run_cli("--version")
+    assert res.returncode == 0 and res.stdout.strip() == f"newsdesk {__version__}"
