@@ -180,7 +180,8 @@ class TimeExpression:
     evidence: Evidence
     value: str
     precision: str  # "day" | "month" | "year" | "decade" | "unknown"
-    kind: str = "DATE"
+    kind: str = "DATE"  # TIMEX3 type: DATE | TIME | DURATION | SET
+    mod: str | None = None  # TIMEX3 mod: "START" | "MID" | "END" ("mid-October" -> 2025-10, MID)
 
 
 @dataclass(frozen=True, slots=True)

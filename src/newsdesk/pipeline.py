@@ -30,7 +30,6 @@ from newsdesk.model import (
     Skipped,
     StageTiming,
     Story,
-    content_hash,
 )
 from newsdesk.settings import Settings
 
@@ -119,20 +118,6 @@ def annotate_articles(
     return arts, annotations, entities
 
 
-def story_text(article: Article, max_chars: int = 1000) -> str:
-    """What represents an article for story clustering: title plus lead."""
-    head = f"{article.title}\n" if article.title else ""
-    return (head + article.text)[:max_chars]
-
-
-def embed_articles(articles: Sequence[Article], settings: Settings) -> np.ndarray:
-    from newsdesk.embed import get_embedder
-
-    if not articles:
-        return np.zeros((0, 0), dtype=np.float32)
-    return get_embedder(settings.embedder).encode([story_text(a) for a in articles])
-
-
 def story_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> tuple[Entity, ...]:
     """The run's canonical entities restricted to one story's articles (ids stay global)."""
     ids = set(article_ids)
@@ -146,36 +131,20 @@ def story_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> tu
     return tuple(out)
 
 
-def headline_for(articles: Sequence[Article], embeddings: np.ndarray | None = None) -> str:
-    """The title of the story's most central article (closest to the centroid)."""
-    if not articles:
-        return ""
-    order = list(range(len(articles)))
-    if embeddings is not None and len(embeddings) == len(articles) and embeddings.size:
-        centroid = embeddings.mean(axis=0)
-        sims = embeddings @ centroid
-        order.sort(key=lambda i: (-round(float(sims[i]), 6), articles[i].id))
-    for i in order:
-        if articles[i].title:
-            return articles[i].title
-    first = articles[order[0]]
-    sent = first.sentences[0] if first.sentences else None
-    return first.text[sent.start:sent.end] if sent else first.text[:120]
-
-
 def build_story(
     article_ids: Sequence[str], articles: Mapping[str, Article], entities: Sequence[Entity],
     annotations: Mapping[str, ArticleAnnotations], embeddings: Mapping[str, np.ndarray], settings: Settings,
 ) -> Story:
     """A story from its article ids, cross-checked (claims, contradictions, ...)."""
     from newsdesk.crosscheck import cross_check
+    from newsdesk.stories import headline_for, story_id
 
     ids = tuple(sorted(article_ids))
     arts = [articles[i] for i in ids]
     emb = np.stack([embeddings[i] for i in ids]) if ids and all(i in embeddings for i in ids) else None
     story = Story(
-        id="s" + content_hash(*ids, length=15),
-        headline=headline_for(arts, emb),
+        id=story_id(ids),
+        headline=headline_for(ids, arts, emb),
         article_ids=ids,
         entities=story_entities(entities, ids),
     )
@@ -188,8 +157,9 @@ def analyze(
 ) -> Report:
     """Run the whole pipeline over files/folders; raises InputError when nothing is usable."""
     from newsdesk.dedup import find_duplicates
+    from newsdesk.embed import get_embedder
     from newsdesk.ingest import read_inputs
-    from newsdesk.stories import assign_stories
+    from newsdesk.stories import assign_stories, embed_articles
 
     settings = settings or Settings()
     clock = _Clock([])
@@ -205,7 +175,7 @@ def analyze(
         articles = find_duplicates(articles)
     articles, annotations, entities = annotate_articles(articles, settings, clock, progress)
     with clock.stage("embed", len(articles)):
-        matrix = embed_articles(articles, settings)
+        matrix = embed_articles(articles, get_embedder(settings.embedder))
     with clock.stage("stories", len(articles)):
         groups = assign_stories(articles, entities, matrix, settings)
     by_id = {a.id: a for a in articles}

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdesk.clean import lines as rules
-from newsdesk.clean.language import detect_language, dominant_script, script_counts
+from newsdesk.clean.language import detect_language, dominant_script, mixed_script_words, script_counts
 from newsdesk.clean.lines import Line
 from newsdesk.clean.pii import find_pii, redact
 from newsdesk.errors import ExtractionError
@@ -33,8 +33,15 @@ BYLINE_REASON = "byline (kept as metadata)"
 MIN_SCRIPT_LETTERS = 8
 MIN_LANG_WORDS = 8
 MIN_LANG_SCORE = 0.90
-# Longest headline taken as the title (words); longer first lines are paragraphs.
-MAX_TITLE_WORDS = 30
+# Same-script lines longer than this are paragraphs of a mixed-language article (a German
+# intro to an English quote on a trafilatura-eval page), not stray furniture: kept.
+MAX_LANG_WORDS = 30
+# Words mixing Latin and Cyrillic/Greek letters before a line counts as obfuscated spam;
+# one can be a typo or a transliterated name, three are deliberate (trafilatura-eval ad line).
+MIN_MIXED_WORDS = 3
+# Longest headline taken as the title (words); longer first lines are paragraphs. At 30
+# words two first-line summaries (no final period) of trafilatura-eval pages went as titles.
+MAX_TITLE_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,7 @@ def split_lines(raw: str) -> list[Line]:
         body = seg.strip()
         if body:
             start = m.start() + lead
-            out.append(Line(len(out), start, start + len(body), body))
+            out.append(rules.make_line(len(out), start, body))
     return out
 
 
@@ -66,8 +73,12 @@ def _article_context(lines: Sequence[Line]) -> _Context:
     return _Context(lang, dominant_script(sample))
 
 
-def _language_reason(line: Line, ctx: _Context) -> str | None:
-    """"other language (xx)" for a line in another script, or confidently in another language."""
+def _language_reason(line: Line, ctx: _Context, edge: bool) -> str | None:
+    """"other language (xx)" for an edge-zone line in another script, or confidently in
+    another language. Inside the body such lines are quotes or translations (a Japanese
+    tweet and its English rendering on a trafilatura-eval page) and stay."""
+    if not edge:
+        return None
     counts = script_counts(line.text)
     letters = sum(counts.values())
     if ctx.script and letters >= MIN_SCRIPT_LETTERS:
@@ -75,16 +86,22 @@ def _language_reason(line: Line, ctx: _Context) -> str | None:
         if script != ctx.script and n * 2 > letters:
             lang, _ = detect_language(line.text)
             return f"other language ({lang or script.lower()})"
-    if ctx.language and line.words >= MIN_LANG_WORDS:
+    if ctx.language and MIN_LANG_WORDS <= line.words <= MAX_LANG_WORDS:
         lang, score = detect_language(line.text)
         if lang and lang != ctx.language and score >= MIN_LANG_SCORE:
             return f"other language ({lang})"
     return None
 
 
-def _classify(line: Line, ctx: _Context, edge: bool, bottom: bool) -> str | None:
-    """Why ``line`` is not article text, or None. ``edge``: in the top/bottom junk zone."""
+def _classify(line: Line, ctx: _Context, edge: bool, bottom: bool, late: bool) -> str | None:
+    """Why ``line`` is not article text, or None.
+
+    ``edge``: in the top/bottom junk zone; ``bottom``: after the last prose paragraph;
+    ``late``: in the last third of the body (counted in anchors, see ``_judge_lines``).
+    """
     text = line.text
+    if rules.is_table_row(text):
+        return None
     if rules.is_separator(text):
         return "separator line"
     if rules.is_breadcrumb(text):
@@ -95,14 +112,18 @@ def _classify(line: Line, ctx: _Context, edge: bool, bottom: bool) -> str | None
         return "speaker label"
     if rules.is_date_line(line):
         return "date line"
-    if rules.is_author_box(line, edge):
+    if rules.is_author_box(line, edge or late):
         return "author box"
+    if rules.is_caps_link(line) or rules.is_doubled(text):
+        return "link text"
+    if mixed_script_words(text) >= MIN_MIXED_WORDS:
+        return "look-alike letters (spam)"
     reason = rules.match_rule(line, edge)
     if reason:
         return reason
     if bottom and rules.is_reader_prompt(line):
         return "reader prompt"
-    return _language_reason(line, ctx)
+    return _language_reason(line, ctx, edge)
 
 
 def _judge_lines(lines: Sequence[Line], ctx: _Context) -> dict[int, str]:
@@ -110,16 +131,19 @@ def _judge_lines(lines: Sequence[Line], ctx: _Context) -> dict[int, str]:
 
     Anchors are prose lines no rule would remove even at edge limits; lines before the
     first anchor and after the last one form the edge zones. Without any anchor every
-    line is judged as edge.
+    line is judged as body (a page of lyrics lost everything when judged as edge).
+    Anchors are never removed, so zones (and cleaning the output again) are stable.
     """
     anchors = [ln.index for ln in lines
-               if rules.is_prose(ln) and _classify(ln, ctx, edge=True, bottom=True) is None]
-    first = anchors[0] if anchors else len(lines)
-    last = anchors[-1] if anchors else -1
+               if rules.is_prose(ln) and _classify(ln, ctx, edge=True, bottom=True, late=True) is None]
+    # no prose at all (a list, lyrics, a stub): judge every line as body, the cautious side
+    first = anchors[0] if anchors else 0
+    last = anchors[-1] if anchors else len(lines)
+    late_from = anchors[len(anchors) * 2 // 3] if anchors else len(lines)
     verdicts: dict[int, str] = {}
     for ln in lines:
         top, bottom = ln.index < first, ln.index > last
-        reason = _classify(ln, ctx, edge=top or bottom, bottom=bottom)
+        reason = _classify(ln, ctx, edge=top or bottom, bottom=bottom, late=ln.index >= late_from)
         if reason:
             verdicts[ln.index] = reason
     _mark_bottom_blocks(lines, verdicts, last)
@@ -146,13 +170,13 @@ def _mark_bottom_blocks(lines: Sequence[Line], verdicts: dict[int, str], last_an
 
 
 def _is_link_text(line: Line) -> bool:
-    """Short and not a sentence: a headline, menu item or name."""
-    return line.words <= 15 and not rules.ends_like_sentence(line.text)
+    """Short and not a sentence: a headline, menu item or name (not a table row)."""
+    return line.words <= 15 and not rules.ends_like_sentence(line.text) and not rules.is_table_row(line.text)
 
 
 def _same_text(a: str, b: str) -> bool:
-    norm = lambda s: " ".join(re.findall(r"\w+", s.casefold()))  # noqa: E731
-    return norm(a) == norm(b) and bool(norm(a))
+    """Equal up to case and spacing (a title repeated in the text)."""
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _find_title(lines: Sequence[Line], verdicts: dict[int, str], title: str | None) -> Line | None:
@@ -168,10 +192,17 @@ def _find_title(lines: Sequence[Line], verdicts: dict[int, str], title: str | No
     first = kept[0]
     if title is not None:
         return first if _same_text(first.text, title) else None
-    text = first.text.rstrip()
-    if first.words > MAX_TITLE_WORDS or first.words < 2 or text[-1] in ".:;,":
-        return None
-    return first
+    return first if _looks_like_title(first) else None
+
+
+def _looks_like_title(line: Line) -> bool:
+    """Short, two real words or more, no list bullet, no sentence or label ending.
+
+    A prose line (an anchor) is never a title, so a second cleaning sees the same zones.
+    """
+    text = line.text
+    return (line.words <= MAX_TITLE_WORDS and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2
+            and text[-1] not in ".:;,\"”’'»" and text[0] not in "-–—•*" and not rules.is_prose(line))
 
 
 def clean_document(doc: RawDocument, settings: Settings) -> Article:
@@ -186,12 +217,12 @@ def clean_document(doc: RawDocument, settings: Settings) -> Article:
     title_line = _find_title(lines, verdicts, doc.title)
     if title_line is not None:
         verdicts[title_line.index] = TITLE_REASON
-        title = title or title_line.text
-        for ln in lines[: title_line.index]:
-            if ln.index in verdicts and _same_text(ln.text, title_line.text):
+        title = title or redact(title_line.text)
+        for ln in lines:  # every other copy goes too, so a second cleaning finds none
+            if ln.index != title_line.index and _same_text(ln.text, title_line.text):
                 verdicts[ln.index] = "title (repeated)"
     if author is None:
-        author = next((rules.byline_author(ln.text) for ln in lines
+        author = next((rules.byline_author(redact(ln.text)) for ln in lines
                        if verdicts.get(ln.index) == BYLINE_REASON), None)
     kept = [ln for ln in lines if ln.index not in verdicts]
     text, offset_map = _assemble(kept)

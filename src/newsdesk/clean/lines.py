@@ -19,21 +19,30 @@ from dataclasses import dataclass
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 # A line "ends like a sentence" when its last visible character closes one.
-_TERMINAL = ".!?…\"”’')]»"
+_TERMINAL = ".!?…\"”’')]»。！？」』؟۔"
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One non-blank line: ``text`` is ``raw[start:end]`` (outer whitespace stripped)."""
+    """One non-blank line: ``text`` is ``raw[start:end]`` (outer whitespace stripped);
+    ``index`` counts non-blank lines, ``words`` is its word count."""
 
     index: int
     start: int
     end: int
     text: str
+    words: int
 
-    @property
-    def words(self) -> int:
-        return len(_WORD_RE.findall(self.text))
+
+def count_words(text: str) -> int:
+    """Word count; CJK text has no spaces, so two ideographs/kana/hangul count as a word."""
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return len(_WORD_RE.findall(text)) + cjk // 2
+
+
+def make_line(index: int, start: int, text: str) -> Line:
+    """A ``Line`` for ``text`` found at raw offset ``start``."""
+    return Line(index, start, start + len(text), text, count_words(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +50,10 @@ class Rule:
     """A keyword family: lines matching ``pattern`` with at most ``body_max`` words go
     anywhere, and with at most ``edge_max`` words in the edge zones.
 
-    A weak family (``strong`` False) also needs the match to open the line ("Subscribe
-    ...", "Donate") or the line to address the reader ("... support our work"), so
-    "Netflix raises subscription prices" stays.
+    A weak family (``strong`` False) also needs the line to address the reader ("...
+    support our work") or the match to open a line that is not a sentence or is a very
+    short one ("Donate", "Subscribe now!"): "Netflix raises subscription prices" and
+    "Donations to the campaign rose sharply after the debate." stay.
     """
 
     reason: str
@@ -59,30 +69,63 @@ def _rule(reason: str, pattern: str, body_max: int, edge_max: int) -> Rule:
 
 # Strong phrases (hardly ever in reporting) get long limits; weak ones (single keywords
 # that also occur in news about newsletters, cookies, donations) only catch short lines.
+# Sweep on the English dev pages (newsdesk.eval.cleaning, 266 pages, removal P / R /
+# article lines wrongly removed): strong body limit 20 -> 0.994 / 0.402 / 0.05%,
+# 30 -> 0.994 / 0.404 / 0.05%, 45 -> 0.988 / 0.404 / 0.09%. Edge limit 60 and 120 score
+# the same there; 120 covers the ~70-word NPR transcript notice in the electric-bill gold.
+# The weak limits (6..15 body, 20..30 edge) change nothing on those pages; 10/20 keep
+# them to what reads as a short line.
 STRONG, STRONG_EDGE = 30, 120
 WEAK, WEAK_EDGE = 10, 20
-_ADDRESS_CUE = re.compile(r"\b(you|your|yours|our|ours|us|we|me)\b", re.IGNORECASE)
+# The site talking to its reader. "US" (the country) is no cue, and a line that quotes
+# or reports someone ("We will donate," he said) is speech, not the site's voice.
+_ADDRESS_CUE = re.compile(r"(?i:\b(you|your|yours|our|ours|we)\b)|\b[Uu]s\b")
+_REPORTED = re.compile(r"[\"“”«»]|\b(said|says|told|according to)\b", re.IGNORECASE)
+# Strong patterns are phrases only furniture uses (they address the reader or name the
+# widget); bare topic words ("cookies", "copyright", "ad blocking", "spam", "transcripts")
+# are news topics too and only appear in weak families or inside such phrases.
 RULES: tuple[Rule, ...] = (
     _rule("form note", r"indicates required fields?|required fields are marked|^\W*required\W*$",
           STRONG, STRONG_EDGE),
-    _rule("spam-filter notice", r"akismet|reduce spam|comment data is processed", STRONG, STRONG_EDGE),
-    _rule("adblock notice", r"\bad[- ]?block(er|ers|ing)?\b", STRONG, STRONG_EDGE),
+    _rule("spam-filter notice", r"\bakismet\b|comment data is processed|this site uses .{0,20}spam",
+          STRONG, STRONG_EDGE),
+    _rule("adblock notice",
+          r"\bad[- ]?block(er)? (detected|enabled|is on)\b|disabl\w* (your |the )?ad[- ]?block"
+          r"|(whitelist|allowlist) (us|our (site|website))|turn off (your )?ad[- ]?block"
+          r"|(using|use) an ad[- ]?block", STRONG, STRONG_EDGE),
+    _rule("adblock notice", r"\bad[- ]?block(er|ers|ing)?\b", WEAK, WEAK_EDGE),
     _rule("comment prompt",
           r"\bcomments? (section )?below\b|^(leave|post|add|write|submit) a (comment|reply)\b"
-          r"|join the (discussion|conversation)\b|commenting (forum|guidelines|policy)"
+          r"|^join the (discussion|conversation)\b|commenting (forum|guidelines)"
           r"|^(show|view|load|read) (all )?(\d+ )?comments\b|^\W*(\d+\s+)?comments?\W*(\(.*\))?\W*$"
-          r"|^(share|tell us|let us know)\b.{0,40}\b(thoughts|views|opinions?)\b",
+          r"|^(share|tell us|let us know)\b.{0,40}\byour (thoughts|views|opinions?)\b"
+          r"|\b(log|sign) ?in\b.{0,30}\bto (leave|post|add|write) a (comment|reply)\b"
+          r"|(read|see) our comment policy|before commenting|\bview comments\b"
+          r"|\b(submit|send|write) (a|your) letter to the editor|we want to hear (what you think|from you)"
+          r"|^\W*(reply|replydelete|report( abuse| comment)?|\d+ (likes?|replies))\W*$",
           STRONG, STRONG_EDGE),
+    _rule("comment prompt", r"comments are moderated|\breader comments\b|comment policy", WEAK, WEAK_EDGE),
+    _rule("paywall notice",
+          r"to (view|read|continue reading) the (full|rest of the|entire) (story|article)"
+          r"|if you('re| are) already a subscriber|log in for (immediate )?access",
+          STRONG, STRONG_EDGE),
+    _rule("affiliate disclosure",
+          r"we may (receive|earn) (a )?(compensation|commission)"
+          r"|this (post|article|page|story) (contains|may contain|includes) (affiliate )?(links|references)"
+          r"|^\W*disclaimer\b", STRONG, STRONG_EDGE),
     _rule("newsletter line",
-          r"sign up (for|to) (our|the) .{0,30}newsletter|delivered (straight |directly )?to your inbox"
-          r"|premium subscription|subscription today|^subscribe (to|now|today|for|here)\b"
-          r"|^you('re| are) (now )?subscribed\b|\bnewsletter\W*$",
+          r"sign up (for|to) our .{0,30}newsletter|delivered (straight |directly )?to your inbox"
+          r"|\byour .{0,30}subscription today|(start|get|begin) your .{0,30}subscription"
+          r"|^subscribe (to|now|today|for|here)\b"
+          r"|^you('re| are) (now )?subscribed\b|(sign(ing)? up|subscrib\w+) (for|to) our (\S+ ){0,3}newsletters?"
+          r"|never miss (our|the latest)\b|^sign up (to|for|now|here|today)\b",
           STRONG, STRONG_EDGE),
+    _rule("newsletter line", r"^[^.!?]{0,40}\bnewsletters?\W*$", WEAK, WEAK_EDGE),  # "PC Gamer Newsletter"
     _rule("newsletter line", r"\bnewsletters?\b|\bsubscri(be|ption|bed)\b|\bsign up\b", WEAK, WEAK_EDGE),
     _rule("donation appeal",
           r"\bdonat(e|ion|ions|ing)\b|\bpaypal\b|patreon|\bpatrons?\b|support (us|our (work|journalism|"
           r"reporting|newsroom))\b|become a (member|supporter|patron)\b|make a contribution|"
-          r"buy me a coffee|\bchip in\b|підтрима|поддерж",
+          r"buy me a coffee|\bchip in\b",
           WEAK, WEAK_EDGE),
     _rule("social follow line",
           r"\b(follow|like|join|find) (us|me|him|her|them) (on|at|via)\b|\bon (our|ours) (telegram|facebook|"
@@ -90,10 +133,12 @@ RULES: tuple[Rule, ...] = (
           r"^\W*(twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|reddit|"
           r"e-?mail|print|copy link|share)\W*$",
           WEAK, WEAK_EDGE),
+    _rule("social follow line",
+          r"^follow\b(?!-).{0,60}\b(twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|"
+          r"threads|bluesky|on x)\b", STRONG, STRONG_EDGE),
     _rule("cookie banner",
-          r"\bcookies?\b.{0,60}\b(we use|consent|accept|policy|settings|preferences|browsing experience)\b"
-          r"|\b(accept|reject|manage) (all )?cookies\b",
-          STRONG, STRONG_EDGE),
+          r"\bwe use cookies\b|our use of cookies|our cookie (policy|notice)|\b(accept|reject|manage) (all )?"
+          r"cookies\b|\bcookie (settings|preferences|consent)\b", STRONG, STRONG_EDGE),
     _rule("related links",
           r"^\W*(you (may|might) (also )?(like|enjoy|be interested)|read (more|also|next)|also read"
           r"|related( (articles?|stories|posts?|content|coverage|news|videos?|reading|topics))?"
@@ -102,22 +147,30 @@ RULES: tuple[Rule, ...] = (
           r"|up next|what to read next|don'?t miss|keep reading|continue reading|watch next)\b",
           WEAK, WEAK),
     _rule("bare link", r"^\W*(https?://|www\.)\S+\W*$", STRONG, STRONG_EDGE),
-    _rule("call to action", r"\bclick here\b|\btap here\b|\bget the .{0,30}\bapp\b|download (the|our) app",
-          STRONG, STRONG_EDGE),
+    _rule("related links",
+          r"^\W*(see also|read more|read also|also read|related( articles?| stories| coverage| videos?)?"
+          r"|more on this( story)?|watch|listen|recommended)\s*:", STRONG, STRONG_EDGE),
+    _rule("call to action",
+          r"\bclick here\b|\btap here\b|^(get|download) (the|our) .{0,30}\bapps?\b"
+          r"|download (the|our) \S+ apps? for\b", STRONG, STRONG_EDGE),
     _rule("share prompt", r"^share (this|on|via|the|article|story)\b", WEAK, WEAK_EDGE),
     _rule("thank-you stub",
           r"^(thank you|thanks|thx)( (so much|for (reading|watching|listening|visiting|your support|"
           r"subscribing)))?\W*$", WEAK, WEAK),
     _rule("copyright notice",
-          r"^©|\bcopyright\b|\(c\) \d{4}|all rights reserved|may not be (published|reproduced|broadcast|"
-          r"rewritten|redistributed|copied)|terms of (use|service)|privacy policy|trust principles"
-          r"|^our standards\b", STRONG, STRONG_EDGE),
+          r"^\W*(image |photo |video )?(©|copyright\s*(©|\(c\)|\d{4}|(?-i:[A-Z])))|©\s*\d{4}|\(c\) \d{4}"
+          r"|all rights reserved|\bcopyright (©\s*)?\d{4}\b"
+          r"|material may not be (published|reproduced|redistributed|copied)|trust principles|^our standards\b",
+          STRONG, STRONG_EDGE),
+    _rule("legal links", r"terms of (use|service)|privacy (policy|notice)|cookie policy", WEAK, WEAK_EDGE),
+    _rule("source credit", r"^\W*(additional )?reporting by .{0,80}; (editing|writing) by", STRONG, STRONG_EDGE),
+    _rule("related links", r"^\W*read more\b.{0,60}\bhere\W*$", STRONG, STRONG_EDGE),
     _rule("source credit",
           r"^\W*(information from|additional reporting (by|from)|(reporting|editing|writing) by|"
           r"compiled by|edited by)\b", WEAK, WEAK_EDGE),
     _rule("transcript notice",
-          r"\btranscripts? (is|are|was|were) (created|produced|generated|provided)|may not be in "
-          r"(its|their) final form|authoritative record", STRONG, STRONG_EDGE),
+          r"transcripts? (are|is) created on a rush deadline|may not be in (its|their) final form"
+          r"|authoritative record of .{0,40}programming", STRONG, STRONG_EDGE),
     _rule("login prompt",
           r"^(sign in|log in|login|register now|create (an|your|a free) account|already (a|have an) "
           r"(subscriber|account))\b", WEAK, WEAK_EDGE),
@@ -127,7 +180,7 @@ RULES: tuple[Rule, ...] = (
     _rule("tag list", r"^(tags?|topics?|filed under|categories|keywords)\s*:", WEAK, WEAK_EDGE),
     _rule("contact line",
           r"send (news )?tips to|^(contact|email|e-mail) (us|the (author|reporter|writer))\b"
-          r"|can (email|reach|contact) (him|her|them|the author)", STRONG, STRONG_EDGE),
+          r"|you can (email|reach|contact) (him|her|them|the author)", STRONG, STRONG_EDGE),
     _rule("image credit",
           r"^\W*(photo|image|picture|video|illustration|graphic|credit)s?( credit)?\s*(:|/)"
           r"|^\W*(getty images|ap photo|afp via getty images|shutterstock)\b", WEAK, WEAK),
@@ -140,7 +193,7 @@ _DATE_TOKEN = re.compile(
     r"et|est|edt|gmt|utc|bst|cet|pt|min|mins|minute|minutes|read|\d[\d:./-]*(st|nd|rd|th)?)$",
     re.IGNORECASE,
 )
-_SPEAKER_RE = re.compile(r"^[A-Z][A-Z.'’ -]+(, [A-Z][A-Z.'’ -]+)?:$")
+_SPEAKER_RE = re.compile(r"^[A-Z][A-Z.'’ -]+, [A-Z][A-Z.'’ -]+:$")
 _BREADCRUMB_SPLIT = re.compile(r"\s*[»›>]\s*|\s+/\s+")
 _BYLINE_RE = re.compile(r"^(?:by|written by|words by|posted by|author:)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 # Words that end a byline name: job titles and joiners ("by Jane Doe Senior Editor").
@@ -182,9 +235,18 @@ def match_rule(line: Line, in_edge: bool) -> str | None:
         m = rule.pattern.search(line.text)
         if m is None:
             continue
-        if rule.strong or not line.text[: m.start()].strip(" \t\"'“‘*•-–—") or _ADDRESS_CUE.search(line.text):
+        if rule.strong or (_ADDRESS_CUE.search(line.text) and not _REPORTED.search(line.text)):
+            return rule.reason
+        opens = not line.text[: m.start()].strip(" \t\"'“‘*•-–—")
+        if opens and (words <= 6 or not ends_like_sentence(line.text)):
             return rule.reason
     return None
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a Markdown table as extractors write them ("| Name | Votes |", "|---|---|"):
+    tables carry data (results, prices), so rows are never judged as furniture."""
+    return len(text) >= 3 and text.startswith("|") and text.endswith("|")
 
 
 def is_separator(text: str) -> bool:
@@ -201,7 +263,10 @@ def is_date_line(line: Line) -> bool:
 
 
 def is_speaker_label(text: str) -> bool:
-    """A transcript speaker tag in capitals ("DAVID GREENE, HOST:")."""
+    """A transcript speaker tag in capitals, name and role ("DAVID GREENE, HOST:").
+
+    Without the role ("DESTINATION:") a capitalized label is a fact-box heading and stays.
+    """
     return len(text.split()) <= 8 and bool(_SPEAKER_RE.match(text))
 
 
@@ -209,10 +274,15 @@ def is_breadcrumb(text: str) -> bool:
     """Navigation trail: 3+ short parts joined by » › > or " / " (or 2 starting with Home)."""
     if ends_like_sentence(text) and text.rstrip()[-1] == ".":
         return False
+    if "«" in text:  # French quotes pair « with », which is then no separator
+        return False
     parts = [p for p in _BREADCRUMB_SPLIT.split(text) if p.strip()]
     if len(parts) < 2 or any(len(p.split()) > 12 for p in parts):
         return False
-    return len(parts) >= 3 or parts[0].strip().lower() in {"home", "news", "start"}
+    home = parts[0].strip().lower() in {"home", "news", "start", "homepage"}
+    if not re.search(r"[»›>]", text):  # " / " alone also separates genres, sizes, ...
+        return home and len(parts) >= 3
+    return len(parts) >= 3 or home
 
 
 def byline_author(text: str) -> str | None:
@@ -237,11 +307,34 @@ def byline_author(text: str) -> str | None:
     return " ".join(name[:4]) or None
 
 
-def is_author_box(line: Line, in_edge: bool) -> bool:
-    """An author bio ("Jane Doe is a reporter for X. Follow her on Twitter @jd")."""
+def is_author_box(line: Line, late: bool) -> bool:
+    """An author bio ("Jane Doe is a reporter for X. Follow her on Twitter @jd").
+
+    ``late``: in an edge zone or the last third of the lines, where author boxes sit;
+    elsewhere the line also needs a contact cue (Twitter, e-mail, "follow").
+    """
     if not _AUTHOR_BOX_RE.match(line.text) or line.words > 80:
         return False
-    return in_edge or bool(_CONTACT_CUE.search(line.text))
+    return late or bool(_CONTACT_CUE.search(line.text))
+
+
+def is_caps_link(line: Line) -> bool:
+    """A long line all in capitals without a final period: a promo link to another story
+    ("MAN ALLEGEDLY BEAT WOMAN ... HOTEL ROOM"). Nine words keeps capitalized
+    section headings ("LES VALEURS A SUIVRE A WALL STREET", 7 words, fundus Reuters_4) in the body."""
+    text = line.text
+    # caseless scripts (Arabic, CJK) equal their upper case too: count upper-case letters
+    return (line.words >= 9 and text == text.upper() and sum(ch.isupper() for ch in text) >= 20
+            and not text.rstrip().endswith("."))
+
+
+def is_doubled(text: str) -> bool:
+    """A line that is one phrase twice ("Nikki Haley Won't Quit Nikki Haley Won't Quit"):
+    a teaser card's image alt text plus its headline."""
+    words = text.split()
+    half = len(words) // 2
+    # over 30 words it is a paragraph the extractor doubled: the text is article, keep it
+    return 4 <= len(words) <= 30 and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
 def is_reader_prompt(line: Line) -> bool:

@@ -1,1 +1,134 @@
-"""Cross-checking stages: align claims, contradictions, sources and timeline."""
+"""Cross-checking stages: align claims, contradictions, sources and timeline.
+
+``cross_check`` is the stage the pipeline calls once per story: it aligns the story's
+claims into ``ClaimGroup`` records, finds contradictions between articles, and gathers
+the quotes, citations and timeline the extract stages found in the story's articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from newsdesk.model import Article, ArticleAnnotations, Claim, ClaimGroup, Contradiction, Entity, Story
+from newsdesk.settings import Settings
+
+__all__ = ["check_claims", "cross_check", "story_claims"]
+
+# Only statements of fact (and quoted statements) are aligned across outlets; opinion and
+# questions stay single groups so that shared framing never reads as corroboration.
+ALIGNABLE_KINDS = frozenset({"fact", "quote"})
+
+
+def story_claims(
+    articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations], settings: Settings,
+) -> list[Claim]:
+    """The claims of these articles in order; extracts them when annotations have none."""
+    missing = [a for a in articles if not (annotations.get(a.id) and annotations[a.id].claims)]
+    extracted: dict[str, tuple[Claim, ...]] = {}
+    if missing:
+        from newsdesk.extract.claims import extract_claims
+        from newsdesk.nlp import load_nlp
+        from newsdesk.segment import segment_article
+
+        nlp = load_nlp(settings.spacy_model)
+        for art, doc in zip(missing, nlp.pipe([a.text for a in missing]), strict=True):
+            art = art if art.sentences else segment_article(art, doc)
+            extracted[art.id] = extract_claims(art, doc, annotations.get(art.id) or ArticleAnnotations(art.id))
+    out: list[Claim] = []
+    for a in articles:
+        out.extend(extracted.get(a.id) or annotations[a.id].claims)
+    return out
+
+
+def _origin_lookup(
+    articles: Mapping[str, Article], annotations: Mapping[str, ArticleAnnotations],
+) -> Callable[[Claim], str | None]:
+    """Who a claim traces back to: the cited source, else the claim's origin, else the outlet."""
+    finder: Callable[..., str | None] | None
+    try:
+        from newsdesk.crosscheck.sources import origin_for_span as finder
+    except ImportError:
+        finder = None
+
+    def origin(claim: Claim) -> str | None:
+        art = articles[claim.article_id]
+        if finder is not None:
+            ann = annotations.get(claim.article_id)
+            found = finder(art, claim.evidence.start, claim.evidence.end, ann.citations if ann else ())
+            if found:
+                return str(found)
+        return claim.origin or art.outlet or art.source.rsplit("/", 1)[-1]
+
+    return origin
+
+
+def _timeline(story: Story, articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations]) -> Any:
+    try:
+        from newsdesk.crosscheck.timeline import build_timeline
+    except ImportError:
+        return story.timeline
+    return tuple(build_timeline(articles, {a.id: annotations[a.id].times for a in articles if a.id in annotations}))
+
+
+def cross_check(
+    story: Story, articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
+    entities: Sequence[Entity], settings: Settings,
+) -> Story:
+    """``story`` with claims, contradictions, citations, quotes and timeline filled in.
+
+    ``articles`` may hold every article of the run; ``story.article_ids`` picks this
+    story's. Support counts near-duplicates (``Article.duplicate_of``) once.
+    """
+    ids = set(story.article_ids)
+    arts = [a for a in articles if a.id in ids]
+    by_id = {a.id: a for a in articles}
+    claims = story_claims(arts, annotations, settings)
+    groups, contradictions = check_claims(
+        claims, by_id, annotations, entities, settings, _origin_lookup(by_id, annotations)
+    )
+    anns = [annotations[a.id] for a in arts if a.id in annotations]
+    return replace(
+        story,
+        claims=groups,
+        contradictions=tuple(sorted(contradictions, key=_contradiction_order)),
+        citations=tuple(c for ann in anns for c in ann.citations),
+        quotes=tuple(q for ann in anns for q in ann.quotes),
+        timeline=_timeline(story, arts, annotations),
+    )
+
+
+def check_claims(
+    claims: Sequence[Claim], articles: Mapping[str, Article], annotations: Mapping[str, ArticleAnnotations],
+    entities: Sequence[Entity], settings: Settings, origin_of: Callable[[Claim], str | None],
+) -> tuple[tuple[ClaimGroup, ...], list[Contradiction]]:
+    """Align ``claims`` (all of one story) into groups and find their contradictions."""
+    from newsdesk.crosscheck import align, contradict
+    from newsdesk.embed import get_embedder
+    from newsdesk.nlp import load_nlp
+
+    texts = [c.evidence.text for c in claims]
+    docs = list(load_nlp(settings.spacy_model).pipe(texts, batch_size=64))
+    props = align.build_propositions(claims, annotations, entities, docs)
+    scorer = align.PairScorer(props, get_embedder(settings.embedder).encode(texts))
+    story_ids = sorted({c.article_id for c in claims})
+    family = align.duplicate_families([articles[i] for i in story_ids])
+    article_of = [c.article_id for c in claims]
+    alignable = [c.kind in ALIGNABLE_KINDS for c in claims]
+    edges = [e for e in align.aligned_edges(scorer, article_of, family) if alignable[e[1]] and alignable[e[2]]]
+    nli = None
+    if settings.nli_model:
+        from newsdesk.crosscheck.nli import load_nli
+
+        nli = load_nli(settings.nli_model)
+    found = contradict.find_contradictions(
+        claims, docs, scorer, articles, annotations, entities, family, nli
+    )
+    members = align.group_pairs(len(claims), article_of, align.drop_contradicting(edges, claims, found))
+    groups = align.make_groups(claims, members, scorer, family, origin_of, found)
+    return groups, found
+
+
+def _contradiction_order(x: Contradiction) -> tuple[str, str, int]:
+    return (x.kind, x.a.article_id, x.a.start)

@@ -10,9 +10,10 @@ What counts as a citation (decided here, used by ``crosscheck.sources``):
   obtained by X");
 - passive agents of reporting verbs: "reported by X", "memos obtained by X show";
 - X as subject of a reporting verb ("X reported", "X reports that", "said X"). For
-  ``report``/``publish``/``reveal`` X may be any named organisation; for speech verbs
-  (``say``, ``tell``, ``write``, ...) X must look like a news outlet or wire service,
-  because an organisation or person *saying* something is a quote, not a cited report;
+  ``report``/``publish`` X may be any named organisation (entity type, else spaCy's
+  ORG label); for speech verbs (``say``, ``tell``, ``write``, ``show``, ...) X must look
+  like a news outlet or wire service, because an organisation or person *saying*
+  something is a quote, not a cited report;
 - "told X" / "in an interview with X" where X is an outlet (the words come from that
   outlet's interview);
 - wire datelines ("ERIE, Pa. (AP) -") and credit lines ("Information from: X").
@@ -21,7 +22,8 @@ People are never citations (their words are ``Quote`` records). Generic unnamed 
 ("reports indicate", "according to reports", "officials said") are not citations: they
 name no report anyone could follow. Definite anaphors ("the newspaper", "the
 publication", "the report", "the documents") resolve to the most recent source cited
-earlier in the same article, and are dropped when nothing was cited before.
+earlier in the same article ("the report"/"the documents" to the most recent source
+named as a document's author), and are dropped when nothing fits.
 """
 
 from __future__ import annotations
@@ -29,17 +31,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsdesk.model import Article, Citation, Entity
 
-# Verbs whose subject or passive agent is the source of what follows.
-PUBLISH_VERBS = frozenset({"report", "publish", "reveal", "break", "obtain", "see", "review", "cite"})
+# Verbs whose passive agent is a source ("reported by X", "memos obtained by X").
+AGENT_VERBS = frozenset({"report", "publish", "reveal", "break", "obtain", "see", "review", "cite"})
+# Verbs whose named subject is a source whatever its kind ("the Kremlin reported").
+PUBLISH_VERBS = frozenset({"report", "publish"})
+# Verbs whose subject is a source only when it is an outlet or a source anaphor ("X said").
 SPEECH_VERBS = frozenset({"say", "tell", "write", "state", "note", "add", "claim", "confirm", "show",
-                          "indicate", "suggest", "quote", "describe", "find"})
+                          "indicate", "suggest", "quote", "describe", "find", "reveal"})
 # Nouns for documents whose author is named with "by"/"from"/"in" ("a report by X").
 DOCUMENT_NOUNS = frozenset({"report", "reports", "article", "articles", "story", "stories", "document",
                             "documents", "memo", "memos", "record", "records", "file", "files",
@@ -74,6 +79,7 @@ _DATELINE = re.compile(r"^[^\n]{0,60}?\((?P<wire>" + "|".join(WIRE_NAMES) + r")\
 _CREDIT = re.compile(r"^(?:Information from|Source|Sources|Via|Originally published (?:by|in|at))\s*:\s*"
                      r"(?P<name>[^,\n]+?)(?:,\s*https?://\S+)?\s*$", re.MULTILINE)
 _PERSON_TYPES = frozenset({"PERSON"})
+_NOT_SOURCE_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Fuzzy alias match: 90 keeps "Erie Times News" == "Erie Times-News" and "The Washington post"
 # == "The Washington Post" but rejects "Miami Herald" vs "Miami Heat" (checked on both gold stories).
@@ -111,9 +117,16 @@ class EntityIndex:
             for alias in (ent.name, *ent.aliases):
                 self.by_alias.setdefault(normalize_name(alias), ent)
             self.spans.extend((m.start, m.end, ent) for m in ent.mentions if m.article_id == article_id)
+        self.long_aliases = [alias for alias in self.by_alias if len(alias) >= 4]
+        self._fuzzy: dict[str, Entity | None] = {}
 
     def match(self, text: str, start: int | None = None, end: int | None = None) -> Entity | None:
-        """The entity for ``text`` (at ``start:end`` in this article, when given), or None."""
+        """The entity for ``text`` (at ``start:end`` in this article, when given), or None.
+
+        Tried in order: an alias equal after ``normalize_name``; an entity mention covering
+        the span (overlap >= 80% of the longer of the two, so "Washington" never stands
+        for "The Washington post"); the closest alias by ``fuzz.ratio`` >= ``FUZZY_ALIAS_MIN``.
+        """
         norm = normalize_name(text)
         if not norm:
             return None
@@ -121,15 +134,15 @@ class EntityIndex:
         if exact is not None:
             return exact
         if start is not None and end is not None:
-            best = max(((min(e, end) - max(s, start), ent) for s, e, ent in self.spans),
-                       key=lambda pair: pair[0], default=(0, None))
-            if best[0] > 0 and best[1] is not None and best[0] >= 0.5 * (end - start):
-                return best[1]
+            for s, e, ent in self.spans:
+                if min(e, end) - max(s, start) >= 0.8 * max(e - s, end - start):
+                    return ent
         if len(norm) < 4:
             return None
-        scored = ((fuzz.ratio(norm, alias), ent) for alias, ent in self.by_alias.items() if len(alias) >= 4)
-        score, ent = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-        return ent if score >= FUZZY_ALIAS_MIN else None
+        if norm not in self._fuzzy:
+            best = process.extractOne(norm, self.long_aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_ALIAS_MIN)
+            self._fuzzy[norm] = self.by_alias[best[0]] if best is not None else None
+        return self._fuzzy[norm]
 
 
 @dataclass(frozen=True)
@@ -138,8 +151,11 @@ class _Candidate:
 
     start: int  # char offsets of the cited phrase
     end: int
-    anaphor: bool
+    anaphor: str | None  # None, "outlet" ("the newspaper") or "document" ("the report")
     kind: str = "body"  # "body" | "dateline" | "credit"
+    document: bool = False  # named as a document's author ("a report by X")
+    org_only: bool = False  # subject of "reported": must be an outlet or an organisation
+    label: str = ""  # spaCy entity label of the phrase's head
     display: str | None = None
 
 
@@ -163,14 +179,26 @@ def enclosing(spans: Sequence[tuple[int, int]], offset: int, text_len: int) -> t
     return best if best is not None else (0, text_len)
 
 
+# Longest noun phrase kept whole; longer ones (parse errors across headings) keep their end.
+MAX_PHRASE_WORDS = 8
+
+
 def noun_phrase(token: Any) -> tuple[int, int]:
-    """Char span of the noun phrase headed by ``token``: left modifiers and the head only."""
+    """Char span of the noun phrase headed by ``token``: left modifiers, the head, and for a
+    proper noun an "of"-complement ("Office of Rail and Road"); one line, at most
+    ``MAX_PHRASE_WORDS`` words."""
     left = [t for t in token.lefts if t.dep_ not in {"punct", "cc", "conj"} or t.text == "-"]
     first = min((t.left_edge for t in left), key=lambda t: t.i, default=token)
-    start_tok = first
-    while start_tok.i < token.i and (start_tok.is_punct and start_tok.text != "-"):
-        start_tok = start_tok.doc[start_tok.i + 1]
-    return start_tok.idx, token.idx + len(token.text)
+    last = token
+    if token.pos_ == "PROPN":
+        for child in token.rights:
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if child.dep_ == "prep" and child.lower_ == "of" and objs:
+                last = max(objs[0].subtree, key=lambda t: t.i)
+    while first.i < token.i and (first.is_punct and first.text != "-" or "\n" in first.text_with_ws
+                                 or last.i - first.i >= MAX_PHRASE_WORDS):
+        first = first.doc[first.i + 1]
+    return first.idx, last.idx + len(last.text)
 
 
 def _is_anaphor(token: Any, nouns: frozenset[str]) -> bool:
@@ -183,6 +211,16 @@ def _is_named(token: Any) -> bool:
     if token.pos_ == "PROPN" or (token.ent_type_ and token.ent_type_ not in {"DATE", "CARDINAL", "TIME"}):
         return True
     return token.lower_ in OUTLET_HEADWORDS and any(t.pos_ == "PROPN" for t in token.lefts)
+
+
+def _outlet_possessor(token: Any) -> Any | None:
+    """For "CNN's Anderson Cooper": the outlet token (CNN), else None."""
+    for child in token.lefts:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            start, end = noun_phrase(child)
+            if is_outlet_name(child.doc.text[start:end]):
+                return child
+    return None
 
 
 def _with_conjuncts(token: Any) -> list[Any]:
@@ -200,7 +238,7 @@ def _authored_document(token: Any) -> Any | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-        if child.dep_ == "acl" and child.lemma_ in PUBLISH_VERBS:
+        if child.dep_ == "acl" and child.lemma_ in AGENT_VERBS:
             agent = _agent(child)
             if agent is not None:
                 return agent
@@ -216,19 +254,23 @@ def _agent(verb: Any) -> Any | None:
     return None
 
 
-def _source_candidates(token: Any, strict_outlet: bool) -> list[_Candidate]:
+def _source_candidates(token: Any, need: str) -> list[_Candidate]:
     """Candidates for a cited phrase headed by ``token`` (following "by X" for documents)."""
     out: list[_Candidate] = []
     for head in _with_conjuncts(token):
         author = _authored_document(head) if head.lower_ in DOCUMENT_NOUNS else None
         if author is not None:
-            out.extend(_source_candidates(author, strict_outlet))
+            out.extend(replace(c, document=True) for c in _source_candidates(author, need="any"))
         elif _is_anaphor(head, OUTLET_ANAPHORS | DOCUMENT_ANAPHORS):
-            out.append(_Candidate(*noun_phrase(head), anaphor=True))
+            kind = "document" if head.lower_ in DOCUMENT_ANAPHORS else "outlet"
+            out.append(_Candidate(*noun_phrase(head), anaphor=kind))
         elif _is_named(head):
-            start, end = noun_phrase(head)
-            if not strict_outlet or is_outlet_name(head.doc.text[start:end]):
-                out.append(_Candidate(start, end, anaphor=False))
+            start, end = noun_phrase(_outlet_possessor(head) or head)
+            name = head.doc.text[start:end]
+            if head.ent_type_ in _NOT_SOURCE_LABELS and not is_outlet_name(name):
+                continue
+            if need != "outlet" or is_outlet_name(name):
+                out.append(_Candidate(start, end, anaphor=None, org_only=need == "org", label=head.ent_type_))
     return out
 
 
@@ -236,43 +278,43 @@ def _token_candidates(token: Any) -> list[_Candidate]:
     """Citation candidates triggered at ``token`` (one pattern per branch)."""
     if token.lower_ == "according":
         objs = [c for t in token.children if t.lower_ == "to" for c in t.children if c.dep_ == "pobj"]
-        return [c for obj in objs for c in _source_candidates(obj, strict_outlet=False)]
+        return [c for obj in objs for c in _source_candidates(obj, need="any")]
     if token.pos_ not in {"VERB", "AUX"}:
         if token.lower_ == "interview":
-            return _prep_objects(token, {"with"}, strict_outlet=True)
+            return _prep_objects(token, {"with"}, need="outlet")
         return []
     lemma = token.lemma_
     out: list[_Candidate] = []
-    if lemma in PUBLISH_VERBS:
+    if lemma in AGENT_VERBS:
         agent = _agent(token)
         if agent is not None:
-            out.extend(_source_candidates(agent, strict_outlet=False))
+            out.extend(_source_candidates(agent, need="any"))
         if lemma == "cite":
             out.extend(c for obj in token.children if obj.dep_ == "dobj"
-                       for c in _source_candidates(obj, strict_outlet=False))
+                       for c in _source_candidates(obj, need="any"))
     if lemma in PUBLISH_VERBS | SPEECH_VERBS:
-        strict = lemma not in PUBLISH_VERBS
+        need = "org" if lemma in PUBLISH_VERBS else "outlet"
         for subj in (c for c in token.children if c.dep_ == "nsubj"):
-            out.extend(_source_candidates(subj, strict_outlet=strict))
+            out.extend(_source_candidates(subj, need))
     if lemma == "tell":
         out.extend(c for obj in token.children if obj.dep_ in {"dobj", "dative"}
-                   for c in _source_candidates(obj, strict_outlet=True))
+                   for c in _source_candidates(obj, need="outlet"))
     if lemma in {"speak", "talk"}:
-        out.extend(_prep_objects(token, {"to", "with"}, strict_outlet=True))
+        out.extend(_prep_objects(token, {"to", "with"}, need="outlet"))
     return out
 
 
-def _prep_objects(token: Any, preps: set[str], strict_outlet: bool) -> list[_Candidate]:
+def _prep_objects(token: Any, preps: set[str], need: str) -> list[_Candidate]:
     objs = [c for p in token.children if p.dep_ == "prep" and p.lower_ in preps
             for c in p.children if c.dep_ == "pobj"]
-    return [c for obj in objs for c in _source_candidates(obj, strict_outlet)]
+    return [c for obj in objs for c in _source_candidates(obj, need)]
 
 
 def _line_candidates(text: str) -> list[_Candidate]:
     """Wire datelines "CITY (AP) -" and credit lines "Information from: X"."""
-    out = [_Candidate(m.start("wire"), m.end("wire"), anaphor=False, kind="dateline",
+    out = [_Candidate(m.start("wire"), m.end("wire"), anaphor=None, kind="dateline",
                       display=WIRE_NAMES[m.group("wire")]) for m in _DATELINE.finditer(text)]
-    out.extend(_Candidate(m.start("name"), m.end("name"), anaphor=False, kind="credit")
+    out.extend(_Candidate(m.start("name"), m.end("name"), anaphor=None, kind="credit")
                for m in _CREDIT.finditer(text))
     return out
 
@@ -280,38 +322,56 @@ def _line_candidates(text: str) -> list[_Candidate]:
 def clean_source_name(text: str, at_sentence_start: bool) -> str:
     """Display form of an unmatched source: trimmed, no possessive, "the" kept only mid-sentence
     when capitalised ("according to The Associated Press")."""
-    text = re.sub(r"['’]s$", "", text.strip().strip(".,;:\"“”'‘’()"))
+    text = re.sub(r"['’]s$", "", text.strip().strip(".,;:\"“”'‘’()/"))
     match = re.match(r"^(the|a|an)\s+", text, flags=re.IGNORECASE)
     if match and (match.group(1) != "The" or at_sentence_start):
         text = text[match.end():]
     return text
 
 
+def _plausible_source(cand: _Candidate, surface: str, ent: Entity | None) -> bool:
+    """People and places are not sources; the subject of "reported" must be an outlet or an
+    organisation (by entity type, else by spaCy label), so "Smith reported from Kyiv" is not."""
+    if is_outlet_name(surface):
+        return True
+    kind = ent.type if ent is not None else cand.label
+    if kind in _PERSON_TYPES | _PLACE_TYPES:
+        return False
+    return not cand.org_only or kind in {"ORG", "WORK_OF_ART", "PRODUCT"}
+
+
 def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
              sents: Sequence[tuple[int, int]]) -> list[Citation]:
     out: list[Citation] = []
+    documents: list[Citation] = []  # citations that named a document's author ("a report by X")
     seen: set[tuple[str, int]] = set()
     for cand in sorted(cands, key=lambda c: c.start):
         sent = enclosing(sents, cand.start, len(article.text))
         if cand.kind == "dateline":
             sent = (article.text.rfind("\n", 0, cand.start) + 1, cand.end + 1)
         if cand.anaphor:
-            if not out:
+            # "the report"/"the documents" need a cited document; "the newspaper" any source.
+            antecedents = documents if cand.anaphor == "document" else out
+            if not antecedents:
                 continue
-            cites, entity_id = out[-1].cites, out[-1].cites_entity_id
+            cites, entity_id = antecedents[-1].cites, antecedents[-1].cites_entity_id
         else:
             surface = article.text[cand.start:cand.end]
             ent = index.match(surface, cand.start, cand.end) or (
                 index.match(cand.display) if cand.display else None)
-            if ent is not None and ent.type in _PERSON_TYPES | _PLACE_TYPES and not is_outlet_name(surface):
+            if not _plausible_source(cand, surface, ent):
                 continue
             cites = ent.name if ent is not None else (
                 cand.display or clean_source_name(surface, cand.start == sent[0]))
             entity_id = ent.id if ent is not None else None
         if not cites or (cites, sent[0]) in seen:
+            if cand.document and out and out[-1].cites == cites:
+                documents.append(out[-1])  # "documents seen by X": also the agent of "seen"
             continue
         seen.add((cites, sent[0]))
         out.append(Citation(article.id, cites, entity_id, article.evidence(*sent)))
+        if cand.document or cand.anaphor == "document":
+            documents.append(out[-1])
     return out
 
 

@@ -23,6 +23,10 @@ MIN_CLAIM_TOKENS = 5
 MIN_CLAUSE_TOKENS = 4
 # Over this share of capitalised words, a line without final punctuation is a heading.
 HEADING_CAPS_SHARE = 0.6
+# List items shorter than this (word tokens) are not claims of their own ("radars").
+MIN_ITEM_TOKENS = 2
+# Dependency labels of coordinated objects whose items become claims.
+_OBJECT_DEPS = {"dobj", "pobj", "attr", "appos"}
 # Share of Latin letters below which a sentence is not English text (not a claim).
 LATIN_SHARE = 0.8
 
@@ -30,6 +34,12 @@ _END_PUNCT = (".", "!", "?", "\u201d", '"', "'", "\u2019", ")", ":")
 _QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _OPINION_MODALS = {"should", "must", "ought"}
+# "could/may/might" on the main verb: speculation, not a reported fact.
+_SPECULATIVE_MODALS = {"could", "may", "might"}
+# Verbs of the writer's own analysis when the subject is "this/these/that" ("This underscores").
+_ANALYSIS_VERBS = {"highlight", "underscore", "underline", "illustrate", "signal", "show", "suggest",
+                   "reflect", "demonstrate", "mark", "indicate", "point", "serve", "illustrates"}
+_DEMONSTRATIVES = {"this", "these", "that", "those", "it"}
 _FIRST_SECOND = {"i", "we", "you", "our", "us", "my", "your"}
 # Sentence openers that announce the writer's own summary or judgement, not a report.
 _OPINION_OPENERS = ("in summary", "in conclusion", "ultimately", "clearly", "arguably", "in short")
@@ -78,9 +88,20 @@ def _in_quote_marks(text: str) -> bool:
     return letters > 0 and inside / letters >= 0.5
 
 
+def _is_commentary(span: Any) -> bool:
+    """The writer's analysis: "This underscores ...", or speculation on the main verb."""
+    root = span.root
+    if any(c.lower_ in _SPECULATIVE_MODALS and c.dep_ == "aux" for c in root.children):
+        return True
+    if root.lemma_.lower() not in _ANALYSIS_VERBS:
+        return False
+    subj = [c for c in root.children if c.dep_ in _SUBJECTS]
+    return any(s.lower_ in _DEMONSTRATIVES or any(c.lower_ in _DEMONSTRATIVES for c in s.children) for s in subj)
+
+
 def _is_opinion(text: str, span: Any) -> bool:
     low = text.lower().lstrip()
-    if low.startswith(_OPINION_OPENERS):
+    if low.startswith(_OPINION_OPENERS) or _is_commentary(span):
         return True
     outside = [t for t in span if not _inside_quotes(t, span)]
     if any(t.lower_ in _OPINION_MODALS and t.tag_ == "MD" for t in outside):
@@ -154,6 +175,40 @@ def split_clauses(span: Any) -> list[tuple[int, int]]:
     return parts or [(span.start_char, span.end_char)]
 
 
+def _item_span(item: Any) -> tuple[int, int]:
+    """Token range of one list item: its subtree without the following conjuncts."""
+    right = item.i
+    for child in item.children:
+        if child.i > item.i and child.dep_ not in {"conj", "cc", "punct"}:
+            right = max(right, child.right_edge.i)
+    return item.left_edge.i, right + 1
+
+
+def list_items(span: Any) -> list[tuple[int, int]]:
+    """Character spans of the items of coordinated objects ("asked for A, B and C").
+
+    Each item (a common-noun phrase of >= MIN_ITEM_TOKENS words) is a claim of its own:
+    outlets often repeat one item of another outlet's list.
+    """
+    doc = span.doc
+    out: list[tuple[int, int]] = []
+    for tok in span:
+        if tok.dep_ not in _OBJECT_DEPS or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        items = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+        if len(items) < 2:
+            continue
+        for item in items:
+            trimmed = _trim(doc, *_item_span(item))
+            if trimmed is None:
+                continue
+            sub = doc[trimmed[0]:trimmed[1]]
+            words = _tokens(sub)
+            if len(words) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
+                out.append((sub.start_char, sub.end_char))
+    return out
+
+
 def _sentence_spans(article: Article, doc: Any) -> list[tuple[int, int]]:
     if article.sentences:
         return [(s.start, s.end) for s in article.sentences]
@@ -188,8 +243,13 @@ def _claims_in_sentence(
     if kind is None:
         return
     pieces = split_clauses(span) if kind == "fact" else [(start, end)]
+    if kind == "fact":
+        pieces += [p for p in list_items(span) if p not in pieces]
     for s, e in pieces:
+        # parse subtrees may cross a line break that segmentation treats as a sentence end
         s, e = max(s, start), min(e, end)
+        if e <= s or not article.text[s:e].strip():
+            continue
         ev = article.evidence(s, e)
         yield Claim(
             id="c" + content_hash(article.id, str(s), str(e), ev.text, length=15),

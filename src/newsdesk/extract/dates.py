@@ -11,10 +11,13 @@ longest non-overlapping matches, and resolves each against an anchor:
   ("Only a day earlier" after "On October 26" is the 25th), falling back to the anchor.
 
 Without an anchor the unknown parts are written as ``X`` ("XXXX-10-31"). A bare month or
-weekday is read as the most recent one before publication unless its sentence is in
-the future tense. spaCy DATE entities (when ``doc`` is given) add candidates the grammar
-missed, normalised by the same grammar when one of its patterns covers the entity text
-exactly. Output is deterministic and in text order; spans come from ``article.evidence``.
+weekday is read as the most recent one before publication unless the clause before it
+is in the future tense; a month-day without a year as the one nearest publication.
+Modifiers ("mid-October" is "2025-10" with TIMEX3 mod MID) are passed on only when
+``TimeExpression`` has a ``mod`` field. spaCy DATE/TIME entities (when ``doc`` is given)
+add candidates the grammar's context rules left out ("March was cold"), normalised by
+the same grammar. Output is deterministic and in text order; spans come from
+``article.evidence``.
 """
 
 from __future__ import annotations
@@ -46,13 +49,25 @@ MODS = {"early": "START", "the beginning of": "START", "the start of": "START", 
 UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M",
               "second": "S", "decade": "DE", "century": "CE"}
 # A bare month needs one of these words right before it ("in July"), so that "May" the
-# verb and "March" the noun are not dates; chosen from the TempEval-3 TimeBank contexts.
+# verb and "March" the noun are not dates: the English prepositions and modifiers that
+# take a month, written by hand and checked against the TempEval-3 TBAQ misses.
 MONTH_CONTEXT = frozenset(
     "in since by until till through of during from to between and or before after early late "
     "mid last next this".split())
+# Future markers looked for in the clause just before a bare month/weekday/month-day
+# ("will meet Bush on Thursday", "set to resume Monday"). "would" is left out: in news it
+# is mostly reported speech about the past ("said on Tuesday that Iraq would ...").
 FUTURE_RE = re.compile(
-    r"\b(?:will|shall|going to|plans? to|planned|scheduled|expected to|is to|are to|due to|"
-    r"upcoming|would)\b|'ll\b", re.IGNORECASE)
+    r"\b(?:will|shall|going to|plans? to|planned|scheduled|expected to|set to|supposed to|"
+    r"is to|are to|due to|upcoming|next)\b|'ll\b", re.IGNORECASE)
+# How far back (characters, within the sentence) the future markers are looked for. Swept
+# on TempEval-3 TBAQ: 30/60/100/whole sentence gave 1116/1117/1118/1118 correct values of
+# 1312 (flat); 60 keeps the look local to the clause. Dropping "would" mattered more.
+FUTURE_WINDOW = 60
+
+# "N units ago/later" past this many units is left unresolved (PAST_REF/FUTURE_REF): it
+# keeps date arithmetic inside the calendar (years 1..9999) whatever number is written.
+MAX_OFFSET_UNITS = 1000
 
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
        r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
@@ -70,6 +85,7 @@ class _Ctx:
     text: str
     anchor: date | None
     ref: tuple[int | None, int, int] | None  # (year or None, month, day)
+    trusted: bool = False  # spaCy tagged the span DATE/TIME: bare "May", "fall" are dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +113,38 @@ def _month_of(name: str) -> int:
 
 
 def _is_future(text: str, pos: int) -> bool:
-    """Whether the sentence around ``pos`` speaks about the future (will, plans to, ...)."""
-    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
-    return FUTURE_RE.search(text, start, min(ends) if ends else len(text)) is not None
+    """Whether the clause before ``pos`` speaks about the future (will, set to, ...).
+
+    Only the ``FUTURE_WINDOW`` characters before the expression in the same sentence are
+    read; "since" right before it means the past whatever the tense.
+    """
+    start = max(max(text.rfind(c, 0, pos) for c in ".!?\n;") + 1, pos - FUTURE_WINDOW)
+    if re.search(r"\bsince\s+$", text[start:pos], re.IGNORECASE):
+        return False
+    return FUTURE_RE.search(text, start, pos) is not None
 
 
-def _nearest_year(anchor: date | None, month: int, day: int) -> int | None:
-    """The year that puts month/day closest to the anchor (None without an anchor)."""
+def _day_year(anchor: date | None, month: int, day: int, future: bool) -> int | None:
+    """Year of a month/day named without one (None without an anchor).
+
+    The first such day on or after the anchor when the clause is in the future tense,
+    else the one nearest the anchor (ties go to the past): news gives the year for days
+    further off. On TempEval-3 TBAQ (145 matched "Mon. D" expressions) "nearest" scored
+    0.924 value accuracy against 0.697 for "latest on or before the anchor": WSJ copy names
+    coming days ("payable Nov. 10") without a future verb.
+    """
     if anchor is None:
         return None
+    ahead = (month, day) >= (anchor.month, anchor.day)
+    if future:
+        return anchor.year if ahead else anchor.year + 1
     best: tuple[int, int] | None = None
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
         try:
             dist = abs((date(y, month, day) - anchor).days)
-        except ValueError:
+        except ValueError:  # Feb 29 in a common year
             continue
-        if best is None or dist < best[0]:
+        if best is None or dist < best[0] or (dist == best[0] and y < best[1]):
             best = (dist, y)
     return best[1] if best else anchor.year
 
@@ -138,7 +169,7 @@ def _h_slash(m: re.Match[str], ctx: _Ctx) -> _Time | None:
 
 def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     month, day = _month_of(m["mon"]), int(m["d"])
-    year = int(m["y"]) if m["y"] else _nearest_year(ctx.anchor, month, day)
+    year = int(m["y"]) if m["y"] else _day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start()))
     return _day_result(year, month, day)
 
 
@@ -148,7 +179,11 @@ def _preceding_word(text: str, pos: int) -> str:
 
 
 def _month_year(anchor: date | None, month: int, rel: str | None, future: bool) -> int | None:
-    """Year of a month named without one: last/next/this, else past unless future tense."""
+    """Year of a month named without one: last/next/this, else past unless future tense.
+
+    On TempEval-3 TBAQ (60 matched bare months) this scored 47 right against 49 for "the
+    nearest such month"; kept because it is the reading news copy intends ("in July").
+    """
     if anchor is None:
         return None
     if rel == "this":
@@ -164,9 +199,9 @@ def _month_year(anchor: date | None, month: int, rel: str | None, future: bool) 
 
 def _h_month(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
-    if not rel and not m["y"] and _preceding_word(ctx.text, m.start()) not in MONTH_CONTEXT:
+    if not (rel or m["y"] or ctx.trusted) and _preceding_word(ctx.text, m.start()) not in MONTH_CONTEXT:
         return None
-    if m["mon"] == "May" and not (rel or m["y"]):
+    if m["mon"] == "May" and not (rel or m["y"] or ctx.trusted):
         if re.match(r"\s+(?:be|have|not|also|well)\b", ctx.text[m.end():]):
             return None
     month = _month_of(m["mon"])
@@ -178,7 +213,7 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Time | None:
 
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     rel = m["rel"].lower() if m["rel"] else None
-    if not rel and not m["y"]:
+    if not (rel or m["y"] or ctx.trusted):
         return None
     code = SEASONS[m["s"].lower()]
     year: int | None = int(m["y"]) if m["y"] else None
@@ -194,7 +229,7 @@ def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Time | None:
 
 def _h_year(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     before, after = ctx.text[max(0, m.start("y") - 1):m.start("y")], ctx.text[m.end():m.end() + 2]
-    if before in ("$", ",", ".", "#", "-") or re.match(r"\s?%|,\d|\.\d|-\d", after):
+    if before in ("$", ",", ".", "#") or (before == "-" and not m["mod"]) or re.match(r"\s?%|,\d|\.\d|-\d", after):
         return None
     mod = m["mod"].lower() if m["mod"] else None
     return _Time(m["y"], "year", mod=MODS.get(re.sub(r"\s+", " ", mod or "")))
@@ -224,7 +259,7 @@ def _week_value(d: date) -> str:
 def _unit_value(anchor: date, unit: str, step: int) -> _Time | None:
     """The calendar unit ``step`` units from the anchor's ("last year": -1 year)."""
     if unit == "year":
-        return _Time(str(anchor.year + step), "year")
+        return _Time(f"{anchor.year + step:04d}", "year")
     if unit == "month":
         idx = anchor.year * 12 + anchor.month - 1 + step
         return _Time(_fmt(idx // 12, idx % 12 + 1), "month")
@@ -235,9 +270,9 @@ def _unit_value(anchor: date, unit: str, step: int) -> _Time | None:
         idx = anchor.year * 4 + (anchor.month - 1) // 3 + step
         return _Time(f"{idx // 4:04d}-Q{idx % 4 + 1}", "unknown")
     if unit == "decade":
-        return _Time(str(anchor.year // 10 + step) + "X", "decade")
+        return _Time(f"{anchor.year // 10 + step:03d}X", "decade")
     if unit in SEASONS:
-        return _Time(f"{anchor.year + step}-{SEASONS[unit]}", "unknown")
+        return _Time(f"{anchor.year + step:04d}-{SEASONS[unit]}", "unknown")
     return None
 
 
@@ -255,19 +290,44 @@ def _h_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     return _unit_value(ctx.anchor, unit, step)
 
 
-def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Time | None:
-    wd = WEEKDAYS[m["wd"].lower()]
-    rel = (m["rel"] or "").lower()
-    part = PARTS.get((m["part"] or "").lower())
+def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    """"the third quarter" (this year's, or last year's when still ahead and not future
+    tense), "the quarter"/"the latest quarter" (the last completed one, as in results news)."""
     if ctx.anchor is None:
-        t = _Time(f"XXXX-WXX-{wd + 1}", "day")
-    else:
-        future = rel == "next" or (rel != "last" and _is_future(ctx.text, m.start()))
-        delta = (wd - ctx.anchor.weekday()) % 7 if future else -((ctx.anchor.weekday() - wd) % 7)
-        if delta == 0 and rel in ("last", "next"):
-            delta = 7 if rel == "next" else -7
-        t = _shift(ctx.anchor, delta)
-    return _Time(f"{t.value}T{part}", "day", "TIME") if part else t
+        return _Time("XXXX-QX", "unknown")
+    current = (ctx.anchor.month - 1) // 3 + 1
+    if m["ord"] is None:
+        if "current" in m.group(0).lower():
+            return _Time(f"{ctx.anchor.year}-Q{current}", "unknown")
+        idx = ctx.anchor.year * 4 + current - 2
+        return _Time(f"{idx // 4}-Q{idx % 4 + 1}", "unknown")
+    q = ("first", "second", "third", "fourth").index(m["ord"].lower()) + 1
+    ahead = q > current and not _is_future(ctx.text, m.start())
+    return _Time(f"{ctx.anchor.year - 1 if ahead else ctx.anchor.year}-Q{q}", "unknown")
+
+
+def _weekday_date(name: str, rel: str | None, ctx: _Ctx, pos: int) -> str:
+    """The date of a weekday named near the anchor: past unless next/future tense."""
+    wd = WEEKDAYS[name.lower()]
+    if ctx.anchor is None:
+        return f"XXXX-WXX-{wd + 1}"
+    future = rel == "next" or (rel != "last" and _is_future(ctx.text, pos))
+    delta = (wd - ctx.anchor.weekday()) % 7 if future else -((ctx.anchor.weekday() - wd) % 7)
+    if delta == 0 and rel in ("last", "next"):
+        delta = 7 if rel == "next" else -7
+    return (ctx.anchor + timedelta(days=delta)).isoformat()
+
+
+def _month_day_value(m: re.Match[str], ctx: _Ctx) -> str:
+    month, day = _month_of(m["mon"]), int(m["d"])
+    t = _day_result(_day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start())), month, day)
+    return t.value if t else "XXXX-XX-XX"
+
+
+def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    value = _weekday_date(m["wd"], (m["rel"] or "").lower() or None, ctx, m.start())
+    part = PARTS.get((m["part"] or "").lower())
+    return _Time(f"{value}T{part}", "day", "TIME") if part else _Time(value, "day")
 
 
 def _count(text: str) -> float | None:
@@ -296,7 +356,7 @@ def _offset_from(base: tuple[int | None, int, int] | None, anchor: date | None,
         idx = d0.year * 12 + d0.month - 1 + n
         return _Time(_fmt(idx // 12 if year is not None else None, idx % 12 + 1), "month")
     if unit == "year" and year is not None:
-        return _Time(str(d0.year + n), "year")
+        return _Time(f"{d0.year + n:04d}", "year")
     return None
 
 
@@ -307,7 +367,7 @@ def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Time | None:
         return None  # "two days before the vote": anchored on an event, not a date
     back = direction in ("ago", "earlier", "before", "previously")
     n = _count(m["n"])
-    if n is None or n != int(n):
+    if n is None or n != int(n) or n > MAX_OFFSET_UNITS:
         return _Time("PAST_REF" if back else "FUTURE_REF", "unknown")
     step = -int(n) if back else int(n)
     deictic = direction in ("ago", "from now", "hence")
@@ -351,6 +411,23 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     return _Time(f"{prefix}{amount}{code}", _precision_of(unit), "DURATION")
 
 
+def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    """"10:30 a.m.", "5 p.m.", "noon": a TIME on the anchor day (or the last named day)."""
+    word = (m["w"] or "").lower()
+    if word:
+        hour, minute = (12 if word == "noon" else 24), 0
+    else:
+        hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
+        hour += 12 if m["ap"].lower().startswith("p") else 0
+    if m["wd"] or m["mon"]:
+        day = _weekday_date(m["wd"], None, ctx, m.start()) if m["wd"] else _month_day_value(m, ctx)
+    elif ctx.ref is not None:
+        day = _fmt(*ctx.ref)
+    else:
+        day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return _Time(f"{day}T{hour:02d}:{minute:02d}", "unknown", "TIME")
+
+
 def _p(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
@@ -373,14 +450,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
      _h_decade),
     ("year", _p(rf"(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]+)?"
                 rf"(?<![\d,.$])\b(?P<y>{_YEAR})\b"), _h_year),
+    ("clock", _p(r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))|"
+                 r"(?P<w>(?i:noon|midnight))\b)"
+                 rf"(?:(?:\s+(?:EST|EDT|GMT|UTC))?,?\s+(?:(?P<wd>{_WD})|(?P<mon>{_MON})\s+(?P<d>{_DAY})\b))?"),
+     _h_clock),
     ("deictic", _p(r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
                    r"yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening))))"
                    r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"), _h_deictic_day),
-    ("relative_unit", _p(r"\b(?i:(?P<rel>last|next|this|the\s+past|the\s+previous|the\s+coming|the\s+following|"
-                         r"the\s+current|the\s+next|the\s+last|coming|past|previous|current)\s+"
+    ("relative_unit", _p(r"\b(?i:(?P<rel>last|next|this|the\s+past|the\s+coming|"
+                         r"the\s+current|the\s+last|coming|past|previous|current)\s+"
                          r"(?P<unit>week|month|year|quarter|decade|weekend|spring|summer|autumn|winter))\b"),
      _h_relative_unit),
-    ("weekday", _p(rf"(?:(?P<rel>(?i:last|next|this|on))\s+)?(?P<wd>{_WD})(?:\s+(?P<part>(?i:morning|"
+    ("quarter", _p(r"\b(?i:(?:the\s+)?(?:(?:fiscal|latest|current|(?P<ord>first|second|third|fourth))[\s-]+)+"
+                   r"|the\s+)(?i:quarter)\b"), _h_quarter),
+    ("weekday", _p(rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{_WD})(?:\s+(?P<part>(?i:morning|"
                    rf"afternoon|evening|night)))?\b"), _h_weekday),
     ("offset", _p(rf"\b(?i:(?P<n>{_NUM}|a\s+few|several|few|many)[\s-]+(?P<unit>days?|weeks?|months?|years?)"
                   rf"\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously))\b"), _h_offset),
@@ -389,7 +472,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
     ("anaphoric2", _p(r"\b(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later))\b"
                       r"(?!\s+(?:the|a|an|his|her|their|its)\b)"), _h_anaphoric),
     ("ref", _p(r"\b(?i:recent\s+(?:years|months|weeks|days|decades)|recently|nowadays|currently|now|"
-               r"the\s+future|(?<=in\s)the\s+past|these\s+days)\b"), _h_ref),
+               r"the\s+future|these\s+days)\b"), _h_ref),
     ("duration", _p(rf"\b(?i:(?P<n>{_NUM}|a\s+few|several|few|many)[\s-]+(?P<unit>{_UNIT}))"
                     r"(?:[\s-]+(?i:long|old))?\b"), _h_duration),
 )
@@ -401,6 +484,7 @@ class _Candidate:
     end: int
     handler: Handler
     match: re.Match[str]
+    trusted: bool = False
 
 
 def parse_anchor(value: str | None) -> date | None:
@@ -411,19 +495,24 @@ def parse_anchor(value: str | None) -> date | None:
     if not m:
         return None
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        anchor = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+    # Years 1000..8999 keep every value four digits and all date arithmetic in range.
+    return anchor if 1000 <= anchor.year <= 8999 else None
 
 
-def _candidates(text: str, anchor: date | None, base: int = 0) -> list[_Candidate]:
-    """Every pattern match that a handler accepts (offsets shifted by ``base``)."""
-    ctx = _Ctx(text, anchor, None)
+def _candidates(text: str, anchor: date | None, span: tuple[int, int] | None = None) -> list[_Candidate]:
+    """Every pattern match a handler accepts; inside ``span`` only (a spaCy entity, whose
+    label vouches for bare months and seasons) when given."""
+    trusted = span is not None
+    start, end = span or (0, len(text))
+    ctx = _Ctx(text, anchor, None, trusted)
     found: list[_Candidate] = []
     for _name, pattern, handler in PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, start, end):
             if m.end() > m.start() and handler(m, ctx) is not None:
-                found.append(_Candidate(m.start() + base, m.end() + base, handler, m))
+                found.append(_Candidate(m.start(), m.end(), handler, m, trusted))
     return found
 
 
@@ -440,8 +529,9 @@ def _spacy_candidates(doc: Doc, article: Article, anchor: date | None,
                       taken: list[_Candidate]) -> list[_Candidate]:
     """DATE/TIME entities the grammar missed, kept when a pattern covers the entity exactly.
 
-    The entity text is re-matched on its own (so "the third week" reaching past a grammar
-    span is not glued to it); entities no pattern normalises are dropped, not guessed.
+    The grammar is re-run inside the entity with its context rules relaxed ("March was
+    cold": spaCy, not a preposition, says the month is a date); entities no pattern
+    normalises are dropped, not guessed.
     """
     extra: list[_Candidate] = []
     for ent in doc.ents:
@@ -449,7 +539,7 @@ def _spacy_candidates(doc: Doc, article: Article, anchor: date | None,
             continue
         if any(ent.start_char < k.end and k.start < ent.end_char for k in taken):
             continue
-        for c in _candidates(ent.text, anchor, base=ent.start_char):
+        for c in _candidates(article.text, anchor, (ent.start_char, ent.end_char)):
             if (c.start, c.end) == (ent.start_char, ent.end_char):
                 extra.append(c)
                 break
@@ -476,17 +566,20 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     ``anchor`` (ISO date) overrides ``article.published`` as the reference for deictic
     expressions; anaphoric ones ("a day earlier") use the last day-precision date before
     them. Matches are resolved in text order so that each sees the dates before it.
+    ``doc`` must be parsed from ``article.text`` (a prefix of it, when truncated), else
+    ValueError.
     """
     base = parse_anchor(anchor) or parse_anchor(article.published)
     text = article.text
     chosen = _select(_candidates(text, base))
     if doc is not None:
+        if not text.startswith(doc.text):
+            raise ValueError(f"article {article.id}: the spaCy Doc is not over article.text")
         chosen = sorted([*chosen, *_spacy_candidates(doc, article, base, chosen)], key=lambda c: c.start)
     out: list[TimeExpression] = []
     ref: tuple[int | None, int, int] | None = None
     for c in chosen:
-        local = text if c.match.string is text else c.match.string
-        t = c.handler(c.match, _Ctx(local, base, ref))
+        t = c.handler(c.match, _Ctx(text, base, ref, c.trusted))
         if t is None:
             continue
         out.append(_make(article, c, t))

@@ -1,22 +1,19 @@
 """Named-entity mentions per article and canonical entities across a run.
 
 ``extract_mentions`` reads spaCy's NER over ``article.text`` and repairs the small
-model's usual span errors (leading "the", possessives, titles, punctuation, spans that
-cross a line, Title-Case headline fragments, UI/notice lines). Every mention keeps
-offsets into ``article.text`` with ``text == article.text[start:end]``.
-
-``canonicalize_entities`` merges mentions of one thing across all articles of a run
-("Maduro" == "Nicolás Maduro" == "Nicolas Maduro", "U.S." == "United States") using
-name structure only (accent/case folding, title stripping, surname, acronym and
-short-form matching to a *unique* longer name). It never merges different names of
-different things (Moscow != Russia). The result depends only on the set of mentions,
-not on article order.
+model's usual span errors (leading "the", possessives, titles, punctuation, line-crossing
+spans, Title-Case headline fragments, UI/notice lines); ``text == article.text[start:end]``.
+``canonicalize_entities`` merges mentions of one thing across a run ("Maduro" ==
+"Nicolás Maduro", "U.S." == "United States") by name structure only: folding, titles,
+surname/acronym/short-form matching to a *unique* longer name. Different names of
+different things stay apart (Moscow != Russia); the result ignores article order.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,54 +24,60 @@ from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# spaCy (OntoNotes) labels that name things; CARDINAL/DATE/MONEY/PERCENT/QUANTITY/
-# ORDINAL/TIME belong to the quantities and dates stages.
-ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"}
-)
-# Tie-break order when two labels are equally frequent in one entity (most specific
-# name types first; chosen by hand, it only matters on exact ties).
-_LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT",
-                   "WORK_OF_ART", "LAW", "LANGUAGE")
+# spaCy (OntoNotes) labels that name things, in the tie-break order used when two labels
+# are equally frequent for one name (chosen by hand; it only matters on exact ties).
+# CARDINAL/DATE/MONEY/PERCENT/QUANTITY/ORDINAL/TIME belong to the quantities/dates stages.
+_LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                   "LANGUAGE")
+ENTITY_LABELS = frozenset(_LABEL_PRIORITY)
 # The longest names in the MEANTIME and gold story sets have 8 words ("European
 # Aeronautic Defence and Space Company EADS N.V."); longer spans are headline runs.
 MAX_NAME_WORDS = 10
+# An ambiguous acronym goes to the expansion with this many times the mentions of any
+# other ("US": "United States" x7 vs "United Synagogue" x1); set by hand, not swept.
+DOMINANCE = 3
 
-# Honorifics and office titles that precede a person's name ("President Nicolás Maduro").
-_TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister premier
-    chancellor secretary senator sen rep representative gov governor mayor gen general
-    col lt capt adm admiral sgt king queen prince princess pope cardinal rev judge
-    justice chief ceo chairman chairwoman deputy ambassador spokesman spokeswoman
-    foreign defense defence state former""".split()
-)
+# Honorifics that precede a person's name whatever spaCy's label ("President Maduro").
+_HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame president senator sen rep gov governor mayor
+    gen col lt capt adm admiral sgt pope rev""".split())
+# Office words stripped only from PERSON spans ("Foreign Ministry" is an ORG name).
+TITLE_WORDS = _HONORIFICS | frozenset("""lord lady vice prime minister premier chancellor secretary
+    representative king queen prince princess cardinal judge justice chief ceo chairman chairwoman
+    deputy ambassador spokesman spokeswoman foreign defense defence state former""".split())
+_TITLE_RUN = re.compile(r"(?:(?:" + "|".join(sorted(TITLE_WORDS)) + r")\.?\s+)+", re.IGNORECASE)
 # Legal-form words that do not change which company is meant ("Apple Inc." == "Apple").
-_CORP_SUFFIXES = frozenset("inc corp corporation co ltd llc plc ag sa nv se gmbh".split())
+_CORP_SUFFIXES = frozenset("inc corp corporation co company ltd llc plc ag sa nv se gmbh".split())
 # Function words skipped when forming an acronym ("Bank of America" -> "BoA"/"BA").
 _ACRONYM_SKIP = frozenset("of the and for de del la le los las du des on in".split())
 # Lower-case particles allowed inside a person's name ("Charles de Gaulle").
 _NAME_PARTICLES = frozenset("de da del der di dos du la le van von bin al ibn".split())
 
-_LEAD_STRIP = "\"'“”‘’«»([{<-–—•*#:;,./|"
-_TRAIL_STRIP = "\"'“”‘’«»)]}>-–—•*:;,!?/|"
+_LEAD_STRIP = "\"'“”‘’«»([{<-–—•*#:;,./|&+"
+_TRAIL_STRIP = "\"'“”‘’«»)]}>-–—•*:;,!?/|&+"
 _POSSESSIVE = re.compile(r"['’]s$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# A name never spans a line break, ": ", a slash ("Brett Coomer/AP") or a spaced dash.
+_PIECE_BREAK = re.compile(r"\n|: |\s*/\s*|\s[-–—]\s")
 # UI/notice cues: site furniture, not reporting. Generic vocabulary of web pages.
 _NOTICE_CUES = re.compile(
     r"\b(cookies?|subscribe[ds]?|subscription|sign (?:up|in)|log ?in|newsletters?|"
     r"advert\w*|ad ?block\w*|javascript|browsers?|privacy policy|terms of (?:use|service)|"
-    r"all rights reserved|copyright|click|tap here|comment data|whitelist|disabl\w+|spam)\b|©",
-    re.IGNORECASE,
-)
+    r"all rights reserved|copyright|click|tap here|comments?|share (?:this|your)|support us|"
+    r"donat\w+|whitelist|disabl\w+|spam)\b|©", re.IGNORECASE)
+# Breadcrumb / menu separators: "Home » world » Maduro & Russia ..." is navigation.
+_NAV_SEPARATORS = re.compile(r"\s[»›|>]\s")
 _SECOND_PERSON = re.compile(r"\b(you|your|yours|you're|you’re)\b", re.IGNORECASE)
 # A notice fragment line is short: "Adblock Detected", "or on ours Telegram".
 _SHORT_LINE_WORDS = 6
-# Headline lines: no end punctuation and mostly capitalized words (Title Case).
-_HEADING_MAX_WORDS = 20
-_HEADING_CAP_SHARE = 0.6
-_TERMINAL = ".!?\"”’:)"
+# Headline lines (set by hand on the example corpus's titles and breadcrumbs): <= 20 words,
+# >= 60% of content words capitalized, not ending like a body sentence ("?" is allowed).
+_HEADING_MAX_WORDS, _HEADING_CAP_SHARE, _TERMINAL = 20, 0.6, ".!\"”"
+# Words left lower case in Title Case headlines.
+_MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with amid over".split())
+# Abbreviations whose final "." belongs to the name ("Apple Inc.", "Martin Luther King Jr.").
+_DOT_WORDS = frozenset("inc corp co ltd jr sr st mt bros".split())
 
 
 def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
@@ -98,26 +101,52 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
                 continue
             if lines.is_heading(span[0]):
                 span = lines.confirm_in_body(span)
-                if span is None:
-                    continue
+            if span is None or _is_compound_modifier(text, *span):
+                continue
             s, e = span
             found.setdefault((s, e), Mention(article.id, s, e, text[s:e], ent.label_))
+    found.update(_propagate(article, lines, list(found.values())))
     return tuple(found[k] for k in sorted(found))
 
 
+def _propagate(article: Article, lines: _Lines, mentions: list[Mention]) -> dict[tuple[int, int], Mention]:
+    """Repeats of names the tagger found in this article but missed elsewhere in it.
+
+    A name means one thing throughout an article. Longest first; not inside a mention,
+    a heading, a notice line or a longer name, and not one-word names also used in lower
+    case ("May", "Will")."""
+    text = article.text
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.text][m.label] += 1
+    lower = {w.lower() for w in re.findall(r"(?<![\w-])[a-z][\w-]*", text)}
+    out: dict[tuple[int, int], Mention] = {}
+    for surface in sorted(votes, key=lambda t: (-len(t), t)):
+        if " " not in surface and surface.lower() in lower:
+            continue
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+            s, e = hit.span()
+            if any(covered[s:e]) or lines.is_notice(s) or lines.is_heading(s) or _in_longer_name(text, s, e):
+                continue
+            covered[s:e] = b"\x01" * (e - s)
+            out[(s, e)] = Mention(article.id, s, e, surface, _majority(votes[surface]))
+    return out
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalized neighbour word (not "The", not a title): "Apple" in "Apple Corps"."""
+    near = (re.search(r"(\S+) $", text[max(0, start - 40):start]), re.match(r" (\S+)", text[end:end + 40]))
+    words = [m.group(1).strip(".,;:\"'“”‘’()") for m in near if m]
+    return any(w[:1].isupper() and w.lower() not in _MINOR_WORDS | TITLE_WORDS for w in words)
+
+
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a span at line breaks and at ": " (a name never spans either)."""
-    pieces = [(start, end)]
-    for sep in ("\n", ": "):
-        split: list[tuple[int, int]] = []
-        for s, e in pieces:
-            pos = s
-            for m in re.finditer(re.escape(sep), text[s:e]):
-                split.append((pos, s + m.start()))
-                pos = s + m.end()
-            split.append((pos, e))
-        pieces = split
-    return [(s, e) for s, e in pieces if e > s]
+    """Split a span at ``_PIECE_BREAK`` (line breaks, ": ", slashes, spaced dashes)."""
+    cuts = [start, *(x for m in _PIECE_BREAK.finditer(text, start, end) for x in m.span()), end]
+    return [(s, e) for s, e in zip(cuts[::2], cuts[1::2], strict=True) if e > s]
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -155,10 +184,9 @@ def _strip_chars(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_abbreviation(span: str) -> bool:
     """True when the last word of ``span`` (ending in ".") is "U.S.", "Inc.", "Jr." etc."""
-    last = span.rsplit(None, 1)[-1]
-    core = last[:-1]
-    # dotted initialisms have another "."; legal forms and initials are <= 4 letters
-    return "." in core or (core[:1].isupper() and len(core) <= 4)
+    core = span.rsplit(None, 1)[-1][:-1]
+    short_title_case = len(core) <= 3 and core[:1].isupper() and core[1:].islower()  # "Pa.", "Jr."
+    return "." in core or len(core) == 1 or short_title_case or core.lower() in _DOT_WORDS
 
 
 def _cut_unbalanced(text: str, start: int, end: int) -> tuple[int, int]:
@@ -166,7 +194,7 @@ def _cut_unbalanced(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     for open_, close in (("(", ")"), ("[", "]")):
         i, j = span.find(open_), span.rfind(close)
-        if i >= 0 and (j < i):
+        if i >= 0 and j < i:
             return start, start + i
         if j >= 0 and i < 0:
             return start + j + 1, end
@@ -178,25 +206,26 @@ def _after_possessor(text: str, start: int, end: int) -> int:
 
     Only when at least two words remain, so "McDonald's Corp" stays whole.
     """
-    m = None
-    for m in _INNER_POSSESSIVE.finditer(text, start, end):
-        pass
-    if m is None or len(text[m.end():end].split()) < 2:
+    ends = [m.end() for m in _INNER_POSSESSIVE.finditer(text, start, end)]
+    if not ends or len(text[ends[-1]:end].split()) < 2:
         return start
-    return m.end()
+    return ends[-1]
 
 
 def _after_titles(text: str, start: int, end: int) -> int:
     """Start after leading title words ("President Trump" -> "Trump"); keeps one word."""
-    while True:
-        m = _WORD.match(text, start, end)
-        if m is None or m.end() >= end:
-            return start
-        if m.group().rstrip(".").lower() not in _TITLES:
-            return start
-        start = m.end()
-        while start < end and text[start].isspace():
-            start += 1
+    m = _TITLE_RUN.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def _is_compound_modifier(text: str, start: int, end: int) -> bool:
+    """ "U.S.-Venezuela" (relations): one hyphenated word whose parts both stand alone
+    elsewhere in the text. "Rolls-Royce" stays: "Royce" never stands alone."""
+    word = text[start:end]
+    parts = word.split("-")
+    if len(parts) != 2 or " " in word or not all(p[:1].isupper() and len(p) > 1 for p in parts):
+        return False
+    return all(re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", text) for p in parts)
 
 
 def _plausible(span: str) -> bool:
@@ -215,19 +244,14 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spans: list[tuple[int, int]] = []
-        pos = 0
-        for line in text.split("\n"):
-            self.spans.append((pos, pos + len(line)))
-            pos += len(line) + 1
+        runs = re.finditer(r"[^\n]*", text)
+        self.spans = [m.span() for m in runs if m.start() == 0 or text[m.start() - 1] == "\n"]
         self.starts = [s for s, _ in self.spans]
         self.notice = self._notice_lines()
         self.heading = [_looks_like_heading(text[s:e]) for s, e in self.spans]
         self._body: str | None = None
 
     def _index(self, offset: int) -> int:
-        from bisect import bisect_right
-
         return bisect_right(self.starts, offset) - 1
 
     def _notice_lines(self) -> list[bool]:
@@ -238,8 +262,8 @@ class _Lines:
         out = list(flags)
         for k, i in enumerate(nonempty):
             near = [nonempty[j] for j in (k - 1, k + 1) if 0 <= j < len(nonempty)]
-            if not flags[i] and _is_fragment(lines[i]) and any(flags[j] for j in near):
-                out[i] = True
+            fragment = len(lines[i].split()) <= _SHORT_LINE_WORDS and not lines[i].endswith(tuple(".!?"))
+            out[i] = flags[i] or (fragment and any(flags[j] for j in near))
         return out
 
     def is_notice(self, offset: int) -> bool:
@@ -249,13 +273,10 @@ class _Lines:
         return self.heading[self._index(offset)]
 
     def body(self) -> str:
-        """The text with heading lines blanked out (same length, offsets unchanged)."""
+        """The text without its heading lines (searched for names seen in headings)."""
         if self._body is None:
-            chars = list(self.text)
-            for (s, e), head in zip(self.spans, self.heading, strict=True):
-                if head:
-                    chars[s:e] = " " * (e - s)
-            self._body = "".join(chars)
+            kept = (self.text[s:e] for (s, e), head in zip(self.spans, self.heading, strict=True) if not head)
+            self._body = "\n".join(kept)
         return self._body
 
     def confirm_in_body(self, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -276,13 +297,20 @@ class _Lines:
 
 
 def _looks_like_notice(line: str) -> bool:
+    """A UI/notice line: a web-furniture cue addressed to the reader or in a short line,
+    a breadcrumb, or a line in another script than Latin (the text is English)."""
+    if len(_NAV_SEPARATORS.findall(line)) >= 2 or _foreign_script(line):
+        return True
     if not _NOTICE_CUES.search(line):
         return False
     return bool(_SECOND_PERSON.search(line)) or len(line.split()) <= _SHORT_LINE_WORDS
 
 
-def _is_fragment(line: str) -> bool:
-    return len(line.split()) <= _SHORT_LINE_WORDS and not line.endswith(tuple(".!?"))
+def _foreign_script(line: str) -> bool:
+    """Most letters of the line are not Latin (a Cyrillic donation note in an English page)."""
+    letters = [c for c in line if c.isalpha()]
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    return bool(letters) and latin < len(letters) / 2
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -291,11 +319,9 @@ def _looks_like_heading(line: str) -> bool:
     words = [w for w in line.split() if any(c.isalpha() for c in w)]
     if len(words) < 2 or len(words) > _HEADING_MAX_WORDS or line.endswith(tuple(_TERMINAL)):
         return False
-    content = [w for w in words if w.lower() not in _ACRONYM_SKIP | {"a", "an", "to", "at", "by", "with", "amid"}]
-    if not content:
-        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
     caps = sum(1 for w in content if w.lstrip("\"'“‘(")[:1].isupper())
-    return caps / len(content) >= _HEADING_CAP_SHARE
+    return bool(content) and caps / len(content) >= _HEADING_CAP_SHARE
 
 
 # ---------------------------------------------------------------- canonicalization
@@ -303,17 +329,20 @@ def _looks_like_heading(line: str) -> bool:
 
 def fold(text: str) -> str:
     """Accent- and case-folded text ("Nicolás" -> "nicolas")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
-def display_name(surface: str) -> str:
-    """A mention's name without leading "the", titles and possessive ("President X's" -> "X")."""
+def display_name(surface: str, label: str = "") -> str:
+    """A mention's name without leading "the", titles and possessive ("President X's" -> "X").
+
+    Office words ("Foreign", "Minister") are stripped only for PERSON mentions.
+    """
+    titles = TITLE_WORDS if label == "PERSON" else _HONORIFICS
     name = " ".join(surface.split())
     name = _LEADING_THE.sub("", name)
     name = _POSSESSIVE.sub("", name)
     words = name.split()
-    while len(words) > 1 and words[0].rstrip(".").lower() in _TITLES:
+    while len(words) > 1 and words[0].rstrip(".").lower() in titles:
         words = words[1:]
     return " ".join(words)
 
@@ -336,7 +365,7 @@ class _Form:
     labels: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     surfaces: set[str] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
+    first: dict[str, int] = field(default_factory=dict)  # article id -> first mention start
 
     @property
     def label(self) -> str:
@@ -344,28 +373,24 @@ class _Form:
 
 
 def _majority(labels: Counter[str]) -> str:
-    return min(labels, key=lambda lab: (-labels[lab], _priority(lab)))
-
-
-def _priority(label: str) -> int:
-    return _LABEL_PRIORITY.index(label) if label in _LABEL_PRIORITY else len(_LABEL_PRIORITY)
+    return min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.index(lab)))
 
 
 class _UnionFind:
     def __init__(self, keys: Iterable[str]) -> None:
         self.parent = {k: k for k in keys}
+        self.size = dict.fromkeys(self.parent, 1)  # keys per cluster, read at the root
 
     def find(self, k: str) -> str:
         while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
             k = self.parent[k]
         return k
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:  # smaller key becomes root: the result does not depend on call order
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
+            self.parent[max(ra, rb)] = min(ra, rb)
+            self.size[min(ra, rb)] += self.size[max(ra, rb)]
 
 
 def canonicalize_entities(
@@ -376,7 +401,8 @@ def canonicalize_entities(
     Mentions merge when their folded names are equal, differ only by middle initials,
     one is the acronym of the other, or one is a short form (surname, leading/trailing
     words) of exactly one longer name in the run. Entities are sorted by mention count
-    (descending), then name; ids are content hashes of type and name.
+    (descending), then name; ids are content hashes of type and name. A mention with no
+    letters or digits (never produced by ``extract_mentions``) joins no entity.
     """
     by_id = {a.id: a for a in articles}
     forms: dict[str, _Form] = {}
@@ -386,16 +412,17 @@ def canonicalize_entities(
             raise ValueError(f"mentions given for unknown article {article_id!r}")
         article = by_id[article_id]
         for m in mentions[article_id]:
-            name = display_name(m.text)
+            name = display_name(m.text, m.label)
             words = name_words(name)
             if not words:
                 continue
-            key = " ".join(words)
+            key = "".join(words)
             form = forms.setdefault(key, _Form(key, words))
+            form.words = min(form.words, words)  # spelling variants: order-invariant pick
             form.labels[m.label] += 1
             form.names[name] += 1
             form.surfaces.add(m.text)
-            form.articles.add(article_id)
+            form.first[article_id] = min(form.first.get(article_id, m.start), m.start)
             evidence[key].append(article.evidence(m.start, m.end))
     uf = _UnionFind(sorted(forms))
     _merge_initials(forms, uf)
@@ -408,98 +435,122 @@ def canonicalize_entities(
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id))
 
 
+def _loose_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words without one-letter initials and plural "s" ("Ford Motors" ~ "Ford Motor")."""
+    core = [w for w in words if len(w) > 1]
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in core)
+
+
 def _merge_initials(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
-    """Merge names equal once one-letter words are dropped ("Vladimir V. Putin")."""
+    """Merge multi-word names equal up to middle initials and plural "s".
+
+    "Vladimir V. Putin" == "Vladimir Putin", "General Motor" == "General Motors". Only
+    names of two or more words, where such variants are spelling, not different names.
+    """
     by_core: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, form in sorted(forms.items()):
-        core = tuple(w for w in form.words if len(w) > 1)
-        if len(core) >= 2 and core != form.words:
+        core = _loose_words(form.words)
+        if len(core) >= 2:
             by_core[core].append(key)
-    for core, keys in by_core.items():
-        target = " ".join(core)
-        if target in forms:
-            keys = [*keys, target]
+    for keys in by_core.values():
         for k in keys[1:]:
             uf.union(keys[0], k)
 
 
 def _acronyms(words: tuple[str, ...]) -> set[str]:
     content = [w for w in words if w not in _ACRONYM_SKIP]
-    out = {"".join(w[0] for w in words)}
-    if content:
-        out.add("".join(w[0] for w in content))
-    return out
+    return {"".join(w[0] for w in words), "".join(w[0] for w in content)} - {""}
 
 
 def _merge_acronyms(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
-    """Merge an all-caps short name with the one longer name it abbreviates ("US")."""
+    """Merge an all-caps short name with the one longer name it abbreviates ("US"),
+    then names that differ only by that acronym ("US Air Force" == "United States Air Force").
+    """
     expansions: dict[str, set[str]] = defaultdict(set)
     for key, form in forms.items():
         if len(form.words) >= 2 and form.label != "PERSON":
             for acro in _acronyms(form.words):
                 expansions[acro].add(key)
+    expanded: dict[str, tuple[str, ...]] = {}
     for key, form in sorted(forms.items()):
         if len(form.words) != 1 or not 2 <= len(key) <= 6 or form.label == "PERSON":
             continue
-        if not any(_is_caps(n) for n in form.names):
-            continue
-        roots = {uf.find(k) for k in expansions.get(key, ())}
-        if len(roots) == 1:
+        cands = sorted(expansions.get(key, ()))
+        roots = {uf.find(k) for k in cands}
+        if len(roots) > 1:  # ambiguous: keep expansions with the acronym's label, then a dominant one
+            roots = _dominant(uf, [forms[k] for k in cands if forms[k].label == form.label])
+        if len(roots) == 1 and any(_is_caps(n) for n in form.names):
             uf.union(key, roots.pop())
+            expanded[key] = forms[min(expansions[key])].words
+    for key, form in sorted(forms.items()):
+        for i, word in enumerate(form.words if len(form.words) >= 2 else ()):
+            long = "".join(form.words[:i] + expanded.get(word, (word,)) + form.words[i + 1:])
+            if long != key and long in forms:
+                uf.union(key, long)
+
+
+def _dominant(uf: _UnionFind, forms: Sequence[_Form]) -> set[str]:
+    """The root of the cluster with DOMINANCE times the mentions of any other, else none."""
+    counts: Counter[str] = Counter()
+    for f in forms:
+        counts[uf.find(f.key)] += sum(f.labels.values())
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]):
+        return {ranked[0][0]}
+    return set()
 
 
 def _is_caps(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return sum(c.isalpha() for c in name) >= 2 and not any(c.islower() for c in name)
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# Place labels: "Jordan" (GPE) is not the surname of "Michael Jordan".
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _THING_LABELS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _merge_short_forms(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
-    """Merge a short name into the one longer name it abbreviates.
+    """Merge a short name into the one longer name it abbreviates (longest first).
 
-    PERSON: the short name is the surname part ("Maduro" -> "Nicolás Maduro") anywhere
-    in the run. Things (ORG, PRODUCT, ...): the short name is the leading or trailing
-    words of a longer name ("Northrop", "Post") and every article using the short name
-    also uses the long one (a short company name alone is too ambiguous across a run).
-    Longer short forms go first so later decisions see earlier merges.
+    PERSON: the surname part ("Maduro" -> "Nicolás Maduro") anywhere in the run. Things
+    (ORG, PRODUCT, ...): leading or trailing words of a longer name ("Northrop", "Post")
+    that is introduced before it in every article with both ("Google" often comes
+    before "Google AI": apart); "Apple" beside "Apple Computer" and "Apple Corps" stays.
     """
-    ordered = sorted(forms.values(), key=lambda f: (-len(f.words), f.key))
-    longer: list[_Form] = []
-    for form in ordered:
-        n = len(form.words)
-        people = {uf.find(o.key) for o in longer if _is_surname_of(form, o)}
+    heads: dict[tuple[str, ...], list[_Form]] = defaultdict(list)  # leading words -> longer names
+    tails: dict[tuple[str, ...], list[_Form]] = defaultdict(list)  # trailing words -> longer names
+    for form in forms.values():
+        for k in range(1, len(form.words)):
+            heads[form.words[:k]].append(form)
+            tails[form.words[-k:]].append(form)
+    for form in sorted(forms.values(), key=lambda f: (-len(f.words), f.key)):
+        if uf.size[uf.find(form.key)] > 1:  # already resolved ("UN" = "United Nations")
+            continue
+        people = {uf.find(o.key) for o in tails.get(form.words, ()) if _is_surname_of(form, o)}
         if len(people) == 1:
             uf.union(form.key, people.pop())
         elif not people:
-            things = {uf.find(o.key) for o in longer if _is_part_of_thing(form, o)}
+            cands = [*heads.get(form.words, ()), *tails.get(form.words, ())]
+            things = {uf.find(o.key) for o in cands if _is_part_of_thing(form, o)}
             if len(things) == 1:
                 uf.union(form.key, things.pop())
-        if n >= 1:
-            longer.append(form)
 
 
 def _is_surname_of(short: _Form, full: _Form) -> bool:
     n = len(short.words)
     return (
-        len(full.words) > n
-        and full.words[-n:] == short.words
-        and full.label == "PERSON"
-        and _is_person_shaped(full)
-        and short.label not in _PLACE_LABELS
+        len(full.words) > n and full.words[-n:] == short.words and full.label == "PERSON"
+        and _is_person_shaped(full) and short.label not in _PLACE_LABELS
+        and not all(_is_caps(name) for name in short.names)  # "UN" is no surname of "Kim Jong Un"
     )
 
 
 def _is_part_of_thing(short: _Form, full: _Form) -> bool:
-    n = len(short.words)
+    n, shared = len(short.words), short.first.keys() & full.first.keys()
     return (
-        len(full.words) > n
-        and (full.words[:n] == short.words or full.words[-n:] == short.words)
-        and full.label in _THING_LABELS
-        and short.label in _THING_LABELS
-        and short.articles <= full.articles
+        len(full.words) > n and short.words in (full.words[:n], full.words[-n:])
+        and full.label in _THING_LABELS and short.label in _THING_LABELS
+        and bool(shared) and all(full.first[a] < short.first[a] for a in shared)
     )
 
 
@@ -509,34 +560,23 @@ def _is_person_shaped(form: _Form) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False
-    for w in words:
-        if w.lower() in _NAME_PARTICLES:
-            continue
-        if not w[:1].isupper() or not all(c.isalpha() or c in ".-'’" for c in w):
-            return False
-    return True
+    return all(
+        w.lower() in _NAME_PARTICLES or (w[:1].isupper() and all(c.isalpha() or c in ".-'’" for c in w))
+        for w in words
+    )
 
 
 def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entity:
     """One Entity from the forms of one cluster (type, name, aliases, sorted mentions)."""
-    labels: Counter[str] = Counter()
-    for form in group:
-        labels.update(form.labels)
-    etype = _majority(labels)
+    etype = _majority(sum((f.labels for f in group), Counter()))
     if any(len(f.words) >= 2 and f.label == "PERSON" and _is_person_shaped(f) for f in group):
         etype = "PERSON"  # the small model often tags surnames ORG; a full name settles it
     name = _best_name(group)
-    mentions = sorted(
-        (ev for f in group for ev in evidence[f.key]), key=lambda ev: (ev.article_id, ev.start, ev.end)
-    )
-    return Entity(
-        id=content_hash(etype, name),
-        name=name,
-        type=etype,
-        aliases=tuple(sorted({s for f in group for s in f.surfaces})),
-        article_ids=tuple(sorted({a for f in group for a in f.articles})),
-        mentions=tuple(mentions),
-    )
+    spans = (v for f in group for v in evidence[f.key])
+    mentions = sorted(spans, key=lambda v: (v.article_id, v.start, v.end))
+    aliases = tuple(sorted({s for f in group for s in f.surfaces}))
+    article_ids = tuple(sorted({a for f in group for a in f.first}))
+    return Entity(content_hash(etype, name), name, etype, aliases, article_ids, tuple(mentions))
 
 
 def _best_name(group: list[_Form]) -> str:
@@ -545,21 +585,15 @@ def _best_name(group: list[_Form]) -> str:
     An accented spelling wins over its plain twin when it has at least half as many
     mentions ("Nicolás Maduro" x3 beats "Nicolas Maduro" x5).
     """
-    names: Counter[str] = Counter()
-    for form in group:
-        names.update(form.names)
+    names = sum((f.names for f in group), Counter())
     by_fold: dict[str, Counter[str]] = defaultdict(Counter)
     for name, count in names.items():
         by_fold[fold(name)][name] += count
-    best_fold = min(
-        by_fold,
-        key=lambda k: (-len(k.split()), -sum(by_fold[k].values()), k),
-    )
-    variants = by_fold[best_fold]
+    variants = by_fold[min(by_fold, key=lambda k: (-len(name_words(k)), -sum(by_fold[k].values()), k))]
     top = max(variants.values())
 
-    def rank(name: str) -> tuple[int, int, int, str]:
-        accented = name != fold(name).lower() and any(ord(c) > 127 for c in name)
-        return (0 if accented and 2 * variants[name] >= top else 1, -variants[name], 0, name)
+    def rank(name: str) -> tuple[int, int, str]:
+        accented = fold(name) != name.casefold()
+        return (0 if accented and 2 * variants[name] >= top else 1, -variants[name], name)
 
     return min(variants, key=rank)

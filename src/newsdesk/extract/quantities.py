@@ -62,7 +62,8 @@ UNITS = {
     "square kilometers": "km2", "square miles": "mile2", "liters": "l", "litres": "l",
     "gallons": "gallon", "hours": "hour", "hour": "hour", "days": "day", "day": "day",
     "weeks": "week", "week": "week", "months": "month", "month": "month", "years": "year",
-    "year": "year", "decades": "decade", "minutes": "minute", "knots": "knot",
+    "year": "year", "decades": "decade", "minutes": "minute", "knots": "knot", "mph": "mph",
+    "kph": "km/h", "km/h": "km/h",
 }
 # Container nouns: "14 sets of missiles" counts missiles in sets.
 CONTAINERS = {"sets", "set", "units", "batches", "pairs", "dozens", "rounds", "shipments", "squadrons"}
@@ -77,8 +78,8 @@ APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "so
 LOWER_BOUND = {"more than", "at least", "over", "upwards of", "in excess of", "just over"}
 UPPER_BOUND = {"fewer than", "less than", "at most", "up to", "under", "as many as",
                "as much as", "just under"}
-# Relative tolerance for approximate qualifiers ("about 500" vs "480"): 10% is the usual
-# reading of "about" in news copy; the corpus's approximate figures all fall inside it.
+# Relative tolerance for approximate qualifiers ("about 500" vs "480"): 10%, a common
+# reading of "about"; not swept (no data set here pairs approximate with exact figures).
 APPROX_TOLERANCE = 0.10
 
 _QUAL_RE = "|".join(re.escape(q) for q in QUALIFIERS)
@@ -98,7 +99,7 @@ STOPWORDS = frozenset(
     "per each its their his her our your after before since until during over under about "
     "into out up down off very also not no said says".split()
 )
-UNIT_SUFFIXES = ("km", "kg", "m", "bn", "mn", "k", "b", "s", "tn")
+UNIT_SUFFIXES = ("km", "kg", "m", "bn", "mn", "k", "b", "s", "tn", "mph", "kph")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,21 +134,21 @@ def _parse_words(words: list[str]) -> float | None:
         if w in ("a", "an"):
             if i + 1 >= len(words) or words[i + 1] not in (*SCALES, "dozen", "half"):
                 return None
-            group = max(group, 1.0)
+            group = group or 1.0  # "a million" is 1e6, "half a million" stays 0.5e6
         elif w in SMALL:
             group += SMALL[w]
             seen = True
         elif w == "dozen":
-            group = max(group, 1.0) * 12
+            group = (group or 1.0) * 12
             seen = True
         elif w == "half":
             group += 0.5
             seen = True
         elif w == "hundred":
-            group = max(group, 1.0) * 100
+            group = (group or 1.0) * 100
             seen = True
         elif w in SCALES:
-            total += max(group, 1.0) * SCALES[w]
+            total += (group or 1.0) * SCALES[w]
             group, seen = 0.0, True
         else:
             return None
@@ -165,22 +166,40 @@ def _number_value(num: str, scale: str | None) -> float | None:
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
     """Numbers that are not amounts: years, ordinals, clock times, phone-like runs, model names."""
     num, start, end = m.group("num"), m.start("num"), m.end("num")
-    before, after = text[max(0, start - 2):start], text[end:end + 3]
+    before, after = text[max(0, start - 2):start], text[end:end + 6]
     is_digit = num[0].isdigit() or num[0] == "."
     if not is_digit:
         low = num.lower()
         # A bare "one"/"half" is a pronoun or adjective far more often than an amount.
         return low in ("one", "half", "a", "an") and not (m.group("scale") or m.group("ratio") or m.group("unit"))
-    if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalnum()):
-        return True  # Su-30, Il-76, G7, COVID-19
+    if before[-1:].isalpha() or before[-1:] == ":" or (before[-1:] == "-" and before[:1].isalnum()):
+        return True  # Su-30, Il-76, G7, COVID-19, 10:30
     if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s?[ap]\.?m\b", after, re.IGNORECASE):
         return True  # 31st, 10:30, 5 p.m., 10/31
     if re.match(r"[A-Za-z]", after) and not re.match(rf"(?:{'|'.join(UNIT_SUFFIXES)})\b", after, re.IGNORECASE):
         return True  # 30MK2
     if re.match(r"[\s-]\d", text[end:end + 2]) or re.search(r"\d[\s-]$", before):
         return True  # 5169 3351 0164 7408, 555-1234
-    plain_year = re.fullmatch(r"(?:1[89]|20)\d\d", num) is not None
-    return plain_year and not (m.group("cur") or m.group("scale") or m.group("sscale") or m.group("unit"))
+    bare = not (m.group("cur") or m.group("scale") or m.group("sscale") or m.group("unit") or m.group("qual"))
+    if bare and _is_name_or_age(text, start, end):
+        return True
+    return bare and re.fullmatch(r"(?:1[89]|20)\d\d", num) is not None
+
+
+# Capitalised words that may stand right before a real count ("About 40", "Only 3"); any
+# other capitalised word before a bare number makes it a name ("Falcon 9"). Listed by hand
+# from the false positives on 60 giveme5w1h articles.
+_CLAUSE_WORDS = frozenset("The A An About Only Some Over Nearly Almost Another All Around Of In On At By "
+                          "And But Or With Just Roughly".split())
+
+
+def _is_name_or_age(text: str, start: int, end: int) -> bool:
+    """A bare number naming a thing ("Falcon 9", "Apollo 11", "Model 3") or an age
+    apposition ("William Cousins, 25, said"): right after a capitalised word."""
+    if re.search(r"\b[A-Z][a-z]+,\s$", text[max(0, start - 30):start]) and text[end:end + 1] == ",":
+        return True
+    prev = re.search(r"\b([A-Z][A-Za-z]+)\s$", text[max(0, start - 40):start])
+    return prev is not None and prev.group(1) not in _CLAUSE_WORDS
 
 
 def _matches(text: str, date_spans: list[tuple[int, int]]) -> Iterable[tuple[re.Match[str], _Match]]:
@@ -224,16 +243,17 @@ _COUNTED_RE = re.compile(r"[\"”’']?\s*((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w
 def _counted_regex(text: str, end: int) -> tuple[str | None, int]:
     """Content words right after ``end`` (up to a stopword/punctuation), and where they end."""
     m = _COUNTED_RE.match(text, end)
-    if not m or (m.start(1) > end and not text[end:m.start(1)].strip(" \"”’'")):
-        if not m:
-            return None, end
+    if not m:
+        return None, end
     words: list[str] = []
-    pos = m.start(1)
+    pos = end
     for w in re.finditer(r"[A-Za-z][\w-]*", m.group(1)):
-        if w.group(0).lower() in STOPWORDS:
-            break
+        if w.group(0).lower() in STOPWORDS or (words and w.group(0).endswith(("ly", "ed"))):
+            break  # stopwords, adverbs and past verbs ("500 tons of cocaine annually") end it
         words.append(w.group(0))
         pos = m.start(1) + w.end()
+        if w.group(0).endswith("s") and len(w.group(0)) > 3:
+            break  # a plural noun ends the phrase: "14 new missile units", "two countries"
     return (" ".join(words) if words else None), pos
 
 
@@ -258,19 +278,22 @@ def _counted_doc(doc: Doc, end: int) -> tuple[str | None, int]:
     return (" ".join(words) if words else None), stop
 
 
-def _counted(text: str, end: int, unit: str | None, doc: Doc | None) -> tuple[str | None, str | None]:
-    """What is counted, and a container unit ("sets") when an ``of`` phrase follows it."""
+def _counted(text: str, end: int, unit: str | None, doc: Doc | None) -> tuple[str | None, str | None, int]:
+    """What is counted, the unit (a container such as "sets" when an ``of`` phrase follows
+    it), and where the evidence ends (after a counted noun right after the number)."""
     counted, stop = _counted_doc(doc, end) if doc is not None else _counted_regex(text, end)
-    of = re.match(r"[\"”’']?\s+of\s+(?:the\s+)?", text[stop:])
+    of = re.match(r"[\"”’']?\s+of\s+(?:(?:the|a|an|our|their|its|his|her|this|that|these|those|all)\s+)?",
+                  text[stop:], re.IGNORECASE)
     if of and (unit is not None or (counted and counted.lower() in CONTAINERS)):
         inner, _ = (_counted_doc(doc, stop + of.end()) if doc is not None
                     else _counted_regex(text, stop + of.end()))
         if inner:
-            container = counted.lower().rstrip("s") if counted and unit is None else unit
-            return inner, container
-    if unit in ("%", "pp") or (unit and unit not in ("ratio",) and not counted):
-        return None, unit
-    return counted, unit
+            if counted and unit is None:
+                return inner, counted.lower().rstrip("s"), stop
+            return inner, unit, end
+    if unit is not None:
+        return None, unit, end  # a unit counts nothing by itself: "1,000 kilometers", "$50 million"
+    return counted, unit, stop if counted else end
 
 
 def extract_quantities(article: Article, doc: Doc | None = None) -> tuple[Quantity, ...]:
@@ -279,30 +302,48 @@ def extract_quantities(article: Article, doc: Doc | None = None) -> tuple[Quanti
     ``doc`` (a spaCy Doc over ``article.text``) sharpens what is counted (adjectives are
     dropped: "14 new missile units" counts "missile units"); without it a stopword rule
     is used. Date spans found by ``extract.dates`` are skipped so "October 26" is no amount.
+    ValueError when ``doc`` was not parsed from ``article.text`` (or a prefix of it).
     """
     from newsdesk.extract.dates import extract_times
 
     text = article.text
-    date_spans = [(t.evidence.start, t.evidence.end) for t in extract_times(article)
-                  if t.kind in ("DATE", "TIME")]
+    if doc is not None and not text.startswith(doc.text):
+        raise ValueError(f"article {article.id}: the spaCy Doc is not over article.text")
+    times = extract_times(article)
+    date_spans = [(t.evidence.start, t.evidence.end) for t in times if t.kind in ("DATE", "TIME")]
+    durations = [(t.evidence.start, t.evidence.end) for t in times if t.kind == "DURATION"]
     out: list[Quantity] = []
     for _m, q in _matches(text, date_spans):
-        counted, unit = _counted(text, q.end, q.unit, doc)
-        if unit in ("%", "pp", "ratio"):
-            counted = None
-        out.append(Quantity(article.evidence(q.start, q.end), q.value, unit, counted, q.qualifier))
+        if q.unit is None and any(s < q.end and q.start < e for s, e in durations):
+            continue  # "three-year plan": a duration, reported by extract.dates
+        unit: str | None = q.unit
+        if q.unit == "ratio":  # "one in three adults": the noun after counts, as for a bare number
+            counted, _unit, end = _counted(text, q.end, None, doc)
+        else:  # "10% of naval forces": a unit counts only through an "of" phrase
+            counted, unit, end = _counted(text, q.end, q.unit, doc)
+        out.append(Quantity(article.evidence(q.start, end), q.value, unit, counted, q.qualifier))
     return tuple(out)
 
 
+def _stem(word: str) -> str:
+    """Singular of a plural noun, crudely: "missiles" -> "missile", "batteries" -> "battery"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def _stems(phrase: str | None) -> set[str]:
-    words = re.findall(r"[a-z]+", (phrase or "").lower())
-    return {re.sub(r"(?:es|s)$", "", w) if len(w) > 3 else w for w in words if w not in STOPWORDS}
+    return {_stem(w) for w in re.findall(r"[a-z]+", (phrase or "").lower()) if w not in STOPWORDS}
 
 
 def _comparable_value(q: Quantity) -> tuple[float, str | None]:
     """Value and unit with ratios expressed as percentages ("one in three" ~ "33%")."""
     if q.unit == "ratio":
         return q.value * 100.0, "%"
+    if q.unit and q.unit + "s" in CONTAINERS:
+        return q.value, None  # "14 sets" of missiles counts missiles, like "14 missile units"
     return q.value, q.unit
 
 
@@ -346,6 +387,8 @@ def quantities_compatible(a: Quantity, b: Quantity) -> bool | None:
             return None
     elif ua is None:
         return None
+    if abs(va - vb) <= max(_tolerance(va, a.qualifier), _tolerance(vb, b.qualifier)):
+        return True  # the same figure, hedged or not ("more than $284 billion" ~ "$284 billion")
     bounds = LOWER_BOUND | UPPER_BOUND
     if a.qualifier in bounds and b.qualifier in bounds:
         same_side = (a.qualifier in LOWER_BOUND) == (b.qualifier in LOWER_BOUND)
@@ -354,5 +397,4 @@ def quantities_compatible(a: Quantity, b: Quantity) -> bool | None:
         return _within(va, a.qualifier, vb)
     if b.qualifier in bounds:
         return _within(vb, b.qualifier, va)
-    tol = max(_tolerance(va, a.qualifier), _tolerance(vb, b.qualifier))
-    return abs(va - vb) <= tol
+    return False

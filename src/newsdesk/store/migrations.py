@@ -75,6 +75,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             stage TEXT NOT NULL,
             at TEXT NOT NULL)""",
     )),
+    Migration(2, "story revision counter: lets each process refresh its centroid cache incrementally", (
+        "ALTER TABLE stories ADD COLUMN rev INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX stories_rev ON stories (rev)",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

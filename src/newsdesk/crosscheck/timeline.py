@@ -1,0 +1,135 @@
+"""A story timeline: one entry per dated event, across articles, in date order.
+
+Reads ``TimeExpression`` records (``extract.dates``) per article; returns
+``TimelineEntry`` records ``{date, text, evidence}``:
+
+- one entry per (event sentence, date value). When a sentence carries several dates and
+  is split by dashes or semicolons, the piece holding the date becomes the entry when
+  it is a clause on its own: either side of a single split ("... until November 2018 —
+  only a $28,156 minimum payment was due for December"), or a parenthetical between two
+  dashes; otherwise the entry is the sentence with the other dates' parentheticals
+  left out of its text;
+- skipped: durations and sets, publication-date boilerplate ("Published Oct. 31, 2025",
+  a date alone on a line, copyright lines), questions (no event is asserted), and vague values (``PAST_REF``,
+  ``FUTURE_REF``, ``PRESENT_REF``) unless nothing else is dated;
+- deduplicated across articles: same date and similar text (rapidfuzz token-set ratio
+  >= ``SIMILAR_TEXT``) is one entry; the first in article order is kept;
+- ordered by date, then article id, then offset. Values with an unknown year
+  (``XXXX-10-31``) sort after every dated value and are shown as given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from newsdesk.crosscheck.sources import sentence_bounds
+from newsdesk.model import Article, TimeExpression, TimelineEntry
+
+VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
+SKIPPED_KINDS = frozenset({"DURATION", "SET"})
+# Display length of an entry's text; longer sentences are cut at a word boundary.
+MAX_TEXT_CHARS = 220
+# Same-event threshold: wire copies of one sentence score 100, a paraphrase of one event
+# by two outlets ~75-90, different events on the same date < 60 (both gold stories).
+SIMILAR_TEXT = 75.0
+# A piece of a sentence is a clause of its own from this many words.
+MIN_PIECE_WORDS = 6
+_BOILERPLATE = re.compile(
+    r"^\s*(?:published|updated|posted|last (?:updated|modified)|first published|created|dated?)\b|©|copyright",
+    re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s[—–]\s|;\s|\s-\s")
+_WORD = re.compile(r"\w+")
+
+
+def _is_boilerplate(sentence: str, time: TimeExpression) -> bool:
+    """Not an event: a publication-date line (lead word, or hardly anything but the date),
+    or a question."""
+    if _BOILERPLATE.search(sentence) or sentence.rstrip("\"”’' ").endswith("?"):
+        return True
+    rest = sentence.replace(time.evidence.text, " ", 1)
+    return len(_WORD.findall(rest)) < 3
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Dash/semicolon-separated pieces of ``text[start:end]`` (whitespace-trimmed)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SEPARATOR.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _entry_span(article: Article, time: TimeExpression, sentence: tuple[int, int],
+                others: Sequence[TimeExpression]) -> tuple[tuple[int, int], str]:
+    """(evidence span, display text) of the entry for ``time`` in ``sentence``."""
+    text = article.text
+    pieces = _pieces(text, *sentence)
+    if len(pieces) == 1 or not others:
+        return sentence, text[sentence[0]:sentence[1]]
+    own = next(p for p in pieces if p[0] <= time.evidence.start < p[1] or p is pieces[-1])
+    # Two pieces: each side is a clause. Three or more: the inner pieces are parentheticals
+    # ("an Il-76 - one of the planes sanctioned in 2023 - arrived"), the outer ones one clause.
+    inner = pieces[1:-1] if len(pieces) > 2 else pieces
+    if own in inner and len(_WORD.findall(text[own[0]:own[1]])) >= MIN_PIECE_WORDS:
+        return own, text[own[0]:own[1]]
+    dated_elsewhere = [p for p in inner if p != own and any(p[0] <= o.evidence.start < p[1] for o in others)]
+    kept = [text[s:e] for s, e in pieces if (s, e) not in dated_elsewhere]
+    return sentence, " … ".join(kept)
+
+
+def readable(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """Whitespace collapsed and cut at a word boundary to ``limit`` characters (with "…")."""
+    text = " ".join(text.split()).strip(" ,;")
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > 0 else limit - 1].rstrip(" ,;") + "…"
+
+
+def _date_key(value: str) -> tuple[int, str]:
+    return (1 if value[:1] == "X" else 0, value)
+
+
+def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """(dated entries, vague entries) of one article, one per sentence and value."""
+    dated: list[TimelineEntry] = []
+    vague: list[TimelineEntry] = []
+    seen: set[tuple[int, str]] = set()
+    usable = [t for t in times if t.kind not in SKIPPED_KINDS and t.value]
+    for time in sorted(usable, key=lambda t: t.evidence.start):
+        sentence = sentence_bounds(article, time.evidence.start)
+        if (sentence[0], time.value) in seen or _is_boilerplate(article.text[sentence[0]:sentence[1]], time):
+            continue
+        seen.add((sentence[0], time.value))
+        others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
+        span, shown = _entry_span(article, time, sentence, others)
+        entry = TimelineEntry(time.value, readable(shown), article.evidence(*span))
+        (vague if time.value in VAGUE_VALUES else dated).append(entry)
+    return dated, vague
+
+
+def _dedupe(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
+    kept: list[TimelineEntry] = []
+    for entry in entries:
+        same_date = (k for k in kept if k.date == entry.date)
+        if not any(fuzz.token_set_ratio(k.text, entry.text) >= SIMILAR_TEXT for k in same_date):
+            kept.append(entry)
+    return kept
+
+
+def build_timeline(articles: Sequence[Article],
+                   times_by_article: Mapping[str, Sequence[TimeExpression]]) -> tuple[TimelineEntry, ...]:
+    """Timeline entries for ``articles`` (in the given order, which decides duplicates)."""
+    dated: list[TimelineEntry] = []
+    vague: list[TimelineEntry] = []
+    for article in articles:
+        d, v = _article_entries(article, times_by_article.get(article.id, ()))
+        dated.extend(d)
+        vague.extend(v)
+    entries = _dedupe(dated or vague)
+    return tuple(sorted(entries, key=lambda e: (*_date_key(e.date), e.evidence.article_id, e.evidence.start)))

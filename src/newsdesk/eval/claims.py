@@ -1,0 +1,315 @@
+"""Claim alignment and contradiction evaluation (``newsdesk eval claims``).
+
+Figures (all on development/train splits, reported as dev figures):
+- ``claims.mrpc.align_*``: the pair decision of ``crosscheck.align`` on MRPC train pairs
+  (paraphrase = same content) -- precision matters most.
+- ``claims.claimdiff.*``: ClaimDiff train (different outlets, same topic): alignment of
+  "strengthens" pairs, and contradiction P/R of "weakens" pairs.
+- ``claims.fnc1.*``: FNC-1 headline vs the most similar body sentence, disagree vs agree.
+- ``claims.gold_vz.*`` / ``claims.gold_eb.*``: the full pipeline on the two gold stories,
+  scored by ../shared/tools/score_gold.py (aligned pairs, false merges, traps flagged).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsdesk.eval.base import SuiteResult, prf, require, skip, timed
+from newsdesk.model import Article, Quantity, Report, Story, content_hash
+from newsdesk.settings import Settings
+
+SUITE = "claims"
+# Default sample sizes keep the suite under ~3 minutes on 2 shared cores (embedding and
+# parsing dominate; 800 MRPC + 600 ClaimDiff + 300 FNC-1 pairs took 13 minutes there).
+MRPC_PAIRS = 300
+CLAIMDIFF_PAIRS = 200
+FNC1_PAIRS = 100
+
+
+@dataclass(frozen=True)
+class PairSignals:
+    """The alignment signals of one sentence pair."""
+
+    cosine: float
+    overlap: float
+    shared: int
+    clash: bool
+
+
+def _sentence_article(i: int, text: str) -> Article:
+    return Article(id=f"s{i}", source=f"pair:{i}", text=text, raw_text=text)
+
+
+def _quantities(arts: Sequence[Article], docs: Sequence[Any]) -> list[tuple[Quantity, ...]]:
+    try:
+        from newsdesk.extract.quantities import extract_quantities
+    except ImportError:
+        return [() for _ in arts]
+    return [extract_quantities(a, d) for a, d in zip(arts, docs, strict=True)]
+
+
+def pair_signals(pairs: Sequence[tuple[str, str]], settings: Settings) -> list[PairSignals]:
+    """Alignment signals for sentence pairs (IDF over all the sentences given)."""
+    from newsdesk.crosscheck import align
+    from newsdesk.embed import get_embedder
+    from newsdesk.nlp import load_nlp
+
+    texts = [t for p in pairs for t in p]
+    if not texts:
+        return []
+    docs = list(load_nlp(settings.spacy_model).pipe(texts, batch_size=64))
+    arts = [_sentence_article(i, t) for i, t in enumerate(texts)]
+    props = align.propositions_from_docs(docs, quantities=_quantities(arts, docs))
+    scorer = align.PairScorer(props, get_embedder(settings.embedder).encode(texts))
+    out: list[PairSignals] = []
+    for k in range(len(pairs)):
+        i, j = 2 * k, 2 * k + 1
+        ov, n = scorer.overlap(i, j)
+        out.append(PairSignals(scorer.cosine(i, j), ov, n, align.numbers_clash(props[i], props[j])))
+    return out
+
+
+def alignment_prf(labels: Sequence[int], signals: Sequence[PairSignals]) -> tuple[float, float, float]:
+    from newsdesk.crosscheck.align import is_aligned
+
+    pred = [is_aligned(s.cosine, s.overlap, s.shared, s.clash) for s in signals]
+    tp = sum(1 for y, p in zip(labels, pred, strict=True) if y and p)
+    fp = sum(1 for y, p in zip(labels, pred, strict=True) if not y and p)
+    fn = sum(1 for y, p in zip(labels, pred, strict=True) if y and not p)
+    return prf(tp, fp, fn)
+
+
+def load_mrpc(data_dir: Path, limit: int | None) -> list[tuple[int, str, str]]:
+    path = require(data_dir, "mrpc", "msr_paraphrase_train.txt")
+    if path is None:
+        return []
+    rows: list[tuple[int, str, str]] = []
+    with path.open(encoding="utf-8-sig") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 5 and parts[0] in {"0", "1"}:
+                rows.append((int(parts[0]), parts[3], parts[4]))
+    return rows[:limit] if limit else rows
+
+
+def load_claimdiff(data_dir: Path, which: str, limit: int | None) -> list[tuple[int, str, str]]:
+    name = {"S": "ClaimDiff-S/ClaimDiff-strength-train.json", "W": "ClaimDiff-W/ClaimDiff-weak-train.json"}[which]
+    path = require(data_dir, "claimdiff", *name.split("/"))
+    if path is None:
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    rows = [(int(x["relation"]), x["claim_a"], x["claim_b"]) for x in data]
+    return rows[:limit] if limit else rows
+
+
+def load_fnc1(data_dir: Path, limit: int | None) -> list[tuple[int, str, str]]:
+    """(1 = disagree, 0 = agree, headline, body) for the agree/disagree pairs, file order."""
+    stances = require(data_dir, "fnc1-stance", "competition_test_stances.csv")
+    bodies_path = require(data_dir, "fnc1-stance", "competition_test_bodies.csv")
+    if stances is None or bodies_path is None:
+        return []
+    with bodies_path.open(encoding="utf-8") as f:
+        bodies = {r["Body ID"]: r["articleBody"] for r in csv.DictReader(f)}
+    rows: list[tuple[int, str, str]] = []
+    with stances.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["Stance"] in {"agree", "disagree"} and r["Body ID"] in bodies:
+                rows.append((int(r["Stance"] == "disagree"), r["Headline"], bodies[r["Body ID"]]))
+    return rows[:limit] if limit else rows
+
+
+def _closest_sentence(headline: str, body: str) -> str:
+    """The body sentence sharing most words with the headline (lexical, to stay fast)."""
+    from rapidfuzz import fuzz
+
+    sents = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", body) if len(s.split()) >= 5]
+    if not sents:
+        return body[:300]
+    return max(sents, key=lambda s: fuzz.token_set_ratio(headline.lower(), s.lower()))
+
+
+def contradiction_predictions(pairs: Sequence[tuple[str, str]], settings: Settings) -> list[bool]:
+    """Whether the structured checks flag each sentence pair as contradictory."""
+    from newsdesk.crosscheck import align, contradict
+    from newsdesk.embed import get_embedder
+    from newsdesk.model import ArticleAnnotations, Claim
+    from newsdesk.nlp import load_nlp
+
+    texts = [t for p in pairs for t in p]
+    if not texts:
+        return []
+    docs = list(load_nlp(settings.spacy_model).pipe(texts, batch_size=64))
+    arts = [_sentence_article(i, t) for i, t in enumerate(texts)]
+    qty = _quantities(arts, docs)
+    anns = {a.id: ArticleAnnotations(a.id, quantities=q) for a, q in zip(arts, qty, strict=True)}
+    claims = [Claim(a.id, a.id, a.evidence(0, len(a.text)), "fact") for a in arts]
+    props = align.propositions_from_docs(docs, quantities=qty)
+    scorer = align.PairScorer(props, get_embedder(settings.embedder).encode(texts))
+    states = [contradict.object_states(d) for d in docs]
+    by_id = {a.id: a for a in arts}
+    out: list[bool] = []
+    for k in range(len(pairs)):
+        i, j = 2 * k, 2 * k + 1
+        x = contradict.new_vs_existing(i, j, claims, states, by_id)
+        x = x or contradict.pair_contradiction(i, j, claims, scorer, docs, anns, by_id)
+        out.append(x is not None)
+    return out
+
+
+def _contradiction_metrics(prefix: str, labels: Sequence[int], pred: Sequence[bool]) -> dict[str, float]:
+    tp = sum(1 for y, p in zip(labels, pred, strict=True) if y and p)
+    fp = sum(1 for y, p in zip(labels, pred, strict=True) if not y and p)
+    fn = sum(1 for y, p in zip(labels, pred, strict=True) if y and not p)
+    p, r, f = prf(tp, fp, fn)
+    return {f"{prefix}.contradiction_precision": p, f"{prefix}.contradiction_recall": r,
+            f"{prefix}.contradiction_flagged": float(tp + fp)}
+
+
+def _pair_suite(result: SuiteResult, data_dir: Path, limit: int | None, settings: Settings) -> None:
+    mrpc = load_mrpc(data_dir, limit or MRPC_PAIRS)
+    if mrpc:
+        p, r, f = alignment_prf([y for y, _, _ in mrpc], pair_signals([(a, b) for _, a, b in mrpc], settings))
+        result.metrics.update({"claims.mrpc.align_precision": p, "claims.mrpc.align_recall": r,
+                               "claims.mrpc.align_f1": f})
+    strength = load_claimdiff(data_dir, "S", limit or CLAIMDIFF_PAIRS)
+    if strength:
+        p, r, f = alignment_prf([y for y, _, _ in strength], pair_signals([(a, b) for _, a, b in strength], settings))
+        result.metrics.update({"claims.claimdiff.align_precision": p, "claims.claimdiff.align_recall": r,
+                               "claims.claimdiff.align_f1": f})
+    weak = load_claimdiff(data_dir, "W", limit or CLAIMDIFF_PAIRS)
+    if weak:
+        pred = contradiction_predictions([(a, b) for _, a, b in weak], settings)
+        result.metrics.update(_contradiction_metrics("claims.claimdiff", [y for y, _, _ in weak], pred))
+    fnc = load_fnc1(data_dir, limit or FNC1_PAIRS)
+    if fnc:
+        pairs = [(h, _closest_sentence(h, b)) for _, h, b in fnc]
+        pred = contradiction_predictions(pairs, settings)
+        result.metrics.update(_contradiction_metrics("claims.fnc1", [y for y, _, _ in fnc], pred))
+
+
+def cross_check_texts(
+    docs: Sequence[tuple[str, str, str | None]], settings: Settings | None = None,
+) -> tuple[list[Article], Story]:
+    """Cross-check ``(source, text, url)`` documents as one story (no ingest/clean/stories).
+
+    Near-duplicates are marked by ``dedup.find_duplicates`` and every extract stage runs as
+    in the pipeline, so tests and the eval measure this module without story clustering.
+    """
+    from newsdesk.crosscheck import cross_check
+    from newsdesk.dedup import find_duplicates
+    from newsdesk.pipeline import annotate_articles
+
+    settings = settings or Settings()
+    arts = [Article(id=content_hash(src, text), source=src, text=text, raw_text=text, url=url)
+            for src, text, url in docs]
+    arts, annotations, entities = annotate_articles(find_duplicates(arts), settings)
+    story = Story(id="s" + content_hash(*(a.id for a in arts), length=15), headline="",
+                  article_ids=tuple(a.id for a in arts))
+    return arts, cross_check(story, arts, annotations, entities, settings)
+
+
+def gold_documents(gold: dict[str, Any], shared: Path) -> list[tuple[str, str, str | None]]:
+    """``(source, text, url)`` for a gold story's docs (corpus files or data-set JSON)."""
+    out: list[tuple[str, str, str | None]] = []
+    for fname in gold["docs"].values():
+        if "data_dir" in gold:
+            rec = json.loads((shared / "data" / gold["data_dir"] / fname).read_text(encoding="utf-8"))
+            out.append((fname, f"{rec.get('title') or ''}\n{rec.get('text') or ''}".strip(), rec.get("url")))
+        else:
+            out.append((fname, (shared / "corpus" / "venezuela-russia-2025" / fname).read_text(encoding="utf-8"), None))
+    return out
+
+
+def score_report(report: Report, gold_path: Path, shared: Path) -> tuple[dict[str, float], str]:
+    """score_gold.py's figures for ``report`` (written to a temporary report.json)."""
+    from newsdesk.report.json import render_json
+
+    with tempfile.TemporaryDirectory() as tmpdir:
+        path = Path(tmpdir) / "report.json"
+        path.write_text(render_json(report), encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, str(shared / "tools" / "score_gold.py"), str(path), str(gold_path),
+             "--data", str(shared / "data")],
+            capture_output=True, text=True, check=False, timeout=120,
+        )
+    line = proc.stdout.strip()
+    return parse_score_line(line), line
+
+
+_SCORE_LINE = re.compile(
+    r"aligned pairs (\d+)/(\d+), false merges (\d+), single-source (\d+)/(\d+), "
+    r"contradictions found \[(.*?)\] of \[(.*?)\], traps flagged \[(.*?)\], contradictions total (\d+)"
+)
+
+
+def parse_score_line(line: str) -> dict[str, float]:
+    """score_gold.py's one line of figures as metrics (without the suite prefix)."""
+    m = _SCORE_LINE.search(line)
+    if not m:
+        return {}
+    def count(s: str) -> int:
+        return len([x for x in s.split(",") if x.strip()])
+    pairs = int(m.group(2))
+    return {
+        "aligned_pairs": float(m.group(1)), "aligned_pair_recall": int(m.group(1)) / pairs if pairs else 0.0,
+        "false_merges": float(m.group(3)), "single_source": float(m.group(4)),
+        "contradictions_found": float(count(m.group(6))), "contradictions_gold": float(count(m.group(7))),
+        "traps_flagged": float(count(m.group(8))), "contradictions_total": float(m.group(9)),
+    }
+
+
+def _gold_inputs(gold: dict[str, Any], shared: Path, tmp: Path) -> list[str]:
+    """Input paths for a gold story: the corpus folder, or a JSONL of its data-set docs."""
+    if "data_dir" not in gold:
+        return [str(shared / "corpus" / "venezuela-russia-2025")]
+    out = tmp / "gold_docs.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for fname in gold["docs"].values():
+            rec = json.loads((shared / "data" / gold["data_dir"] / fname).read_text(encoding="utf-8"))
+            f.write(json.dumps({"title": rec.get("title"), "text": rec.get("text"), "url": rec.get("url")}) + "\n")
+    return [str(out)]
+
+
+def score_gold_story(gold_path: Path, shared: Path, settings: Settings) -> tuple[dict[str, float], str]:
+    """Run the pipeline on a gold story and score its report with score_gold.py."""
+    from newsdesk.pipeline import analyze
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmpdir:
+        report = analyze(_gold_inputs(gold, shared, Path(tmpdir)), settings)
+    return score_report(report, gold_path, shared)
+
+
+def _gold_suite(result: SuiteResult, data_dir: Path, settings: Settings) -> None:
+    shared = data_dir.parent
+    for key, name in (("gold_vz", "venezuela-russia-2025.json"), ("gold_eb", "electric-bill-2017.json")):
+        gold_path = shared / "gold" / name
+        if not gold_path.exists() or not (shared / "tools" / "score_gold.py").exists():
+            result.notes.append(f"{key}: {gold_path} or score_gold.py absent, skipped")
+            continue
+        figures, line = score_gold_story(gold_path, shared, settings)
+        result.notes.append(f"{key}: {line}")
+        result.metrics.update({f"claims.{key}.{k}": v for k, v in figures.items()})
+
+
+def run(data_dir: Path, limit: int | None = None, settings: Settings | None = None) -> SuiteResult:
+    """The claims suite; ``limit`` caps the pairs read from each pair data set."""
+    settings = settings or Settings()
+    if not data_dir.is_dir():
+        return skip(SUITE, f"{data_dir} is absent")
+    result = SuiteResult(suite=SUITE)
+    with timed() as t:
+        _pair_suite(result, data_dir, limit, settings)
+        _gold_suite(result, data_dir, settings)
+    result.metrics["claims.seconds"] = t["seconds"]
+    result.rows = [{"metric": k, "value": round(v, 4)} for k, v in sorted(result.metrics.items())]
+    return result

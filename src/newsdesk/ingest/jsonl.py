@@ -1,0 +1,104 @@
+"""JSONL: one article per line, ``text`` or ``html`` plus optional metadata.
+
+The file is streamed (a JSONL corpus may be far larger than one article), so the size
+limit ``settings.max_input_bytes`` applies to each line, not to the file. Every line is
+its own input, named ``path:LINE`` (1-based); a bad line is skipped and the rest read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from newsdesk.errors import InputError
+from newsdesk.ingest.html import paragraph_lines, read_html
+from newsdesk.ingest.meta import clean_field, normalize_date, outlet_from_url
+from newsdesk.model import RawDocument, Skipped
+
+_CHUNK = 1 << 20
+
+
+def _lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(line_number, line)``; ``None`` for a line over ``limit`` bytes (never held whole)."""
+    number = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield number, line
+            continue
+        while line and not line.endswith(b"\n"):  # drain the rest of the oversized line
+            line = fh.readline(_CHUNK)
+        yield number, None
+
+
+def _str_field(record: dict[str, object], key: str) -> str | None:
+    value = record.get(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _parse(line: bytes, where: str) -> dict[str, object]:
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(where, f"not valid UTF-8 (JSON text must be UTF-8): {exc.reason} at byte {exc.start}") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise InputError(where, "invalid JSON: nested too deeply") from exc
+    if not isinstance(record, dict):
+        raise InputError(where, f"a JSON object is expected, got {type(record).__name__}")
+    return record
+
+
+def record_to_document(record: dict[str, object], source: str, where: str) -> RawDocument:
+    """One JSONL record -> ``RawDocument``; explicit record fields win over extracted ones."""
+    text, html = _str_field(record, "text"), _str_field(record, "html")
+    url = clean_field(record.get("url"))
+    if text is not None:
+        doc = RawDocument(source=source, text=paragraph_lines(text), url=url, encoding="utf-8")
+    elif html is not None:
+        try:
+            doc = read_html(html, source, url=url)
+        except InputError as exc:
+            raise InputError(where, exc.problem) from exc
+    else:
+        raise InputError(where, "no 'text' or 'html' string field")
+    outlet = clean_field(record.get("outlet"))
+    return RawDocument(
+        source=source,
+        text=doc.text,
+        url=doc.url,
+        title=clean_field(record.get("title")) or doc.title,
+        author=clean_field(record.get("author")) or doc.author,
+        outlet=outlet or doc.outlet or outlet_from_url(doc.url),
+        published=normalize_date(record.get("published")) or doc.published,
+        encoding="utf-8",
+    )
+
+
+def read_jsonl(path: Path, max_line_bytes: int) -> Iterator[RawDocument | Skipped]:
+    """Documents and skipped lines of one JSONL file, in file order.
+
+    Blank lines are not records and are passed over. Problems are reported as
+    ``Skipped(path:LINE, "line N: ...")``; the length gate is the caller's.
+    """
+    with path.open("rb") as fh:
+        for number, line in _lines(fh, max_line_bytes):
+            source = f"{path}:{number}"
+            where = f"line {number}"
+            if line is None:
+                yield Skipped(source, f"{where}: line too large (over {max_line_bytes} bytes)")
+                continue
+            if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            if not line.strip():
+                continue
+            try:
+                yield record_to_document(_parse(line, where), source, where)
+            except InputError as exc:
+                yield Skipped(source, f"{exc.source}: {exc.problem}")

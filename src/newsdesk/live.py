@@ -1,0 +1,278 @@
+"""Follow stories live: ingest sources into a persistent store, one article at a time.
+
+Each new article is cleaned and annotated on its own (``newsdesk.pipeline`` steps),
+linked to a stored story by centroid + entity overlap (``newsdesk.store.linking``) or
+starts a new one, and only that story is cross-checked again. The article, its
+annotations, the story update, any merge and the story's new cross-check are committed
+in one transaction: a run killed at any point and restarted stores every article once.
+Re-ingesting the same URL or the same text changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+import numpy as np
+
+from newsdesk import __version__
+from newsdesk.errors import ConfigError, InputError, ModelUnavailable
+from newsdesk.model import Article, ArticleAnnotations, RawDocument, Report, Skipped, Story, content_hash
+from newsdesk.settings import Settings
+from newsdesk.store import Store, StoredArticle, StorySummary, WriteTx
+from newsdesk.store.linking import LinkDecision, LinkSettings, decide, entity_keys
+
+
+class ArticleSteps(Protocol):
+    """The per-article analysis live ingest runs (swap in a lighter one for bulk loads)."""
+
+    def prepare(self, doc: RawDocument) -> tuple[Article, ArticleAnnotations]: ...
+
+    def embed(self, article: Article) -> np.ndarray: ...
+
+    def build_story(self, story_id: str, articles: Sequence[Article],
+                    annotations: Sequence[ArticleAnnotations], embeddings: np.ndarray) -> Story: ...
+
+
+class PipelineSteps:
+    """The same steps ``analyze`` runs, applied to one article / one story."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def prepare(self, doc: RawDocument) -> tuple[Article, ArticleAnnotations]:
+        from newsdesk.pipeline import annotate_articles, clean_documents
+
+        articles, _ = clean_documents([doc], self.settings, on_error="fail")
+        arts, annotations, _ = annotate_articles(articles, self.settings)
+        return arts[0], annotations[arts[0].id]
+
+    def embed(self, article: Article) -> np.ndarray:
+        from newsdesk.embed import get_embedder
+        from newsdesk.stories import embed_articles
+
+        return np.asarray(embed_articles([article], get_embedder(self.settings.embedder))[0], dtype=np.float32)
+
+    def build_story(self, story_id: str, articles: Sequence[Article],
+                    annotations: Sequence[ArticleAnnotations], embeddings: np.ndarray) -> Story:
+        from newsdesk.extract.entities import canonicalize_entities
+        from newsdesk.pipeline import build_story
+
+        entities = canonicalize_entities(articles, {a.article_id: a.mentions for a in annotations})
+        story = build_story(
+            [a.id for a in articles], {a.id: a for a in articles}, entities,
+            {a.article_id: a for a in annotations}, {a.id: e for a, e in zip(articles, embeddings, strict=True)},
+            self.settings,
+        )
+        return replace(story, id=story_id)
+
+
+class TextOnlySteps(PipelineSteps):
+    """Clean + embed only: no NLP, no cross-check (tests and fast bulk loads)."""
+
+    def prepare(self, doc: RawDocument) -> tuple[Article, ArticleAnnotations]:
+        from newsdesk.clean import clean_document
+
+        article = clean_document(doc, self.settings)
+        return article, ArticleAnnotations(article.id)
+
+    def build_story(self, story_id: str, articles: Sequence[Article],
+                    annotations: Sequence[ArticleAnnotations], embeddings: np.ndarray) -> Story:
+        from newsdesk.stories import headline_for
+
+        ids = [a.id for a in articles]
+        emb = embeddings if len(embeddings) == len(articles) else None
+        return Story(story_id, headline_for(ids, articles, emb), tuple(sorted(ids)))
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """One stored article and what it did to the stories."""
+
+    article_id: str
+    source: str
+    title: str | None
+    story_id: str
+    event: str  # "created" | "joined"
+    score: float
+    merged: tuple[str, ...] = ()
+
+
+@dataclass
+class IngestSummary:
+    arrivals: list[Arrival] = field(default_factory=list)
+    duplicates: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    stopped: bool = False
+
+    @property
+    def changed_stories(self) -> list[str]:
+        """Stories that gained articles or absorbed others, in first-change order."""
+        return list(dict.fromkeys(a.story_id for a in self.arrivals))
+
+
+def ingest_document(store: Store, doc: RawDocument, steps: ArticleSteps,
+                    link: LinkSettings | None = None) -> Arrival | None:
+    """Store one document and update its story; None when it is already stored."""
+    link = link or LinkSettings()
+    raw_hash = content_hash(doc.text, length=32)
+    if store.find_article(url=doc.url, raw_hash=raw_hash):
+        return None
+    article, annotations = steps.prepare(doc)
+    text_hash = content_hash(article.text, length=32)
+    if store.find_article(text_hash=text_hash, article_id=article.id):
+        return None
+    row = StoredArticle(article, annotations, text_hash, raw_hash, steps.embed(article), entity_keys(annotations))
+    with store.write() as tx:
+        if tx.find_article(url=article.url, text_hash=text_hash, article_id=article.id):
+            return None  # another writer stored it while we were analysing
+        candidates = tx.candidate_stories(row.embedding, row.entity_keys, link.candidates_by_embedding,
+                                          link.candidates_by_entities, link.candidates_recent)
+        decision = decide(row.embedding, row.entity_keys, candidates, link)
+        story_id = _link(tx, row, decision)
+        articles, anns = tx.story_articles(story_id)
+        tx.save_story(steps.build_story(story_id, articles, anns, tx.story_embeddings(story_id)))
+    return Arrival(article.id, article.source, article.title, story_id,
+                   "joined" if decision.story_id else "created", decision.score,
+                   tuple(m for m, _ in decision.merge))
+
+
+def _link(tx: WriteTx, row: StoredArticle, decision: LinkDecision) -> str:
+    """Apply a link decision inside the transaction; returns the article's story id."""
+    story_id = decision.story_id or "s" + content_hash(row.article.id, length=15)
+    if decision.story_id is None:
+        tx.create_story(story_id, row)
+    for other, score in decision.merge:
+        tx.merge_stories(story_id, other, row.article.id, score)
+    tx.insert_article(row, story_id)
+    tx.add_to_story(story_id, row, decision.score if decision.story_id else None)
+    return story_id
+
+
+def ingest_sources(
+    sources: Sequence[str], store: Store, settings: Settings | None = None, *,
+    steps: ArticleSteps | None = None, policy: Any = None, link: LinkSettings | None = None,
+    stop: threading.Event | None = None, on_item: Callable[[Arrival | Skipped], None] | None = None,
+) -> IngestSummary:
+    """Ingest every SOURCE (paths, WARCs, URLs, feeds, sitemaps, URL lists) into ``store``.
+
+    Bad inputs become ``Skipped`` entries (kept in the summary and the store); a missing
+    path raises InputError before anything is stored. ``stop`` set (e.g. by SIGTERM)
+    ends the run after the current article. ``policy`` is a ``FetchPolicy``.
+    """
+    try:
+        from newsdesk.fetch import FeedState, Fetcher, FetchPolicy, Known, SourceReader
+    except ImportError as exc:
+        raise ModelUnavailable("live ingest", "pip install 'newsdesk[live]' (httpx, feedparser, warcio)") from exc
+
+    settings = settings or Settings()
+    steps = steps or PipelineSteps(settings)
+    summary = IngestSummary()
+    fetcher = Fetcher(policy or FetchPolicy(max_bytes=settings.max_input_bytes))
+    reader = SourceReader(settings, fetcher, lambda u: store.find_article(url=u) is not None, store.validators)
+    try:
+        for item in reader.items(sources):
+            if stop is not None and stop.is_set():
+                summary.stopped = True
+                break
+            if isinstance(item, Known):
+                summary.duplicates += 1
+            elif isinstance(item, FeedState):
+                with store.write() as tx:
+                    tx.put_validators(item.url, item.etag, item.last_modified)
+            elif isinstance(item, Skipped):
+                _skip(store, summary, item, on_item)
+            else:
+                _ingest_one(store, item, steps, link, summary, on_item)
+    finally:
+        fetcher.close()
+    return summary
+
+
+def _skip(store: Store, summary: IngestSummary, item: Skipped,
+          on_item: Callable[[Arrival | Skipped], None] | None) -> None:
+    with store.write() as tx:
+        tx.record_skipped(item)
+    summary.skipped.append(item)
+    if on_item:
+        on_item(item)
+
+
+def _ingest_one(store: Store, doc: RawDocument, steps: ArticleSteps, link: LinkSettings | None,
+                summary: IngestSummary, on_item: Callable[[Arrival | Skipped], None] | None) -> None:
+    try:
+        arrival = ingest_document(store, doc, steps, link)
+    except InputError as exc:  # ExtractionError: nothing article-like in it
+        _skip(store, summary, Skipped(doc.source, exc.problem, "clean"), on_item)
+        return
+    if arrival is None:
+        summary.duplicates += 1
+        return
+    summary.arrivals.append(arrival)
+    if on_item:
+        on_item(arrival)
+
+
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in "90", "30s", "15m", "1h", "1d"; ConfigError otherwise."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text.lower())
+    if not match or float(match.group(1)) <= 0:
+        raise ConfigError(f"--every {text!r} is not a duration like 30s, 15m, 1h")
+    return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def watch(
+    feeds: Sequence[str], store: Store, settings: Settings | None = None, *, every_s: float = 900.0,
+    max_polls: int | None = None, stop: threading.Event | None = None,
+    on_poll: Callable[[int, IngestSummary], None] | None = None, **ingest_kwargs: Any,
+) -> list[IngestSummary]:
+    """Poll ``feeds`` (feed/sitemap/article URLs or URL-list files) every ``every_s`` seconds
+    until ``stop`` is set or ``max_polls`` polls are done; conditional GETs keep polls cheap."""
+    stop = stop or threading.Event()
+    polls: list[IngestSummary] = []
+    while max_polls is None or len(polls) < max_polls:
+        summary = ingest_sources(feeds, store, settings, stop=stop, **ingest_kwargs)
+        polls.append(summary)
+        if on_poll:
+            on_poll(len(polls), summary)
+        if stop.is_set() or (max_polls is not None and len(polls) >= max_polls):
+            break
+        stop.wait(every_s)
+    return polls
+
+
+@contextmanager
+def stop_on_signals(signals: Sequence[int] = (signal.SIGINT, signal.SIGTERM)) -> Iterator[threading.Event]:
+    """An Event set by SIGINT/SIGTERM while the block runs (handlers restored after), so
+    a loop can finish the current article and stop cleanly. Main thread only."""
+    stop = threading.Event()
+    previous = {s: signal.signal(s, lambda signum, frame: stop.set()) for s in signals}
+    try:
+        yield stop
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def list_stories(store: Store, limit: int | None = None) -> list[StorySummary]:
+    """Stored stories, most recently updated first."""
+    return store.list_stories(limit)
+
+
+def show_story(store: Store, story_id: str) -> Report:
+    """A Report holding one stored story and its articles, for the report renderers."""
+    story = store.get_story(story_id)
+    articles, annotations = store.story_articles(story_id)
+    return Report(
+        generated_by=f"newsdesk {__version__}", articles=tuple(articles), skipped=(),
+        stories=(story,), annotations=tuple(annotations),
+    )
+

@@ -1,0 +1,139 @@
+"""Contradictions: found on real stories, never on rounding/wording traps; the NLI hook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsdesk.crosscheck.align import amounts_conflict, quantities_compatible_fn
+from newsdesk.errors import ConfigError, ModelUnavailable
+from newsdesk.model import Article, Contradiction, Evidence, Story
+from newsdesk.settings import Settings
+
+
+def _overlaps(e: Evidence, art: Article, snippet: str) -> bool:
+    i = art.text.find(snippet)
+    return i >= 0 and e.article_id == art.id and e.start < i + len(snippet) and i < e.end
+
+
+def _flagged(x: dict[str, Any], found: tuple[Contradiction, ...], docs: dict[str, Article]) -> bool:
+    def side(e: Evidence, sd: dict[str, str]) -> bool:
+        return _overlaps(e, docs[sd["doc"]], sd["evidence"])
+
+    return any((side(c.a, x["a"]) and any(side(c.b, b) for b in x["b"]))
+               or (side(c.b, x["a"]) and any(side(c.a, b) for b in x["b"])) for c in found)
+
+
+@pytest.fixture(scope="module")
+def example_story(corpus_dir: Path, gold_dir: Path) -> tuple[dict[str, Article], Story, dict[str, Any]]:
+    from newsdesk.eval.claims import cross_check_texts
+
+    gold = json.loads((gold_dir / "venezuela-russia-2025.json").read_text(encoding="utf-8"))
+    arts, story = cross_check_texts([(p.name, p.read_text(encoding="utf-8"), None) for p in sorted(corpus_dir.glob("*.txt"))])
+    by_name = {a.source: a for a in arts}
+    return {k: by_name[f] for k, f in gold["docs"].items()}, story, gold
+
+
+def test_role_and_new_vs_existing_found(example_story: tuple[dict[str, Article], Story, dict[str, Any]]) -> None:
+    docs, story, gold = example_story
+    kinds = {x.kind for x in story.contradictions}
+    assert {"role", "new-vs-existing"} <= kinds
+    found = [x["id"] for x in gold["contradictions"] if _flagged(x, story.contradictions, docs)]
+    assert len(found) >= 2, found  # measured: X01 (new vs existing jets) and X02 (former President)
+    by_id = {a.id: a for a in docs.values()}
+    for x in story.contradictions:
+        assert x.a.article_id != x.b.article_id
+        assert x.a.text in x.reason and x.b.text in x.reason  # the reason quotes both sides
+        for e in (x.a, x.b):
+            assert by_id[e.article_id].text[e.start:e.end] == e.text
+    flagged_ids = {e.article_id for x in story.contradictions for e in (x.a, x.b)}
+    contradicted = [g for g in story.claims if g.status == "contradicted"]
+    assert contradicted and all(any(e.article_id in flagged_ids for e in g.evidence) for g in contradicted)
+
+
+def test_rounding_and_bounds_are_not_conflicts(nlp: Any) -> None:
+    from newsdesk.extract.quantities import extract_quantities
+
+    compatible = quantities_compatible_fn()
+    assert compatible is not None
+
+    def qty(text: str) -> Any:
+        art = Article(id=text[:8], source="t", text=text, raw_text=text)
+        return extract_quantities(art, nlp(text))[0]
+
+    whopping = qty("she was met with a bill for a whopping $284 billion.")
+    more_than = qty("was stunned at the amount, more than $284 billion.")
+    rounded = qty("The deal was worth $43 million.")
+    exact = qty("The deal was worth $43,885,310.")
+    assert not amounts_conflict(whopping, more_than, compatible)
+    assert not amounts_conflict(rounded, exact, compatible)
+
+
+def _pair_story(a: str, b: str, settings: Settings | None = None) -> Story:
+    from newsdesk.eval.claims import cross_check_texts
+
+    return cross_check_texts([("a.txt", a, None), ("b.txt", b, None)], settings)[1]
+
+
+# Sentences from the example corpus (003 and 004); the second pair changes one figure.
+_A = "According to reports, Venezuela is specifically requesting 14 new missile units from Russia."
+_B = "The Latin American dictator also requested the purchase of \u201c{n} sets\u201d of Russian missiles."
+
+
+def test_different_figures_for_the_same_thing_contradict() -> None:
+    same = _pair_story(_A, _B.format(n=14))
+    assert not [x for x in same.contradictions if x.kind == "quantity"]
+    differ = _pair_story(_A, _B.format(n=12))
+    hits = [x for x in differ.contradictions if x.kind == "quantity"]
+    assert len(hits) == 1
+    assert "14" in hits[0].reason and "12" in hits[0].reason
+
+
+def test_negated_paraphrase_contradicts() -> None:
+    base = "Only a day earlier, Russia had ratified a new strategic agreement with Venezuela."
+    story = _pair_story(base, "Only a day earlier, Russia had not ratified a new strategic agreement with Venezuela.")
+    assert [x.kind for x in story.contradictions] == ["negation"]
+    assert not _pair_story(base, base.replace("Only a day earlier", "A day before")).contradictions
+
+
+def _tiny_nli(path: Path, labels: dict[int, str]) -> None:
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
+
+    words = "[PAD] [UNK] [CLS] [SEP] [MASK] russia ratified the agreement did not maduro sent a letter".split()
+    (path / "vocab.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    BertTokenizer(str(path / "vocab.txt")).save_pretrained(str(path))
+    config = BertConfig(vocab_size=len(words), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, max_position_embeddings=64, num_labels=len(labels),
+                        id2label=labels, label2id={v: k for k, v in labels.items()})
+    BertForSequenceClassification(config).save_pretrained(str(path))
+
+
+def test_load_nli_with_a_local_model(tmp_path: Path) -> None:
+    pytest.importorskip("transformers")
+    from newsdesk.crosscheck.nli import NLIScorer, load_nli
+
+    _tiny_nli(tmp_path, {0: "entailment", 1: "neutral", 2: "contradiction"})
+    scorer = load_nli(str(tmp_path))
+    assert isinstance(scorer, NLIScorer)
+    probs = scorer.contradiction_prob([("russia ratified the agreement", "russia did not ratify"),
+                                       ("maduro sent a letter", "maduro sent a letter")])
+    assert probs.shape == (2,)
+    assert np.all((probs >= 0) & (probs <= 1))
+    # wired into cross-checking: the model only filters what the structured checks found
+    with_nli = _pair_story(_A, _B.format(n=12), Settings(nli_model=str(tmp_path)))
+    assert {x.kind for x in with_nli.contradictions} <= {"quantity"}
+
+
+def test_load_nli_errors(tmp_path: Path) -> None:
+    pytest.importorskip("transformers")
+    from newsdesk.crosscheck.nli import load_nli
+
+    with pytest.raises(ModelUnavailable):
+        load_nli(str(tmp_path / "missing"))
+    _tiny_nli(tmp_path, {0: "positive", 1: "negative"})
+    with pytest.raises(ConfigError):
+        load_nli(str(tmp_path))

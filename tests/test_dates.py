@@ -1,0 +1,166 @@
+"""extract.dates: TIMEX3-style normalisation on the example corpus, its gold timeline, and invariants."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.extract.dates import extract_times, parse_anchor
+from newsdesk.model import Article, TimeExpression
+
+# TIMEX3 values this module writes: calendar dates with X for unknown parts, weeks,
+# quarters, seasons, weekends, decades, parts of day and clock times, durations, refs.
+TIMEX_VALUE = re.compile(
+    r"(?:\d{4}|XXXX|\d{3}X)(?:-(?:\d{2}|XX|W\d{2}|WXX|Q\d|QX|SP|SU|FA|WI)(?:-(?:\d{2}|XX|\d|WE))?)?"
+    r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?|PT?[\dX.]+(?:Y|M|W|D|H|S|DE|CE)|PAST_REF|PRESENT_REF|FUTURE_REF")
+
+
+def _article(text: str, published: str | None = None) -> Article:
+    return Article(id="t", source="t", text=text, raw_text=text, published=published)
+
+
+def _values(text: str, published: str | None = None) -> dict[str, str]:
+    return {t.evidence.text: t.value for t in extract_times(_article(text, published))}
+
+
+def _corpus(corpus_dir: Path) -> dict[str, Article]:
+    return {p.name[:3]: _article(p.read_text(encoding="utf-8")) for p in sorted(corpus_dir.glob("*.txt"))}
+
+
+def test_corpus_gold_timeline_is_found(corpus_dir: Path, gold_dir: Path) -> None:
+    """Every dated event of the hand-made timeline has its date among the article's values."""
+    gold = json.loads((gold_dir / "venezuela-russia-2025.json").read_text(encoding="utf-8"))
+    corpus = _corpus(corpus_dir)
+    found, misses = 0, []
+    for entry in gold["timeline"]:
+        want = entry["when"].removesuffix("-MID")  # mid-month: value is the month
+        values = {t.value for t in extract_times(corpus[entry["doc"]])}
+        if want in values:
+            found += 1
+        else:
+            misses.append((entry["doc"], entry["when"], sorted(values)))
+    assert found == len(gold["timeline"]), misses
+
+
+def test_corpus_anchor_fixes_years(corpus_dir: Path) -> None:
+    """With a publication date, month-days and months get years; "a day earlier" follows its reference."""
+    corpus = _corpus(corpus_dir)
+    times = {t.evidence.text: t for t in extract_times(corpus["004"], anchor="2025-11-03")}
+    assert times["October 26"].value == "2025-10-26"
+    assert times["a day earlier"].value == "2025-10-25"
+    assert times["July"].value == "2025-07" and times["July"].precision == "month"
+    assert times["recent years"].value == "PAST_REF"
+    assert times["2018"].value == "2018"
+    by_text = {t.evidence.text: t for t in extract_times(corpus["002"], anchor="2025-11-03")}
+    assert by_text["October 31st"].value == "2025-10-31"
+    assert by_text["mid-October"].value == "2025-10"
+    three = next(t for t in extract_times(corpus["003"]) if t.evidence.text == "three-year")
+    assert (three.kind, three.value) == ("DURATION", "P3Y")
+
+
+def test_published_date_is_the_default_anchor() -> None:
+    text = "Yesterday the minister said last year was hard. On Tuesday talks resumed. He visited in July."
+    values = _values(text, published="2025-11-05")  # a Wednesday
+    assert values["Yesterday"] == "2025-11-04"
+    assert values["last year"] == "2024"
+    assert values["Tuesday"] == "2025-11-04"
+    assert values["July"] == "2025-07"
+    assert _values(text, None)["July"] == "XXXX-07"
+
+
+def test_future_tense_moves_forward() -> None:
+    values = _values("The minister will travel to Moscow in March and will meet Putin on Friday.", "2025-11-05")
+    assert values["March"] == "2026-03"
+    assert values["Friday"] == "2025-11-07"
+
+
+def test_words_that_are_not_dates() -> None:
+    text = "The march began. Officials may act. He said the fall of the regime was near."
+    assert extract_times(_article(text, "2025-11-05")) == ()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "precision"),
+    [("the 1990s", "199X", "decade"), ("last week", "2025-W44", "unknown"), ("two years ago", "2023", "year"),
+     ("the third quarter", "2025-Q3", "unknown"), ("24 hours", "PT24H", "unknown"), ("now", "PRESENT_REF", "unknown")],
+)
+def test_expression_kinds(phrase: str, value: str, precision: str) -> None:
+    (t,) = extract_times(_article(f"It happened in {phrase}.", "2025-11-05"))
+    assert (t.evidence.text, t.value, t.precision) == (phrase, value, precision)
+
+
+_STYLES = ("{mon} {d}, {y}", "{d} {mon} {y}", "{y}-{m:02d}-{d:02d}", "{ab} {d}, {y}", "{mon} {d}th, {y}")
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)), st.sampled_from(_STYLES))
+@settings(max_examples=150, deadline=None)
+def test_explicit_dates_parse_back(d: date, style: str) -> None:
+    """Any calendar date written in a common style normalises to itself."""
+    mon = d.strftime("%B")
+    abbr = {"May": "May", "September": "Sept."}.get(mon, mon[:3] + ".")
+    phrase = style.format(mon=mon, ab=abbr, d=d.day, m=d.month, y=d.year)
+    (t,) = extract_times(_article(f"The deal was signed on {phrase} in Caracas."))
+    assert (t.evidence.text.removeprefix("on "), t.value, t.precision) == (phrase, d.isoformat(), "day")
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 1, 1)),
+       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
+@settings(max_examples=100, deadline=None)
+def test_past_weekday_is_within_the_week_before(anchor: date, weekday: str) -> None:
+    (t,) = extract_times(_article(f"Troops arrived on {weekday}."), anchor=anchor.isoformat())
+    got = date.fromisoformat(t.value)
+    assert got.strftime("%A") == weekday and anchor - timedelta(days=6) <= got <= anchor
+
+
+_FRAGMENTS = ["On October 26,", "a day earlier", "in July", "last year", "the 2019 vote", "recent years",
+              "three-year plan", "mid-October", "Tuesday", "yesterday", "as of 2018", "the talks", "14 sets",
+              "Su-30MK2", "$50 million", "\n", "they said.", "May", "the march", "two weeks ago"]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=14), st.none() | st.dates().map(date.isoformat))
+@settings(max_examples=150, deadline=None)
+def test_evidence_slices_back_and_is_deterministic(parts: list[str], published: str | None) -> None:
+    article = _article(" ".join(parts), published)
+    times = extract_times(article)
+    assert times == extract_times(article)
+    ends = -1
+    for t in times:
+        assert isinstance(t, TimeExpression)
+        assert t.evidence.text == article.text[t.evidence.start:t.evidence.end]
+        assert t.evidence.start >= ends  # sorted, non-overlapping
+        ends = t.evidence.end
+        assert t.precision in {"day", "month", "year", "decade", "unknown"}
+        assert TIMEX_VALUE.fullmatch(t.value), t.value
+
+
+def test_parse_anchor() -> None:
+    assert parse_anchor("2025-11-03T10:00:00Z") == date(2025, 11, 3)
+    assert parse_anchor("Nov 3") is None and parse_anchor(None) is None
+    assert parse_anchor("0999-12-31") is None  # outside the years values can be written in
+
+
+def test_spacy_entities_vouch_for_bare_months(nlp: Any) -> None:
+    """A month opening a sentence needs spaCy's DATE label; the grammar alone leaves it out."""
+    text = "March was the coldest month on record in Caracas."
+    article = _article(text, "2025-11-05")
+    assert extract_times(article) == ()
+    (t,) = extract_times(article, nlp(text))
+    assert (t.evidence.text, t.value, t.precision) == ("March", "2025-03", "month")
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-/:'aAdeyMonthJulFridayago ")), max_size=80),
+       st.none() | st.dates().map(date.isoformat))
+@settings(max_examples=200, deadline=None)
+def test_any_text_is_safe(text: str, published: str | None) -> None:
+    """Arbitrary digit/date-word soup never raises and always slices back."""
+    article = _article(text, published)
+    for t in extract_times(article):
+        assert t.evidence.text == text[t.evidence.start:t.evidence.end]
+        assert TIMEX_VALUE.fullmatch(t.value), t.value

@@ -1,0 +1,157 @@
+"""extract.quantities: amounts on the example corpus, exclusions, compatibility, and invariants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.eval.quantities import parses_back, run, score_gold_pairs
+from newsdesk.extract.quantities import extract_quantities, parse_number, quantities_compatible
+from newsdesk.model import Article, Quantity
+
+
+def _article(text: str) -> Article:
+    return Article(id="t", source="t", text=text, raw_text=text)
+
+
+def _quantities(text: str, doc: Any = None) -> list[Quantity]:
+    return list(extract_quantities(_article(text), doc))
+
+
+def _sentence_with(corpus_dir: Path, phrase: str) -> str:
+    """The corpus line holding ``phrase`` (the test reads real text, not a copy)."""
+    for p in sorted(corpus_dir.glob("*.txt")):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if phrase in line:
+                return line
+    pytest.skip(f"{phrase!r} is no longer in the example corpus")
+
+
+def _one(qs: list[Quantity], text: str) -> Quantity:
+    (q,) = [q for q in qs if q.evidence.text == text]
+    return q
+
+
+def test_corpus_amounts(corpus_dir: Path, nlp: Any) -> None:
+    line = _sentence_with(corpus_dir, "eight engines and five radars")
+    qs = _quantities(line, nlp(line))
+    assert [(q.value, q.counted) for q in qs if q.counted in ("engines", "radars")] == [(8, "engines"), (5, "radars")]
+    assert [q.evidence.text for q in qs if q.value in (8, 5)] == ["eight engines", "five radars"]
+    sets = _one(qs, "14 sets")
+    assert (sets.value, sets.unit, sets.counted) == (14, "set", "missiles")  # adjectives dropped with a Doc
+    assert _one(_quantities(line), "14 sets").counted == "Russian missiles"  # without one, kept
+    line = _sentence_with(corpus_dir, "14 new missile units")
+    units = _one(_quantities(line, nlp(line)), "14 new missile units")
+    assert units.counted == "missile units"
+    assert quantities_compatible(sets, units) is True
+
+    line = _sentence_with(corpus_dir, "500 tons of cocaine")
+    tons = _one(_quantities(line), "about 500 tons")
+    assert (tons.value, tons.unit, tons.counted, tons.qualifier) == (500, "ton", "cocaine", "about")
+    line = _sentence_with(corpus_dir, "$3.5 billion")
+    assert _one(_quantities(line), "$3.5 billion").value == pytest.approx(3.5e9)
+
+
+def test_corpus_qualifiers_and_units(corpus_dir: Path) -> None:
+    qs = _quantities(_sentence_with(corpus_dir, "more than 10%"))
+    pct = _one(qs, "more than 10%")
+    assert (pct.value, pct.unit, pct.qualifier) == (10, "%", "more than")
+    qs = _quantities(_sentence_with(corpus_dir, "fewer than five"))
+    few = _one(qs, "fewer than five Su-30MK2s")
+    assert (few.value, few.qualifier) == (5, "fewer than")
+    assert all(q.value != 2018 for q in qs)  # "as of 2018" is a date
+    km = _one(_quantities(_sentence_with(corpus_dir, "1,000 kilometers")), "1,000 kilometers")
+    assert (km.value, km.unit) == (1000, "km")
+
+
+def test_not_quantities() -> None:
+    text = ("In 2019, on October 26 at 10:30, the first Su-30MK2 and an Il-76 landed; "
+            "call 5169 3351 0164 7408 on the 2nd of May. One of them left.")
+    assert _quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [("paid $43 million.", "paid $43,885,310.", True), ("about 500 tons of cocaine", "500 tons of cocaine", True),
+     ("one in three voters", "33% of voters", True), ("14 missiles", "12 missiles", False),
+     ("14 missiles", "14 radars", None), ("5 km", "5 tons", None), ("more than 10% of ships", "12% of ships", True),
+     ("more than 10% of ships", "8% of ships", False), ("fewer than five jets", "4 jets", True),
+     ("$284 billion", "more than $284 billion", True), ("$284 billion", "$284.46", False),
+     ("more than 10% of our naval forces", "25% of the vote", None), ("one-in-three adults", "33 percent of adults", True)],
+)
+def test_compatible(a: str, b: str, expected: bool | None) -> None:
+    (qa,), (qb,) = _quantities(a), _quantities(b)
+    assert quantities_compatible(qa, qb) is expected
+    assert quantities_compatible(qb, qa) is expected
+
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _words(n: int) -> str:
+    """English words for 0 <= n < 1e9 (independent of the code under test)."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+    for size, name in ((10**6, "million"), (1000, "thousand"), (100, "hundred")):
+        if n >= size:
+            head, rest = divmod(n, size)
+            return f"{_words(head)} {name}" + (f" and {_words(rest)}" if rest and rest < 100 else
+                                              f" {_words(rest)}" if rest else "")
+    raise AssertionError(n)
+
+
+@given(st.integers(min_value=0, max_value=999_999_999))
+@settings(max_examples=300, deadline=None)
+def test_numbers_parse_back(n: int) -> None:
+    assert parse_number(_words(n)) == n
+    assert parse_number(f"{n:,}") == n
+
+
+_FRAGMENTS = ["$3.5 billion", "14 sets of missiles", "eight engines and five radars", "about 500 tons",
+              "in 2019", "Su-30MK2", "Il-76", "October 26", "more than 10%", "one in three", "the first",
+              "a dozen ships", "half a million people", "twenty-four hours", "they said", ",", "\n", "1,000 km"]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12))
+@settings(max_examples=150, deadline=None)
+def test_evidence_slices_back_and_values_parse_back(parts: list[str]) -> None:
+    article = _article(" ".join(parts))
+    qs = extract_quantities(article)
+    assert qs == extract_quantities(article)
+    for q in qs:
+        assert q.evidence.text == article.text[q.evidence.start:q.evidence.end]
+        assert parses_back(q), q
+
+
+def test_gold_claims_state_compatible_amounts(gold_dir: Path, data_dir: Path) -> None:
+    pairs, compatible, misses = score_gold_pairs(gold_dir, data_dir)
+    assert pairs >= 10
+    assert compatible / pairs >= 0.9, misses
+
+
+def test_eval_suite_subset(data_dir: Path) -> None:
+    result = run(data_dir, limit=8)
+    assert result.skipped is None
+    m = result.metrics
+    assert m["quantities.giveme5w1h.count"] > 20
+    assert m["quantities.giveme5w1h.parse_precision"] >= 0.95
+    assert m["quantities.giveme5w1h.spacy_recall"] >= 0.6
+    assert m["quantities.corpus.spacy_agreement"] >= 0.8
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-$%:abcdefghilmnorstuvwxyz")), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_any_text_is_safe(text: str) -> None:
+    """Arbitrary digit/word soup never raises, and every quantity slices back and parses back."""
+    article = _article(text)
+    for q in extract_quantities(article):
+        assert q.evidence.text == text[q.evidence.start:q.evidence.end]
+        assert parses_back(q), q

@@ -1,0 +1,129 @@
+"""Direct quotes and their speakers on the example corpus and one giveme5w1h story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.extract.quotes import extract_quotes, find_quote_spans, quote_text
+from newsdesk.model import Article, Entity
+
+try:  # shared real-text loaders; `python -m pytest` sees the repo root, plain `pytest` sees tests/
+    from tests.test_citations import _article, _gold, gold_entities, load_corpus, load_electric
+except ImportError:
+    from test_citations import _article, _gold, gold_entities, load_corpus, load_electric  # type: ignore[no-redef]
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_dir: Path, gold_dir: Path, nlp: Any) -> tuple[list[Entity], dict[str, Article], dict[str, Any]]:
+    gold = _gold(gold_dir, "venezuela-russia-2025.json")
+    arts = load_corpus(corpus_dir, gold)
+    return gold_entities(gold), arts, {k: nlp(a.text) for k, a in arts.items()}
+
+
+def _speakers(corpus: Any, use_entities: bool) -> dict[str, str | None]:
+    entities, arts, docs = corpus
+    out: dict[str, str | None] = {}
+    for key, art in arts.items():
+        for q in extract_quotes(art, docs[key], entities if use_entities else []):
+            out[q.text] = q.speaker
+    return out
+
+
+# Quote opening -> speaker, as the articles say (the brief's examples and the rest of the corpus).
+EXPECTED = {
+    "America may be in for some surprises": "Alexei Zhuravlyov",  # "He bluntly stated that ..."
+    "excessive military force": "Maria Zakharova",  # "X, the spokeswoman ..., cautioned against"
+    "fugitive from American justice": "Marco Rubio",
+    "The fact that we have moved": "James Story",  # quote before "said James Story, former ..."
+    "are the most important deterrent": "Nicolás Maduro",
+    "passive detection systems": "Ramon Celestino Velasquez",  # "He told an Iranian official"
+    "In the message, Maduro emphasized": "the documents",
+}
+
+
+@pytest.mark.parametrize("use_entities", [False, True])
+def test_corpus_speakers(corpus: Any, use_entities: bool) -> None:
+    got = _speakers(corpus, use_entities)
+    hits = 0
+    for opening, speaker in EXPECTED.items():
+        found = [s for text, s in got.items() if text.startswith(opening)]
+        assert found, opening
+        last = (speaker or "").split()[-1]
+        hits += bool(found[0] and (found[0] == speaker or found[0].endswith(last)))
+    assert hits == len(EXPECTED)
+
+
+def test_speakers_resolve_to_entities(corpus: Any) -> None:
+    entities, arts, docs = corpus
+    story = [q for q in extract_quotes(arts["004"], docs["004"], entities) if q.speaker == "James Story"]
+    assert story and story[0].speaker_entity_id is not None
+    assert story[0].evidence.text.startswith("“The fact") and story[0].evidence.text.endswith("”")
+
+
+def test_scare_quotes_are_not_quotes(corpus: Any) -> None:
+    got = _speakers(corpus, True)
+    for term in ("deterrent", "14 sets", "logistical support"):
+        assert term not in got
+
+
+def test_electric_bill_speakers(data_dir: Path, gold_dir: Path, nlp: Any) -> None:
+    gold = _gold(gold_dir, "electric-bill-2017.json")
+    arts = load_electric(data_dir, gold)
+    entities = gold_entities(gold)
+    for key in ("hindustantimes", "huffpost-au"):
+        quotes = extract_quotes(arts[key], nlp(arts[key].text), entities)
+        eyes = [q for q in quotes if q.text.startswith("My eyes")]
+        lights = [q for q in quotes if q.text.startswith("We had put up")]  # continues the quote before
+        assert eyes and eyes[0].speaker == "Mary Horomanski"
+        assert lights and lights[0].speaker == "Mary Horomanski"
+    huff = extract_quotes(arts["huffpost-au"], nlp(arts["huffpost-au"].text), entities)
+    # An opening quote written with a closing mark (”willingness ...”) is still found.
+    assert any(q.text.startswith("willingness") and q.speaker == "Mark Durbin" for q in huff)
+
+
+def test_single_quotes_and_unclosed_paragraph(nlp: Any) -> None:
+    text = "He said ‘we will win this war’ on Monday.\n“This speech goes on and on without any end"
+    quotes = extract_quotes(_article("s", text), nlp(text), [])
+    assert [q.text for q in quotes][:1] == ["we will win this war"]
+    assert quotes[-1].evidence.end == len(text)
+
+
+_PIECES = st.sampled_from(["He said", "“we will win”", "‘a b c’", '"x y z w"', "”oops", "don’t", "the",
+                           ",", ".", "\n", "“", "”", "it’s ‘fine’", "(“quoted words here”)"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=12))
+def test_quote_spans_are_inside_text(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for span in find_quote_spans(text):
+        assert 0 <= span.start < span.end <= len(text)
+        assert "\n" not in text[span.start : span.end]
+        start, end = quote_text(text, span)
+        assert span.start < start <= end <= span.end
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(["“We will not back down,” said Jane Doe, a senator.",
+                                 "She told reporters that “prices will fall next year”.",
+                                 "The so-called “deterrent” failed.", "He left."]), min_size=1, max_size=4))
+def test_quote_text_is_inside_evidence(sentences: list[str]) -> None:
+    from newsdesk.nlp import load_nlp
+    from newsdesk.settings import Settings
+
+    text = " ".join(sentences)
+    art = _article("p", text)
+    for q in extract_quotes(art, load_nlp(Settings().spacy_model)(text), []):
+        assert q.evidence.text == text[q.evidence.start : q.evidence.end]
+        assert q.text in q.evidence.text
+
+
+def test_according_to_names_the_speaker(nlp: Any) -> None:
+    text = "“The plant will reopen next spring,” according to John Miller, the mayor."
+    quotes = extract_quotes(_article("a", text), nlp(text), [])
+    assert [(q.speaker, q.text) for q in quotes] == [("John Miller", "The plant will reopen next spring")]

