@@ -79,23 +79,22 @@ def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("Sukhoi") == "sukhoi"
 
 
-def test_example_corpus_letter_is_one_group(nlp: Any, corpus_dir: Path, gold_dir: Path) -> None:
-    from newsdesk.eval.claims import cross_check_texts
+def test_cross_check_extracts_claims_when_annotations_have_none() -> None:
+    from dataclasses import replace
 
-    gold = json.loads((gold_dir / "venezuela-russia-2025.json").read_text(encoding="utf-8"))
-    docs = [(p.name, p.read_text(encoding="utf-8"), None) for p in sorted(corpus_dir.glob("*.txt"))]
-    arts, story = cross_check_texts(docs)
-    by_name = {a.source: a for a in arts}
-    corroborated = [g for g in story.claims if g.status != "single-source" and g.support_count >= 2]
-    assert corroborated
-    hits = 0
-    for claim in gold["claims"]:
-        spans = []
-        for key, snippet in claim["evidence"].items():
-            art = by_name[gold["docs"][key]]
-            i = art.text.find(snippet)
-            spans.append((art.id, i, i + len(snippet)))
-        for g in story.claims:
-            covered = {s for s in spans for e in g.evidence if e.article_id == s[0] and e.start < s[2] and s[1] < e.end}
-            hits += len(covered) >= 2
-    assert hits >= 3  # measured: C01, C02, C03 gold claims each have a group with >= 2 outlets
+    from newsdesk.crosscheck import cross_check
+    from newsdesk.pipeline import annotate_articles
+    from newsdesk.settings import Settings
+
+    texts = {  # one fact in two outlets' words (example corpus, 001 and 002)
+        "a.txt": "He sent a letter to Russian President Vladimir Putin, possibly during a recent visit by a senior aide to Moscow.",
+        "b.txt": "Maduro sent a letter to Russian President Vladimir Putin requesting assistance in bolstering the air defenses.",
+    }
+    arts = [Article(id=k, source=k, text=v, raw_text=v) for k, v in texts.items()]
+    arts, annotations, entities = annotate_articles(arts, Settings())
+    story = Story("s", "", tuple(a.id for a in arts))
+    full = cross_check(story, arts, annotations, entities, Settings())
+    bare = {k: replace(v, claims=()) for k, v in annotations.items()}
+    again = cross_check(story, arts, bare, entities, Settings())
+    assert [g.evidence for g in full.claims] == [g.evidence for g in again.claims]
+    assert any(g.support_count == 2 and g.status == "corroborated" for g in full.claims)

@@ -55,6 +55,21 @@ def test_role_and_new_vs_existing_found(example_story: tuple[dict[str, Article],
     assert contradicted and all(any(e.article_id in flagged_ids for e in g.evidence) for g in contradicted)
 
 
+def test_example_story_corroborates_gold_claims(
+    example_story: tuple[dict[str, Article], Story, dict[str, Any]]
+) -> None:
+    docs, story, gold = example_story
+    covered_claims = 0
+    for claim in gold["claims"]:
+        for g in story.claims:
+            keys = {k for k, snippet in claim["evidence"].items() for e in g.evidence if _overlaps(e, docs[k], snippet)}
+            if len(keys) >= 2:
+                covered_claims += 1
+                assert g.support_count >= 2 and g.status in {"corroborated", "contradicted"}
+                break
+    assert covered_claims >= 4  # measured: C01 (request), C03 (letter), C05 (14 sets), C06 (logistics), ...
+
+
 def test_rounding_and_bounds_are_not_conflicts(nlp: Any) -> None:
     from newsdesk.extract.quantities import extract_quantities
 

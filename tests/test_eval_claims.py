@@ -23,21 +23,21 @@ def test_parse_score_line() -> None:
 
 
 def test_mrpc_alignment_subset(data_dir: Path) -> None:
-    rows = suite.load_mrpc(data_dir, 120)
-    assert len(rows) == 120
+    rows = suite.load_mrpc(data_dir, 80)
+    assert len(rows) == 80
     p, r, f = suite.alignment_prf([y for y, _, _ in rows], suite.pair_signals([(a, b) for _, a, b in rows], Settings()))
     # dev figures on the first 400 pairs: P 0.74, R 0.92; MRPC negatives are near-paraphrases
     assert p >= 0.68 and r >= 0.75 and f >= 0.72, (p, r, f)
 
 
 def test_claimdiff_weakens_are_rarely_flagged(data_dir: Path) -> None:
-    rows = suite.load_claimdiff(data_dir, "W", 100)
+    rows = suite.load_claimdiff(data_dir, "W", 60)
     pred = suite.contradiction_predictions([(a, b) for _, a, b in rows], Settings())
     assert len(pred) == len(rows)
     # ClaimDiff "weakens" pairs are argumentative, not factual clashes: precision over recall
     # means few flags at all, and never on most of the non-weakening pairs
     false_flags = sum(1 for (y, _, _), p in zip(rows, pred, strict=True) if p and not y)
-    assert false_flags <= 3
+    assert false_flags <= 2
 
 
 def test_gold_example_story(data_dir: Path, gold_dir: Path) -> None:

@@ -81,11 +81,17 @@ def headline_for(article_ids: Sequence[str], articles: Sequence[Article], embedd
     if embeddings is not None and len(members) > 2:
         sub = embeddings[members]
         centrality = (sub @ sub.T).mean(axis=1)
-        best = members[int(np.argmax(centrality))]
+        ranked = [members[k] for k in sorted(range(len(members)), key=lambda k: (-round(float(centrality[k]), 6), k))]
     else:
-        best = min(members, key=lambda i: (articles[i].published or "9999", articles[i].id))
-    art = articles[best]
-    return (art.title or art.text.strip().split("\n", 1)[0])[:200].strip()
+        ranked = sorted(members, key=lambda i: (articles[i].published or "9999", articles[i].id))
+    titled = [i for i in ranked if articles[i].title]
+    if titled:  # an article's own title reads better than any sentence
+        return (articles[titled[0]].title or "")[:200].strip()
+    art = articles[ranked[0]]
+    if art.sentences:
+        first = art.sentences[0]
+        return art.text[first.start:first.end][:200].strip()
+    return art.text.strip().split("\n", 1)[0][:200].strip()
 
 
 def _parse_day(value: str | None) -> int | None:

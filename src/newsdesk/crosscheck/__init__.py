@@ -42,10 +42,22 @@ def story_claims(
     return out
 
 
+def _sentence_lookup(articles: Mapping[str, Article]) -> Callable[[Claim], str]:
+    """The whole sentence around a claim (list-item claims read as fragments alone)."""
+
+    def sentence(claim: Claim) -> str:
+        art = articles[claim.article_id]
+        sent = art.sentence_at(claim.evidence.start)
+        return art.text[sent.start:sent.end] if sent else claim.evidence.text
+
+    return sentence
+
+
 def _origin_lookup(
     articles: Mapping[str, Article], annotations: Mapping[str, ArticleAnnotations],
 ) -> Callable[[Claim], str | None]:
-    """Who a claim traces back to: the cited source, else the claim's origin, else the outlet."""
+    """Who a claim traces back to: the cited source, else the claim's own origin, else None
+    (unattributed: the outlet is then its own origin, which the brief says as such)."""
     finder: Callable[..., str | None] | None
     try:
         from newsdesk.crosscheck.sources import origin_for_span as finder
@@ -59,7 +71,7 @@ def _origin_lookup(
             found = finder(art, claim.evidence.start, claim.evidence.end, ann.citations if ann else ())
             if found:
                 return str(found)
-        return claim.origin or art.outlet or art.source.rsplit("/", 1)[-1]
+        return claim.origin
 
     return origin
 
@@ -108,10 +120,15 @@ def check_claims(
     from newsdesk.embed import get_embedder
     from newsdesk.nlp import load_nlp
 
+    # near-duplicate articles repeat claims word for word: parse and embed each text once
     texts = [c.evidence.text for c in claims]
-    docs = list(load_nlp(settings.spacy_model).pipe(texts, batch_size=64))
+    unique = sorted(set(texts))
+    row = {t: i for i, t in enumerate(unique)}
+    parsed = list(load_nlp(settings.spacy_model).pipe(unique, batch_size=64))
+    docs = [parsed[row[t]] for t in texts]
+    vectors = get_embedder(settings.embedder).encode(unique)
     props = align.build_propositions(claims, annotations, entities, docs)
-    scorer = align.PairScorer(props, get_embedder(settings.embedder).encode(texts))
+    scorer = align.PairScorer(props, vectors[[row[t] for t in texts]] if texts else vectors)
     story_ids = sorted({c.article_id for c in claims})
     family = align.duplicate_families([articles[i] for i in story_ids])
     article_of = [c.article_id for c in claims]
@@ -126,7 +143,8 @@ def check_claims(
         claims, docs, scorer, articles, annotations, entities, family, nli
     )
     members = align.group_pairs(len(claims), article_of, align.drop_contradicting(edges, claims, found))
-    groups = align.make_groups(claims, members, scorer, family, origin_of, found)
+    groups = align.make_groups(claims, members, scorer, family, origin_of, found,
+                              context_of=_sentence_lookup(articles))
     return groups, found
 
 

@@ -230,6 +230,7 @@ class PairScorer:
     def __init__(self, props: Sequence[Proposition], vectors: np.ndarray) -> None:
         self.props = props
         self.vectors = vectors
+        self.sims = vectors @ vectors.T if len(props) else np.zeros((0, 0), dtype=np.float32)
         df: Counter[str] = Counter()
         for p in props:
             df.update(p.keys)
@@ -237,7 +238,7 @@ class PairScorer:
         self.weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
 
     def cosine(self, i: int, j: int) -> float:
-        return float(self.vectors[i] @ self.vectors[j])
+        return float(self.sims[i, j])
 
     def overlap(self, i: int, j: int, numbers: bool = True) -> tuple[float, int]:
         """Weighted shared keys over the smaller claim's weight, and the count of shared
@@ -338,7 +339,7 @@ def aligned_edges(
     """All aligned pairs of claims from different articles, with their scores."""
     n = len(scorer.props)
     edges: list[tuple[float, int, int]] = []
-    sims = scorer.vectors @ scorer.vectors.T if n else np.zeros((0, 0))
+    sims = scorer.sims
     for i in range(n):
         for jj in np.nonzero(sims[i, i + 1:] >= MIN_COSINE)[0] + i + 1:
             j = int(jj)
@@ -350,13 +351,20 @@ def aligned_edges(
     return edges
 
 
-def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer) -> str:
-    """The group's clearest member: most central, then shortest; whitespace collapsed."""
-    def key(i: int) -> tuple[float, int, str]:
+def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
+              context_of: Callable[[Claim], str] | None = None) -> str:
+    """The group's clearest member: a full sentence if any, most central, then shortest.
+    When every member is a list item ("radar overhauls"), its whole sentence is shown."""
+    def key(i: int) -> tuple[bool, float, int, str]:
+        text = claims[i].evidence.text
         central = sum(scorer.cosine(i, j) for j in idx if j != i)
-        return (-round(central, 4), len(claims[i].evidence.text), claims[i].id)
+        # a whole sentence reads better than a list item ("radar overhauls")
+        fragment = not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
+        return (fragment, -round(central, 4), len(text), claims[i].id)
 
     best = min(idx, key=key)
+    if key(best)[0] and context_of is not None:
+        return " ".join(context_of(claims[best]).split())
     return " ".join(claims[best].evidence.text.split())
 
 
@@ -369,7 +377,7 @@ def _kind(claims: Sequence[Claim], idx: list[int]) -> str:
 def make_groups(
     claims: Sequence[Claim], groups: Sequence[list[int]], scorer: PairScorer,
     family_of: Mapping[str, str], origin_of: Callable[[Claim], str | None],
-    contradictions: Sequence[Contradiction],
+    contradictions: Sequence[Contradiction], context_of: Callable[[Claim], str] | None = None,
 ) -> tuple[ClaimGroup, ...]:
     """ClaimGroup records: support = distinct article families, status from the rules."""
     out: list[ClaimGroup] = []
@@ -382,7 +390,7 @@ def make_groups(
         status = "contradicted" if hit else ("corroborated" if support >= 2 else "single-source")
         out.append(ClaimGroup(
             id="g" + content_hash(*(c.id for c in members), length=15),
-            text=_readable(claims, idx, scorer), kind=_kind(claims, idx), status=status,
+            text=_readable(claims, idx, scorer, context_of), kind=_kind(claims, idx), status=status,
             support_count=support, origins=origins, evidence=evidence,
         ))
     out.sort(key=lambda g: (-g.support_count, g.evidence[0].article_id, g.evidence[0].start))

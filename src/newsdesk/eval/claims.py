@@ -169,9 +169,11 @@ def _contradiction_metrics(prefix: str, labels: Sequence[int], pred: Sequence[bo
     tp = sum(1 for y, p in zip(labels, pred, strict=True) if y and p)
     fp = sum(1 for y, p in zip(labels, pred, strict=True) if not y and p)
     fn = sum(1 for y, p in zip(labels, pred, strict=True) if y and not p)
-    p, r, f = prf(tp, fp, fn)
-    return {f"{prefix}.contradiction_precision": p, f"{prefix}.contradiction_recall": r,
-            f"{prefix}.contradiction_flagged": float(tp + fp)}
+    p, r, _ = prf(tp, fp, fn)
+    out = {f"{prefix}.contradiction_recall": r, f"{prefix}.contradiction_flagged": float(tp + fp)}
+    if tp + fp:  # precision of nothing flagged is undefined, not 0 (and not 1)
+        out[f"{prefix}.contradiction_precision"] = p
+    return out
 
 
 def _pair_suite(result: SuiteResult, data_dir: Path, limit: int | None, settings: Settings) -> None:

@@ -184,6 +184,12 @@ def _item_span(item: Any) -> tuple[int, int]:
     return item.left_edge.i, right + 1
 
 
+def _close_quote(text: str, start: int, end: int) -> int:
+    """Extend ``end`` over a closing quote mark when the span opened one ("\u201clogistical support\u201d")."""
+    opened = sum(text.count(q, start, end) for q in _QUOTE_CHARS) % 2 == 1
+    return end + 1 if opened and end < len(text) and text[end] in _QUOTE_CHARS else end
+
+
 def list_items(span: Any) -> list[tuple[int, int]]:
     """Character spans of the items of coordinated objects ("asked for A, B and C").
 
@@ -205,7 +211,7 @@ def list_items(span: Any) -> list[tuple[int, int]]:
             sub = doc[trimmed[0]:trimmed[1]]
             words = _tokens(sub)
             if len(words) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
-                out.append((sub.start_char, sub.end_char))
+                out.append((sub.start_char, _close_quote(doc.text, sub.start_char, sub.end_char)))
     return out
 
 

@@ -11,7 +11,7 @@ import re
 from newsdesk.model import Evidence, Report, Story
 from newsdesk.report.view import FactView, StoryView, story_view
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 MAX_QUOTE_CHARS = 300
 MAX_REMOVED_SHOWN = 40
 
@@ -21,6 +21,7 @@ def md(text: str, limit: int | None = None) -> str:
     one = " ".join(text.split())
     if limit is not None and len(one) > limit:
         one = one[: limit - 1].rstrip() + "…"
+    one = one.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # no raw HTML survives
     return _MD_SPECIAL.sub(r"\\\1", one)
 
 

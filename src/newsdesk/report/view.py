@@ -72,27 +72,53 @@ def _article_origins(report: Report, ann: Mapping[str, ArticleAnnotations]) -> d
     return {a.id: tuple(article_origins(a, ann[a.id].citations if a.id in ann else ())) for a in report.articles}
 
 
-def independence_text(claim: ClaimGroup, outlets: Sequence[str]) -> str:
-    """"3 outlets, all citing The Washington Post" / "2 outlets, 2 independent origins"."""
-    n = len(outlets)
-    word = "outlet" if n == 1 else "outlets"
-    if claim.origins and len(claim.origins) == 1 and n > 1:
-        return f"{n} {word}, all citing {claim.origins[0]}"
-    if claim.origins:
-        return f"{n} {word}, citing {', '.join(claim.origins)}"
-    return f"{n} {word}, {n} independent origin{'s' if n != 1 else ''}" if n > 1 else f"1 {word} only"
+class _Independence:
+    """Per-claim "N outlets, M independent origins", from each evidence span's own origin
+    (the citation in or before its sentence, else the article's declared source), falling
+    back to the article's main cited source (the first of ``article_origins``: declared
+    first, then most cited): an article built on one report is not independent of it."""
+
+    def __init__(self, report: Report, ann: Mapping[str, ArticleAnnotations]) -> None:
+        from newsdesk.crosscheck.sources import article_origins, independence, origin_for_span
+
+        self._arts = {a.id: a for a in report.articles}
+        self._ann = ann
+        self._origin_for_span = origin_for_span
+        self._independence = independence
+        self._main = {a.id: next(iter(article_origins(a, ann[a.id].citations if a.id in ann else ())), None)
+                      for a in report.articles}
+
+    def summary(self, evidence: Sequence[Evidence]) -> str:
+        origins: dict[str, list[str]] = {}
+        for e in evidence:
+            art = self._arts[e.article_id]
+            cites = self._ann[e.article_id].citations if e.article_id in self._ann else ()
+            found = self._origin_for_span(art, e.start, e.end, cites) or self._main[e.article_id]
+            origins.setdefault(e.article_id, [])
+            if found and found not in origins[e.article_id]:
+                origins[e.article_id].append(found)
+        dups = {aid: self._arts[aid].duplicate_of for aid in origins}
+        return str(self._independence(list(origins), origins, dups)["summary"])
 
 
-def _fact(claim: ClaimGroup, labels: Mapping[str, str]) -> FactView:
+def _fact(claim: ClaimGroup, labels: Mapping[str, str], ind: _Independence) -> FactView:
     seen: dict[str, Evidence] = {}
     for e in claim.evidence:
         seen.setdefault(e.article_id, e)
     outlets = sorted({labels.get(a, a) for a in seen})
-    return FactView(claim, outlets, independence_text(claim, outlets), list(seen.values()))
+    return FactView(claim, outlets, ind.summary(claim.evidence), list(seen.values()))
 
 
 def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
-    return sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id))
+    """Best supported first; a group whose readable text repeats an earlier one's (two list
+    items of one sentence) is shown once, under the better supported group."""
+    seen: set[str] = set()
+    out = []
+    for c in sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id)):
+        if c.text not in seen:
+            seen.add(c.text)
+            out.append(c)
+    return out
 
 
 def _quotes(story: Story) -> list[tuple[str, list[tuple[str, Evidence]]]]:
@@ -123,17 +149,18 @@ def story_view(report: Report, story: Story) -> StoryView:
     labels = {aid: outlet_label(arts[aid]) for aid in story.article_ids}
     origins = _article_origins(report, ann)
     ranked = _rank(story.claims)
+    ind = _Independence(report, ann)
     corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
-    facts = [_fact(c, labels) for c in ranked if c.support_count >= 2]
+    facts = [_fact(c, labels, ind) for c in ranked if c.support_count >= 2]
     outlets = sorted(set(labels.values()))
     matrix = [(c, [any(labels.get(e.article_id) == o for e in c.evidence) for o in outlets])
               for c in ranked if c.support_count >= 2]
     return StoryView(
         story=story,
         outlets=outlets,
-        summary=[_fact(c, labels) for c in corroborated[:MAX_SUMMARY_SENTENCES]],
+        summary=[_fact(c, labels, ind) for c in corroborated[:MAX_SUMMARY_SENTENCES]],
         key_facts=facts[:MAX_KEY_FACTS],
-        single_source=[_fact(c, labels) for c in ranked if c.status == "single-source" and c.kind == "fact"],
+        single_source=[_fact(c, labels, ind) for c in ranked if c.status == "single-source" and c.kind == "fact"],
         sources=_source_rows(story, arts, labels, origins),
         quotes_by_speaker=_quotes(story),
         matrix_outlets=outlets,
