@@ -215,6 +215,7 @@ def pipeline_run(docs: Sequence[RawDocument | None], settings: Settings, seconds
     steps.embed(steps.prepare(usable[0])[0])
     load_s = time.perf_counter() - t_load
     per_article: list[float] = []
+    errors: list[str] = []
     t0 = time.perf_counter()
     with open_store(str(tmp / "pipeline.db")) as store:
         for doc in usable:
@@ -223,7 +224,8 @@ def pipeline_run(docs: Sequence[RawDocument | None], settings: Settings, seconds
             ta = time.perf_counter()
             try:
                 ingest_document(store, doc, steps)
-            except Exception:  # noqa: BLE001, S112 - count only articles that made it
+            except Exception as exc:  # noqa: BLE001 - a benchmark counts failures instead of stopping
+                errors.append(f"{doc.source}: {type(exc).__name__}: {exc}"[:300])
                 continue
             per_article.append(time.perf_counter() - ta)
         counts = store.counts()
@@ -231,7 +233,8 @@ def pipeline_run(docs: Sequence[RawDocument | None], settings: Settings, seconds
     wall = time.perf_counter() - t0
     return {"model_load_s": load_s, "articles": counts["articles"], "stories": counts["stories"], "claims": claims,
             "wall_s": wall, "articles_per_s": counts["articles"] / wall if wall else 0.0,
-            "median_article_s": statistics.median(per_article) if per_article else None}
+            "median_article_s": statistics.median(per_article) if per_article else None,
+            "failed": len(errors), "errors": errors[:10]}
 
 
 def table(result: dict[str, Any]) -> str:

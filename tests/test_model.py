@@ -48,7 +48,7 @@ def test_offset_map_points_back_to_raw(lines: list[str], data: st.DataObject) ->
         pos += len(line) + 1
     clean = "\n".join(parts)
     om = OffsetMap(tuple(segs))
-    for cs, rs, n in segs:
+    for cs, _rs, n in segs:
         for i in range(n):
             assert raw[om.to_raw(cs + i)] == clean[cs + i]
 

@@ -60,7 +60,7 @@ def _settings(spacy_model: str | None, embedder: str | None, embedding_model: st
 
 
 def _run_with_progress(paths: list[str], settings, on_error: str, quiet: bool):  # type: ignore[no-untyped-def]
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from newsdesk.pipeline import analyze
 
@@ -68,7 +68,7 @@ def _run_with_progress(paths: list[str], settings, on_error: str, quiet: bool): 
         return analyze(paths, settings, on_error=on_error)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
             if total < PROGRESS_MIN_ARTICLES:

@@ -44,12 +44,22 @@ def parse_articles(articles: Sequence[Article], settings: Settings, n_process: i
     return list(nlp.pipe(texts, batch_size=16, n_process=n_process))
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text``, cached: spaCy rebuilds it from every token on each access, which made
+    span lookups in loops quadratic (measured: most of the citations stage's time)."""
+    cached = doc.user_data.get("newsdesk.text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["newsdesk.text"] = cached
+    return str(cached)
+
+
 def doc_sentences(doc: Any) -> list[tuple[int, int]]:
     """Sentence character spans of a parsed Doc, whitespace-trimmed, empty ones dropped."""
     spans: list[tuple[int, int]] = []
+    text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        text = doc.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

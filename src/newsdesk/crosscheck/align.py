@@ -236,23 +236,54 @@ class PairScorer:
             df.update(p.keys)
         n = max(len(props), 1)
         self.weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
+        # per claim and ``numbers`` flag: (keys, their summed weight), built on first use
+        self._keyed: dict[bool, list[tuple[frozenset[str], float]]] = {}
+        self._shared: dict[bool, np.ndarray] = {}
 
     def cosine(self, i: int, j: int) -> float:
         return float(self.sims[i, j])
+
+    def _keys(self, numbers: bool) -> list[tuple[frozenset[str], float]]:
+        keyed = self._keyed.get(numbers)
+        if keyed is None:
+            keyed = []
+            for p in self.props:
+                a = p.keys if numbers else frozenset(k for k in p.keys if not k.startswith("#"))
+                keyed.append((a, sum(self.weight[k] for k in a)))
+            self._keyed[numbers] = keyed
+        return keyed
+
+    def shared_counts(self, numbers: bool = True) -> np.ndarray:
+        """n x n counts of shared non-entity keys (what ``overlap`` returns second), in
+        one sparse product instead of n^2 set intersections."""
+        counts = self._shared.get(numbers)
+        if counts is None:
+            from scipy.sparse import csr_matrix
+
+            column: dict[str, int] = {}
+            rows: list[int] = []
+            cols: list[int] = []
+            for i, (keys, _) in enumerate(self._keys(numbers)):
+                for k in keys:
+                    if not k.startswith("@"):
+                        rows.append(i)
+                        cols.append(column.setdefault(k, len(column)))
+            n = len(self.props)
+            m = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, max(len(column), 1)))
+            counts = np.asarray((m @ m.T).toarray(), dtype=np.int32)
+            self._shared[numbers] = counts
+        return counts
 
     def overlap(self, i: int, j: int, numbers: bool = True) -> tuple[float, int]:
         """Weighted shared keys over the smaller claim's weight, and the count of shared
         non-entity keys (sharing only names is not sharing a statement). ``numbers=False``
         leaves figures out ("the same statement, numbers aside")."""
-        a, b = self.props[i].keys, self.props[j].keys
-        if not numbers:
-            a = frozenset(k for k in a if not k.startswith("#"))
-            b = frozenset(k for k in b if not k.startswith("#"))
+        keyed = self._keys(numbers)
+        a, wa = keyed[i]
+        b, wb = keyed[j]
         shared = a & b
         if not shared:
             return 0.0, 0
-        wa = sum(self.weight[k] for k in a)
-        wb = sum(self.weight[k] for k in b)
         ws = sum(self.weight[k] for k in shared)
         return ws / max(min(wa, wb), 1e-9), sum(1 for k in shared if not k.startswith("@"))
 
@@ -339,15 +370,26 @@ def aligned_edges(
     """All aligned pairs of claims from different articles, with their scores."""
     n = len(scorer.props)
     edges: list[tuple[float, int, int]] = []
+    if n < 2:
+        return edges
     sims = scorer.sims
-    for i in range(n):
-        for jj in np.nonzero(sims[i, i + 1:] >= MIN_COSINE)[0] + i + 1:
-            j = int(jj)
-            if article_of[i] == article_of[j]:
-                continue
-            same_family = family_of is not None and family_of[article_of[i]] == family_of[article_of[j]]
-            if (same_family and scorer.cosine(i, j) > 0.98) or scorer.aligned(i, j, numbers_clash):
-                edges.append((scorer.score(i, j), i, j))
+    # Prune with the rule's own necessary conditions before any per-pair work: cosine
+    # >= MIN_COSINE and >= MIN_SHARED_KEYS shared non-entity keys, or (same family) cosine
+    # > 0.98. The float32 bounds sit a hair below the float64 tests, which still decide.
+    eps = 1e-6
+    art = np.unique(np.asarray(article_of, dtype=object), return_inverse=True)[1].reshape(-1)
+    upper = np.triu(np.ones((n, n), dtype=bool), k=1)
+    cand = upper & (sims >= MIN_COSINE - eps) & (art[:, None] != art[None, :])
+    keep = scorer.shared_counts(numbers=True) >= MIN_SHARED_KEYS
+    if family_of is not None:
+        fam = np.unique(np.asarray([family_of[a] for a in article_of], dtype=object),
+                        return_inverse=True)[1].reshape(-1)
+        keep |= (fam[:, None] == fam[None, :]) & (sims > 0.98 - eps)
+    for ii, jj in zip(*np.nonzero(cand & keep), strict=True):
+        i, j = int(ii), int(jj)
+        same_family = family_of is not None and family_of[article_of[i]] == family_of[article_of[j]]
+        if (same_family and scorer.cosine(i, j) > 0.98) or scorer.aligned(i, j, numbers_clash):
+            edges.append((scorer.score(i, j), i, j))
     return edges
 
 

@@ -20,8 +20,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from newsdesk.crosscheck.align import (
     LIGHT_LEMMAS,
+    MIN_SHARED_KEYS,
     PairScorer,
     Proposition,
     amounts_conflict,
@@ -325,15 +328,36 @@ def find_contradictions(
     story = {aid: articles[aid] for aid in family_of}
     found: dict[str, Contradiction] = {x.id: x for x in role_contradictions(entities, story, family_of)}
     states = [object_states(d) for d in docs]
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            fa, fb = family_of[claims[i].article_id], family_of[claims[j].article_id]
-            if fa == fb:
-                continue
-            cos = scorer.cosine(i, j)
-            x = new_vs_existing(i, j, claims, states, articles) if cos >= OBJECT_COSINE else None
-            x = x or (pair_contradiction(i, j, claims, scorer, docs, annotations, articles)
-                      if cos >= RELATED_COSINE else None)
-            if x is not None and x.id not in found and _nli_agrees(nli, x):
-                found[x.id] = x
+    for i, j in _candidate_pairs(claims, states, scorer, family_of):
+        cos = scorer.cosine(i, j)
+        x = new_vs_existing(i, j, claims, states, articles) if cos >= OBJECT_COSINE else None
+        x = x or (pair_contradiction(i, j, claims, scorer, docs, annotations, articles)
+                  if cos >= RELATED_COSINE else None)
+        if x is not None and x.id not in found and _nli_agrees(nli, x):
+            found[x.id] = x
     return list(found.values())
+
+
+def _candidate_pairs(
+    claims: Sequence[Claim], states: Sequence[list[ObjectState]], scorer: PairScorer,
+    family_of: Mapping[str, str],
+) -> list[tuple[int, int]]:
+    """Pairs (i < j, in row order) of different families that either check could flag.
+
+    new-vs-existing needs object states on both sides and cosine >= OBJECT_COSINE; the pair
+    checks need cosine >= RELATED_COSINE and the alignment's MIN_SHARED_KEYS shared
+    non-entity keys (numbers aside). Everything else is skipped without Python work; the
+    float32 bounds sit a hair below the exact tests, which the checks still apply.
+    """
+    n = len(claims)
+    if n < 2:
+        return []
+    eps = 1e-6
+    sims = scorer.sims
+    fam = np.unique(np.asarray([family_of[c.article_id] for c in claims], dtype=object),
+                    return_inverse=True)[1].reshape(-1)
+    base = np.triu(np.ones((n, n), dtype=bool), k=1) & (fam[:, None] != fam[None, :])
+    has_state = np.asarray([bool(s) for s in states], dtype=bool)
+    objects = (sims >= OBJECT_COSINE - eps) & has_state[:, None] & has_state[None, :]
+    related = (sims >= RELATED_COSINE - eps) & (scorer.shared_counts(numbers=False) >= MIN_SHARED_KEYS)
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(base & (objects | related)), strict=True)]

@@ -32,11 +32,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from newsdesk.model import Article, Citation, Entity
+from newsdesk.nlp import doc_text
 
 # Verbs whose passive agent is a source ("reported by X", "memos obtained by X").
 AGENT_VERBS = frozenset({"report", "publish", "reveal", "break", "obtain", "see", "review", "cite"})
@@ -86,6 +88,7 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 FUZZY_ALIAS_MIN = 90.0
 
 
+@lru_cache(maxsize=1 << 16)  # called for every alias of every entity per article: cache it
 def normalize_name(text: str) -> str:
     """Comparable form of a name: no accents, casefolded, no leading "the", no possessive."""
     text = unicodedata.normalize("NFKD", text)
@@ -218,7 +221,7 @@ def _outlet_possessor(token: Any) -> Any | None:
     for child in token.lefts:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             start, end = noun_phrase(child)
-            if is_outlet_name(child.doc.text[start:end]):
+            if is_outlet_name(doc_text(child.doc)[start:end]):
                 return child
     return None
 
@@ -266,7 +269,7 @@ def _source_candidates(token: Any, need: str) -> list[_Candidate]:
             out.append(_Candidate(*noun_phrase(head), anaphor=kind))
         elif _is_named(head):
             start, end = noun_phrase(_outlet_possessor(head) or head)
-            name = head.doc.text[start:end]
+            name = doc_text(head.doc)[start:end]
             if head.ent_type_ in _NOT_SOURCE_LABELS and not is_outlet_name(name):
                 continue
             if need != "outlet" or is_outlet_name(name):

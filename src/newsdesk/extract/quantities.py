@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsdesk.model import Article, Quantity
+from newsdesk.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -259,7 +260,7 @@ def _counted_regex(text: str, end: int) -> tuple[str | None, int]:
 
 def _counted_doc(doc: Doc, end: int) -> tuple[str | None, int]:
     """Nouns after ``end`` (adjectives like "new" dropped), ended at the head noun."""
-    span = doc.char_span(end, min(len(doc.text), end + 80), alignment_mode="expand")
+    span = doc.char_span(end, min(len(doc_text(doc)), end + 80), alignment_mode="expand")
     if span is None:
         return None, end
     words: list[str] = []
