@@ -13,6 +13,7 @@ Backends:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
@@ -72,12 +73,24 @@ class HashingEmbedder:
 
 @lru_cache(maxsize=4)
 def _load_sentence_model(model: str) -> Any:
-    """Load (once per process) a SentenceTransformer on CPU; ModelUnavailable if missing."""
+    """Load (once per process) a SentenceTransformer on CPU; ModelUnavailable if missing.
+
+    No network: the Hugging Face hub is put offline unless the user set HF_HUB_OFFLINE
+    themselves, and the loaders' progress bars are silenced (they cluttered the CLI).
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import torch
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise ModelUnavailable("sentence-transformers embedder", INSTALL_HINT) from exc
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except ImportError:  # transformers is a dependency of sentence-transformers; older layouts differ
+        pass
     path = model
     if model == BUNDLED_MODEL:
         try:

@@ -103,7 +103,7 @@ def _is_opinion(text: str, span: Any) -> bool:
     low = text.lower().lstrip()
     if low.startswith(_OPINION_OPENERS) or _is_commentary(span):
         return True
-    outside = [t for t in span if not _inside_quotes(t, span)]
+    outside = _outside_quotes(span)
     if any(t.lower_ in _OPINION_MODALS and t.tag_ == "MD" for t in outside):
         return True
     return any(t.lower_ in _FIRST_SECOND and t.pos_ == "PRON" for t in outside)
@@ -112,6 +112,20 @@ def _is_opinion(text: str, span: Any) -> bool:
 def _inside_quotes(token: Any, span: Any) -> bool:
     before = span.doc.text[span.start_char:token.idx]
     return sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1
+
+
+def _outside_quotes(span: Any) -> list[Any]:
+    """The tokens of ``span`` not inside quote marks (``_inside_quotes`` of each token, in
+    one pass: quote marks are counted once, not again from the span start per token)."""
+    text = span.doc.text
+    pos, marks = span.start_char, 0
+    out: list[Any] = []
+    for t in span:
+        marks += sum(text.count(q, pos, t.idx) for q in _QUOTE_CHARS)
+        pos = max(pos, t.idx)
+        if marks % 2 == 0:
+            out.append(t)
+    return out
 
 
 def classify_sentence(text: str, span: Any, quoted: bool) -> str | None:

@@ -84,21 +84,27 @@ def record_to_document(record: dict[str, object], source: str, where: str) -> Ra
 def read_jsonl(path: Path, max_line_bytes: int) -> Iterator[RawDocument | Skipped]:
     """Documents and skipped lines of one JSONL file, in file order.
 
-    Blank lines are not records and are passed over. Problems are reported as
+    Blank lines are not records and are passed over; a file with no record at all is
+    one ``Skipped(path, ...)``, never silently nothing. Problems are reported as
     ``Skipped(path:LINE, "line N: ...")``; the length gate is the caller's.
     """
+    records = 0
     with path.open("rb") as fh:
         for number, line in _lines(fh, max_line_bytes):
             source = f"{path}:{number}"
             where = f"line {number}"
             if line is None:
+                records += 1
                 yield Skipped(source, f"{where}: line too large (over {max_line_bytes} bytes)")
                 continue
             if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
             if not line.strip():
                 continue
+            records += 1
             try:
                 yield record_to_document(_parse(line, where), source, where)
             except InputError as exc:
                 yield Skipped(source, f"{exc.source}: {exc.problem}")
+    if records == 0:
+        yield Skipped(str(path), "no JSON records: the file is empty or has only blank lines")
