@@ -98,3 +98,78 @@ def test_cross_check_extracts_claims_when_annotations_have_none() -> None:
     again = cross_check(story, arts, bare, entities, Settings())
     assert [g.evidence for g in full.claims] == [g.evidence for g in again.claims]
     assert any(g.support_count == 2 and g.status == "corroborated" for g in full.claims)
+
+
+@pytest.fixture(scope="module")
+def corpus_parsed(corpus_dir: Path) -> tuple[list[Article], Any, Any, dict[str, Any]]:
+    from newsdesk.dedup import find_duplicates
+    from newsdesk.ingest import read_inputs
+    from newsdesk.pipeline import clean_documents, parse_and_annotate
+    from newsdesk.settings import Settings
+
+    raw, _ = read_inputs([str(corpus_dir)], Settings())
+    arts, _ = clean_documents(raw, Settings())
+    arts, annotations, entities, docs = parse_and_annotate(find_duplicates(arts), Settings())
+    return arts, annotations, entities, docs
+
+
+def test_claim_docs_reuse_the_article_parse(corpus_parsed: tuple[list[Article], Any, Any, dict[str, Any]]) -> None:
+    from newsdesk.crosscheck import claim_docs, story_claims
+    from newsdesk.settings import Settings
+
+    arts, annotations, _, docs = corpus_parsed
+    claims = story_claims(arts, annotations, Settings())
+    reused = claim_docs(claims, docs, Settings())
+    alone = claim_docs(claims, None, Settings())
+    assert len(reused) == len(alone) == len(claims) > 50
+    for c, d, e in zip(claims, reused, alone, strict=True):
+        # a span copy keeps its last token's trailing space; offsets stay claim-relative
+        assert d.text.rstrip() == e.text == c.evidence.text
+        assert all(t.pos_ and t.lemma_ for t in d)
+    # same tokens either way; the in-context parse may tag a word differently, not often
+    same = sum([t.pos_ for t in d] == [t.pos_ for t in e] for d, e in zip(reused, alone, strict=True))
+    assert same >= 0.6 * len(claims)
+
+
+def test_embedding_only_comparable_claims_changes_nothing(
+    corpus_parsed: tuple[list[Article], Any, Any, dict[str, Any]], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+
+    from newsdesk.crosscheck import cross_check
+    from newsdesk.settings import Settings
+
+    arts, annotations, entities, docs = corpus_parsed
+    story = Story("s", "", tuple(sorted(a.id for a in arts)))
+    pruned = cross_check(story, arts, annotations, entities, Settings(), docs=docs)
+    masks: list[Any] = []
+    real = align.needs_vectors
+
+    def every_claim(props: Any, *rest: Any) -> Any:
+        masks.append(real(props, *rest))
+        return np.ones(len(props), dtype=bool)
+
+    monkeypatch.setattr(align, "needs_vectors", every_claim)
+    full = cross_check(story, arts, annotations, entities, Settings(), docs=docs)
+    assert masks and 0 < int(masks[0].sum()) < len(masks[0]), "the mask should skip some claims, not all"
+    assert pruned.claims == full.claims
+    assert pruned.contradictions == full.contradictions
+    assert any(g.status == "corroborated" for g in full.claims)
+
+
+def test_parallel_parse_matches_single_process(corpus_dir: Path) -> None:
+    from dataclasses import replace
+
+    from newsdesk.nlp import parse_texts
+    from newsdesk.settings import Settings
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))][:4]
+    one = list(parse_texts(texts, len(texts), replace(Settings(), nlp_processes=1)))
+    two = list(parse_texts(texts, len(texts), replace(Settings(), nlp_processes=2)))
+
+    def view(d: Any) -> list[tuple[str, int, str, str, str]]:
+        return [(t.text, t.idx, t.pos_, t.dep_, t.ent_type_) for t in d]
+
+    assert len(texts) >= 3
+    assert [view(d) for d in one] == [view(d) for d in two]
+    assert [d.text for d in two] == texts

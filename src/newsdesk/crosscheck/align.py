@@ -156,7 +156,7 @@ def propositions_from_docs(
         keys, preds, negated = _token_keys(doc, drop)
         keys |= {k for k in ents if k.startswith("@")}
         out.append(Proposition(
-            text=doc.text, keys=frozenset(keys), predicates=frozenset(preds),
+            text=doc.text.strip(), keys=frozenset(keys), predicates=frozenset(preds),
             quantities=quantities[i] if quantities else (), times=times[i] if times else (),
             negated=frozenset(negated),
         ))
@@ -254,23 +254,10 @@ class PairScorer:
         return keyed
 
     def shared_counts(self, numbers: bool = True) -> np.ndarray:
-        """n x n counts of shared non-entity keys (what ``overlap`` returns second), in
-        one sparse product instead of n^2 set intersections."""
+        """n x n counts of shared non-entity keys (what ``overlap`` returns second)."""
         counts = self._shared.get(numbers)
         if counts is None:
-            from scipy.sparse import csr_matrix
-
-            column: dict[str, int] = {}
-            rows: list[int] = []
-            cols: list[int] = []
-            for i, (keys, _) in enumerate(self._keys(numbers)):
-                for k in keys:
-                    if not k.startswith("@"):
-                        rows.append(i)
-                        cols.append(column.setdefault(k, len(column)))
-            n = len(self.props)
-            m = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, max(len(column), 1)))
-            counts = np.asarray((m @ m.T).toarray(), dtype=np.int32)
+            counts = shared_key_counts([keys for keys, _ in self._keys(numbers)])
             self._shared[numbers] = counts
         return counts
 
@@ -297,6 +284,50 @@ class PairScorer:
             return False
         ov, n_shared = self.overlap(i, j)
         return is_aligned(cos, ov, n_shared, bool(clash and clash(self.props[i], self.props[j])))
+
+
+def shared_key_counts(keysets: Sequence[frozenset[str]]) -> np.ndarray:
+    """n x n counts of shared non-entity keys ("@" ids left out), in one sparse product
+    instead of n^2 set intersections."""
+    from scipy.sparse import csr_matrix
+
+    column: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, keys in enumerate(keysets):
+        for k in keys:
+            if not k.startswith("@"):
+                rows.append(i)
+                cols.append(column.setdefault(k, len(column)))
+    n = len(keysets)
+    m = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, max(len(column), 1)))
+    return np.asarray((m @ m.T).toarray(), dtype=np.int32)
+
+
+def needs_vectors(
+    props: Sequence[Proposition], article_of: Sequence[str], family_of: Mapping[str, str],
+    has_state: Sequence[bool],
+) -> np.ndarray:
+    """Which claims any pair decision could use an embedding for (a boolean mask).
+
+    Every decision that reads a cosine also needs, besides it, MIN_SHARED_KEYS shared
+    non-entity keys with a claim of another article (alignment, the pair contradiction
+    checks), or object states on both sides (new vs existing), or a duplicate family of
+    two or more articles (the near-identical test). A claim with none of these is never
+    compared, so it is not embedded: most claims of a one-article story, for instance.
+    """
+    n = len(props)
+    if n < 2:
+        return np.zeros(n, dtype=bool)
+    art = np.unique(np.asarray(article_of, dtype=object), return_inverse=True)[1].reshape(-1)
+    other = art[:, None] != art[None, :]
+    shared = shared_key_counts([p.keys for p in props]) >= MIN_SHARED_KEYS
+    need = (shared & other).any(axis=1)
+    state = np.asarray(has_state, dtype=bool)
+    need |= state & (other & state[None, :]).any(axis=1)
+    sizes = Counter(family_of.get(a, a) for a in set(article_of))
+    need |= np.asarray([sizes[family_of.get(a, a)] > 1 for a in article_of], dtype=bool)
+    return need
 
 
 def is_aligned(cos: float, overlap: float, n_shared: int, clash: bool) -> bool:

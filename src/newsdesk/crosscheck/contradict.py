@@ -322,12 +322,14 @@ def _nli_agrees(nli: Any, x: Contradiction) -> bool:
 def find_contradictions(
     claims: Sequence[Claim], docs: Sequence[Any], scorer: PairScorer, articles: Mapping[str, Article],
     annotations: Mapping[str, ArticleAnnotations], entities: Sequence[Entity],
-    family_of: Mapping[str, str], nli: Any = None,
+    family_of: Mapping[str, str], nli: Any = None, states: Sequence[list[ObjectState]] | None = None,
 ) -> list[Contradiction]:
-    """All contradictions between claims of different (non-duplicate) articles of one story."""
+    """All contradictions between claims of different (non-duplicate) articles of one story.
+
+    ``states`` are ``object_states`` of each doc when the caller has them already."""
     story = {aid: articles[aid] for aid in family_of}
     found: dict[str, Contradiction] = {x.id: x for x in role_contradictions(entities, story, family_of)}
-    states = [object_states(d) for d in docs]
+    states = states if states is not None else [object_states(d) for d in docs]
     for i, j in _candidate_pairs(claims, states, scorer, family_of):
         cos = scorer.cosine(i, j)
         x = new_vs_existing(i, j, claims, states, articles) if cos >= OBJECT_COSINE else None

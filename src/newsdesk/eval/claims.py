@@ -208,15 +208,15 @@ def cross_check_texts(
     """
     from newsdesk.crosscheck import cross_check
     from newsdesk.dedup import find_duplicates
-    from newsdesk.pipeline import annotate_articles
+    from newsdesk.pipeline import parse_and_annotate
 
     settings = settings or Settings()
     arts = [Article(id=content_hash(src, text), source=src, text=text, raw_text=text, url=url)
             for src, text, url in docs]
-    arts, annotations, entities = annotate_articles(find_duplicates(arts), settings)
+    arts, annotations, entities, parsed = parse_and_annotate(find_duplicates(arts), settings)
     story = Story(id="s" + content_hash(*(a.id for a in arts), length=15), headline="",
                   article_ids=tuple(a.id for a in arts))
-    return arts, cross_check(story, arts, annotations, entities, settings)
+    return arts, cross_check(story, arts, annotations, entities, settings, docs=parsed)
 
 
 def gold_documents(gold: dict[str, Any], shared: Path) -> list[tuple[str, str, str | None]]:

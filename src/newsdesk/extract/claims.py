@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
-from newsdesk.nlp import doc_sentences
+from newsdesk.nlp import doc_sentences, doc_text
 
 # Sentences shorter than this (in word tokens) are fragments, not claims ("Yeah, you
 # read that right." is 6); chosen by reading the giveme5w1h and example corpora.
@@ -110,14 +110,14 @@ def _is_opinion(text: str, span: Any) -> bool:
 
 
 def _inside_quotes(token: Any, span: Any) -> bool:
-    before = span.doc.text[span.start_char:token.idx]
+    before = doc_text(span.doc)[span.start_char:token.idx]
     return sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1
 
 
 def _outside_quotes(span: Any) -> list[Any]:
     """The tokens of ``span`` not inside quote marks (``_inside_quotes`` of each token, in
     one pass: quote marks are counted once, not again from the span start per token)."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     pos, marks = span.start_char, 0
     out: list[Any] = []
     for t in span:
@@ -225,7 +225,7 @@ def list_items(span: Any) -> list[tuple[int, int]]:
             sub = doc[trimmed[0]:trimmed[1]]
             words = _tokens(sub)
             if len(words) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
-                out.append((sub.start_char, _close_quote(doc.text, sub.start_char, sub.end_char)))
+                out.append((sub.start_char, _close_quote(doc_text(doc), sub.start_char, sub.end_char)))
     return out
 
 
