@@ -192,8 +192,29 @@ def test_every_redirect_hop_is_rechecked(server: str) -> None:
         return ["1.1.1.1"] if host == "127.0.0.1" else ["127.0.0.1"]
 
     policy = FetchPolicy(min_interval_s=0.0, respect_robots=False, retries=0)
-    with Fetcher(policy, resolver=resolver) as f, pytest.raises(FetchError, match="localhost.*non-public"):
+    # the connection itself lands on loopback: let it through here (this test is about
+    # the redirect check; the next one is about the connection check)
+    with Fetcher(policy, resolver=resolver, peer_allowed=lambda address: True) as f, \
+            pytest.raises(FetchError, match="localhost.*non-public"):
         f.fetch(f"{server}/to-localhost")
+
+
+def test_dns_rebinding_is_caught_at_connect(server: str) -> None:
+    """DNS says public when the URL is checked, the connection then reaches loopback (a
+    rebinding attack): refused before the request is sent, and not retried."""
+    checked: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:  # no connection is made with these answers
+        checked.append(host)
+        return ["1.1.1.1"]
+
+    policy = FetchPolicy(min_interval_s=0.0, respect_robots=False, retries=2)
+    with Fetcher(policy, resolver=resolver, sleep=lambda s: None) as f, \
+            pytest.raises(FetchError, match="connected to non-public address 127.0.0.1"):
+        f.fetch(f"{server}/article/1")
+    assert checked == ["127.0.0.1"]
+    with Fetcher(FetchPolicy(min_interval_s=0.0, respect_robots=False, allow_private=True), resolver=resolver) as f:
+        assert f.fetch(f"{server}/article/1").status == 200  # --allow-private: loopback is fine
 
 
 def test_retries_with_backoff_then_succeeds(server: str) -> None:

@@ -279,3 +279,46 @@ def test_cli_stories_and_show_render_like_analyze(tmp_path: Path, corpus_dir: Pa
     assert missing.exit_code == 1 and "not in" in missing.output
     for cmd in ("ingest", "watch", "stories", "show"):
         assert runner.invoke(app, [cmd, "--help"]).exit_code == 0
+
+
+def test_story_that_holds_two_events_splits_and_history_says_so(tmp_path: Path, corpus_dir: Path,
+                                                                  data_dir: Path) -> None:
+    """A join chain gone wrong (join threshold forced to -1: every article joins) puts a
+    second, unrelated event into the example story; once both events have two articles,
+    the story splits back into the two, and both histories record it."""
+    import ast
+
+    from newsdesk.store.linking import LinkSettings
+
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    if not folder.is_dir():
+        pytest.skip("giveme5w1h-news-cluster is absent")
+    by_event: dict[str, list[dict[str, str]]] = {}
+    for f in sorted(folder.glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        if len(d.get("text") or "") > 500:
+            cluster = d["newsCluster"]
+            cluster = ast.literal_eval(cluster) if isinstance(cluster, str) else cluster
+            event = str(cluster["EventId"])
+            by_event.setdefault(event, []).append(d)
+    event = min(e for e, docs in by_event.items() if len(docs) >= 3)
+    other = tmp_path / "other"
+    other.mkdir()
+    for i, d in enumerate(by_event[event][:3]):
+        (other / f"{i}.txt").write_text(f"{d['title']}\n\n{d['text']}", encoding="utf-8")
+    settings = Settings()  # the MiniLM embedder the split threshold was measured with
+    db = str(tmp_path / "split.db")
+    with open_store(db) as store:
+        summary = ingest_sources([str(corpus_dir), str(other)], store, settings, steps=TextOnlySteps(settings),
+                                 link=LinkSettings(join_threshold=-1.0))
+        stories = store.list_stories()
+        assert len(summary.arrivals) == 8
+        assert sorted(s.article_count for s in stories) == [3, 5], [(s.id, s.article_count) for s in stories]
+        splits = [a for a in summary.arrivals if a.split]
+        assert len(splits) == 1
+        events = {e.event for s in stories for e in store.history(s.id)}
+        assert {"split", "split-from"} <= events
+        five = next(s for s in stories if s.article_count == 5)
+        arts, _ = store.story_articles(five.id)
+        assert {Path(a.source).parent for a in arts} == {corpus_dir}
+        assert store.check_integrity() == []

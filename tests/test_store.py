@@ -27,7 +27,7 @@ from newsdesk.model import (
     content_hash,
 )
 from newsdesk.store import Store, StoredArticle, backends, codec, open_store
-from newsdesk.store.linking import LinkSettings, decide, entity_keys
+from newsdesk.store.linking import LinkSettings, decide, decide_split, entity_keys
 from newsdesk.store.migrations import LATEST_VERSION
 from newsdesk.store.sql import StoryState
 
@@ -138,6 +138,49 @@ def test_merge_moves_articles_and_records_history(store: Store) -> None:
     with pytest.raises(StoreError, match=f"merged into {a}"):
         store.get_story(b)
     assert store.check_integrity() == []
+
+
+def test_split_moves_articles_recomputes_both_stories_and_records_history(store: Store) -> None:
+    a = add(store, make_row(1, [1.0, 0.0], ("GPE:venezuela",), "a.com"))
+    add(store, make_row(2, [0.0, 1.0], ("ORG:fed",), "b.com"), story_id=a)
+    add(store, make_row(3, [1.0, 0.1], ("GPE:venezuela",), "c.com"), story_id=a)
+    add(store, make_row(4, [0.1, 1.0], ("ORG:fed", "GPE:venezuela"), "b.com"), story_id=a)
+    with store.write() as tx:
+        with pytest.raises(StoreError, match="some, not all"):
+            tx.split_story(a, "snew", ["a001", "a002", "a003", "a004"], "a004", 0.1)
+        tx.split_story(a, "snew", ["a002", "a004"], "a004", 0.05)
+    kept, new = store.story_state(a), store.story_state("snew")
+    assert kept is not None and new is not None
+    assert (kept.article_count, new.article_count) == (2, 2)
+    assert kept.entities == {"GPE:venezuela": 2}
+    assert new.entities == {"ORG:fed": 2, "GPE:venezuela": 1}
+    assert np.allclose(new.vec_sum, [0.1, 2.0]) and np.allclose(kept.vec_sum, [2.0, 0.1])
+    assert {s.id: s.outlets for s in store.list_stories()} == {a: ("a.com", "c.com"), "snew": ("b.com",)}
+    assert [(e.event, e.other_story_id) for e in store.history("snew")] == [("split-from", a)]
+    assert ("split", "snew") in [(e.event, e.other_story_id) for e in store.history(a)]
+    assert store.check_integrity() == []
+    with store.write() as tx:  # the centroid cache sees the new story
+        near = tx.candidate_stories(np.asarray([0.0, 1.0], dtype=np.float32), [], 1, 0, 0)
+    assert [c.id for c in near] == ["snew"]
+
+
+def test_split_decision_needs_two_unrelated_parts() -> None:
+    link = LinkSettings(split_min_articles=4)
+    rng = np.random.default_rng(0)
+    x, y = np.eye(8)[0], np.eye(8)[1]
+    one = np.stack([x + 0.1 * rng.standard_normal(8) for _ in range(3)])
+    two = np.stack([y + 0.1 * rng.standard_normal(8) for _ in range(3)])
+    ids = [f"a{i}" for i in range(6)]
+    moved, score = decide_split(ids, np.vstack([one, two]), link) or ((), 1.0)
+    assert moved == ("a3", "a4", "a5") and score < link.split_threshold
+    # interleaved arrival order: the part with the first article stays
+    order = [0, 3, 1, 4, 2, 5]
+    moved, _ = decide_split(ids, np.vstack([one, two])[order], link) or ((), 1.0)
+    assert moved == ("a1", "a3", "a5")
+    # one coherent story, an outlier alone, or too few articles: no split
+    assert decide_split(ids, np.vstack([one, one]), link) is None
+    assert decide_split(ids[:5], np.vstack([one, one[:1], two[:1]]), link) is None
+    assert decide_split(ids[:4], np.vstack([one[:2], two[:2]]), LinkSettings()) is None
 
 
 def test_story_body_validators_and_skipped(store: Store) -> None:

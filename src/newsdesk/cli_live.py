@@ -53,6 +53,7 @@ def _echo_item(item: Any) -> None:
 
     if isinstance(item, Arrival):
         merged = f", merged {', '.join(item.merged)}" if item.merged else ""
+        merged += f", split from {', '.join(item.split)}" if item.split else ""
         out.print(f"+ {item.title or item.source} -> {item.story_id} ({item.event}{merged})",
                   markup=False, highlight=False)
     else:

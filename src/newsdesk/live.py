@@ -25,7 +25,7 @@ from newsdesk.errors import ConfigError, InputError, ModelUnavailable
 from newsdesk.model import Article, ArticleAnnotations, RawDocument, Report, Skipped, Story, content_hash
 from newsdesk.settings import Settings
 from newsdesk.store import Store, StoredArticle, StorySummary, WriteTx
-from newsdesk.store.linking import LinkDecision, LinkSettings, decide, entity_keys
+from newsdesk.store.linking import LinkDecision, LinkSettings, decide, decide_split, entity_keys
 
 
 class ArticleSteps(Protocol):
@@ -101,6 +101,7 @@ class Arrival:
     event: str  # "created" | "joined"
     score: float
     merged: tuple[str, ...] = ()
+    split: tuple[str, ...] = ()  # the other side of a split this arrival caused (history: split / split-from)
 
 
 @dataclass
@@ -112,8 +113,8 @@ class IngestSummary:
 
     @property
     def changed_stories(self) -> list[str]:
-        """Stories that gained articles or absorbed others, in first-change order."""
-        return list(dict.fromkeys(a.story_id for a in self.arrivals))
+        """Stories that gained articles, absorbed others or split, in first-change order."""
+        return list(dict.fromkeys(s for a in self.arrivals for s in (a.story_id, *a.split)))
 
 
 def ingest_document(store: Store, doc: RawDocument, steps: ArticleSteps,
@@ -135,11 +136,32 @@ def ingest_document(store: Store, doc: RawDocument, steps: ArticleSteps,
                                           link.candidates_by_entities, link.candidates_recent)
         decision = decide(row.embedding, row.entity_keys, candidates, link)
         story_id = _link(tx, row, decision)
-        articles, anns = tx.story_articles(story_id)
-        tx.save_story(steps.build_story(story_id, articles, anns, tx.story_embeddings(story_id)))
+        touched = [story_id]
+        split = _split(tx, story_id, article.id, link)
+        if split is not None:
+            new_id, moved = split
+            touched.append(new_id)
+            if article.id in moved:  # the new article left with the split-off part
+                story_id = new_id
+        for sid in touched:
+            articles, anns = tx.story_articles(sid)
+            tx.save_story(steps.build_story(sid, articles, anns, tx.story_embeddings(sid)))
     return Arrival(article.id, article.source, article.title, story_id,
                    "joined" if decision.story_id else "created", decision.score,
-                   tuple(m for m, _ in decision.merge))
+                   tuple(m for m, _ in decision.merge), tuple(t for t in touched if t != story_id))
+
+
+def _split(tx: WriteTx, story_id: str, article_id: str, link: LinkSettings) -> tuple[str, tuple[str, ...]] | None:
+    """Split ``story_id`` when it no longer holds together: (new story id, the article ids
+    moved into it), or None when it stays whole."""
+    ids, vectors = tx.story_vectors(story_id)
+    found = decide_split(ids, vectors, link)
+    if found is None:
+        return None
+    moved, score = found
+    new_id = "s" + content_hash(*moved, length=15)
+    tx.split_story(story_id, new_id, moved, article_id, score)
+    return new_id, moved
 
 
 def _link(tx: WriteTx, row: StoredArticle, decision: LinkDecision) -> str:

@@ -1,8 +1,9 @@
 """Polite, defensive HTTP GET for live ingest (httpx underneath).
 
 One ``Fetcher.fetch(url)`` call: robots.txt checked (cached per origin), per-host rate
-limit (``min_interval_s``, or the site's Crawl-delay when longer), every redirect hop re-checked (scheme, address, robots; bounded hops; loops
-caught), conditional GET from the caller's stored ETag / Last-Modified, a streamed body
+limit (``min_interval_s``, or the site's Crawl-delay when longer), every redirect hop
+re-checked (scheme, address, robots; bounded hops; loops caught), the address each
+connection actually reached checked again (no DNS rebinding between check and connect), conditional GET from the caller's stored ETag / Last-Modified, a streamed body
 cut off at ``max_bytes`` both before and after gzip/deflate decoding (gzip bombs stop at
 the cap instead of filling memory), a wall-clock deadline per response (a server that
 drips bytes slowly is cut off), content-type checked against what the caller expects,
@@ -24,7 +25,14 @@ import httpx
 
 from newsdesk import __version__
 from newsdesk.errors import FetchError
-from newsdesk.fetch.safety import Resolver, check_address, split_http_url, system_resolver
+from newsdesk.fetch.safety import (
+    PeerCheckingBackend,
+    Resolver,
+    check_address,
+    is_public,
+    split_http_url,
+    system_resolver,
+)
 
 REPO_URL = "https://github.com/newsdesk/newsdesk"
 USER_AGENT = f"newsdesk/{__version__} (+{REPO_URL})"
@@ -124,13 +132,22 @@ class Fetcher:
 
     def __init__(self, policy: FetchPolicy | None = None, *, resolver: Resolver = system_resolver,
                  transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 peer_allowed: Callable[[str], bool] | None = None) -> None:
         self.policy = policy or FetchPolicy()
         self._resolver = resolver
         self._sleep = sleep
         self._hosts = _HostClock()
         self._robots: dict[str, RobotFileParser] = {}
         p = self.policy
+        if transport is None:
+            # every connection's real peer address is checked too (DNS rebinding)
+            allowed = peer_allowed or (lambda address: p.allow_private or is_public(address))
+            transport = httpx.HTTPTransport()
+            pool = getattr(transport, "_pool", None)
+            if pool is None or not hasattr(pool, "_network_backend"):  # pragma: no cover - httpx internals moved
+                raise FetchError("this httpx version hides its connection pool: cannot check peer addresses")
+            pool._network_backend = PeerCheckingBackend(allowed)
         self._client = httpx.Client(
             transport=transport, follow_redirects=False, trust_env=False,
             timeout=httpx.Timeout(p.timeout_s), headers={"User-Agent": p.user_agent},

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 from urllib.parse import urlsplit
+
+import httpcore
 
 from newsdesk.errors import FetchError
 
@@ -62,3 +65,31 @@ def check_address(url: str, allow_private: bool, resolver: Resolver = system_res
             f"{url}: host {host!r} resolves to non-public address {bad[0]} (private, loopback or "
             "link-local targets are refused; pass --allow-private to fetch from your own network)"
         )
+
+
+class PeerCheckingBackend(httpcore.SyncBackend):
+    """httpcore's socket backend, plus a check of the address each connection actually
+    reached, before a byte of the request is sent.
+
+    ``check_address`` judges what DNS said when the URL was checked; a host can answer
+    differently a moment later (DNS rebinding). Checking the connected peer closes that
+    gap: the address judged is the address used.
+    """
+
+    def __init__(self, allowed: Callable[[str], bool]) -> None:
+        self.allowed = allowed
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        stream = super().connect_tcp(host, port, timeout=timeout, local_address=local_address,
+                                     socket_options=socket_options)
+        peer = stream.get_extra_info("server_addr")
+        address = str(peer[0]) if isinstance(peer, tuple) and peer else ""
+        if not address or not self.allowed(address):
+            stream.close()
+            raise FetchError(
+                f"host {host!r} connected to non-public address {address or '(unknown)'} (DNS changed "
+                "after the address check, or the check was bypassed); refused: pass --allow-private "
+                "to fetch from your own network"
+            )
+        return stream

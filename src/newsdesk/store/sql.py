@@ -131,6 +131,13 @@ class _Queries:
                         (story_id,)).fetchall()
         return np.stack([_vec(r[0]) for r in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
 
+    def story_vectors(self, story_id: str) -> tuple[list[str], np.ndarray]:
+        """A story's article ids and their embeddings (rows in the same, ingest, order)."""
+        rows = self.run("SELECT id, embedding FROM articles WHERE story_id = ? ORDER BY ingested_at, id",
+                        (story_id,)).fetchall()
+        vecs = np.stack([_vec(r[1]) for r in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
+        return [str(r[0]) for r in rows], vecs
+
     def story_state(self, story_id: str) -> StoryState | None:
         row = self.run("SELECT id, article_count, vec_sum FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
@@ -287,6 +294,40 @@ class WriteTx(_Queries):
         self.run("DELETE FROM stories WHERE id = ?", (absorbed,))
         self.add_history(survivor, "merged", other=absorbed, article_id=article_id, score=score)
         self.add_history(absorbed, "merged-into", other=survivor, article_id=article_id, score=score)
+
+    def split_story(self, story_id: str, new_id: str, moved: Sequence[str], article_id: str, score: float) -> None:
+        """Move the articles ``moved`` out of ``story_id`` into a new story ``new_id``;
+        both stories' size, vector sum, outlets and entity counts are recomputed from
+        their articles, and the history of both records the split and its score."""
+        rows = self.run("SELECT id, title, outlet, embedding, entity_keys FROM articles WHERE story_id = ? "
+                        "ORDER BY ingested_at, id", (story_id,)).fetchall()
+        ids = {str(r[0]) for r in rows}
+        move = set(moved)
+        if not move or not move < ids:
+            raise StoreError(f"cannot split {story_id}: the articles to move must be some, not all, of its own")
+        parts = {story_id: [r for r in rows if str(r[0]) not in move], new_id: [r for r in rows if str(r[0]) in move]}
+        title = next((str(r[1]) for r in parts[new_id] if r[1]), "")
+        self.run(
+            "INSERT INTO stories (id, headline, article_count, outlets, vec_sum, created_at, updated_at, body) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (new_id, title, 0, "[]", _vec(rows[0][3]).tobytes(), self.at, self.at,
+             codec.dumps(Story(new_id, title, ()))),
+        )
+        marks = ",".join("?" * len(move))
+        self.run(f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", (new_id, *sorted(move)))
+        for sid, part in parts.items():
+            vec = np.sum([_vec(r[3]) for r in part], axis=0).astype(np.float32)
+            outlets = sorted({str(r[2]) for r in part if r[2]})
+            counts: dict[str, int] = {}
+            for r in part:
+                for key in json.loads(r[4]):
+                    counts[key] = counts.get(key, 0) + 1
+            self.run("UPDATE stories SET article_count = ?, vec_sum = ?, outlets = ?, updated_at = ?, rev = ? "
+                     "WHERE id = ?", (len(part), vec.tobytes(), json.dumps(outlets), self.at, self.next_rev(), sid))
+            self.run("DELETE FROM story_entities WHERE story_id = ?", (sid,))
+            self._add_entities(sid, counts)
+        self.add_history(story_id, "split", other=new_id, article_id=article_id, score=score)
+        self.add_history(new_id, "split-from", other=story_id, article_id=article_id, score=score)
 
     def save_story(self, story: Story) -> None:
         """Store the story's latest cross-check (headline, claims, contradictions, ...)."""
