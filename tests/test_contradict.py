@@ -115,6 +115,28 @@ def test_negated_paraphrase_contradicts() -> None:
     assert not _pair_story(base, base.replace("Only a day earlier", "A day before")).contradictions
 
 
+def test_different_actor_for_the_same_act_contradicts() -> None:
+    # from the example corpus (002), with the actor swapped in the second article
+    base = ("Russian technicians repaired the radar systems of the Venezuelan air force at the "
+            "La Carlota air base in Caracas in September.")
+    # different surroundings, so that the two articles are not near-duplicates of each other
+    one = "The Defense Ministry published photographs of the work on Tuesday, without giving a cost. "
+    two = "Opposition lawmakers asked for the contracts to be made public, citing a lack of oversight. "
+
+    def actor_hits(a: str, b: str) -> list[Contradiction]:
+        story = _pair_story(one + a, two + b)
+        return [x for x in story.contradictions if x.kind == "actor"]
+
+    hits = actor_hits(base, base.replace("Russian technicians", "Chinese technicians"))
+    assert len(hits) == 1
+    assert "Russian" in hits[0].reason and "Chinese" in hits[0].reason
+    # both actors in one claim, the same actor, or saying the same thing: no clash
+    assert not actor_hits(base, base.replace("Russian technicians", "Russian and Chinese technicians"))
+    assert not actor_hits(base, base.replace("in September", "last month"))
+    said = "Russia said the radar systems of the Venezuelan air force at La Carlota were repaired in September."
+    assert not actor_hits(said, said.replace("Russia said", "China said"))
+
+
 def _tiny_nli(path: Path, labels: dict[int, str]) -> None:
     from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
 

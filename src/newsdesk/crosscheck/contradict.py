@@ -9,7 +9,11 @@ Each check is structured and needs the two claims to be about the same thing fir
 - role: the same canonical person is "former <Title>" in one article and "<Title>" in
   another (title modifiers read from the words before each mention);
 - new-vs-existing: the same named thing (a model name or proper noun) is requested as
-  "additional/new" in one article and repaired or "previously purchased" in another.
+  "additional/new" in one article and repaired or "previously purchased" in another;
+- actor: near-paraphrases whose one main-clause subject is a different canonical entity
+  of the same type doing the same act ("Russia repaired the radars" / "China repaired the
+  radars"), when neither claim names the other's actor at all (a reporting verb, a
+  shared or listed subject, or a negated act is never an actor clash).
 Rounding, words vs digits, approximate qualifiers and different scopes are not flagged.
 """
 
@@ -272,6 +276,7 @@ def new_vs_existing(
 def pair_contradiction(
     i: int, j: int, claims: Sequence[Claim], scorer: PairScorer, docs: Sequence[Any],
     annotations: Mapping[str, ArticleAnnotations], articles: Mapping[str, Article],
+    actors_of: ActorIndex | None = None,
 ) -> Contradiction | None:
     """Quantity, date or negation disagreement between two related claims, or None.
 
@@ -298,7 +303,7 @@ def pair_contradiction(
     if day_a and day_b and not day_a & day_b:
         reason = f"{oa} dates it {sorted(day_a)[0]}, {ob} dates it {sorted(day_b)[0]}"
         return _make("date", reason, ca.evidence, cb.evidence)
-    return _negation(ca, cb, a, b, oa, ob)
+    return _negation(ca, cb, a, b, oa, ob) or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
 
 def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str) -> Contradiction | None:
@@ -310,6 +315,66 @@ def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob:
             reason = f"{on} says it did not happen ({verb}), {op} says it did"
             return _make("negation", reason, ca.evidence, cb.evidence)
     return None
+
+
+# ----------------------------------------------------------------- actors
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Acts that many actors can do at once without disagreeing (saying, confirming, ...).
+_SHARED_ACTS = frozenset({"say", "confirm", "request", "help", "be", "have"})
+
+
+class ActorIndex:
+    """Canonical entities by article, to name the entity a claim's subject is."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.types = {e.id: e.type for e in entities}
+        self.names = {e.id: e.name for e in entities}
+        self.mentions: dict[str, list[tuple[str, Evidence]]] = {}
+        for e in entities:
+            for m in e.mentions:
+                self.mentions.setdefault(m.article_id, []).append((e.id, m))
+
+    def within(self, article_id: str, start: int, end: int) -> set[str]:
+        return {eid for eid, m in self.mentions.get(article_id, ()) if m.start >= start and m.end <= end}
+
+
+def claim_actor(claim: Claim, doc: Any, index: ActorIndex) -> tuple[str, str] | None:
+    """(canonical entity id, act) when the claim's one main clause has one subject that is
+    one canonical person, organisation, place or group, and an act (the verb's class)."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].pos_ != "VERB":
+        return None
+    root = roots[0]
+    act = normalise_lemma(root.lemma_)
+    if root.lemma_.lower() in LIGHT_LEMMAS or act in _SHARED_ACTS:
+        return None
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1 or any(c.dep_ in {"conj", "cc"} for c in subjects[0].subtree):
+        return None  # no subject, two subjects, or "Russia and China"
+    subj = subjects[0]
+    base = claim.evidence.start
+    lo, hi = base + subj.left_edge.idx, base + subj.right_edge.idx + len(subj.right_edge.text)
+    ids = {e for e in index.within(claim.article_id, lo, hi) if index.types.get(e) in _ACTOR_TYPES}
+    return (next(iter(ids)), act) if len(ids) == 1 else None
+
+
+def _actor_clash(
+    ca: Claim, cb: Claim, a: Proposition, b: Proposition, docs: tuple[Any, Any],
+    index: ActorIndex | None, oa: str, ob: str,
+) -> Contradiction | None:
+    """Same act, different single actors of one type, neither claim naming the other's."""
+    if index is None or a.negated or b.negated:
+        return None
+    xa, xb = claim_actor(ca, docs[0], index), claim_actor(cb, docs[1], index)
+    if xa is None or xb is None or xa[1] != xb[1] or xa[0] == xb[0]:
+        return None
+    if index.types[xa[0]] != index.types[xb[0]]:
+        return None
+    if "@" + xa[0] in b.keys or "@" + xb[0] in a.keys:
+        return None  # the other claim names this actor too ("with Russia", "China and Russia")
+    reason = (f"{oa} says {index.names[xa[0]]} did it ({xa[1]}), "
+              f"{ob} says {index.names[xb[0]]} did")
+    return _make("actor", reason, ca.evidence, cb.evidence)
 
 
 def _nli_agrees(nli: Any, x: Contradiction) -> bool:
@@ -330,10 +395,11 @@ def find_contradictions(
     story = {aid: articles[aid] for aid in family_of}
     found: dict[str, Contradiction] = {x.id: x for x in role_contradictions(entities, story, family_of)}
     states = states if states is not None else [object_states(d) for d in docs]
+    actors = ActorIndex(entities)
     for i, j in _candidate_pairs(claims, states, scorer, family_of):
         cos = scorer.cosine(i, j)
         x = new_vs_existing(i, j, claims, states, articles) if cos >= OBJECT_COSINE else None
-        x = x or (pair_contradiction(i, j, claims, scorer, docs, annotations, articles)
+        x = x or (pair_contradiction(i, j, claims, scorer, docs, annotations, articles, actors)
                   if cos >= RELATED_COSINE else None)
         if x is not None and x.id not in found and _nli_agrees(nli, x):
             found[x.id] = x
