@@ -170,8 +170,10 @@ def check_claims(
     family = align.duplicate_families([articles[i] for i in story_ids])
     article_of = [c.article_id for c in claims]
     states = [contradict.object_states(d) for d in docs]
-    need = align.needs_vectors(props, article_of, family, [bool(s) for s in states])
-    scorer = align.PairScorer(props, claim_vectors([c.evidence.text for c in claims], need.tolist(), settings))
+    shared = align.shared_key_counts([p.keys for p in props])  # read by both: computed once
+    need = align.needs_vectors(props, article_of, family, [bool(s) for s in states], shared)
+    scorer = align.PairScorer(props, claim_vectors([c.evidence.text for c in claims], need.tolist(), settings),
+                              shared)
     alignable = [c.kind in ALIGNABLE_KINDS for c in claims]
     edges = [e for e in align.aligned_edges(scorer, article_of, family) if alignable[e[1]] and alignable[e[2]]]
     nli = None

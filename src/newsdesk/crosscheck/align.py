@@ -227,7 +227,9 @@ def with_context(claims: Sequence[Claim], props: Sequence[Proposition]) -> list[
 class PairScorer:
     """Scores claim pairs: embeddings + inverse-frequency-weighted key overlap."""
 
-    def __init__(self, props: Sequence[Proposition], vectors: np.ndarray) -> None:
+    def __init__(self, props: Sequence[Proposition], vectors: np.ndarray,
+                 shared_counts: np.ndarray | None = None) -> None:
+        """``shared_counts``: ``shared_key_counts`` of the props' keys, when the caller has it."""
         self.props = props
         self.vectors = vectors
         self.sims = vectors @ vectors.T if len(props) else np.zeros((0, 0), dtype=np.float32)
@@ -238,7 +240,7 @@ class PairScorer:
         self.weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
         # per claim and ``numbers`` flag: (keys, their summed weight), built on first use
         self._keyed: dict[bool, list[tuple[frozenset[str], float]]] = {}
-        self._shared: dict[bool, np.ndarray] = {}
+        self._shared: dict[bool, np.ndarray] = {} if shared_counts is None else {True: shared_counts}
 
     def cosine(self, i: int, j: int) -> float:
         return float(self.sims[i, j])
@@ -286,6 +288,11 @@ class PairScorer:
         return is_aligned(cos, ov, n_shared, bool(clash and clash(self.props[i], self.props[j])))
 
 
+def group_codes(labels: Sequence[str]) -> np.ndarray:
+    """An integer code per label (equal labels, equal codes), for n x n same-group masks."""
+    return np.unique(np.asarray(labels, dtype=object), return_inverse=True)[1].reshape(-1)
+
+
 def shared_key_counts(keysets: Sequence[frozenset[str]]) -> np.ndarray:
     """n x n counts of shared non-entity keys ("@" ids left out), in one sparse product
     instead of n^2 set intersections."""
@@ -306,7 +313,7 @@ def shared_key_counts(keysets: Sequence[frozenset[str]]) -> np.ndarray:
 
 def needs_vectors(
     props: Sequence[Proposition], article_of: Sequence[str], family_of: Mapping[str, str],
-    has_state: Sequence[bool],
+    has_state: Sequence[bool], shared_counts: np.ndarray | None = None,
 ) -> np.ndarray:
     """Which claims any pair decision could use an embedding for (a boolean mask).
 
@@ -315,13 +322,15 @@ def needs_vectors(
     checks), or object states on both sides (new vs existing), or a duplicate family of
     two or more articles (the near-identical test). A claim with none of these is never
     compared, so it is not embedded: most claims of a one-article story, for instance.
+    ``shared_counts`` is ``shared_key_counts`` of the props' keys when already computed.
     """
     n = len(props)
     if n < 2:
         return np.zeros(n, dtype=bool)
-    art = np.unique(np.asarray(article_of, dtype=object), return_inverse=True)[1].reshape(-1)
+    art = group_codes(article_of)
     other = art[:, None] != art[None, :]
-    shared = shared_key_counts([p.keys for p in props]) >= MIN_SHARED_KEYS
+    counts = shared_counts if shared_counts is not None else shared_key_counts([p.keys for p in props])
+    shared = counts >= MIN_SHARED_KEYS
     need = (shared & other).any(axis=1)
     state = np.asarray(has_state, dtype=bool)
     need |= state & (other & state[None, :]).any(axis=1)
@@ -408,13 +417,12 @@ def aligned_edges(
     # >= MIN_COSINE and >= MIN_SHARED_KEYS shared non-entity keys, or (same family) cosine
     # > 0.98. The float32 bounds sit a hair below the float64 tests, which still decide.
     eps = 1e-6
-    art = np.unique(np.asarray(article_of, dtype=object), return_inverse=True)[1].reshape(-1)
+    art = group_codes(article_of)
     upper = np.triu(np.ones((n, n), dtype=bool), k=1)
     cand = upper & (sims >= MIN_COSINE - eps) & (art[:, None] != art[None, :])
     keep = scorer.shared_counts(numbers=True) >= MIN_SHARED_KEYS
     if family_of is not None:
-        fam = np.unique(np.asarray([family_of[a] for a in article_of], dtype=object),
-                        return_inverse=True)[1].reshape(-1)
+        fam = group_codes([family_of[a] for a in article_of])
         keep |= (fam[:, None] == fam[None, :]) & (sims > 0.98 - eps)
     for ii, jj in zip(*np.nonzero(cand & keep), strict=True):
         i, j = int(ii), int(jj)

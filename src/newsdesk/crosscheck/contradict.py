@@ -32,7 +32,9 @@ from newsdesk.crosscheck.align import (
     PairScorer,
     Proposition,
     amounts_conflict,
+    group_codes,
     is_aligned,
+    mentions_by_article,
     normalise_lemma,
     quantities_compatible_fn,
 )
@@ -329,10 +331,7 @@ class ActorIndex:
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.types = {e.id: e.type for e in entities}
         self.names = {e.id: e.name for e in entities}
-        self.mentions: dict[str, list[tuple[str, Evidence]]] = {}
-        for e in entities:
-            for m in e.mentions:
-                self.mentions.setdefault(m.article_id, []).append((e.id, m))
+        self.mentions = mentions_by_article(entities)
 
     def within(self, article_id: str, start: int, end: int) -> set[str]:
         return {eid for eid, m in self.mentions.get(article_id, ()) if m.start >= start and m.end <= end}
@@ -422,8 +421,7 @@ def _candidate_pairs(
         return []
     eps = 1e-6
     sims = scorer.sims
-    fam = np.unique(np.asarray([family_of[c.article_id] for c in claims], dtype=object),
-                    return_inverse=True)[1].reshape(-1)
+    fam = group_codes([family_of[c.article_id] for c in claims])
     base = np.triu(np.ones((n, n), dtype=bool), k=1) & (fam[:, None] != fam[None, :])
     has_state = np.asarray([bool(s) for s in states], dtype=bool)
     objects = (sims >= OBJECT_COSINE - eps) & has_state[:, None] & has_state[None, :]

@@ -57,18 +57,28 @@ def _quantities(arts: Sequence[Article], docs: Sequence[Any]) -> list[tuple[Quan
     return [extract_quantities(a, d) for a, d in zip(arts, docs, strict=True)]
 
 
+def _parse_pairs(
+    pairs: Sequence[tuple[str, str]], settings: Settings,
+) -> tuple[list[str], list[Any], list[Article], list[tuple[Quantity, ...]]]:
+    """The pairs' sentences flattened (pair k = rows 2k, 2k+1): texts, parses, one-sentence
+    articles and their quantities."""
+    from newsdesk.nlp import load_nlp
+
+    texts = [t for p in pairs for t in p]
+    docs = list(load_nlp(settings.spacy_model).pipe(texts, batch_size=64))
+    arts = [_sentence_article(i, t) for i, t in enumerate(texts)]
+    return texts, docs, arts, _quantities(arts, docs)
+
+
 def pair_signals(pairs: Sequence[tuple[str, str]], settings: Settings) -> list[PairSignals]:
     """Alignment signals for sentence pairs (IDF over all the sentences given)."""
     from newsdesk.crosscheck import align
     from newsdesk.embed import get_embedder
-    from newsdesk.nlp import load_nlp
 
-    texts = [t for p in pairs for t in p]
-    if not texts:
+    if not pairs:
         return []
-    docs = list(load_nlp(settings.spacy_model).pipe(texts, batch_size=64))
-    arts = [_sentence_article(i, t) for i, t in enumerate(texts)]
-    props = align.propositions_from_docs(docs, quantities=_quantities(arts, docs))
+    texts, docs, _, qty = _parse_pairs(pairs, settings)
+    props = align.propositions_from_docs(docs, quantities=qty)
     scorer = align.PairScorer(props, get_embedder(settings.embedder).encode(texts))
     out: list[PairSignals] = []
     for k in range(len(pairs)):
@@ -138,18 +148,18 @@ def _closest_sentence(headline: str, body: str) -> str:
 
 
 def contradiction_predictions(pairs: Sequence[tuple[str, str]], settings: Settings) -> list[bool]:
-    """Whether the structured checks flag each sentence pair as contradictory."""
+    """Whether the structured checks flag each sentence pair as contradictory (the pair
+    checks of ``find_contradictions``, actors resolved to canonical entities of the set)."""
     from newsdesk.crosscheck import align, contradict
     from newsdesk.embed import get_embedder
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
     from newsdesk.model import ArticleAnnotations, Claim
-    from newsdesk.nlp import load_nlp
 
-    texts = [t for p in pairs for t in p]
-    if not texts:
+    if not pairs:
         return []
-    docs = list(load_nlp(settings.spacy_model).pipe(texts, batch_size=64))
-    arts = [_sentence_article(i, t) for i, t in enumerate(texts)]
-    qty = _quantities(arts, docs)
+    texts, docs, arts, qty = _parse_pairs(pairs, settings)
+    actors = contradict.ActorIndex(canonicalize_entities(
+        arts, {a.id: extract_mentions(a, d) for a, d in zip(arts, docs, strict=True)}))
     anns = {a.id: ArticleAnnotations(a.id, quantities=q) for a, q in zip(arts, qty, strict=True)}
     claims = [Claim(a.id, a.id, a.evidence(0, len(a.text)), "fact") for a in arts]
     props = align.propositions_from_docs(docs, quantities=qty)
@@ -160,7 +170,7 @@ def contradiction_predictions(pairs: Sequence[tuple[str, str]], settings: Settin
     for k in range(len(pairs)):
         i, j = 2 * k, 2 * k + 1
         x = contradict.new_vs_existing(i, j, claims, states, by_id)
-        x = x or contradict.pair_contradiction(i, j, claims, scorer, docs, anns, by_id)
+        x = x or contradict.pair_contradiction(i, j, claims, scorer, docs, anns, by_id, actors)
         out.append(x is not None)
     return out
 

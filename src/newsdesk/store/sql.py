@@ -127,9 +127,7 @@ class _Queries:
         return arts, anns
 
     def story_embeddings(self, story_id: str) -> np.ndarray:
-        rows = self.run("SELECT embedding FROM articles WHERE story_id = ? ORDER BY ingested_at, id",
-                        (story_id,)).fetchall()
-        return np.stack([_vec(r[0]) for r in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
+        return self.story_vectors(story_id)[1]
 
     def story_vectors(self, story_id: str) -> tuple[list[str], np.ndarray]:
         """A story's article ids and their embeddings (rows in the same, ingest, order)."""
