@@ -180,3 +180,22 @@ def test_version() -> None:
 
     res = run_cli("--version")
     assert res.returncode == 0 and res.stdout.strip() == f"newsdesk {__version__}"
+
+
+def test_article_over_the_parser_limit_is_skipped_not_a_crash(corpus_dir: Path) -> None:
+    from newsdesk.model import RawDocument
+    from newsdesk.nlp import MAX_DOC_CHARS
+    from newsdesk.pipeline import clean_documents
+    from newsdesk.settings import Settings
+
+    body = next(iter(sorted(corpus_dir.glob("*.txt")))).read_text(encoding="utf-8")
+    paragraphs = [p for p in body.split("\n") if len(p) > 200]
+    lines, n = [], 0
+    while sum(map(len, lines)) <= MAX_DOC_CHARS:  # numbered, so no line repeats another
+        lines.append(f"Part {n}: {paragraphs[n % len(paragraphs)]}")
+        n += 1
+    big = RawDocument(source="big.txt", text="\n".join(lines))
+    small = RawDocument(source="small.txt", text=body)
+    arts, skipped = clean_documents([big, small], Settings())
+    assert [a.source for a in arts] == ["small.txt"]
+    assert [s.source for s in skipped] == ["big.txt"] and "parser takes" in skipped[0].reason

@@ -58,6 +58,7 @@ def clean_documents(
 ) -> tuple[list[Article], list[Skipped]]:
     """Clean each document; identical inputs (same id) are kept once and the rest skipped."""
     from newsdesk.clean import clean_document
+    from newsdesk.nlp import MAX_DOC_CHARS
 
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -65,6 +66,9 @@ def clean_documents(
     for doc in docs:
         try:
             art = clean_document(doc, settings)
+            if len(art.text) > MAX_DOC_CHARS:  # the parser's limit: skipped, not a crash later
+                raise ExtractionError(doc.source, f"cleaned text is {len(art.text):,} characters, "
+                                                  f"over the {MAX_DOC_CHARS:,} the parser takes")
         except ExtractionError as exc:
             if on_error == "fail":
                 raise
