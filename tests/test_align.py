@@ -73,6 +73,23 @@ def test_grouping_does_not_chain_through_one_bridge() -> None:
     assert all(len({["x", "x", "z"][i] for i in g}) == len(g) for g in groups)
 
 
+def test_a_claim_stating_two_facts_supports_both_groups() -> None:
+    # articles x, y, z, w. Claims 0 (x) and 1 (y) state fact A; 2 (z) and 3 (w) fact B;
+    # claim 4 (v) states both A and B and is aligned with all four claims.
+    arts = ["x", "y", "z", "w", "v"]
+    edges = [(0.9, 0, 1), (0.9, 2, 3), (0.8, 0, 4), (0.8, 1, 4), (0.7, 2, 4), (0.7, 3, 4)]
+    groups = align.group_pairs(5, arts, edges)
+    extras = align.secondary_members(groups, arts, edges)
+    support = {tuple(g): sorted(g + e) for g, e in zip(groups, extras, strict=True)}
+    assert sorted(support.values()) == [[0, 1, 4], [2, 3, 4]]
+    # one edge to a lone claim is not enough: a group of one gains no extra member
+    lone = align.group_pairs(3, ["x", "y", "x"], [(0.9, 0, 1), (0.8, 1, 2)])
+    assert all(e == [] for e in align.secondary_members(lone, ["x", "y", "x"], [(0.9, 0, 1), (0.8, 1, 2)]))
+    # never a second claim of an article the group already has
+    extra = align.secondary_members([[0, 1]], ["x", "y", "x"], [(0.9, 0, 1), (0.8, 0, 2), (0.8, 1, 2)])
+    assert extra == [[]]
+
+
 def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("purchase") == align.normalise_lemma("acquire") == "buy"
     assert align.normalise_lemma("refurbishment") == align.normalise_lemma("overhaul")

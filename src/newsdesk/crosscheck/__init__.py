@@ -184,9 +184,11 @@ def check_claims(
     found = contradict.find_contradictions(
         claims, docs, scorer, articles, annotations, entities, family, nli, states=states
     )
-    members = align.group_pairs(len(claims), article_of, align.drop_contradicting(edges, claims, found))
+    kept = align.drop_contradicting(edges, claims, found)
+    members = align.group_pairs(len(claims), article_of, kept)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
-                              context_of=_sentence_lookup(articles))
+                              context_of=_sentence_lookup(articles),
+                              extras=align.secondary_members(members, article_of, kept))
     return groups, found
 
 

@@ -404,6 +404,33 @@ def group_pairs(
     return [sorted(m) for m in g.members.values()]
 
 
+def secondary_members(
+    groups: Sequence[list[int]], article_of: Sequence[str], edges: Sequence[tuple[float, int, int]],
+) -> list[list[int]]:
+    """Per group, the claims outside it that would have joined it on their own: from an
+    article the group lacks, aligned with more than LINKAGE_SHARE of its members (the
+    merge rule of ``group_pairs`` applied to the claim alone). A sentence that carries
+    several facts ("asked Russia, China and Iran for help") so supports each group it
+    states, not only the one the greedy grouping put it in. At most one per article."""
+    linked: dict[int, set[int]] = {}
+    for _, i, j in edges:
+        linked.setdefault(i, set()).add(j)
+        linked.setdefault(j, set()).add(i)
+    out: list[list[int]] = []
+    for group in groups:
+        members = set(group)
+        articles = {article_of[x] for x in group}
+        best: dict[str, tuple[int, int]] = {}
+        for y in sorted({y for x in group for y in linked.get(x, ())} - members):
+            hits = len(linked[y] & members)
+            if article_of[y] in articles or hits < 2 or hits <= LINKAGE_SHARE * len(group):
+                continue
+            if article_of[y] not in best or hits > best[article_of[y]][0]:
+                best[article_of[y]] = (hits, y)
+        out.append(sorted(y for _, y in best.values()))
+    return out
+
+
 def aligned_edges(
     scorer: PairScorer, article_of: Sequence[str], family_of: Mapping[str, str] | None = None,
 ) -> list[tuple[float, int, int]]:
@@ -459,11 +486,14 @@ def make_groups(
     claims: Sequence[Claim], groups: Sequence[list[int]], scorer: PairScorer,
     family_of: Mapping[str, str], origin_of: Callable[[Claim], str | None],
     contradictions: Sequence[Contradiction], context_of: Callable[[Claim], str] | None = None,
+    extras: Sequence[list[int]] | None = None,
 ) -> tuple[ClaimGroup, ...]:
-    """ClaimGroup records: support = distinct article families, status from the rules."""
+    """ClaimGroup records: support = distinct article families, status from the rules.
+    ``extras`` (per group, see ``secondary_members``) add evidence and support; the
+    group's text and kind come from its own members."""
     out: list[ClaimGroup] = []
-    for idx in groups:
-        members = [claims[i] for i in idx]
+    for gi, idx in enumerate(groups):
+        members = [claims[i] for i in idx] + [claims[i] for i in (extras[gi] if extras else ())]
         evidence = tuple(sorted((c.evidence for c in members), key=lambda e: (e.article_id, e.start)))
         support = len({family_of.get(c.article_id, c.article_id) for c in members})
         origins = tuple(sorted({o for c in members if (o := origin_of(c))}))
