@@ -1,18 +1,23 @@
 """Benchmark live ingest: a WARC of >= 1,000 real HTML pages into the story store.
 
-Usage: python bench/bench_ingest.py [--pages 1070] [--pipeline-seconds 90] [--threads 1] [--out FILE]
+Usage: python bench/bench_ingest.py [--pages 1070] [--steps full|text-only] [--no-postgres] [--out FILE]
 
 1. Builds a gzipped WARC from fundus-evaluation + trafilatura-eval HTML (../shared/data)
-   in a temp dir.
-2. Bulk ingest into SQLite with ``TextOnlySteps`` (read_html + clean + embed + link +
-   commit; no NLP extraction): end-to-end articles/s and store size.
-3. Replays the same analysed articles into PostgreSQL when NEWSDESK_TEST_PG_URL (or
-   NEWSDESK_BENCH_PG_URL) is set: store-side articles/s (linking + commit).
-4. Join latency: with 100 and with 1,000 articles stored, five probe articles (updates
-   of stored articles: same lead, one new paragraph) join their story; the
-   store-side part (candidate lookup + link + commit + story rebuild) must not grow.
-5. The full per-article pipeline (``PipelineSteps``: spaCy, extractors, cross-check) on
-   as many pages as fit in ``--pipeline-seconds``.
+   in a temp dir and reads its pages (reported apart, as is model loading).
+2. Ingests them into SQLite the way ``newsdesk ingest`` does: each article analysed
+   (full pipeline: clean, spaCy, extractors, embedding), linked to its story and
+   committed on arrival; the stories touched are cross-checked once per 50 arrivals and
+   at the end. Reports articles/s, time in analysis and cross-check, store-side
+   articles/s (lookup + link + commit), store size, claims and contradictions.
+3. The same into PostgreSQL when NEWSDESK_TEST_PG_URL (or NEWSDESK_BENCH_PG_URL) is set
+   (same code path, analysed afresh).
+4. Join latency: with 100 and with 1,000 articles stored, nine probe articles (updates
+   of the same early articles: same lead, one new paragraph) join their story and the
+   story is cross-checked again; median time in all, on the store side, and of the
+   candidate-story lookup (the only step that sees the whole store: it must not grow).
+   The rest of the store side (loading and saving the joined story) follows the size of
+   that story, not of the store. The lookup alone is also timed for the same 100 stored
+   articles at 100, 250, 500 and 1,000 stored: only the store size changes there.
 Prints a table and writes JSON (default bench/results/ingest.json).
 """
 
@@ -36,12 +41,13 @@ import numpy as np
 
 from newsdesk.fetch.warc import WarcPage, iter_warc
 from newsdesk.ingest import read_html
-from newsdesk.live import ArticleSteps, PipelineSteps, TextOnlySteps, ingest_document
+from newsdesk.live import ArticleSteps, PipelineSteps, TextOnlySteps, ingest_document, rebuild_stale
 from newsdesk.model import Article, ArticleAnnotations, RawDocument, Story, content_hash
 from newsdesk.settings import EmbedderSettings, Settings
-from newsdesk.store import Store, open_store
+from newsdesk.store import Store, WriteTx, open_store
 
 DATA = Path(os.environ.get("NEWSDESK_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data"
+PROBES = 9  # probe articles per checkpoint (the median is reported)
 PG_TABLES = ("articles", "stories", "story_entities", "story_history", "url_state", "skipped", "schema_version")
 
 
@@ -79,6 +85,7 @@ class TimedSteps:
 
     inner: ArticleSteps
     analysis_s: float = 0.0
+    crosscheck_s: float = 0.0
     cache: dict[str, tuple[Article, ArticleAnnotations]] = field(default_factory=dict)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
 
@@ -101,7 +108,10 @@ class TimedSteps:
 
     def build_story(self, story_id: str, articles: Sequence[Article], annotations: Sequence[ArticleAnnotations],
                     embeddings: np.ndarray) -> Story:
-        return self.inner.build_story(story_id, articles, annotations, embeddings)
+        t0 = time.perf_counter()
+        story = self.inner.build_story(story_id, articles, annotations, embeddings)
+        self.crosscheck_s += time.perf_counter() - t0
+        return story
 
 
 def documents(warc: Path, max_bytes: int) -> Iterator[RawDocument | None]:
@@ -118,45 +128,100 @@ def documents(warc: Path, max_bytes: int) -> Iterator[RawDocument | None]:
             yield None
 
 
-def probe(store: Store, n: int, rng_seed: int) -> list[RawDocument]:
+def probe(store: Store, n: int, tag: int, offset: int) -> list[RawDocument]:
     """New articles that belong to stored stories: a stored article's lead, one new
-    paragraph, and the rest of its text less the last paragraph (a typical update)."""
-    rows = store.run("SELECT body FROM articles ORDER BY id").fetchall()
+    paragraph, and the rest of its text less the last paragraph (a typical update).
+    They update ``n`` of the first 100 articles stored, whatever the store size (every
+    11th from ``offset``; each checkpoint its own offset, so no probe lands in a story an
+    earlier probe grew): join times at 100 and at 1,000 stored articles compare stories
+    of the same kind, only the store around them grew. ``tag`` makes the content new."""
+    rows = store.run("SELECT body FROM articles ORDER BY ingested_at, id LIMIT 100").fetchall()
     from newsdesk.store import codec
 
     arts = [codec.loads(Article, r[0]) for r in rows]
-    picked = [arts[(rng_seed * 7919 + i * 104729) % len(arts)] for i in range(n)]
+    picked = [arts[(offset + 11 * i) % len(arts)] for i in range(n)]
     docs = []
     for i, a in enumerate(picked):
         paras = [p for p in a.text.split("\n") if p.strip()]
-        update = f"Update {rng_seed}-{i}: officials released more details on Tuesday, a spokesperson said."
+        update = f"Update {tag}-{i}: officials released more details on Tuesday, a spokesperson said."
         text = "\n".join(paras[:1] + [update] + paras[1:-1] if len(paras) > 2 else paras + [update])
-        docs.append(RawDocument(source=f"probe-{rng_seed}-{i}", text=text, url=f"https://probe.example/{rng_seed}/{i}",
+        docs.append(RawDocument(source=f"probe-{tag}-{i}", text=text, url=f"https://probe.example/{tag}/{i}",
                                 title=(a.title or "") + " (update)", outlet="probe.example"))
     return docs
 
 
 def time_joins(store: Store, steps: TimedSteps, docs: Sequence[RawDocument]) -> dict[str, Any]:
-    """Median seconds for a probe to join: total and store side (total - analysis)."""
-    totals, store_side, joined = [], [], 0
+    """Median seconds for a probe to join its story and have the story cross-checked
+    again: in all, and split into analysis (prepare + embed), the story's cross-check,
+    and the store side (candidate lookup + link + commit)."""
+    rebuild_stale(store, steps)  # nothing pending from the bulk load
+    totals, analysis, crosscheck, store_side, lookup, joined = [], [], [], [], [], 0
     for doc in docs:
-        before = steps.analysis_s
+        a0, c0, l0 = steps.analysis_s, steps.crosscheck_s, LOOKUP["s"]
         t0 = time.perf_counter()
         arrival = ingest_document(store, doc, steps)
         total = time.perf_counter() - t0
         totals.append(total)
-        store_side.append(total - (steps.analysis_s - before))
+        analysis.append(steps.analysis_s - a0)
+        crosscheck.append(steps.crosscheck_s - c0)
+        store_side.append(total - analysis[-1] - crosscheck[-1])
+        lookup.append(LOOKUP["s"] - l0)
         joined += int(arrival is not None and arrival.event == "joined")
-    return {"probes": len(docs), "joined": joined, "median_total_s": statistics.median(totals),
-            "median_store_side_s": statistics.median(store_side)}
+    med = statistics.median
+    return {"probes": len(docs), "joined": joined, "median_total_s": med(totals), "median_analysis_s": med(analysis),
+            "median_crosscheck_s": med(crosscheck), "median_store_side_s": med(store_side),
+            "median_lookup_s": med(lookup)}
 
 
-def _probe(store: Store, steps: TimedSteps, n: int, out: dict[str, Any], probe_s: float,
-           probe_analysis: float) -> tuple[float, float]:
-    """Join probes at ``n`` stored articles; returns the running probe wall and analysis time."""
-    tp, ta = time.perf_counter(), steps.analysis_s
-    out["joins"][str(n)] = time_joins(store, steps, probe(store, 5, n))
-    return probe_s + time.perf_counter() - tp, probe_analysis + steps.analysis_s - ta
+LOOKUP = {"s": 0.0}  # seconds spent finding candidate stories (the part that could grow with the store)
+
+
+def _time_lookups() -> None:
+    original = WriteTx.candidate_stories
+
+    def timed(self: WriteTx, *args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            LOOKUP["s"] += time.perf_counter() - t0
+
+    timed.__wrapped__ = original  # type: ignore[attr-defined]
+    WriteTx.candidate_stories = timed  # type: ignore[method-assign]
+
+
+def _probe(store: Store, steps: TimedSteps, n: int, out: dict[str, Any], spent: dict[str, float]) -> None:
+    """Join probes at ``n`` stored articles; their time is kept out of the bulk figures."""
+    t0, a0, c0 = time.perf_counter(), steps.analysis_s, steps.crosscheck_s
+    out["joins"][str(n)] = time_joins(store, steps, probe(store, PROBES, n, offset=len(out["joins"])))
+    spent["wall"] += time.perf_counter() - t0
+    spent["analysis"] += steps.analysis_s - a0
+    spent["crosscheck"] += steps.crosscheck_s - c0
+
+
+LOOKUP_CHECKPOINTS = (100, 250, 500, 1000)
+
+
+def lookups(store: Store) -> dict[str, float]:
+    """The candidate-story lookup alone, for the first 100 stored articles as if each
+    arrived again (its embedding and entity keys): median ms and mean candidates found.
+    The same 100 queries at every checkpoint, so only the store size changes."""
+    from newsdesk.store.linking import LinkSettings
+    from newsdesk.store.sql import _vec
+
+    link = LinkSettings()
+    rows = store.run("SELECT embedding, entity_keys FROM articles ORDER BY ingested_at, id LIMIT 100").fetchall()
+    times, found = [], []
+    for blob, keys in rows:
+        with store.write() as tx:
+            t0 = time.perf_counter()
+            cands = WriteTx.candidate_stories.__wrapped__(  # type: ignore[attr-defined]
+                tx, _vec(blob), json.loads(keys), link.candidates_by_embedding, link.candidates_by_entities,
+                link.candidates_recent)
+            times.append(time.perf_counter() - t0)
+            found.append(len(cands))
+    return {"queries": len(rows), "median_ms": 1000 * statistics.median(times),
+            "mean_candidates": statistics.fmean(found)}
 
 
 def store_size(store: Store, db: str) -> int:
@@ -168,33 +233,49 @@ def store_size(store: Store, db: str) -> int:
     return int(row.fetchone()[0] or 0)
 
 
-def bulk(db: str, docs: Sequence[RawDocument | None], steps: TimedSteps, checkpoints: Sequence[int]) -> dict[str, Any]:
-    """Ingest ``docs`` in order; probe join latency when the store reaches each checkpoint."""
+def bulk(db: str, docs: Sequence[RawDocument | None], steps: TimedSteps, checkpoints: Sequence[int],
+         rebuild_every: int = 50) -> dict[str, Any]:
+    """Ingest ``docs`` in order as ``newsdesk ingest`` does (each article linked and
+    committed on arrival, the touched stories cross-checked once per ``rebuild_every``
+    arrivals and at the end); probe join latency at each checkpoint."""
     out: dict[str, Any] = {"backend": "postgresql" if db.startswith("postgres") else "sqlite", "joins": {}}
-    stored = 0
+    stored = since = 0
+    spent = {"wall": 0.0, "analysis": 0.0, "crosscheck": 0.0}
+    a0, c0 = steps.analysis_s, steps.crosscheck_s
     t0 = time.perf_counter()
-    analysis0 = steps.analysis_s
-    probe_s = probe_analysis = 0.0
     with open_store(db) as store:
         for doc in docs:
             if doc is None:
                 continue
             try:
-                stored += ingest_document(store, doc, steps) is not None
+                new = ingest_document(store, doc, steps, rebuild=False) is not None
             except Exception as exc:  # noqa: BLE001 - a benchmark counts failures instead of stopping
                 out.setdefault("errors", []).append(f"{doc.source}: {type(exc).__name__}: {exc}"[:200])
                 continue
-            if stored in checkpoints:
-                probe_s, probe_analysis = _probe(store, steps, stored, out, probe_s, probe_analysis)
+            stored += new
+            since += new
+            if since >= rebuild_every:
+                rebuild_stale(store, steps)
+                since = 0
+            if new and stored in LOOKUP_CHECKPOINTS:
+                tl = time.perf_counter()
+                out.setdefault("lookups", {})[str(stored)] = lookups(store)
+                spent["wall"] += time.perf_counter() - tl
+            if new and stored in checkpoints:
+                _probe(store, steps, stored, out, spent)
+        rebuild_stale(store, steps)
         if stored < max(checkpoints):  # fewer usable pages than the last checkpoint: probe at the end
-            probe_s, probe_analysis = _probe(store, steps, stored, out, probe_s, probe_analysis)
-        wall = time.perf_counter() - t0 - probe_s
-        analysis = steps.analysis_s - analysis0 - probe_analysis
-        out.update(articles=store.counts()["articles"], stories=store.counts()["stories"], ingested=stored,
-                   wall_s=wall, analysis_s=analysis, size_bytes=store_size(store, db),
-                   integrity=store.check_integrity() or "ok")
+            _probe(store, steps, stored, out, spent)
+        wall = time.perf_counter() - t0 - spent["wall"]
+        analysis = steps.analysis_s - a0 - spent["analysis"]
+        crosscheck = steps.crosscheck_s - c0 - spent["crosscheck"]
+        stories = store.list_stories()
+        out.update(articles=store.counts()["articles"], stories=len(stories), ingested=stored,
+                   claims=sum(s.claims for s in stories), contradictions=sum(s.contradictions for s in stories),
+                   wall_s=wall, analysis_s=analysis, crosscheck_s=crosscheck, size_bytes=store_size(store, db),
+                   integrity=store.check_integrity() or "ok", stale=len(store.stale_stories()))
     out["articles_per_s"] = stored / wall if wall else 0.0
-    out["store_side_articles_per_s"] = stored / max(wall - out["analysis_s"], 1e-9)
+    out["store_side_articles_per_s"] = stored / max(wall - analysis - crosscheck, 1e-9)
     return out
 
 
@@ -206,53 +287,23 @@ def reset_pg(url: str) -> None:
             conn.execute(f"DROP TABLE IF EXISTS {t} CASCADE")
 
 
-def pipeline_run(docs: Sequence[RawDocument | None], settings: Settings, seconds: float, tmp: Path) -> dict[str, Any]:
-    """The full per-article pipeline on as many pages as fit in ``seconds`` (fundus first)."""
-    steps = PipelineSteps(settings)
-    usable = [d for d in docs if d is not None]
-    t_load = time.perf_counter()
-    steps.prepare(usable[0])  # loads spaCy and the embedder: reported apart
-    steps.embed(steps.prepare(usable[0])[0])
-    load_s = time.perf_counter() - t_load
-    per_article: list[float] = []
-    errors: list[str] = []
-    t0 = time.perf_counter()
-    with open_store(str(tmp / "pipeline.db")) as store:
-        for doc in usable:
-            if time.perf_counter() - t0 > seconds:
-                break
-            ta = time.perf_counter()
-            try:
-                ingest_document(store, doc, steps)
-            except Exception as exc:  # noqa: BLE001 - a benchmark counts failures instead of stopping
-                errors.append(f"{doc.source}: {type(exc).__name__}: {exc}"[:300])
-                continue
-            per_article.append(time.perf_counter() - ta)
-        counts = store.counts()
-        claims = sum(s.claims for s in store.list_stories())
-    wall = time.perf_counter() - t0
-    return {"model_load_s": load_s, "articles": counts["articles"], "stories": counts["stories"], "claims": claims,
-            "wall_s": wall, "articles_per_s": counts["articles"] / wall if wall else 0.0,
-            "median_article_s": statistics.median(per_article) if per_article else None,
-            "failed": len(errors), "errors": errors[:10]}
-
-
 def table(result: dict[str, Any]) -> str:
-    lines = [f"{'run':<34} {'articles':>8} {'art/s':>8} {'store-side/s':>12} {'size MB':>8} "
-             f"{'join ms @n':>14} {'join ms @n':>14}"]
+    lines = [f"{'run':<30} {'articles':>8} {'art/s':>6} {'analysis s':>10} {'xcheck s':>8} {'store art/s':>11} "
+             f"{'size MB':>7} {'join ms (lookup / store / all) @n':>34} {'join ms (lookup / store / all) @n':>34}"]
     for run in result["bulk"]:
         j = run["joins"]
         keys = sorted(j, key=int)
-        cell = {"100": keys[0] if keys else None, "1000": keys[-1] if len(keys) > 1 else None}
-        cell = {k: f"{1000 * j[v]['median_store_side_s']:.1f} @{v}" if v else "-" for k, v in cell.items()}
-        label = run["backend"] + (" (replay, analysed)" if run["analysis_s"] == 0 else " (text-only steps)")
-        lines.append(f"{label:<34} {run['ingested']:>8} {run['articles_per_s']:>8.2f} "
-                     f"{run['store_side_articles_per_s']:>12.1f} {run['size_bytes'] / 1e6:>8.1f} "
-                     f"{cell['100']:>14} {cell['1000']:>14}")
-    p = result.get("pipeline")
-    if p:
-        lines.append(f"{'sqlite (full pipeline)':<34} {p['articles']:>8} {p['articles_per_s']:>8.2f} {'':>12} {'':>8} "
-                     f"{'':>14} {'':>14}")
+        picked = [keys[0] if keys else None, keys[-1] if len(keys) > 1 else None]
+        cells = [f"{1000 * j[v]['median_lookup_s']:.1f} / {1000 * j[v]['median_store_side_s']:.1f} / "
+                 f"{1000 * j[v]['median_total_s']:.0f} @{v}" if v else "-" for v in picked]
+        label = f"{run['backend']} ({result['steps']})"
+        lines.append(f"{label:<30} {run['ingested']:>8} {run['articles_per_s']:>6.2f} {run['analysis_s']:>10.1f} "
+                     f"{run['crosscheck_s']:>8.1f} {run['store_side_articles_per_s']:>11.1f} "
+                     f"{run['size_bytes'] / 1e6:>7.1f} {cells[0]:>34} {cells[1]:>34}")
+    for run in result["bulk"]:
+        cells = ", ".join(f"{v['median_ms']:.1f} ms / {v['mean_candidates']:.0f} candidates @{k}"
+                          for k, v in sorted(run.get("lookups", {}).items(), key=lambda kv: int(kv[0])))
+        lines.append(f"{run['backend']} lookup of the same 100 articles: {cells}")
     return "\n".join(lines)
 
 
@@ -267,10 +318,12 @@ def _limit_threads(n: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=1070, help="HTML pages in the WARC (1,070 available)")
-    ap.add_argument("--pipeline-seconds", type=float, default=90.0)
-    ap.add_argument("--threads", type=int, default=1, help="torch threads (0: torch default). On a shared "
-                    "2-core box one thread embedded 3x faster than two (0.07 vs 0.22 s per article)")
+    ap.add_argument("--steps", choices=("full", "text-only"), default="full",
+                    help="full: the real per-article pipeline and story cross-checks (as `newsdesk ingest`); "
+                         "text-only: clean + embed + link (as `newsdesk ingest --text-only`)")
+    ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch default)")
     ap.add_argument("--embedder", default="sentence-transformers", help="sentence-transformers | hashing")
+    ap.add_argument("--no-postgres", action="store_true", help="SQLite only, even when a PostgreSQL URL is set")
     ap.add_argument("--out", type=Path, default=Path("bench/results/ingest.json"))
     a = ap.parse_args()
     if not DATA.is_dir():
@@ -278,11 +331,13 @@ def main() -> int:
         return 0
     if a.threads:
         _limit_threads(a.threads)
-    settings = Settings()
-    settings = replace(settings, embedder=EmbedderSettings(type=a.embedder))
+    _time_lookups()
+    settings = replace(Settings(), embedder=EmbedderSettings(type=a.embedder))
     pages = html_pages(a.pages)
     started = time.perf_counter()
-    result: dict[str, Any] = {"pages": len(pages), "embedder": a.embedder, "cpus": os.cpu_count(), "bulk": []}
+    result: dict[str, Any] = {"pages": len(pages), "steps": a.steps, "embedder": a.embedder,
+                              "cpus": os.cpu_count(), "bulk": []}
+    inner: ArticleSteps = PipelineSteps(settings) if a.steps == "full" else TextOnlySteps(settings)
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         t0 = time.perf_counter()
@@ -291,19 +346,26 @@ def main() -> int:
         docs = list(documents(tmp / "pages.warc.gz", settings.max_input_bytes))
         result["read_html_s"] = time.perf_counter() - t0
         result["html_with_text"] = sum(d is not None for d in docs)
-        steps = TimedSteps(TextOnlySteps(settings))
+        t0 = time.perf_counter()
+        usable = [d for d in docs if d is not None]
+        if usable:  # loads spaCy and the embedder: reported apart
+            inner.embed(inner.prepare(usable[0])[0])
+        result["model_load_s"] = time.perf_counter() - t0
+        steps = TimedSteps(inner)
         result["bulk"].append(bulk(str(tmp / "bench.db"), docs, steps, (100, 1000)))
         first = result["bulk"][0]
         first["end_to_end_articles_per_s"] = first["ingested"] / (first["wall_s"] + result["read_html_s"])
         pg = os.environ.get("NEWSDESK_BENCH_PG_URL") or os.environ.get("NEWSDESK_TEST_PG_URL")
-        if pg:
+        if pg and not a.no_postgres:  # the same pages through the same code, analysed afresh
             reset_pg(pg)
-            result["bulk"].append(bulk(pg, docs, steps, (100, 1000)))
-        if a.pipeline_seconds > 0:
-            result["pipeline"] = pipeline_run(docs, settings, a.pipeline_seconds, tmp)
+            fresh = PipelineSteps(settings) if a.steps == "full" else TextOnlySteps(settings)
+            result["bulk"].append(bulk(pg, docs, TimedSteps(fresh), (100, 1000)))
     result["total_wall_s"] = time.perf_counter() - started
+    import resource
+
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(table(result))
-    print(f"total {result['total_wall_s']:.0f} s")
+    print(f"total {result['total_wall_s']:.0f} s, peak RSS {result['peak_rss_mb']:.0f} MB")
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {a.out}")

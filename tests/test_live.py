@@ -241,6 +241,7 @@ def test_sigkill_at_random_points_then_restart_stores_each_article_once(tmp_path
         assert store.check_integrity() == []
         ids = [r[0] for r in store.run("SELECT text_hash FROM articles").fetchall()]
         assert len(ids) == len(set(ids))
+        assert store.stale_stories() == []  # stories a killed run left stale were cross-checked
     assert 0 < partial[0] < expected, partial  # the first kill did land mid-run
 
 
@@ -322,3 +323,60 @@ def test_story_that_holds_two_events_splits_and_history_says_so(tmp_path: Path, 
         arts, _ = store.story_articles(five.id)
         assert {Path(a.source).parent for a in arts} == {corpus_dir}
         assert store.check_integrity() == []
+
+
+def test_full_pipeline_story_grows_and_its_cross_check_follows(tmp_path: Path, corpus_dir: Path) -> None:
+    """The real pipeline (spaCy, extractors, MiniLM, cross-check) in the store: four
+    articles, then the fifth joins; the story's claims and contradictions are redone
+    for it, and match what ``analyze`` finds in the same five articles."""
+    from shutil import copy
+
+    from newsdesk.live import PipelineSteps, ingest_document, rebuild_stale
+    from newsdesk.pipeline import analyze
+
+    settings = Settings()
+    steps = PipelineSteps(settings)
+    files = sorted(corpus_dir.glob("*.txt"))
+    first = tmp_path / "first"
+    first.mkdir()
+    for f in files[:4]:
+        copy(f, first / f.name)
+    db = str(tmp_path / "full.db")
+    with open_store(db) as store:
+        batch = ingest_sources([str(first)], store, settings, steps=steps, policy=POLICY)
+        assert len(batch.arrivals) == 4 and store.stale_stories() == []
+        sid = batch.arrivals[-1].story_id
+        before = store.get_story(sid)
+        assert before.claims and len(before.article_ids) >= 3
+        # the fifth, stored without its cross-check (a run killed right after the commit)
+        from newsdesk.ingest import read_inputs
+
+        (doc,), _ = read_inputs([str(files[4])], settings)
+        arrival = ingest_document(store, doc, steps, rebuild=False)
+        assert arrival is not None and arrival.event == "joined" and arrival.story_id == sid
+        assert store.stale_stories() == [sid] and store.get_story(sid) == before
+        assert rebuild_stale(store, steps) == [sid] and store.stale_stories() == []
+        after = show_story(store, sid).stories[0]
+        events = [h.event for h in store.history(sid)]
+    assert len(after.article_ids) == len(before.article_ids) + 1
+    assert {e.article_id for g in after.claims for e in g.evidence} >= {arrival.article_id}
+    assert events.count("joined") >= 1
+    whole = analyze([str(corpus_dir)], settings).stories[0]
+    assert set(whole.article_ids) == set(after.article_ids)
+    assert {c.kind for c in after.contradictions} == {c.kind for c in whole.contradictions}
+    assert len(after.contradictions) == len(whole.contradictions)
+
+
+def test_show_cross_checks_a_story_left_stale(tmp_path: Path, corpus_dir: Path) -> None:
+    from newsdesk.ingest import read_inputs
+    from newsdesk.live import ingest_document
+
+    docs, _ = read_inputs([str(corpus_dir)], SETTINGS)
+    with open_store(str(tmp_path / "stale.db")) as store:
+        arrivals = [ingest_document(store, d, STEPS, rebuild=False) for d in docs]
+        stale = store.stale_stories()
+        assert stale and set(stale) == {a.story_id for a in arrivals if a}
+        assert {s.id for s in list_stories(store) if s.stale} == set(stale)
+        shown = show_story(store, stale[0], STEPS).stories[0]
+        assert stale[0] not in store.stale_stories() and shown.article_ids
+        assert not next(s for s in list_stories(store) if s.id == stale[0]).stale

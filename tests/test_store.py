@@ -26,7 +26,7 @@ from newsdesk.model import (
     Story,
     content_hash,
 )
-from newsdesk.store import Store, StoredArticle, backends, codec, open_store
+from newsdesk.store import Store, StoredArticle, backends, codec, open_store, sql
 from newsdesk.store.linking import LinkSettings, decide, decide_split, entity_keys
 from newsdesk.store.migrations import LATEST_VERSION
 from newsdesk.store.sql import StoryState
@@ -212,6 +212,25 @@ def test_candidates_come_from_entity_index_and_recency(store: Store) -> None:
         tx.merge_stories("sa013", "sa012", "a013", 0.9)
     with store.write() as tx:
         assert [c.id for c in tx.candidate_stories(probe, [], by_embedding=1, by_entities=0, recent=0)] == ["sa013"]
+
+
+def test_entity_candidates_are_a_bounded_lookup_per_key(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "GPE:france" is in 40 stories; only one story also has "PERSON:macron"
+    for i in range(40):
+        keys = ("GPE:france", "PERSON:macron") if i == 17 else ("GPE:france", f"ORG:org{i}")
+        add(store, make_row(i, [1.0, float(i)], keys))
+    probe = np.asarray([1.0, 0.0], dtype=np.float32)
+    with store.write() as tx:
+        found = tx.candidate_stories(probe, ["GPE:france", "PERSON:macron"], by_embedding=0, by_entities=3, recent=0)
+        assert [c.id for c in found][0] == "sa017" and len(found) == 3
+        monkeypatch.setattr(sql, "COMMON_KEY_STORIES", 10)  # france is now a common key: it picks nothing
+        found = tx.candidate_stories(probe, ["GPE:france", "PERSON:macron"], by_embedding=0, by_entities=3, recent=0)
+        assert [c.id for c in found] == ["sa017"]
+        if store.backend.name == "sqlite":  # each key is an index range scan with a LIMIT, no full GROUP BY
+            plan = " ".join(str(r[-1]) for r in tx.run("EXPLAIN QUERY PLAN SELECT story_id, n FROM story_entities "
+                                                        "WHERE entity_key = ? ORDER BY n DESC, story_id LIMIT 3",
+                                                        ("GPE:france",)).fetchall())
+            assert "story_entities_key_n" in plan and "TEMP B-TREE" not in plan
 
 
 def test_sqlite_lock_timeout_is_a_clear_store_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -80,9 +80,12 @@ def ingest(
         with open_store(db) as store, stop_on_signals() as stop:
             summary = ingest_sources(sources, store, settings, stop=stop, on_item=_echo_item,
                                      **_ingest_kwargs(settings, allow_private, text_only, min_interval))
+            pending = len(store.stale_stories())
     except NewsdeskError as exc:
         raise _fail(exc) from None
     note = " (stopped early)" if summary.stopped else ""
+    if pending:
+        note += f"; {pending} stories wait for their cross-check (the next ingest or `show` does it)"
     out.print(f"{len(summary.arrivals)} new articles, {summary.duplicates} already stored, "
               f"{len(summary.skipped)} skipped, {len(summary.changed_stories)} stories changed{note}", markup=False)
 
@@ -137,8 +140,9 @@ def stories(
         return
     table = Table("id", "headline", "articles", "outlets", "updated", "claims", "contradictions")
     for r in rows:
+        checked = " (stale)" if r.stale else ""
         table.add_row(r.id, r.headline[:70], str(r.article_count), ", ".join(r.outlets[:4]), r.updated_at[:19],
-                      str(r.claims), str(r.contradictions))
+                      f"{r.claims}{checked}", f"{r.contradictions}{checked}")
     out.print(table)
 
 

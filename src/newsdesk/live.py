@@ -3,8 +3,11 @@
 Each new article is cleaned and annotated on its own (``newsdesk.pipeline`` steps),
 linked to a stored story by centroid + entity overlap (``newsdesk.store.linking``) or
 starts a new one, and only that story is cross-checked again. The article, its
-annotations, the story update, any merge and the story's new cross-check are committed
-in one transaction: a run killed at any point and restarted stores every article once.
+annotations, the story update and any merge or split are committed in one transaction:
+a run killed at any point and restarted stores every article once. A batch (``ingest``,
+one ``watch`` poll) marks the stories it touched stale and cross-checks each of them
+once, every 50 arrivals and at the end; a stale story left by a killed run is done by
+the next ingest or by ``show``.
 Re-ingesting the same URL or the same text changes nothing.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -42,14 +46,21 @@ class ArticleSteps(Protocol):
 class PipelineSteps:
     """The same steps ``analyze`` runs, applied to one article / one story."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, keep_parses: int = 64) -> None:
         self.settings = settings
+        # the parses of the latest articles, which the batch's story cross-checks reuse
+        # (a batch is 50 arrivals; a parse of a long article holds megabytes, so few are kept)
+        self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._keep = keep_parses
 
     def prepare(self, doc: RawDocument) -> tuple[Article, ArticleAnnotations]:
-        from newsdesk.pipeline import annotate_articles, clean_documents
+        from newsdesk.pipeline import clean_documents, parse_and_annotate
 
         articles, _ = clean_documents([doc], self.settings, on_error="fail")
-        arts, annotations, _ = annotate_articles(articles, self.settings)
+        arts, annotations, _, docs = parse_and_annotate(articles, self.settings)
+        self._docs.update(docs)
+        while len(self._docs) > self._keep:
+            self._docs.popitem(last=False)
         return arts[0], annotations[arts[0].id]
 
     def embed(self, article: Article) -> np.ndarray:
@@ -67,7 +78,7 @@ class PipelineSteps:
         story = build_story(
             [a.id for a in articles], {a.id: a for a in articles}, entities,
             {a.article_id: a for a in annotations}, {a.id: e for a, e in zip(articles, embeddings, strict=True)},
-            self.settings,
+            self.settings, docs={a.id: self._docs[a.id] for a in articles if a.id in self._docs},
         )
         return replace(story, id=story_id)
 
@@ -118,8 +129,11 @@ class IngestSummary:
 
 
 def ingest_document(store: Store, doc: RawDocument, steps: ArticleSteps,
-                    link: LinkSettings | None = None) -> Arrival | None:
-    """Store one document and update its story; None when it is already stored."""
+                    link: LinkSettings | None = None, *, rebuild: bool = True) -> Arrival | None:
+    """Store one document and update its story; None when it is already stored.
+
+    ``rebuild=False`` links and stores the article but only marks the stories it touched
+    stale: ``rebuild_stale`` cross-checks each of them once for a whole batch."""
     link = link or LinkSettings()
     raw_hash = content_hash(doc.text, length=32)
     if store.find_article(url=doc.url, raw_hash=raw_hash):
@@ -144,11 +158,34 @@ def ingest_document(store: Store, doc: RawDocument, steps: ArticleSteps,
             if article.id in moved:  # the new article left with the split-off part
                 story_id = new_id
         for sid in touched:
-            articles, anns = tx.story_articles(sid)
-            tx.save_story(steps.build_story(sid, articles, anns, tx.story_embeddings(sid)))
+            if rebuild:
+                _rebuild(tx, sid, steps)
+            else:
+                tx.mark_stale(sid)
     return Arrival(article.id, article.source, article.title, story_id,
                    "joined" if decision.story_id else "created", decision.score,
                    tuple(m for m, _ in decision.merge), tuple(t for t in touched if t != story_id))
+
+
+def _rebuild(tx: WriteTx, story_id: str, steps: ArticleSteps) -> None:
+    articles, anns = tx.story_articles(story_id)
+    tx.save_story(steps.build_story(story_id, articles, anns, tx.story_embeddings(story_id)))
+
+
+def rebuild_stale(store: Store, steps: ArticleSteps, stop: threading.Event | None = None,
+                  story_ids: Sequence[str] | None = None) -> list[str]:
+    """Cross-check again every stale story (or those of ``story_ids`` that are stale), one
+    write transaction each; returns the ids done. Stops early when ``stop`` is set: what
+    is left stays stale, and the next ingest (or ``show``) does it."""
+    done: list[str] = []
+    for sid in store.stale_stories() if story_ids is None else story_ids:
+        if stop is not None and stop.is_set():
+            break
+        with store.write() as tx:
+            if tx.is_stale(sid):  # another writer may have done it, or merged the story away
+                _rebuild(tx, sid, steps)
+                done.append(sid)
+    return done
 
 
 def _split(tx: WriteTx, story_id: str, article_id: str, link: LinkSettings) -> tuple[str, tuple[str, ...]] | None:
@@ -180,8 +217,13 @@ def ingest_sources(
     sources: Sequence[str], store: Store, settings: Settings | None = None, *,
     steps: ArticleSteps | None = None, policy: Any = None, link: LinkSettings | None = None,
     stop: threading.Event | None = None, on_item: Callable[[Arrival | Skipped], None] | None = None,
+    rebuild_every: int = 50,
 ) -> IngestSummary:
     """Ingest every SOURCE (paths, WARCs, URLs, feeds, sitemaps, URL lists) into ``store``.
+
+    Each article is linked to its story and committed on arrival; the stories it touched
+    are cross-checked again once per ``rebuild_every`` arrivals and at the end (a story
+    that gains 40 articles in one batch is cross-checked once, not 40 times).
 
     Bad inputs become ``Skipped`` entries (kept in the summary and the store); a missing
     path raises InputError before anything is stored. ``stop`` set (e.g. by SIGTERM)
@@ -197,6 +239,7 @@ def ingest_sources(
     summary = IngestSummary()
     fetcher = Fetcher(policy or FetchPolicy(max_bytes=settings.max_input_bytes))
     reader = SourceReader(settings, fetcher, lambda u: store.find_article(url=u) is not None, store.validators)
+    since_rebuild = 0
     try:
         for item in reader.items(sources):
             if stop is not None and stop.is_set():
@@ -209,10 +252,15 @@ def ingest_sources(
                     tx.put_validators(item.url, item.etag, item.last_modified)
             elif isinstance(item, Skipped):
                 _skip(store, summary, item, on_item)
-            else:
-                _ingest_one(store, item, steps, link, summary, on_item)
+            elif _ingest_one(store, item, steps, link, summary, on_item):
+                since_rebuild += 1
+                if since_rebuild >= rebuild_every:
+                    rebuild_stale(store, steps, stop)
+                    since_rebuild = 0
     finally:
         fetcher.close()
+    # every story this run (or a run killed earlier) touched is cross-checked once here
+    rebuild_stale(store, steps, stop)
     return summary
 
 
@@ -226,18 +274,20 @@ def _skip(store: Store, summary: IngestSummary, item: Skipped,
 
 
 def _ingest_one(store: Store, doc: RawDocument, steps: ArticleSteps, link: LinkSettings | None,
-                summary: IngestSummary, on_item: Callable[[Arrival | Skipped], None] | None) -> None:
+                summary: IngestSummary, on_item: Callable[[Arrival | Skipped], None] | None) -> bool:
+    """Store one document (its stories marked stale); True when it was new."""
     try:
-        arrival = ingest_document(store, doc, steps, link)
+        arrival = ingest_document(store, doc, steps, link, rebuild=False)
     except InputError as exc:  # ExtractionError: nothing article-like in it
         _skip(store, summary, Skipped(doc.source, exc.problem, "clean"), on_item)
-        return
+        return False
     if arrival is None:
         summary.duplicates += 1
-        return
+        return False
     summary.arrivals.append(arrival)
     if on_item:
         on_item(arrival)
+    return True
 
 
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -289,8 +339,12 @@ def list_stories(store: Store, limit: int | None = None) -> list[StorySummary]:
     return store.list_stories(limit)
 
 
-def show_story(store: Store, story_id: str) -> Report:
-    """A Report holding one stored story and its articles, for the report renderers."""
+def show_story(store: Store, story_id: str, steps: ArticleSteps | None = None) -> Report:
+    """A Report holding one stored story and its articles, for the report renderers. A
+    stale story (a run stopped before its cross-check) is cross-checked first, with
+    ``steps`` (default: the full pipeline)."""
+    if store.is_stale(story_id):
+        rebuild_stale(store, steps or PipelineSteps(Settings()), story_ids=[story_id])
     story = store.get_story(story_id)
     articles, annotations = store.story_articles(story_id)
     return Report(

@@ -79,6 +79,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE stories ADD COLUMN rev INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX stories_rev ON stories (rev)",
     )),
+    Migration(3, "entity keys indexed by count (candidate stories are a bounded top-k lookup per key); "
+                 "stale flag: a story whose articles changed and whose cross-check is not yet redone", (
+        "CREATE INDEX story_entities_key_n ON story_entities (entity_key, n DESC, story_id)",
+        "DROP INDEX story_entities_key",
+        "ALTER TABLE stories ADD COLUMN stale INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX stories_stale ON stories (stale)",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -29,6 +29,11 @@ from newsdesk.store import codec
 from newsdesk.store.backends import Backend, backend_for
 from newsdesk.store.migrations import LATEST_VERSION, MIGRATIONS
 
+# At most this many of an article's entity keys pick candidate stories (one index lookup each).
+MAX_CANDIDATE_KEYS = 200
+# An entity key in more stories than this picks no candidates (see ``_stories_sharing``).
+COMMON_KEY_STORIES = 50
+
 
 def now_iso() -> str:
     """UTC timestamp with microseconds: sorts as text in both databases."""
@@ -51,6 +56,7 @@ class StorySummary:
     updated_at: str
     claims: int
     contradictions: int
+    stale: bool = False  # articles joined since its last cross-check (done at the end of a batch)
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,14 @@ class _Queries:
                         (story_id,)).fetchall()
         vecs = np.stack([_vec(r[1]) for r in rows]) if rows else np.zeros((0, 0), dtype=np.float32)
         return [str(r[0]) for r in rows], vecs
+
+    def stale_stories(self) -> list[str]:
+        """Ids of stories whose cross-check is out of date (articles joined since)."""
+        return [str(r[0]) for r in self.run("SELECT id FROM stories WHERE stale = 1 ORDER BY id").fetchall()]
+
+    def is_stale(self, story_id: str) -> bool:
+        row = self.run("SELECT stale FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return bool(row and row[0])
 
     def story_state(self, story_id: str) -> StoryState | None:
         row = self.run("SELECT id, article_count, vec_sum FROM stories WHERE id = ?", (story_id,)).fetchone()
@@ -229,16 +243,32 @@ class WriteTx(_Queries):
         range scans with a LIMIT: linking cost does not grow with the number of stories."""
         self._centroids.refresh(self)
         ids = self._centroids.nearest(np.asarray(embedding, dtype=np.float32), by_embedding)
-        keys = sorted(set(entity_keys))[:200]
+        keys = sorted(set(entity_keys))[:MAX_CANDIDATE_KEYS]
         if keys and by_entities:
-            marks = ",".join("?" * len(keys))
-            ids += [str(r[0]) for r in self.run(
-                f"SELECT story_id, SUM(n) AS shared FROM story_entities WHERE entity_key IN ({marks}) "
-                "GROUP BY story_id ORDER BY shared DESC, story_id LIMIT ?", (*keys, by_entities)).fetchall()]
+            ids += self._stories_sharing(keys, by_entities)
         ids += [str(r[0]) for r in self.run(
             "SELECT id FROM stories ORDER BY rev DESC, id LIMIT ?", (recent,)).fetchall()]
         states = [self.story_state(i) for i in dict.fromkeys(ids)]
         return [s for s in states if s is not None]
+
+    def _stories_sharing(self, keys: Sequence[str], k: int) -> list[str]:
+        """The ``k`` stories with the most mentions of ``keys`` that are specific: a key in
+        more than ``COMMON_KEY_STORIES`` stories (a country, a big company) says little
+        about which story an article belongs to and is left to the embedding lookup. One
+        index range scan with a LIMIT per key, so the cost does not grow with the store."""
+        cap = COMMON_KEY_STORIES + 1
+        per_key = ("SELECT {0} AS k, story_id, n FROM (SELECT story_id, n FROM story_entities "
+                   "WHERE entity_key = ? ORDER BY n DESC, story_id LIMIT ?) AS t{0}")
+        query = " UNION ALL ".join(per_key.format(i) for i in range(len(keys)))
+        rows = self.run(query, [v for key in keys for v in (key, cap)]).fetchall()
+        per: dict[int, int] = {}
+        for key_index, _, _ in rows:
+            per[int(key_index)] = per.get(int(key_index), 0) + 1
+        shared: dict[str, int] = {}
+        for key_index, sid, n in rows:
+            if per[int(key_index)] < cap:
+                shared[str(sid)] = shared.get(str(sid), 0) + int(n)
+        return sorted(shared, key=lambda s: (-shared[s], s))[:k]
 
     def insert_article(self, row: StoredArticle, story_id: str) -> None:
         a = row.article
@@ -329,8 +359,12 @@ class WriteTx(_Queries):
 
     def save_story(self, story: Story) -> None:
         """Store the story's latest cross-check (headline, claims, contradictions, ...)."""
-        self.run("UPDATE stories SET headline = ?, claims = ?, contradictions = ?, body = ? WHERE id = ?",
+        self.run("UPDATE stories SET headline = ?, claims = ?, contradictions = ?, body = ?, stale = 0 WHERE id = ?",
                  (story.headline, len(story.claims), len(story.contradictions), codec.dumps(story), story.id))
+
+    def mark_stale(self, story_id: str) -> None:
+        """The story's articles changed; its cross-check is redone later (``save_story``)."""
+        self.run("UPDATE stories SET stale = 1 WHERE id = ?", (story_id,))
 
     def add_history(self, story_id: str, event: str, *, other: str | None = None,
                     article_id: str | None = None, score: float | None = None) -> None:
@@ -426,10 +460,10 @@ class Store(_Queries):
 
     def list_stories(self, limit: int | None = None) -> list[StorySummary]:
         """Stories, most recently updated first."""
-        rows = self.run("SELECT id, headline, article_count, outlets, created_at, updated_at, claims, contradictions "
-                        "FROM stories ORDER BY rev DESC, id LIMIT ?", (limit or 1_000_000_000,)).fetchall()
+        rows = self.run("SELECT id, headline, article_count, outlets, created_at, updated_at, claims, contradictions, "
+                        "stale FROM stories ORDER BY rev DESC, id LIMIT ?", (limit or 1_000_000_000,)).fetchall()
         return [StorySummary(str(r[0]), str(r[1]), int(r[2]), tuple(json.loads(r[3])), str(r[4]), str(r[5]),
-                             int(r[6]), int(r[7])) for r in rows]
+                             int(r[6]), int(r[7]), bool(r[8])) for r in rows]
 
     def get_story(self, story_id: str) -> Story:
         """The last cross-checked Story; StoreError naming the survivor if it was merged."""
