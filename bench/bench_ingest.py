@@ -324,6 +324,7 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch default)")
     ap.add_argument("--embedder", default="sentence-transformers", help="sentence-transformers | hashing")
     ap.add_argument("--no-postgres", action="store_true", help="SQLite only, even when a PostgreSQL URL is set")
+    ap.add_argument("--keep-db", type=Path, default=None, help="copy the SQLite store here when done")
     ap.add_argument("--out", type=Path, default=Path("bench/results/ingest.json"))
     a = ap.parse_args()
     if not DATA.is_dir():
@@ -355,6 +356,10 @@ def main() -> int:
         result["bulk"].append(bulk(str(tmp / "bench.db"), docs, steps, (100, 1000)))
         first = result["bulk"][0]
         first["end_to_end_articles_per_s"] = first["ingested"] / (first["wall_s"] + result["read_html_s"])
+        if a.keep_db:
+            import shutil
+
+            shutil.copy(tmp / "bench.db", a.keep_db)
         pg = os.environ.get("NEWSDESK_BENCH_PG_URL") or os.environ.get("NEWSDESK_TEST_PG_URL")
         if pg and not a.no_postgres:  # the same pages through the same code, analysed afresh
             reset_pg(pg)

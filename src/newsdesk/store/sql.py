@@ -61,7 +61,8 @@ class StorySummary:
 
 @dataclass(frozen=True)
 class StoryState:
-    """What linking needs of a stored story: size, vector sum and entity counts."""
+    """What linking needs of a stored story: size, vector sum and entity counts (of a
+    candidate story, only the counts of the arriving article's keys)."""
 
     id: str
     article_count: int
@@ -248,8 +249,25 @@ class WriteTx(_Queries):
             ids += self._stories_sharing(keys, by_entities)
         ids += [str(r[0]) for r in self.run(
             "SELECT id FROM stories ORDER BY rev DESC, id LIMIT ?", (recent,)).fetchall()]
-        states = [self.story_state(i) for i in dict.fromkeys(ids)]
-        return [s for s in states if s is not None]
+        return self._candidate_states(list(dict.fromkeys(ids)), sorted(set(entity_keys)))
+
+    def _candidate_states(self, ids: Sequence[str], keys: Sequence[str]) -> list[StoryState]:
+        """StoryStates of ``ids`` (in order) whose ``entities`` hold only the counts of
+        ``keys``: all that scoring an article against them reads (primary-key lookups, so
+        a big story costs no more than a small one)."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = {str(r[0]): r for r in self.run(
+            f"SELECT id, article_count, vec_sum FROM stories WHERE id IN ({marks})", list(ids)).fetchall()}
+        counts: dict[str, dict[str, int]] = {i: {} for i in rows}
+        for start in range(0, len(keys), 500):  # bounded statement size for very long articles
+            chunk = keys[start:start + 500]
+            found = self.run(f"SELECT story_id, entity_key, n FROM story_entities WHERE story_id IN ({marks}) "
+                             f"AND entity_key IN ({','.join('?' * len(chunk))})", [*ids, *chunk]).fetchall()
+            for sid, key, n in found:
+                counts[str(sid)][str(key)] = int(n)
+        return [StoryState(i, int(rows[i][1]), _vec(rows[i][2]), counts[i]) for i in ids if i in rows]
 
     def _stories_sharing(self, keys: Sequence[str], k: int) -> list[str]:
         """The ``k`` stories with the most mentions of ``keys`` that are specific: a key in
