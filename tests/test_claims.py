@@ -113,3 +113,37 @@ def test_offsets_hold_for_any_paragraph_mix(nlp: Any, corpus_dir: Path, data: st
     art, claims = _claims(nlp, _article("mix", text))
     for c in claims:
         assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+
+
+def _same_doc(a: Any, b: Any) -> bool:
+    import numpy as np
+
+    return bool(a.to_json() == b.to_json() and np.array_equal(a.tensor, b.tensor))
+
+
+def test_span_copies_equal_spacys_as_doc(nlp: Any, corpus_dir: Path) -> None:
+    """Claim docs are copied with ``SpanCopier``; it must equal ``Span.as_doc`` for every
+    claim span, for overlapping spans (list items inside their sentence, which as_doc's
+    in-place dependency rewiring would corrupt if the array were shared), and for spans
+    that cut entities in half at either edge."""
+    from newsdesk.nlp import SpanCopier
+
+    paths = sorted(corpus_dir.glob("*.txt"))
+    if not paths:
+        pytest.skip("example corpus absent")
+    cut_entities = 0
+    for p in paths:
+        art = _article(p.name, p.read_text(encoding="utf-8"))
+        doc = nlp(art.text)
+        art = segment_article(art, doc)
+        spans = [doc.char_span(c.evidence.start, c.evidence.end, alignment_mode="expand")
+                 for c in extract_claims(art, doc, ArticleAnnotations(art.id))]
+        for ent in doc.ents:  # spans starting or ending inside a multi-token entity
+            if len(ent) > 1:
+                spans += [doc[ent.start + 1:min(ent.end + 5, len(doc))], doc[max(ent.start - 5, 0):ent.end - 1]]
+                cut_entities += 1
+        copier = SpanCopier(doc)
+        for span in spans:
+            assert span is not None and len(span)
+            assert _same_doc(copier.copy(span), span.as_doc()), (p.name, span.text)
+    assert cut_entities > 10

@@ -121,8 +121,9 @@ def parse_and_annotate(
         times = {a.id: extract_times(a, d) for a, d in zip(arts, docs, strict=True)}
         quantities = {a.id: extract_quantities(a, d) for a, d in zip(arts, docs, strict=True)}
     with clock.stage("quotes+citations", n):
-        quotes = {a.id: extract_quotes(a, d, entities) for a, d in zip(arts, docs, strict=True)}
-        cites = {a.id: extract_citations(a, d, entities) for a, d in zip(arts, docs, strict=True)}
+        run_entities = tuple(entities)  # a tuple: both stages share one alias index of it
+        quotes = {a.id: extract_quotes(a, d, run_entities) for a, d in zip(arts, docs, strict=True)}
+        cites = {a.id: extract_citations(a, d, run_entities) for a, d in zip(arts, docs, strict=True)}
     annotations: dict[str, ArticleAnnotations] = {}
     with clock.stage("claims", n):
         for a, d in zip(arts, docs, strict=True):
@@ -131,17 +132,43 @@ def parse_and_annotate(
     return arts, annotations, entities, {a.id: d for a, d in zip(arts, docs, strict=True)}
 
 
-def story_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> tuple[Entity, ...]:
-    """The run's canonical entities restricted to one story's articles (ids stay global)."""
-    ids = set(article_ids)
+_MENTIONS: list[tuple[Sequence[Entity], dict[str, list[tuple[int, int]]]]] = []
+
+
+def _mention_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int]]]:
+    """article id -> (entity position, mention position) of every mention, in run order;
+    a tuple's index is kept for the next call with that same tuple (it cannot change)."""
+    if _MENTIONS and _MENTIONS[0][0] is entities:
+        return _MENTIONS[0][1]
+    index: dict[str, list[tuple[int, int]]] = {}
+    for e, ent in enumerate(entities):
+        for k, m in enumerate(ent.mentions):
+            index.setdefault(m.article_id, []).append((e, k))
+    if isinstance(entities, tuple):
+        _MENTIONS[:] = [(entities, index)]
+    return index
+
+
+def local_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> list[Entity]:
+    """The run's canonical entities restricted to these articles' mentions, in run order
+    (ids stay global). Reads only these articles' mentions when ``entities`` is a tuple
+    seen before: a story's share of a large run costs what the story holds, not the run."""
+    picked: dict[int, list[int]] = {}
+    index = _mention_index(entities)
+    for aid in set(article_ids):
+        for e, k in index.get(aid, ()):
+            picked.setdefault(e, []).append(k)
     out: list[Entity] = []
-    for e in entities:
-        mentions = tuple(m for m in e.mentions if m.article_id in ids)
-        if mentions:
-            arts = tuple(sorted({m.article_id for m in mentions}))
-            out.append(replace(e, mentions=mentions, article_ids=arts))
-    out.sort(key=lambda e: (-len(e.article_ids), -len(e.mentions), e.name))
-    return tuple(out)
+    for e in sorted(picked):
+        ent = entities[e]
+        mentions = tuple(ent.mentions[k] for k in sorted(picked[e]))
+        out.append(replace(ent, mentions=mentions, article_ids=tuple(sorted({m.article_id for m in mentions}))))
+    return out
+
+
+def most_reported(entities: Sequence[Entity]) -> tuple[Entity, ...]:
+    """Entities in a story's order: in most articles first, then most mentions, then name."""
+    return tuple(sorted(entities, key=lambda e: (-len(e.article_ids), -len(e.mentions), e.name)))
 
 
 def build_story(
@@ -157,13 +184,15 @@ def build_story(
     ids = tuple(sorted(article_ids))
     arts = [articles[i] for i in ids]
     emb = np.stack([embeddings[i] for i in ids]) if ids and all(i in embeddings for i in ids) else None
+    local = local_entities(entities, ids)  # the story's mentions only: all cross-checking reads
     story = Story(
         id=story_id(ids),
         headline=headline_for(ids, arts, emb),
         article_ids=ids,
-        entities=story_entities(entities, ids),
+        entities=most_reported(local),
     )
-    return cross_check(story, list(articles.values()), annotations, entities, settings, docs=docs)
+    in_run_order = [a for a in articles.values() if a.id in story.article_ids]
+    return cross_check(story, in_run_order, annotations, local, settings, docs=docs)
 
 
 def analyze(
@@ -195,10 +224,11 @@ def analyze(
         groups = assign_stories(articles, entities, matrix, settings)
     by_id = {a.id: a for a in articles}
     vectors = {a.id: matrix[i] for i, a in enumerate(articles)}
+    run_entities = tuple(entities)  # a tuple: each story reads its share through one index
     stories: list[Story] = []
     with clock.stage("crosscheck", len(articles)):
         for gi, group in enumerate(groups):
-            stories.append(build_story(group, by_id, entities, annotations, vectors, settings, docs=parsed))
+            stories.append(build_story(group, by_id, run_entities, annotations, vectors, settings, docs=parsed))
             for aid in group:  # each article is in one story: its parse is done with
                 parsed.pop(aid, None)
             progress("crosscheck", gi + 1, len(groups))

@@ -118,18 +118,23 @@ def claim_docs(claims: Sequence[Claim], article_docs: Mapping[str, Any] | None, 
     """One spaCy Doc per claim, token offsets relative to the claim start: a copy of the
     claim's span of its article's parse when ``article_docs`` has it (no second parse;
     its text may keep the last token's trailing space), else the claim text parsed alone."""
+    from newsdesk.nlp import SpanCopier, load_nlp
+
     out: list[Any] = [None] * len(claims)
     todo: list[int] = []
+    copiers: dict[str, SpanCopier] = {}
     for i, c in enumerate(claims):
         doc = article_docs.get(c.article_id) if article_docs else None
         ev = c.evidence
         span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if doc is not None else None
         if span is not None and span.start_char == ev.start and span.end_char == ev.end:
-            out[i] = span.as_doc()
+            copier = copiers.get(c.article_id)
+            if copier is None:
+                copier = copiers[c.article_id] = SpanCopier(doc)
+            out[i] = copier.copy(span)
         else:
             todo.append(i)
     if todo:
-        from newsdesk.nlp import load_nlp
 
         # near-duplicate articles repeat claims word for word: parse each text once
         unique = sorted({claims[i].evidence.text for i in todo})

@@ -109,19 +109,54 @@ def is_outlet_name(name: str) -> bool:
     return len(words) >= 2 and (words[-1] in OUTLET_HEADWORDS or "times news" in norm)
 
 
+class AliasTable:
+    """Every alias of a run's entities, and each article's mentions, indexed once.
+
+    Built once per entity list (``alias_table``) and shared by all articles of a run: each
+    article used to re-index all of the run's entities, which made the quotes and
+    citations stages grow with the square of the run's size.
+    """
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.by_alias: dict[str, Entity] = {}
+        self.spans: dict[str, list[tuple[int, int, Entity]]] = {}
+        self.surnames: dict[str, Entity | None] = {}
+        for ent in entities:
+            for alias in (ent.name, *ent.aliases):
+                norm = normalize_name(alias)
+                self.by_alias.setdefault(norm, ent)
+                if ent.type == "PERSON":
+                    last = (norm.split()[-1:] or [""])[0]
+                    prior = self.surnames.get(last, ent)
+                    self.surnames[last] = ent if prior is ent else None  # ambiguous surname -> None
+            for m in ent.mentions:
+                self.spans.setdefault(m.article_id, []).append((m.start, m.end, ent))
+        self.long_aliases = [alias for alias in self.by_alias if len(alias) >= 4]
+        self.fuzzy: dict[str, Entity | None] = {}
+
+
+_TABLE: list[tuple[Sequence[Entity], AliasTable]] = []
+
+
+def alias_table(entities: Sequence[Entity]) -> AliasTable:
+    """The ``AliasTable`` of ``entities``; a tuple's table is kept for the next call with
+    the same tuple (immutable, so the table cannot go stale), other sequences are indexed
+    each time."""
+    if _TABLE and _TABLE[0][0] is entities:
+        return _TABLE[0][1]
+    table = AliasTable(entities)
+    if isinstance(entities, tuple):
+        _TABLE[:] = [(entities, table)]
+    return table
+
+
 class EntityIndex:
     """Look up canonical entities for a span of one article (mentions, aliases, fuzzy)."""
 
     def __init__(self, article_id: str, entities: Sequence[Entity]) -> None:
         self.article_id = article_id
-        self.by_alias: dict[str, Entity] = {}
-        self.spans: list[tuple[int, int, Entity]] = []
-        for ent in entities:
-            for alias in (ent.name, *ent.aliases):
-                self.by_alias.setdefault(normalize_name(alias), ent)
-            self.spans.extend((m.start, m.end, ent) for m in ent.mentions if m.article_id == article_id)
-        self.long_aliases = [alias for alias in self.by_alias if len(alias) >= 4]
-        self._fuzzy: dict[str, Entity | None] = {}
+        self.table = alias_table(entities)
+        self.spans = self.table.spans.get(article_id, [])
 
     def match(self, text: str, start: int | None = None, end: int | None = None) -> Entity | None:
         """The entity for ``text`` (at ``start:end`` in this article, when given), or None.
@@ -133,7 +168,8 @@ class EntityIndex:
         norm = normalize_name(text)
         if not norm:
             return None
-        exact = self.by_alias.get(norm)
+        table = self.table
+        exact = table.by_alias.get(norm)
         if exact is not None:
             return exact
         if start is not None and end is not None:
@@ -142,10 +178,10 @@ class EntityIndex:
                     return ent
         if len(norm) < 4:
             return None
-        if norm not in self._fuzzy:
-            best = process.extractOne(norm, self.long_aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_ALIAS_MIN)
-            self._fuzzy[norm] = self.by_alias[best[0]] if best is not None else None
-        return self._fuzzy[norm]
+        if norm not in table.fuzzy:
+            best = process.extractOne(norm, table.long_aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_ALIAS_MIN)
+            table.fuzzy[norm] = table.by_alias[best[0]] if best is not None else None
+        return table.fuzzy[norm]
 
 
 @dataclass(frozen=True)
@@ -385,7 +421,7 @@ def extract_citations(article: Article, doc: Any, entities: Sequence[Entity]) ->
     ``cites_entity_id`` is set), else the phrase cleaned. Evidence is the sentence (for a
     dateline: the dateline). Sorted by offset; one citation per source per sentence.
     """
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(f"doc text does not match article {article.id}")
     cands = [c for tok in doc for c in _token_candidates(tok)]
     cands.extend(_line_candidates(article.text))

@@ -282,7 +282,7 @@ def _claims_in_sentence(
 
 def extract_claims(article: Article, doc: Any, annotations: ArticleAnnotations) -> tuple[Claim, ...]:
     """Claims of one article in text order; ``doc`` is the spaCy parse of ``article.text``."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(f"doc text does not match article {article.id}")
     out: list[Claim] = []
     for start, end in _sentence_spans(article, doc):

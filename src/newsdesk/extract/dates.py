@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.extract.quantities import WORD_NUMBER_RE, parse_number
 from newsdesk.model import Article, TimeExpression
+from newsdesk.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -573,7 +574,7 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     text = article.text
     chosen = _select(_candidates(text, base))
     if doc is not None:
-        if not text.startswith(doc.text):
+        if not text.startswith(doc_text(doc)):
             raise ValueError(f"article {article.id}: the spaCy Doc is not over article.text")
         chosen = sorted([*chosen, *_spacy_candidates(doc, article, base, chosen)], key=lambda c: c.start)
     out: list[TimeExpression] = []

@@ -308,7 +308,7 @@ def extract_quantities(article: Article, doc: Doc | None = None) -> tuple[Quanti
     from newsdesk.extract.dates import extract_times
 
     text = article.text
-    if doc is not None and not text.startswith(doc.text):
+    if doc is not None and not text.startswith(doc_text(doc)):
         raise ValueError(f"article {article.id}: the spaCy Doc is not over article.text")
     times = extract_times(article)
     date_spans = [(t.evidence.start, t.evidence.end) for t in times if t.kind in ("DATE", "TIME")]

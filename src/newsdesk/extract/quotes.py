@@ -37,6 +37,7 @@ from typing import Any
 
 from newsdesk.extract.citations import EntityIndex, enclosing, normalize_name, noun_phrase, sentence_spans
 from newsdesk.model import Article, Entity, Quote
+from newsdesk.nlp import doc_text
 
 SPEECH_VERBS = frozenset({
     "say", "tell", "state", "add", "stress", "caution", "warn", "write", "claim", "note", "insist",
@@ -192,13 +193,7 @@ class _Speakers:
         self.doc = doc
         self.index = EntityIndex(article.id, entities)
         self.sents = sentence_spans(article, doc)
-        persons = [e for e in entities if e.type == "PERSON"]
-        self.surnames: dict[str, Entity | None] = {}
-        for ent in persons:
-            for alias in (ent.name, *ent.aliases):
-                last = normalize_name(alias).split()[-1:] or [""]
-                prior = self.surnames.get(last[0], ent)
-                self.surnames[last[0]] = ent if prior is ent else None  # ambiguous surname -> None
+        self.surnames = self.index.table.surnames
 
     def entity(self, start: int, end: int) -> Entity | None:
         text = self.article.text[start:end]
@@ -266,7 +261,7 @@ def _quote_sentence_range(sents: Sequence[tuple[int, int]], span: QuoteSpan, n: 
 
 def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tuple[Quote, ...]:
     """Direct quotes in ``article`` with speakers (rule in the module docstring), by offset."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(f"doc text does not match article {article.id}")
     speakers = _Speakers(article, doc, entities)
     text = article.text
