@@ -94,20 +94,20 @@ class SpanCopier:
     static vectors and nothing reads it), nor are ``cats`` or user data.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Any) -> None:
         from spacy.attrs import ENT_IOB
 
-        self.doc = doc
+        self.doc: Any = doc
         self.head = doc._get_array_attrs()
         self.array = doc.to_array(self.head)
         self.ent_bounds = {(e.start, e.end) for e in doc.ents}
         self.iob_col = self.head.index(ENT_IOB) if ENT_IOB in self.head else None
 
-    def copy(self, span: Any) -> Doc:
+    def copy(self, span: Any) -> Any:
         from spacy.tokens import Doc as SpacyDoc
 
         doc = self.doc
-        new = SpacyDoc(doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+        new: Any = SpacyDoc(doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
         array = self.array[span.start:span.end].copy()  # _fix_dep_copy rewrites it in place
         span._fix_dep_copy(self.head, array)
         if len(array) and self.iob_col is not None and array[0][self.iob_col] == 1:
