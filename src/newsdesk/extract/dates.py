@@ -23,8 +23,9 @@ the same grammar. Output is deterministic and in text order; spans come from
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -526,8 +527,15 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=8)
+def _text_candidates(text: str, anchor: date | None) -> tuple[_Candidate, ...]:
+    """The selected pattern matches of a whole text: the dates stage and the quantities
+    stage (which leaves date spans out) both ask for the same article's, so keep a few."""
+    return tuple(_select(_candidates(text, anchor)))
+
+
 def _spacy_candidates(doc: Doc, article: Article, anchor: date | None,
-                      taken: list[_Candidate]) -> list[_Candidate]:
+                      taken: Sequence[_Candidate]) -> list[_Candidate]:
     """DATE/TIME entities the grammar missed, kept when a pattern covers the entity exactly.
 
     The grammar is re-run inside the entity with its context rules relaxed ("March was
@@ -572,7 +580,7 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     """
     base = parse_anchor(anchor) or parse_anchor(article.published)
     text = article.text
-    chosen = _select(_candidates(text, base))
+    chosen: Sequence[_Candidate] = _text_candidates(text, base)
     if doc is not None:
         if not text.startswith(doc_text(doc)):
             raise ValueError(f"article {article.id}: the spaCy Doc is not over article.text")
