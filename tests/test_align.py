@@ -96,6 +96,26 @@ def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("Sukhoi") == "sukhoi"
 
 
+def test_phrasal_verbs_take_their_own_meaning(nlp: Any) -> None:
+    """"reached out ... for" asks; "reached" alone does not; a particle the table lacks
+    leaves the verb's own key."""
+    docs = list(nlp.pipe([
+        "The government reached out to Moscow for weapons.",
+        "The government asked Moscow for weapons.",
+        "The convoy reached Moscow on Tuesday.",
+        "The minister handed over the letter.",
+        "The minister sent the letter.",
+        "The company pulled out of the contract.",
+        "The company pulled the contract.",
+    ]))
+    props = align.propositions_from_docs(docs)
+    assert "request" in props[0].keys & props[1].keys
+    assert "request" in props[0].predicates
+    assert "request" not in props[2].keys and "reach" in props[2].keys
+    assert "send" in props[3].keys & props[4].keys
+    assert props[5].keys == props[6].keys and "pull" in props[5].keys
+
+
 def test_cross_check_extracts_claims_when_annotations_have_none() -> None:
     from dataclasses import replace
 

@@ -78,6 +78,14 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["charge", "indict", "indictment", "accuse"], "charge"),
     **dict.fromkeys(["confirm", "acknowledge", "verify"], "confirm"),
 }
+# Phrasal verbs (verb + particle) whose meaning is a class above, not the verb's alone
+# ("reached out to Moscow for help" asks for it; "handed over" a letter sends it).
+PHRASAL: dict[tuple[str, str], str] = {
+    ("reach", "out"): "request", ("hand", "over"): "send", ("pass", "on"): "send",
+    ("step", "up"): "increase", ("scale", "up"): "increase", ("ramp", "up"): "increase",
+    ("cut", "back"): "decrease", ("scale", "back"): "decrease", ("wind", "down"): "end",
+    ("shut", "down"): "end", ("call", "off"): "end", ("set", "off"): "begin", ("kick", "off"): "begin",
+}
 # Lemmas that carry no proposition content (reporting verbs, counters, fillers).
 LIGHT_LEMMAS = frozenset(
     "be have do say report also include make take get give go come according reportedly "
@@ -119,6 +127,14 @@ def _is_negated(verb: Any) -> bool:
     return False
 
 
+def _phrasal_class(verb: Any, lemma: str) -> str | None:
+    """The ``PHRASAL`` class of a verb with its particle ("reach" + "out"), if any."""
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return PHRASAL.get((lemma, child.lower_))
+    return None
+
+
 def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> tuple[set[str], set[str], set[str]]:
     keys: set[str] = set()
     preds: set[str] = set()
@@ -129,12 +145,13 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> tuple[set[str],
         lemma = t.lemma_.lower()
         if lemma in LIGHT_LEMMAS or (t.pos_ == "PROPN" and t.lower_ in drop):
             continue
+        phrasal = _phrasal_class(t, lemma) if t.pos_ == "VERB" else None
         if t.pos_ == "NUM" and t.like_num:
             key = "#" + t.text.replace(",", "")
         else:
-            key = normalise_lemma(lemma)
+            key = phrasal or normalise_lemma(lemma)
         keys.add(key)
-        if t.pos_ == "VERB" or t.lemma_.lower() in SYNONYMS:
+        if t.pos_ == "VERB" or lemma in SYNONYMS or phrasal:
             preds.add(key)
             if t.pos_ == "VERB" and _is_negated(t):
                 negated.add(key)
