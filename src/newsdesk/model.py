@@ -13,12 +13,18 @@ cleaned text) unless a field says otherwise, and ``Evidence.text`` always equals
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 SCHEMA_ID = "newsdesk.report/1"
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 def content_hash(*parts: str, length: int = 16) -> str:
@@ -29,6 +35,24 @@ def content_hash(*parts: str, length: int = 16) -> str:
         h.update(norm.encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()[:length]
+
+
+def last_tuple_cache(build: Callable[[Sequence[_T]], _R]) -> Callable[[Sequence[_T]], _R]:
+    """``build`` (an index derived from a run's records) kept for the last tuple it was
+    called with, matched by identity: a tuple cannot change under the cache, so each
+    article or story of a run reuses one index. Other sequences are built on each call."""
+    slot: list[tuple[Sequence[_T], _R]] = []
+
+    @functools.wraps(build)
+    def cached(items: Sequence[_T]) -> _R:
+        if slot and slot[0][0] is items:
+            return slot[0][1]
+        out = build(items)
+        if isinstance(items, tuple):
+            slot[:] = [(items, out)]
+        return out
+
+    return cached
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from newsdesk.model import (
     Skipped,
     StageTiming,
     Story,
+    last_tuple_cache,
 )
 from newsdesk.settings import Settings
 
@@ -132,20 +133,13 @@ def parse_and_annotate(
     return arts, annotations, entities, {a.id: d for a, d in zip(arts, docs, strict=True)}
 
 
-_MENTIONS: list[tuple[Sequence[Entity], dict[str, list[tuple[int, int]]]]] = []
-
-
+@last_tuple_cache
 def _mention_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int]]]:
-    """article id -> (entity position, mention position) of every mention, in run order;
-    a tuple's index is kept for the next call with that same tuple (it cannot change)."""
-    if _MENTIONS and _MENTIONS[0][0] is entities:
-        return _MENTIONS[0][1]
+    """article id -> (entity position, mention position) of every mention, in run order."""
     index: dict[str, list[tuple[int, int]]] = {}
     for e, ent in enumerate(entities):
         for k, m in enumerate(ent.mentions):
             index.setdefault(m.article_id, []).append((e, k))
-    if isinstance(entities, tuple):
-        _MENTIONS[:] = [(entities, index)]
     return index
 
 
@@ -191,7 +185,8 @@ def build_story(
         article_ids=ids,
         entities=most_reported(local),
     )
-    in_run_order = [a for a in articles.values() if a.id in story.article_ids]
+    members = set(ids)
+    in_run_order = [a for a in articles.values() if a.id in members]
     return cross_check(story, in_run_order, annotations, local, settings, docs=docs)
 
 

@@ -135,7 +135,6 @@ def claim_docs(claims: Sequence[Claim], article_docs: Mapping[str, Any] | None, 
         else:
             todo.append(i)
     if todo:
-
         # near-duplicate articles repeat claims word for word: parse each text once
         unique = sorted({claims[i].evidence.text for i in todo})
         parsed = dict(zip(unique, load_nlp(settings.spacy_model).pipe(unique, batch_size=64), strict=True))

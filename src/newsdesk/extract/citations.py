@@ -37,7 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from newsdesk.model import Article, Citation, Entity
+from newsdesk.model import Article, Citation, Entity, last_tuple_cache
 from newsdesk.nlp import doc_text
 
 # Verbs whose passive agent is a source ("reported by X", "memos obtained by X").
@@ -135,19 +135,10 @@ class AliasTable:
         self.fuzzy: dict[str, Entity | None] = {}
 
 
-_TABLE: list[tuple[Sequence[Entity], AliasTable]] = []
-
-
+@last_tuple_cache
 def alias_table(entities: Sequence[Entity]) -> AliasTable:
-    """The ``AliasTable`` of ``entities``; a tuple's table is kept for the next call with
-    the same tuple (immutable, so the table cannot go stale), other sequences are indexed
-    each time."""
-    if _TABLE and _TABLE[0][0] is entities:
-        return _TABLE[0][1]
-    table = AliasTable(entities)
-    if isinstance(entities, tuple):
-        _TABLE[:] = [(entities, table)]
-    return table
+    """The ``AliasTable`` of ``entities`` (one per run when the run passes a tuple)."""
+    return AliasTable(entities)
 
 
 class EntityIndex:

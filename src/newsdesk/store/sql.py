@@ -244,12 +244,13 @@ class WriteTx(_Queries):
         range scans with a LIMIT: linking cost does not grow with the number of stories."""
         self._centroids.refresh(self)
         ids = self._centroids.nearest(np.asarray(embedding, dtype=np.float32), by_embedding)
-        keys = sorted(set(entity_keys))[:MAX_CANDIDATE_KEYS]
+        all_keys = sorted(set(entity_keys))
+        keys = all_keys[:MAX_CANDIDATE_KEYS]
         if keys and by_entities:
             ids += self._stories_sharing(keys, by_entities)
         ids += [str(r[0]) for r in self.run(
             "SELECT id FROM stories ORDER BY rev DESC, id LIMIT ?", (recent,)).fetchall()]
-        return self._candidate_states(list(dict.fromkeys(ids)), sorted(set(entity_keys)))
+        return self._candidate_states(list(dict.fromkeys(ids)), all_keys)
 
     def _candidate_states(self, ids: Sequence[str], keys: Sequence[str]) -> list[StoryState]:
         """StoryStates of ``ids`` (in order) whose ``entities`` hold only the counts of
