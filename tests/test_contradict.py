@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -174,3 +175,75 @@ def test_load_nli_errors(tmp_path: Path) -> None:
     _tiny_nli(tmp_path, {0: "positive", 1: "negative"})
     with pytest.raises(ConfigError):
         load_nli(str(tmp_path))
+
+
+def _kinds(a: str, b: str) -> list[str]:
+    # different surroundings, so that the two articles are not near-duplicates of each other
+    one = "The ministry published photographs of the scene on Tuesday, without giving details. "
+    two = "Opposition lawmakers asked for the records to be made public, citing a lack of oversight. "
+    return sorted(x.kind for x in _pair_story(one + a, two + b).contradictions)
+
+
+def test_equal_negations_are_not_a_negation_conflict() -> None:
+    # the same quote with other quotation marks parses differently; it negates nothing the other states
+    quote = "I mean, not \u201cover Christmas\u201d - like that wasn\u2019t the fight that ended it."
+    assert _kinds(quote, quote.replace("\u201c", "'").replace("\u201d", "'").replace("\u2019", "'")) == []
+    derail = "The transit authority says the trains \u201cbumped into each other\u201d on Wednesday but didn\u2019t derail."
+    assert _kinds(derail, derail.replace("on Wednesday", "at about 5am")) == []
+    # "unlikely to" says "not" in other words
+    assert _kinds("The research group agreed that the station cannot be controlled upon its reentry into the atmosphere.",
+                  "The research group said the station was unlikely to be controlled upon its reentry into the "
+                  "atmosphere.") == []
+    # "without" does not negate the verb it hangs on; a negation in a side clause is no denial
+    assert _kinds("Astronauts have identified microbes aboard the space station for the very first time.",
+                  "Astronauts have for the first time identified microbes aboard the space station "
+                  "without sending samples back to Earth.") == []
+    # still found: the main act negated against the same act stated plainly
+    ratified = "Only a day earlier, Russia had ratified a new strategic agreement with Venezuela."
+    assert _kinds(ratified, ratified.replace("had ratified", "had not ratified")) == ["negation"]
+
+
+def test_other_sets_other_acts_and_moments_are_not_quantity_conflicts() -> None:
+    assert _kinds("The case involves 25 defendants, who were fined 30,000 pounds each.",
+                  "Five other defendants, including a jailed activist, were fined 30,000 pounds each.") == []
+    assert _kinds("Seven people have died after a tram overturned in south London.",
+                  "A tram overturned in south London, trapping five people.") == []
+    assert _kinds("Qualcomm shares fell 1.5 percent to $65.09 at 9:34 a.m. after the offer.",
+                  "Qualcomm shares fell 4.3 percent after the offer.") == []
+    assert _kinds("Qualcomm shares fell 4.3 percent after the offer.",
+                  "Qualcomm reported a 96 percent drop in operating income after the offer.") == []
+    # the same act with another figure is still a conflict, also beside a time that dates something else
+    assert _kinds("The singer posted three photos with her son on Instagram, writing that it was just last night "
+                  "that she held him.", "The singer posted four photos with her son on Instagram.") == ["quantity"]
+
+
+def test_new_vs_existing_needs_the_same_thing() -> None:
+    assert _kinds("He will wear a new SpaceX spacesuit on the flight to the station.",
+                  "He flew to the station on his previous SpaceX missions in 2012.") == []
+    assert _kinds("Qualcomm rejected Broadcom\u2019s new offer for the chipmaker on Monday.",
+                  "Qualcomm said it would restore Broadcom ties that were previously agreed.") == []
+    assert _kinds("The air force is requesting additional Su-30MK2 fighter jets from Russia.",
+                  "The air force asked Russia to restore several Su-30MK2s previously purchased by it.") \
+        == ["new-vs-existing"]
+
+
+def test_a_state_shared_by_many_is_no_actor_clash() -> None:
+    assert _kinds("More than 600,000 Jewish people live in about 140 settlements in the West Bank.",
+                  "About 600,000 Israeli people live in about 140 settlements in the West Bank.") == []
+
+
+def test_date_conflicts_need_one_act_and_a_reportable_day(nlp: Any) -> None:
+    from newsdesk.crosscheck.contradict import date_clash
+
+    # one act, two days: a conflict; the same words with a statement's date are not
+    assert _kinds("North Korea fired a ballistic missile over northern Japan on Aug. 29, 2017.",
+                  "North Korea fired a ballistic missile over northern Japan on Aug. 25, 2017.") == ["date"]
+    assert _kinds("North Korea said on Aug. 29, 2017 that it fired a ballistic missile over northern Japan.",
+                  "North Korea said on Aug. 25, 2017 that it fired a ballistic missile over northern Japan.") == []
+    # an article cannot date an event that came after it: two launches, weeks apart
+    early = Article(id="a", source="a", text="x", raw_text="x", published="2017-08-28")
+    late = Article(id="b", source="b", text="x", raw_text="x", published="2017-09-14")
+    assert date_clash({"fire": {"2017-08-22"}}, {"fire": {"2017-09-08"}}, early, late) is None
+    same_day = replace(late, id="c", published="2017-08-28")
+    assert date_clash({"fire": {"2017-08-22"}}, {"fire": {"2017-08-25"}}, early, same_day) == ("2017-08-22", "2017-08-25")
+    assert date_clash({"fire": {"2017-08-22"}}, {"launch": {"2017-08-25"}}, early, same_day) is None

@@ -93,7 +93,9 @@ LIGHT_LEMMAS = frozenset(
     "show indicate reveal suggest add accord well".split()
 )
 # Words that negate a statement besides "not"/"n't" ("posed no threat", "never").
-NEGATORS = frozenset({"no", "never", "none", "nothing", "nobody", "neither", "nor", "without"})
+# Words that negate the verb they depend on ("never posed", "posed no threat"). Not
+# "without": "identified microbes without sending samples" says the identifying happened.
+NEGATORS = frozenset({"no", "never", "none", "nothing", "nobody", "neither", "nor"})
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
@@ -127,6 +129,16 @@ def _is_negated(verb: Any) -> bool:
     return False
 
 
+def main_clause(verb: Any) -> bool:
+    """Whether a verb states the claim's own event: the root, or joined to it ("bumped
+    but didn't derail") or reported by it ("said Russia had not ratified"); not one in a
+    relative or adverbial clause ("none as painful as when Bartman deflected a ball")."""
+    steps = 0
+    while verb.dep_ in {"conj", "ccomp"} and steps < 8:
+        verb, steps = verb.head, steps + 1
+    return verb.dep_ == "ROOT"
+
+
 def _phrasal_class(verb: Any, lemma: str) -> str | None:
     """The ``PHRASAL`` class of a verb with its particle ("reach" + "out"), if any."""
     for child in verb.children:
@@ -153,7 +165,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> tuple[set[str],
         keys.add(key)
         if t.pos_ == "VERB" or lemma in SYNONYMS or phrasal:
             preds.add(key)
-            if t.pos_ == "VERB" and _is_negated(t):
+            if t.pos_ == "VERB" and _is_negated(t) and main_clause(t):
                 negated.add(key)
     return keys, preds, negated
 

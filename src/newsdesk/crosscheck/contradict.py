@@ -3,12 +3,18 @@
 Each check is structured and needs the two claims to be about the same thing first:
 - quantity: aligned claims give clearly different amounts of the same measured thing
   (``quantities_compatible`` is False, the gap exceeds rounding, and neither article
-  itself also reports the other's figure, which is how a story reports a correction);
-- date: aligned claims give different day-precision dates;
-- negation: aligned claims with the same predicate, one negated;
+  itself also reports the other's figure, which is how a story reports a correction),
+  of the same act (the verb each figure belongs to), not of another set ("five other
+  defendants") and not read at different clock times (share prices during a day);
+- date: aligned claims date the same act (not a statement, not a thing) on different
+  days, and each article could have known the other's day (an article published before
+  a day cannot be reporting it: two missile launches weeks apart are two events);
+- negation: aligned claims with the same predicate, one negated in its main clause, and
+  the two claims do not carry the same kinds of negation (a quote that parses otherwise);
 - role: the same canonical person is "former <Title>" in one article and "<Title>" in
   another (title modifiers read from the words before each mention);
-- new-vs-existing: the same named thing (a model name or proper noun) is requested as
+- new-vs-existing: the same named thing (a model name or proper noun; not its owner or
+  maker, not an organisation) of the same kind (jets, planes) is requested as
   "additional/new" in one article and repaired or "previously purchased" in another;
 - actor: near-paraphrases whose one main-clause subject is a different canonical entity
   of the same type doing the same act ("Russia repaired the radars" / "China repaired the
@@ -22,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -38,6 +45,8 @@ from newsdesk.crosscheck.align import (
     normalise_lemma,
     quantities_compatible_fn,
 )
+from newsdesk.extract.citations import PUBLISH_VERBS
+from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -72,9 +81,10 @@ _TITLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NEW_MODIFIERS = {"additional", "new", "more", "extra", "further", "fresh"}
-_EXISTING_MODIFIERS = {"existing", "old", "aging", "ageing", "current", "previous"}
+# Not "previous"/"earlier": "his previous SpaceX missions" are earlier events, not owned things.
+_EXISTING_MODIFIERS = {"existing", "old", "aging", "ageing", "current"}
 _REPAIR_LEMMAS = {"repair", "refurbish", "refurbishment", "overhaul", "restore", "restoration",
-                  "fix", "maintain", "maintenance", "modernize", "modernise", "upgrade", "service"}
+                  "fix", "maintain", "maintenance", "modernize", "modernise", "service"}  # not "upgrade (to)"
 _PAST_MARKERS = {"previously", "already", "earlier", "formerly"}
 _MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*\b")
 
@@ -87,6 +97,10 @@ class ObjectState:
     state: str  # "new" | "existing"
     start: int  # char offsets in the claim text
     end: int
+    # what the thing is when the phrase says so with a common noun ("SpaceX spacesuit"
+    # -> spacesuit; normalised, so jets and planes are one kind); None when the head is
+    # the name itself ("Su-30MK2s")
+    kind: str | None = None
 
 
 def _outlet(article: Article) -> str:
@@ -114,8 +128,61 @@ def measure_words(doc: Any, claim_start: int, q: Quantity) -> frozenset[str]:
     after = [t for t in doc if t.idx >= hi][:2]
     return frozenset(
         normalise_lemma(t.lemma_) for t in [*before, *after]
-        if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"} and not t.is_stop and t.lemma_.lower() not in LIGHT_LEMMAS
+        # not names: "Qualcomm shares fell 6.6%" and "Qualcomm reported a 96 percent drop in
+        # operating income" measure different things of one company
+        if t.pos_ in {"NOUN", "VERB", "ADJ"} and not t.is_stop and t.lemma_.lower() not in LIGHT_LEMMAS
     )
+
+
+def _phrase_root(doc: Any, lo: int, hi: int) -> Any | None:
+    """The token of the phrase at claim characters [lo, hi) that the rest hangs on."""
+    toks = [t for t in doc if lo <= t.idx < hi]
+    inside = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), None)
+
+
+def verb_of(doc: Any, lo: int, hi: int, direct: bool = False) -> str | None:
+    """The normalised verb a phrase belongs to: up through nouns and prepositions ("the
+    purchase of 14 sets" -> request in "requested the purchase ..."), or with ``direct``
+    through a preposition only ("fired ... on Tuesday" -> fire; "Thursday's attack" and
+    "an Oct. 19 rendezvous" date a thing, not an act: None)."""
+    tok = _phrase_root(doc, lo, hi)
+    for _ in range(6):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            return normalise_lemma(tok.lemma_)
+        if direct and tok.pos_ != "ADP":
+            return None
+    return None
+
+
+_MOMENT = re.compile(r"\d:\d\d|\b(?:mid-?morning|mid-?afternoon|midday|noon)\b", re.IGNORECASE)
+
+
+def moments(doc: Any) -> frozenset[str]:
+    """Clock times a claim is pinned to ("at 9:34 a.m.", "mid-afternoon"): figures read
+    at different moments (a share price during a day) are no disagreement. Not "last
+    night" or "morning", which date an event more often than they pin a reading."""
+    return frozenset(e.text.lower() for e in doc.ents if e.label_ == "TIME" and _MOMENT.search(e.text))
+
+
+# After a figure, these words count a different set than the whole ("five other
+# defendants", "three more victims"), so the figure is no rival to the total.
+_OTHER_SET = frozenset({"other", "others", "more", "additional", "further", "extra", "remaining", "another"})
+
+
+def _another_set(doc: Any, claim_start: int, q: Quantity) -> bool:
+    """Whether the figure counts another set: a word of ``_OTHER_SET`` right after its
+    number (within the figure or the two words after it)."""
+    lo, hi = q.evidence.start - claim_start, q.evidence.end - claim_start
+    inside = [t for t in doc if lo <= t.idx < hi]
+    nums = [k for k, t in enumerate(inside) if t.like_num]
+    if not nums:
+        return False
+    after = inside[nums[0] + 1:] + [t for t in doc if t.idx >= hi][:2]
+    return any(t.lower_ in _OTHER_SET for t in after)
 
 
 def _only_comparable(q: Quantity, others: Sequence[Quantity], compatible: Callable[..., bool | None]) -> bool:
@@ -134,7 +201,7 @@ def quantity_conflict(
     neither article may also report the other's figure (a correction it reports itself).
     """
     compatible = quantities_compatible_fn()
-    if compatible is None:
+    if compatible is None or moments(docs[0]) != moments(docs[1]):
         return None
     for qa in a.quantities:
         for qb in b.quantities:
@@ -149,8 +216,18 @@ def quantity_conflict(
                     continue
             if _article_has_figure(anns[0], qb, compatible) or _article_has_figure(anns[1], qa, compatible):
                 continue
+            if _another_set(docs[0], ca.evidence.start, qa) or _another_set(docs[1], cb.evidence.start, qb):
+                continue
+            va = verb_of(docs[0], qa.evidence.start - ca.evidence.start, qa.evidence.end - ca.evidence.start)
+            vb = verb_of(docs[1], qb.evidence.start - cb.evidence.start, qb.evidence.end - cb.evidence.start)
+            if va and vb and va != vb:
+                continue  # figures of different acts: "seven people died" / "trapping five people"
             return qa, qb
     return None
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_STATEMENT_VERBS = frozenset(normalise_lemma(v) for v in SPEECH_VERBS | PUBLISH_VERBS | {"release", "reveal", "unveil"})
 
 
 # ----------------------------------------------------------------- titles
@@ -213,10 +290,14 @@ def _role_pairs(
 # ----------------------------------------------------------------- new vs existing
 def _np_names(tok: Any) -> frozenset[str]:
     """Specific names inside the noun phrase headed by ``tok`` (model names, proper nouns)."""
-    span = tok.doc[tok.left_edge.i:tok.i + 1]
-    names = {re.sub(r"(?<=[0-9A-Z])s$", "", m.group()).lower() for m in _MODEL_NAME.finditer(span.text)}
+    # an owner ("Broadcom's new offer") names who has the thing, not the thing
+    owners = {g.i for t in tok.children if t.dep_ == "poss" for g in t.subtree}
+    span = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.i not in owners]
+    text = "".join(t.text_with_ws for t in span)
+    names = {re.sub(r"(?<=[0-9A-Z])s$", "", m.group()).lower() for m in _MODEL_NAME.finditer(text)}
     for t in span:
-        if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP", "PERSON", "LOC"} and t.is_alpha:
+        # people, places, groups and organisations are not things bought new or repaired
+        if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP", "PERSON", "LOC", "ORG"} and t.is_alpha:
             names.add(t.lemma_.lower())
     return frozenset(names)
 
@@ -228,7 +309,8 @@ def _state(tok: Any) -> str | None:
     if any(k.lower_ in _EXISTING_MODIFIERS and k.dep_ == "amod" for k in kids):
         return "existing"
     for k in kids:
-        if k.dep_ in {"acl", "amod", "relcl"} and any(g.lower_ in _PAST_MARKERS for g in k.subtree):
+        # a clause about the thing: "Su-30MK2s previously purchased" (an "earlier flight" is no such clause)
+        if k.dep_ in {"acl", "relcl"} and any(g.lower_ in _PAST_MARKERS for g in k.subtree):
             return "existing"
     head, steps = tok, 0
     while head.head.i != head.i and steps < 4:
@@ -249,7 +331,9 @@ def object_states(doc: Any) -> list[ObjectState]:
         names = _np_names(tok)
         state = _state(tok) if names else None
         if state:
-            out.append(ObjectState(names, state, tok.left_edge.idx, tok.idx + len(tok.text)))
+            named_head = tok.pos_ == "PROPN" or _MODEL_NAME.fullmatch(tok.text) is not None
+            kind = None if named_head else normalise_lemma(tok.lemma_)
+            out.append(ObjectState(names, state, tok.left_edge.idx, tok.idx + len(tok.text), kind))
     return out
 
 
@@ -265,6 +349,8 @@ def new_vs_existing(
         for sb in states[j]:
             if sa.state == sb.state or not sa.names & sb.names:
                 continue
+            if sa.kind and sb.kind and sa.kind != sb.kind:
+                continue  # one name, different things: a "new SpaceX spacesuit", "previous SpaceX missions"
             new, old, cn, co = (sa, sb, claims[i], claims[j]) if sa.state == "new" else (sb, sa, claims[j], claims[i])
             an, ao = articles[cn.article_id], articles[co.article_id]
             ev_new, ev_old = _sub_evidence(cn, an, new), _sub_evidence(co, ao, old)
@@ -303,9 +389,76 @@ def pair_contradiction(
     day_a = {t for t in a.times if re.fullmatch(r"\d{4}-\d\d-\d\d", t)}
     day_b = {t for t in b.times if re.fullmatch(r"\d{4}-\d\d-\d\d", t)}
     if day_a and day_b and not day_a & day_b:
-        reason = f"{oa} dates it {sorted(day_a)[0]}, {ob} dates it {sorted(day_b)[0]}"
-        return _make("date", reason, ca.evidence, cb.evidence)
-    return _negation(ca, cb, a, b, oa, ob) or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
+        clash = date_clash(dated_acts(ca, docs[i], annotations.get(ca.article_id)),
+                           dated_acts(cb, docs[j], annotations.get(cb.article_id)),
+                           articles[ca.article_id], articles[cb.article_id])
+        if clash:
+            reason = f"{oa} dates it {clash[0]}, {ob} dates it {clash[1]}"
+            return _make("date", reason, ca.evidence, cb.evidence)
+    negation = _negation(ca, cb, a, b, oa, ob) if _negators(docs[i]) != _negators(docs[j]) else None
+    return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
+
+
+def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, set[str]]:
+    """Day-precision dates of a claim by the act they date (``verb_of``, direct), leaving
+    out dates of statements ("said Monday": two statements, not two dates of one event)
+    and dates of things ("Thursday's attack")."""
+    out: dict[str, set[str]] = {}
+    if ann is None:
+        return out
+    ev = claim.evidence
+    for t in ann.times:
+        if not (ev.start <= t.evidence.start and t.evidence.end <= ev.end and _DAY.fullmatch(t.value)):
+            continue
+        verb = verb_of(doc, t.evidence.start - ev.start, t.evidence.end - ev.start, direct=True)
+        if verb and verb not in _STATEMENT_VERBS:
+            out.setdefault(verb, set()).add(t.value)
+    return out
+
+
+def date_clash(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]],
+               art_a: Article, art_b: Article) -> tuple[str, str] | None:
+    """The first act both claims date on different days, as (day in a, day in b), when
+    each article could have reported the other's day (``_could_report``)."""
+    for verb in sorted(acts_a.keys() & acts_b.keys()):
+        da, db = acts_a[verb], acts_b[verb]
+        if not da & db and _could_report(da, art_b) and _could_report(db, art_a):
+            return sorted(da)[0], sorted(db)[0]
+    return None
+
+
+def _could_report(days: set[str], article: Article) -> bool:
+    """Whether ``article`` could have reported an event on one of ``days``: not when
+    every day is after its publication (plus a day for time zones). Two dates that
+    each lie near their own article's date in articles weeks apart ("fired a missile
+    on Tuesday" / "on Friday") are two occurrences, not a disagreement."""
+    published = (article.published or "")[:10]
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", published):
+        return True
+    try:
+        last = date.fromisoformat(published) + timedelta(days=1)
+        return any(date.fromisoformat(d) <= last for d in days)
+    except ValueError:
+        return True
+
+
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without"})
+# Words that say "not" in other words ("unlikely to be controlled" = "cannot be controlled").
+_NEGATIVE_LEMMAS = frozenset({"unlikely", "unable", "impossible", "fail", "refuse", "deny", "lack"})
+
+
+def _negators(doc: Any) -> frozenset[str]:
+    """The kinds of negation in a claim ("n’t", "cannot" and "unlikely to" read as "not").
+    Two claims with the same kinds negate nothing the other states, whatever their
+    parses say (a quote with other quotation marks parses differently)."""
+    out = set()
+    for t in doc:
+        word = t.lower_.replace("’", "'")
+        if word in _NEGATORS:
+            out.add("not" if word == "n't" else word)
+        elif t.lemma_.lower() in _NEGATIVE_LEMMAS:
+            out.add("not")
+    return frozenset(out)
 
 
 def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str) -> Contradiction | None:
@@ -322,7 +475,10 @@ def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob:
 # ----------------------------------------------------------------- actors
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Acts that many actors can do at once without disagreeing (saying, confirming, ...).
-_SHARED_ACTS = frozenset({"say", "confirm", "request", "help", "be", "have"})
+# States many can be in at once are no act either ("600,000 Jewish people live in ...").
+_SHARED_ACTS = frozenset({"say", "confirm", "request", "help", "be", "have", "live", "remain", "stay", "reside",
+                          "exist", "belong", "own", "hold", "know", "believe", "think", "want", "need",
+                          "seem", "appear", "include", "contain", "represent", "face"})
 
 
 class ActorIndex:
@@ -345,7 +501,7 @@ def claim_actor(claim: Claim, doc: Any, index: ActorIndex) -> tuple[str, str] | 
         return None
     root = roots[0]
     act = normalise_lemma(root.lemma_)
-    if root.lemma_.lower() in LIGHT_LEMMAS or act in _SHARED_ACTS:
+    if root.lemma_.lower() in LIGHT_LEMMAS or act in _SHARED_ACTS or root.lemma_.lower() in _SHARED_ACTS:
         return None
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if len(subjects) != 1 or any(c.dep_ in {"conj", "cc"} for c in subjects[0].subtree):

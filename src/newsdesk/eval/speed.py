@@ -66,6 +66,8 @@ def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
     rows.append({"stage": "end to end", "seconds": round(total, 2), "items": n,
                  "articles_per_s": round(n / total, 2), "peak_rss_mb": round(peak_rss_mb(), 0)})
     metrics.update({"speed.articles": float(n), "speed.end_to_end_articles_per_s": n / total,
-                    "speed.peak_rss_mb": peak_rss_mb(), "speed.stories": float(len(report.stories))})
+                    "speed.peak_rss_mb": peak_rss_mb(), "speed.stories": float(len(report.stories)),
+                    # no gold here: a flood of flags on real stories is a precision regression
+                    "speed.contradictions_flagged": float(sum(len(s.contradictions) for s in report.stories))})
     return SuiteResult("speed", metrics, rows,
                        notes=[f"{n} giveme5w1h-news-cluster articles, analyze() end to end, models preloaded"])
