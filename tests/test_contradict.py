@@ -247,3 +247,19 @@ def test_date_conflicts_need_one_act_and_a_reportable_day(nlp: Any) -> None:
     same_day = replace(late, id="c", published="2017-08-28")
     assert date_clash({"fire": {"2017-08-22"}}, {"fire": {"2017-08-25"}}, early, same_day) == ("2017-08-22", "2017-08-25")
     assert date_clash({"fire": {"2017-08-22"}}, {"launch": {"2017-08-25"}}, early, same_day) is None
+
+
+def test_both_negative_nested_actors_other_actors_figures_and_lowercase_former() -> None:
+    # from the neus-allsides leads: two negative claims deny nothing
+    assert _kinds("President Trump said Friday that the United States did not pay any money to North Korea "
+                  "for the release of the student.",
+                  "Trump says \u2018no money\u2019 was paid to North Korea for the release of the student.") == []
+    # organisations nest: the House is part of Congress
+    assert _kinds("The House passes the COVID-19 relief bill with $1,400 checks for most Americans.",
+                  "Congress passes the COVID-19 relief bill with $1,400 checks for most Americans.") == []
+    # the same act by different actors with different figures
+    assert _kinds("China has hit back at the United States by imposing new trade tariffs on $60bn of goods.",
+                  "The United States imposed new trade tariffs in July on $34 billion of goods.") == []
+    # "by former President Barack Obama" is no sitting President
+    assert _kinds("The program was created by former President Barack Obama in 2012.",
+                  "Former President Barack Obama created the program in 2012 by executive order.") == []

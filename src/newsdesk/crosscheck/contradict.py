@@ -4,22 +4,25 @@ Each check is structured and needs the two claims to be about the same thing fir
 - quantity: aligned claims give clearly different amounts of the same measured thing
   (``quantities_compatible`` is False, the gap exceeds rounding, and neither article
   itself also reports the other's figure, which is how a story reports a correction),
-  of the same act (the verb each figure belongs to), not of another set ("five other
-  defendants") and not read at different clock times (share prices during a day);
+  of the same act by the same actor (the verb each figure belongs to, its subject), not
+  of another set ("five other defendants") and not read at different clock times
+  (share prices during a day);
 - date: aligned claims date the same act (not a statement, not a thing) on different
   days, and each article could have known the other's day (an article published before
   a day cannot be reporting it: two missile launches weeks apart are two events);
-- negation: aligned claims with the same predicate, one negated in its main clause, and
-  the two claims do not carry the same kinds of negation (a quote that parses otherwise);
+- negation: aligned claims with the same predicate, one negated in its main clause and
+  the other without any negation (two negative claims, or one quote that parses
+  otherwise, deny nothing);
 - role: the same canonical person is "former <Title>" in one article and "<Title>" in
   another (title modifiers read from the words before each mention);
 - new-vs-existing: the same named thing (a model name or proper noun; not its owner or
   maker, not an organisation) of the same kind (jets, planes) is requested as
   "additional/new" in one article and repaired or "previously purchased" in another;
 - actor: near-paraphrases whose one main-clause subject is a different canonical entity
-  of the same type doing the same act ("Russia repaired the radars" / "China repaired the
-  radars"), when neither claim names the other's actor at all (a reporting verb, a
-  shared or listed subject, or a negated act is never an actor clash).
+  of the same type (not organisations, which nest: the House, Congress) doing the same
+  act ("Russia repaired the radars" / "China repaired the radars"), when neither claim
+  names the other's actor at all (a reporting verb, a shared or listed subject, or a
+  negated act is never an actor clash).
 Rounding, words vs digits, approximate qualifiers and different scopes are not flagged.
 """
 
@@ -77,7 +80,7 @@ _TITLES = (
 )
 _TITLE_BEFORE = re.compile(
     rf"(?P<mod>\b(?:former|ex-|late|then-|outgoing|incoming|acting|interim)\s*)?"
-    rf"(?:[A-Z][\w.\u2019'-]*\s+){{0,2}}?(?P<title>{_TITLES})\s+$",
+    rf"(?-i:[A-Z][\w.\u2019'-]*\s+){{0,2}}?(?P<title>{_TITLES})\s+$",  # capitals only: not "by former President"
     re.IGNORECASE,
 )
 _NEW_MODIFIERS = {"additional", "new", "more", "extra", "further", "fresh"}
@@ -141,21 +144,44 @@ def _phrase_root(doc: Any, lo: int, hi: int) -> Any | None:
     return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), None)
 
 
-def verb_of(doc: Any, lo: int, hi: int, direct: bool = False) -> str | None:
-    """The normalised verb a phrase belongs to: up through nouns and prepositions ("the
-    purchase of 14 sets" -> request in "requested the purchase ..."), or with ``direct``
-    through a preposition only ("fired ... on Tuesday" -> fire; "Thursday's attack" and
-    "an Oct. 19 rendezvous" date a thing, not an act: None)."""
+def verb_token(doc: Any, lo: int, hi: int, direct: bool = False) -> Any | None:
+    """The verb a phrase belongs to: up through nouns and prepositions ("the purchase of
+    14 sets" -> "requested the purchase ..."), or with ``direct`` through a preposition
+    only ("fired ... on Tuesday" -> fired; "Thursday's attack" and "an Oct. 19
+    rendezvous" date a thing, not an act: None)."""
     tok = _phrase_root(doc, lo, hi)
     for _ in range(6):
         if tok is None or tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX"}:
-            return normalise_lemma(tok.lemma_)
+            return tok
         if direct and tok.pos_ != "ADP":
             return None
     return None
+
+
+def verb_of(doc: Any, lo: int, hi: int, direct: bool = False) -> str | None:
+    """``verb_token``'s normalised lemma."""
+    tok = verb_token(doc, lo, hi, direct)
+    return None if tok is None else normalise_lemma(tok.lemma_)
+
+
+def subject_ids(verb: Any, claim: Claim, index: ActorIndex) -> set[str]:
+    """The canonical actor the subject of ``verb`` is (its head word inside the mention:
+    "President Trump", not "the Latin American dictator"), or of the nearest verb above
+    it that has a subject ("China hit back by imposing tariffs" -> China)."""
+    tok = verb
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            head, base = subjects[0], claim.evidence.start
+            lo, hi = base + head.idx, base + head.idx + len(head.text)
+            return {e for e in index.containing(claim.article_id, lo, hi) if index.types.get(e) in _ACTOR_TYPES}
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return set()
 
 
 _MOMENT = re.compile(r"\d:\d\d|\b(?:mid-?morning|mid-?afternoon|midday|noon)\b", re.IGNORECASE)
@@ -192,7 +218,7 @@ def _only_comparable(q: Quantity, others: Sequence[Quantity], compatible: Callab
 
 def quantity_conflict(
     ca: Claim, cb: Claim, a: Proposition, b: Proposition, docs: tuple[Any, Any],
-    anns: tuple[ArticleAnnotations | None, ArticleAnnotations | None],
+    anns: tuple[ArticleAnnotations | None, ArticleAnnotations | None], actors: ActorIndex | None = None,
 ) -> tuple[Quantity, Quantity] | None:
     """Clearly different figures for the same measured thing, or None.
 
@@ -218,10 +244,15 @@ def quantity_conflict(
                 continue
             if _another_set(docs[0], ca.evidence.start, qa) or _another_set(docs[1], cb.evidence.start, qb):
                 continue
-            va = verb_of(docs[0], qa.evidence.start - ca.evidence.start, qa.evidence.end - ca.evidence.start)
-            vb = verb_of(docs[1], qb.evidence.start - cb.evidence.start, qb.evidence.end - cb.evidence.start)
-            if va and vb and va != vb:
-                continue  # figures of different acts: "seven people died" / "trapping five people"
+            va = verb_token(docs[0], qa.evidence.start - ca.evidence.start, qa.evidence.end - ca.evidence.start)
+            vb = verb_token(docs[1], qb.evidence.start - cb.evidence.start, qb.evidence.end - cb.evidence.start)
+            if va is not None and vb is not None:
+                if normalise_lemma(va.lemma_) != normalise_lemma(vb.lemma_):
+                    continue  # figures of different acts: "seven people died" / "trapping five people"
+                if actors is not None:
+                    sa, sb = subject_ids(va, ca, actors), subject_ids(vb, cb, actors)
+                    if sa and sb and not sa & sb:
+                        continue  # different actors' acts: China's tariffs on $60bn, Trump's on $34 billion
             return qa, qb
     return None
 
@@ -379,7 +410,7 @@ def pair_contradiction(
         return None
     oa, ob = _outlet(articles[ca.article_id]), _outlet(articles[cb.article_id])
     hit = quantity_conflict(ca, cb, a, b, (docs[i], docs[j]),
-                            (annotations.get(ca.article_id), annotations.get(cb.article_id)))
+                            (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
     if hit:
         qa, qb = hit
         reason = f"{oa} says {qa.evidence.text}, {ob} says {qb.evidence.text}"
@@ -395,7 +426,7 @@ def pair_contradiction(
         if clash:
             reason = f"{oa} dates it {clash[0]}, {ob} dates it {clash[1]}"
             return _make("date", reason, ca.evidence, cb.evidence)
-    negation = _negation(ca, cb, a, b, oa, ob) if _negators(docs[i]) != _negators(docs[j]) else None
+    negation = _negation(ca, cb, a, b, oa, ob) if has_negation(docs[i]) != has_negation(docs[j]) else None
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
 
@@ -447,18 +478,12 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none",
 _NEGATIVE_LEMMAS = frozenset({"unlikely", "unable", "impossible", "fail", "refuse", "deny", "lack"})
 
 
-def _negators(doc: Any) -> frozenset[str]:
-    """The kinds of negation in a claim ("n’t", "cannot" and "unlikely to" read as "not").
-    Two claims with the same kinds negate nothing the other states, whatever their
-    parses say (a quote with other quotation marks parses differently)."""
-    out = set()
-    for t in doc:
-        word = t.lower_.replace("’", "'")
-        if word in _NEGATORS:
-            out.add("not" if word == "n't" else word)
-        elif t.lemma_.lower() in _NEGATIVE_LEMMAS:
-            out.add("not")
-    return frozenset(out)
+def has_negation(doc: Any) -> bool:
+    """Whether a claim says "not" in any words ("n’t", "no money", "unlikely to"). Only a
+    claim without any negation can be denied by one with it: two negative claims ("did
+    not pay any money" / "'no money' paid") or a quote that parses otherwise are no
+    negation conflict, whatever the parses say."""
+    return any(t.lower_.replace("’", "'") in _NEGATORS or t.lemma_.lower() in _NEGATIVE_LEMMAS for t in doc)
 
 
 def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str) -> Contradiction | None:
@@ -492,6 +517,9 @@ class ActorIndex:
     def within(self, article_id: str, start: int, end: int) -> set[str]:
         return {eid for eid, m in self.mentions.get(article_id, ()) if m.start >= start and m.end <= end}
 
+    def containing(self, article_id: str, start: int, end: int) -> set[str]:
+        return {eid for eid, m in self.mentions.get(article_id, ()) if m.start <= start and end <= m.end}
+
 
 def claim_actor(claim: Claim, doc: Any, index: ActorIndex) -> tuple[str, str] | None:
     """(canonical entity id, act) when the claim's one main clause has one subject that is
@@ -523,8 +551,8 @@ def _actor_clash(
     xa, xb = claim_actor(ca, docs[0], index), claim_actor(cb, docs[1], index)
     if xa is None or xb is None or xa[1] != xb[1] or xa[0] == xb[0]:
         return None
-    if index.types[xa[0]] != index.types[xb[0]]:
-        return None
+    if index.types[xa[0]] != index.types[xb[0]] or index.types[xa[0]] == "ORG":
+        return None  # organisations nest: "the House passes" / "Congress passes" is one act
     if "@" + xa[0] in b.keys or "@" + xb[0] in a.keys:
         return None  # the other claim names this actor too ("with Russia", "China and Russia")
     reason = (f"{oa} says {index.names[xa[0]]} did it ({xa[1]}), "
