@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extract.quotes import extract_quotes, find_quote_spans, quote_text
+from newsdesk.extract.quotes import _description, extract_quotes, find_quote_spans, quote_text
 from newsdesk.model import Article, Entity
 
 try:  # shared real-text loaders; `python -m pytest` sees the repo root, plain `pytest` sees tests/
@@ -127,3 +127,11 @@ def test_according_to_names_the_speaker(nlp: Any) -> None:
     text = "“The plant will reopen next spring,” according to John Miller, the mayor."
     quotes = extract_quotes(_article("a", text), nlp(text), [])
     assert [(q.speaker, q.text) for q in quotes] == [("John Miller", "The plant will reopen next spring")]
+
+
+def test_described_speakers_stay_on_their_line_and_name_someone() -> None:
+    text = "Massive damage'\nA Nato spokesman"
+    assert _description(text, 0, len(text), text.index("spokesman")) == "A Nato spokesman"
+    assert _description("the airline", 0, 11, 4) == "the airline"
+    assert _description("\u25cf", 0, 1, 0) is None
+    assert _description("one", 0, 3, 0) is None
