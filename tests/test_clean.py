@@ -321,3 +321,28 @@ def test_luhn_rejects_a_changed_digit() -> None:
     broken = number[:-1] + str((int(number[-1]) + 1) % 10)
     assert luhn_valid(number) and not luhn_valid(broken)
     assert find_pii(f"order {broken} shipped") == []
+
+
+def test_slideshow_captions_go_and_the_article_around_them_stays(data_dir: Path) -> None:
+    src = data_dir / "giveme5w1h-news-cluster" / "data"
+    if not src.is_dir():
+        pytest.skip("giveme5w1h-news-cluster is absent")
+    pages = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(src.glob("*.json"))]
+    galleries = [p for p in pages if "Hide Caption" in (p.get("text") or "")]
+    assert len(galleries) >= 3  # CNN slideshows in the set
+    mixed = 0
+    for page in galleries:
+        doc = RawDocument(source=page["url"], text=page["text"])
+        try:
+            art = clean_document(doc, SETTINGS)
+        except ExtractionError:
+            # a slideshow page and nothing else: no article, and said so
+            assert all("Hide Caption" in line for line in page["text"].splitlines() if line.strip())
+            continue
+        assert "Hide Caption" not in art.text
+        assert any(r.reason == "photo gallery" for r in art.removed)
+        kept = [line for line in page["text"].splitlines() if line.strip() and "Hide Caption" not in line]
+        mixed += 1
+        # the article's own sentences stay (lines long enough to be prose)
+        assert all(_norm(line) in _norm(art.text) for line in kept if len(line.split()) >= 25)
+    assert mixed >= 1

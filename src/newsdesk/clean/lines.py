@@ -77,6 +77,7 @@ def _rule(reason: str, pattern: str, body_max: int, edge_max: int) -> Rule:
 # them to what reads as a short line.
 STRONG, STRONG_EDGE = 30, 120
 WEAK, WEAK_EDGE = 10, 20
+GALLERY = 5000  # words: a whole slideshow can sit on one line
 # The site talking to its reader. "US" (the country) is no cue, and a line that quotes
 # or reports someone ("We will donate," he said) is speech, not the site's voice.
 _ADDRESS_CUE = re.compile(r"(?i:\b(you|your|yours|our|ours|we)\b)|\b[Uu]s\b")
@@ -178,6 +179,9 @@ RULES: tuple[Rule, ...] = (
           r"^\W*(advertisement|advertising|sponsored( content| post)?|promoted( content)?|paid (content|post)"
           r"|(story|article) continues below( (this )?advertisement)?)\W*$", WEAK, WEAK),
     _rule("tag list", r"^(tags?|topics?|filed under|categories|keywords)\s*:", WEAK, WEAK_EDGE),
+    # a slideshow's captions with its controls ("... Hide Caption 3 of 25"), however long
+    # the line: the photos' captions, not the article
+    _rule("photo gallery", r"\bhide caption \d+ of \d+\b", GALLERY, GALLERY),
     _rule("contact line",
           r"send (news )?tips to|^(contact|email|e-mail) (us|the (author|reporter|writer))\b"
           r"|you can (email|reach|contact) (him|her|them|the author)", STRONG, STRONG_EDGE),
