@@ -235,3 +235,24 @@ def test_unknown_article_is_an_error(corpus: Corpus) -> None:
     articles, mentions = corpus
     with pytest.raises(ValueError, match="unknown article"):
         canonicalize_entities(articles[:1], mentions)
+
+
+def test_a_thing_is_named_by_a_form_of_enough_of_its_articles() -> None:
+    from collections import Counter
+
+    from newsdesk.extract.entities import _best_name, _Form
+
+    def form(name: str, label: str, articles: int, offset: int = 0) -> _Form:
+        return _Form(key=name.lower(), words=tuple(name.lower().split()), labels=Counter({label: 1}),
+                     names=Counter({name: articles}), surfaces={name},
+                     first={f"a{offset + i}": 0 for i in range(articles)})
+
+    # a caption's "Reuters North (Korean leader ...)" in 1 article beside "Reuters" in 25
+    assert _best_name([form("Reuters", "ORG", 25), form("Reuters North", "ORG", 1)]) == "Reuters"
+    assert _best_name([form("Getty Images", "ORG", 8), form("Getty Images 3", "ORG", 2)]) == "Getty Images"
+    # a trailing extension in enough articles, or words added in front, still name the thing
+    assert _best_name([form("Apollo", "ORG", 3), form("Apollo 11", "ORG", 1)]) == "Apollo 11"
+    assert _best_name([form("Teigen", "ORG", 12), form("Chrissy Teigen", "ORG", 1)]) == "Chrissy Teigen"
+    # people keep their full name
+    assert _best_name([form("Kim", "ORG", 12), form("Kim Jong Un", "PERSON", 1)]) == "Kim Jong Un"
+    assert _best_name([form("Kim", "ORG", 12), form("Kim Jong Un", "ORG", 1)], person=True) == "Kim Jong Un"

@@ -571,7 +571,7 @@ def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entit
     etype = _majority(sum((f.labels for f in group), Counter()))
     if any(len(f.words) >= 2 and f.label == "PERSON" and _is_person_shaped(f) for f in group):
         etype = "PERSON"  # the small model often tags surnames ORG; a full name settles it
-    name = _best_name(group)
+    name = _best_name(group, person=etype == "PERSON")
     spans = (v for f in group for v in evidence[f.key])
     mentions = sorted(spans, key=lambda v: (v.article_id, v.start, v.end))
     aliases = tuple(sorted({s for f in group for s in f.surfaces}))
@@ -579,13 +579,31 @@ def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entit
     return Entity(content_hash(etype, name), name, etype, aliases, article_ids, tuple(mentions))
 
 
-def _best_name(group: list[_Form]) -> str:
-    """Most complete (most words), then most frequent name; accented spelling preferred.
+# A thing's name that only adds words after a shorter name of it must be found in at
+# least 1/NAMING_SHARE as many articles as that shorter name to be its display name.
+NAMING_SHARE = 4
+
+
+def _trailing_extra(form: _Form, group: list[_Form]) -> bool:
+    """Whether ``form`` is a shorter name of the group plus trailing words, in far fewer
+    articles: a photo caption's "Reuters North (Korean leader ...)" beside "Reuters" in
+    25 articles, "Getty Images 3". Names tagged as people keep their full name, and
+    names that add words in front ("Venezuelan Defense Ministry") are not affected."""
+    if form.label == "PERSON":
+        return False
+    n = len(form.words)
+    return any(len(g.words) < n and form.words[:len(g.words)] == g.words
+               and len(g.first) >= NAMING_SHARE * len(form.first) for g in group)
+
+
+def _best_name(group: list[_Form], person: bool = False) -> str:
+    """Most complete (most words), then most frequent name, leaving out a thing's rare
+    trailing extensions (``_trailing_extra``); accented spelling preferred.
 
     An accented spelling wins over its plain twin when it has at least half as many
     mentions ("Nicolás Maduro" x3 beats "Nicolas Maduro" x5).
     """
-    names = sum((f.names for f in group), Counter())
+    names = sum((f.names for f in group if person or not _trailing_extra(f, group)), Counter())
     by_fold: dict[str, Counter[str]] = defaultdict(Counter)
     for name, count in names.items():
         by_fold[fold(name)][name] += count
