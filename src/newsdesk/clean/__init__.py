@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -227,7 +228,10 @@ def clean_document(doc: RawDocument, settings: Settings) -> Article:
     kept = [ln for ln in lines if ln.index not in verdicts]
     text, offset_map = _assemble(kept)
     if len(text) < settings.min_article_chars:
-        raise ExtractionError(doc.source, "no article text left after cleaning")
+        reasons = Counter(verdicts.values()).most_common(3)
+        why = ", ".join(f"{reason} x{n}" for reason, n in reasons)
+        raise ExtractionError(doc.source, f"no article text left after cleaning ({len(text)} chars kept; "
+                                          f"lines removed: {why or 'none'})")
     removed = tuple(RemovedLine(redact(ln.text), verdicts[ln.index], ln.start, ln.end)
                     for ln in lines if ln.index in verdicts)
     key = doc.url or os.path.basename(doc.source)
