@@ -8,6 +8,9 @@ Figures (all on development/train splits, reported as dev figures):
 - ``claims.fnc1.*``: FNC-1 headline vs the most similar body sentence, disagree vs agree.
 - ``claims.gold_vz.*`` / ``claims.gold_eb.*``: the full pipeline on the two gold stories,
   scored by ../shared/tools/score_gold.py (aligned pairs, false merges, traps flagged).
+- ``claims.allsides.*``: contradictions flagged on NeuS-AllSides val stories (three
+  outlets' headline and lead each, the first ``ALLSIDES_STORIES``). There is no gold: read
+  by hand, nearly every flag there has been false, so the count is a ceiling in the gate.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ SUITE = "claims"
 MRPC_PAIRS = 300
 CLAIMDIFF_PAIRS = 200
 FNC1_PAIRS = 100
+ALLSIDES_STORIES = 150
 
 
 @dataclass(frozen=True)
@@ -313,6 +317,32 @@ def _gold_suite(result: SuiteResult, data_dir: Path, settings: Settings) -> None
         result.metrics.update({f"claims.{key}.{k}": v for k, v in figures.items()})
 
 
+def load_allsides(data_dir: Path, limit: int | None) -> list[list[tuple[str, str, str | None]]]:
+    """NeuS-AllSides val stories as ``(source, headline + lead, None)`` documents, file order."""
+    path = require(data_dir, "neus-allsides-mds", "val.source")
+    if path is None:
+        return []
+    stories: list[list[tuple[str, str, str | None]]] = []
+    for k, line in enumerate(path.read_text(encoding="utf-8").splitlines()[:limit]):
+        docs: list[tuple[str, str, str | None]] = []
+        for i, part in enumerate(line.split("[SEP]")):
+            m = re.match(r"\s*TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)", part, re.S)
+            if m:
+                docs.append((f"allsides-{k}-{i}.txt", m.group(1).strip() + "\n\n" + m.group(2).strip(), None))
+        if len(docs) >= 2:
+            stories.append(docs)
+    return stories
+
+
+def _allsides_suite(result: SuiteResult, data_dir: Path, limit: int, settings: Settings) -> None:
+    stories = load_allsides(data_dir, limit)
+    if not stories:
+        return
+    flagged = sum(len(cross_check_texts(docs, settings)[1].contradictions) for docs in stories)
+    result.metrics.update({"claims.allsides.stories": float(len(stories)),
+                           "claims.allsides.contradictions_flagged": float(flagged)})
+
+
 def run(data_dir: Path, limit: int | None = None, settings: Settings | None = None) -> SuiteResult:
     """The claims suite; ``limit`` caps the pairs read from each pair data set."""
     settings = settings or Settings()
@@ -322,6 +352,7 @@ def run(data_dir: Path, limit: int | None = None, settings: Settings | None = No
     with timed() as t:
         _pair_suite(result, data_dir, limit, settings)
         _gold_suite(result, data_dir, settings)
+        _allsides_suite(result, data_dir, limit or ALLSIDES_STORIES, settings)
     result.metrics["claims.seconds"] = t["seconds"]
     result.rows = [{"metric": k, "value": round(v, 4)} for k, v in sorted(result.metrics.items())]
     return result
