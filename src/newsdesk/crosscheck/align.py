@@ -92,8 +92,7 @@ LIGHT_LEMMAS = frozenset(
     "set unit number kind type series part way thing lot one other new such more most "
     "show indicate reveal suggest add accord well".split()
 )
-# Words that negate a statement besides "not"/"n't" ("posed no threat", "never").
-# Words that negate the verb they depend on ("never posed", "posed no threat"). Not
+# Words besides "not"/"n't" that negate the verb they depend on ("never posed", "posed no threat"). Not
 # "without": "identified microbes without sending samples" says the identifying happened.
 NEGATORS = frozenset({"no", "never", "none", "nothing", "nobody", "neither", "nor"})
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

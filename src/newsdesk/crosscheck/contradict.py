@@ -39,6 +39,7 @@ import numpy as np
 from newsdesk.crosscheck.align import (
     LIGHT_LEMMAS,
     MIN_SHARED_KEYS,
+    NEGATORS,
     PairScorer,
     Proposition,
     amounts_conflict,
@@ -90,6 +91,10 @@ _REPAIR_LEMMAS = {"repair", "refurbish", "refurbishment", "overhaul", "restore",
                   "fix", "maintain", "maintenance", "modernize", "modernise", "service"}  # not "upgrade (to)"
 _PAST_MARKERS = {"previously", "already", "earlier", "formerly"}
 _MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*\b")
+# A day-precision date value (TIMEX3 "2017-08-29"), and the verbs whose date is when
+# something was said or published, not when the event happened.
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_STATEMENT_VERBS = frozenset(normalise_lemma(v) for v in SPEECH_VERBS | PUBLISH_VERBS | {"release", "reveal", "unveil"})
 
 
 @dataclass(frozen=True)
@@ -227,7 +232,7 @@ def quantity_conflict(
     neither article may also report the other's figure (a correction it reports itself).
     """
     compatible = quantities_compatible_fn()
-    if compatible is None or moments(docs[0]) != moments(docs[1]):
+    if compatible is None or not (a.quantities and b.quantities) or moments(docs[0]) != moments(docs[1]):
         return None
     for qa in a.quantities:
         for qb in b.quantities:
@@ -255,10 +260,6 @@ def quantity_conflict(
                         continue  # different actors' acts: China's tariffs on $60bn, Trump's on $34 billion
             return qa, qb
     return None
-
-
-_DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_STATEMENT_VERBS = frozenset(normalise_lemma(v) for v in SPEECH_VERBS | PUBLISH_VERBS | {"release", "reveal", "unveil"})
 
 
 # ----------------------------------------------------------------- titles
@@ -417,8 +418,8 @@ def pair_contradiction(
         return _make("quantity", reason, ca.evidence, cb.evidence)
     if cos < PARAPHRASE_COSINE:
         return None
-    day_a = {t for t in a.times if re.fullmatch(r"\d{4}-\d\d-\d\d", t)}
-    day_b = {t for t in b.times if re.fullmatch(r"\d{4}-\d\d-\d\d", t)}
+    day_a = {t for t in a.times if _DAY.fullmatch(t)}
+    day_b = {t for t in b.times if _DAY.fullmatch(t)}
     if day_a and day_b and not day_a & day_b:
         clash = date_clash(dated_acts(ca, docs[i], annotations.get(ca.article_id)),
                            dated_acts(cb, docs[j], annotations.get(cb.article_id)),
@@ -464,7 +465,7 @@ def _could_report(days: set[str], article: Article) -> bool:
     each lie near their own article's date in articles weeks apart ("fired a missile
     on Tuesday" / "on Friday") are two occurrences, not a disagreement."""
     published = (article.published or "")[:10]
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", published):
+    if not _DAY.fullmatch(published):
         return True
     try:
         last = date.fromisoformat(published) + timedelta(days=1)
@@ -473,7 +474,8 @@ def _could_report(days: set[str], article: Article) -> bool:
         return True
 
 
-_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without"})
+# align's verb negators, plus "not" itself and "without" (negative, though it negates no verb)
+_NEGATORS = NEGATORS | {"not", "n't", "without"}
 # Words that say "not" in other words ("unlikely to be controlled" = "cannot be controlled").
 _NEGATIVE_LEMMAS = frozenset({"unlikely", "unable", "impossible", "fail", "refuse", "deny", "lack"})
 

@@ -255,6 +255,10 @@ class _Speakers:
         return _description(self.article.text, start, end, subj.idx), None
 
 
+# Subjects of a speech verb that name nobody ("one said").
+_NOBODY = frozenset({"one", "someone", "somebody", "anyone", "everyone", "others", "some", "many"})
+
+
 def _description(text: str, start: int, end: int, head: int) -> str | None:
     """A speaker described, not named ("the airline", "a police spokesman"): the phrase
     on the subject's own line (a phrase across a line break has swallowed a caption or
@@ -262,14 +266,9 @@ def _description(text: str, start: int, end: int, head: int) -> str | None:
     line_start = max(text.rfind("\n", start, head) + 1, start)
     line_end = text.find("\n", head, end)
     phrase = text[line_start:end if line_end < 0 else line_end].strip()
-    words = re.findall(r"[^\W\d_]{2,}", phrase)
-    if not words or phrase.lower() in _NOBODY:
+    if not re.search(r"[^\W\d_]{2,}", phrase) or phrase.lower() in _NOBODY:
         return None
     return phrase
-
-
-# Subjects of a speech verb that name nobody ("one said").
-_NOBODY = frozenset({"one", "someone", "somebody", "anyone", "everyone", "others", "some", "many"})
 
 
 def _quote_sentence_range(sents: Sequence[tuple[int, int]], span: QuoteSpan, n: int) -> tuple[int, int]:
