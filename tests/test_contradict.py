@@ -263,3 +263,61 @@ def test_both_negative_nested_actors_other_actors_figures_and_lowercase_former()
     # "by former President Barack Obama" is no sitting President
     assert _kinds("The program was created by former President Barack Obama in 2012.",
                   "Former President Barack Obama created the program in 2012 by executive order.") == []
+
+
+def test_asked_questions_places_and_half_read_titles_are_no_contradiction() -> None:
+    # from neus-allsides train leads (stories 75, 570, 15, 243, 418): each was flagged, each falsely
+    # a question put to someone states nothing, so a denial cannot contradict it
+    assert _kinds("During the debate, moderator Chris Wallace repeatedly asked Trump if he would condemn "
+                  "white supremacists.",
+                  "Debate moderator Chris Wallace implied that President Donald Trump never condemned "
+                  "white supremacists.") == []
+    # a judge in Brooklyn is a judge in New York, not Brooklyn acting
+    assert _kinds("A federal judge in New York on Friday ordered the administration to fully reinstate the "
+                  "Deferred Action for Childhood Arrivals program.",
+                  "A federal judge in Brooklyn on Friday ordered the administration to fully restore the "
+                  "Deferred Action for Childhood Arrivals program.") == []
+    # but a denial of the act itself is still one
+    condemned = "President Donald Trump condemned white supremacists during the first debate on Tuesday."
+    assert _kinds(condemned, condemned.replace("condemned", "did not condemn")) == ["negation"]
+
+
+def test_titles_read_whole() -> None:
+    from newsdesk.crosscheck.contradict import _title_of
+
+    def title(text: str) -> tuple[str, bool] | None:
+        return _title_of(text, len(text))
+
+    assert title("the decision to revoke the clearance of former Central Intelligence Agency director ") \
+        == ("director", True)
+    assert title("will not pursue charges against former FBI deputy director ") is None  # which title is former?
+    assert title("renewed his attacks on the late Sen. ") is None  # the late senator was a senator
+    assert title("a lawsuit from the acting Attorney General ") is None
+    assert title("He met Russian President ") == ("president", False)
+    assert title("It said. President ") == ("president", False)
+
+
+def test_a_sitting_title_in_a_past_statement_is_the_title_held_then() -> None:
+    # from neus-allsides train leads (stories 1276, 683, 1068): "under President Trump" and
+    # "a statue of President Andrew Jackson" name the office held then; "will announce" is now
+    now = "Former President Donald Trump has said he plans to fight subpoenas from the panel."
+    assert _kinds(now, "The panel issued a subpoena to Jeffrey Clark, a former Justice Department official "
+                       "under President Donald Trump.") == []
+    assert _kinds("Former President Andrew Jackson owned a plantation near Nashville.",
+                  "Protesters attempted to topple a statue of President Andrew Jackson near the White House.") == []
+    assert _kinds("Former Vice President Joe Biden is expected to announce next week that he is running.",
+                  "Vice President Joe Biden will announce that he is running for president next week.") == ["role"]
+
+
+def test_compound_durations_not_just_and_nested_places() -> None:
+    # from neus-allsides train leads (stories 1044, 1348, 977)
+    assert _kinds("Roger Stone was sentenced to three years and four months in prison on Thursday for lying "
+                  "to Congress.",
+                  "Stone was sentenced to 40 months in prison on Thursday for lying to Congress.") == []
+    assert _kinds("Sen. Bernie Sanders has won the Nevada Democratic caucuses on Saturday.",
+                  "Bernie Sanders didn\u2019t just win the Nevada Democratic caucuses on Saturday.") == []
+    assert _kinds("New York City awoke Thursday to debris-strewn downtowns after a historic overnight downpour.",
+                  "New York awoke Thursday to a flood-ravaged landscape after a historic overnight downpour.") == []
+    # a different sentence length is still a conflict
+    assert _kinds("Roger Stone was sentenced to 30 months in prison on Thursday for lying to Congress.",
+                  "Stone was sentenced to 40 months in prison on Thursday for lying to Congress.") == ["quantity"]

@@ -108,6 +108,9 @@ class Proposition:
     quantities: tuple[Quantity, ...] = ()
     times: tuple[str, ...] = ()
     negated: frozenset[str] = frozenset()  # predicates stated as not happening
+    # predicates stated as happening: not negated, in the main clause, not asked or
+    # supposed ("asked Trump if he would condemn" states no condemning)
+    asserted: frozenset[str] = frozenset()
 
 
 def normalise_lemma(lemma: str) -> str:
@@ -116,10 +119,16 @@ def normalise_lemma(lemma: str) -> str:
     return low if len(low) <= STEM_CHARS or low in SYNONYMS.values() else low[:STEM_CHARS]
 
 
+_NOT_JUST = frozenset({"just", "only", "merely", "simply"})
+
+
 def _is_negated(verb: Any) -> bool:
     """"did not pose", "never posed", and "posed no threat" (a negated object) alike."""
+    doc = verb.doc
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in NEGATORS:
+            if child.i + 1 < len(doc) and doc[child.i + 1].lower_ in _NOT_JUST:
+                continue  # "didn't just win" says it won, and more
             return True
         if child.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and any(
             g.dep_ == "det" and g.lower_ in NEGATORS for g in child.children
@@ -138,6 +147,27 @@ def main_clause(verb: Any) -> bool:
     return verb.dep_ == "ROOT"
 
 
+# Clause markers and modals that make a verb asked or supposed, not stated.
+_HYPOTHETICAL = frozenset({"if", "whether", "would", "could", "might", "may", "should"})
+
+
+def asserted_verb(verb: Any) -> bool:
+    """A main-clause verb stated as happening: no "if"/"whether" on its clause or the
+    clauses reporting it, and no "would/could/might" on the verb itself."""
+    if not main_clause(verb) or _is_negated(verb):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+        return False
+    steps = 0
+    while steps < 8:
+        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+            return False
+        if verb.dep_ not in {"conj", "ccomp"}:
+            return True
+        verb, steps = verb.head, steps + 1
+    return True
+
+
 def _phrasal_class(verb: Any, lemma: str) -> str | None:
     """The ``PHRASAL`` class of a verb with its particle ("reach" + "out"), if any."""
     for child in verb.children:
@@ -146,10 +176,12 @@ def _phrasal_class(verb: Any, lemma: str) -> str | None:
     return None
 
 
-def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> tuple[set[str], set[str], set[str]]:
+def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> tuple[set[str], set[str], set[str], set[str]]:
+    """(content keys, predicate keys, negated predicates, asserted predicates) of a parse."""
     keys: set[str] = set()
     preds: set[str] = set()
     negated: set[str] = set()
+    asserted: set[str] = set()
     for t in doc:
         if t.pos_ not in _CONTENT_POS or t.is_stop or not any(ch.isalnum() for ch in t.text):
             continue
@@ -164,9 +196,13 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> tuple[set[str],
         keys.add(key)
         if t.pos_ == "VERB" or lemma in SYNONYMS or phrasal:
             preds.add(key)
-            if t.pos_ == "VERB" and _is_negated(t) and main_clause(t):
+            if t.pos_ != "VERB":
+                asserted.add(key)
+            elif _is_negated(t) and main_clause(t):
                 negated.add(key)
-    return keys, preds, negated
+            elif asserted_verb(t):
+                asserted.add(key)
+    return keys, preds, negated, asserted
 
 
 def propositions_from_docs(
@@ -181,12 +217,12 @@ def propositions_from_docs(
         ents = entity_keys[i] if entity_keys is not None else set()
         # names covered by a canonical entity count once, as the entity id
         drop = frozenset(k[1:] for k in ents if k.startswith("="))
-        keys, preds, negated = _token_keys(doc, drop)
+        keys, preds, negated, asserted = _token_keys(doc, drop)
         keys |= {k for k in ents if k.startswith("@")}
         out.append(Proposition(
             text=doc.text.strip(), keys=frozenset(keys), predicates=frozenset(preds),
             quantities=quantities[i] if quantities else (), times=times[i] if times else (),
-            negated=frozenset(negated),
+            negated=frozenset(negated), asserted=frozenset(asserted),
         ))
     return out
 

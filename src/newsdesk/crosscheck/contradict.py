@@ -81,9 +81,12 @@ _TITLES = (
 )
 _TITLE_BEFORE = re.compile(
     rf"(?P<mod>\b(?:former|ex-|late|then-|outgoing|incoming|acting|interim)\s*)?"
-    rf"(?-i:[A-Z][\w.\u2019'-]*\s+){{0,2}}?(?P<title>{_TITLES})\s+$",  # capitals only: not "by former President"
+    # capitals only ("by former President"), none a modifier ("Friday. Former President")
+    rf"(?-i:(?!(?:Former|Ex-|Late|Then-|Outgoing|Incoming|Acting|Interim)\b)[A-Z][\w.\u2019'-]*\s+){{0,3}}?"
+    rf"(?P<title>{_TITLES})\s+$",
     re.IGNORECASE,
 )
+_TITLE_MOD = re.compile(r"(?i)(?:former|ex-|late|then-|outgoing|incoming|acting|interim)")
 _NEW_MODIFIERS = {"additional", "new", "more", "extra", "further", "fresh"}
 # Not "previous"/"earlier": "his previous SpaceX missions" are earlier events, not owned things.
 _EXISTING_MODIFIERS = {"existing", "old", "aging", "ageing", "current"}
@@ -216,6 +219,24 @@ def _another_set(doc: Any, claim_start: int, q: Quantity) -> bool:
     return any(t.lower_ in _OTHER_SET for t in after)
 
 
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+_DURATION_GLUE = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
+def _duration_part(q: Quantity, others: Sequence[Quantity], claim: Claim) -> bool:
+    """Whether ``q`` is one part of a compound duration ("three years and four months")."""
+    if q.unit not in _TIME_UNITS:
+        return False
+    text, base = claim.evidence.text, claim.evidence.start
+    for o in others:
+        if o is q or o.unit not in _TIME_UNITS:
+            continue
+        lo, hi = sorted(((q.evidence.start, q.evidence.end), (o.evidence.start, o.evidence.end)))
+        if _DURATION_GLUE.fullmatch(text[lo[1] - base:hi[0] - base]):
+            return True
+    return False
+
+
 def _only_comparable(q: Quantity, others: Sequence[Quantity], compatible: Callable[..., bool | None]) -> bool:
     """``q``'s claim gives no second figure comparable to the other side's (no ambiguity)."""
     return sum(1 for x in others if compatible(x, q) is not None) == 1
@@ -249,6 +270,8 @@ def quantity_conflict(
                 continue
             if _another_set(docs[0], ca.evidence.start, qa) or _another_set(docs[1], cb.evidence.start, qb):
                 continue
+            if _duration_part(qa, a.quantities, ca) or _duration_part(qb, b.quantities, cb):
+                continue  # "three years and four months" is 40 months, not four
             va = verb_token(docs[0], qa.evidence.start - ca.evidence.start, qa.evidence.end - ca.evidence.start)
             vb = verb_token(docs[1], qb.evidence.start - cb.evidence.start, qb.evidence.end - cb.evidence.start)
             if va is not None and vb is not None:
@@ -266,19 +289,65 @@ def quantity_conflict(
 def _title_of(text: str, start: int) -> tuple[str, bool] | None:
     """(title, is_former) from the words just before a mention, in the same line."""
     line_start = text.rfind("\n", 0, start) + 1
-    m = _TITLE_BEFORE.search(text[max(line_start, start - 60):start])
+    window = text[max(line_start, start - 60):start]
+    m = _TITLE_BEFORE.search(window)
     if not m:
         return None
+    before = window[:m.start()].split()
+    last = before[-1] if before else ""
+    if not m.group("mod") and last[:1].isupper() and last not in {"The", "A", "An"} and last[-1] not in ".!?:;,":
+        return None  # more capitalised words than read: the modifier may sit further left
+    if not m.group("mod") and any(_TITLE_MOD.match(w) for w in before[-3:]):
+        return None  # "former FBI deputy director": the modifier is on a longer title
     mod = (m.group("mod") or "").strip().lower()
-    if mod and mod not in {"former", "ex-", "late"}:
-        return None  # "then-President", "acting President": no claim about today
+    if mod and mod not in {"former", "ex-"}:
+        return None  # "then-President", "acting President", "the late Sen.": no claim about today
     return m.group("title").lower().rstrip("."), bool(mod)
+
+
+_FUTURE_OR_MODAL = frozenset({"will", "'ll", "shall", "would", "can", "could", "may", "might", "must", "should"})
+
+
+def _tense(verb: Any) -> str | None:
+    """"past" or "present" (present, perfect, future, modal) of a tensed verb; None for
+    an infinitive or participle, whose time is its governing verb's."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in _FUTURE_OR_MODAL for a in auxes):
+        return "present"
+    for a in auxes:
+        if a.tag_ in {"VBD", "VBZ", "VBP"}:
+            return "past" if a.tag_ == "VBD" else "present"
+    if verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        return "past" if verb.tag_ == "VBD" else "present"
+    return None
+
+
+def in_past_statement(doc: Any, offset: int) -> bool:
+    """Whether the words at ``offset`` (chars into ``doc``) sit in a past-tense statement:
+    the first tensed verb above them is past ("official under President Trump who was
+    subpoenaed", "attempted to topple a statue of President Andrew Jackson")."""
+    tok = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    steps = 0
+    while tok is not None and steps < 16:
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
+            tense = _tense(tok)
+            if tense is not None:
+                return tense == "past"
+        if tok.head is tok:
+            return False
+        tok, steps = tok.head, steps + 1
+    return False
 
 
 def role_contradictions(
     entities: Sequence[Entity], articles: Mapping[str, Article], family_of: Mapping[str, str],
+    past: Callable[[str, int], bool] | None = None,
 ) -> list[Contradiction]:
-    """Same person called "former <Title>" in one article and "<Title>" in another."""
+    """Same person called "former <Title>" in one article and "<Title>" in another.
+
+    ``past(article_id, offset)`` says whether a mention sits in a past-tense statement: a
+    title there is the one held then ("signed by President Obama in 2014"), so such a
+    sitting title contradicts no "former"."""
     out: list[Contradiction] = []
     for ent in entities:
         if ent.type != "PERSON":
@@ -292,6 +361,8 @@ def role_contradictions(
             if found is None:
                 continue
             title, former = found
+            if not former and past is not None and past(m.article_id, m.start):
+                continue
             span_start = max(art.text.rfind("\n", 0, m.start) + 1, m.start - 60)
             mt = _TITLE_BEFORE.search(art.text[span_start:m.start])
             start = span_start + (mt.start() if mt else 0)
@@ -491,7 +562,7 @@ def has_negation(doc: Any) -> bool:
 def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str) -> Contradiction | None:
     """One claim negates a predicate the other states plainly ("did not ratify" / "ratified")."""
     for neg, pos, on, op in ((a, b, oa, ob), (b, a, ob, oa)):
-        flipped = neg.negated & (pos.predicates - pos.negated)
+        flipped = neg.negated & (pos.asserted - pos.negated)
         if flipped:
             verb = sorted(flipped)[0]
             reason = f"{on} says it did not happen ({verb}), {op} says it did"
@@ -506,6 +577,10 @@ _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SHARED_ACTS = frozenset({"say", "confirm", "request", "help", "be", "have", "live", "remain", "stay", "reside",
                           "exist", "belong", "own", "hold", "know", "believe", "think", "want", "need",
                           "seem", "appear", "include", "contain", "represent", "face"})
+
+
+# Phrases attached to a subject that do not name it (place, relative clause, apposition).
+_ASIDE_DEPS = frozenset({"prep", "relcl", "acl", "appos"})
 
 
 class ActorIndex:
@@ -539,7 +614,12 @@ def claim_actor(claim: Claim, doc: Any, index: ActorIndex) -> tuple[str, str] | 
     subj = subjects[0]
     base = claim.evidence.start
     lo, hi = base + subj.left_edge.idx, base + subj.right_edge.idx + len(subj.right_edge.text)
-    ids = {e for e in index.within(claim.article_id, lo, hi) if index.types.get(e) in _ACTOR_TYPES}
+    # a name in a phrase attached to the subject only places or describes it: "a federal
+    # judge in Brooklyn" is no Brooklyn ("Russian technicians", "Putin" are the actor)
+    aside = [(base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge.text))
+             for c in subj.children if c.dep_ in _ASIDE_DEPS]
+    ids = {e for e in index.within(claim.article_id, lo, hi) if index.types.get(e) in _ACTOR_TYPES
+           and not any(index.within(claim.article_id, x, y) >= {e} for x, y in aside)}
     return (next(iter(ids)), act) if len(ids) == 1 else None
 
 
@@ -557,6 +637,9 @@ def _actor_clash(
         return None  # organisations nest: "the House passes" / "Congress passes" is one act
     if "@" + xa[0] in b.keys or "@" + xb[0] in a.keys:
         return None  # the other claim names this actor too ("with Russia", "China and Russia")
+    na, nb = index.names[xa[0]].lower(), index.names[xb[0]].lower()
+    if re.search(rf"\b{re.escape(na)}\b", nb) or re.search(rf"\b{re.escape(nb)}\b", na):
+        return None  # one name inside the other: "New York" and "New York City" nest
     reason = (f"{oa} says {index.names[xa[0]]} did it ({xa[1]}), "
               f"{ob} says {index.names[xb[0]]} did")
     return _make("actor", reason, ca.evidence, cb.evidence)
@@ -569,6 +652,22 @@ def _nli_agrees(nli: Any, x: Contradiction) -> bool:
     return float(nli.contradiction_prob([(x.a.text, x.b.text)])[0]) >= NLI_MIN_PROB
 
 
+def _past_lookup(claims: Sequence[Claim], docs: Sequence[Any]) -> Callable[[str, int], bool]:
+    """``role_contradictions``' past test over the claims' parses (False outside claims)."""
+    by_article: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_article.setdefault(c.article_id, []).append(i)
+
+    def past(article_id: str, offset: int) -> bool:
+        for i in by_article.get(article_id, ()):
+            ev = claims[i].evidence
+            if ev.start <= offset < ev.end and docs[i] is not None:
+                return in_past_statement(docs[i], offset - ev.start)
+        return False
+
+    return past
+
+
 def find_contradictions(
     claims: Sequence[Claim], docs: Sequence[Any], scorer: PairScorer, articles: Mapping[str, Article],
     annotations: Mapping[str, ArticleAnnotations], entities: Sequence[Entity],
@@ -578,7 +677,8 @@ def find_contradictions(
 
     ``states`` are ``object_states`` of each doc when the caller has them already."""
     story = {aid: articles[aid] for aid in family_of}
-    found: dict[str, Contradiction] = {x.id: x for x in role_contradictions(entities, story, family_of)}
+    found: dict[str, Contradiction] = {
+        x.id: x for x in role_contradictions(entities, story, family_of, _past_lookup(claims, docs))}
     states = states if states is not None else [object_states(d) for d in docs]
     actors = ActorIndex(entities)
     for i, j in _candidate_pairs(claims, states, scorer, family_of):
