@@ -90,6 +90,28 @@ def test_classify_kinds(nlp: Any) -> None:
     assert kind("Yeah, you read that right.") in {None, "opinion"}  # addresses the reader
 
 
+def test_the_writers_judgements_are_opinions(nlp: Any) -> None:
+    def kind(text: str) -> str | None:
+        return classify_sentence(text, nlp(text)[:], quoted=False)
+
+    # a thing "illustrates" something, a judging adjective as predicate: the writer judging
+    assert kind("The stalemate illustrates the precarious nature of the regime.") == "opinion"
+    assert kind("Addressing the underlying economic issues that feed instability is paramount.") == "opinion"
+    assert kind("A large-scale military deployment by Moscow seems unlikely.") == "opinion"
+    assert kind("The situation underscores a key point: alliances are often transactional.") == "opinion"
+    # documents and named actors report; the same words as a reported fact stay facts
+    assert kind("The memo highlights that Venezuela asked for 14 sets of missiles.") == "fact"
+    assert kind("Maduro highlighted the importance of the jets during a speech on Tuesday.") == "fact"
+    assert kind("The result is clear: turnout rose to 70 percent in 2020.") == "fact"
+    assert kind("Officials said the patient is in critical condition after the attack.") == "fact"
+    assert kind("It remains unclear whether the letter reached the Kremlin.") == "fact"
+    assert kind("It was not immediately clear what caused the crash early Sunday afternoon.") == "fact"
+    # a source's assessment is reported, not the writer's
+    assert kind("According to the defense minister, the missile launched Tuesday was very likely a Hwasong 12.") \
+        == "fact"
+    assert kind("The merger is likely to face stern scrutiny in China, antitrust lawyers say.") == "fact"
+
+
 def test_real_giveme5w1h_article(nlp: Any, data_dir: Path, gold_dir: Path) -> None:
     gold = json.loads((gold_dir / "electric-bill-2017.json").read_text(encoding="utf-8"))
     fname = gold["docs"]["huffpost-au"]

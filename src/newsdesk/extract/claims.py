@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
 from newsdesk.nlp import doc_sentences, doc_text
 
@@ -40,6 +41,20 @@ _SPECULATIVE_MODALS = {"could", "may", "might"}
 _ANALYSIS_VERBS = {"highlight", "underscore", "underline", "illustrate", "signal", "show", "suggest",
                    "reflect", "demonstrate", "mark", "indicate", "point", "serve", "illustrates"}
 _DEMONSTRATIVES = {"this", "these", "that", "those", "it"}
+# Verbs that only a writer's analysis uses with a thing as subject ("The stalemate
+# illustrates ..."); a document or a named actor as subject reports ("The memo highlights").
+_JUDGING_VERBS = {"underscore", "underline", "illustrate", "highlight", "exemplify", "epitomize", "epitomise"}
+_DOCUMENT_NOUNS = {"report", "study", "data", "survey", "poll", "analysis", "document", "memo", "letter",
+                   "figure", "statistic", "record", "research", "review", "audit", "investigation", "filing",
+                   "statement", "footage", "video", "photo", "image", "map", "chart", "email", "message",
+                   "cable", "paper", "assessment", "indictment", "complaint", "lawsuit", "ruling"}
+# Predicate adjectives of judgement: "X is crucial / paramount / clear", "seems unlikely".
+_JUDGING_ADJECTIVES = {"crucial", "paramount", "essential", "vital", "imperative", "clear", "obvious", "evident",
+                       "undeniable", "unlikely", "likely", "ironic", "telling", "noteworthy", "remarkable",
+                       "striking", "worrying", "troubling", "alarming", "concerning", "precarious", "laughable"}
+_SAYING = SPEECH_VERBS - _JUDGING_VERBS  # "officials said", not "the attack highlighted"
+_COPULAS = {"be", "seem", "appear", "remain", "look"}
+_PLAIN_ADJECTIVES = {"clear", "obvious", "evident"}
 _FIRST_SECOND = {"i", "we", "you", "our", "us", "my", "your"}
 # Sentence openers that announce the writer's own summary or judgement, not a report.
 _OPINION_OPENERS = ("in summary", "in conclusion", "ultimately", "clearly", "arguably", "in short")
@@ -99,9 +114,40 @@ def _is_commentary(span: Any) -> bool:
     return any(s.lower_ in _DEMONSTRATIVES or any(c.lower_ in _DEMONSTRATIVES for c in s.children) for s in subj)
 
 
+def _is_judgement(span: Any) -> bool:
+    """The writer judging, not reporting: a thing "illustrates" or "underscores" something
+    ("The stalemate illustrates the precarious nature of the regime"), or a judging
+    adjective is the predicate ("The implication is clear", "Addressing it is paramount",
+    "a deployment seems unlikely"). Inside quote marks it is the speaker's, not the writer's."""
+    if any(t.lower_ == "according" or (t.pos_ == "VERB" and t.lemma_.lower() in _SAYING) for t in span):
+        return False  # a source's assessment ("very likely a Hwasong 12, according to ...") is reported
+    root = span.root
+    # "The situation underscores a point: ..." parses as a clause under the one after the
+    # colon (not so for "The result is clear: turnout rose", which reports after the colon)
+    lead = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i
+            and any(t.text == ":" for t in span.doc[c.right_edge.i:root.i])]
+    return _judges(root, span) or any(_judges(v, span, copulas=False) for v in lead)
+
+
+def _judges(verb: Any, span: Any, copulas: bool = True) -> bool:
+    if _inside_quotes(verb, span):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _JUDGING_VERBS:
+        subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        return bool(subj) and all(
+            s.pos_ == "NOUN" and s.ent_type_ == "" and s.lemma_.lower() not in _DOCUMENT_NOUNS for s in subj)
+    if copulas and lemma in _COPULAS:
+        adjectives = {c.lemma_.lower() for c in verb.children if c.dep_ in {"acomp", "oprd"}} & _JUDGING_ADJECTIVES
+        if adjectives <= _PLAIN_ADJECTIVES and any(c.dep_ == "neg" for c in verb.children):
+            return False  # "it is not clear what caused the crash" reports what is unknown
+        return bool(adjectives)
+    return False
+
+
 def _is_opinion(text: str, span: Any) -> bool:
     low = text.lower().lstrip()
-    if low.startswith(_OPINION_OPENERS) or _is_commentary(span):
+    if low.startswith(_OPINION_OPENERS) or _is_commentary(span) or _is_judgement(span):
         return True
     outside = _outside_quotes(span)
     if any(t.lower_ in _OPINION_MODALS and t.tag_ == "MD" for t in outside):
