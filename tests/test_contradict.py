@@ -43,6 +43,11 @@ def test_role_and_new_vs_existing_found(example_story: tuple[dict[str, Article],
     docs, story, gold = example_story
     kinds = {x.kind for x in story.contradictions}
     assert {"role", "new-vs-existing"} <= kinds
+    # the owned side is quoted with what says it is owned ("overhaul of its fleet of ...",
+    # "... previously purchased by Venezuela"), not the bare name of the jets
+    cues = ("overhaul", "refurbish", "restore", "previously")
+    pairs = [(x.a.text, x.b.text) for x in story.contradictions if x.kind == "new-vs-existing"]
+    assert pairs and all(any(w in a or w in b for w in cues) for a, b in pairs), pairs
     found = [x["id"] for x in gold["contradictions"] if _flagged(x, story.contradictions, docs)]
     assert len(found) >= 2, found  # measured: X01 (new vs existing jets) and X02 (former President)
     by_id = {a.id: a for a in docs.values()}

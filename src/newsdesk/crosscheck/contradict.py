@@ -405,21 +405,26 @@ def _np_names(tok: Any) -> frozenset[str]:
     return frozenset(names)
 
 
-def _state(tok: Any) -> str | None:
+def _state(tok: Any) -> tuple[str, Any, Any] | None:
+    """(state, first token, last token) of a thing's new/existing description, the span
+    quoting what says so ("the overhaul of its fleet of ... jets", "Su-30MK2s previously
+    purchased by Venezuela"), or None."""
     kids = list(tok.children)
+    doc = tok.doc
     if any(k.lower_ in _NEW_MODIFIERS and k.dep_ in {"amod", "advmod"} for k in kids):
-        return "new"
+        return "new", tok.left_edge, tok
     if any(k.lower_ in _EXISTING_MODIFIERS and k.dep_ == "amod" for k in kids):
-        return "existing"
+        return "existing", tok.left_edge, tok
     for k in kids:
         # a clause about the thing: "Su-30MK2s previously purchased" (an "earlier flight" is no such clause)
         if k.dep_ in {"acl", "relcl"} and any(g.lower_ in _PAST_MARKERS for g in k.subtree):
-            return "existing"
+            return "existing", tok.left_edge, doc[max(tok.i, k.right_edge.i)]
     head, steps = tok, 0
     while head.head.i != head.i and steps < 4:
         head, steps = head.head, steps + 1
         if head.lemma_.lower() in _REPAIR_LEMMAS:
-            return "existing"
+            first = head if head.i < tok.left_edge.i else tok.left_edge
+            return "existing", first, tok
         if head.pos_ == "VERB" and head.lemma_.lower() not in _REPAIR_LEMMAS:
             break
     return None
@@ -432,11 +437,12 @@ def object_states(doc: Any) -> list[ObjectState]:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod"}:
             continue
         names = _np_names(tok)
-        state = _state(tok) if names else None
-        if state:
+        found = _state(tok) if names else None
+        if found:
+            state, first, last = found
             named_head = tok.pos_ == "PROPN" or _MODEL_NAME.fullmatch(tok.text) is not None
             kind = None if named_head else normalise_lemma(tok.lemma_)
-            out.append(ObjectState(names, state, tok.left_edge.idx, tok.idx + len(tok.text), kind))
+            out.append(ObjectState(names, state, first.idx, last.idx + len(last.text), kind))
     return out
 
 
