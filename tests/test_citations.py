@@ -160,3 +160,26 @@ def test_reported_by_a_person_is_not_a_citation(nlp: Any) -> None:
     text = "Meduza reported that the city was calm."
     meduza = Entity("m", "Meduza", "ORG", ("Meduza",), (), ())
     assert [c.cites_entity_id for c in extract_citations(_article("p", text), nlp(text), [meduza])] == ["m"]
+
+
+# from giveme5w1h-news-cluster pages, each cited wrongly before (Nice attack, Cincinnati Zoo,
+# Roethlisberger, Tiangong-1 galleries)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an outlet named with its own noun is that outlet, not the last source cited
+    ("Prosecutors took over the case, AFP reported. The driver was a Nice resident, according to the "
+     "Nice Matin newspaper.", ["AFP", "Nice Matin"]),
+    # "the newspaper" is an outlet cited before, not any organisation
+    ("The gorilla is critically endangered, according to the World Wildlife Fund.\n"
+     "A visitor described the scene in an interview with the Cincinnati Enquirer.\nThe newspaper reported:\n",
+     ["World Wildlife Fund", "Cincinnati Enquirer", "Cincinnati Enquirer"]),
+    ("The gorilla is critically endangered, according to the World Wildlife Fund. The newspaper reported "
+     "that the zoo was closed.", ["World Wildlife Fund"]),
+    # a photo credit line joined by the parse to the next line's verb cites nothing
+    ("The quarterback scrambles away during the first half. (Michael Wyke/Associated Press)\n"
+     "HOUSTON — Ben Roethlisberger told his teammates they did not need to make up for it.", []),
+    # an image seen by a telescope is no document seen by a source
+    ("An image of the galaxy seen in infrared light by the Herschel Space Observatory.", []),
+    ("Memos seen by The Washington Post show a deal.", ["The Washington Post"]),
+])
+def test_outlets_by_their_nouns_and_things_that_cite_nothing(nlp: Any, text: str, expected: list[str]) -> None:
+    assert [c.cites for c in extract_citations(_article("p", text), nlp(text), [])] == expected

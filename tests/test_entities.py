@@ -256,3 +256,23 @@ def test_a_thing_is_named_by_a_form_of_enough_of_its_articles() -> None:
     # people keep their full name
     assert _best_name([form("Kim", "ORG", 12), form("Kim Jong Un", "PERSON", 1)]) == "Kim Jong Un"
     assert _best_name([form("Kim", "ORG", 12), form("Kim Jong Un", "ORG", 1)], person=True) == "Kim Jong Un"
+
+
+def test_an_acronym_joins_a_name_spelled_out_beside_it() -> None:
+    # giveme5w1h: "RT" (the broadcaster, in several stories) had joined "Reuters Troops" (a
+    # photo caption in a story of its own), and Germany's "SPD" the "Slidell Police Department"
+    def article(aid: str, text: str) -> Article:
+        return Article(id=aid, source=aid, text=text, raw_text=text)
+
+    def mention(art: Article, name: str, label: str) -> Mention:
+        i = art.text.index(name)
+        return Mention(art.id, i, i + len(name), name, label)
+
+    a = article("a", "Reuters Troops could be seen taking part in a drill.")
+    b = article("b", "The airline told RT in a statement that the passenger was rebooked.")
+    c = article("c", "The Federal Bureau of Investigation (FBI) opened a case. The FBI declined to comment.")
+    mentions = {a.id: [mention(a, "Reuters Troops", "ORG")], b.id: [mention(b, "RT", "ORG")],
+                c.id: [mention(c, "Federal Bureau of Investigation", "ORG"), mention(c, "FBI", "ORG")]}
+    by_name = {e.name: e for e in canonicalize_entities([a, b, c], mentions)}
+    assert "RT" in by_name and "Reuters Troops" in by_name  # apart: never side by side
+    assert "FBI" in by_name["Federal Bureau of Investigation"].aliases  # spelled out beside it: one

@@ -42,6 +42,9 @@ from newsdesk.nlp import doc_text
 
 # Verbs whose passive agent is a source ("reported by X", "memos obtained by X").
 AGENT_VERBS = frozenset({"report", "publish", "reveal", "break", "obtain", "see", "review", "cite"})
+# Of those, verbs that make their agent a source only for a document ("documents seen by
+# X"): "an image seen in infrared light by the Herschel Space Observatory" cites nothing.
+HANDLING_VERBS = frozenset({"see", "review", "obtain"})
 # Verbs whose named subject is a source whatever its kind ("the Kremlin reported").
 PUBLISH_VERBS = frozenset({"report", "publish"})
 # Verbs whose subject is a source only when it is an outlet or a source anaphor ("X said").
@@ -66,7 +69,9 @@ OUTLET_HEADWORDS = frozenset({"post", "times", "journal", "herald", "news", "pre
                               "dispatch", "globe", "register", "sentinel", "monitor", "reporter",
                               "daily", "weekly", "magazine", "newspaper", "wire", "radio", "tv",
                               "television", "broadcasting", "network", "mail", "star", "times-news",
-                              "newsweek", "agency", "review", "world", "today", "online"})
+                              "newsweek", "agency", "review", "world", "today", "online", "enquirer",
+                              "ledger", "dealer", "sun", "standard", "bee", "advertiser", "statesman",
+                              "picayune", "constitution", "argus", "beacon", "banner"})
 # Outlets and wire services known by a bare name or abbreviation.
 KNOWN_OUTLETS = frozenset({"reuters", "bloomberg", "ap", "afp", "upi", "dpa", "efe", "ansa", "bbc", "cnn",
                            "npr", "msnbc", "cnbc", "politico", "axios", "tass", "xinhua", "interfax",
@@ -187,6 +192,7 @@ class _Candidate:
     org_only: bool = False  # subject of "reported": must be an outlet or an organisation
     label: str = ""  # spaCy entity label of the phrase's head
     display: str | None = None
+    outlet: bool = False  # called an outlet by its own words ("the Nice Matin newspaper")
 
 
 def sentence_spans(article: Article, doc: Any) -> list[tuple[int, int]]:
@@ -275,6 +281,12 @@ def _authored_document(token: Any) -> Any | None:
     return None
 
 
+def _of_document(verb: Any) -> bool:
+    """Whether a participle describes a document ("memos obtained by", "documents seen by")."""
+    return verb.dep_ == "acl" and verb.head.lower_ in DOCUMENT_NOUNS or any(
+        c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in DOCUMENT_NOUNS for c in verb.children)
+
+
 def _agent(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -291,6 +303,11 @@ def _source_candidates(token: Any, need: str) -> list[_Candidate]:
         author = _authored_document(head) if head.lower_ in DOCUMENT_NOUNS else None
         if author is not None:
             out.extend(replace(c, document=True) for c in _source_candidates(author, need="any"))
+        elif head.lower_ in OUTLET_ANAPHORS and (names := [t for t in head.lefts if t.dep_ == "compound"
+                                                            and t.pos_ == "PROPN"]):
+            # "the Nice Matin newspaper", "the Le Monde daily": the name, an outlet by its noun
+            start, end = names[0].left_edge.idx, names[-1].idx + len(names[-1].text)
+            out.append(_Candidate(start, end, anaphor=None, label=head.ent_type_, outlet=True))
         elif _is_anaphor(head, OUTLET_ANAPHORS | DOCUMENT_ANAPHORS):
             kind = "document" if head.lower_ in DOCUMENT_ANAPHORS else "outlet"
             out.append(_Candidate(*noun_phrase(head), anaphor=kind))
@@ -315,7 +332,7 @@ def _token_candidates(token: Any) -> list[_Candidate]:
         return []
     lemma = token.lemma_
     out: list[_Candidate] = []
-    if lemma in AGENT_VERBS:
+    if lemma in AGENT_VERBS and (lemma not in HANDLING_VERBS or _of_document(token)):
         agent = _agent(token)
         if agent is not None:
             out.extend(_source_candidates(agent, need="any"))
@@ -362,7 +379,7 @@ def clean_source_name(text: str, at_sentence_start: bool) -> str:
 def _plausible_source(cand: _Candidate, surface: str, ent: Entity | None) -> bool:
     """People and places are not sources; the subject of "reported" must be an outlet or an
     organisation (by entity type, else by spaCy label), so "Smith reported from Kyiv" is not."""
-    if is_outlet_name(surface):
+    if cand.outlet or is_outlet_name(surface):
         return True
     kind = ent.type if ent is not None else cand.label
     if kind in _PERSON_TYPES | _PLACE_TYPES:
@@ -374,6 +391,7 @@ def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
              sents: Sequence[tuple[int, int]]) -> list[Citation]:
     out: list[Citation] = []
     documents: list[Citation] = []  # citations that named a document's author ("a report by X")
+    outlets: set[str] = set()  # names cited that are outlets (what "the newspaper" can be)
     seen: set[tuple[str, int]] = set()
     for cand in sorted(cands, key=lambda c: c.start):
         sent = enclosing(sents, cand.start, len(article.text))
@@ -381,7 +399,9 @@ def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
             sent = (article.text.rfind("\n", 0, cand.start) + 1, cand.end + 1)
         if cand.anaphor:
             # "the report"/"the documents" need a cited document; "the newspaper" any source.
-            antecedents = documents if cand.anaphor == "document" else out
+            # "the newspaper" is an outlet cited before, not any source ("according to the
+            # World Wildlife Fund ... The newspaper reported")
+            antecedents = documents if cand.anaphor == "document" else [c for c in out if c.cites in outlets]
             if not antecedents:
                 continue
             cites, entity_id = antecedents[-1].cites, antecedents[-1].cites_entity_id
@@ -394,6 +414,8 @@ def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
             cites = ent.name if ent is not None else (
                 cand.display or clean_source_name(surface, cand.start == sent[0]))
             entity_id = ent.id if ent is not None else None
+            if cand.outlet or cand.kind != "body" or is_outlet_name(surface) or is_outlet_name(cites):
+                outlets.add(cites)
         if not cites or (cites, sent[0]) in seen:
             if cand.document and out and out[-1].cites == cites:
                 documents.append(out[-1])  # "documents seen by X": also the agent of "seen"
@@ -414,7 +436,10 @@ def extract_citations(article: Article, doc: Any, entities: Sequence[Entity]) ->
     """
     if doc_text(doc) != article.text:
         raise ValueError(f"doc text does not match article {article.id}")
-    cands = [c for tok in doc for c in _token_candidates(tok)]
+    text = article.text
+    # a parse joined across a line break ("(Photo/Associated Press)\nHOUSTON — X told") is no citation
+    cands = [c for tok in doc for c in _token_candidates(tok)
+             if "\n" not in text[min(c.start, tok.idx):max(c.end, tok.idx)]]
     cands.extend(_line_candidates(article.text))
     sents = sentence_spans(article, doc)
     return tuple(_resolve(cands, article, EntityIndex(article.id, entities), sents))

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsdesk.extract.citations import WIRE_NAMES
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ _TITLE_RUN = re.compile(r"(?:(?:" + "|".join(sorted(TITLE_WORDS)) + r")\.?\s+)+"
 _CORP_SUFFIXES = frozenset("inc corp corporation co company ltd llc plc ag sa nv se gmbh".split())
 # Function words skipped when forming an acronym ("Bank of America" -> "BoA"/"BA").
 _ACRONYM_SKIP = frozenset("of the and for de del la le los las du des on in".split())
+# Wire services named by initials in datelines, often never spelled out in the article.
+_WIRE_ACRONYMS = frozenset(k.lower() for k in WIRE_NAMES if k.isupper())
 # Lower-case particles allowed inside a person's name ("Charles de Gaulle").
 _NAME_PARTICLES = frozenset("de da del der di dos du la le van von bin al ibn".split())
 
@@ -475,13 +478,17 @@ def _merge_acronyms(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
     for key, form in sorted(forms.items()):
         if len(form.words) != 1 or not 2 <= len(key) <= 6 or form.label == "PERSON":
             continue
-        cands = sorted(expansions.get(key, ()))
+        # only a name spelled out in an article that also uses the acronym: "RT" in one
+        # story is not "Reuters Troops" of a photo caption in another ("SPD", "Slidell
+        # Police Department"); wire services go by their initials alone ("ERIE, Pa. (AP)")
+        cands = sorted(k for k in expansions.get(key, ())
+                       if key in _WIRE_ACRONYMS or forms[k].first.keys() & form.first.keys())
         roots = {uf.find(k) for k in cands}
         if len(roots) > 1:  # ambiguous: keep expansions with the acronym's label, then a dominant one
             roots = _dominant(uf, [forms[k] for k in cands if forms[k].label == form.label])
         if len(roots) == 1 and any(_is_caps(n) for n in form.names):
             uf.union(key, roots.pop())
-            expanded[key] = forms[min(expansions[key])].words
+            expanded[key] = forms[min(cands)].words
     for key, form in sorted(forms.items()):
         for i, word in enumerate(form.words if len(form.words) >= 2 else ()):
             long = "".join(form.words[:i] + expanded.get(word, (word,)) + form.words[i + 1:])
