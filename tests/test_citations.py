@@ -180,6 +180,14 @@ def test_reported_by_a_person_is_not_a_citation(nlp: Any) -> None:
     # an image seen by a telescope is no document seen by a source
     ("An image of the galaxy seen in infrared light by the Herschel Space Observatory.", []),
     ("Memos seen by The Washington Post show a deal.", ["The Washington Post"]),
+    # but an outlet's own sight is still its report, and a capitalised "Daily" is a name
+    ("The charge sheet against Tamimi, seen by Reuters, included counts of aggravated assault.", ["Reuters"]),
+    ("Zhang Yuanxun, chief designer of the container, told the China Daily they can grow plants.",
+     ["China Daily"]),
+    # "the website" may be any source cited before; a line opening with "(CNN)" is CNN's copy
+    ("Ripple was worth $86 billion, according to CoinMarketCap. Ethereum was at 12 percent, the website "
+     "showed.", ["CoinMarketCap", "CoinMarketCap"]),
+    ("(CNN) Chrissy Teigen and other passengers ended up where they started after eight hours.", ["CNN"]),
 ])
 def test_outlets_by_their_nouns_and_things_that_cite_nothing(nlp: Any, text: str, expected: list[str]) -> None:
     assert [c.cites for c in extract_citations(_article("p", text), nlp(text), [])] == expected

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extract.quotes import _description, extract_quotes, find_quote_spans, quote_text
+from newsdesk.extract.quotes import _description, extract_quotes, find_quote_spans, is_title, quote_text
 from newsdesk.model import Article, Entity
 
 try:  # shared real-text loaders; `python -m pytest` sees the repo root, plain `pytest` sees tests/
@@ -135,3 +135,14 @@ def test_described_speakers_stay_on_their_line_and_name_someone() -> None:
     assert _description("the airline", 0, 11, 4) == "the airline"
     assert _description("\u25cf", 0, 1, 0) is None
     assert _description("one", 0, 3, 0) is None
+
+
+def test_titles_in_quote_marks_are_not_quotes(nlp: Any) -> None:
+    # giveme5w1h: a TV show and a headline in quote marks came out as things people said
+    text = ("Barbara Corcoran, an investor on \u201cShark Tank,\u201d said the deal was fair. A post titled "
+            "\u201cWhy Did Equifax Use A Domain That\u2019s So Easily Impersonated By Phishing Sites?\u201d "
+            "spread fast. \u201cIt was a terrific deal for everyone,\u201d she said.")
+    quotes = [q.text for q in extract_quotes(_article("t", text), nlp(text), [])]
+    assert quotes == ["It was a terrific deal for everyone"], quotes
+    assert not is_title("NO COLLUSION!")  # said in capitals, no title
+    assert not is_title("America stops.") and not is_title("flinch an inch")

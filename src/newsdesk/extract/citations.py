@@ -42,8 +42,8 @@ from newsdesk.nlp import doc_text
 
 # Verbs whose passive agent is a source ("reported by X", "memos obtained by X").
 AGENT_VERBS = frozenset({"report", "publish", "reveal", "break", "obtain", "see", "review", "cite"})
-# Of those, verbs that make their agent a source only for a document ("documents seen by
-# X"): "an image seen in infrared light by the Herschel Space Observatory" cites nothing.
+# Of those, verbs that make any named agent a source only for a document ("documents seen
+# by X"); otherwise the agent must be an outlet ("a charge sheet seen by Reuters").
 HANDLING_VERBS = frozenset({"see", "review", "obtain"})
 # Verbs whose named subject is a source whatever its kind ("the Kremlin reported").
 PUBLISH_VERBS = frozenset({"report", "publish"})
@@ -59,6 +59,9 @@ DOCUMENT_NOUNS = frozenset({"report", "reports", "article", "articles", "story",
 # Definite descriptions that refer back to a source already cited in the article.
 OUTLET_ANAPHORS = frozenset({"newspaper", "paper", "publication", "outlet", "daily", "broadcaster",
                              "magazine", "tabloid", "website", "site", "network", "channel"})
+# Of those, the words for a paper, which only an outlet is ("the newspaper reported" after
+# "according to the World Wildlife Fund" is no WWF); "the website" may be any source's.
+PRINT_ANAPHORS = frozenset({"newspaper", "paper", "daily", "tabloid", "magazine"})
 DOCUMENT_ANAPHORS = frozenset({"report", "article", "story", "documents", "document", "memos", "memo",
                                "records", "files", "cables", "emails", "filings", "investigation"})
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -78,11 +81,17 @@ KNOWN_OUTLETS = frozenset({"reuters", "bloomberg", "ap", "afp", "upi", "dpa", "e
                            "ria novosti", "sputnik", "al jazeera", "kyodo", "yonhap", "kommersant",
                            "izvestia", "vedomosti", "huffpost", "semafor", "propublica", "nbc", "abc",
                            "cbs", "pbs", "itv", "sky", "rt", "fox", "vox", "buzzfeed", "the hill",
-                           "le monde", "der spiegel", "el pais", "reuters news", "associated press"})
+                           "le monde", "der spiegel", "el pais", "reuters news", "associated press",
+                           "newsweek", "verge", "haaretz", "bild", "mediapart", "meduza", "nikkei", "asahi",
+                           "yomiuri", "techcrunch", "engadget", "gizmodo", "wired", "slate", "salon", "vice",
+                           "mashable", "breitbart", "newsmax", "variety", "billboard", "interfax-ukraine"})
 # Wire-service abbreviations in datelines, expanded for display when no entity matches.
 WIRE_NAMES = {"AP": "The Associated Press", "AFP": "Agence France-Presse", "UPI": "United Press International",
-              "Reuters": "Reuters", "dpa": "dpa", "TASS": "TASS", "Xinhua": "Xinhua", "Bloomberg": "Bloomberg"}
-_DATELINE = re.compile(r"^[^\n]{0,60}?\((?P<wire>" + "|".join(WIRE_NAMES) + r")\)\s*[—–-]", re.MULTILINE)
+              "Reuters": "Reuters", "dpa": "dpa", "TASS": "TASS", "Xinhua": "Xinhua", "Bloomberg": "Bloomberg",
+              "CNN": "CNN"}
+# "ERIE, Pa. (AP) -", and a line opening with the credit alone: "(CNN) Chrissy Teigen and ..."
+_DATELINE = re.compile(r"^(?:[^\n]{0,60}?\((?P<wire>" + "|".join(WIRE_NAMES) + r")\)\s*[—–-]"
+                       r"|\((?P<lead>" + "|".join(WIRE_NAMES) + r")\)\s)", re.MULTILINE)
 _CREDIT = re.compile(r"^(?:Information from|Source|Sources|Via|Originally published (?:by|in|at))\s*:\s*"
                      r"(?P<name>[^,\n]+?)(?:,\s*https?://\S+)?\s*$", re.MULTILINE)
 _PERSON_TYPES = frozenset({"PERSON"})
@@ -186,7 +195,7 @@ class _Candidate:
 
     start: int  # char offsets of the cited phrase
     end: int
-    anaphor: str | None  # None, "outlet" ("the newspaper") or "document" ("the report")
+    anaphor: str | None  # None, "print" ("the newspaper"), "outlet" ("the website") or "document" ("the report")
     kind: str = "body"  # "body" | "dateline" | "credit"
     document: bool = False  # named as a document's author ("a report by X")
     org_only: bool = False  # subject of "reported": must be an outlet or an organisation
@@ -238,8 +247,9 @@ def noun_phrase(token: Any) -> tuple[int, int]:
 
 
 def _is_anaphor(token: Any, nouns: frozenset[str]) -> bool:
+    """"the newspaper", "the report": a lower-case noun ("the China Daily" is a name)."""
     dets = [t.lower_ for t in token.lefts if t.dep_ in {"det", "poss"}]
-    return token.lower_ in nouns and bool(dets) and dets[0] in ANAPHOR_DETERMINERS
+    return token.text in nouns and bool(dets) and dets[0] in ANAPHOR_DETERMINERS
 
 
 def _is_named(token: Any) -> bool:
@@ -303,13 +313,14 @@ def _source_candidates(token: Any, need: str) -> list[_Candidate]:
         author = _authored_document(head) if head.lower_ in DOCUMENT_NOUNS else None
         if author is not None:
             out.extend(replace(c, document=True) for c in _source_candidates(author, need="any"))
-        elif head.lower_ in OUTLET_ANAPHORS and (names := [t for t in head.lefts if t.dep_ == "compound"
-                                                            and t.pos_ == "PROPN"]):
+        elif head.text in OUTLET_ANAPHORS and (names := [t for t in head.lefts if t.dep_ == "compound"
+                                                          and t.pos_ == "PROPN"]):
             # "the Nice Matin newspaper", "the Le Monde daily": the name, an outlet by its noun
             start, end = names[0].left_edge.idx, names[-1].idx + len(names[-1].text)
             out.append(_Candidate(start, end, anaphor=None, label=head.ent_type_, outlet=True))
         elif _is_anaphor(head, OUTLET_ANAPHORS | DOCUMENT_ANAPHORS):
-            kind = "document" if head.lower_ in DOCUMENT_ANAPHORS else "outlet"
+            kind = ("document" if head.lower_ in DOCUMENT_ANAPHORS
+                    else "print" if head.lower_ in PRINT_ANAPHORS else "outlet")
             out.append(_Candidate(*noun_phrase(head), anaphor=kind))
         elif _is_named(head):
             start, end = noun_phrase(_outlet_possessor(head) or head)
@@ -332,10 +343,13 @@ def _token_candidates(token: Any) -> list[_Candidate]:
         return []
     lemma = token.lemma_
     out: list[_Candidate] = []
-    if lemma in AGENT_VERBS and (lemma not in HANDLING_VERBS or _of_document(token)):
+    if lemma in AGENT_VERBS:
         agent = _agent(token)
         if agent is not None:
-            out.extend(_source_candidates(agent, need="any"))
+            # a thing seen or obtained is a source's document only when its agent is an
+            # outlet or the thing a document: not "an image seen by the Herschel Space Observatory"
+            handled = lemma in HANDLING_VERBS and not _of_document(token)
+            out.extend(_source_candidates(agent, need="outlet" if handled else "any"))
         if lemma == "cite":
             out.extend(c for obj in token.children if obj.dep_ == "dobj"
                        for c in _source_candidates(obj, need="any"))
@@ -359,8 +373,8 @@ def _prep_objects(token: Any, preps: set[str], need: str) -> list[_Candidate]:
 
 def _line_candidates(text: str) -> list[_Candidate]:
     """Wire datelines "CITY (AP) -" and credit lines "Information from: X"."""
-    out = [_Candidate(m.start("wire"), m.end("wire"), anaphor=None, kind="dateline",
-                      display=WIRE_NAMES[m.group("wire")]) for m in _DATELINE.finditer(text)]
+    out = [_Candidate(m.start(g), m.end(g), anaphor=None, kind="dateline", display=WIRE_NAMES[m.group(g)])
+           for m in _DATELINE.finditer(text) for g in ("wire", "lead") if m.group(g)]
     out.extend(_Candidate(m.start("name"), m.end("name"), anaphor=None, kind="credit")
                for m in _CREDIT.finditer(text))
     return out
@@ -399,9 +413,10 @@ def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
             sent = (article.text.rfind("\n", 0, cand.start) + 1, cand.end + 1)
         if cand.anaphor:
             # "the report"/"the documents" need a cited document; "the newspaper" any source.
-            # "the newspaper" is an outlet cited before, not any source ("according to the
-            # World Wildlife Fund ... The newspaper reported")
-            antecedents = documents if cand.anaphor == "document" else [c for c in out if c.cites in outlets]
+            # "the newspaper" is an outlet cited before (by its name, or a one-word masthead),
+            # not any source ("according to the World Wildlife Fund ... The newspaper reported")
+            antecedents = documents if cand.anaphor == "document" else [
+                c for c in out if c.cites in outlets or cand.anaphor == "outlet" or len(c.cites.split()) == 1]
             if not antecedents:
                 continue
             cites, entity_id = antecedents[-1].cites, antecedents[-1].cites_entity_id

@@ -275,6 +275,15 @@ def _quote_sentence_range(sents: Sequence[tuple[int, int]], span: QuoteSpan, n: 
     return enclosing(sents, span.start, n)[0], enclosing(sents, max(span.end - 1, span.start), n)[1]
 
 
+def is_title(text: str) -> bool:
+    """A title in quote marks, not words someone said: every longer word capitalised
+    ("Shark Tank", "Why Did Equifax Use A Domain That's So Easily Impersonated?")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", text)]
+    longer = [w for w in words if len(w) > 3]
+    shouted = not any(c.islower() for c in text)  # "NO COLLUSION!" is said, all in capitals
+    return len(words) >= 2 and bool(longer) and not shouted and all(w[0].isupper() for w in longer)
+
+
 def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tuple[Quote, ...]:
     """Direct quotes in ``article`` with speakers (rule in the module docstring), by offset."""
     if doc_text(doc) != article.text:
@@ -285,7 +294,7 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
     for span in find_quote_spans(text):
         q_start, q_end = quote_text(text, span)
         words = len(_WORD.findall(text[q_start:q_end]))
-        if words < MIN_GOVERNED_WORDS:
+        if words < MIN_GOVERNED_WORDS or is_title(text[q_start:q_end]):
             continue
         lo, hi = _quote_sentence_range(speakers.sents, span, len(text))
         verb, governs = _speech_verb(doc, span, lo, hi)
