@@ -79,14 +79,14 @@ _TITLES = (
     "ambassador|mayor|king|queen|chairman|chairwoman|ceo|director|general|judge|leader|"
     "spokesman|spokeswoman|premier|speaker|representative|rep\\.|sen\\.|gov\\."
 )
+_MODIFIERS = "former|ex-|late|then-|outgoing|incoming|acting|interim"
 _TITLE_BEFORE = re.compile(
-    rf"(?P<mod>\b(?:former|ex-|late|then-|outgoing|incoming|acting|interim)\s*)?"
+    rf"(?P<mod>\b(?:{_MODIFIERS})\s*)?"
     # capitals only ("by former President"), none a modifier ("Friday. Former President")
-    rf"(?-i:(?!(?:Former|Ex-|Late|Then-|Outgoing|Incoming|Acting|Interim)\b)[A-Z][\w.\u2019'-]*\s+){{0,3}}?"
-    rf"(?P<title>{_TITLES})\s+$",
+    rf"(?-i:(?!(?i:{_MODIFIERS})\b)[A-Z][\w.\u2019'-]*\s+){{0,3}}?(?P<title>{_TITLES})\s+$",
     re.IGNORECASE,
 )
-_TITLE_MOD = re.compile(r"(?i)(?:former|ex-|late|then-|outgoing|incoming|acting|interim)")
+_TITLE_MOD = re.compile(rf"(?i)(?:{_MODIFIERS})")
 _NEW_MODIFIERS = {"additional", "new", "more", "extra", "further", "fresh"}
 # Not "previous"/"earlier": "his previous SpaceX missions" are earlier events, not owned things.
 _EXISTING_MODIFIERS = {"existing", "old", "aging", "ageing", "current"}

@@ -22,8 +22,11 @@ People are never citations (their words are ``Quote`` records). Generic unnamed 
 ("reports indicate", "according to reports", "officials said") are not citations: they
 name no report anyone could follow. Definite anaphors ("the newspaper", "the
 publication", "the report", "the documents") resolve to the most recent source cited
-earlier in the same article ("the report"/"the documents" to the most recent source
-named as a document's author), and are dropped when nothing fits.
+earlier in the same article that fits: "the report"/"the documents" the most recent
+source named as a document's author, "the newspaper"/"the paper" an outlet (by its name,
+or a one-word masthead), "the website"/"the publication" any source; they are dropped
+when nothing fits. An outlet named with such a noun is that outlet ("the Nice Matin
+newspaper"); a capitalised noun is part of a name ("the China Daily").
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsdesk.extract.citations import DOCUMENT_NOUNS
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
 from newsdesk.nlp import doc_sentences, doc_text
@@ -44,10 +45,9 @@ _DEMONSTRATIVES = {"this", "these", "that", "those", "it"}
 # Verbs that only a writer's analysis uses with a thing as subject ("The stalemate
 # illustrates ..."); a document or a named actor as subject reports ("The memo highlights").
 _JUDGING_VERBS = {"underscore", "underline", "illustrate", "highlight", "exemplify", "epitomize", "epitomise"}
-_DOCUMENT_NOUNS = {"report", "study", "data", "survey", "poll", "analysis", "document", "memo", "letter",
-                   "figure", "statistic", "record", "research", "review", "audit", "investigation", "filing",
-                   "statement", "footage", "video", "photo", "image", "map", "chart", "email", "message",
-                   "cable", "paper", "assessment", "indictment", "complaint", "lawsuit", "ruling"}
+_DOCUMENT_NOUNS = DOCUMENT_NOUNS | {"poll", "letter", "figure", "statistic", "research", "review", "audit",
+                                    "statement", "video", "photo", "image", "map", "chart", "message", "paper",
+                                    "assessment", "indictment", "complaint", "lawsuit", "ruling"}
 # Predicate adjectives of judgement: "X is crucial / paramount / clear", "seems unlikely".
 _JUDGING_ADJECTIVES = {"crucial", "paramount", "essential", "vital", "imperative", "clear", "obvious", "evident",
                        "undeniable", "unlikely", "likely", "ironic", "telling", "noteworthy", "remarkable",

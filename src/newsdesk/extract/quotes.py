@@ -278,7 +278,7 @@ def _quote_sentence_range(sents: Sequence[tuple[int, int]], span: QuoteSpan, n: 
 def is_title(text: str) -> bool:
     """A title in quote marks, not words someone said: every longer word capitalised
     ("Shark Tank", "Why Did Equifax Use A Domain That's So Easily Impersonated?")."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", text)]
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
     longer = [w for w in words if len(w) > 3]
     shouted = not any(c.islower() for c in text)  # "NO COLLUSION!" is said, all in capitals
     return len(words) >= 2 and bool(longer) and not shouted and all(w[0].isupper() for w in longer)
