@@ -154,18 +154,15 @@ _HYPOTHETICAL = frozenset({"if", "whether", "would", "could", "might", "may", "s
 def asserted_verb(verb: Any) -> bool:
     """A main-clause verb stated as happening: no "if"/"whether" on its clause or the
     clauses reporting it, and no "would/could/might" on the verb itself."""
-    if not main_clause(verb) or _is_negated(verb):
+    if _is_negated(verb) or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
-        return False
-    steps = 0
-    while steps < 8:
+    steps = 0  # the walk of ``main_clause``, reading each clause's marker on the way
+    while True:
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in verb.children):
             return False
-        if verb.dep_ not in {"conj", "ccomp"}:
-            return True
+        if verb.dep_ not in {"conj", "ccomp"} or steps >= 8:
+            return verb.dep_ == "ROOT"
         verb, steps = verb.head, steps + 1
-    return True
 
 
 def _phrasal_class(verb: Any, lemma: str) -> str | None:

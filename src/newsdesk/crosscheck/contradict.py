@@ -622,10 +622,10 @@ def claim_actor(claim: Claim, doc: Any, index: ActorIndex) -> tuple[str, str] | 
     lo, hi = base + subj.left_edge.idx, base + subj.right_edge.idx + len(subj.right_edge.text)
     # a name in a phrase attached to the subject only places or describes it: "a federal
     # judge in Brooklyn" is no Brooklyn ("Russian technicians", "Putin" are the actor)
-    aside = [(base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge.text))
-             for c in subj.children if c.dep_ in _ASIDE_DEPS]
-    ids = {e for e in index.within(claim.article_id, lo, hi) if index.types.get(e) in _ACTOR_TYPES
-           and not any(index.within(claim.article_id, x, y) >= {e} for x, y in aside)}
+    aside = {e for c in subj.children if c.dep_ in _ASIDE_DEPS
+             for e in index.within(claim.article_id, base + c.left_edge.idx,
+                                   base + c.right_edge.idx + len(c.right_edge.text))}
+    ids = {e for e in index.within(claim.article_id, lo, hi) - aside if index.types.get(e) in _ACTOR_TYPES}
     return (next(iter(ids)), act) if len(ids) == 1 else None
 
 
