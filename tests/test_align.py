@@ -210,3 +210,23 @@ def test_parallel_parse_matches_single_process(corpus_dir: Path) -> None:
     assert len(texts) >= 3
     assert [view(d) for d in one] == [view(d) for d in two]
     assert [d.text for d in two] == texts
+
+
+def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
+    # the example corpus brief had opened key facts with "In particular, he asked ..." and
+    # "He sent a letter ..." although another outlet's member names the actor
+    import numpy as np
+
+    from newsdesk.model import Claim
+
+    texts = ["He sent Putin a letter.", "However, the letter went to Putin.",
+             "Maduro sent a letter to Russian President Vladimir Putin."]
+    claims = []
+    for i, text in enumerate(texts):
+        art = Article(id=f"a{i}", source=f"a{i}", text=text, raw_text=text)
+        claims.append(Claim(id=f"c{i}", article_id=art.id, evidence=art.evidence(0, len(text)), kind="fact"))
+    props = [align.Proposition(text=t, keys=frozenset(), predicates=frozenset()) for t in texts]
+    scorer = align.PairScorer(props, np.ones((3, 2), dtype=np.float32) / np.sqrt(2))
+    assert align._readable(claims, [0, 1, 2], scorer) == texts[2]
+    # with no member that stands alone, the shortest still wins
+    assert align._readable(claims, [0, 1], scorer) == texts[0]

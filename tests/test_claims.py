@@ -112,6 +112,41 @@ def test_the_writers_judgements_are_opinions(nlp: Any) -> None:
     assert kind("The merger is likely to face stern scrutiny in China, antitrust lawyers say.") == "fact"
 
 
+def test_each_coordinated_clause_has_its_own_kind(nlp: Any) -> None:
+    # sentence shapes from the example corpus and giveme5w1h: a reported clause joined
+    # to the writer's judgement or speculation; each clause is a claim of its own kind
+    def kinds(text: str) -> list[tuple[str, str]]:
+        art, claims = _claims(nlp, _article("k", text))
+        return [(c.evidence.text, c.kind) for c in claims]
+
+    got = kinds("This is not simply a bilateral issue; it is a potential flashpoint for the region, "
+                "and understanding the dynamics at play is crucial for investors and policymakers alike.")
+    assert ("understanding the dynamics at play is crucial for investors and policymakers alike.", "opinion") in got
+    assert any(k == "fact" and t.startswith("This is not simply") for t, k in got)
+    got = kinds("The potential for miscalculation is high, and a misstep could quickly escalate into a larger conflict.")
+    assert ("a misstep could quickly escalate into a larger conflict.", "opinion") in got
+    assert any(k == "fact" and t.startswith("The potential") for t, k in got)
+    # a sentence that reports a source keeps its clauses the source's
+    got = kinds("The mother said the boy was found on Sunday, and the boy might have been in danger, added Maynard.")
+    assert all(k == "fact" for _, k in got)
+
+
+def test_what_could_not_be_done_is_a_fact(nlp: Any) -> None:
+    def kind(text: str) -> str | None:
+        return classify_sentence(text, nlp(text)[:], quoted=False)
+
+    # "could not" is past inability, not speculation (giveme5w1h sentences)
+    assert kind("Officials from the airline could not be immediately reached for comment.") == "fact"
+    assert kind("The family could not be reached on Sunday.") == "fact"
+    # speculation stays opinion
+    assert kind("Some big pieces of the station may survive the reentry.") == "opinion"
+    assert kind("The car could remain in orbit for hundreds of millions of years.") == "opinion"
+    # a judging adjective on the predicate noun
+    assert kind("Diversifying its defense procurement and fostering regional cooperation are crucial steps.") \
+        == "opinion"
+    assert kind("The port is a major employer in the region.") == "fact"
+
+
 def test_real_giveme5w1h_article(nlp: Any, data_dir: Path, gold_dir: Path) -> None:
     gold = json.loads((gold_dir / "electric-bill-2017.json").read_text(encoding="utf-8"))
     fname = gold["docs"]["huffpost-au"]

@@ -276,3 +276,32 @@ def test_an_acronym_joins_a_name_spelled_out_beside_it() -> None:
     by_name = {e.name: e for e in canonicalize_entities([a, b, c], mentions)}
     assert "RT" in by_name and "Reuters Troops" in by_name  # apart: never side by side
     assert "FBI" in by_name["Federal Bureau of Investigation"].aliases  # spelled out beside it: one
+
+
+def test_a_dateline_in_capitals_does_not_type_or_name_a_place(nlp: Any) -> None:
+    # the example corpus: two datelines "CARACAS -" (the small model tags them ORG) and
+    # "Caracas" in running text (GPE); an acronym written only in capitals keeps its label
+    def article(aid: str, text: str) -> Article:
+        return Article(id=aid, source=aid, text=text, raw_text=text)
+
+    def mention(art: Article, name: str, label: str) -> Mention:
+        i = art.text.index(name)
+        return Mention(art.id, i, i + len(name), name, label)
+
+    a = article("a", "CARACAS - The government announced new measures on Monday.")
+    b = article("b", "CARACAS - Officials met the NATO envoy.")
+    c = article("c", "The plane arrived in Caracas after a long route.")
+    mentions = {a.id: [mention(a, "CARACAS", "ORG")], b.id: [mention(b, "CARACAS", "ORG"), mention(b, "NATO", "ORG")],
+                c.id: [mention(c, "Caracas", "GPE")]}
+    by_name = {e.name: e for e in canonicalize_entities([a, b, c], mentions)}
+    assert by_name["Caracas"].type == "GPE" and "CARACAS" in by_name["Caracas"].aliases
+    assert by_name["NATO"].type == "ORG"
+
+
+def test_a_name_with_digits_is_not_a_person(nlp: Any) -> None:
+    # the small model tags aircraft models PERSON ("Sukhoi Su-30MK2", the example corpus)
+    text = ("Venezuela is requesting the overhaul of its fleet of Russian-made Sukhoi Su-30MK2 fighter jets, "
+            "Vladimir Putin was told.")
+    article = Article(id="t", source="t", text=text, raw_text=text)
+    labels = {m.text: m.label for m in extract_mentions(article, nlp(text))}
+    assert labels.get("Sukhoi Su-30MK2") == "PRODUCT" and labels.get("Vladimir Putin") == "PERSON"

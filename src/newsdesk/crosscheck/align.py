@@ -14,6 +14,7 @@ merge only when most cross pairs are aligned (no chaining through one bridge sen
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -148,6 +149,14 @@ def main_clause(verb: Any) -> bool:
 
 
 # Clause markers and modals that make a verb asked or supposed, not stated.
+# A statement that leans on the sentence before it: an opening personal pronoun ("He
+# sent", "In it, he") or a linking adverb ("However,", "In particular,").
+_LEANING = re.compile(
+    r"\W*(?:(?:he|she|it|they|his|her|its|their|them|him)\b(?!\s+(?:is|was)\s+(?:not\s+)?"
+    r"(?:clear|unclear|likely|unlikely|expected|understood|believed|reported)\b)"
+    r"|(?:in it|however|but|and|also|additionally|moreover|meanwhile|in particular|still|yet|instead"
+    r"|furthermore|besides|likewise|similarly|in addition|at the same time)\s*,)",
+    re.IGNORECASE)
 _HYPOTHETICAL = frozenset({"if", "whether", "would", "could", "might", "may", "should"})
 
 
@@ -522,14 +531,16 @@ def aligned_edges(
 
 def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
               context_of: Callable[[Claim], str] | None = None) -> str:
-    """The group's clearest member: a full sentence if any, most central, then shortest.
-    When every member is a list item ("radar overhauls"), its whole sentence is shown."""
-    def key(i: int) -> tuple[bool, float, int, str]:
+    """The group's clearest member: a full sentence if any, one that stands on its own
+    (no opening "he" or "However,") if any, most central, then shortest. When every
+    member is a list item ("radar overhauls"), its whole sentence is shown."""
+    def key(i: int) -> tuple[bool, bool, float, int, str]:
         text = claims[i].evidence.text
         central = sum(scorer.cosine(i, j) for j in idx if j != i)
         # a whole sentence reads better than a list item ("radar overhauls")
         fragment = not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
-        return (fragment, -round(central, 4), len(text), claims[i].id)
+        shown = context_of(claims[i]) if fragment and context_of is not None else text
+        return (fragment, bool(_LEANING.match(shown)), -round(central, 4), len(text), claims[i].id)
 
     best = min(idx, key=key)
     if key(best)[0] and context_of is not None:

@@ -106,7 +106,10 @@ def _in_quote_marks(text: str) -> bool:
 def _is_commentary(span: Any) -> bool:
     """The writer's analysis: "This underscores ...", or speculation on the main verb."""
     root = span.root
-    if any(c.lower_ in _SPECULATIVE_MODALS and c.dep_ == "aux" for c in root.children):
+    negated = any(c.dep_ == "neg" for c in root.children)
+    # "could not be reached" is what happened (past inability), not speculation
+    if any(c.lower_ in _SPECULATIVE_MODALS and c.dep_ == "aux" and not (negated and c.lower_ == "could")
+           for c in root.children):
         return True
     if root.lemma_.lower() not in _ANALYSIS_VERBS:
         return False
@@ -114,12 +117,17 @@ def _is_commentary(span: Any) -> bool:
     return any(s.lower_ in _DEMONSTRATIVES or any(c.lower_ in _DEMONSTRATIVES for c in s.children) for s in subj)
 
 
+def _attributed(span: Any) -> bool:
+    """The span reports a source: "according to", or a verb of saying."""
+    return any(t.lower_ == "according" or (t.pos_ == "VERB" and t.lemma_.lower() in _SAYING) for t in span)
+
+
 def _is_judgement(span: Any) -> bool:
     """The writer judging, not reporting: a thing "illustrates" or "underscores" something
     ("The stalemate illustrates the precarious nature of the regime"), or a judging
     adjective is the predicate ("The implication is clear", "Addressing it is paramount",
     "a deployment seems unlikely"). Inside quote marks it is the speaker's, not the writer's."""
-    if any(t.lower_ == "according" or (t.pos_ == "VERB" and t.lemma_.lower() in _SAYING) for t in span):
+    if _attributed(span):
         return False  # a source's assessment ("very likely a Hwasong 12, according to ...") is reported
     root = span.root
     # "The situation underscores a point: ..." parses as a clause under the one after the
@@ -138,7 +146,11 @@ def _judges(verb: Any, span: Any, copulas: bool = True) -> bool:
         return bool(subj) and all(
             s.pos_ == "NOUN" and s.ent_type_ == "" and s.lemma_.lower() not in _DOCUMENT_NOUNS for s in subj)
     if copulas and lemma in _COPULAS:
-        adjectives = {c.lemma_.lower() for c in verb.children if c.dep_ in {"acomp", "oprd"}} & _JUDGING_ADJECTIVES
+        predicates = [c for c in verb.children if c.dep_ in {"acomp", "oprd"}]
+        # a judging adjective on the predicate noun: "Diversifying ... are crucial steps"
+        predicates += [a for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"
+                       for a in c.children if a.dep_ == "amod" and a.i < c.i]
+        adjectives = {c.lemma_.lower() for c in predicates} & _JUDGING_ADJECTIVES
         if adjectives <= _PLAIN_ADJECTIVES and any(c.dep_ == "neg" for c in verb.children):
             return False  # "it is not clear what caused the crash" reports what is unknown
         return bool(adjectives)
@@ -297,6 +309,14 @@ def _quote_speaker(start: int, end: int, annotations: ArticleAnnotations) -> tup
     return False, None
 
 
+def _clause_kind(doc: Any, piece: tuple[int, int]) -> str:
+    """The kind of one coordinated clause of a fact sentence: the writer's judgement or
+    speculation in a clause of its own ("...; understanding it is crucial", "..., and a
+    misstep could escalate") is opinion, as it would be in a sentence of its own."""
+    sub = doc.char_span(*piece, alignment_mode="expand")
+    return "opinion" if sub is not None and (_is_commentary(sub) or _is_judgement(sub)) else "fact"
+
+
 def _claims_in_sentence(
     article: Article, doc: Any, start: int, end: int, annotations: ArticleAnnotations
 ) -> Iterable[Claim]:
@@ -309,9 +329,14 @@ def _claims_in_sentence(
     if kind is None:
         return
     pieces = split_clauses(span) if kind == "fact" else [(start, end)]
+    # clauses of a sentence that reports a source ("..., added Maynard") stay the source's
+    judged = len(pieces) > 1 and not _attributed(span)
+    kinds = {p: _clause_kind(doc, p) if judged else kind for p in pieces}
     if kind == "fact":
         pieces += [p for p in list_items(span) if p not in pieces]
     for s, e in pieces:
+        # a list item takes the kind of the clause it sits in
+        piece_kind = next((k for (a, b), k in kinds.items() if a <= s and e <= b), kind)
         # parse subtrees may cross a line break that segmentation treats as a sentence end
         s, e = max(s, start), min(e, end)
         if e <= s or not article.text[s:e].strip():
@@ -321,7 +346,7 @@ def _claims_in_sentence(
             id="c" + content_hash(article.id, str(s), str(e), ev.text, length=15),
             article_id=article.id,
             evidence=ev,
-            kind=kind,
+            kind=piece_kind,
             origin=_origin(s, e, annotations, speaker),
         )
 

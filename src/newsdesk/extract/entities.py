@@ -107,9 +107,17 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
             if span is None or _is_compound_modifier(text, *span):
                 continue
             s, e = span
-            found.setdefault((s, e), Mention(article.id, s, e, text[s:e], ent.label_))
+            found.setdefault((s, e), Mention(article.id, s, e, text[s:e], _label(text[s:e], ent.label_)))
     found.update(_propagate(article, lines, list(found.values())))
     return tuple(found[k] for k in sorted(found))
+
+
+def _label(surface: str, label: str) -> str:
+    """spaCy's label, except that a name with a digit in it is a thing, not a person
+    ("Su-30MK2", "Il-76", "Boeing 737"): the small model tags such model names PERSON."""
+    if label == "PERSON" and any(ch.isdigit() for ch in surface):
+        return "PRODUCT"
+    return label
 
 
 def _propagate(article: Article, lines: _Lines, mentions: list[Mention]) -> dict[tuple[int, int], Mention]:
@@ -366,13 +374,20 @@ class _Form:
     key: str
     words: tuple[str, ...]
     labels: Counter[str] = field(default_factory=Counter)
+    # labels of mentions written in capitals ("CARACAS -", a dateline): the small model
+    # tags those badly, so they count only for names never written otherwise
+    caps_labels: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     surfaces: set[str] = field(default_factory=set)
     first: dict[str, int] = field(default_factory=dict)  # article id -> first mention start
 
     @property
     def label(self) -> str:
-        return _majority(self.labels)
+        return _majority(self.votes)
+
+    @property
+    def votes(self) -> Counter[str]:
+        return self.labels or self.caps_labels
 
 
 def _majority(labels: Counter[str]) -> str:
@@ -422,7 +437,8 @@ def canonicalize_entities(
             key = "".join(words)
             form = forms.setdefault(key, _Form(key, words))
             form.words = min(form.words, words)  # spelling variants: order-invariant pick
-            form.labels[m.label] += 1
+            shouted = m.text.isupper() and sum(ch.isalpha() for ch in m.text) > 4
+            (form.caps_labels if shouted else form.labels)[m.label] += 1
             form.names[name] += 1
             form.surfaces.add(m.text)
             form.first[article_id] = min(form.first.get(article_id, m.start), m.start)
@@ -500,7 +516,7 @@ def _dominant(uf: _UnionFind, forms: Sequence[_Form]) -> set[str]:
     """The root of the cluster with DOMINANCE times the mentions of any other, else none."""
     counts: Counter[str] = Counter()
     for f in forms:
-        counts[uf.find(f.key)] += sum(f.labels.values())
+        counts[uf.find(f.key)] += sum(f.labels.values()) + sum(f.caps_labels.values())
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if ranked and (len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1]):
         return {ranked[0][0]}
@@ -575,7 +591,7 @@ def _is_person_shaped(form: _Form) -> bool:
 
 def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entity:
     """One Entity from the forms of one cluster (type, name, aliases, sorted mentions)."""
-    etype = _majority(sum((f.labels for f in group), Counter()))
+    etype = _majority(sum((f.votes for f in group), Counter()))
     if any(len(f.words) >= 2 and f.label == "PERSON" and _is_person_shaped(f) for f in group):
         etype = "PERSON"  # the small model often tags surnames ORG; a full name settles it
     name = _best_name(group, person=etype == "PERSON")
@@ -605,7 +621,8 @@ def _trailing_extra(form: _Form, group: list[_Form]) -> bool:
 
 def _best_name(group: list[_Form], person: bool = False) -> str:
     """Most complete (most words), then most frequent name, leaving out a thing's rare
-    trailing extensions (``_trailing_extra``); accented spelling preferred.
+    trailing extensions (``_trailing_extra``); accented spelling preferred, a spelling in
+    capitals only when there is no other ("Caracas" over a dateline's "CARACAS").
 
     An accented spelling wins over its plain twin when it has at least half as many
     mentions ("Nicolás Maduro" x3 beats "Nicolas Maduro" x5).
@@ -617,8 +634,10 @@ def _best_name(group: list[_Form], person: bool = False) -> str:
     variants = by_fold[min(by_fold, key=lambda k: (-len(name_words(k)), -sum(by_fold[k].values()), k))]
     top = max(variants.values())
 
-    def rank(name: str) -> tuple[int, int, str]:
+    def rank(name: str) -> tuple[bool, int, int, str]:
         accented = fold(name) != name.casefold()
-        return (0 if accented and 2 * variants[name] >= top else 1, -variants[name], name)
+        # "Caracas" over a dateline's "CARACAS"; acronyms have no other spelling
+        shouted = name.isupper() and any(not v.isupper() for v in variants)
+        return (shouted, 0 if accented and 2 * variants[name] >= top else 1, -variants[name], name)
 
     return min(variants, key=rank)
