@@ -146,3 +146,30 @@ def test_titles_in_quote_marks_are_not_quotes(nlp: Any) -> None:
     assert quotes == ["It was a terrific deal for everyone"], quotes
     assert not is_title("NO COLLUSION!")  # said in capitals, no title
     assert not is_title("America stops.") and not is_title("flinch an inch")
+
+
+def test_people_a_quote_talks_about_did_not_say_it(nlp: Any) -> None:
+    # giveme5w1h (Costa Rica crash): the dead couple named inside the quotes had been given
+    # as the speakers of the rabbi's and the hospital president's words
+    text = ("In St. Petersburg, Florida, Rabbi Jacob Luski said victims\u2019 relatives had informed him.\n"
+            "\u201cIt is a tragedy that the Drs. Mitchell Weiss and Leslie Weiss and their two children "
+            "died in that terrible crash,\u201d he said.\n"
+            "\u201cWe were deeply grieved this morning to learn of the deaths of two beloved members of our "
+            "team - Drs. Mitchell and Leslie Weiss,\u201d Kris Hoce, president of Morton Plant Hospital, "
+            "said in the statement.")
+    speakers = [q.speaker for q in extract_quotes(_article("w", text), nlp(text), [])]
+    assert len(speakers) == 2 and "Jacob Luski" in (speakers[0] or "") and speakers[1] == "Kris Hoce", speakers
+
+
+def test_a_speech_over_several_paragraphs_keeps_its_speaker(nlp: Any) -> None:
+    # giveme5w1h (F1): each paragraph of a speech opens with a quote mark and only the last
+    # closes; the later paragraphs had no speaker
+    text = ("Lewis Hamilton promised to give it his best shot in the desert.\n"
+            "He said: \"I am hunting and all I can do is do what I can. I am going to give it my all.\n"
+            "\"I need to keep on doing. It is going to be hard to beat Nico but I can win the race.\n"
+            "\"I am going to take this energy and speed and push as hard as I can.\"\n"
+            "Rosberg leads the standings.\n"
+            "\"Nobody expected this result at all today in the desert.\"")
+    quotes = extract_quotes(_article("h", text), nlp(text), [])
+    assert [q.speaker for q in quotes[:3]] == ["Lewis Hamilton"] * 3
+    assert quotes[3].speaker is None  # a closed quote does not run on past a paragraph of other text

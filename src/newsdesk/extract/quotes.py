@@ -17,8 +17,9 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
   “excessive military force”"); "requested “14 sets” of missiles" is not a quote;
 - four or more words also count with a speech verb elsewhere in the same sentence
   ("“..., ” said James Story"), with "according to X" in the sentence, or, with no
-  verb at all, when the quote is a whole sentence right after another quote (it
-  continues that speaker);
+  verb at all, when the quote is a whole sentence right after another quote, or the
+  next paragraph of a quote left open at its paragraph's end (it continues that
+  speaker);
 - six or more words with no speech verb are kept with ``speaker=None``.
 
 The speaker is the verb's subject (following ``conj``/``xcomp``/``acl`` heads up to a
@@ -214,35 +215,40 @@ class _Speakers:
         speaks = token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS
         return token.pos_ == "PROPN" and speaks and token.ent_type_ not in _PLACE_LABELS
 
-    def _persons_in(self, lo: int, hi: int) -> list[Any]:
+    def _persons_in(self, lo: int, hi: int, quote: QuoteSpan | None = None) -> list[Any]:
+        """Person names in [lo, hi), leaving out those inside ``quote`` (the people a quote
+        talks about: "'... that Drs. Mitchell and Leslie Weiss died,' he said")."""
         region = self.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
         heads = [t for t in region or () if lo <= t.idx < hi and t.pos_ == "PROPN"
-                 and not (t.dep_ in {"compound", "flat"} and t.head.pos_ == "PROPN")]
+                 and not (t.dep_ in {"compound", "flat"} and t.head.pos_ == "PROPN")
+                 and not (quote is not None and quote.start <= t.idx < quote.end)]
         return [t for t in heads if self.is_person(t)]
 
-    def antecedent(self, offset: int) -> Any | None:
+    def antecedent(self, offset: int, quote: QuoteSpan | None = None) -> Any | None:
         """The person a pronoun at ``offset`` refers to: same sentence, then 3 back."""
         sent = enclosing(self.sents, offset, len(self.article.text))
         earlier = [s for s in self.sents if s[1] <= sent[0]][-3:]
         for lo, hi in [(sent[0], offset), *reversed(earlier)]:
-            found = self._persons_in(lo, hi)
+            found = self._persons_in(lo, hi, quote)
             if found:
                 subjects = [t for t in found if t.dep_ in {"nsubj", "nsubjpass"}]
                 return (subjects or found)[-1]
         return None
 
-    def person_before(self, verb: Any) -> Any | None:
-        """The last person named before ``verb`` in its sentence ("X, the Y, cautioned")."""
+    def person_before(self, verb: Any, quote: QuoteSpan | None = None) -> Any | None:
+        """The last person named before ``verb`` in its sentence ("X, the Y, cautioned"),
+        not inside ``quote``."""
         lo = enclosing(self.sents, verb.idx, len(self.article.text))[0]
-        found = self._persons_in(lo, verb.idx)
+        found = self._persons_in(lo, verb.idx, quote)
         return found[-1] if found else None
 
-    def speaker(self, subj: Any) -> tuple[str | None, str | None]:
-        """(speaker name, entity id) for a subject token."""
+    def speaker(self, subj: Any, quote: QuoteSpan | None = None) -> tuple[str | None, str | None]:
+        """(speaker name, entity id) for a subject token; a pronoun never resolves to a
+        name inside the ``quote`` it introduces."""
         if subj.pos_ == "PRON":
             if subj.lower_ not in PERSONAL_PRONOUNS:
                 return None, None
-            subj = self.antecedent(subj.idx)
+            subj = self.antecedent(subj.idx, quote)
             if subj is None:
                 return None, None
         if subj.pos_ == "PROPN":
@@ -291,6 +297,7 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
     speakers = _Speakers(article, doc, entities)
     text = article.text
     quotes: list[Quote] = []
+    left_open = False  # the last quote kept ran to its paragraph's end without closing
     for span in find_quote_spans(text):
         q_start, q_end = quote_text(text, span)
         words = len(_WORD.findall(text[q_start:q_end]))
@@ -300,15 +307,19 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
         verb, governs = _speech_verb(doc, span, lo, hi)
         who: tuple[str | None, str | None] = (None, None)
         if verb is not None and (governs or words >= MIN_SENTENCE_WORDS):
-            subj = _subject(verb) or speakers.person_before(verb)
-            who = speakers.speaker(subj) if subj is not None else (None, None)
+            subj = _subject(verb)
+            if subj is not None and span.start <= subj.idx < span.end:
+                subj = None  # a name the quote itself talks about is not who said it
+            subj = subj or speakers.person_before(verb, span)
+            who = speakers.speaker(subj, span) if subj is not None else (None, None)
         elif (source := _according_to(doc, span, lo, hi)) is not None and words >= MIN_SENTENCE_WORDS:
-            who = speakers.speaker(source)
-        elif _continues(quotes, span, lo, text) and words >= MIN_SENTENCE_WORDS:
+            who = speakers.speaker(source, span)
+        elif _continues(quotes, span, lo, text, left_open) and words >= MIN_SENTENCE_WORDS:
             who = (quotes[-1].speaker, quotes[-1].speaker_entity_id)
         elif words < MIN_UNATTRIBUTED_WORDS:
             continue
         quotes.append(Quote(who[0], who[1], text[q_start:q_end], article.evidence(span.start, span.end)))
+        left_open = not span.closed
     return tuple(quotes)
 
 
@@ -323,9 +334,16 @@ def _according_to(doc: Any, span: QuoteSpan, lo: int, hi: int) -> Any | None:
     return None
 
 
-def _continues(quotes: Sequence[Quote], span: QuoteSpan, sent_start: int, text: str) -> bool:
-    """A whole-sentence quote right after the previous quote in the same paragraph."""
-    if not quotes or span.start != sent_start:
+def _continues(quotes: Sequence[Quote], span: QuoteSpan, sent_start: int, text: str,
+               left_open: bool = False) -> bool:
+    """A whole-sentence quote right after the previous quote in the same paragraph, or the
+    next paragraph of a quote left open at its paragraph's end (the convention for a
+    speech over several paragraphs: each opens with a quote mark, only the last closes)."""
+    if not quotes:
         return False
     gap = text[quotes[-1].evidence.end : span.start]
+    if left_open and not gap.strip():
+        return True
+    if span.start != sent_start:
+        return False
     return "\n" not in gap and len(_WORD.findall(gap)) <= 8
