@@ -173,3 +173,18 @@ def test_a_speech_over_several_paragraphs_keeps_its_speaker(nlp: Any) -> None:
     quotes = extract_quotes(_article("h", text), nlp(text), [])
     assert [q.speaker for q in quotes[:3]] == ["Lewis Hamilton"] * 3
     assert quotes[3].speaker is None  # a closed quote does not run on past a paragraph of other text
+
+
+def test_a_surname_is_not_the_last_part_of_a_hyphenated_given_name(nlp: Any) -> None:
+    # giveme5w1h: "Mr Moon said" (Moon Jae-in) was given to Ban Ki-moon, named earlier
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    text = ("Former UN chief Ban Ki-moon called for calm on Monday.\n"
+            "Mr Moon said: \u201cIn case North Korea undertakes provocations against us, we have the power "
+            "to destroy them.\u201d")
+    art = _article("m", text)
+    doc = nlp(text)
+    entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+    assert any(e.name == "Ban Ki-moon" for e in entities)
+    speakers = [q.speaker for q in extract_quotes(art, doc, entities)]
+    assert speakers == ["Moon"], speakers

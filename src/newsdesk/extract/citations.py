@@ -115,6 +115,13 @@ def normalize_name(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text)
 
 
+def surname_key(name: str) -> str:
+    """The comparable last word of a name, hyphenated parts kept together: "Ban Ki-moon"
+    -> "ki moon", so that "Mr Moon" (Moon Jae-in) does not find him."""
+    words = name.split()
+    return normalize_name(words[-1]) if words else ""
+
+
 def is_outlet_name(name: str) -> bool:
     """Whether a proper name looks like a news outlet or wire service."""
     norm = normalize_name(name)
@@ -143,7 +150,7 @@ class AliasTable:
                 norm = normalize_name(alias)
                 self.by_alias.setdefault(norm, ent)
                 if ent.type == "PERSON":
-                    last = (norm.split()[-1:] or [""])[0]
+                    last = surname_key(alias)
                     prior = self.surnames.get(last, ent)
                     self.surnames[last] = ent if prior is ent else None  # ambiguous surname -> None
             for m in ent.mentions:

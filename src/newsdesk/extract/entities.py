@@ -565,6 +565,8 @@ def _is_surname_of(short: _Form, full: _Form) -> bool:
         len(full.words) > n and full.words[-n:] == short.words and full.label == "PERSON"
         and _is_person_shaped(full) and short.label not in _PLACE_LABELS
         and not all(_is_caps(name) for name in short.names)  # "UN" is no surname of "Kim Jong Un"
+        # nor is a part after a hyphen: "Moon" (Moon Jae-in) is not "Ban Ki-moon"
+        and not any(re.search(r"[-–]" + re.escape(short.words[0]) + r"\b", fold(name)) for name in full.names)
     )
 
 

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.extract.citations import EntityIndex, enclosing, normalize_name, noun_phrase, sentence_spans
+from newsdesk.extract.citations import EntityIndex, enclosing, noun_phrase, sentence_spans, surname_key
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.nlp import doc_text
 
@@ -200,8 +200,7 @@ class _Speakers:
         text = self.article.text[start:end]
         ent = self.index.match(text, start, end)
         if ent is None:
-            words = normalize_name(text).split()
-            ent = self.surnames.get(words[-1]) if words else None
+            ent = self.surnames.get(surname_key(text)) if text.strip() else None
         return ent
 
     def is_person(self, token: Any) -> bool:
