@@ -155,6 +155,18 @@ def test_spacy_entities_vouch_for_bare_months(nlp: Any) -> None:
     assert (t.evidence.text, t.value, t.precision) == ("March", "2025-03", "month")
 
 
+def test_a_surname_that_is_a_month_is_no_date(nlp: Any) -> None:
+    # giveme5w1h (Nice attack, The Sun): spaCy tags the "May" of "Theresa May" DATE here
+    text = ("A Downing Street spokesman said PM Theresa May was being kept up to date with developments in "
+            "France. He stressed: \u201cOur thoughts are with those affected by this terrible incident.\u201d "
+            "Theresa May today said: \"If this was a terrorist attack we must redouble our efforts.\" "
+            "Parliament will debate it in May.")
+    found = [(t.evidence.start, t.evidence.text, t.value) for t in extract_times(_article(text, "2016-07-14"), nlp(text))]
+    may = text.index("May today")
+    assert not any(start == may for start, _, _ in found), found
+    assert any(e == "May" and start > may for start, e, _ in found)  # "in May" is still a month
+
+
 @given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-/:'aAdeyMonthJulFridayago ")), max_size=80),
        st.none() | st.dates().map(date.isoformat))
 @settings(max_examples=200, deadline=None)

@@ -180,6 +180,17 @@ def _preceding_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _after_given_name(text: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` on the same line that is no weekday and no
+    word that takes a month ("Since May", "Throughout May"): the month word is a surname
+    ("Theresa May", "Brian May")."""
+    m = re.search(r"(?<![\w-])([A-Z][a-z]+)[ \t]+$", text[max(0, pos - 40):pos])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word not in WEEKDAYS and word not in MONTH_CONTEXT and word not in {"throughout", "come", "each", "every"}
+
+
 def _month_year(anchor: date | None, month: int, rel: str | None, future: bool) -> int | None:
     """Year of a month named without one: last/next/this, else past unless future tense.
 
@@ -203,6 +214,8 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
     if not (rel or m["y"] or ctx.trusted) and _preceding_word(ctx.text, m.start()) not in MONTH_CONTEXT:
         return None
+    if not (rel or m["y"]) and _after_given_name(ctx.text, m.start()):
+        return None  # a surname: "Theresa May today said" (spaCy tags "May today" DATE)
     if m["mon"] == "May" and not (rel or m["y"] or ctx.trusted):
         if re.match(r"\s+(?:be|have|not|also|well)\b", ctx.text[m.end():]):
             return None
