@@ -188,3 +188,46 @@ def test_a_surname_is_not_the_last_part_of_a_hyphenated_given_name(nlp: Any) -> 
     assert any(e.name == "Ban Ki-moon" for e in entities)
     speakers = [q.speaker for q in extract_quotes(art, doc, entities)]
     assert speakers == ["Moon"], speakers
+
+
+def test_a_pronoun_does_not_resolve_to_a_thing_or_a_photo_credit(nlp: Any) -> None:
+    # giveme5w1h: "he said" after "a lawyer wearing a vintage Bruce Sutter jersey" went to
+    # Bruce Sutter; "she said" after a caption credited to the Associated Press went to it
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    text = ("Among the reveling fans was Kevin O\u2019Brien, a Chicago lawyer wearing a vintage Bruce Sutter "
+            "jersey. \u201cI have been a Cubs fan for 55 years,\u201d he said.\n"
+            "Hayley Copeland wrote that her uncle had died in the attack.\n"
+            "AP:Associated Press An aerial view of the promenade where people died last night\n"
+            "She added: \u201cThis is an extremely difficult time for my family and anyone who knows them.\u201d")
+    art = _article("o", text)
+    doc = nlp(text)
+    entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+    speakers = [q.speaker or "" for q in extract_quotes(art, doc, entities)]
+    assert len(speakers) == 2 and "Brien" in speakers[0] and "Copeland" in speakers[1], speakers
+
+
+def test_a_hyphenated_name_is_read_whole(nlp: Any) -> None:
+    # giveme5w1h: "he said" after "said Nam Sung-wook" came out as the speaker "wook"
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    text = ("Kim seems likely to tone down his weapons testing ahead of the Olympics, said Nam Sung-wook, "
+            "a North Korea expert at Korea University in Seoul.\n"
+            "\"What North Korea is most afraid of is being forgotten in the international arena,\" he said.")
+    art = _article("n", text)
+    doc = nlp(text)
+    entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+    assert [q.speaker for q in extract_quotes(art, doc, entities)] == ["Nam Sung-wook"]
+
+
+def test_a_photographer_credited_in_a_caption_is_no_antecedent(nlp: Any) -> None:
+    # giveme5w1h (Washington Post): "she said" after a caption credited "(Mark Schiefelbein/AP)"
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    text = ("Chinese Foreign Ministry spokeswoman Hua Chunying gestures during a news briefing in Beijing. "
+            "(Mark Schiefelbein/AP)\n"
+            "\u201cWe never allow Chinese companies and citizens to violate the resolutions,\u201d she said.")
+    art = _article("c", text)
+    doc = nlp(text)
+    entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+    assert [q.speaker for q in extract_quotes(art, doc, entities)] == ["Hua Chunying"]

@@ -36,7 +36,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.extract.citations import EntityIndex, enclosing, noun_phrase, sentence_spans, surname_key
+from newsdesk.extract.citations import (
+    EntityIndex,
+    enclosing,
+    is_outlet_name,
+    noun_phrase,
+    sentence_spans,
+    surname_key,
+)
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.nlp import doc_text
 
@@ -65,6 +72,7 @@ MIN_GOVERNED_WORDS = 2
 MIN_SENTENCE_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
 
@@ -152,10 +160,13 @@ def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | Non
 
 
 def _subject(verb: Any) -> Any | None:
-    """The verb's subject, climbing ``conj``/``xcomp``/``acl``/``advcl`` heads (4 steps at most)."""
+    """The verb's subject, climbing ``conj``/``xcomp``/``acl``/``advcl`` heads (4 steps at most).
+    A subject on another line is a parse across a caption or heading, not the speaker."""
     tok = verb
+    text = doc_text(verb.doc)
     for _ in range(5):
-        subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
+                and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
         if subj and not (subj[0].dep_ == "nsubjpass"):
             return subj[0]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -174,6 +185,8 @@ def name_span(token: Any) -> tuple[int, int]:
     first = token
     while first.i > 0:
         prev = first.doc[first.i - 1]
+        if prev.text in "-–" and not prev.whitespace_ and first.i > 1 and not first.doc[first.i - 2].whitespace_:
+            prev = first.doc[first.i - 2]  # a hyphenated name: "Nam Sung-wook"
         other_place = prev.ent_type_ in _PLACE_LABELS and prev.ent_type_ != token.ent_type_
         if prev.pos_ == "PROPN" and prev.dep_ in {"compound", "flat"} and not other_place:
             first = prev
@@ -204,9 +217,14 @@ class _Speakers:
         return ent
 
     def is_person(self, token: Any) -> bool:
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and any(
+                c.dep_ in {"det", "poss"} and c.i < token.i for c in token.head.children):
+            return False  # a name that modifies a thing: "a vintage Bruce Sutter jersey"
         ent = self.entity(*name_span(token))
         if ent is not None and (ent.type == "PERSON" or ent.type in _PLACE_LABELS):
             return ent.type == "PERSON"
+        if ent is not None and (ent.type in _THING_LABELS or is_outlet_name(ent.name)):
+            return False  # "Tesla Model S"; "Associated Press" in a photo credit
         # ORG-typed or unknown names: spaCy's small model often tags surnames ORG.
         start, end = name_span(token)
         if any(t.ent_type_ == "PERSON" for t in self.doc.char_span(start, end, alignment_mode="expand") or ()):
@@ -220,7 +238,8 @@ class _Speakers:
         region = self.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
         heads = [t for t in region or () if lo <= t.idx < hi and t.pos_ == "PROPN"
                  and not (t.dep_ in {"compound", "flat"} and t.head.pos_ == "PROPN")
-                 and not (quote is not None and quote.start <= t.idx < quote.end)]
+                 and not (quote is not None and quote.start <= t.idx < quote.end)
+                 and not _in_photo_credit(self.article.text, t.idx)]
         return [t for t in heads if self.is_person(t)]
 
     def antecedent(self, offset: int, quote: QuoteSpan | None = None) -> Any | None:
@@ -258,6 +277,18 @@ class _Speakers:
         if ent is not None:
             return ent.name, ent.id
         return _description(self.article.text, start, end, subj.idx), None
+
+
+_CREDIT = re.compile(r"\([^()\n]{0,80}/[^()\n]{0,80}\)")
+
+
+def _in_photo_credit(text: str, offset: int) -> bool:
+    """Inside a photo credit in parentheses: "(Mark Schiefelbein/AP)"."""
+    open_at = text.rfind("(", max(0, offset - 80), offset)
+    if open_at < 0:
+        return False
+    m = _CREDIT.match(text, open_at)
+    return m is not None and m.end() > offset
 
 
 # Subjects of a speech verb that name nobody ("one said").
