@@ -305,3 +305,27 @@ def test_a_name_with_digits_is_not_a_person(nlp: Any) -> None:
     article = Article(id="t", source="t", text=text, raw_text=text)
     labels = {m.text: m.label for m in extract_mentions(article, nlp(text))}
     assert labels.get("Sukhoi Su-30MK2") == "PRODUCT" and labels.get("Vladimir Putin") == "PERSON"
+
+
+def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
+    # giveme5w1h: "Apple" (the company, tagged ORG, in its own story) had become the
+    # surname of the singer Fiona Apple and taken Apple's statements as hers
+    def article(aid: str, text: str) -> Article:
+        return Article(id=aid, source=aid, text=text, raw_text=text)
+
+    def mention(art: Article, name: str, label: str) -> Mention:
+        i = art.text.index(name)
+        return Mention(art.id, i, i + len(name), name, label)
+
+    a = article("a", "Fiona Apple wore a shirt to the awards.")
+    b = article("b", "Apple removed the app from its store.")
+    c = article("c", "Nicolas Maduro spoke on Monday. Maduro said the talks failed.")
+    d = article("d", "Maduro asked Russia for help.")
+    second = c.text.index("Maduro said")
+    mentions = {a.id: [mention(a, "Fiona Apple", "PERSON")], b.id: [mention(b, "Apple", "ORG")],
+                c.id: [mention(c, "Nicolas Maduro", "PERSON"), Mention(c.id, second, second + 6, "Maduro", "ORG")],
+                d.id: [mention(d, "Maduro", "ORG")]}
+    by_name = {e.name: e for e in canonicalize_entities([a, b, c, d], mentions)}
+    assert "Apple" in by_name and "Apple" not in by_name["Fiona Apple"].aliases
+    # a surname tagged ORG that stands beside the full name in some article still joins it
+    assert set(by_name["Nicolas Maduro"].article_ids) == {"c", "d"}

@@ -567,6 +567,9 @@ def _is_surname_of(short: _Form, full: _Form) -> bool:
         and not all(_is_caps(name) for name in short.names)  # "UN" is no surname of "Kim Jong Un"
         # nor is a part after a hyphen: "Moon" (Moon Jae-in) is not "Ban Ki-moon"
         and not any(re.search(r"[-–]" + re.escape(short.words[0]) + r"\b", fold(name)) for name in full.names)
+        # a name not tagged as a person is a surname only beside the full name in some
+        # article: the company "Apple" had become the singer Fiona Apple of another story
+        and (short.label == "PERSON" or bool(short.first.keys() & full.first.keys()))
     )
 
 
