@@ -149,6 +149,7 @@ def main_clause(verb: Any) -> bool:
 
 
 # Clause markers and modals that make a verb asked or supposed, not stated.
+_HYPOTHETICAL = frozenset({"if", "whether", "would", "could", "might", "may", "should"})
 # A statement that leans on the sentence before it: an opening personal pronoun ("He
 # sent", "In it, he") or a linking adverb ("However,", "In particular,").
 _LEANING = re.compile(
@@ -157,7 +158,6 @@ _LEANING = re.compile(
     r"|(?:in it|however|but|and|also|additionally|moreover|meanwhile|in particular|still|yet|instead"
     r"|furthermore|besides|likewise|similarly|in addition|at the same time)\s*,)",
     re.IGNORECASE)
-_HYPOTHETICAL = frozenset({"if", "whether", "would", "could", "might", "may", "should"})
 
 
 def asserted_verb(verb: Any) -> bool:

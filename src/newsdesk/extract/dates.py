@@ -188,7 +188,11 @@ def _after_given_name(text: str, pos: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
-    return word not in WEEKDAYS and word not in MONTH_CONTEXT and word not in {"throughout", "come", "each", "every"}
+    return word not in WEEKDAYS and word not in MONTH_CONTEXT and word not in _OPENING_MONTH_WORDS
+
+
+# Capitalised words that open a sentence before a month ("Throughout May, ...").
+_OPENING_MONTH_WORDS = frozenset({"throughout", "come", "each", "every"})
 
 
 def _month_year(anchor: date | None, month: int, rel: str | None, future: bool) -> int | None:

@@ -72,7 +72,8 @@ MIN_GOVERNED_WORDS = 2
 MIN_SENTENCE_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
-_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+# Entity types that are never a speaker or a pronoun's antecedent.
+_NOT_PEOPLE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
 
@@ -223,7 +224,7 @@ class _Speakers:
         ent = self.entity(*name_span(token))
         if ent is not None and (ent.type == "PERSON" or ent.type in _PLACE_LABELS):
             return ent.type == "PERSON"
-        if ent is not None and (ent.type in _THING_LABELS or is_outlet_name(ent.name)):
+        if ent is not None and (ent.type in _NOT_PEOPLE or is_outlet_name(ent.name)):
             return False  # "Tesla Model S"; "Associated Press" in a photo credit
         # ORG-typed or unknown names: spaCy's small model often tags surnames ORG.
         start, end = name_span(token)
