@@ -237,6 +237,16 @@ def test_unknown_article_is_an_error(corpus: Corpus) -> None:
         canonicalize_entities(articles[:1], mentions)
 
 
+def _text_article(aid: str, text: str) -> Article:
+    return Article(id=aid, source=aid, text=text, raw_text=text)
+
+
+def _mention(art: Article, name: str, label: str) -> Mention:
+    """The first occurrence of ``name`` in ``art`` as a mention labelled ``label``."""
+    i = art.text.index(name)
+    return Mention(art.id, i, i + len(name), name, label)
+
+
 def test_a_thing_is_named_by_a_form_of_enough_of_its_articles() -> None:
     from collections import Counter
 
@@ -261,18 +271,11 @@ def test_a_thing_is_named_by_a_form_of_enough_of_its_articles() -> None:
 def test_an_acronym_joins_a_name_spelled_out_beside_it() -> None:
     # giveme5w1h: "RT" (the broadcaster, in several stories) had joined "Reuters Troops" (a
     # photo caption in a story of its own), and Germany's "SPD" the "Slidell Police Department"
-    def article(aid: str, text: str) -> Article:
-        return Article(id=aid, source=aid, text=text, raw_text=text)
-
-    def mention(art: Article, name: str, label: str) -> Mention:
-        i = art.text.index(name)
-        return Mention(art.id, i, i + len(name), name, label)
-
-    a = article("a", "Reuters Troops could be seen taking part in a drill.")
-    b = article("b", "The airline told RT in a statement that the passenger was rebooked.")
-    c = article("c", "The Federal Bureau of Investigation (FBI) opened a case. The FBI declined to comment.")
-    mentions = {a.id: [mention(a, "Reuters Troops", "ORG")], b.id: [mention(b, "RT", "ORG")],
-                c.id: [mention(c, "Federal Bureau of Investigation", "ORG"), mention(c, "FBI", "ORG")]}
+    a = _text_article("a", "Reuters Troops could be seen taking part in a drill.")
+    b = _text_article("b", "The airline told RT in a statement that the passenger was rebooked.")
+    c = _text_article("c", "The Federal Bureau of Investigation (FBI) opened a case. The FBI declined to comment.")
+    mentions = {a.id: [_mention(a, "Reuters Troops", "ORG")], b.id: [_mention(b, "RT", "ORG")],
+                c.id: [_mention(c, "Federal Bureau of Investigation", "ORG"), _mention(c, "FBI", "ORG")]}
     by_name = {e.name: e for e in canonicalize_entities([a, b, c], mentions)}
     assert "RT" in by_name and "Reuters Troops" in by_name  # apart: never side by side
     assert "FBI" in by_name["Federal Bureau of Investigation"].aliases  # spelled out beside it: one
@@ -281,18 +284,11 @@ def test_an_acronym_joins_a_name_spelled_out_beside_it() -> None:
 def test_a_dateline_in_capitals_does_not_type_or_name_a_place(nlp: Any) -> None:
     # the example corpus: two datelines "CARACAS -" (the small model tags them ORG) and
     # "Caracas" in running text (GPE); an acronym written only in capitals keeps its label
-    def article(aid: str, text: str) -> Article:
-        return Article(id=aid, source=aid, text=text, raw_text=text)
-
-    def mention(art: Article, name: str, label: str) -> Mention:
-        i = art.text.index(name)
-        return Mention(art.id, i, i + len(name), name, label)
-
-    a = article("a", "CARACAS - The government announced new measures on Monday.")
-    b = article("b", "CARACAS - Officials met the NATO envoy.")
-    c = article("c", "The plane arrived in Caracas after a long route.")
-    mentions = {a.id: [mention(a, "CARACAS", "ORG")], b.id: [mention(b, "CARACAS", "ORG"), mention(b, "NATO", "ORG")],
-                c.id: [mention(c, "Caracas", "GPE")]}
+    a = _text_article("a", "CARACAS - The government announced new measures on Monday.")
+    b = _text_article("b", "CARACAS - Officials met the NATO envoy.")
+    c = _text_article("c", "The plane arrived in Caracas after a long route.")
+    mentions = {a.id: [_mention(a, "CARACAS", "ORG")], b.id: [_mention(b, "CARACAS", "ORG"), _mention(b, "NATO", "ORG")],
+                c.id: [_mention(c, "Caracas", "GPE")]}
     by_name = {e.name: e for e in canonicalize_entities([a, b, c], mentions)}
     assert by_name["Caracas"].type == "GPE" and "CARACAS" in by_name["Caracas"].aliases
     assert by_name["NATO"].type == "ORG"
@@ -310,21 +306,14 @@ def test_a_name_with_digits_is_not_a_person(nlp: Any) -> None:
 def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
     # giveme5w1h: "Apple" (the company, tagged ORG, in its own story) had become the
     # surname of the singer Fiona Apple and taken Apple's statements as hers
-    def article(aid: str, text: str) -> Article:
-        return Article(id=aid, source=aid, text=text, raw_text=text)
-
-    def mention(art: Article, name: str, label: str) -> Mention:
-        i = art.text.index(name)
-        return Mention(art.id, i, i + len(name), name, label)
-
-    a = article("a", "Fiona Apple wore a shirt to the awards.")
-    b = article("b", "Apple removed the app from its store.")
-    c = article("c", "Nicolas Maduro spoke on Monday. Maduro said the talks failed.")
-    d = article("d", "Maduro asked Russia for help.")
+    a = _text_article("a", "Fiona Apple wore a shirt to the awards.")
+    b = _text_article("b", "Apple removed the app from its store.")
+    c = _text_article("c", "Nicolas Maduro spoke on Monday. Maduro said the talks failed.")
+    d = _text_article("d", "Maduro asked Russia for help.")
     second = c.text.index("Maduro said")
-    mentions = {a.id: [mention(a, "Fiona Apple", "PERSON")], b.id: [mention(b, "Apple", "ORG")],
-                c.id: [mention(c, "Nicolas Maduro", "PERSON"), Mention(c.id, second, second + 6, "Maduro", "ORG")],
-                d.id: [mention(d, "Maduro", "ORG")]}
+    mentions = {a.id: [_mention(a, "Fiona Apple", "PERSON")], b.id: [_mention(b, "Apple", "ORG")],
+                c.id: [_mention(c, "Nicolas Maduro", "PERSON"), Mention(c.id, second, second + 6, "Maduro", "ORG")],
+                d.id: [_mention(d, "Maduro", "ORG")]}
     by_name = {e.name: e for e in canonicalize_entities([a, b, c, d], mentions)}
     assert "Apple" in by_name and "Apple" not in by_name["Fiona Apple"].aliases
     # a surname tagged ORG that stands beside the full name in some article still joins it

@@ -148,6 +148,15 @@ def test_titles_in_quote_marks_are_not_quotes(nlp: Any) -> None:
     assert not is_title("America stops.") and not is_title("flinch an inch")
 
 
+def _parsed_with_entities(nlp: Any, key: str, text: str) -> tuple[Article, Any, list[Entity]]:
+    """An article of ``text``, its parse and its canonical entities."""
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    art = _article(key, text)
+    doc = nlp(text)
+    return art, doc, canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+
+
 def test_people_a_quote_talks_about_did_not_say_it(nlp: Any) -> None:
     # giveme5w1h (Costa Rica crash): the dead couple named inside the quotes had been given
     # as the speakers of the rabbi's and the hospital president's words
@@ -177,14 +186,10 @@ def test_a_speech_over_several_paragraphs_keeps_its_speaker(nlp: Any) -> None:
 
 def test_a_surname_is_not_the_last_part_of_a_hyphenated_given_name(nlp: Any) -> None:
     # giveme5w1h: "Mr Moon said" (Moon Jae-in) was given to Ban Ki-moon, named earlier
-    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
-
     text = ("Former UN chief Ban Ki-moon called for calm on Monday.\n"
             "Mr Moon said: \u201cIn case North Korea undertakes provocations against us, we have the power "
             "to destroy them.\u201d")
-    art = _article("m", text)
-    doc = nlp(text)
-    entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+    art, doc, entities = _parsed_with_entities(nlp, "m", text)
     assert any(e.name == "Ban Ki-moon" for e in entities)
     speakers = [q.speaker for q in extract_quotes(art, doc, entities)]
     assert speakers == ["Moon"], speakers
@@ -193,41 +198,29 @@ def test_a_surname_is_not_the_last_part_of_a_hyphenated_given_name(nlp: Any) -> 
 def test_a_pronoun_does_not_resolve_to_a_thing_or_a_photo_credit(nlp: Any) -> None:
     # giveme5w1h: "he said" after "a lawyer wearing a vintage Bruce Sutter jersey" went to
     # Bruce Sutter; "she said" after a caption credited to the Associated Press went to it
-    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
-
     text = ("Among the reveling fans was Kevin O\u2019Brien, a Chicago lawyer wearing a vintage Bruce Sutter "
             "jersey. \u201cI have been a Cubs fan for 55 years,\u201d he said.\n"
             "Hayley Copeland wrote that her uncle had died in the attack.\n"
             "AP:Associated Press An aerial view of the promenade where people died last night\n"
             "She added: \u201cThis is an extremely difficult time for my family and anyone who knows them.\u201d")
-    art = _article("o", text)
-    doc = nlp(text)
-    entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+    art, doc, entities = _parsed_with_entities(nlp, "o", text)
     speakers = [q.speaker or "" for q in extract_quotes(art, doc, entities)]
     assert len(speakers) == 2 and "Brien" in speakers[0] and "Copeland" in speakers[1], speakers
 
 
 def test_a_hyphenated_name_is_read_whole(nlp: Any) -> None:
     # giveme5w1h: "he said" after "said Nam Sung-wook" came out as the speaker "wook"
-    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
-
     text = ("Kim seems likely to tone down his weapons testing ahead of the Olympics, said Nam Sung-wook, "
             "a North Korea expert at Korea University in Seoul.\n"
             "\"What North Korea is most afraid of is being forgotten in the international arena,\" he said.")
-    art = _article("n", text)
-    doc = nlp(text)
-    entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+    art, doc, entities = _parsed_with_entities(nlp, "n", text)
     assert [q.speaker for q in extract_quotes(art, doc, entities)] == ["Nam Sung-wook"]
 
 
 def test_a_photographer_credited_in_a_caption_is_no_antecedent(nlp: Any) -> None:
     # giveme5w1h (Washington Post): "she said" after a caption credited "(Mark Schiefelbein/AP)"
-    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
-
     text = ("Chinese Foreign Ministry spokeswoman Hua Chunying gestures during a news briefing in Beijing. "
             "(Mark Schiefelbein/AP)\n"
             "\u201cWe never allow Chinese companies and citizens to violate the resolutions,\u201d she said.")
-    art = _article("c", text)
-    doc = nlp(text)
-    entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+    art, doc, entities = _parsed_with_entities(nlp, "c", text)
     assert [q.speaker for q in extract_quotes(art, doc, entities)] == ["Hua Chunying"]
