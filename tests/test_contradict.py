@@ -300,6 +300,9 @@ def test_titles_read_whole() -> None:
     assert title("a lawsuit from the acting Attorney General ") is None
     assert title("He met Russian President ") == ("president", False)
     assert title("It said. President ") == ("president", False)
+    # AllSides train: "Former Fox News co-president" had been read as a sitting "president"
+    assert title("Former Fox News co-president ") is None
+    assert title("the ex-President ") == ("president", True)
 
 
 def test_a_sitting_title_in_a_past_statement_is_the_title_held_then() -> None:

@@ -74,6 +74,15 @@ def test_not_quantities() -> None:
     assert _quantities(text) == []
 
 
+def test_a_time_after_a_figure_is_not_what_it_counts(nlp: Any) -> None:
+    # AllSides train: "rose 37,000 last week to 412,000" counted "week", so the change and
+    # the level of two outlets' jobless claims were flagged as different figures
+    for text in ("Jobless claims rose 37,000 last week to 412,000.", "Filings rose by 37,000 to 412,000 last week."):
+        art = Article(id="w", source="w", text=text, raw_text=text)
+        assert {q.counted for q in extract_quantities(art, nlp(text))} == {None}
+        assert {q.counted for q in extract_quantities(art)} == {None}
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [("paid $43 million.", "paid $43,885,310.", True), ("about 500 tons of cocaine", "500 tons of cocaine", True),

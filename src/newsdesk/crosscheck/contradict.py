@@ -293,6 +293,9 @@ def _title_of(text: str, start: int) -> tuple[str, bool] | None:
     m = _TITLE_BEFORE.search(window)
     if not m:
         return None
+    t0 = m.start("title")
+    if t0 > 0 and window[t0 - 1] == "-" and not (m.group("mod") or "").endswith("-"):
+        return None  # a compound title read from its end: "co-president", "vice-president"
     before = window[:m.start()].split()
     last = before[-1] if before else ""
     if not m.group("mod") and last[:1].isupper() and last not in {"The", "A", "An"} and last[-1] not in ".!?:;,":

@@ -238,6 +238,8 @@ def _build(m: re.Match[str]) -> _Match | None:
     return _Match(start, end, value, unit, qual)
 
 
+# Adjectives that open a time phrase after a figure ("412,000 last week"), not a count.
+_TIME_ADJECTIVES = frozenset({"last", "next", "past", "previous", "coming", "following"})
 _COUNTED_RE = re.compile(r"[\"”’']?\s*((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)")
 
 
@@ -249,6 +251,8 @@ def _counted_regex(text: str, end: int) -> tuple[str | None, int]:
     words: list[str] = []
     pos = end
     for w in re.finditer(r"[A-Za-z][\w-]*", m.group(1)):
+        if not words and w.group(0).lower() in _TIME_ADJECTIVES:
+            break  # "412,000 last week"
         if w.group(0).lower() in STOPWORDS or (words and w.group(0).endswith(("ly", "ed"))):
             break  # stopwords, adverbs and past verbs ("500 tons of cocaine annually") end it
         words.append(w.group(0))
@@ -269,6 +273,8 @@ def _counted_doc(doc: Doc, end: int) -> tuple[str | None, int]:
         if tok.is_punct and tok.text in "\"”’'“":
             continue
         if tok.pos_ in ("ADJ", "NUM") and not words:
+            if tok.lower_ in _TIME_ADJECTIVES:
+                break  # "rose to 412,000 last week": a time, not what is counted
             continue
         if tok.pos_ not in ("NOUN", "PROPN") or tok.text.lower() in STOPWORDS:
             break
