@@ -329,3 +329,12 @@ def test_compound_durations_not_just_and_nested_places() -> None:
     # a different sentence length is still a conflict
     assert _kinds("Roger Stone was sentenced to 30 months in prison on Thursday for lying to Congress.",
                   "Stone was sentenced to 40 months in prison on Thursday for lying to Congress.") == ["quantity"]
+
+
+def test_a_title_at_a_funeral_is_an_honorific() -> None:
+    # NeuS-AllSides train (story 899): "paid their respects to President George HW Bush as he
+    # lies in state" had been flagged against another outlet's "former President"
+    former = "Americans began to pay their respects on Monday to former President George H.W. Bush at the Capitol."
+    assert _kinds(former, "US President Donald Trump and his wife Melania have paid their respects to President "
+                          "George HW Bush as he lies in state at the US Capitol.") == []
+    assert _kinds(former, "President George H.W. Bush is expected to speak at the Capitol on Monday.") == ["role"]

@@ -342,6 +342,23 @@ def in_past_statement(doc: Any, offset: int) -> bool:
     return False
 
 
+# Words of a funeral or mourning ("died" alone is left out: news of any death would
+# hide a title): a title beside them is an honorific for the dead, not a claim that the
+# person holds the office today.
+_MOURNING = re.compile(
+    r"\b(?:funeral|passed away|l(?:ies|ay|ying|ie) in state|laid to rest|burial|buried"
+    r"|memorial service|obituary|mourn\w*)\b", re.IGNORECASE)
+
+
+def _mourning(text: str, offset: int) -> bool:
+    """Whether the sentence around ``offset`` (its line, 200 characters either way) speaks
+    of a death or funeral."""
+    lo = max(text.rfind("\n", 0, offset) + 1, offset - 200)
+    hi = text.find("\n", offset)
+    hi = min(len(text) if hi < 0 else hi, offset + 200)
+    return _MOURNING.search(text, lo, hi) is not None
+
+
 def role_contradictions(
     entities: Sequence[Entity], articles: Mapping[str, Article], family_of: Mapping[str, str],
     past: Callable[[str, int], bool] | None = None,
@@ -350,7 +367,8 @@ def role_contradictions(
 
     ``past(article_id, offset)`` says whether a mention sits in a past-tense statement: a
     title there is the one held then ("signed by President Obama in 2014"), so such a
-    sitting title contradicts no "former"."""
+    sitting title contradicts no "former"; nor does one beside words of a death or funeral
+    (an honorific: "respects to President George HW Bush as he lies in state")."""
     out: list[Contradiction] = []
     for ent in entities:
         if ent.type != "PERSON":
@@ -366,6 +384,8 @@ def role_contradictions(
             title, former = found
             if not former and past is not None and past(m.article_id, m.start):
                 continue
+            if not former and _mourning(art.text, m.start):
+                continue  # "paid their respects to President George HW Bush as he lies in state"
             span_start = max(art.text.rfind("\n", 0, m.start) + 1, m.start - 60)
             mt = _TITLE_BEFORE.search(art.text[span_start:m.start])
             start = span_start + (mt.start() if mt else 0)
