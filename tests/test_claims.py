@@ -68,6 +68,11 @@ def test_headings_are_not_claims_and_questions_are_marked(
                 assert kind in {"question"} or kind is None
 
 
+def _kind(nlp: Any, text: str) -> str | None:
+    """The claim kind ``classify_sentence`` gives ``text`` as one unquoted sentence."""
+    return classify_sentence(text, nlp(text)[:], quoted=False)
+
+
 def test_coordinated_clauses_become_separate_claims(nlp: Any) -> None:
     # A real sentence shape from news copy: two full clauses joined by ", and".
     doc = nlp("Secretary of State Marco Rubio has labeled Maduro a fugitive, and the reward for "
@@ -79,37 +84,31 @@ def test_coordinated_clauses_become_separate_claims(nlp: Any) -> None:
 
 
 def test_classify_kinds(nlp: Any) -> None:
-    def kind(text: str) -> str | None:
-        return classify_sentence(text, nlp(text)[:], quoted=False)
-
-    assert kind("Will Russia Answer the Call?") is None  # a title-cased heading
-    assert kind("What are your predictions for the future of the region?") == "question"
-    assert kind("In summary, the outreach underscores a tactical repositioning of the regime.") == "opinion"
-    assert kind("Venezuela's long-term security should hinge on more than external alliances.") == "opinion"
-    assert kind("Maduro sent a letter to Russian President Vladimir Putin.") == "fact"
-    assert kind("Yeah, you read that right.") in {None, "opinion"}  # addresses the reader
+    assert _kind(nlp, "Will Russia Answer the Call?") is None  # a title-cased heading
+    assert _kind(nlp, "What are your predictions for the future of the region?") == "question"
+    assert _kind(nlp, "In summary, the outreach underscores a tactical repositioning of the regime.") == "opinion"
+    assert _kind(nlp, "Venezuela's long-term security should hinge on more than external alliances.") == "opinion"
+    assert _kind(nlp, "Maduro sent a letter to Russian President Vladimir Putin.") == "fact"
+    assert _kind(nlp, "Yeah, you read that right.") in {None, "opinion"}  # addresses the reader
 
 
 def test_the_writers_judgements_are_opinions(nlp: Any) -> None:
-    def kind(text: str) -> str | None:
-        return classify_sentence(text, nlp(text)[:], quoted=False)
-
     # a thing "illustrates" something, a judging adjective as predicate: the writer judging
-    assert kind("The stalemate illustrates the precarious nature of the regime.") == "opinion"
-    assert kind("Addressing the underlying economic issues that feed instability is paramount.") == "opinion"
-    assert kind("A large-scale military deployment by Moscow seems unlikely.") == "opinion"
-    assert kind("The situation underscores a key point: alliances are often transactional.") == "opinion"
+    assert _kind(nlp, "The stalemate illustrates the precarious nature of the regime.") == "opinion"
+    assert _kind(nlp, "Addressing the underlying economic issues that feed instability is paramount.") == "opinion"
+    assert _kind(nlp, "A large-scale military deployment by Moscow seems unlikely.") == "opinion"
+    assert _kind(nlp, "The situation underscores a key point: alliances are often transactional.") == "opinion"
     # documents and named actors report; the same words as a reported fact stay facts
-    assert kind("The memo highlights that Venezuela asked for 14 sets of missiles.") == "fact"
-    assert kind("Maduro highlighted the importance of the jets during a speech on Tuesday.") == "fact"
-    assert kind("The result is clear: turnout rose to 70 percent in 2020.") == "fact"
-    assert kind("Officials said the patient is in critical condition after the attack.") == "fact"
-    assert kind("It remains unclear whether the letter reached the Kremlin.") == "fact"
-    assert kind("It was not immediately clear what caused the crash early Sunday afternoon.") == "fact"
+    assert _kind(nlp, "The memo highlights that Venezuela asked for 14 sets of missiles.") == "fact"
+    assert _kind(nlp, "Maduro highlighted the importance of the jets during a speech on Tuesday.") == "fact"
+    assert _kind(nlp, "The result is clear: turnout rose to 70 percent in 2020.") == "fact"
+    assert _kind(nlp, "Officials said the patient is in critical condition after the attack.") == "fact"
+    assert _kind(nlp, "It remains unclear whether the letter reached the Kremlin.") == "fact"
+    assert _kind(nlp, "It was not immediately clear what caused the crash early Sunday afternoon.") == "fact"
     # a source's assessment is reported, not the writer's
-    assert kind("According to the defense minister, the missile launched Tuesday was very likely a Hwasong 12.") \
+    assert _kind(nlp, "According to the defense minister, the missile launched Tuesday was very likely a Hwasong 12.") \
         == "fact"
-    assert kind("The merger is likely to face stern scrutiny in China, antitrust lawyers say.") == "fact"
+    assert _kind(nlp, "The merger is likely to face stern scrutiny in China, antitrust lawyers say.") == "fact"
 
 
 def test_each_coordinated_clause_has_its_own_kind(nlp: Any) -> None:
@@ -132,19 +131,16 @@ def test_each_coordinated_clause_has_its_own_kind(nlp: Any) -> None:
 
 
 def test_what_could_not_be_done_is_a_fact(nlp: Any) -> None:
-    def kind(text: str) -> str | None:
-        return classify_sentence(text, nlp(text)[:], quoted=False)
-
     # "could not" is past inability, not speculation (giveme5w1h sentences)
-    assert kind("Officials from the airline could not be immediately reached for comment.") == "fact"
-    assert kind("The family could not be reached on Sunday.") == "fact"
+    assert _kind(nlp, "Officials from the airline could not be immediately reached for comment.") == "fact"
+    assert _kind(nlp, "The family could not be reached on Sunday.") == "fact"
     # speculation stays opinion
-    assert kind("Some big pieces of the station may survive the reentry.") == "opinion"
-    assert kind("The car could remain in orbit for hundreds of millions of years.") == "opinion"
+    assert _kind(nlp, "Some big pieces of the station may survive the reentry.") == "opinion"
+    assert _kind(nlp, "The car could remain in orbit for hundreds of millions of years.") == "opinion"
     # a judging adjective on the predicate noun
-    assert kind("Diversifying its defense procurement and fostering regional cooperation are crucial steps.") \
+    assert _kind(nlp, "Diversifying its defense procurement and fostering regional cooperation are crucial steps.") \
         == "opinion"
-    assert kind("The port is a major employer in the region.") == "fact"
+    assert _kind(nlp, "The port is a major employer in the region.") == "fact"
 
 
 def test_real_giveme5w1h_article(nlp: Any, data_dir: Path, gold_dir: Path) -> None:

@@ -221,13 +221,13 @@ class _Speakers:
         if token.dep_ == "compound" and token.head.pos_ == "NOUN" and any(
                 c.dep_ in {"det", "poss"} and c.i < token.i for c in token.head.children):
             return False  # a name that modifies a thing: "a vintage Bruce Sutter jersey"
-        ent = self.entity(*name_span(token))
+        start, end = name_span(token)
+        ent = self.entity(start, end)
         if ent is not None and (ent.type == "PERSON" or ent.type in _PLACE_LABELS):
             return ent.type == "PERSON"
         if ent is not None and (ent.type in _NOT_PEOPLE or is_outlet_name(ent.name)):
             return False  # "Tesla Model S"; "Associated Press" in a photo credit
         # ORG-typed or unknown names: spaCy's small model often tags surnames ORG.
-        start, end = name_span(token)
         if any(t.ent_type_ == "PERSON" for t in self.doc.char_span(start, end, alignment_mode="expand") or ()):
             return True
         speaks = token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS
@@ -280,7 +280,7 @@ class _Speakers:
         return _description(self.article.text, start, end, subj.idx), None
 
 
-_CREDIT = re.compile(r"\([^()\n]{0,80}/[^()\n]{0,80}\)")
+_PHOTO_CREDIT = re.compile(r"\([^()\n]{0,80}/[^()\n]{0,80}\)")
 
 
 def _in_photo_credit(text: str, offset: int) -> bool:
@@ -288,7 +288,7 @@ def _in_photo_credit(text: str, offset: int) -> bool:
     open_at = text.rfind("(", max(0, offset - 80), offset)
     if open_at < 0:
         return False
-    m = _CREDIT.match(text, open_at)
+    m = _PHOTO_CREDIT.match(text, open_at)
     return m is not None and m.end() > offset
 
 
