@@ -230,3 +230,47 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
     assert align._readable(claims, [0, 1, 2], scorer) == texts[2]
     # with no member that stands alone, the shortest still wins
     assert align._readable(claims, [0, 1], scorer) == texts[0]
+
+
+def _dated_story(docs: list[tuple[str, str]]) -> tuple[list[Article], Story]:
+    """Cross-check ``(text, published date)`` documents as one story."""
+    from newsdesk.crosscheck import cross_check
+    from newsdesk.pipeline import parse_and_annotate
+    from newsdesk.settings import Settings
+
+    arts = [Article(id=f"d{i}", source=f"d{i}.txt", text=t, raw_text=t, published=p) for i, (t, p) in enumerate(docs)]
+    arts, annotations, entities, parsed = parse_and_annotate(arts, Settings())
+    story = Story(id="s", headline="", article_ids=tuple(a.id for a in arts))
+    return arts, cross_check(story, arts, annotations, entities, Settings(), docs=parsed)
+
+
+def test_one_act_on_different_days_is_two_occurrences_not_one_claim() -> None:
+    # giveme5w1h: two North Korean launches over Hokkaido, 17 days apart, had been one
+    # corroborated group ("fired ... early on Tuesday" / "fired ... on Friday")
+    tuesday = ("North Korea fired a ballistic missile over Japan's northern Hokkaido island into the sea "
+               "early on Tuesday, prompting warnings for residents to take cover.", "2017-08-29")
+    friday = ("North Korea fired a ballistic missile over Japan's northern Hokkaido island into the sea "
+              "on Friday, prompting warnings for residents to take cover.", "2017-09-15")
+    _, story = _dated_story([tuesday, friday])
+    assert not [g for g in story.claims if g.support_count > 1]
+    assert not story.contradictions  # an article cannot have dated a launch after it
+    # the same launch reported on the same day stays one corroborated claim
+    _, same = _dated_story([tuesday, (tuesday[0].replace("early ", ""), "2017-08-29")])
+    assert [g.support_count for g in same.claims] == [2]
+
+
+def test_a_day_counted_from_another_date_does_not_date_the_act(nlp: Any) -> None:
+    from newsdesk.crosscheck.contradict import dated_acts, dated_apart
+    from newsdesk.model import ArticleAnnotations, Claim, TimeExpression
+
+    def acts(text: str, value: str, when: str) -> dict[str, set[str]]:
+        art = Article(id="a", source="a", text=text, raw_text=text)
+        i = text.index(when)
+        ann = ArticleAnnotations("a", times=(TimeExpression(art.evidence(i, i + len(when)), value, "day"),))
+        return dated_acts(Claim("c", "a", art.evidence(0, len(text)), "fact"), nlp(text), ann)
+
+    # "until the next day" is a day after whatever date each article gave before it
+    text = "Albers says his officers didn't learn about the sexual assaults until the next day."
+    assert acts(text, "2016-01-01", "the next day") == {}
+    named = acts(text.replace("the next day", "Friday"), "2016-01-01", "Friday")
+    assert named and dated_apart(named, acts(text.replace("the next day", "Friday"), "2016-01-08", "Friday"))

@@ -188,12 +188,29 @@ def check_claims(
     found = contradict.find_contradictions(
         claims, docs, scorer, articles, annotations, entities, family, nli, states=states
     )
-    kept = align.drop_contradicting(edges, claims, found)
+    kept = align.drop_contradicting(_same_occurrence(edges, claims, docs, annotations), claims, found)
     members = align.group_pairs(len(claims), article_of, kept)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles),
                               extras=align.secondary_members(members, article_of, kept))
     return groups, found
+
+
+def _same_occurrence(
+    edges: Sequence[tuple[float, int, int]], claims: Sequence[Claim], docs: Sequence[Any],
+    annotations: Mapping[str, ArticleAnnotations],
+) -> list[tuple[float, int, int]]:
+    """Edges minus pairs that date one act on different days (``contradict.dated_apart``)."""
+    from newsdesk.crosscheck.contradict import dated_acts, dated_apart
+
+    acts: dict[int, dict[str, set[str]]] = {}
+
+    def of(i: int) -> dict[str, set[str]]:
+        if i not in acts:
+            acts[i] = dated_acts(claims[i], docs[i], annotations.get(claims[i].article_id))
+        return acts[i]
+
+    return [e for e in edges if not dated_apart(of(e[1]), of(e[2]))]
 
 
 def _contradiction_order(x: Contradiction) -> tuple[str, str, int]:

@@ -531,16 +531,26 @@ def pair_contradiction(
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
 
+# Dates counted from another date of the text ("the next day", "two days later"): their
+# day is only as right as the anchor each article happened to give before them.
+_ANAPHORIC_DATE = re.compile(
+    r"\b(?:next|following|previous|prior|preceding)\s+(?:day|week|month|year|morning|afternoon|evening|night)\b"
+    r"|\b(?:day|week|month|year)s?\s+(?:before|after|earlier|later|previously)\b", re.IGNORECASE)
+
+
 def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, set[str]]:
     """Day-precision dates of a claim by the act they date (``verb_of``, direct), leaving
-    out dates of statements ("said Monday": two statements, not two dates of one event)
-    and dates of things ("Thursday's attack")."""
+    out dates of statements ("said Monday": two statements, not two dates of one event),
+    dates of things ("Thursday's attack") and dates counted from another date of the
+    text ("didn't learn until the next day": each article's anchor differs)."""
     out: dict[str, set[str]] = {}
     if ann is None:
         return out
     ev = claim.evidence
     for t in ann.times:
         if not (ev.start <= t.evidence.start and t.evidence.end <= ev.end and _DAY.fullmatch(t.value)):
+            continue
+        if _ANAPHORIC_DATE.search(t.evidence.text):
             continue
         verb = verb_of(doc, t.evidence.start - ev.start, t.evidence.end - ev.start, direct=True)
         if verb and verb not in _STATEMENT_VERBS:
@@ -557,6 +567,13 @@ def date_clash(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]],
         if not da & db and _could_report(da, art_b) and _could_report(db, art_a):
             return sorted(da)[0], sorted(db)[0]
     return None
+
+
+def dated_apart(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]]) -> bool:
+    """Whether two claims date one act on different days: either a disagreement (flagged
+    by ``date_clash``) or two occurrences of it ("fired a missile over Japan on Tuesday"
+    / "on Friday", weeks apart), and in neither case one statement to corroborate."""
+    return any(not acts_a[verb] & acts_b[verb] for verb in acts_a.keys() & acts_b.keys())
 
 
 def _could_report(days: set[str], article: Article) -> bool:
