@@ -221,3 +221,33 @@ def test_a_photographer_credited_in_a_caption_is_no_antecedent(nlp: Any) -> None
             "(Mark Schiefelbein/AP)\n"
             "\u201cWe never allow Chinese companies and citizens to violate the resolutions,\u201d she said.")
     assert _speakers_with_entities(nlp, "c", text)[1] == ["Hua Chunying"]
+
+
+def test_she_and_he_resolve_to_a_person_of_that_gender(nlp: Any) -> None:
+    # giveme5w1h (Silverman and Sheen): "she said" had resolved to the ex-boyfriend named
+    # in the sentence before, not to the comedian named earlier
+    text = ("Comedian Sarah Silverman said on Twitter that she and the actor Michael Sheen had split.\n"
+            "The comedian even gushed over Sheen to her ex-boyfriend Jimmy Kimmel during a stop on his "
+            "late-night talk show in June.\n"
+            "\u201cI'm so happy to have him be a part of my life and to get to be a part of his life,\u201d "
+            "she said.")
+    [speaker] = _speakers_with_entities(nlp, "silverman", text)[1]
+    assert speaker and speaker.endswith("Sarah Silverman")  # the small model's span has "Comedian"
+    # "Mr." and "Ms." say the gender of names the lists do not know
+    text = ("Mr. Lawal met Ms. Okesola in Abuja on Monday.\n"
+            "\u201cWe want our daughters back before the rains come,\u201d {} said.")
+    assert _speakers_with_entities(nlp, "okesola", text.format("she"))[1] == ["Okesola"]
+    assert _speakers_with_entities(nlp, "lawal", text.format("he"))[1] == ["Lawal"]
+
+
+def test_gender_of_names_and_titles() -> None:
+    from newsdesk.extract.gender import agrees, name_gender
+
+    assert name_gender("Jimmy Kimmel") == "m" and name_gender("Comedian Sarah Silverman") == "f"
+    assert name_gender("Thurman") is None  # a surname alone, though "Thurman" is also a given name
+    assert name_gender("Kelly Clarkson") is None  # a given name of both genders
+    assert name_gender("Niki Lauda") is None  # one locale's list only (as a woman's name)
+    assert name_gender("Park Geun-hye") is None  # surname first: "Park" is no given name here
+    assert name_gender("Moon", "said Mr. ") == "m" and name_gender("Hua Chunying", "spokeswoman ") == "f"
+    assert name_gender("Jim Beam", "said the spokeswoman. ") == "m"  # another sentence's word
+    assert agrees("she", None) and agrees("they", "m") and not agrees("He", "f")

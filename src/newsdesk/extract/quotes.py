@@ -25,7 +25,8 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
 The speaker is the verb's subject (following ``conj``/``xcomp``/``acl`` heads up to a
 subject), names lose leading titles ("Transportation Minister"), and personal pronouns
 resolve to the most recent person mentioned (the subject of a sentence first) in the
-same or the three preceding sentences. ``speaker_entity_id`` is set when the name
+same or the three preceding sentences whose name or title does not say the other
+gender (``extract.gender``). ``speaker_entity_id`` is set when the name
 matches an entity mention, alias, near-alias or a person's surname.
 """
 
@@ -44,6 +45,7 @@ from newsdesk.extract.citations import (
     sentence_spans,
     surname_key,
 )
+from newsdesk.extract.gender import TITLE_GENDER, agrees, name_gender
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.nlp import doc_text
 
@@ -243,12 +245,27 @@ class _Speakers:
                  and not _in_photo_credit(self.article.text, t.idx)]
         return [t for t in heads if self.is_person(t)]
 
-    def antecedent(self, offset: int, quote: QuoteSpan | None = None) -> Any | None:
-        """The person a pronoun at ``offset`` refers to: same sentence, then 3 back."""
+    def gender(self, token: Any) -> str | None:
+        """"m", "f" or None for a person token: the canonical entity's full name (a bare
+        "Thurman" is "Uma Thurman"), a title before it, or "Mr"/"Ms" with the surname
+        anywhere in the article."""
+        start, end = name_span(token)
+        ent = self.entity(start, end)
+        text = self.article.text
+        name = ent.name if ent is not None and ent.type == "PERSON" else text[start:end]
+        found = name_gender(name, text[max(0, start - 40):start])
+        if found is None and (surname := name.split()[-1:]):
+            m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+" + re.escape(surname[0]) + r"\b", text)
+            found = TITLE_GENDER[m.group(1).lower()] if m else None
+        return found
+
+    def antecedent(self, offset: int, quote: QuoteSpan | None = None, pronoun: str = "") -> Any | None:
+        """The person a pronoun at ``offset`` refers to: same sentence, then 3 back;
+        never one whose name or title says the other gender ("she" is not Jimmy Kimmel)."""
         sent = enclosing(self.sents, offset, len(self.article.text))
         earlier = [s for s in self.sents if s[1] <= sent[0]][-3:]
         for lo, hi in [(sent[0], offset), *reversed(earlier)]:
-            found = self._persons_in(lo, hi, quote)
+            found = [t for t in self._persons_in(lo, hi, quote) if agrees(pronoun, self.gender(t))]
             if found:
                 subjects = [t for t in found if t.dep_ in {"nsubj", "nsubjpass"}]
                 return (subjects or found)[-1]
@@ -267,7 +284,7 @@ class _Speakers:
         if subj.pos_ == "PRON":
             if subj.lower_ not in PERSONAL_PRONOUNS:
                 return None, None
-            subj = self.antecedent(subj.idx, quote)
+            subj = self.antecedent(subj.idx, quote, subj.lower_)
             if subj is None:
                 return None, None
         if subj.pos_ == "PROPN":

@@ -1,0 +1,99 @@
+"""Which people a "he" or "she" can refer to: the gender a person's name or title says.
+
+Used by quote attribution so that "..., she said" never resolves to Jimmy Kimmel, the
+last person named before it, when Sarah Silverman was named earlier. Evidence, in order:
+
+- a gendered honorific or title the article puts before the name ("Mr Moon", "Ms.
+  Kelly", "Queen Elizabeth", "spokeswoman Hua Chunying");
+- the given name, looked up in the given-name lists of Faker's person providers (MIT,
+  ~60 Latin-script locales), when at least two locales list it as one gender and none
+  as the other: "Kelly", "Jean", "Andrea" and "Niki" say nothing. A name written
+  surname first ("Park Geun-hye") has no given name to look up.
+
+Anything else (a surname alone, a name in no list) is unknown, and an unknown person
+stays a possible antecedent of either pronoun: the check only ever rules people out.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections import Counter
+from functools import lru_cache
+
+# Pronouns and the gender they need of their antecedent.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# Honorifics and titles that say a gender ("Mr", "Queen", "spokeswoman").
+TITLE_GENDER = {
+    **dict.fromkeys("mr sir lord king prince duke emperor sultan sheikh".split(), "m"),
+    **dict.fromkeys(("mrs ms miss madam madame dame lady queen princess duchess empress actress "
+                     "spokeswoman chairwoman congresswoman businesswoman councilwoman "
+                     "policewoman sportswoman anchorwoman").split(), "f"),
+}
+# Locales that must list a name as one gender. One is not enough: the broad "en" list
+# alone has "Niki" (Lauda) as a woman's name and "Park" (Geun-hye) as a man's.
+MIN_LOCALES = 2
+# Gendered honorifics written with a full stop ("Mr. Moon"), unlike a sentence's last word.
+_ABBREVIATED = frozenset({"mr", "mrs", "ms"})
+# A romanised Korean given name ("Geun-hye", "Jae-in") last: the name is surname first.
+_SURNAME_FIRST = re.compile(r"\s[A-Z][a-z]+-[a-z]+$")
+_LATIN_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Lower-cased given name -> "m" or "f", from every Faker locale that lists both
+    genders' names: a name MIN_LOCALES or more list as one gender and none as the
+    other. Empty without Faker."""
+    try:
+        import faker.providers.person as person
+    except ImportError:  # pragma: no cover - faker is a core dependency
+        return {}
+    seen: dict[str, Counter[str]] = {}
+    for mod in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        male, female = getattr(provider, "first_names_male", None), getattr(provider, "first_names_female", None)
+        if not male or not female:
+            continue
+        for names, gender in ((male, "m"), (female, "f")):
+            for name in names:
+                if _LATIN_NAME.fullmatch(name):
+                    seen.setdefault(name.lower(), Counter())[gender] += 1
+    return {name: gender for name, votes in seen.items() if len(votes) == 1
+            for gender, locales in votes.items() if locales >= MIN_LOCALES}
+
+
+def name_gender(name: str, before: str = "") -> str | None:
+    """"m", "f" or None for a person's name, with ``before`` the text just before it in
+    the article (where "Mr." or "spokeswoman" stands). The given name is the first word
+    of a name of two or more words that the lists know, never its last (the surname):
+    so "Comedian Sarah Silverman" is "f", and "Thurman" alone (a surname, though also
+    a given name) is None."""
+    words = [w.rstrip(".").lower() for w in _WORD.findall(name)]
+    prior: list[str] = []
+    for w in _WORD.findall(before.rsplit("\n", 1)[-1])[-2:]:
+        low = w.rstrip(".").lower()
+        # a word closing a sentence ("... said the spokeswoman. Jim Beam") is no title
+        prior = [] if w.endswith(".") and low not in _ABBREVIATED else [*prior, low]
+    for w in reversed(prior + words[:-1]):
+        if w in TITLE_GENDER:
+            return TITLE_GENDER[w]
+    if _SURNAME_FIRST.search(name):
+        return None  # "Park Geun-hye", "Moon Jae-in": the first word is the surname
+    table = given_names()
+    for w in words[:-1]:
+        if w in table:
+            return table[w]
+    return None
+
+
+def agrees(pronoun: str, gender: str | None) -> bool:
+    """Whether a person of ``gender`` (None: unknown) can be what ``pronoun`` refers to."""
+    need = PRONOUN_GENDER.get(pronoun.lower())
+    return need is None or gender is None or gender == need
