@@ -251,3 +251,19 @@ def test_gender_of_names_and_titles() -> None:
     assert name_gender("Moon", "said Mr. ") == "m" and name_gender("Hua Chunying", "spokeswoman ") == "f"
     assert name_gender("Jim Beam", "said the spokeswoman. ") == "m"  # another sentence's word
     assert agrees("she", None) and agrees("they", "m") and not agrees("He", "f")
+
+
+def test_quoted_by_an_outlet_and_titles_in_quote_marks(nlp: Any) -> None:
+    # giveme5w1h: the agency that quoted the minister, and a film title, had been speakers
+    text = ("Deputy foreign minister Sergei Ryabkov was quoted by RIA Novosti state news agency saying: "
+            "\u201cWe see a tendency towards an escalation and we are extremely concerned.\u201d")
+    assert _speakers_with_entities(nlp, "ryabkov", text)[1] == ["Sergei Ryabkov"]
+    text = ("Uma Thurman says Harvey Weinstein attacked her in a London hotel room.\n"
+            "She noticed after a dinner that she was skittish around Weinstein, since they were all about "
+            "to make \u201cKill Bill.\u201d She says she reminded Tarantino of the Savoy incident, but "
+            "\u201che probably dismissed it like \u2018Oh, poor Harvey,\u2019 whatever he told himself, who "
+            "knows?\u201d")
+    # one speaker, one quote: the words quoted inside the quote are no quote of their own
+    assert _speakers_with_entities(nlp, "killbill", text)[1] == ["Uma Thurman"]
+    british = "\u2018He told me \u201cstop this now please\u201d and left,\u2019 she said."
+    assert [british[q.start:q.end] for q in find_quote_spans(british)] == [british[:british.index(" she")]]

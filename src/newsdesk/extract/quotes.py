@@ -119,14 +119,16 @@ _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘’\n]*?\w[^‘\n]
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Quote spans of ``text``, paragraph by paragraph, sorted by offset."""
+    """Quote spans of ``text``, paragraph by paragraph, sorted by offset. A quote inside
+    another (“he dismissed it like ‘Oh, poor Harvey’”, or British ‘... “stop” ...’) is part of it,
+    not a quote of its own."""
     spans: list[QuoteSpan] = []
     pos = 0
     for line in text.split("\n"):
-        spans.extend(_double_spans(text, pos, pos + len(line)))
-        for m in _SINGLE.finditer(line):
-            if len(_WORD.findall(m.group(1))) >= MIN_GOVERNED_WORDS:
-                spans.append(QuoteSpan(pos + m.start(), pos + m.end(), True))
+        found = _double_spans(text, pos, pos + len(line))
+        found += [QuoteSpan(pos + m.start(), pos + m.end(), True) for m in _SINGLE.finditer(line)
+                  if len(_WORD.findall(m.group(1))) >= MIN_GOVERNED_WORDS]
+        spans += [q for q in found if not any(o.start <= q.start and q.end <= o.end and o != q for o in found)]
         pos += len(line) + 1
     return sorted(spans, key=lambda s: s.start)
 
@@ -162,15 +164,22 @@ def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | Non
     return min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end))), False
 
 
+# Passive verbs whose subject is the speaker, not their agent: "Ryabkov was quoted by
+# RIA Novosti saying ...", "was cited by Interfax as saying", "was heard saying".
+_REPORTED_SAYING = frozenset({"quote", "cite", "hear", "overhear", "film", "record", "tape"})
+
+
 def _subject(verb: Any) -> Any | None:
     """The verb's subject, climbing ``conj``/``xcomp``/``acl``/``advcl`` heads (4 steps at most).
-    A subject on another line is a parse across a caption or heading, not the speaker."""
+    A subject on another line is a parse across a caption or heading, not the speaker. A
+    passive's subject is not the speaker ("it was said by X": X is), except for the
+    ``_REPORTED_SAYING`` verbs."""
     tok = verb
     text = doc_text(verb.doc)
     for _ in range(5):
         subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
                 and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
-        if subj and not (subj[0].dep_ == "nsubjpass"):
+        if subj and (subj[0].dep_ != "nsubjpass" or tok.lemma_ in _REPORTED_SAYING):
             return subj[0]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
@@ -224,6 +233,8 @@ class _Speakers:
                 c.dep_ in {"det", "poss"} and c.i < token.i for c in token.head.children):
             return False  # a name that modifies a thing: "a vintage Bruce Sutter jersey"
         start, end = name_span(token)
+        if _in_title_quotes(self.article.text, start, end):
+            return False  # a title: they were about to make “Kill Bill.”
         ent = self.entity(start, end)
         if ent is not None and (ent.type == "PERSON" or ent.type in _PLACE_LABELS):
             return ent.type == "PERSON"
@@ -295,6 +306,11 @@ class _Speakers:
         if ent is not None:
             return ent.name, ent.id
         return _description(self.article.text, start, end, subj.idx), None
+
+
+def _in_title_quotes(text: str, start: int, end: int) -> bool:
+    """A name that is all of a quoted phrase, as titles are: “Kill Bill,”."""
+    return text[start - 1:start] in OPENERS and text[end:end + 2].lstrip(",.!?")[:1] in CLOSERS
 
 
 _PHOTO_CREDIT = re.compile(r"\([^()\n]{0,80}/[^()\n]{0,80}\)")
