@@ -274,3 +274,27 @@ def test_a_day_counted_from_another_date_does_not_date_the_act(nlp: Any) -> None
     assert acts(text, "2016-01-01", "the next day") == {}
     named = acts(text.replace("the next day", "Friday"), "2016-01-01", "Friday")
     assert named and dated_apart(named, acts(text.replace("the next day", "Friday"), "2016-01-08", "Friday"))
+
+
+def test_two_witnesses_in_other_words_do_not_corroborate_each_other() -> None:
+    from newsdesk.crosscheck import _same_speaker
+    from newsdesk.model import ArticleAnnotations, Claim, Quote
+
+    # giveme5w1h (Nice): two witnesses' words had been one corroborated claim
+    said = [("\u201cWe all just knew that we had to run for our lives,\u201d Daphne Burande said.", "burande"),
+            ("\u201cWe just ran, we panicked, not even knowing in which direction our hotel was,\u201d "
+             "Paul DeLane said.", "delane"),
+            ("\u201cWe just ran, we panicked, not even knowing which direction our hotel was in,\u201d "
+             "Daphne Burande said.", "burande"),
+            ("\u201cWe all just knew that we had to run for our lives,\u201d a witness said.", None)]
+    claims, annotations = [], {}
+    for i, (text, speaker) in enumerate(said):
+        art = Article(id=f"a{i}", source=f"a{i}", text=text, raw_text=text)
+        end = text.index("\u201d") + 1
+        quote = Quote(speaker, speaker, text[1:end - 2], art.evidence(0, end))
+        annotations[art.id] = ArticleAnnotations(art.id, quotes=(quote,))
+        claims.append(Claim(f"c{i}", art.id, art.evidence(0, len(text)), "quote"))
+    edges = [(0.9, 0, 1), (0.8, 1, 2), (0.7, 0, 3)]
+    # 0-1: two people, other words: apart. 1-2: the same words credited to two names (an
+    # attribution slip): kept. 0-3: a speaker not resolved to an entity: kept.
+    assert _same_speaker(edges, claims, annotations) == [(0.8, 1, 2), (0.7, 0, 3)]

@@ -21,6 +21,9 @@ __all__ = ["check_claims", "claim_docs", "claim_vectors", "cross_check", "story_
 # Only statements of fact (and quoted statements) are aligned across outlets; opinion and
 # questions stay single groups so that shared framing never reads as corroboration.
 ALIGNABLE_KINDS = frozenset({"fact", "quote"})
+# Two quotes at least this alike (rapidfuzz partial ratio: a cut of a quote scores 100)
+# are the same words, whoever each article credits them to.
+SAME_QUOTE_RATIO = 90
 
 
 def story_claims(
@@ -188,7 +191,8 @@ def check_claims(
     found = contradict.find_contradictions(
         claims, docs, scorer, articles, annotations, entities, family, nli, states=states
     )
-    kept = align.drop_contradicting(_same_occurrence(edges, claims, docs, annotations), claims, found)
+    edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations)
+    kept = align.drop_contradicting(edges, claims, found)
     members = align.group_pairs(len(claims), article_of, kept)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles),
@@ -211,6 +215,39 @@ def _same_occurrence(
         return acts[i]
 
     return [e for e in edges if not dated_apart(of(e[1]), of(e[2]))]
+
+
+def _same_speaker(
+    edges: Sequence[tuple[float, int, int]], claims: Sequence[Claim], annotations: Mapping[str, ArticleAnnotations],
+) -> list[tuple[float, int, int]]:
+    """Edges minus pairs of direct quotes in other words by two different people: one
+    witness's words do not corroborate another's ("We all just knew that we had to run
+    for our lives" / "We just ran, we panicked"). Unresolved speakers never split a pair,
+    nor do the same words (one quote, or a cut of it, at SAME_QUOTE_RATIO or more): one
+    quote credited to two names is an attribution slip ("Zhu said" / "Mr Zhu told")."""
+    from rapidfuzz import fuzz
+
+    def quote(i: int) -> tuple[str, str] | None:
+        c = claims[i]
+        ann = annotations.get(c.article_id)
+        if c.kind != "quote" or ann is None:
+            return None
+        ev = c.evidence
+        found = {(q.speaker_entity_id, q.text) for q in ann.quotes
+                 if q.evidence.start < ev.end and ev.start < q.evidence.end and q.speaker_entity_id}
+        return found.pop() if len(found) == 1 else None
+
+    def apart(i: int, j: int) -> bool:
+        a, b = quote(i), quote(j)
+        if a is None or b is None or a[0] == b[0]:
+            return False
+        return fuzz.partial_ratio(_plain(a[1]), _plain(b[1])) < SAME_QUOTE_RATIO
+
+    return [e for e in edges if not apart(e[1], e[2])]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").replace("\u2018", "'").split())
 
 
 def _contradiction_order(x: Contradiction) -> tuple[str, str, int]:
