@@ -176,3 +176,13 @@ def test_any_text_is_safe(text: str, published: str | None) -> None:
     for t in extract_times(article):
         assert t.evidence.text == text[t.evidence.start:t.evidence.end]
         assert TIMEX_VALUE.fullmatch(t.value), t.value
+
+
+def test_today_is_no_anchor_for_a_day_counted_in_the_story() -> None:
+    # giveme5w1h (Rich Dauer): "three days later" had been counted from "today" (the
+    # article's date) and put the coach's recovery after the article was written
+    text = ("Dauer collapsed at the parade on Nov. 3. His wife believes he is alive today because of luck. "
+            "His breathing tube was removed just three days later.")
+    assert _values(text, "2017-12-27")["three days later"] == "2017-11-06"
+    # a decade written with a typographic apostrophe is still a decade
+    assert _values("Russia of the 1990\u2019s was on its knees.")["the 1990\u2019s"] == "199X"

@@ -465,7 +465,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
                  rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b)?"), _h_month),
     ("season", _p(rf"(?:(?P<rel>(?i:last|next|this|early|late))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
                   rf"\b(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"), _h_season),
-    ("decade", _p(r"(?:(?P<mod>(?i:(?:the\s+)?(?:early|mid|late)[-\s]+|the\s+)))?(?P<dec>(?:1[89]|20)\d0)'?s\b"),
+    ("decade", _p(r"(?:(?P<mod>(?i:(?:the\s+)?(?:early|mid|late)[-\s]+|the\s+)))?(?P<dec>(?:1[89]|20)\d0)['’]?s\b"),
      _h_decade),
     ("year", _p(rf"(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]+)?"
                 rf"(?<![\d,.$])\b(?P<y>{_YEAR})\b"), _h_year),
@@ -586,6 +586,11 @@ def _as_ref(t: _Time) -> tuple[int | None, int, int] | None:
     return (None if m.group(1) == "XXXX" else int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
+# "today" and "tonight" date the writing, not the story: "three days later" after "is alive
+# today" counts from the last date of the story told before it, not from the present.
+_PRESENT = re.compile(r"(?i:today|tonight|this\s+(?:morning|afternoon|evening))")
+
+
 def extract_times(article: Article, doc: Doc | None = None, anchor: str | None = None) -> tuple[TimeExpression, ...]:
     """Date, time and duration expressions in ``article.text``, normalised, in text order.
 
@@ -609,5 +614,6 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
         if t is None:
             continue
         out.append(_make(article, c, t))
-        ref = _as_ref(t) or ref
+        if not _PRESENT.fullmatch(c.match.group(0)):
+            ref = _as_ref(t) or ref
     return tuple(out)
