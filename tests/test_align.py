@@ -230,6 +230,14 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
     assert align._readable(claims, [0, 1, 2], scorer) == texts[2]
     # with no member that stands alone, the shortest still wins
     assert align._readable(claims, [0, 1], scorer) == texts[0]
+    # a member cut from mid-sentence (giveme5w1h, Panama Papers) reads worse than a sentence
+    cut = ["then there\u2019s Sergey Roldugin, a professional musician and a friend of Putin\u2019s.",
+           "Sergei Roldugin, a professional cellist from St Petersburg, is a lifelong friend of President Putin."]
+    cut_claims = [Claim(id=f"k{i}", article_id=f"k{i}", kind="fact", evidence=Article(
+        id=f"k{i}", source="k", text=t, raw_text=t).evidence(0, len(t))) for i, t in enumerate(cut)]
+    cut_props = [align.Proposition(text=t, keys=frozenset(), predicates=frozenset()) for t in cut]
+    cut_scorer = align.PairScorer(cut_props, np.ones((2, 2), dtype=np.float32) / np.sqrt(2))
+    assert align._readable(cut_claims, [0, 1], cut_scorer) == cut[1]
 
 
 def _dated_story(docs: list[tuple[str, str]]) -> tuple[list[Article], Story]:

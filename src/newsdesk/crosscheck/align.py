@@ -532,15 +532,18 @@ def aligned_edges(
 def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
               context_of: Callable[[Claim], str] | None = None) -> str:
     """The group's clearest member: a full sentence if any, one that stands on its own
-    (no opening "he" or "However,") if any, most central, then shortest. When every
-    member is a list item ("radar overhauls"), its whole sentence is shown."""
-    def key(i: int) -> tuple[bool, bool, float, int, str]:
+    (no opening "he" or "However,") if any, one that opens as a sentence does (not with
+    a lower-case word cut from mid-sentence: "then there's Sergey Roldugin") if any, most
+    central, then shortest. When every member is a list item ("radar overhauls"), its
+    whole sentence is shown."""
+    def key(i: int) -> tuple[bool, bool, bool, float, int, str]:
         text = claims[i].evidence.text
         central = sum(scorer.cosine(i, j) for j in idx if j != i)
         # a whole sentence reads better than a list item ("radar overhauls")
         fragment = not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
         shown = context_of(claims[i]) if fragment and context_of is not None else text
-        return (fragment, bool(_LEANING.match(shown)), -round(central, 4), len(text), claims[i].id)
+        opening = shown.lstrip(" \t\"'\u201c\u2018(\u2014\u2013-")[:1]
+        return (fragment, bool(_LEANING.match(shown)), opening.islower(), -round(central, 4), len(text), claims[i].id)
 
     best = min(idx, key=key)
     if key(best)[0] and context_of is not None:
