@@ -267,3 +267,9 @@ def test_quoted_by_an_outlet_and_titles_in_quote_marks(nlp: Any) -> None:
     assert _speakers_with_entities(nlp, "killbill", text)[1] == ["Uma Thurman"]
     british = "\u2018He told me \u201cstop this now please\u201d and left,\u2019 she said."
     assert [british[q.start:q.end] for q in find_quote_spans(british)] == [british[:british.index(" she")]]
+
+
+def test_a_name_particle_stays_in_the_name(nlp: Any) -> None:
+    # giveme5w1h: "Eyda Varela de Chinchilla" had been cut to "de Chinchilla"
+    text = "\u201cFrance has lost a battle, but not the war,\u201d Charles de Gaulle said."
+    assert _speakers_with_entities(nlp, "gaulle", text)[1] == ["Charles de Gaulle"]

@@ -53,7 +53,7 @@ _ACRONYM_SKIP = frozenset("of the and for de del la le los las du des on in".spl
 # Wire services named by initials in datelines, often never spelled out in the article.
 _WIRE_ACRONYMS = frozenset(k.lower() for k in WIRE_NAMES if k.isupper())
 # Lower-case particles allowed inside a person's name ("Charles de Gaulle").
-_NAME_PARTICLES = frozenset("de da del der di dos du la le van von bin al ibn".split())
+NAME_PARTICLES = frozenset("de da del der di dos du la le van von bin al ibn".split())
 
 _LEAD_STRIP = "\"'“”‘’«»([{<-–—•*#:;,./|&+"
 _TRAIL_STRIP = "\"'“”‘’«»)]}>-–—•*:;,!?/|&+"
@@ -589,7 +589,7 @@ def _is_person_shaped(form: _Form) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     return all(
-        w.lower() in _NAME_PARTICLES or (w[:1].isupper() and all(c.isalpha() or c in ".-'’" for c in w))
+        w.lower() in NAME_PARTICLES or (w[:1].isupper() and all(c.isalpha() or c in ".-'’" for c in w))
         for w in words
     )
 

@@ -45,6 +45,7 @@ from newsdesk.extract.citations import (
     sentence_spans,
     surname_key,
 )
+from newsdesk.extract.entities import NAME_PARTICLES
 from newsdesk.extract.gender import TITLE_GENDER, agrees, name_gender
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.nlp import doc_text
@@ -202,6 +203,9 @@ def name_span(token: Any) -> tuple[int, int]:
         other_place = prev.ent_type_ in _PLACE_LABELS and prev.ent_type_ != token.ent_type_
         if prev.pos_ == "PROPN" and prev.dep_ in {"compound", "flat"} and not other_place:
             first = prev
+        elif (prev.lower_ in NAME_PARTICLES and prev.i > 0 and prev.doc[prev.i - 1].pos_ == "PROPN"
+              and prev.doc[prev.i - 1].text[:1].isupper() and prev.whitespace_):
+            first = prev.doc[prev.i - 1]  # "Eyda Varela de Chinchilla", "Charles de Gaulle"
         else:
             break
     toks = list(token.doc[first.i : token.i + 1])
