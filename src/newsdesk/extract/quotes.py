@@ -224,6 +224,7 @@ class _Speakers:
         self.index = EntityIndex(article.id, entities)
         self.sents = sentence_spans(article, doc)
         self.surnames = self.index.table.surnames
+        self._genders: dict[tuple[int, int], str | None] = {}  # name span -> ``gender``
 
     def entity(self, start: int, end: int) -> Entity | None:
         text = self.article.text[start:end]
@@ -265,6 +266,8 @@ class _Speakers:
         "Thurman" is "Uma Thurman"), a title before it, or "Mr"/"Ms" with the surname
         anywhere in the article."""
         start, end = name_span(token)
+        if (start, end) in self._genders:
+            return self._genders[start, end]
         ent = self.entity(start, end)
         text = self.article.text
         name = ent.name if ent is not None and ent.type == "PERSON" else text[start:end]
@@ -272,6 +275,7 @@ class _Speakers:
         if found is None and (surname := name.split()[-1:]):
             m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+" + re.escape(surname[0]) + r"\b", text)
             found = TITLE_GENDER[m.group(1).lower()] if m else None
+        self._genders[start, end] = found
         return found
 
     def antecedent(self, offset: int, quote: QuoteSpan | None = None, pronoun: str = "") -> Any | None:
