@@ -305,4 +305,6 @@ def test_two_witnesses_in_other_words_do_not_corroborate_each_other() -> None:
     edges = [(0.9, 0, 1), (0.8, 1, 2), (0.7, 0, 3)]
     # 0-1: two people, other words: apart. 1-2: the same words credited to two names (an
     # attribution slip): kept. 0-3: a speaker not resolved to an entity: kept.
-    assert _same_speaker(edges, claims, annotations) == [(0.8, 1, 2), (0.7, 0, 3)]
+    assert _same_speaker(edges, claims, annotations, {"burande", "delane"}) == [(0.8, 1, 2), (0.7, 0, 3)]
+    # institutions are not witnesses: one statement credited to two bodies stays aligned
+    assert _same_speaker(edges, claims, annotations, set()) == edges

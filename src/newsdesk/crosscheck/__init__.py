@@ -191,7 +191,8 @@ def check_claims(
     found = contradict.find_contradictions(
         claims, docs, scorer, articles, annotations, entities, family, nli, states=states
     )
-    edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations)
+    people = {e.id for e in entities if e.type == "PERSON"}
+    edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
     kept = align.drop_contradicting(edges, claims, found)
     members = align.group_pairs(len(claims), article_of, kept)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
@@ -219,12 +220,15 @@ def _same_occurrence(
 
 def _same_speaker(
     edges: Sequence[tuple[float, int, int]], claims: Sequence[Claim], annotations: Mapping[str, ArticleAnnotations],
+    people: set[str],
 ) -> list[tuple[float, int, int]]:
-    """Edges minus pairs of direct quotes in other words by two different people: one
-    witness's words do not corroborate another's ("We all just knew that we had to run
-    for our lives" / "We just ran, we panicked"). Unresolved speakers never split a pair,
-    nor do the same words (one quote, or a cut of it, at SAME_QUOTE_RATIO or more): one
-    quote credited to two names is an attribution slip ("Zhu said" / "Mr Zhu told")."""
+    """Edges minus pairs of direct quotes in other words by two different people (entity
+    ids in ``people``): one witness's words do not corroborate another's ("We all just
+    knew that we had to run for our lives" / "We just ran, we panicked"). Unresolved
+    speakers never split a pair, nor do institutions (one statement is credited to "the
+    Foreign Ministry" by one outlet and to "the ROK Government" by another, in two
+    translations), nor the same words (one quote, or a cut of it, at SAME_QUOTE_RATIO or
+    more): one quote credited to two names is an attribution slip ("Mr Zhu told")."""
     from rapidfuzz import fuzz
 
     def quote(i: int) -> tuple[str, str] | None:
@@ -234,7 +238,7 @@ def _same_speaker(
             return None
         ev = c.evidence
         found = {(q.speaker_entity_id, q.text) for q in ann.quotes
-                 if q.evidence.start < ev.end and ev.start < q.evidence.end and q.speaker_entity_id}
+                 if q.evidence.start < ev.end and ev.start < q.evidence.end and q.speaker_entity_id in people}
         return found.pop() if len(found) == 1 else None
 
     def apart(i: int, j: int) -> bool:
