@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -208,12 +209,9 @@ def _same_occurrence(
     """Edges minus pairs that date one act on different days (``contradict.dated_apart``)."""
     from newsdesk.crosscheck.contradict import dated_acts, dated_apart
 
-    acts: dict[int, dict[str, set[str]]] = {}
-
+    @cache
     def of(i: int) -> dict[str, set[str]]:
-        if i not in acts:
-            acts[i] = dated_acts(claims[i], docs[i], annotations.get(claims[i].article_id))
-        return acts[i]
+        return dated_acts(claims[i], docs[i], annotations.get(claims[i].article_id))
 
     return [e for e in edges if not dated_apart(of(e[1]), of(e[2]))]
 
@@ -231,14 +229,16 @@ def _same_speaker(
     more): one quote credited to two names is an attribution slip ("Mr Zhu told")."""
     from rapidfuzz import fuzz
 
+    from newsdesk.crosscheck.align import _overlaps
+
+    @cache
     def quote(i: int) -> tuple[str, str] | None:
         c = claims[i]
         ann = annotations.get(c.article_id)
         if c.kind != "quote" or ann is None:
             return None
-        ev = c.evidence
         found = {(q.speaker_entity_id, q.text) for q in ann.quotes
-                 if q.evidence.start < ev.end and ev.start < q.evidence.end and q.speaker_entity_id in people}
+                 if _overlaps(q.evidence, c.evidence) and q.speaker_entity_id in people}
         return found.pop() if len(found) == 1 else None
 
     def apart(i: int, j: int) -> bool:

@@ -50,6 +50,7 @@ from newsdesk.crosscheck.align import (
     quantities_compatible_fn,
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
+from newsdesk.extract.dates import counted_from_text
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import (
     Article,
@@ -531,13 +532,6 @@ def pair_contradiction(
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
 
-# Dates counted from another date of the text ("the next day", "two days later"): their
-# day is only as right as the anchor each article happened to give before them.
-_ANAPHORIC_DATE = re.compile(
-    r"\b(?:next|following|previous|prior|preceding)\s+(?:day|week|month|year|morning|afternoon|evening|night)\b"
-    r"|\b(?:day|week|month|year)s?\s+(?:before|after|earlier|later|previously)\b", re.IGNORECASE)
-
-
 def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, set[str]]:
     """Day-precision dates of a claim by the act they date (``verb_of``, direct), leaving
     out dates of statements ("said Monday": two statements, not two dates of one event),
@@ -550,7 +544,7 @@ def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[s
     for t in ann.times:
         if not (ev.start <= t.evidence.start and t.evidence.end <= ev.end and _DAY.fullmatch(t.value)):
             continue
-        if _ANAPHORIC_DATE.search(t.evidence.text):
+        if counted_from_text(t.evidence.text):
             continue
         verb = verb_of(doc, t.evidence.start - ev.start, t.evidence.end - ev.start, direct=True)
         if verb and verb not in _STATEMENT_VERBS:

@@ -379,6 +379,11 @@ def _offset_from(base: tuple[int | None, int, int] | None, anchor: date | None,
     return None
 
 
+# Offset directions counted from the present ("two days ago"), not from the last date of
+# the text ("two days later").
+_FROM_NOW = ("ago", "from now", "hence")
+
+
 def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     unit = m["unit"].lower().rstrip("s")
@@ -389,7 +394,7 @@ def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     if n is None or n != int(n) or n > MAX_OFFSET_UNITS:
         return _Time("PAST_REF" if back else "FUTURE_REF", "unknown")
     step = -int(n) if back else int(n)
-    deictic = direction in ("ago", "from now", "hence")
+    deictic = direction in _FROM_NOW
     return _offset_from(None if deictic else ctx.ref, ctx.anchor, unit, step)
 
 
@@ -584,6 +589,21 @@ def _as_ref(t: _Time) -> tuple[int | None, int, int] | None:
     if not m:
         return None
     return (None if m.group(1) == "XXXX" else int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+# The patterns whose value is counted from the last date before them in the text.
+_COUNTED_FROM_TEXT = ("anaphoric", "anaphoric2", "offset")
+
+
+def counted_from_text(expression: str) -> bool:
+    """Whether a date expression is counted from another date of its text ("the next
+    day", "two days later"), not from the publication date ("two days ago", "Friday"):
+    its day is only as right as the date the text happened to give before it."""
+    for name, pattern, _handler in PATTERNS:
+        if name in _COUNTED_FROM_TEXT and (m := pattern.search(expression)):
+            if name != "offset" or re.sub(r"\s+", " ", m["dir"].lower()) not in _FROM_NOW:
+                return True
+    return False
 
 
 # "today" and "tonight" date the writing, not the story: "three days later" after "is alive

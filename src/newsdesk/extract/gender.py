@@ -4,7 +4,8 @@ Used by quote attribution so that "..., she said" never resolves to Jimmy Kimmel
 last person named before it, when Sarah Silverman was named earlier. Evidence, in order:
 
 - a gendered honorific or title the article puts before the name ("Mr Moon", "Ms.
-  Kelly", "Queen Elizabeth", "spokeswoman Hua Chunying");
+  Kelly", "Queen Elizabeth", "spokeswoman Hua Chunying"), or "Mr"/"Ms" before the
+  surname anywhere in the article (``surname_gender``);
 - the given name, looked up in the given-name lists of Faker's person providers (MIT,
   ~60 Latin-script locales), when at least two locales list it as one gender and none
   as the other: "Kelly", "Jean", "Andrea" and "Niki" say nothing. A name written
@@ -91,6 +92,13 @@ def name_gender(name: str, before: str = "") -> str | None:
         if w in table:
             return table[w]
     return None
+
+
+def surname_gender(text: str, surname: str) -> str | None:
+    """"m" or "f" when ``text`` anywhere writes "Mr", "Mrs", "Ms" or "Miss" before
+    ``surname`` ("Mr Moon said", "Ms. Okesola"), else None."""
+    m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+" + re.escape(surname) + r"\b", text)
+    return TITLE_GENDER[m.group(1).lower()] if m else None
 
 
 def agrees(pronoun: str, gender: str | None) -> bool:

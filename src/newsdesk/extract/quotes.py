@@ -46,7 +46,7 @@ from newsdesk.extract.citations import (
     surname_key,
 )
 from newsdesk.extract.entities import NAME_PARTICLES
-from newsdesk.extract.gender import TITLE_GENDER, agrees, name_gender
+from newsdesk.extract.gender import agrees, name_gender, surname_gender
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.nlp import doc_text
 
@@ -273,8 +273,7 @@ class _Speakers:
         name = ent.name if ent is not None and ent.type == "PERSON" else text[start:end]
         found = name_gender(name, text[max(0, start - 40):start])
         if found is None and (surname := name.split()[-1:]):
-            m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+" + re.escape(surname[0]) + r"\b", text)
-            found = TITLE_GENDER[m.group(1).lower()] if m else None
+            found = surname_gender(text, surname[0])
         self._genders[start, end] = found
         return found
 
