@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,24 @@ def test_gold_body_lines_of_news_pages_survive(data_dir: Path) -> None:
                 table_rows += 1
                 assert line.index not in removed, (page.name, line.text)
     assert article_lines > 150 and table_rows >= 1
+
+
+@pytest.mark.parametrize(("name", "slides"), [
+    ("f5f5577d9812350a1cf2cce1b35bc24ddef59e2d095ad51a90cc68b9.json", 34),  # a news-photos slideshow
+    ("544e412d7b7aa9de0f9a7bb562bc605dca44c57b85bbcdffabafca24.json", 30),  # NASA pictures
+])
+def test_slideshow_captions_go_and_the_article_stays(data_dir: Path, name: str, slides: int) -> None:
+    """A slideshow pasted into a giveme5w1h article: every "k/N" caption goes, no other line."""
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+    counted = [ln for ln in split_lines(raw) if re.match(rf"\d+/{slides} ", ln.text)]
+    article = clean_document(RawDocument(source=name, text=raw), SETTINGS)
+    gallery = {r.start for r in article.removed if r.reason == "photo gallery"}
+    assert len(counted) == slides and gallery == {ln.start for ln in counted}
+    # a short numbered thread ("1/2 Today we ...", "2/2 ...") is quoted text, not a slideshow
+    assert rules.slideshow_lines(split_lines("1/3 Today we moved.\n2/3 They are safe.\n3/3 More soon.")) == []
 
 
 @pytest.mark.parametrize(("text", "author"), [

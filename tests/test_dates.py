@@ -89,11 +89,48 @@ def test_words_that_are_not_dates() -> None:
 @pytest.mark.parametrize(
     ("phrase", "value", "precision"),
     [("the 1990s", "199X", "decade"), ("last week", "2025-W44", "unknown"), ("two years ago", "2023", "year"),
-     ("the third quarter", "2025-Q3", "unknown"), ("24 hours", "PT24H", "unknown"), ("now", "PRESENT_REF", "unknown")],
+     ("24 hours", "PT24H", "unknown"), ("now", "PRESENT_REF", "unknown")],
 )
 def test_expression_kinds(phrase: str, value: str, precision: str) -> None:
     (t,) = extract_times(_article(f"It happened in {phrase}.", "2025-11-05"))
     assert (t.evidence.text, t.value, t.precision) == (phrase, value, precision)
+
+
+def test_quarter_is_a_calendar_quarter_only_where_money_is_spoken_of() -> None:
+    assert _values("Profits rose 4% in the third quarter.", "2025-11-05")["the third quarter"] == "2025-Q3"
+    assert extract_times(_article("Bell added a 10-yard touchdown run late in the third quarter.",
+                                  "2025-11-05")) == ()
+
+
+def test_offsets_counted_from_the_text_count_from_the_last_year_it_named() -> None:
+    values = _values("Together since early 2014, they met while filming. A year later, she joked about it.",
+                     "2018-02-05")
+    assert values["A year later"] == "2015"
+    # one comparison period, not a chain: "a year ago" is not the base of "a year earlier"
+    values = _values("It lost $2 million a year ago. Sales were $348 million compared with $307 million "
+                     "a year earlier.", "1989-10-26")
+    assert values["a year ago"] == values["a year earlier"] == "1988"
+    assert _values("Revenue fell to $300 million last year, from $450 million the year before.",
+                   "1998-09-07")["the year before"] == "1996"
+
+
+def test_month_of_a_year_named_by_reference() -> None:
+    assert _values("Sometime in late March of next year, the station will fall.",
+                   "2017-12-31")["late March of next year"] == "2018-03"
+    values = _values("The reports date back to early 2016. It began in late January of that year.", "2017-09-19")
+    assert values["late January of that year"] == "2016-01"
+
+
+def test_the_next_day_is_not_future_tense() -> None:
+    # "the next day" is counted from the story, so it does not push "January 1" a year ahead
+    values = _values("Police did not learn of it until the next day. And the next day, of course, was "
+                     "January 1, which was days ago.", "2016-01-06")
+    assert values["January 1"] == "2016-01-01"
+
+
+def test_a_period_after_a_named_event_is_not_a_date() -> None:
+    assert extract_times(_article("By contrast, the month after Mr. Adnani's speech, a man attacked.",
+                                  "2016-07-15")) == ()
 
 
 _STYLES = ("{mon} {d}, {y}", "{d} {mon} {y}", "{y}-{m:02d}-{d:02d}", "{ab} {d}, {y}", "{mon} {d}th, {y}")

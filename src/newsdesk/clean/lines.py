@@ -15,6 +15,7 @@ short article sentences ("The company did not respond to a request for comment."
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -245,6 +246,25 @@ def match_rule(line: Line, in_edge: bool) -> str | None:
         if opens and (words <= 6 or not ends_like_sentence(line.text)):
             return rule.reason
     return None
+
+
+# A slideshow pasted into the page: each caption opens with its slide counter ("26/34 5
+# November 2017 Protesters in Trafalgar Square ..."). It takes this many counted lines of
+# one slideshow: a tweet thread quoted in an article ("1/3 Today we ...") is shorter.
+MIN_SLIDES = 5
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})/(\d{1,3})\s+\S")
+
+
+def slideshow_lines(lines: Sequence[Line]) -> list[int]:
+    """Indexes of the lines that open with the counter "k/N" of one N-slide slideshow, when
+    at least MIN_SLIDES different slides of it are there."""
+    slides: dict[int, dict[int, list[int]]] = {}
+    for ln in lines:
+        m = _SLIDE_COUNTER.match(ln.text)
+        if m and 1 <= int(m.group(1)) <= int(m.group(2)):
+            slides.setdefault(int(m.group(2)), {}).setdefault(int(m.group(1)), []).append(ln.index)
+    return sorted(i for by_slide in slides.values() if len(by_slide) >= MIN_SLIDES
+                  for idx in by_slide.values() for i in idx)
 
 
 def is_table_row(text: str) -> bool:
