@@ -131,6 +131,8 @@ def test_the_next_day_is_not_future_tense() -> None:
 def test_a_period_after_a_named_event_is_not_a_date() -> None:
     assert extract_times(_article("By contrast, the month after Mr. Adnani's speech, a man attacked.",
                                   "2016-07-15")) == ()
+    assert "four months earlier" not in _values("The launch, four months earlier than its usual one, will help.",
+                                                "2018-01-01")
 
 
 _STYLES = ("{mon} {d}, {y}", "{d} {mon} {y}", "{y}-{m:02d}-{d:02d}", "{ab} {d}, {y}", "{mon} {d}th, {y}")

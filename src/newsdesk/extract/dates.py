@@ -421,6 +421,8 @@ def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     unit = m["unit"].lower().rstrip("s")
     if direction in ("before", "after") and not re.match(r"\s*(?:[,.;)]|$)", ctx.text[m.end():]):
         return None  # "two days before the vote": anchored on an event, not a date
+    if direction in ("earlier", "later") and re.match(r"\s+than\b", ctx.text[m.end():]):
+        return None  # "four months earlier than its usual March launch": a comparison
     back = direction in ("ago", "earlier", "before", "previously")
     n = _count(m["n"])
     if n is None or n != int(n) or n > MAX_OFFSET_UNITS:
