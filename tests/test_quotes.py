@@ -273,3 +273,15 @@ def test_a_name_particle_stays_in_the_name(nlp: Any) -> None:
     # giveme5w1h: "Eyda Varela de Chinchilla" had been cut to "de Chinchilla"
     text = "\u201cFrance has lost a battle, but not the war,\u201d Charles de Gaulle said."
     assert _speakers_with_entities(nlp, "gaulle", text)[1] == ["Charles de Gaulle"]
+
+
+def test_the_object_of_led_or_prompted_speaks_not_the_subject(nlp: Any) -> None:
+    # giveme5w1h: "The Papers led ... the president of Argentina to announce" had credited "Papers"
+    text = ("The Panama Papers led the prime minister of Iceland to resign and the president of Argentina "
+            "to announce: \u201cI have nothing to hide.\u201d")
+    assert _speakers_with_entities(nlp, "papers", text)[1] == ["the president"]
+    text = "The scandal prompted Finance Minister John Smith to say: \u201cI will not resign.\u201d"
+    assert _speakers_with_entities(nlp, "prompted", text)[1] == ["John Smith"]
+    # subject control: whoever promised is the one who tells
+    text = "Governor Mary Jones promised to tell reporters: \u201cWe will win this fight.\u201d"
+    assert _speakers_with_entities(nlp, "promised", text)[1] == ["Mary Jones"]

@@ -187,8 +187,22 @@ def _subject(verb: Any) -> Any | None:
             return agent[0]
         if tok.head is tok:
             return None
+        controller = _object_controller(tok)
+        if controller is not None:
+            return controller
         tok = tok.head
     return None
+
+
+def _object_controller(verb: Any) -> Any | None:
+    """The object that does what an infinitive says: "led the president of Argentina to
+    announce", "prompted the minister to say" (the president and the minister speak, not
+    the subject). Subject control ("promised to tell") has no object before the verb."""
+    if verb.dep_ not in {"xcomp", "advcl"} or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None
+    objects = [c for c in verb.head.children if c.dep_ in {"dobj", "conj"} and c.i < verb.i
+               and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return max(objects, key=lambda c: c.i) if objects else None
 
 
 def name_span(token: Any) -> tuple[int, int]:
