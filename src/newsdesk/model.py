@@ -280,6 +280,28 @@ class ArticleAnnotations:
 
 
 @dataclass(frozen=True)
+class FigureValue:
+    """One value a figure is given as, with the articles that give it."""
+
+    value: float
+    text: str  # the most common wording ("at least 84 people")
+    support_count: int  # distinct articles, near-duplicates counted once
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the story across outlets: what is counted, what happened to it, and
+    every value the articles give ("people killed": 84 in five outlets, 80 in two)."""
+
+    id: str
+    counted: str  # "people"
+    predicate: str  # "killed"
+    values: tuple[FigureValue, ...]  # most supported first
+    differ: bool  # a toll (killed, injured, ...) given as two values that cannot be one figure
+
+
+@dataclass(frozen=True)
 class Story:
     id: str
     headline: str
@@ -290,6 +312,7 @@ class Story:
     citations: tuple[Citation, ...] = ()
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
-"""Cross-checking stages: align claims, contradictions, sources and timeline.
+"""Cross-checking stages: align claims, contradictions, sources, timeline and figures.
 
 ``cross_check`` is the stage the pipeline calls once per story: it aligns the story's
-claims into ``ClaimGroup`` records, finds contradictions between articles, and gathers
-the quotes, citations and timeline the extract stages found in the story's articles.
+claims into ``ClaimGroup`` records, finds contradictions between articles, gathers the
+quotes, citations and timeline the extract stages found in the story's articles, and
+lines up the figures (counted things) the articles give.
 """
 
 from __future__ import annotations
@@ -90,11 +91,22 @@ def _timeline(story: Story, articles: Sequence[Article], annotations: Mapping[st
     return tuple(build_timeline(articles, {a.id: annotations[a.id].times for a in articles if a.id in annotations}))
 
 
+def _figures(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
+             docs: Mapping[str, Any] | None) -> Any:
+    """The story's figures across outlets (``crosscheck.figures``); none without parses."""
+    if not docs:
+        return ()
+    from newsdesk.crosscheck.align import duplicate_families
+    from newsdesk.crosscheck.figures import build_figures
+
+    return build_figures(articles, annotations, docs, duplicate_families(articles))
+
+
 def cross_check(
     story: Story, articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
     entities: Sequence[Entity], settings: Settings, docs: Mapping[str, Any] | None = None,
 ) -> Story:
-    """``story`` with claims, contradictions, citations, quotes and timeline filled in.
+    """``story`` with claims, contradictions, citations, quotes, timeline and figures filled in.
 
     ``articles`` may hold every article of the run; ``story.article_ids`` picks this
     story's. Support counts near-duplicates (``Article.duplicate_of``) once. ``docs``
@@ -115,6 +127,7 @@ def cross_check(
         citations=tuple(c for ann in anns for c in ann.citations),
         quotes=tuple(q for ann in anns for q in ann.quotes),
         timeline=_timeline(story, arts, annotations),
+        figures=_figures(arts, annotations, docs),
     )
 
 

@@ -214,19 +214,22 @@ def _pair_suite(result: SuiteResult, data_dir: Path, limit: int | None, settings
 
 def cross_check_texts(
     docs: Sequence[tuple[str, str, str | None]], settings: Settings | None = None,
+    published: Sequence[str | None] | None = None,
 ) -> tuple[list[Article], Story]:
     """Cross-check ``(source, text, url)`` documents as one story (no ingest/clean/stories).
 
     Near-duplicates are marked by ``dedup.find_duplicates`` and every extract stage runs as
     in the pipeline, so tests and the eval measure this module without story clustering.
+    ``published``: each document's publication date (ISO), when the check needs dates.
     """
     from newsdesk.crosscheck import cross_check
     from newsdesk.dedup import find_duplicates
     from newsdesk.pipeline import parse_and_annotate
 
     settings = settings or Settings()
-    arts = [Article(id=content_hash(src, text), source=src, text=text, raw_text=text, url=url)
-            for src, text, url in docs]
+    dates = list(published) if published is not None else [None] * len(docs)
+    arts = [Article(id=content_hash(src, text), source=src, text=text, raw_text=text, url=url, published=day)
+            for (src, text, url), day in zip(docs, dates, strict=True)]
     arts, annotations, entities, parsed = parse_and_annotate(find_duplicates(arts), settings)
     story = Story(id="s" + content_hash(*(a.id for a in arts), length=15), headline="",
                   article_ids=tuple(a.id for a in arts))

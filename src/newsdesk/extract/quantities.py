@@ -332,7 +332,7 @@ def extract_quantities(article: Article, doc: Doc | None = None) -> tuple[Quanti
     return tuple(out)
 
 
-def _stem(word: str) -> str:
+def singular(word: str) -> str:
     """Singular of a plural noun, crudely: "missiles" -> "missile", "batteries" -> "battery"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -342,7 +342,7 @@ def _stem(word: str) -> str:
 
 
 def _stems(phrase: str | None) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[a-z]+", (phrase or "").lower()) if w not in STOPWORDS}
+    return {singular(w) for w in re.findall(r"[a-z]+", (phrase or "").lower()) if w not in STOPWORDS}
 
 
 def _comparable_value(q: Quantity) -> tuple[float, str | None]:

@@ -16,6 +16,7 @@ from newsdesk.model import (
     ClaimGroup,
     Contradiction,
     Entity,
+    Figure,
     Quote,
     Report,
     Story,
@@ -81,6 +82,12 @@ def timeline_to_dict(t: TimelineEntry) -> dict[str, Any]:
     return {"date": t.date, "text": t.text, "evidence": t.evidence.to_dict()}
 
 
+def figure_to_dict(f: Figure) -> dict[str, Any]:
+    return {"id": f.id, "counted": f.counted, "predicate": f.predicate, "differ": f.differ,
+            "values": [{"value": v.value, "text": v.text, "support_count": v.support_count,
+                        "evidence": [e.to_dict() for e in v.evidence]} for v in f.values]}
+
+
 def story_to_dict(s: Story) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -92,6 +99,7 @@ def story_to_dict(s: Story) -> dict[str, Any]:
         "citations": [citation_to_dict(c) for c in s.citations],
         "quotes": [quote_to_dict(q) for q in s.quotes],
         "timeline": [timeline_to_dict(t) for t in s.timeline],
+        "figures": [figure_to_dict(f) for f in s.figures],
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.model import Evidence, Report, Story
-from newsdesk.report.view import FactView, StoryView, story_view
+from newsdesk.report.view import MAX_FIGURES, FactView, StoryView, figure_sources, story_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 MAX_QUOTE_CHARS = 300
@@ -67,6 +67,23 @@ def _contradictions(s: Story, labels: dict[str, str], lines: list[str]) -> None:
         lines += [f"- **{md(c.reason)}**",
                   f"  - {_src(c.a, labels)}: “{md(c.a.text, MAX_QUOTE_CHARS)}”",
                   f"  - {_src(c.b, labels)}: “{md(c.b.text, MAX_QUOTE_CHARS)}”"]
+    lines.append("")
+
+
+def _figures(s: Story, labels: dict[str, str], lines: list[str]) -> None:
+    if not s.figures:
+        return
+    lines += ["### Figures across outlets", "",
+              "Every value the articles give for one counted thing; *values differ* when two of them "
+              "cannot be the same figure (rounding and “more than” bounds aside).", ""]
+    for f in s.figures[:MAX_FIGURES]:
+        lines.append(f"- **{md(f.counted)} {md(f.predicate)}**" + (" — *values differ*" if f.differ else ""))
+        for val in f.values:
+            cites = "; ".join(_src(e, labels) for e in figure_sources(val))
+            n = val.support_count
+            lines.append(f"  - “{md(val.text, 120)}”: {n} outlet{'s' if n != 1 else ''} ({cites})")
+    if len(s.figures) > MAX_FIGURES:
+        lines.append(f"- … and {len(s.figures) - MAX_FIGURES} more in report.json")
     lines.append("")
 
 
@@ -128,6 +145,7 @@ def render_story_markdown(report: Report, story: Story) -> list[str]:
     _header(v, lines)
     _facts(v, lines)
     _contradictions(story, v.article_outlet, lines)
+    _figures(story, v.article_outlet, lines)
     _who_said(v, lines)
     _timeline(story, v.article_outlet, lines)
     _sources(v, lines)

@@ -12,10 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from newsdesk.model import Article, ArticleAnnotations, ClaimGroup, Evidence, Report, Story
+from newsdesk.model import Article, ArticleAnnotations, ClaimGroup, Evidence, FigureValue, Report, Story
 
 MAX_SUMMARY_SENTENCES = 5
 MAX_KEY_FACTS = 12
+# Figures shown in the brief and report.html (all are in report.json).
+MAX_FIGURES = 10
 
 
 def outlet_label(article: Article) -> str:
@@ -141,6 +143,14 @@ def _source_rows(story: Story, arts: Mapping[str, Article], labels: Mapping[str,
         rows.append(SourceRow(aid, labels[aid], a.title or "", list(origins.get(aid, ())),
                               corr[aid], uniq[aid], len(a.removed), a.duplicate_of))
     return rows
+
+
+def figure_sources(value: FigureValue) -> list[Evidence]:
+    """One evidence span per article that gives ``value`` (its first), in article order."""
+    seen: dict[str, Evidence] = {}
+    for e in value.evidence:
+        seen.setdefault(e.article_id, e)
+    return list(seen.values())
 
 
 def story_view(report: Report, story: Story) -> StoryView:

@@ -1,0 +1,81 @@
+"""Figures across outlets on real text: a giveme5w1h story's death toll, and sentence shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from newsdesk.crosscheck.figures import predicate_of
+from newsdesk.eval.claims import cross_check_texts
+from newsdesk.model import Report
+from newsdesk.report import render_json, schema_path
+from newsdesk.report.markdown import render_story_markdown
+
+
+def _event_docs(data_dir: Path, event: str) -> list[tuple[str, str, str | None, str | None]]:
+    """``(source, text, url, published)`` of every giveme5w1h article of one event."""
+    root = data_dir / "giveme5w1h-news-cluster" / "data"
+    if not root.is_dir():
+        pytest.skip(f"{root} is absent")
+    out = []
+    for path in sorted(root.glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        if (rec.get("newsCluster") or {}).get("Event") == event:
+            text = f"{rec.get('title') or ''}\n{rec.get('text') or ''}".strip()
+            out.append((path.name, text, rec.get("url"), (rec.get("date_publish") or "")[:10] or None))
+    return out
+
+
+def test_a_death_toll_lines_up_across_outlets(data_dir: Path) -> None:
+    """The Nice attack (ten articles): every outlet's death toll is one figure, whatever the
+    sentence around it, and the values that cannot be one figure are flagged."""
+    docs = _event_docs(data_dir, "truck_attack_in_nice")
+    arts, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    texts = {a.id: a.text for a in arts}
+    (toll,) = [f for f in story.figures if (f.counted, f.predicate) == ("people", "killed")]
+    support = {v.value: v.support_count for v in toll.values}
+    assert support[84] >= 3 and support[80] >= 2 and support[77] >= 2
+    assert toll.differ and toll.values[0].support_count == max(support.values())
+    for v in toll.values:
+        for e in v.evidence:
+            assert texts[e.article_id][e.start:e.end] == e.text
+            # "Almost exactly eight months ago Islamic State militants killed 130 people in Paris"
+            line = texts[e.article_id][:e.start].rsplit("\n", 1)[-1]
+            assert "eight months ago" not in line
+    md = "\n".join(render_story_markdown(Report("t", tuple(arts), (), (story,)), story))
+    assert "### Figures across outlets" in md and "**people killed** — *values differ*" in md
+
+
+def test_figures_need_two_articles_and_skip_earlier_events() -> None:
+    blast = ("At least 12 people were killed in the blast on Monday, police said. "
+             "The 2015 attack on the same market killed 130 people.", "2020-05-05")
+    other = ("The blast killed 12 people and injured 40 others, officials said.", "2020-05-05")
+    lone = ("Officials said 130 people were killed in the 2015 attack.", "2020-05-06")
+    arts, story = cross_check_texts([("a", blast[0], None), ("b", other[0], None), ("c", lone[0], None)],
+                                    published=[blast[1], other[1], lone[1]])
+    assert [(f.counted, f.predicate, [(v.value, v.support_count) for v in f.values]) for f in story.figures] == [
+        ("people", "killed", [(12.0, 2)])]
+    report = Report("newsdesk test", tuple(arts), (), (story,))
+    jsonschema.validate(json.loads(render_json(report)), json.loads(Path(schema_path()).read_text()))
+
+
+@pytest.mark.parametrize(("sentence", "number", "predicate"), [
+    ("At least 84 people were killed by the driver.", "84", "killed"),
+    ("The truck killed 84 people in Nice.", "84", "killed"),
+    ("84 people have died after a horror attack.", "84", "killed"),
+    ("Three Tunisians were among the 84 people killed when a man ploughed a truck.", "84", "killed"),
+    ("The attack left 84 people dead.", "84", "killed"),
+    ("More than 50 children were injured.", "50", "injured"),
+    ("Police arrested five people on Friday.", "five", "arrested"),
+    ("Police did not arrest five people on Friday.", "five", None),  # negated: nothing happened
+    ("Five people said they saw the truck.", "Five", None),  # a reporting verb says nothing of them
+    ("Venezuela is requesting 14 new missile units.", "14", "requested"),
+])
+def test_what_happened_to_the_counted_thing(nlp: Any, sentence: str, number: str, predicate: str | None) -> None:
+    doc = nlp(sentence)
+    (num,) = [t for t in doc if t.text == number]
+    assert predicate_of(num.head) == predicate
