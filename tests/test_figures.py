@@ -9,8 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from newsdesk.crosscheck.figures import predicate_of
 from newsdesk.eval.claims import cross_check_texts
+from newsdesk.extract.counted import predicate_of
 from newsdesk.model import Report
 from newsdesk.report import render_json, schema_path
 from newsdesk.report.markdown import render_story_markdown

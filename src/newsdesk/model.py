@@ -266,6 +266,15 @@ class TimelineEntry:
     evidence: Evidence
 
 
+@dataclass(frozen=True, slots=True)
+class CountedFact:
+    """A counted thing an article names and what happened to it: "84 people" killed."""
+
+    quantity: Quantity
+    counted: str  # head noun of what is counted, as written ("people")
+    predicate: str  # class label ("killed") or the predicate's lemma
+
+
 @dataclass(frozen=True)
 class ArticleAnnotations:
     """Everything the extract stages found in one article (a layer beside the Article)."""
@@ -277,6 +286,7 @@ class ArticleAnnotations:
     quotes: tuple[Quote, ...] = ()
     citations: tuple[Citation, ...] = ()
     claims: tuple[Claim, ...] = ()
+    counted: tuple[CountedFact, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ def parse_and_annotate(
     which cross-checking reuses instead of parsing claim sentences again."""
     from newsdesk.extract.citations import extract_citations
     from newsdesk.extract.claims import extract_claims
+    from newsdesk.extract.counted import counted_facts
     from newsdesk.extract.dates import extract_times
     from newsdesk.extract.entities import canonicalize_entities, extract_mentions
     from newsdesk.extract.quantities import extract_quantities
@@ -121,6 +122,7 @@ def parse_and_annotate(
     with clock.stage("dates+quantities", n):
         times = {a.id: extract_times(a, d) for a, d in zip(arts, docs, strict=True)}
         quantities = {a.id: extract_quantities(a, d) for a, d in zip(arts, docs, strict=True)}
+        counted = {a.id: counted_facts(a, quantities[a.id], d, times[a.id]) for a, d in zip(arts, docs, strict=True)}
     with clock.stage("quotes+citations", n):
         run_entities = tuple(entities)  # a tuple: both stages share one alias index of it
         quotes = {a.id: extract_quotes(a, d, run_entities) for a, d in zip(arts, docs, strict=True)}
@@ -129,7 +131,7 @@ def parse_and_annotate(
     with clock.stage("claims", n):
         for a, d in zip(arts, docs, strict=True):
             ann = ArticleAnnotations(a.id, mentions[a.id], quantities[a.id], times[a.id], quotes[a.id], cites[a.id])
-            annotations[a.id] = replace(ann, claims=extract_claims(a, d, ann))
+            annotations[a.id] = replace(ann, claims=extract_claims(a, d, ann), counted=counted[a.id])
     return arts, annotations, entities, {a.id: d for a, d in zip(arts, docs, strict=True)}
 
 

@@ -91,15 +91,12 @@ def _timeline(story: Story, articles: Sequence[Article], annotations: Mapping[st
     return tuple(build_timeline(articles, {a.id: annotations[a.id].times for a in articles if a.id in annotations}))
 
 
-def _figures(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
-             docs: Mapping[str, Any] | None) -> Any:
-    """The story's figures across outlets (``crosscheck.figures``); none without parses."""
-    if not docs:
-        return ()
+def _figures(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations]) -> Any:
+    """The story's figures across outlets (``crosscheck.figures``)."""
     from newsdesk.crosscheck.align import duplicate_families
     from newsdesk.crosscheck.figures import build_figures
 
-    return build_figures(articles, annotations, docs, duplicate_families(articles))
+    return build_figures(articles, annotations, duplicate_families(articles))
 
 
 def cross_check(
@@ -127,7 +124,7 @@ def cross_check(
         citations=tuple(c for ann in anns for c in ann.citations),
         quotes=tuple(q for ann in anns for q in ann.quotes),
         timeline=_timeline(story, arts, annotations),
-        figures=_figures(arts, annotations, docs),
+        figures=_figures(arts, annotations),
     )
 
 

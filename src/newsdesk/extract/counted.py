@@ -1,0 +1,163 @@
+"""What happened to each counted thing an article names: "84 people" were killed.
+
+A ``Quantity`` that counts something ("84 people", ``extract.quantities``) is read with
+the parse: the verb or adjective it is the subject or object of, or that qualifies it
+("At least 84 people were killed", "The truck killed 84 people", "84 people have died",
+"among the 84 people killed", "left 84 people dead"), by class (``PREDICATE_CLASSES``:
+killed, injured, arrested, bought, ...), else the lemma. Negated predicates ("did not
+arrest five people") and light ones ("five people said") give no fact, nor does a
+sentence dated more than ``BACKGROUND_DAYS`` before publication: "the Paris attacks
+that killed 130 people on Nov. 13" in a report on another attack is background.
+Amounts of money give none either: what an amount is of is worded too differently
+across outlets (a "bill", the "amount", what she "owed") to line them up by it.
+``crosscheck.figures`` lines the facts up across a story's articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from newsdesk.extract.dates import parse_anchor
+from newsdesk.extract.quantities import CONTAINERS
+from newsdesk.model import Article, CountedFact, Quantity, TimeExpression
+
+# What happened to the counted thing, by class: the words differ by outlet ("84 people
+# died", "killed 84 people", "left 84 dead"), the figure is one.
+PREDICATE_CLASSES: dict[str, str] = {
+    **dict.fromkeys(["kill", "die", "dead", "death", "slay", "murder", "fatality"], "killed"),
+    **dict.fromkeys(["injure", "wound", "hurt", "injured", "wounded"], "injured"),
+    **dict.fromkeys(["arrest", "detain", "apprehend"], "arrested"),
+    **dict.fromkeys(["evacuate", "evacuated"], "evacuated"),
+    **dict.fromkeys(["rescue", "save"], "rescued"),
+    **dict.fromkeys(["missing"], "missing"),
+    **dict.fromkeys(["buy", "purchase", "acquire", "procure"], "bought"),
+    **dict.fromkeys(["ask", "request", "seek"], "requested"),
+    **dict.fromkeys(["send", "deliver", "dispatch", "deploy"], "sent"),
+}
+# Adjectives that say what happened to what they qualify ("84 dead", "202 injured"); other
+# adjectives describe it ("14 new missile units") and are no predicate.
+STATE_ADJECTIVES = frozenset({"dead", "injured", "wounded", "missing", "hurt"})
+# Verbs that only link the counted thing to what is said of it ("left 84 people dead",
+# "lay dead", "remain missing"): the state adjective is the predicate.
+LINKING_VERBS = frozenset({"leave", "lie", "lay", "remain", "be", "become", "find"})
+# Predicates that say nothing of the figure (reporting, possession, being).
+LIGHT_PREDICATES = frozenset(
+    "be have do say tell include make take get give go come see use show add know think "
+    "call number total accord report".split())
+# A sentence dated more than this many days before publication tells an earlier event.
+BACKGROUND_DAYS = 31
+
+
+def _head_noun(doc: Any, q: Quantity) -> Any | None:
+    """The syntactic head of the counted phrase inside the quantity's span."""
+    start, end = q.evidence.start, q.evidence.end
+    nouns = [t for t in doc if start <= t.idx < end and t.pos_ in {"NOUN", "PROPN"}]
+    heads = [t for t in nouns if not (start <= t.head.idx < end) or t.head is t]
+    return (heads or nouns or [None])[-1]
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _state_of(verb: Any) -> Any | None:
+    """The state adjective a linking verb gives its subject or object ("left ... dead")."""
+    if verb.lemma_.lower() not in LINKING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp"}
+                 and c.lemma_.lower() in STATE_ADJECTIVES | {"kill", "injure", "wound"}), None)
+
+
+def predicate_of(noun: Any) -> str | None:
+    """What happened to ``noun`` in its sentence: the class label of the verb or state
+    adjective it is the subject or object of, or that qualifies it; None when nothing
+    does, the predicate is negated, or it is a light verb."""
+    tok = noun
+    for _ in range(3):  # "killed 84 people and 3 officers": a conjunct takes the first one's verb
+        if tok.dep_ != "conj":
+            break
+        tok = tok.head
+    pred: Any | None = None
+    for c in noun.children:
+        if (c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB") or (c.dep_ == "amod" and c.lemma_.lower() in STATE_ADJECTIVES):
+            pred = c
+            break
+    if pred is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.head.pos_ in {"VERB", "AUX"}:
+        pred = _state_of(tok.head) or tok.head
+    if pred is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in PREDICATE_CLASSES:
+        pred = tok.head.head  # "the purchase of 14 sets", "the deaths of 12 people" (not "a fraction of")
+    if pred is None or _negated(pred):
+        return None
+    lemma = pred.lemma_.lower()
+    if lemma in LIGHT_PREDICATES:
+        return None
+    return PREDICATE_CLASSES.get(lemma, lemma)
+
+
+def _latest_day(value: str) -> date | None:
+    """The last day a TIMEX value can mean ("2015-11" -> 2015-11-30); None if unknown."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if day:
+        return date(year, int(month), int(day))
+    if month:
+        nxt = date(year + int(month) // 12, int(month) % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return date(year, 12, 31)
+
+
+def _earlier_event(sentence: tuple[int, int], times: Sequence[TimeExpression], published: date | None) -> bool:
+    """Whether the sentence dates what it tells well before publication: "killed 130
+    people in Paris on Nov. 13" in a report on another attack is background, not this
+    story's figure."""
+    if published is None:
+        return False
+    for t in times:
+        if t.kind == "DATE" and sentence[0] <= t.evidence.start < sentence[1]:
+            last = _latest_day(t.value)
+            if last is not None and (published - last).days > BACKGROUND_DAYS:
+                return True
+    return False
+
+
+def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
+                  times: Sequence[TimeExpression] = ()) -> tuple[CountedFact, ...]:
+    """The counted things ``article`` says something happened to, in text order: each
+    quantity that counts something with its predicate, in a sentence not dated well
+    before publication (``times``: the article's dates). ``doc``: its spaCy Doc."""
+    published = parse_anchor(article.published)
+    out: list[CountedFact] = []
+    for q in quantities:
+        fact = _count_fact(doc, q)
+        if fact is None:
+            continue
+        tok = fact[0]
+        if not _earlier_event((tok.sent.start_char, tok.sent.end_char), times, published):
+            out.append(CountedFact(q, fact[1], fact[2]))
+    return tuple(out)
+
+
+def _count_fact(doc: Any, q: Quantity) -> tuple[Any, str, str] | None:
+    """(token, counted noun, predicate) of "84 people were killed", "14 sets of missiles"."""
+    if not q.counted or (q.unit is not None and not _is_container(q.unit)):
+        return None
+    noun = _head_noun(doc, q)
+    if noun is None:
+        return None
+    name = noun.lower_
+    if _is_container(name):  # "14 sets of missiles", "14 missile units": the missiles are counted
+        inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"] or [c for c in noun.children if c.dep_ == "compound"]
+        name = inner[0].lower_ if inner else name
+    pred = predicate_of(noun)
+    return (noun, name, pred) if pred else None
+
+
+def _is_container(word: str) -> bool:
+    return word.lower() in CONTAINERS or word.lower() + "s" in CONTAINERS
