@@ -6,9 +6,9 @@ Tunisians were among the 84 people killed", "Cazeneuve said 80 people were kille
 no claim group gathers it. ``extract.counted`` gives each article's counted things with
 what happened to them ("84 people": killed); this stage groups them across articles by
 (counted thing, what happened). Each group lists its values, most supported first, and,
-for a toll (``TOLLS``: killed, injured, arrested, ...), says whether two of them cannot
-be the same figure (``quantities_compatible``: rounding and bounds such as "more than
-70" next to 77 are no disagreement).
+for a toll (``TOLLS``: killed, injured, arrested, ...), says whether two values given in
+the leads of their articles cannot be the same figure (``quantities_compatible``:
+rounding and bounds such as "more than 70" next to 77 are no disagreement).
 
 Only figures that two or more articles give (near-duplicates counted once) are kept:
 a figure only one article has is a single-source claim, and the claims say so.
@@ -35,6 +35,10 @@ from newsdesk.model import (
 # figure are a disagreement. Other counts often have several true values in one story
 # ("scored two runs" in one inning, "three runs" in another) and are listed, not flagged.
 TOLLS = frozenset({"killed", "injured", "arrested", "missing", "evacuated", "rescued"})
+# A toll's values disagree only when given in the lead of their articles (the first this
+# many sentences): deeper in an article a count is often another event's ("among the six
+# people who died when the seaplane crashed") or a part ("a hospital treating 20 people").
+LEAD_SENTENCES = 3
 # A figure needs this many articles (near-duplicates once) to be cross-checked.
 MIN_ARTICLES = 2
 
@@ -43,10 +47,18 @@ def _support(evidence: Sequence[Evidence], family: Mapping[str, str]) -> int:
     return len({family.get(e.article_id, e.article_id) for e in evidence})
 
 
-def _differ(values: Sequence[tuple[Quantity, ...]]) -> bool:
-    """Whether two values cannot be the same figure (rounding and bounds allowed)."""
-    reps = [qs[0] for qs in values]
-    return any(quantities_compatible(a, b) is False for i, a in enumerate(reps) for b in reps[i + 1:])
+def _differ(values: Sequence[tuple[Quantity, ...]], lead_end: Mapping[str, int]) -> bool:
+    """Whether two values, each given in the lead of some article, cannot be the same
+    figure (rounding and bounds allowed)."""
+    reps = [next((q for q in qs if q.evidence.start < lead_end.get(q.evidence.article_id, 1 << 62)), None)
+            for qs in values]
+    led = [q for q in reps if q is not None]
+    return any(quantities_compatible(a, b) is False for i, a in enumerate(led) for b in led[i + 1:])
+
+
+def _lead_ends(articles: Sequence[Article]) -> dict[str, int]:
+    """article id -> where its lead (first LEAD_SENTENCES sentences) ends."""
+    return {a.id: a.sentences[min(LEAD_SENTENCES, len(a.sentences)) - 1].end for a in articles if a.sentences}
 
 
 def build_figures(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
@@ -59,6 +71,7 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         for f in annotations[a.id].counted if a.id in annotations else ():
             groups[(singular(f.counted), f.predicate)].append(f)
     figures: list[Figure] = []
+    leads = _lead_ends(articles)
     for (_noun, pred), facts in sorted(groups.items()):
         if _support([f.quantity.evidence for f in facts], family) < MIN_ARTICLES:
             continue
@@ -75,7 +88,7 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         counted = Counter(f.counted for f in facts)
         noun = min(counted, key=lambda w: (-counted[w], w))
         fid = "f" + content_hash(noun, pred, *(f"{v.value:g}" for v, _ in values), length=12)
-        differ = pred in TOLLS and _differ([qs for _, qs in values])
+        differ = pred in TOLLS and _differ([qs for _, qs in values], leads)
         figures.append(Figure(fid, noun, pred, tuple(v for v, _ in values), differ))
     support = {f.id: _support([e for v in f.values for e in v.evidence], family) for f in figures}
     return tuple(sorted(figures, key=lambda f: (-support[f.id], f.counted, f.predicate, f.id)))

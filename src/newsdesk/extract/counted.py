@@ -5,9 +5,10 @@ the parse: the verb or adjective it is the subject or object of, or that qualifi
 ("At least 84 people were killed", "The truck killed 84 people", "84 people have died",
 "among the 84 people killed", "left 84 people dead"), by class (``PREDICATE_CLASSES``:
 killed, injured, arrested, bought, ...), else the lemma. Negated predicates ("did not
-arrest five people") and light ones ("five people said") give no fact, nor does a
-sentence dated more than ``BACKGROUND_DAYS`` before publication: "the Paris attacks
-that killed 130 people on Nov. 13" in a report on another attack is background.
+arrest five people"), unrealised ones ("could kill", "threatened to fire four missiles")
+and light ones ("five people said") give no fact, nor does a sentence dated more than
+``BACKGROUND_DAYS`` from publication: "the Paris attacks that killed 130 people on Nov.
+13" in a report on another attack is background.
 Amounts of money give none either: what an amount is of is worded too differently
 across outlets (a "bill", the "amount", what she "owed") to line them up by it.
 ``crosscheck.figures`` lines the facts up across a story's articles.
@@ -47,6 +48,10 @@ LINKING_VERBS = frozenset({"leave", "lie", "lay", "remain", "be", "become", "fin
 LIGHT_PREDICATES = frozenset(
     "be have do say tell include make take get give go come see use show add know think "
     "call number total accord report".split())
+# Verbs whose infinitive has not happened: "threatened to fire four missiles".
+INTENT_VERBS = frozenset(
+    "threaten plan want hope vow promise expect intend try seek aim propose offer agree refuse decide "
+    "need wish prepare".split())
 # A sentence dated more than this many days before publication tells an earlier event.
 BACKGROUND_DAYS = 31
 
@@ -71,6 +76,15 @@ def _state_of(verb: Any) -> Any | None:
                  and c.lemma_.lower() in STATE_ADJECTIVES | {"kill", "injure", "wound"}), None)
 
 
+def _not_done(verb: Any) -> bool:
+    """Whether the verb says what may, would or was meant to happen, not what did: a modal
+    ("could kill 100 people") or a verb of intent above it ("threatened to fire four
+    missiles", "plans to buy 14 jets")."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in {"will", "'ll", "shall"} for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
+
+
 def predicate_of(noun: Any) -> str | None:
     """What happened to ``noun`` in its sentence: the class label of the verb or state
     adjective it is the subject or object of, or that qualifies it; None when nothing
@@ -90,7 +104,7 @@ def predicate_of(noun: Any) -> str | None:
     if pred is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "of" \
             and tok.head.head.lemma_.lower() in PREDICATE_CLASSES:
         pred = tok.head.head  # "the purchase of 14 sets", "the deaths of 12 people" (not "a fraction of")
-    if pred is None or _negated(pred):
+    if pred is None or _negated(pred) or _not_done(pred):
         return None
     lemma = pred.lemma_.lower()
     if lemma in LIGHT_PREDICATES:
@@ -98,30 +112,30 @@ def predicate_of(noun: Any) -> str | None:
     return PREDICATE_CLASSES.get(lemma, lemma)
 
 
-def _latest_day(value: str) -> date | None:
-    """The last day a TIMEX value can mean ("2015-11" -> 2015-11-30); None if unknown."""
+def _day_range(value: str) -> tuple[date, date] | None:
+    """The first and last day a TIMEX value can mean ("2015-11": Nov 1-30); None if unknown."""
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
     if not m:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     if day:
-        return date(year, int(month), int(day))
+        return date(year, int(month), int(day)), date(year, int(month), int(day))
     if month:
-        nxt = date(year + int(month) // 12, int(month) % 12 + 1, 1)
-        return nxt - timedelta(days=1)
-    return date(year, 12, 31)
+        first = date(year, int(month), 1)
+        return first, date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1)
+    return date(year, 1, 1), date(year, 12, 31)
 
 
-def _earlier_event(sentence: tuple[int, int], times: Sequence[TimeExpression], published: date | None) -> bool:
-    """Whether the sentence dates what it tells well before publication: "killed 130
-    people in Paris on Nov. 13" in a report on another attack is background, not this
-    story's figure."""
+def _another_time(sentence: tuple[int, int], times: Sequence[TimeExpression], published: date | None) -> bool:
+    """Whether the sentence dates what it tells more than BACKGROUND_DAYS away from
+    publication: "killed 130 people in Paris on Nov. 13" in a report on another attack is
+    background, and a plan for next spring is no count of what happened."""
     if published is None:
         return False
     for t in times:
         if t.kind == "DATE" and sentence[0] <= t.evidence.start < sentence[1]:
-            last = _latest_day(t.value)
-            if last is not None and (published - last).days > BACKGROUND_DAYS:
+            span = _day_range(t.value)
+            if span and ((published - span[1]).days > BACKGROUND_DAYS or (span[0] - published).days > BACKGROUND_DAYS):
                 return True
     return False
 
@@ -129,8 +143,8 @@ def _earlier_event(sentence: tuple[int, int], times: Sequence[TimeExpression], p
 def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
                   times: Sequence[TimeExpression] = ()) -> tuple[CountedFact, ...]:
     """The counted things ``article`` says something happened to, in text order: each
-    quantity that counts something with its predicate, in a sentence not dated well
-    before publication (``times``: the article's dates). ``doc``: its spaCy Doc."""
+    quantity that counts something with its predicate, in a sentence not dated a month or
+    more from publication (``times``: the article's dates). ``doc``: its spaCy Doc."""
     published = parse_anchor(article.published)
     out: list[CountedFact] = []
     for q in quantities:
@@ -138,7 +152,7 @@ def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
         if fact is None:
             continue
         tok = fact[0]
-        if not _earlier_event((tok.sent.start_char, tok.sent.end_char), times, published):
+        if not _another_time((tok.sent.start_char, tok.sent.end_char), times, published):
             out.append(CountedFact(q, fact[1], fact[2]))
     return tuple(out)
 
