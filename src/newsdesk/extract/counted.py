@@ -9,8 +9,10 @@ arrest five people"), unrealised ones ("could kill", "threatened to fire four mi
 and light ones ("five people said") give no fact, nor does a sentence dated more than
 ``BACKGROUND_DAYS`` from publication: "the Paris attacks that killed 130 people on Nov.
 13" in a report on another attack is background.
-Amounts of money give none either: what an amount is of is worded too differently
-across outlets (a "bill", the "amount", what she "owed") to line them up by it.
+Amounts with a unit give none either (money, distances, percentages; a container such as
+"14 sets of missiles" counts the missiles and does): what an amount of money is of is
+worded too differently across outlets (a "bill", the "amount", what she "owed") to line
+them up by it.
 ``crosscheck.figures`` lines the facts up across a story's articles.
 """
 
@@ -52,14 +54,16 @@ LIGHT_PREDICATES = frozenset(
 INTENT_VERBS = frozenset(
     "threaten plan want hope vow promise expect intend try seek aim propose offer agree refuse decide "
     "need wish prepare".split())
-# A sentence dated more than this many days before publication tells an earlier event.
+# A sentence dated more than this many days before (or after) publication tells another
+# event than the one reported: an earlier attack's toll, a plan.
 BACKGROUND_DAYS = 31
 
 
 def _head_noun(doc: Any, q: Quantity) -> Any | None:
     """The syntactic head of the counted phrase inside the quantity's span."""
     start, end = q.evidence.start, q.evidence.end
-    nouns = [t for t in doc if start <= t.idx < end and t.pos_ in {"NOUN", "PROPN"}]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    nouns = [t for t in span or () if start <= t.idx < end and t.pos_ in {"NOUN", "PROPN"}]
     heads = [t for t in nouns if not (start <= t.head.idx < end) or t.head is t]
     return (heads or nouns or [None])[-1]
 
