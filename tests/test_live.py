@@ -358,11 +358,17 @@ def test_full_pipeline_story_grows_and_its_cross_check_follows(tmp_path: Path, c
         assert rebuild_stale(store, steps) == [sid] and store.stale_stories() == []
         after = show_story(store, sid).stories[0]
         events = [h.event for h in store.history(sid)]
+        _, stored = store.story_articles(sid)
     assert len(after.article_ids) == len(before.article_ids) + 1
     assert {e.article_id for g in after.claims for e in g.evidence} >= {arrival.article_id}
     assert events.count("joined") >= 1
-    whole = analyze([str(corpus_dir)], settings).stories[0]
+    report = analyze([str(corpus_dir)], settings)
+    whole = report.stories[0]
     assert set(whole.article_ids) == set(after.article_ids)
+    # what the figures are built from survives the store: each article's counted things
+    fresh = {a.article_id: a.counted for a in report.annotations}
+    assert any(a.counted for a in stored) and {a.article_id: a.counted for a in stored} == fresh
+    assert after.figures == whole.figures
     assert {c.kind for c in after.contradictions} == {c.kind for c in whole.contradictions}
     assert len(after.contradictions) == len(whole.contradictions)
 
