@@ -13,6 +13,7 @@ from newsdesk.eval.claims import cross_check_texts
 from newsdesk.extract.counted import predicate_of
 from newsdesk.model import Report
 from newsdesk.report import render_json, schema_path
+from newsdesk.report.html import render_html
 from newsdesk.report.markdown import render_story_markdown
 
 
@@ -51,9 +52,9 @@ def test_a_death_toll_lines_up_across_outlets(data_dir: Path) -> None:
 
 
 def test_figures_need_two_articles_and_skip_earlier_events() -> None:
-    blast = ("At least 12 people were killed in the blast on Monday, police said. "
+    blast = ("At least 12 people were killed in the <i>blast</i> on Monday, police said. "
              "The 2015 attack on the same market killed 130 people.", "2020-05-05")
-    other = ("The blast killed 12 people and injured 40 others, officials said.", "2020-05-05")
+    other = ("The <i>blast</i> killed 12 people and injured 40 others, officials said.", "2020-05-05")
     lone = ("Officials said 130 people were killed in the 2015 attack.", "2020-05-06")
     arts, story = cross_check_texts([("a", blast[0], None), ("b", other[0], None), ("c", lone[0], None)],
                                     published=[blast[1], other[1], lone[1]])
@@ -61,6 +62,15 @@ def test_figures_need_two_articles_and_skip_earlier_events() -> None:
         ("people", "killed", [(12.0, 2)])]
     report = Report("newsdesk test", tuple(arts), (), (story,))
     jsonschema.validate(json.loads(render_json(report)), json.loads(Path(schema_path()).read_text()))
+    # the brief and the page show each value with the sentence its first source gives it in
+    md = "\n".join(render_story_markdown(report, story))
+    first = next(line for line in md.splitlines() if line.startswith("  - “12 people”: 2 outlets — “"))
+    assert ("At least 12 people were killed in the &lt;i&gt;blast&lt;/i&gt; on Monday, police said." in first
+            or "The &lt;i&gt;blast&lt;/i&gt; killed 12 people and injured 40 others, officials said." in first)
+    page = render_html(report)
+    assert "<i>blast</i>" not in page
+    table = page.split("<h3>Figures across outlets</h3>", 1)[1].split("</table>", 1)[0]
+    assert "12 people" in table and "&lt;i&gt;blast&lt;/i&gt;" in table  # the value, its sentence, escaped
 
 
 @pytest.mark.parametrize(("sentence", "number", "predicate"), [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.model import Evidence, Report, Story
-from newsdesk.report.view import MAX_FIGURES, FactView, StoryView, figure_sources, story_view
+from newsdesk.report.view import MAX_FIGURES, FactView, StoryView, figure_sentence, figure_sources, story_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 MAX_QUOTE_CHARS = 300
@@ -70,7 +70,7 @@ def _contradictions(s: Story, labels: dict[str, str], lines: list[str]) -> None:
     lines.append("")
 
 
-def _figures(s: Story, labels: dict[str, str], lines: list[str]) -> None:
+def _figures(report: Report, s: Story, labels: dict[str, str], lines: list[str]) -> None:
     if not s.figures:
         return
     lines += ["### Figures across outlets", "",
@@ -81,7 +81,8 @@ def _figures(s: Story, labels: dict[str, str], lines: list[str]) -> None:
         for val in f.values:
             cites = "; ".join(_src(e, labels) for e in figure_sources(val))
             n = val.support_count
-            lines.append(f"  - “{md(val.text, 120)}”: {n} outlet{'s' if n != 1 else ''} ({cites})")
+            lines.append(f"  - “{md(val.text, 120)}”: {n} outlet{'s' if n != 1 else ''} — "
+                         f"“{md(figure_sentence(report, val), MAX_QUOTE_CHARS)}” ({cites})")
     if len(s.figures) > MAX_FIGURES:
         lines.append(f"- … and {len(s.figures) - MAX_FIGURES} more in report.json")
     lines.append("")
@@ -145,7 +146,7 @@ def render_story_markdown(report: Report, story: Story) -> list[str]:
     _header(v, lines)
     _facts(v, lines)
     _contradictions(story, v.article_outlet, lines)
-    _figures(story, v.article_outlet, lines)
+    _figures(report, story, v.article_outlet, lines)
     _who_said(v, lines)
     _timeline(story, v.article_outlet, lines)
     _sources(v, lines)

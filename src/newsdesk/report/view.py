@@ -153,6 +153,14 @@ def figure_sources(value: FigureValue) -> list[Evidence]:
     return list(seen.values())
 
 
+def figure_sentence(report: Report, value: FigureValue) -> str:
+    """The sentence its first source gives ``value`` in (who said it, about what)."""
+    e = figure_sources(value)[0]
+    article = report.article(e.article_id)
+    s = article.sentence_at(e.start)
+    return " ".join(article.text[s.start:s.end].split()) if s else e.text
+
+
 def story_view(report: Report, story: Story) -> StoryView:
     arts = {a.id: a for a in report.articles}
     ann = {x.article_id: x for x in report.annotations}
