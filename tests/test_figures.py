@@ -64,7 +64,8 @@ def test_figures_need_two_articles_and_skip_earlier_events() -> None:
     jsonschema.validate(json.loads(render_json(report)), json.loads(Path(schema_path()).read_text()))
     # the brief and the page show each value with the sentence its first source gives it in
     md = "\n".join(render_story_markdown(report, story))
-    first = next(line for line in md.splitlines() if line.startswith("  - “12 people”: 2 outlets — “"))
+    first = next(line for line in md.splitlines()
+                 if line.startswith("  - “12 people”: 2 outlets, first published 2020-05-05 — “"))
     assert ("At least 12 people were killed in the &lt;i&gt;blast&lt;/i&gt; on Monday, police said." in first
             or "The &lt;i&gt;blast&lt;/i&gt; killed 12 people and injured 40 others, officials said." in first)
     page = render_html(report)

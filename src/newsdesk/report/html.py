@@ -14,7 +14,13 @@ from itertools import combinations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsdesk.model import Report, Story
-from newsdesk.report.view import MAX_FIGURES, figure_sentence, figure_sources, story_view
+from newsdesk.report.view import (
+    MAX_FIGURES,
+    figure_first_published,
+    figure_sentence,
+    figure_sources,
+    story_view,
+)
 
 MAX_GRAPH_NODES = 14
 
@@ -106,4 +112,5 @@ def render_html(report: Report) -> str:
         stories=stories, skipped=report.skipped, n_articles=len(report.articles),
         generated_by=report.generated_by, figure_sources=figure_sources, max_figures=MAX_FIGURES,
         figure_sentence=lambda value: figure_sentence(report, value),
+        figure_first_published=lambda value: figure_first_published(report, value),
     )

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 from newsdesk.model import Evidence, Report, Story
-from newsdesk.report.view import MAX_FIGURES, FactView, StoryView, figure_sentence, figure_sources, story_view
+from newsdesk.report.view import (
+    MAX_FIGURES,
+    FactView,
+    StoryView,
+    figure_first_published,
+    figure_sentence,
+    figure_sources,
+    story_view,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 MAX_QUOTE_CHARS = 300
@@ -81,7 +89,9 @@ def _figures(report: Report, s: Story, labels: dict[str, str], lines: list[str])
         for val in f.values:
             cites = "; ".join(_src(e, labels) for e in figure_sources(val))
             n = val.support_count
-            lines.append(f"  - “{md(val.text, 120)}”: {n} outlet{'s' if n != 1 else ''} — "
+            first = figure_first_published(report, val)
+            when = f", first published {md(first)}" if first else ""
+            lines.append(f"  - “{md(val.text, 120)}”: {n} outlet{'s' if n != 1 else ''}{when} — "
                          f"“{md(figure_sentence(report, val), MAX_QUOTE_CHARS)}” ({cites})")
     if len(s.figures) > MAX_FIGURES:
         lines.append(f"- … and {len(s.figures) - MAX_FIGURES} more in report.json")

@@ -161,6 +161,13 @@ def figure_sentence(report: Report, value: FigureValue) -> str:
     return " ".join(article.text[s.start:s.end].split()) if s else e.text
 
 
+def figure_first_published(report: Report, value: FigureValue) -> str | None:
+    """The earliest publication date among the articles that give ``value`` (a toll that
+    rises through the day reads differently from outlets that disagree at one time)."""
+    dates = [d for e in figure_sources(value) if (d := report.article(e.article_id).published)]
+    return min(dates) if dates else None
+
+
 def story_view(report: Report, story: Story) -> StoryView:
     arts = {a.id: a for a in report.articles}
     ann = {x.article_id: x for x in report.annotations}
