@@ -15,7 +15,16 @@ from typing import Any
 
 import numpy as np
 
-from newsdesk.model import Article, ArticleAnnotations, Claim, ClaimGroup, Contradiction, Entity, Story
+from newsdesk.model import (
+    Article,
+    ArticleAnnotations,
+    Claim,
+    ClaimGroup,
+    Contradiction,
+    Entity,
+    Figure,
+    Story,
+)
 from newsdesk.settings import Settings
 
 __all__ = ["check_claims", "claim_docs", "claim_vectors", "cross_check", "story_claims"]
@@ -91,7 +100,7 @@ def _timeline(story: Story, articles: Sequence[Article], annotations: Mapping[st
     return tuple(build_timeline(articles, {a.id: annotations[a.id].times for a in articles if a.id in annotations}))
 
 
-def _figures(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations]) -> Any:
+def _figures(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations]) -> tuple[Figure, ...]:
     """The story's figures across outlets (``crosscheck.figures``)."""
     from newsdesk.crosscheck.align import duplicate_families
     from newsdesk.crosscheck.figures import build_figures
