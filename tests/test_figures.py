@@ -87,6 +87,7 @@ def test_figures_need_two_articles_and_skip_earlier_events() -> None:
     ("Venezuela is requesting 14 new missile units.", "14", "requested"),
     ("North Korea threatened to fire four missiles into the sea near Guam.", "four", None),  # not done
     ("The storm could kill 100 people.", "100", None),
+    ("China's space agency announced plans to launch two missions to Mars.", "two", None),
 ])
 def test_what_happened_to_the_counted_thing(nlp: Any, sentence: str, number: str, predicate: str | None) -> None:
     doc = nlp(sentence)

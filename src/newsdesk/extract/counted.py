@@ -50,10 +50,11 @@ LINKING_VERBS = frozenset({"leave", "lie", "lay", "remain", "be", "become", "fin
 LIGHT_PREDICATES = frozenset(
     "be have do say tell include make take get give go come see use show add know think "
     "call number total accord report".split())
-# Verbs whose infinitive has not happened: "threatened to fire four missiles".
+# Verbs (and their nouns) whose infinitive has not happened: "threatened to fire four
+# missiles", "announced plans to launch two missions".
 INTENT_VERBS = frozenset(
     "threaten plan want hope vow promise expect intend try seek aim propose offer agree refuse decide "
-    "need wish prepare".split())
+    "need wish prepare threat bid attempt effort proposal intention".split())
 # A sentence dated more than this many days before (or after) publication tells another
 # event than the one reported: an earlier attack's toll, a plan.
 BACKGROUND_DAYS = 31
@@ -82,11 +83,11 @@ def _state_of(verb: Any) -> Any | None:
 
 def _not_done(verb: Any) -> bool:
     """Whether the verb says what may, would or was meant to happen, not what did: a modal
-    ("could kill 100 people") or a verb of intent above it ("threatened to fire four
-    missiles", "plans to buy 14 jets")."""
+    ("could kill 100 people") or a verb or noun of intent above it ("threatened to fire
+    four missiles", "announced plans to launch two missions")."""
     if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in {"will", "'ll", "shall"} for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
+    return verb.dep_ in {"xcomp", "acl"} and verb.head.lemma_.lower() in INTENT_VERBS
 
 
 def predicate_of(noun: Any) -> str | None:
