@@ -111,3 +111,14 @@ def test_a_toll_differs_only_where_the_leads_disagree() -> None:
     _, story = cross_check_texts([("a", a, None), ("b", b, None), ("c", c, None)], published=["2018-01-01"] * 3)
     (toll,) = story.figures
     assert toll.differ
+
+
+def test_a_count_no_two_outlets_agree_on_is_kept_only_for_a_toll() -> None:
+    # giveme5w1h (Cubs): "scored two runs" and "score three runs" were two innings
+    runs = [("a", "The Cubs scored two runs in the tenth inning to win the title.", None),
+            ("b", "Chicago took advantage of a misplay to score three runs in the first inning.", None)]
+    assert cross_check_texts(runs)[1].figures == ()
+    tolls = [("a", "Police said 25 people were injured when the ship struck the bridge.", None),
+             ("b", "Police say 27 people are injured after the ship hit a highway bridge.", None)]
+    (toll,) = cross_check_texts(tolls)[1].figures
+    assert (toll.predicate, [v.value for v in toll.values], toll.differ) == ("injured", [25.0, 27.0], True)

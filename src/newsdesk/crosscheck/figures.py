@@ -11,7 +11,9 @@ the leads of their articles cannot be the same figure (``quantities_compatible``
 rounding and bounds such as "more than 70" next to 77 are no disagreement).
 
 Only figures that two or more articles give (near-duplicates counted once) are kept:
-a figure only one article has is a single-source claim, and the claims say so.
+a figure only one article has is a single-source claim, and the claims say so. A count
+other than a toll is kept only when two articles give one of its values: "two runs" in
+one report and "three runs" in another are two innings, not one figure.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         counted = Counter(f.counted for f in facts)
         noun = min(counted, key=lambda w: (-counted[w], w))
         fid = "f" + content_hash(noun, pred, *(f"{v.value:g}" for v, _ in values), length=12)
+        if pred not in TOLLS and values[0][0].support_count < MIN_ARTICLES:
+            continue  # "scored two runs", "three runs": one outlet each, several true counts
         differ = pred in TOLLS and _differ([qs for _, qs in values], leads)
         figures.append(Figure(fid, noun, pred, tuple(v for v, _ in values), differ))
     support = {f.id: _support([e for v in f.values for e in v.evidence], family) for f in figures}
