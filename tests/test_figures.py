@@ -122,3 +122,18 @@ def test_a_count_no_two_outlets_agree_on_is_kept_only_for_a_toll() -> None:
              ("b", "Police say 27 people are injured after the ship hit a highway bridge.", None)]
     (toll,) = cross_check_texts(tolls)[1].figures
     assert (toll.predicate, [v.value for v in toll.values], toll.differ) == ("injured", [25.0, 27.0], True)
+
+
+def test_a_measure_is_no_count(nlp: Any) -> None:
+    # giveme5w1h (a boy in a well): "12 inches wide" in two reports had been a figure
+    from newsdesk.extract.counted import counted_facts
+    from newsdesk.extract.quantities import extract_quantities
+    from newsdesk.model import Article
+
+    text = ("Rescue teams are trying to save a boy who fell into a dried well in Baoding on November 6\n"
+            "A six-year-old boy fell into a deserted well measuring 130ft deep and 12 inches wide\n"
+            "Rescuers sent 80 diggers to the site.")
+    article = Article(id="w", source="w", text=text, raw_text=text)
+    doc = nlp(text)
+    facts = counted_facts(article, extract_quantities(article, doc), doc)
+    assert [(f.counted, f.predicate, f.quantity.value) for f in facts] == [("diggers", "sent", 80.0)]

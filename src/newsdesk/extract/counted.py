@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsdesk.extract.dates import parse_anchor
-from newsdesk.extract.quantities import CONTAINERS
+from newsdesk.extract.quantities import CONTAINERS, UNITS
 from newsdesk.model import Article, CountedFact, Quantity, TimeExpression
 
 # What happened to the counted thing, by class: the words differ by outlet ("84 people
@@ -50,6 +50,10 @@ LINKING_VERBS = frozenset({"leave", "lie", "lay", "remain", "be", "become", "fin
 LIGHT_PREDICATES = frozenset(
     "be have do say tell include make take get give go come see use show add know think "
     "call number total accord report".split())
+# Measure words the quantity grammar does not read as units (``UNITS`` has the others):
+# "a well 12 inches wide" measures the well, it counts no inches.
+MEASURES = frozenset("inch inches yard yards centimeter centimeters centimetre centimetres millimeter "
+                     "millimeters millimetre millimetres degree degrees ounce ounces".split())
 # Verbs (and their nouns) whose infinitive has not happened: "threatened to fire four
 # missiles", "announced plans to launch two missions".
 INTENT_VERBS = frozenset(
@@ -170,6 +174,8 @@ def _count_fact(doc: Any, q: Quantity) -> tuple[Any, str, str] | None:
     if noun is None:
         return None
     name = noun.lower_
+    if name in MEASURES or name in UNITS:
+        return None  # "12 inches wide", "130 feet deep": a measure, not a count of things
     if _is_container(name):  # "14 sets of missiles", "14 missile units": the missiles are counted
         inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj"] or [c for c in noun.children if c.dep_ == "compound"]
