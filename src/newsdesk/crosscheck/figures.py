@@ -72,10 +72,11 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
     for a in articles:
         for f in annotations[a.id].counted if a.id in annotations else ():
             groups[(singular(f.counted), f.predicate)].append(f)
-    figures: list[Figure] = []
+    figures: list[tuple[int, Figure]] = []  # (articles giving it, figure)
     leads = _lead_ends(articles)
     for (_noun, pred), facts in sorted(groups.items()):
-        if _support([f.quantity.evidence for f in facts], family) < MIN_ARTICLES:
+        support = _support([f.quantity.evidence for f in facts], family)
+        if support < MIN_ARTICLES:
             continue
         by_value: dict[float, list[Quantity]] = defaultdict(list)
         for f in facts:
@@ -87,12 +88,12 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
             text = min(words, key=lambda w: (-words[w], w))
             values.append((FigureValue(value, text, _support(evidence, family), evidence), tuple(qs)))
         values.sort(key=lambda v: (-v[0].support_count, -len(v[0].evidence), v[0].value))
+        if pred not in TOLLS and values[0][0].support_count < MIN_ARTICLES:
+            continue  # "scored two runs", "three runs": one outlet each, several true counts
         counted = Counter(f.counted for f in facts)
         noun = min(counted, key=lambda w: (-counted[w], w))
         fid = "f" + content_hash(noun, pred, *(f"{v.value:g}" for v, _ in values), length=12)
-        if pred not in TOLLS and values[0][0].support_count < MIN_ARTICLES:
-            continue  # "scored two runs", "three runs": one outlet each, several true counts
         differ = pred in TOLLS and _differ([qs for _, qs in values], leads)
-        figures.append(Figure(fid, noun, pred, tuple(v for v, _ in values), differ))
-    support = {f.id: _support([e for v in f.values for e in v.evidence], family) for f in figures}
-    return tuple(sorted(figures, key=lambda f: (-support[f.id], f.counted, f.predicate, f.id)))
+        figures.append((support, Figure(fid, noun, pred, tuple(v for v, _ in values), differ)))
+    figures.sort(key=lambda sf: (-sf[0], sf[1].counted, sf[1].predicate, sf[1].id))
+    return tuple(f for _, f in figures)

@@ -103,12 +103,18 @@ class _Independence:
         return str(self._independence(list(origins), origins, dups)["summary"])
 
 
-def _fact(claim: ClaimGroup, labels: Mapping[str, str], ind: _Independence) -> FactView:
+def first_per_article(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The first evidence span of each article, in the order the articles first appear."""
     seen: dict[str, Evidence] = {}
-    for e in claim.evidence:
+    for e in evidence:
         seen.setdefault(e.article_id, e)
-    outlets = sorted({labels.get(a, a) for a in seen})
-    return FactView(claim, outlets, ind.summary(claim.evidence), list(seen.values()))
+    return list(seen.values())
+
+
+def _fact(claim: ClaimGroup, labels: Mapping[str, str], ind: _Independence) -> FactView:
+    sources = first_per_article(claim.evidence)
+    outlets = sorted({labels.get(e.article_id, e.article_id) for e in sources})
+    return FactView(claim, outlets, ind.summary(claim.evidence), sources)
 
 
 def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
@@ -147,10 +153,7 @@ def _source_rows(story: Story, arts: Mapping[str, Article], labels: Mapping[str,
 
 def figure_sources(value: FigureValue) -> list[Evidence]:
     """One evidence span per article that gives ``value`` (its first), in article order."""
-    seen: dict[str, Evidence] = {}
-    for e in value.evidence:
-        seen.setdefault(e.article_id, e)
-    return list(seen.values())
+    return first_per_article(value.evidence)
 
 
 def figure_sentence(report: Report, value: FigureValue) -> str:
