@@ -60,6 +60,52 @@ def test_shared_names_alone_never_align() -> None:
     assert align.is_aligned(0.8, 0.6, 3, clash=False)
 
 
+# Real pairs from giveme5w1h-news-cluster reports: two statements about one thing that
+# share two words and no act (before the rule each pair was aligned), and paraphrases that
+# share no act but three words, or two words in one relation, or a close wording.
+APART = [
+    ("\u201cThere\u2019s a bird in the cockpit.\u201d",
+     "On late Saturday morning, a bird flew out of the cold Detroit sky, across an airfield and into the "
+     "cockpit of a jetliner bound south for Atlanta."),
+    ("Chang\u2019e 4, however, will be a space first.",
+     "The two part Chang'e 4 space mission will launch in June when a satellite is placed when a 60,000km "
+     "behind the moon, followed later in the year by a lander and rover."),
+]
+ALIKE = [
+    ("Update: The boy was initially reported to be 4 years old", "The zoo initially said that the child is 4 years old."),
+    ("Harambe stayed in the yard with the child.", "However, a third gorilla, Harambe, remained in the yard with the child."),
+    ("The mayor said the truck was full of explosives.", "The mayor of Nice says the truck was full of explosives."),
+    ("His chances of survival were as little as three per cent",
+     "Doctors told Dauer's wife and friends that he had a 3 percent chance of survival."),
+]
+
+
+def test_pairs_sharing_no_act_need_more_than_two_words() -> None:
+    from newsdesk.eval.claims import pair_signals
+    from newsdesk.settings import Settings
+
+    signals = pair_signals(APART + ALIKE, Settings())
+    for (a, _), s in zip(APART, signals[: len(APART)], strict=True):
+        assert not s.structure and s.shared == align.MIN_SHARED_KEYS, a
+        assert s.cosine < align.MIN_COSINE_NO_STRUCTURE, a
+        assert align.is_aligned(s.cosine, s.overlap, s.shared, s.clash), f"{a}: the old rule's case"
+        assert not align.is_aligned(s.cosine, s.overlap, s.shared, s.clash, s.structure), a
+    for (a, _), s in zip(ALIKE, signals[len(APART):], strict=True):
+        assert align.is_aligned(s.cosine, s.overlap, s.shared, s.clash, s.structure), a
+
+
+def test_structure_reads_stop_word_verbs_and_word_relations(nlp) -> None:  # type: ignore[no-untyped-def]
+    a, b, c = align.propositions_from_docs(list(nlp.pipe([
+        "She suspected that her family had put up the lights wrong.",
+        "We had put up the lights and wondered if we had put them up wrong.",
+        "Doctors said he had a 3 percent chance of survival.",
+    ])))
+    # "put" is a spaCy stop word: no key, no predicate, but an act all the same
+    assert "put" not in a.predicates and "put" in a.acts and align.shares_structure(a, b)
+    assert "chance|surviv" in c.links
+    assert not align.shares_structure(a, c)
+
+
 def test_grouping_does_not_chain_through_one_bridge() -> None:
     # a-b and b-c aligned, a-c not: b joins one of them, never both into one group
     edges = [(0.9, 0, 1), (0.8, 1, 2)]
