@@ -128,6 +128,27 @@ def test_the_next_day_is_not_future_tense() -> None:
     assert values["January 1"] == "2016-01-01"
 
 
+def test_an_anaphoric_date_with_no_date_before_it_is_not_counted_from_publication() -> None:
+    # a report 18 months after the gorilla's death: "a day before" that is no day of 2017
+    values = _values("The animal, who turned 17 just a day before, picked the boy up.", "2017-11-30")
+    assert values["a day before"] == "XXXX-XX-XX"
+    values = _values("His breathing tube was removed just three days later.", "2017-12-27")
+    assert values["three days later"] == "XXXX-XX-XX"
+    # with a date before it, it counts from that date; "ago" still counts from publication
+    values = _values("He fell on Nov. 2. His tube was removed three days later.", "2017-12-27")
+    assert values["three days later"] == "2017-11-05"
+    assert _values("It fell two days ago.", "2017-12-27")["two days ago"] == "2017-12-25"
+
+
+def test_a_timeline_leaves_out_dates_that_name_no_day() -> None:
+    from newsdesk.crosscheck.timeline import build_timeline
+
+    art = _article("Police learned of the assaults only the next day, officers said. On January 5, 2016, the "
+                   "mayor spoke to reporters about it.", "2016-01-06")
+    entries = build_timeline([art], {art.id: extract_times(art)})
+    assert [e.date for e in entries] == ["2016-01-05"]
+
+
 def test_a_period_after_a_named_event_is_not_a_date() -> None:
     assert extract_times(_article("By contrast, the month after Mr. Adnani's speech, a man attacked.",
                                   "2016-07-15")) == ()

@@ -11,7 +11,8 @@ Reads ``TimeExpression`` records (``extract.dates``) per article; returns
   left out of its text;
 - skipped: durations and sets, publication-date boilerplate ("Published Oct. 31, 2025",
   a date alone on a line, copyright lines), questions (no event is asserted), and vague values (``PAST_REF``,
-  ``FUTURE_REF``, ``PRESENT_REF``) unless nothing else is dated;
+  ``FUTURE_REF``, ``PRESENT_REF``, and values with no digit: "the next day" with no
+  date before it is ``XXXX-XX-XX``) unless nothing else is dated;
 - deduplicated across articles: same date and similar text (rapidfuzz token-set ratio
   >= ``SIMILAR_TEXT``) is one entry; the first in article order is kept;
 - ordered by date, then article id, then offset. Values with an unknown year
@@ -29,6 +30,13 @@ from newsdesk.crosscheck.sources import sentence_bounds
 from newsdesk.model import Article, TimeExpression, TimelineEntry
 
 VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
+
+
+def is_vague(value: str) -> bool:
+    """A reference (``PAST_REF``) or a value that names no year, month, week or day."""
+    return value in VAGUE_VALUES or not any(ch.isdigit() for ch in value.split("T")[0])
+
+
 SKIPPED_KINDS = frozenset({"DURATION", "SET"})
 # Display length of an entry's text; longer sentences are cut at a word boundary.
 MAX_TEXT_CHARS = 220
@@ -109,7 +117,7 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
         others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
         span, shown = _entry_span(article, time, sentence, others)
         entry = TimelineEntry(time.value, readable(shown), article.evidence(*span))
-        (vague if time.value in VAGUE_VALUES else dated).append(entry)
+        (vague if is_vague(time.value) else dated).append(entry)
     return dated, vague
 
 

@@ -8,7 +8,13 @@ longest non-overlapping matches, and resolves each against an anchor:
 - the publication date (``anchor`` argument, else ``article.published``) for deictic
   expressions ("yesterday", "Tuesday", "last year", "in July");
 - the most recent explicit day-precision date earlier in the text for anaphoric ones
-  ("Only a day earlier" after "On October 26" is the 25th), falling back to the anchor.
+  ("Only a day earlier" after "On October 26" is the 25th). With no date before it, a
+  day or week counted so is not counted from publication: its unknown parts are ``X``
+  ("XXXX-XX-XX"). "the next day" follows some day of the story the text did not date,
+  not the day after publication (on 383 giveme5w1h articles, all nine such days and
+  weeks counted from publication were wrong: "turned 17 just a day before" in a report
+  18 months after the gorilla's death). A month or year still falls back on publication
+  ("$307 million a year earlier" compares with the period reported on).
 
 Without an anchor the unknown parts are written as ``X`` ("XXXX-10-31"). A bare month or
 weekday is read as the most recent one before publication unless the clause before it
@@ -430,7 +436,7 @@ def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     step = -int(n) if back else int(n)
     if direction in _FROM_NOW:
         return _offset_from(None, ctx.anchor, unit, step)
-    return _offset_from(_text_base(ctx, unit), ctx.anchor, unit, step)
+    return _offset_from(_text_base(ctx, unit), _narrative_anchor(ctx, unit), unit, step)
 
 
 def _text_base(ctx: _Ctx, unit: str) -> tuple[int | None, int, int] | None:
@@ -448,9 +454,17 @@ def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     unit = m["unit"].lower()
     step = -1 if word in ("previous", "prior", "preceding", "before", "earlier") else 1
     if unit in PARTS:
-        t = _offset_from(ctx.ref, ctx.anchor, "day", step)
+        t = _offset_from(ctx.ref, None, "day", step)
         return _Time(f"{t.value}T{PARTS[unit]}", "day", "TIME") if t else None
-    return _offset_from(_text_base(ctx, unit), ctx.anchor, unit, step)
+    return _offset_from(_text_base(ctx, unit), _narrative_anchor(ctx, unit), unit, step)
+
+
+def _narrative_anchor(ctx: _Ctx, unit: str) -> date | None:
+    """What a text-counted offset falls back on when the text dated nothing before it:
+    publication for a month or year ("sales were $307 million a year earlier" compares
+    with the period reported on), nothing for a day or week ("the next day" follows a day
+    of the story the text left undated, not publication)."""
+    return ctx.anchor if unit in ("month", "year") else None
 
 
 def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Time | None:
