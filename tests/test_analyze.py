@@ -104,6 +104,23 @@ def test_article_sentences_never_removed(corpus_json: dict, corpus_dir: Path, go
                 assert line in text, line[:80]
 
 
+def test_a_single_source_claim_is_listed_once(corpus_json: dict) -> None:  # type: ignore[type-arg]
+    # a list item no other outlet repeats ("the Oreshnik missile system") is not listed
+    # beside its own single-source sentence (which the brief shows for both)
+    story = corpus_json["stories"][0]
+    singles = [g for g in story["claims"] if g["status"] == "single-source"]
+    assert len(singles) >= 20
+    for g in singles:
+        for e in g["evidence"]:
+            around = [h["id"] for h in singles if h["id"] != g["id"] for f in h["evidence"]
+                      if f["article_id"] == e["article_id"] and f["start"] <= e["start"] and e["end"] <= f["end"]]
+            assert not around, (g["text"], e["start"], e["end"], around)
+    # list items other outlets repeat are still aligned on their own
+    items = [g for g in story["claims"] if g["status"] != "single-source"
+             and any(len(e["text"].split()) <= 6 for e in g["evidence"])]
+    assert items
+
+
 def test_deterministic(corpus_dir: Path, corpus_report) -> None:  # type: ignore[no-untyped-def]
     again = analyze([str(corpus_dir)], Settings())
     assert render_json(again) == render_json(corpus_report)

@@ -218,7 +218,7 @@ def check_claims(
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles),
                               extras=align.secondary_members(members, article_of, kept))
-    return groups, found
+    return align.drop_contained_singles(groups), found
 
 
 def _same_occurrence(

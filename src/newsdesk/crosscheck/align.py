@@ -639,6 +639,26 @@ def make_groups(
     return tuple(out)
 
 
+def drop_contained_singles(groups: Sequence[ClaimGroup]) -> tuple[ClaimGroup, ...]:
+    """``groups`` less the single-source groups each of whose spans lies inside a span, of
+    the same article, of another single-source group: a list item that no other outlet
+    repeats says nothing its sentence does not, and was listed once more per item, with
+    the sentence around it shown each time (on 383 giveme5w1h articles, 817 entries)."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for g in groups:
+        if g.status == "single-source":
+            for e in g.evidence:
+                spans.setdefault(e.article_id, []).append((e.start, e.end, g.id))
+
+    def inside(g: ClaimGroup) -> bool:
+        return g.status == "single-source" and all(
+            any(gid != g.id and s <= e.start and e.end <= t and t - s > e.end - e.start
+                for s, t, gid in spans[e.article_id])
+            for e in g.evidence)
+
+    return tuple(g for g in groups if not inside(g))
+
+
 def drop_contradicting(
     edges: Sequence[tuple[float, int, int]], claims: Sequence[Claim], contradictions: Sequence[Contradiction],
 ) -> list[tuple[float, int, int]]:
