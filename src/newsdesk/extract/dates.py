@@ -454,7 +454,7 @@ def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     unit = m["unit"].lower()
     step = -1 if word in ("previous", "prior", "preceding", "before", "earlier") else 1
     if unit in PARTS:
-        t = _offset_from(ctx.ref, None, "day", step)
+        t = _offset_from(ctx.ref, _narrative_anchor(ctx, "day"), "day", step)
         return _Time(f"{t.value}T{PARTS[unit]}", "day", "TIME") if t else None
     return _offset_from(_text_base(ctx, unit), _narrative_anchor(ctx, unit), unit, step)
 
