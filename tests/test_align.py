@@ -354,3 +354,41 @@ def test_two_witnesses_in_other_words_do_not_corroborate_each_other() -> None:
     assert _same_speaker(edges, claims, annotations, {"burande", "delane"}) == [(0.8, 1, 2), (0.7, 0, 3)]
     # institutions are not witnesses: one statement credited to two bodies stays aligned
     assert _same_speaker(edges, claims, annotations, set()) == edges
+
+
+def test_a_capital_and_a_nationality_name_their_country() -> None:
+    from newsdesk.extract.countries import country_of_name, entity_country
+    from newsdesk.model import Entity
+
+    assert {country_of_name(n) for n in ("Russia", "Russian", "Russians", "Moscow", "Russian Federation")} == {"RU"}
+    assert {country_of_name(n) for n in ("U.S.", "US", "United States", "American", "Washington")} == {"US"}
+    # a form several territories share names the most populous ("French": France, not its overseas regions)
+    assert country_of_name("French") == "FR" and country_of_name("Chinese") == "CN"
+    assert country_of_name("Latin America") is None and country_of_name("it") is None
+    # only places and nationalities: "Chad" as a person's name is no country
+    person = Entity("e", "Chad", "PERSON", ("Chad",), ("a",), ())
+    assert entity_country(person) is None and entity_country(Entity("g", "Chad", "GPE", ("Chad",), ("a",), ())) == "TD"
+
+
+def test_an_outlet_naming_capitals_corroborates_one_naming_countries(
+    corpus_parsed: tuple[list[Article], Any, Any, dict[str, Any]], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsdesk.crosscheck import claim_docs, claim_vectors, story_claims
+    from newsdesk.settings import Settings
+
+    # the example corpus: one outlet names the states, another their capitals
+    arts, annotations, entities, docs = corpus_parsed
+    claims = story_claims(arts, annotations, Settings())
+    texts = [c.evidence.text for c in claims]
+    i = next(k for k, t in enumerate(texts) if "military assistance from both Russia and China" in t)
+    j = next(k for k, t in enumerate(texts) if "reached out to Moscow and Beijing" in t)
+    parsed = claim_docs(claims, docs, Settings())
+    vectors = claim_vectors(texts, [True] * len(texts), Settings())
+
+    def aligned() -> bool:
+        props = align.build_propositions(claims, annotations, entities, parsed)
+        return align.PairScorer(props, vectors).aligned(i, j, align.numbers_clash)
+
+    assert aligned()
+    monkeypatch.setattr(align, "entity_country", lambda e: None)
+    assert not aligned(), "without country keys the pair fell short (the rule's case)"

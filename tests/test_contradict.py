@@ -338,3 +338,15 @@ def test_a_title_at_a_funeral_is_an_honorific() -> None:
     assert _kinds(former, "US President Donald Trump and his wife Melania have paid their respects to President "
                           "George HW Bush as he lies in state at the US Capitol.") == []
     assert _kinds(former, "President George H.W. Bush is expected to speak at the Capitol on Monday.") == ["role"]
+
+
+def test_a_capital_and_its_country_are_one_actor() -> None:
+    # giveme5w1h: "just last week Pyongyang fired four ballistic missiles"; another outlet
+    # names the state. Before countries were read, this was "says Pyongyang did it".
+    fired = "Just last week Pyongyang fired four ballistic missiles, with three landing provocatively close to Japan."
+    assert _kinds(fired, fired.replace("Pyongyang", "North Korea")) == []
+    denied = "Beijing has denied making illegal shipments of oil to North Korea."
+    assert _kinds(denied, denied.replace("Beijing", "China")) == []
+    # two countries are still two actors
+    assert _kinds(fired, fired.replace("Pyongyang", "South Korea")) == ["actor"]
+    assert _kinds(denied, denied.replace("Beijing", "Japan")) == ["actor"]

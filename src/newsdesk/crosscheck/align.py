@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from newsdesk.extract.countries import entity_country
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -292,15 +293,33 @@ def mentions_by_article(entities: Sequence[Entity]) -> dict[str, list[tuple[str,
     return out
 
 
-def entity_keys_for(claim: Claim, mentions: Mapping[str, Sequence[tuple[str, Evidence]]]) -> set[str]:
-    """Canonical entity ids ("@<id>") with mentions inside the claim, and their words ("=word")."""
+def entity_keys_for(
+    claim: Claim, mentions: Mapping[str, Sequence[tuple[str, Evidence]]],
+    countries: Mapping[str, str] | None = None,
+) -> set[str]:
+    """The ``entity_key`` of each canonical entity with mentions inside the claim, and
+    their words ("=word")."""
     ev = claim.evidence
     out: set[str] = set()
     for ent_id, m in mentions.get(ev.article_id, ()):
         if _inside(ev.start, ev.end, m.start, m.end):
-            out.add("@" + ent_id)
+            out.add(entity_key(ent_id, countries))
             out.update("=" + w.lower() for w in m.text.split())
     return out
+
+
+def entity_key(ent_id: str, countries: Mapping[str, str] | None = None) -> str:
+    """A claim's key for a canonical entity: "@<id>", or with ``countries`` (entity id ->
+    ISO code, ``country_ids``) one key per country for every place or nationality naming
+    it: "@^RU" for "Russia", "Russian" and "Moscow" alike (one outlet names a state,
+    another its capital)."""
+    code = countries.get(ent_id) if countries else None
+    return "@^" + code if code else "@" + ent_id
+
+
+def country_ids(entities: Sequence[Entity]) -> dict[str, str]:
+    """Entity id -> ISO code for the entities that name a country (``entity_country``)."""
+    return {e.id: code for e in entities if (code := entity_country(e)) is not None}
 
 
 def build_propositions(
@@ -310,10 +329,11 @@ def build_propositions(
     """Propositions for claims of any articles; ``docs`` are the parsed claim texts."""
     ekeys, qty, tms = [], [], []
     mentions = mentions_by_article(entities)
+    countries = country_ids(entities)
     for c in claims:
         ev = c.evidence
         ann = annotations.get(c.article_id)
-        ekeys.append(entity_keys_for(c, mentions))
+        ekeys.append(entity_keys_for(c, mentions, countries))
         qs = tuple(q for q in ann.quantities if _inside(ev.start, ev.end, q.evidence.start, q.evidence.end)) if ann else ()
         ts = tuple(t.value for t in ann.times if _inside(ev.start, ev.end, t.evidence.start, t.evidence.end)) if ann else ()
         qty.append(qs)

@@ -43,6 +43,8 @@ from newsdesk.crosscheck.align import (
     PairScorer,
     Proposition,
     amounts_conflict,
+    country_ids,
+    entity_key,
     group_codes,
     is_aligned,
     mentions_by_article,
@@ -630,6 +632,11 @@ class ActorIndex:
         self.types = {e.id: e.type for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.mentions = mentions_by_article(entities)
+        self.countries = country_ids(entities)
+
+    def key(self, ent_id: str) -> str:
+        """The entity's key in a Proposition (one per country: ``align.entity_key``)."""
+        return entity_key(ent_id, self.countries)
 
     def within(self, article_id: str, start: int, end: int) -> set[str]:
         return {eid for eid, m in self.mentions.get(article_id, ()) if m.start >= start and m.end <= end}
@@ -671,11 +678,11 @@ def _actor_clash(
     if index is None or a.negated or b.negated:
         return None
     xa, xb = claim_actor(ca, docs[0], index), claim_actor(cb, docs[1], index)
-    if xa is None or xb is None or xa[1] != xb[1] or xa[0] == xb[0]:
-        return None
+    if xa is None or xb is None or xa[1] != xb[1] or index.key(xa[0]) == index.key(xb[0]):
+        return None  # one actor, or one country named two ways ("Moscow" / "Russia")
     if index.types[xa[0]] != index.types[xb[0]] or index.types[xa[0]] == "ORG":
         return None  # organisations nest: "the House passes" / "Congress passes" is one act
-    if "@" + xa[0] in b.keys or "@" + xb[0] in a.keys:
+    if index.key(xa[0]) in b.keys or index.key(xb[0]) in a.keys:
         return None  # the other claim names this actor too ("with Russia", "China and Russia")
     na, nb = index.names[xa[0]].lower(), index.names[xb[0]].lower()
     if re.search(rf"\b{re.escape(na)}\b", nb) or re.search(rf"\b{re.escape(nb)}\b", na):
