@@ -44,7 +44,9 @@ def test_support_counts_near_duplicates_once(electric_bill: tuple[list[Article],
     assert copies
     for g in story.claims:
         ids = [e.article_id for e in g.evidence]
-        assert len(ids) == len(set(ids)), "two claims of one article in one group"
+        # one article may say it twice (a restatement), never in overlapping spans
+        assert not any(a.article_id == b.article_id and a.start < b.end and b.start < a.end
+                       for k, a in enumerate(g.evidence) for b in g.evidence[k + 1:]), g.evidence
         assert g.support_count == len({family[i] for i in ids})
         assert g.status in {"corroborated", "single-source", "contradicted"}
         assert (g.support_count >= 2) == (g.status == "corroborated") or g.status == "contradicted"
@@ -131,9 +133,30 @@ def test_a_claim_stating_two_facts_supports_both_groups() -> None:
     # one edge to a lone claim is not enough: a group of one gains no extra member
     lone = align.group_pairs(3, ["x", "y", "x"], [(0.9, 0, 1), (0.8, 1, 2)])
     assert all(e == [] for e in align.secondary_members(lone, ["x", "y", "x"], [(0.9, 0, 1), (0.8, 1, 2)]))
-    # never a second claim of an article the group already has
-    extra = align.secondary_members([[0, 1]], ["x", "y", "x"], [(0.9, 0, 1), (0.8, 0, 2), (0.8, 1, 2)])
+    # a second claim of an article the group has needs two other outlets' claims: one is not enough
+    extra = align.secondary_members([[0, 1]], ["x", "y", "x"], [(0.9, 0, 1), (0.8, 1, 2)])
     assert extra == [[]]
+
+
+def test_a_restatement_in_one_report_is_evidence_not_a_single_source_claim() -> None:
+    # articles x, y, z state one fact (claims 0, 1, 2); x says it again further down (3),
+    # aligned with both other outlets' claims. The grouping takes one claim per article,
+    # so 3 had been left alone, and listed as resting on a single source.
+    arts = ["x", "y", "z", "x"]
+    edges = [(0.9, 0, 1), (0.9, 0, 2), (0.9, 1, 2), (0.8, 1, 3), (0.8, 2, 3)]
+    groups = align.group_pairs(4, arts, edges)
+    assert sorted(groups) == [[0, 1, 2], [3]]
+    extras = align.secondary_members(groups, arts, edges)
+    assert extras[groups.index([0, 1, 2])] == [3]
+    assert align.drop_absorbed(groups, extras) == ([[0, 1, 2]], [[3]])
+    # aligned with one of the two other outlets only: not a restatement of the group's statement
+    partial = edges[:-1]
+    assert align.secondary_members([[0, 1, 2], [3]], arts, partial) == [[], []]
+    # a part of the member's own sentence (a list item) is no second statement
+    text = "They identified them as Bruce and Irene Steinberg and their sons Matthew, William and Zachary."
+    docs = {a: Article(id=a, source=a, text=text, raw_text=text) for a in "xyz"}
+    spans = [docs[a].evidence(0, len(text)) for a in "xyz"] + [docs["x"].evidence(text.index("Bruce"), len(text) - 1)]
+    assert align.secondary_members(groups, arts, edges, spans)[groups.index([0, 1, 2])] == []
 
 
 def test_synonyms_and_stems_normalise() -> None:

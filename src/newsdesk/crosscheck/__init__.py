@@ -215,9 +215,10 @@ def check_claims(
     edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
     kept = align.drop_contradicting(edges, claims, found)
     members = align.group_pairs(len(claims), article_of, kept)
+    extras = align.secondary_members(members, article_of, kept, [c.evidence for c in claims])
+    members, extras = align.drop_absorbed(members, extras)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
-                              context_of=_sentence_lookup(articles),
-                              extras=align.secondary_members(members, article_of, kept))
+                              context_of=_sentence_lookup(articles), extras=extras)
     return align.drop_contained_singles(groups), found
 
 

@@ -552,12 +552,20 @@ def group_pairs(
 
 def secondary_members(
     groups: Sequence[list[int]], article_of: Sequence[str], edges: Sequence[tuple[float, int, int]],
+    evidence: Sequence[Evidence] | None = None,
 ) -> list[list[int]]:
-    """Per group, the claims outside it that would have joined it on their own: from an
-    article the group lacks, aligned with more than LINKAGE_SHARE of its members (the
-    merge rule of ``group_pairs`` applied to the claim alone). A sentence that carries
-    several facts ("asked Russia, China and Iran for help") so supports each group it
-    states, not only the one the greedy grouping put it in. At most one per article."""
+    """Per group, the claims outside it that would have joined it on their own, at most
+    one per article:
+
+    - from an article the group lacks: aligned with more than LINKAGE_SHARE of its
+      members (the merge rule of ``group_pairs`` applied to the claim alone). A sentence
+      that carries several facts ("asked Russia, China and Iran for help") so supports
+      each group it states, not only the one the greedy grouping put it in;
+    - from an article the group has (a restatement: the lead and the body of one report
+      say it twice): aligned with two or more, and more than LINKAGE_SHARE, of the
+      members from the other articles, and (with ``evidence``, per claim) not part of
+      that article's member. Both sentences are where that outlet says it.
+    """
     linked: dict[int, set[int]] = {}
     for _, i, j in edges:
         linked.setdefault(i, set()).add(j)
@@ -565,16 +573,27 @@ def secondary_members(
     out: list[list[int]] = []
     for group in groups:
         members = set(group)
-        articles = {article_of[x] for x in group}
         best: dict[str, tuple[int, int]] = {}
         for y in sorted({y for x in group for y in linked.get(x, ())} - members):
-            hits = len(linked[y] & members)
-            if article_of[y] in articles or hits < 2 or hits <= LINKAGE_SHARE * len(group):
+            peers = {x for x in members if article_of[x] != article_of[y]}
+            hits = len(linked[y] & peers)
+            if hits < 2 or hits <= LINKAGE_SHARE * len(peers):
                 continue
+            if evidence is not None and any(_overlaps(evidence[x], evidence[y]) for x in members - peers):
+                continue  # a list item of the member's own sentence says nothing again
             if article_of[y] not in best or hits > best[article_of[y]][0]:
                 best[article_of[y]] = (hits, y)
         out.append(sorted(y for _, y in best.values()))
     return out
+
+
+def drop_absorbed(groups: Sequence[list[int]], extras: Sequence[list[int]]) -> tuple[list[list[int]], list[list[int]]]:
+    """``groups`` and their ``extras`` less each one-claim group whose claim is an extra of
+    another group: a statement that supports a group of several outlets is not listed
+    again on its own as resting on one source."""
+    taken = {y for ys in extras for y in ys}
+    keep = [k for k, g in enumerate(groups) if not (len(g) == 1 and g[0] in taken)]
+    return [groups[k] for k in keep], [extras[k] for k in keep]
 
 
 def aligned_edges(
