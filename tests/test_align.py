@@ -152,6 +152,11 @@ def test_a_restatement_in_one_report_is_evidence_not_a_single_source_claim() -> 
     # aligned with one of the two other outlets only: not a restatement of the group's statement
     partial = edges[:-1]
     assert align.secondary_members([[0, 1, 2], [3]], arts, partial) == [[], []]
+    # with three other outlets, two of them are not enough: a restatement matches every one
+    four = ["x", "y", "z", "w", "x"]
+    full = [(0.9, i, j) for i in range(4) for j in range(i + 1, 4)]
+    assert align.secondary_members([[0, 1, 2, 3]], four, full + [(0.8, 1, 4), (0.8, 2, 4)]) == [[]]
+    assert align.secondary_members([[0, 1, 2, 3]], four, full + [(0.8, k, 4) for k in (1, 2, 3)]) == [[4]]
     # a part of the member's own sentence (a list item) is no second statement
     text = "They identified them as Bruce and Irene Steinberg and their sons Matthew, William and Zachary."
     docs = {a: Article(id=a, source=a, text=text, raw_text=text) for a in "xyz"}

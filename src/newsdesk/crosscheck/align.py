@@ -562,9 +562,11 @@ def secondary_members(
       that carries several facts ("asked Russia, China and Iran for help") so supports
       each group it states, not only the one the greedy grouping put it in;
     - from an article the group has (a restatement: the lead and the body of one report
-      say it twice): aligned with two or more, and more than LINKAGE_SHARE, of the
-      members from the other articles, and (with ``evidence``, per claim) not part of
-      that article's member. Both sentences are where that outlet says it.
+      say it twice): aligned with every member from the other articles, two or more,
+      and (with ``evidence``, per claim) not part of that article's member. Both
+      sentences are where that outlet says it. Every member, not a majority: on the
+      example corpus a majority let "Maduro is seeking support from China and Iran"
+      into "Maduro sought military assistance from Russia and China".
     """
     linked: dict[int, set[int]] = {}
     for _, i, j in edges:
@@ -577,7 +579,7 @@ def secondary_members(
         for y in sorted({y for x in group for y in linked.get(x, ())} - members):
             peers = {x for x in members if article_of[x] != article_of[y]}
             hits = len(linked[y] & peers)
-            if hits < 2 or hits <= LINKAGE_SHARE * len(peers):
+            if hits < 2 or hits <= LINKAGE_SHARE * len(peers) or (len(peers) < len(members) and hits < len(peers)):
                 continue
             if evidence is not None and any(_overlaps(evidence[x], evidence[y]) for x in members - peers):
                 continue  # a list item of the member's own sentence says nothing again
