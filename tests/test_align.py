@@ -420,3 +420,36 @@ def test_an_outlet_naming_capitals_corroborates_one_naming_countries(
     assert aligned()
     monkeypatch.setattr(align, "entity_country", lambda e: None)
     assert not aligned(), "without country keys the pair fell short (the rule's case)"
+
+
+def test_sentences_with_several_figures_clash_figure_by_figure() -> None:
+    from newsdesk.eval.claims import _parse_pairs
+    from newsdesk.settings import Settings
+
+    # giveme5w1h: the same figures in other sentences, and pairs that do give other figures
+    same = [
+        ("The new rules outline that U.S. companies will have to pay a tax of between 8% and 15.5% on all their "
+         "foreign-held cash.",
+         "Under the new law, U.S. companies\u2019 overseas income held as cash would be subject to a 15.5 percent "
+         "rate, while non-cash holdings would face an 8 percent rate."),
+        ("Smith-Schuster had six receptions for 75 yards.",
+         "Bell finished with 14 carries for 69 yards and Smith-Schuster had six receptions for 75 yards."),
+        ("The deal would take the form of $60 in cash and the remainder in Broadcom shares.",
+         "Broadcom\u2019s new $82 per share offer included $60 in cash and $22 in Broadcom stock."),
+    ]
+    other = [
+        ("official figures show 20 people were injured in 112 tram-related accidents between March 2015 and March "
+         "2016, including one derailment and two collisions with other trams.",
+         "more than 50 people have been injured after the accident."),
+        ("Broadcom raised its bid for rival computer chipmaker Qualcomm on Monday to $121 billion.",
+         "Qualcomm\u2019s board previously rejected Broadcom\u2019s original $105 billion acquisition approach."),
+    ]
+    _, docs, _, qty = _parse_pairs(same + other, Settings())
+    props = align.propositions_from_docs(docs, quantities=qty)
+    compatible = align.quantities_compatible_fn()
+    assert compatible is not None
+    for k, (a, _) in enumerate(same + other):
+        pa, pb = props[2 * k], props[2 * k + 1]
+        # each pair has two figures that differ: every figure against every other called them all a clash
+        assert any(align.amounts_conflict(x, y, compatible) for x in pa.quantities for y in pb.quantities), a
+        assert align.numbers_clash(pa, pb) == (k >= len(same)), a

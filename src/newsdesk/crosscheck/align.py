@@ -493,11 +493,21 @@ def is_aligned(cos: float, overlap: float, n_shared: int, clash: bool, structure
 
 
 def numbers_clash(a: Proposition, b: Proposition) -> bool:
-    """True when the two claims give clearly different amounts of the same counted thing."""
+    """True when the two claims give clearly different amounts of the same counted thing:
+    a figure of each that conflict, neither of which the other claim also states. A
+    sentence with several figures is compared figure by figure, not each against every
+    other: "a tax of between 8% and 15.5%" states what "15.5 percent for earnings held
+    in cash ... and 8 percent for ..." does, and "$60 in cash" is one part of "$82 per
+    share ... $60 in cash and $22 in stock"."""
     compatible = quantities_compatible_fn()
-    if compatible is None:
+    if compatible is None or not a.quantities or not b.quantities:
         return False
-    return any(amounts_conflict(qa, qb, compatible) for qa in a.quantities for qb in b.quantities)
+
+    def stated(q: Quantity, others: Sequence[Quantity]) -> bool:
+        return any(compatible(q, o) is not None and not amounts_conflict(q, o, compatible) for o in others)
+
+    return any(amounts_conflict(qa, qb, compatible) and not stated(qa, b.quantities) and not stated(qb, a.quantities)
+               for qa in a.quantities for qb in b.quantities)
 
 
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
