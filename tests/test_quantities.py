@@ -164,3 +164,20 @@ def test_any_text_is_safe(text: str) -> None:
     for q in extract_quantities(article):
         assert q.evidence.text == text[q.evidence.start:q.evidence.end]
         assert parses_back(q), q
+
+
+def test_a_figure_and_a_half_is_one_amount() -> None:
+    # giveme5w1h sentences; "two and a half" had been read as 2 and "a half" as 1.5
+    cases = [
+        ("A flight from Los Angeles to Tokyo was forced to turn around four hours into an 11-and-a-half hour "
+         "journey.", "11-and-a-half hour", 11.5, "hour"),
+        ("It happens every 29 and a half days, and each month's full moon has a name.", "29 and a half days", 29.5, "day"),
+        ("Launch is scheduled during a two-and-a-half hour window Tuesday.", "two-and-a-half hour", 2.5, "hour"),
+        ("They can reach 4 to 5\u00bd feet in height.", "5\u00bd feet", 5.5, "ft"),
+        ("a century of lousy teams, bad management and a half-dozen famous choke jobs", "a half-dozen", 6.0, None),
+    ]
+    for text, span, value, unit in cases:
+        found = [(q.evidence.text, q.value, q.unit) for q in _quantities(text)]
+        assert any(t.startswith(span) and (v, u) == (value, unit) for t, v, u in found), (text, found)
+    # "a half empty plane" names no amount
+    assert _quantities("an inattentive passenger wearing headphones, and a half empty plane") == []

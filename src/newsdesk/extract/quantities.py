@@ -42,10 +42,12 @@ _BIG = "hundred|thousand|million|billion|trillion|dozen|half"
 # A word number starts with a number word (or "a"/"an" before a scale word) and may go on
 # with more number words joined by spaces, hyphens or "and" ("one hundred and five").
 WORD_NUMBER_RE = re.compile(
-    rf"\b(?:(?:a|an)[\s-]+(?:{_BIG})|(?:{_NUMW}))(?:[\s-]+(?:and[\s-]+|a[\s-]+)?(?:{_NUMW}))*\b",
+    rf"\b(?:(?:a|an)[\s-]+(?:{_BIG})|(?:{_NUMW}))(?:[\s-]+(?:and[\s-]+(?:a[\s-]+)?|a[\s-]+)?(?:{_NUMW}))*\b",
     re.IGNORECASE,
 )
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# A figure and a half in digits: "11-and-a-half hours", "2 and a half", "2½".
+HALF_SUFFIX = r"(?:[\s-]+and[\s-]+a[\s-]+half\b|½)"
+DIGIT_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+){HALF_SUFFIX}?"
 
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
 CURRENCY_WORDS = {
@@ -116,6 +118,9 @@ def parse_number(text: str) -> float | None:
     """The value of a number written in digits or English words ("1,000", "twenty-four",
     "a dozen", "3.5 billion", "half a million"); None when ``text`` is not a number."""
     t = text.strip().lower().replace(",", "")
+    half = re.fullmatch(rf"(\d+(?:\.\d+)?){HALF_SUFFIX}", t)
+    if half:
+        return float(half.group(1)) + 0.5
     try:
         return float(t)
     except ValueError:
@@ -135,7 +140,8 @@ def _parse_words(words: list[str]) -> float | None:
         if w in ("a", "an"):
             if i + 1 >= len(words) or words[i + 1] not in (*SCALES, "dozen", "half"):
                 return None
-            group = group or 1.0  # "a million" is 1e6, "half a million" stays 0.5e6
+            if words[i + 1] != "half":  # "a half" is 0.5, "two and a half" 2.5
+                group = group or 1.0  # "a million" is 1e6, "half a million" stays 0.5e6
         elif w in SMALL:
             group += SMALL[w]
             seen = True
@@ -172,7 +178,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
     if not is_digit:
         low = num.lower()
         # A bare "one"/"half" is a pronoun or adjective far more often than an amount.
-        return low in ("one", "half", "a", "an") and not (m.group("scale") or m.group("ratio") or m.group("unit"))
+        return low in ("one", "half", "a", "an", "a half") and not (m.group("scale") or m.group("ratio") or m.group("unit"))
     if before[-1:].isalpha() or before[-1:] == ":" or (before[-1:] == "-" and before[:1].isalnum()):
         return True  # Su-30, Il-76, G7, COVID-19, 10:30
     if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s?[ap]\.?m\b", after, re.IGNORECASE):
