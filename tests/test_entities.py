@@ -318,3 +318,44 @@ def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
     assert "Apple" in by_name and "Apple" not in by_name["Fiona Apple"].aliases
     # a surname tagged ORG that stands beside the full name in some article still joins it
     assert set(by_name["Nicolas Maduro"].article_ids) == {"c", "d"}
+
+
+def test_a_credit_or_a_sentence_opening_before_a_name_is_not_part_of_it() -> None:
+    # giveme5w1h: "Both Abe and Tillerson called ..." and "told CNN Abe was first and foremost ..."
+    # had made "Both Abe" and "CNN Abe" two more people named Abe, so that "Abe" joined none
+    a = _text_article("a", "Japanese Prime Minister Shinzo Abe spoke with Trump by phone.")
+    b = _text_article("b", "Both Abe and Tillerson called for an intensifying of pressure on North Korea.")
+    c = _text_article("c", "Koichi Nakano told CNN Abe was first and foremost trying to change the constitution.")
+    d = _text_article("d", "Abe said Japan would not tolerate the launch.")
+    mentions = {a.id: [_mention(a, "Shinzo Abe", "PERSON")], b.id: [_mention(b, "Both Abe", "PERSON")],
+                c.id: [_mention(c, "CNN Abe", "PERSON")], d.id: [_mention(d, "Abe", "PERSON")]}
+    by_name = {e.name: e for e in canonicalize_entities([a, b, c, d], mentions)}
+    assert "d" in by_name["Shinzo Abe"].article_ids
+    # a name run twice (a caption beside a heading) is no person whose surname is the name
+    e = _text_article("e", "Equifax Equifax said the breach was found in July. Equifax apologised.")
+    later = e.text.index("Equifax apologised")
+    found = canonicalize_entities([e], {e.id: [_mention(e, "Equifax Equifax", "PERSON"),
+                                                Mention(e.id, later, later + 7, "Equifax", "ORG")]})
+    assert {x.type for x in found if "Equifax" in x.aliases} == {"ORG"}
+
+
+def test_a_person_is_named_without_the_words_run_in_front() -> None:
+    from collections import Counter
+
+    from newsdesk.extract.entities import _best_name, _Form
+
+    def form(name: str, articles: int) -> _Form:
+        return _Form(key=name.lower(), words=tuple(name.lower().split()), labels=Counter({"PERSON": 1}),
+                     names=Counter({name: articles}), surfaces={name}, first={f"a{i}": 0 for i in range(articles)})
+
+    # giveme5w1h: a photo caption's credit run into the name had named the person
+    assert _best_name([form("Kim Jong-un", 8), form("Reuters Kim Jong-un", 1)], person=True) == "Kim Jong-un"
+    assert _best_name([form("Max Verstappen", 3), form("GETTY Max Verstappen", 1)], person=True) == "Max Verstappen"
+    assert _best_name([form("Justin Timberlake", 6), form("Justin Timberlake Justin Timberlake", 1)],
+                      person=True) == "Justin Timberlake"
+    # a first name is no credit, nor is a surname with a particle a full name
+    assert _best_name([form("Khulubuse Zuma", 2), form("Clive Khulubuse Zuma", 1)], person=True) == "Clive Khulubuse Zuma"
+    assert _best_name([form("Del Rio", 4), form("Jack Del Rio", 1)], person=True) == "Jack Del Rio"
+    assert _best_name([form("Christopher Giancarlo", 2), form("J. Christopher Giancarlo", 1)],
+                      person=True) == "J. Christopher Giancarlo"
+    assert _best_name([form("bin Laden", 3), form("Osama bin Laden", 1)], person=True) == "Osama bin Laden"

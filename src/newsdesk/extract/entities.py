@@ -78,6 +78,9 @@ _SHORT_LINE_WORDS = 6
 # >= 60% of content words capitalized, not ending like a body sentence ("?" is allowed).
 _HEADING_MAX_WORDS, _HEADING_CAP_SHARE, _TERMINAL = 20, 0.6, ".!\"”"
 # Words left lower case in Title Case headlines.
+# Words that open a sentence, never a name ("Both Abe and Trump ...").
+_OPENERS = frozenset("a an the both all each every either neither some many most several these those this "
+                     "that and but or so then when while after before as if".split())
 _MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with amid over".split())
 # Abbreviations whose final "." belongs to the name ("Apple Inc.", "Martin Luther King Jr.").
 _DOT_WORDS = frozenset("inc corp co ltd jr sr st mt bros".split())
@@ -583,11 +586,15 @@ def _is_part_of_thing(short: _Form, full: _Form) -> bool:
 
 
 def _is_person_shaped(form: _Form) -> bool:
-    """2-4 capitalized alphabetic words (particles like "de" allowed), no digits."""
+    """2-4 capitalized alphabetic words (particles like "de" allowed), no digits, not
+    opening with a function word or a wire's name, not one name twice: "Both Abe" and
+    "CNN Abe" (a sentence opening, a photo credit) are no people named Abe."""
     name = form.names.most_common(1)[0][0]
     words = name.split()
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 or words[0].lower() in _OPENERS or words[0] in WIRE_NAMES:
         return False
+    if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        return False  # "Equifax Equifax": a name run twice (a caption beside a heading)
     return all(
         w.lower() in NAME_PARTICLES or (w[:1].isupper() and all(c.isalpha() or c in ".-'’" for c in w))
         for w in words
@@ -624,6 +631,32 @@ def _trailing_extra(form: _Form, group: list[_Form]) -> bool:
                and len(g.first) >= NAMING_SHARE * len(form.first) for g in group)
 
 
+def _leading_extra(form: _Form, group: list[_Form]) -> bool:
+    """Whether ``form`` is another full name of the group with a photo credit run in
+    front: words in capitals or a wire's name ("GETTY Max Verstappen", "Reuters Kim
+    Jong-un"), or the name itself again ("Justin Timberlake Justin Timberlake"). The
+    full name has two words or more, does not open with a particle ("Del Rio" is Jack
+    Del Rio's surname, "bin Laden" Osama bin Laden's), and is in as many articles.
+    A role run in front ("Comedian Sarah Silverman") is not told from a first name."""
+    surface = form.names.most_common(1)[0][0].split()
+    for g in group:
+        k = len(g.words)
+        if not (2 <= k < len(form.words) and form.words[-k:] == g.words and len(g.first) >= len(form.first)):
+            continue
+        if g.words[0] in NAME_PARTICLES:
+            continue
+        extra = surface[:len(surface) - len(g.names.most_common(1)[0][0].split())]
+        if extra and (all(_is_credit_word(w) for w in extra) or tuple(w.lower() for w in extra) == g.words):
+            return True
+    return False
+
+
+def _is_credit_word(word: str) -> bool:
+    """A photo credit's word: in capitals ("GETTY", "AP"; not an initial, "J.") or a
+    wire's name ("Reuters")."""
+    return (len(word) > 1 and word.isalpha() and word.isupper()) or word in WIRE_NAMES
+
+
 def _best_name(group: list[_Form], person: bool = False) -> str:
     """Most complete (most words), then most frequent name, leaving out a thing's rare
     trailing extensions (``_trailing_extra``); accented spelling preferred, a spelling in
@@ -632,7 +665,8 @@ def _best_name(group: list[_Form], person: bool = False) -> str:
     An accented spelling wins over its plain twin when it has at least half as many
     mentions ("Nicolás Maduro" x3 beats "Nicolas Maduro" x5).
     """
-    names = sum((f.names for f in group if person or not _trailing_extra(f, group)), Counter())
+    names = sum((f.names for f in group
+                 if not (_leading_extra(f, group) if person else _trailing_extra(f, group))), Counter())
     by_fold: dict[str, Counter[str]] = defaultdict(Counter)
     for name, count in names.items():
         by_fold[fold(name)][name] += count
