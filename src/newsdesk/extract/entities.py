@@ -77,10 +77,10 @@ _SHORT_LINE_WORDS = 6
 # Headline lines (set by hand on the example corpus's titles and breadcrumbs): <= 20 words,
 # >= 60% of content words capitalized, not ending like a body sentence ("?" is allowed).
 _HEADING_MAX_WORDS, _HEADING_CAP_SHARE, _TERMINAL = 20, 0.6, ".!\"”"
-# Words left lower case in Title Case headlines.
 # Words that open a sentence, never a name ("Both Abe and Trump ...").
 _OPENERS = frozenset("a an the both all each every either neither some many most several these those this "
                      "that and but or so then when while after before as if".split())
+# Words left lower case in Title Case headlines.
 _MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with amid over".split())
 # Abbreviations whose final "." belongs to the name ("Apple Inc.", "Martin Luther King Jr.").
 _DOT_WORDS = frozenset("inc corp co ltd jr sr st mt bros".split())
