@@ -20,6 +20,9 @@ from newsdesk.report.view import (
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+# An "&" is literal in Markdown unless it opens a character reference ("&amp;", "&#60;"):
+# only those get a backslash, so "AT&T" and "Maduro & Russia" read as written.
+_CHAR_REF = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 MAX_QUOTE_CHARS = 300
 MAX_REMOVED_SHOWN = 40
 
@@ -29,8 +32,9 @@ def md(text: str, limit: int | None = None) -> str:
     one = " ".join(text.split())
     if limit is not None and len(one) > limit:
         one = one[: limit - 1].rstrip() + "…"
-    one = one.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # no raw HTML survives
-    return _MD_SPECIAL.sub(r"\\\1", one)
+    one = _MD_SPECIAL.sub(r"\\\1", one)
+    one = _CHAR_REF.sub(r"\\&", one)  # after the escapes above: this backslash must stay single
+    return one.replace("<", "&lt;").replace(">", "&gt;")  # no raw HTML survives
 
 
 def _src(e: Evidence, labels: dict[str, str]) -> str:

@@ -1,0 +1,38 @@
+"""brief.md escaping: untrusted text renders as itself and reads as written."""
+
+from __future__ import annotations
+
+import html
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from newsdesk.report.markdown import md
+
+_RENDER = MarkdownIt("commonmark")
+
+
+def _shown(markdown: str) -> str:
+    """The text a CommonMark viewer shows for one inline Markdown string."""
+    return html.unescape(_RENDER.renderInline(markdown))
+
+
+def test_an_ampersand_in_a_headline_reads_as_written() -> None:
+    # a title of the example corpus (003_98af29fc7e3b4af7.txt) and wire-style names
+    title = "Maduro & Russia: Military Alliance vs. US in Caribbean?"
+    assert md(title) == title
+    assert md("AT&T and S&P 500") == "AT&T and S&P 500"
+    assert _shown(md(title)) == title
+
+
+def test_a_character_reference_in_article_text_stays_text() -> None:
+    for text in ("Tom &amp; Jerry", "5 &lt; 6", "&#60;script&#62;", "&#x3C;b&#x3E;"):
+        assert _shown(md(text)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab &;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60"]), max_size=30).map("".join))
+def test_any_text_renders_as_itself(text: str) -> None:
+    """No markup, link, tag or character reference in the source survives as such."""
+    assert _shown(md(text)) == " ".join(text.split())
