@@ -227,6 +227,30 @@ def test_a_surname_that_is_a_month_is_no_date(nlp: Any) -> None:
     assert any(e == "May" and start > may for start, e, _ in found)  # "in May" is still a month
 
 
+@pytest.mark.parametrize(("text", "published", "month", "value"), [
+    # giveme5w1h-news-cluster sentences: a bare month in a clause not told in the past is
+    # the nearest such month, not last year's
+    ("Venus can\u2019t be seen, as the planet hides in the sun\u2019s glare for January and into February.",
+     "2017-12-30", "January", "2018-01"),
+    ("Earth\u2019s charming neighbor effectively returns in March.", "2017-12-30", "March", "2018-03"),
+    ("(The ICIJ promises to release a full list of companies and the people linked to them in \"early May.\")",
+     "2016-04-04", "early May", "2016-05"),
+    ("The circus announced in January that starting in May, a year and a half earlier than expected, "
+     "it would no longer tour with elephants.", "2016-03-18", "May", "2016-05"),
+    # told in the past (or the present perfect), it stays the last one before publication
+    ("The circus announced in January that starting in May, a year and a half earlier than expected, "
+     "it would no longer tour with elephants.", "2016-03-18", "January", "2016-01"),
+    ("In February, the Trump administration asked NASA to look into the possibility of a crewed mission.",
+     "2018-01-01", "February", "2017-02"),
+    ("The company has launched two rockets in March.", "2017-12-30", "March", "2017-03"),
+    ("This includes a recording, believed to have been recorded in December, that CNN exclusively "
+     "obtained in April showing 15 of the girls.", "2016-10-13", "December", "2015-12"),
+])
+def test_a_bare_month_takes_its_clause_tense(nlp: Any, text: str, published: str, month: str, value: str) -> None:
+    found = {t.evidence.text: t.value for t in extract_times(_article(text, published), nlp(text))}
+    assert found[month] == value, found
+
+
 @given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-/:'aAdeyMonthJulFridayago ")), max_size=80),
        st.none() | st.dates().map(date.isoformat))
 @settings(max_examples=200, deadline=None)

@@ -18,7 +18,9 @@ longest non-overlapping matches, and resolves each against an anchor:
 
 Without an anchor the unknown parts are written as ``X`` ("XXXX-10-31"). A bare month or
 weekday is read as the most recent one before publication unless the clause before it
-is in the future tense; a month-day without a year as the one nearest publication.
+is in the future tense; a month-day without a year as the one nearest publication. With
+a parse, a bare month whose clause is in the present or has a modal ("returns in March",
+"would stop in May") is the nearest such month (``clause_tense``).
 Modifiers ("mid-October" is "2025-10" with TIMEX3 mod MID) are passed on only when
 ``TimeExpression`` has a ``mod`` field. spaCy DATE/TIME entities (when ``doc`` is given)
 add candidates the grammar's context rules left out ("March was cold"), normalised by
@@ -99,6 +101,9 @@ class _Ctx:
     # (year, month or None) of the last date before this one that names a year, whatever
     # its precision: "a year later" after "since early 2014" is 2015
     last: tuple[int, int | None] | None = None
+    # the tense of the clause the expression sits in, from a parse when there is one:
+    # "past", "present" (present, modal or future) or None (no parse, no finite verb)
+    tense: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +211,11 @@ def _after_given_name(text: str, pos: int) -> bool:
 _OPENING_MONTH_WORDS = frozenset({"throughout", "come", "each", "every"})
 
 
-def _month_year(anchor: date | None, month: int, rel: str | None, future: bool) -> int | None:
-    """Year of a month named without one: last/next/this, else past unless future tense.
+def _month_year(anchor: date | None, month: int, rel: str | None, future: bool,
+                tense: str | None = None) -> int | None:
+    """Year of a month named without one: last/next/this; else the next such month in the
+    future tense, the nearest one in a clause a parse finds in the present or a modal
+    (``tense`` "present"), and the last one before publication otherwise.
 
     On TempEval-3 TBAQ (60 matched bare months) this scored 47 right against 49 for "the
     nearest such month"; kept because it is the reading news copy intends ("in July").
@@ -222,6 +230,11 @@ def _month_year(anchor: date | None, month: int, rel: str | None, future: bool) 
         strict = rel == "next"
         ahead = month > anchor.month or (month == anchor.month and not strict)
         return anchor.year if ahead else anchor.year + 1
+    if tense == "present":
+        # not told in the past: the nearest such month, ties to the past ("Venus can't be
+        # seen in January" on December 30 is next month; "reports earnings in mid-January")
+        delta = month - anchor.month  # -11 .. 11
+        return anchor.year - 1 if delta >= 6 else anchor.year + 1 if delta <= -7 else anchor.year
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
@@ -249,7 +262,7 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Time | None:
         return _Time(_fmt(_referred_year(m["yrel"], ctx), month), "month", mod=MODS.get(rel or ""))
     year = int(m["y"]) if m["y"] else _month_year(
         ctx.anchor, month, rel if rel in ("last", "next", "this") else None,
-        _is_future(ctx.text, m.start()))
+        _is_future(ctx.text, m.start()), ctx.tense)
     return _Time(_fmt(year, month), "month", mod=MODS.get(rel or ""))
 
 
@@ -673,6 +686,38 @@ def counted_from_text(expression: str) -> bool:
     return False
 
 
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NONFINITE_DEPS = frozenset({"acl", "amod", "advcl", "xcomp"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def clause_tense(doc: Doc, offset: int) -> str | None:
+    """"past" or "present" for the clause of the token at ``offset``: the first verb above
+    it that is finite, has a finite auxiliary or is a perfect. A past form or a perfect
+    ("has launched", "believed to have been recorded") is "past"; a present form or a
+    modal ("will", "would", "can") is "present". Infinitives and participles ("to release", "starting") take the tense of
+    the verb above them: "promises to release ... in May" is present, "said it would stop
+    in May" too, "asked in February" past. None when no such verb is found."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    chain = [span[0], *span[0].ancestors] if span is not None and len(span) else []
+    for verb in chain:
+        if verb.pos_ not in _VERB_POS:
+            continue
+        aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
+            return "past"  # a perfect, finite or not: "has launched", "believed to have been recorded"
+        if not aux and verb.dep_ in _NONFINITE_DEPS and not any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue  # a participle the tagger read as a past form: "the people linked to them"
+        tags = {verb.tag_, *(a.tag_ for a in aux)}
+        if "MD" in tags:
+            return "present"
+        if "VBD" in tags:
+            return "past"
+        if tags & {"VBZ", "VBP"}:
+            return "present"
+    return None
+
+
 # "today" and "tonight" date the writing, not the story: "three days later" after "is alive
 # today" counts from the last date of the story told before it, not from the present.
 _PRESENT = re.compile(r"(?i:today|tonight|this\s+(?:morning|afternoon|evening))")
@@ -698,7 +743,8 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     ref: tuple[int | None, int, int] | None = None
     last: tuple[int, int | None] | None = None
     for c in chosen:
-        t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last))
+        tense = clause_tense(doc, c.start) if doc is not None and c.handler is _h_month else None
+        t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense))
         if t is None:
             continue
         out.append(_make(article, c, t))
