@@ -285,3 +285,14 @@ def test_the_object_of_led_or_prompted_speaks_not_the_subject(nlp: Any) -> None:
     # subject control: whoever promised is the one who tells
     text = "Governor Mary Jones promised to tell reporters: \u201cWe will win this fight.\u201d"
     assert _speakers_with_entities(nlp, "promised", text)[1] == ["Mary Jones"]
+
+
+def test_a_person_in_a_clause_describing_the_speaker_did_not_say_it(nlp: Any) -> None:
+    # giveme5w1h (Michael Sheen, The Sun): a photo caption runs into the sentence, so the
+    # parse finds no subject for "told" on its line; "Tony Blair" had been credited
+    text = ("Michael recently revealed he was quitting Hollywood to go back to Wales to fight the far right "
+            "movement.\nGetty - Contributor Michael revealed he was quitting Hollywood to move back to Wales "
+            "to fight the far right\nSheen, who has played Tony Blair in a trio of films, told The Times Magazine: \u201cIn the same "
+            "way as the Nazis had to be stopped in Germany in the Thirties, this thing that is on the rise "
+            "has to be stopped.\u201d")
+    assert _speakers_with_entities(nlp, "sheen", text)[1] == ["Sheen"]

@@ -165,6 +165,10 @@ def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | Non
     return min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end))), False
 
 
+# Clauses that describe a noun ("who has played X", "named after X"): a person named in
+# one is not who speaks in the main clause.
+_DESCRIBING = frozenset({"relcl", "acl"})
+
 # Passive verbs whose subject is the speaker, not their agent: "Ryabkov was quoted by
 # RIA Novosti saying ...", "was cited by Interfax as saying", "was heard saying".
 _REPORTED_SAYING = frozenset({"quote", "cite", "hear", "overhear", "film", "record", "tape"})
@@ -305,10 +309,14 @@ class _Speakers:
 
     def person_before(self, verb: Any, quote: QuoteSpan | None = None) -> Any | None:
         """The last person named before ``verb`` in its sentence ("X, the Y, cautioned"),
-        not inside ``quote``."""
+        not inside ``quote``, nor inside a clause that describes a person named before it:
+        in "Sheen, who has played Tony Blair in a trio of films, told The Times" Sheen
+        speaks."""
         lo = enclosing(self.sents, verb.idx, len(self.article.text))[0]
         found = self._persons_in(lo, verb.idx, quote)
-        return found[-1] if found else None
+        main = [t for t in found if not any(
+            a.dep_ in _DESCRIBING and a.i < verb.i and any(p.i < a.left_edge.i for p in found) for a in t.ancestors)]
+        return (main or found)[-1] if found else None
 
     def speaker(self, subj: Any, quote: QuoteSpan | None = None) -> tuple[str | None, str | None]:
         """(speaker name, entity id) for a subject token; a pronoun never resolves to a
