@@ -243,6 +243,37 @@ NEWS_SENTENCES = [
 ]
 
 
+# Photo captions left in giveme5w1h-news-cluster article texts (credit in brackets at the
+# end, or the wire's "FILE - In this ..., file photo" opening).
+CAPTIONS = [
+    "Aroldis Chapman celebrates with his team-mates (Getty Images)",
+    "Police cordon off the area in preparation for New Year's Eve celebrations at the Brandenburg Gate in "
+    "Berlin. (Hayoung Jeon/EPA)",
+    "Pittsburgh Steelers cornerback Artie Burns intercepts a pass (Christian Smith/AP/PA)",
+    "Telegram's apps have been pulled from the iOS App Store. (Photo: Telegram)",
+    "Offshore firms created by Mossack Fonseca \u00a9jgd (AFP)",
+    "An image from North Korea's official Korean Central News Agency shows the launch of Kwangmyong 4 from an "
+    "undisclosed location. (KCNS via KNS/AFP/Getty Images)",
+    "File - In this Thursday, Dec. 28, 2017 file photo, Ahed Tamimi is brought to a courtroom inside Ofer "
+    "military prison near Jerusalem.",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_photo_captions_go(caption: str) -> None:
+    line = rules.make_line(0, 0, caption)
+    assert rules.match_rule(line, in_edge=False) == "photo caption"
+
+
+@pytest.mark.parametrize("sentence", [
+    "SEOUL (Reuters) - North Korea fired a ballistic missile on Friday, South Korea's military said.",
+    "The wire service (AP) first reported the arrest on Monday, citing two officials.",
+    "Investors sold shares of Getty Images after the merger was announced on Tuesday.",
+])
+def test_a_wire_named_in_a_sentence_is_no_caption(sentence: str) -> None:
+    assert rules.match_rule(rules.make_line(0, 0, sentence), in_edge=False) is None
+
+
 @pytest.mark.parametrize("sentence", NEWS_SENTENCES)
 def test_news_sentences_about_junk_topics_stay(corpus: dict[str, Article], sentence: str) -> None:
     line = rules.make_line(0, 0, sentence)

@@ -79,6 +79,7 @@ def _rule(reason: str, pattern: str, body_max: int, edge_max: int) -> Rule:
 STRONG, STRONG_EDGE = 30, 120
 WEAK, WEAK_EDGE = 10, 20
 GALLERY = 5000  # words: a whole slideshow can sit on one line
+CAPTION = 60  # words: a wire photo's caption runs to two or three sentences
 # The site talking to its reader. "US" (the country) is no cue, and a line that quotes
 # or reports someone ("We will donate," he said) is speech, not the site's voice.
 _ADDRESS_CUE = re.compile(r"(?i:\b(you|your|yours|our|ours|we)\b)|\b[Uu]s\b")
@@ -186,6 +187,13 @@ RULES: tuple[Rule, ...] = (
     _rule("contact line",
           r"send (news )?tips to|^(contact|email|e-mail) (us|the (author|reporter|writer))\b"
           r"|you can (email|reach|contact) (him|her|them|the author)", STRONG, STRONG_EDGE),
+    # a photo's caption: its credit in brackets closes the line ("Aroldis Chapman celebrates
+    # with his team-mates (Getty Images)", "... (Wolfgang Rattay/Reuters)", "(AP Photo/Richard
+    # Drew, File)"), or the wire's "FILE - In this Dec. 13, 2016, file photo, ..." opens it
+    _rule("photo caption",
+          r"\((?:[^()]{0,80}[/,;]\s*)?(?:getty( images)?|afp|ap|reuters|epa|pa|dpa|shutterstock|xinhua|"
+          r"ap photo\b[^()]{0,60}|photo:[^()]{0,60}|photos?:?\s+(?:getty|ap|afp|reuters)[^()]{0,40})"
+          r"(?:/file)?\)\s*$|^\W*file\s*[-–—]+\s*in this\b.{0,60}\bphoto\b", CAPTION, CAPTION),
     _rule("image credit",
           r"^\W*(photo|image|picture|video|illustration|graphic|credit)s?( credit)?\s*(:|/)"
           r"|^\W*(getty images|ap photo|afp via getty images|shutterstock)\b", WEAK, WEAK),
