@@ -140,6 +140,16 @@ def test_an_anaphoric_date_with_no_date_before_it_is_not_counted_from_publicatio
     assert _values("It fell two days ago.", "2017-12-27")["two days ago"] == "2017-12-25"
 
 
+def test_months_or_years_counted_forward_with_no_date_before_are_not_after_publication() -> None:
+    # a story told in the past: "two months later" is no month after publication
+    assert _values("Two months later, he was arrested in Madrid.", "2017-12-01")["Two months later"] == "XXXX-XX"
+    assert _values("The following year he moved to Paris.", "2017-12-01")["The following year"] == "XXXX"
+    # counted back, a year still compares with the period reported on; with a date before, from it
+    assert _values("Sales were $307 million a year earlier.", "2017-12-01")["a year earlier"] == "2016"
+    values = _values("In March 2014 he left. Two months later, he was arrested.", "2017-12-01")
+    assert values["Two months later"] == "2014-05"
+
+
 def test_a_timeline_leaves_out_dates_that_name_no_day() -> None:
     from newsdesk.crosscheck.timeline import build_timeline
 

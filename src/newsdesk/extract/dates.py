@@ -449,7 +449,7 @@ def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     step = -int(n) if back else int(n)
     if direction in _FROM_NOW:
         return _offset_from(None, ctx.anchor, unit, step)
-    return _offset_from(_text_base(ctx, unit), _narrative_anchor(ctx, unit), unit, step)
+    return _offset_from(_text_base(ctx, unit), _narrative_anchor(ctx, unit, back), unit, step)
 
 
 def _text_base(ctx: _Ctx, unit: str) -> tuple[int | None, int, int] | None:
@@ -467,17 +467,19 @@ def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     unit = m["unit"].lower()
     step = -1 if word in ("previous", "prior", "preceding", "before", "earlier") else 1
     if unit in PARTS:
-        t = _offset_from(ctx.ref, _narrative_anchor(ctx, "day"), "day", step)
+        t = _offset_from(ctx.ref, _narrative_anchor(ctx, "day", step < 0), "day", step)
         return _Time(f"{t.value}T{PARTS[unit]}", "day", "TIME") if t else None
-    return _offset_from(_text_base(ctx, unit), _narrative_anchor(ctx, unit), unit, step)
+    return _offset_from(_text_base(ctx, unit), _narrative_anchor(ctx, unit, step < 0), unit, step)
 
 
-def _narrative_anchor(ctx: _Ctx, unit: str) -> date | None:
+def _narrative_anchor(ctx: _Ctx, unit: str, back: bool) -> date | None:
     """What a text-counted offset falls back on when the text dated nothing before it:
-    publication for a month or year ("sales were $307 million a year earlier" compares
-    with the period reported on), nothing for a day or week ("the next day" follows a day
-    of the story the text left undated, not publication)."""
-    return ctx.anchor if unit in ("month", "year") else None
+    publication for a month or year counted back ("sales were $307 million a year
+    earlier" compares with the period reported on), nothing for a day or week ("the next
+    day" follows a day of the story the text left undated, not publication) nor for any
+    count forward ("two months later" in a story told in the past is no date after
+    publication)."""
+    return ctx.anchor if back and unit in ("month", "year") else None
 
 
 def _h_ref(m: re.Match[str], ctx: _Ctx) -> _Time | None:
