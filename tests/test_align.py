@@ -453,3 +453,51 @@ def test_sentences_with_several_figures_clash_figure_by_figure() -> None:
         # each pair has two figures that differ: every figure against every other called them all a clash
         assert any(align.amounts_conflict(x, y, compatible) for x in pa.quantities for y in pb.quantities), a
         assert align.numbers_clash(pa, pb) == (k >= len(same)), a
+
+
+def test_different_names_listed_in_one_role_clash(nlp: Any) -> None:
+    # the example corpus: two requests to different sets of countries are two facts; a
+    # list that holds the other states it, and lists in different roles are not compared
+    sentences = [
+        "Amid this backdrop, Maduro has actively sought military assistance from both Russia and China.",
+        "The Washington post also reported that Maduro is seeking support from China and Iran.",
+        "Venezuelan dictator Nicolas Maduro has asked Russia, China and Iran for military assistance.",
+        "Recent reports reveal that Maduro has reached out to Moscow and Beijing for military equipment.",
+        "Maduro has reportedly requested assistance from Russia.",
+    ]
+    props = align.propositions_from_docs([nlp(s) for s in sentences])
+    assert ("p:from", frozenset({"RU", "CN"})) in props[0].lists  # "Moscow" would be RU too
+    assert align.names_clash(props[0], props[1]) and align.clashes(props[1], props[0])
+    assert not any(align.names_clash(props[i], props[j]) for i, j in
+                   [(0, 2), (1, 2), (0, 3), (0, 4), (1, 4), (2, 3)])
+    # MRPC paraphrases: titles and given names name the same people; "Ernst & Young" is one firm
+    same = [("Thomas and Tauzin say, as do many doctors, that the Bush administration has the power to correct "
+             "some of those flaws.",
+             "Like many doctors, Mr. Thomas and Mr. Tauzin say the Bush administration has the power to correct "
+             "some of those flaws."),
+            ("Thomas was joined in full by Rehnquist, and in parts by O'Connor and Scalia.",
+             "He was joined by Chief Justice William H. Rehnquist and Justices Sandra Day O'Connor and Antonin Scalia."),
+            ("FBI agents arrested a former partner of Big Four accounting firm Ernst & Young ERNY.UL on criminal "
+             "charges of obstructing federal investigations, U.S.",
+             "A former partner of accountancy firm Ernst & Young was yesterday arrested by FBI agents in the US on "
+             "charges of obstructing federal investigations.")]
+    for a, b in same:
+        pa, pb = align.propositions_from_docs([nlp(a), nlp(b)])
+        assert not align.names_clash(pa, pb), (a, b)
+    # giveme5w1h: two outlets naming most of one coalition's members, each some the other leaves out
+    pa, pb = align.propositions_from_docs([
+        nlp("The center includes Sandy Parakilas, Lynn Fox, Dave Morin and Justin Rosenstein."),
+        nlp("The center includes Roger McNamee, Lynn Fox, Dave Morin and Sandy Parakilas.")])
+    assert pa.lists and not align.names_clash(pa, pb)
+    # giveme5w1h: a parse that hangs the list's last name elsewhere gives no list at all
+    pa, pb = align.propositions_from_docs([
+        nlp("A group of ex-Facebook, Google, and Apple employees have announced the formation of The Center for "
+            "Humane Technology."),
+        nlp("Now a group of former Apple, Facebook, and Google employees are joining the charge with an "
+            "anti-tech addiction coalition called the Center for Humane Technology.")])
+    assert not align.names_clash(pa, pb)
+    # and an MRPC non-paraphrase: different reporters from different cities
+    pa, pb = align.propositions_from_docs([
+        nlp("Graves reported from Albuquerque, Villafranca from Austin and Ratcliffe from Laredo."),
+        nlp("Pete Slover reported from Laredo and Gromer Jeffers from Albuquerque.")])
+    assert align.names_clash(pa, pb)

@@ -136,6 +136,9 @@ class Proposition:
     # pairs of keys in a head-dependent relation, as "a|b" ("straight road", "chance of
     # survival"): two claims linking two shared words alike say something alike of them
     links: frozenset[str] = frozenset()
+    # lists of names in one role, as (role, names): ("p:from", {"RU", "CN"}) for "sought
+    # help from both Russia and China" (``names_clash`` reads them)
+    lists: frozenset[tuple[str, frozenset[str]]] = frozenset()
 
 
 def normalise_lemma(lemma: str) -> str:
@@ -215,14 +218,37 @@ class _Keys(NamedTuple):
     asserted: set[str]  # predicates stated as happening
     acts: set[str]  # predicates and the content verbs spaCy calls stop words
     links: set[str]  # "a|b": key a depends on key b or b on a (through a preposition)
+    lists: set[tuple[str, frozenset[str]]]  # names listed in one role (``Proposition.lists``)
+
+
+# Roles whose lists of names ``names_clash`` compares: subject, object, a preposition's object.
+_LIST_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _list_name(token: Any) -> str:
+    """A listed name as compared: its country's code for a place ("Moscow", "North Korea"
+    -> "RU", "KP"), else its last word, lower-cased: "Mr. Thomas", "Justice Sandra Day
+    O'Connor" and "O'Connor" are one name."""
+    from newsdesk.extract.countries import country_of_name
+
+    first = min([token, *(c for c in token.children if c.dep_ == "compound" and c.i < token.i)], key=lambda c: c.i)
+    return country_of_name(token.doc[first.i:token.i + 1].text) or token.lower_
 
 
 def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     """The content keys of a parse, its predicates and their status, and the links
     between keys."""
-    out = _Keys(set(), set(), set(), set(), set(), set())
+    out = _Keys(set(), set(), set(), set(), set(), set(), set())
     key_of: dict[int, str] = {}
     for t in doc:
+        if t.pos_ == "PROPN" and t.dep_ in _LIST_ROLES and t.conjuncts:
+            names = [t, *t.conjuncts]
+            # a whole list, closed by its "and"/"or" (a parse that hangs the last name
+            # elsewhere cuts it short); "Ernst & Young" is one firm's name, not a list
+            joiners = {c.lower_ for n in names for c in n.children if c.dep_ == "cc"}
+            if all(c.pos_ == "PROPN" for c in names) and joiners & {"and", "or"} and "&" not in joiners:
+                role = "p:" + t.head.lower_ if t.dep_ == "pobj" else t.dep_
+                out.lists.add((role, frozenset(_list_name(c) for c in names)))
         if t.pos_ == "VERB" and t.is_stop and t.lemma_.lower() not in _NO_ACT:
             lemma = t.lemma_.lower()
             out.acts.add(_phrasal_class(t, lemma) or normalise_lemma(lemma))
@@ -275,7 +301,7 @@ def propositions_from_docs(
             predicates=frozenset(found.predicates),
             quantities=quantities[i] if quantities else (), times=times[i] if times else (),
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
-            acts=frozenset(found.acts), links=frozenset(found.links),
+            acts=frozenset(found.acts), links=frozenset(found.links), lists=frozenset(found.lists),
         ))
     return out
 
@@ -510,6 +536,29 @@ def numbers_clash(a: Proposition, b: Proposition) -> bool:
                for qa in a.quantities for qb in b.quantities)
 
 
+def names_clash(a: Proposition, b: Proposition) -> bool:
+    """True when the two claims list different names in one role, each naming one the
+    other leaves out: "sought military assistance from both Russia and China" and "is
+    seeking support from China and Iran" tell of different requests, though they share
+    China, the act and the actor. Lists only (two names or more on each side): one name
+    may stand for the others ("help from Putin", "help from Russia and China"), and a list
+    that holds the other ("asked Russia, China and Iran") states it, and lists that share
+    most of their names ("the center includes Parakilas, Fox, Morin" / "supporters include
+    McNamee, Fox, Morin and Parakilas") tell of one set, each outlet naming some of it."""
+    for role, names in a.lists:
+        for other_role, others in b.lists:
+            if (role == other_role and names - others and others - names
+                    and 2 * len(names & others) <= min(len(names), len(others))):
+                return True
+    return False
+
+
+def clashes(a: Proposition, b: Proposition) -> bool:
+    """Whether two claims cannot state one fact: different figures for the same thing
+    (``numbers_clash``) or different names listed in one role (``names_clash``)."""
+    return numbers_clash(a, b) or names_clash(a, b)
+
+
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
     """Clearly different figures: incompatible, and further apart than rounding could make them."""
     if compatible(a, b) is not False:
@@ -631,7 +680,7 @@ def aligned_edges(
     for ii, jj in zip(*np.nonzero(cand & keep), strict=True):
         i, j = int(ii), int(jj)
         same_family = family_of is not None and family_of[article_of[i]] == family_of[article_of[j]]
-        if (same_family and scorer.cosine(i, j) > 0.98) or scorer.aligned(i, j, numbers_clash):
+        if (same_family and scorer.cosine(i, j) > 0.98) or scorer.aligned(i, j, clashes):
             edges.append((scorer.score(i, j), i, j))
     return edges
 

@@ -89,7 +89,7 @@ def pair_signals(pairs: Sequence[tuple[str, str]], settings: Settings) -> list[P
     for k in range(len(pairs)):
         i, j = 2 * k, 2 * k + 1
         ov, n = scorer.overlap(i, j)
-        out.append(PairSignals(scorer.cosine(i, j), ov, n, align.numbers_clash(props[i], props[j]),
+        out.append(PairSignals(scorer.cosine(i, j), ov, n, align.clashes(props[i], props[j]),
                                align.shares_structure(props[i], props[j])))
     return out
 
