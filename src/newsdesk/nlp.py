@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 # spaCy's default max_length is 1,000,000 chars; inputs are capped at 5 MB upstream, and
 # cleaned article text over this is split by the caller rather than raising.
 MAX_DOC_CHARS = 1_000_000
+# Dependency labels of a clause's subject (spaCy's English label scheme).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 @lru_cache(maxsize=4)

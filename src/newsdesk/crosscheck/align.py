@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from newsdesk.extract.countries import entity_country
+from newsdesk.extract.countries import country_of_name, entity_country
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -229,8 +229,6 @@ def _list_name(token: Any) -> str:
     """A listed name as compared: its country's code for a place ("Moscow", "North Korea"
     -> "RU", "KP"), else its last word, lower-cased: "Mr. Thomas", "Justice Sandra Day
     O'Connor" and "O'Connor" are one name."""
-    from newsdesk.extract.countries import country_of_name
-
     first = min([token, *(c for c in token.children if c.dep_ == "compound" and c.i < token.i)], key=lambda c: c.i)
     return country_of_name(token.doc[first.i:token.i + 1].text) or token.lower_
 

@@ -16,7 +16,7 @@ from typing import Any
 from newsdesk.extract.citations import DOCUMENT_NOUNS
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
-from newsdesk.nlp import doc_sentences, doc_text
+from newsdesk.nlp import SUBJECT_DEPS, doc_sentences, doc_text
 
 # Sentences shorter than this (in word tokens) are fragments, not claims ("Yeah, you
 # read that right." is 6); chosen by reading the giveme5w1h and example corpora.
@@ -34,7 +34,6 @@ LATIN_SHARE = 0.8
 
 _END_PUNCT = (".", "!", "?", "\u201d", '"', "'", "\u2019", ")", ":")
 _QUOTE_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
-_SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _OPINION_MODALS = {"should", "must", "ought"}
 # "could/may/might" on the main verb: speculation, not a reported fact.
 _SPECULATIVE_MODALS = {"could", "may", "might"}
@@ -67,7 +66,7 @@ def _tokens(span: Any) -> list[Any]:
 def _has_predicate(span: Any) -> bool:
     """A finite clause: a verb (or copula) with a subject somewhere in the span."""
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in span)
-    has_subj = any(t.dep_ in _SUBJECTS for t in span)
+    has_subj = any(t.dep_ in SUBJECT_DEPS for t in span)
     return has_verb and has_subj
 
 
@@ -113,7 +112,7 @@ def _is_commentary(span: Any) -> bool:
         return True
     if root.lemma_.lower() not in _ANALYSIS_VERBS:
         return False
-    subj = [c for c in root.children if c.dep_ in _SUBJECTS]
+    subj = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
     return any(s.lower_ in _DEMONSTRATIVES or any(c.lower_ in _DEMONSTRATIVES for c in s.children) for s in subj)
 
 
@@ -208,7 +207,7 @@ def _clause_bounds(span: Any) -> list[tuple[int, int]]:
     for conj in root.conjuncts:
         if conj.i <= root.i or conj.head.i != root.i or conj.pos_ not in {"VERB", "AUX"}:
             continue
-        if any(c.dep_ in _SUBJECTS for c in conj.children):
+        if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
             starts.append(conj.left_edge.i)
     starts = sorted(set(starts))
     if len(starts) == 1:

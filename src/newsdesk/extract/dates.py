@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.extract.quantities import WORD_NUMBER_RE, parse_number
 from newsdesk.model import Article, TimeExpression
-from newsdesk.nlp import doc_text
+from newsdesk.nlp import SUBJECT_DEPS, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -691,7 +691,6 @@ def counted_from_text(expression: str) -> bool:
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NONFINITE_DEPS = frozenset({"acl", "amod", "advcl", "xcomp"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 def clause_tense(doc: Doc, offset: int) -> str | None:
@@ -710,7 +709,7 @@ def clause_tense(doc: Doc, offset: int) -> str | None:
         aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
             return "past"  # a perfect, finite or not: "has launched", "believed to have been recorded"
-        if not aux and verb.dep_ in _NONFINITE_DEPS and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        if not aux and verb.dep_ in _NONFINITE_DEPS and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue  # a participle the tagger read as a past form: "the people linked to them"
         tags = {verb.tag_, *(a.tag_ for a in aux)}
         if "MD" in tags:
