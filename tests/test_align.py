@@ -501,3 +501,39 @@ def test_different_names_listed_in_one_role_clash(nlp: Any) -> None:
         nlp("Graves reported from Albuquerque, Villafranca from Austin and Ratcliffe from Laredo."),
         nlp("Pete Slover reported from Laredo and Gromer Jeffers from Albuquerque.")])
     assert align.names_clash(pa, pb)
+
+
+# giveme5w1h-news-cluster: a list item shares only the thing it names with another
+# outlet's sentence (before the rule each pair was one corroborated claim); an item whose
+# sentence states the other's act still supports it.
+ITEM_APART = [
+    ("The latest gyrations came as a leading central banker described the cryptocurrency as "
+     "\u201ca bubble, a Ponzi scheme and an environmental disaster\u201d.",
+     "A new virtual currency, Proof of Weak Hands Coin, whose creators referred to it as a Ponzi scheme on "
+     "Twitter and use a pyramid as a website logo, raised $800,000 before hackers got into its systems last "
+     "week and drained its funds.", "Ponzi"),
+    ("The new coalition comes amid a growing backlash against Facebook and other tech giants.",
+     "The challenges to tech giants come amid a broader backlash from Washington lawmakers and from within its "
+     "own ranks.", "tech giants"),
+]
+
+
+def _corroborated_texts(first: str, second: str) -> list[list[str]]:
+    from newsdesk.eval.claims import cross_check_texts
+
+    arts, story = cross_check_texts([("a", first, None), ("b", second, None)])
+    text = {a.id: a.text for a in arts}
+    return [[text[e.article_id][e.start:e.end] for e in g.evidence] for g in story.claims if g.support_count >= 2]
+
+
+@pytest.mark.parametrize(("first", "second", "thing"), ITEM_APART)
+def test_a_list_item_naming_what_another_sentence_names_does_not_corroborate_it(
+    first: str, second: str, thing: str,
+) -> None:
+    assert not any(all(thing in t for t in texts) for texts in _corroborated_texts(first, second))
+
+
+def test_a_list_item_supports_a_sentence_stating_its_act() -> None:
+    groups = _corroborated_texts("Maduro asked Moscow for radar repairs, new engines and 14 sets of missiles.",
+                                 "In the letter, Maduro asked Russia for 14 sets of missiles.")
+    assert ["In the letter, Maduro asked Russia for 14 sets of missiles.", "14 sets of missiles"] in groups

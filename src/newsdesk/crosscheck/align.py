@@ -368,7 +368,12 @@ def build_propositions(
 
 def with_context(claims: Sequence[Claim], props: Sequence[Proposition]) -> list[Proposition]:
     """A list item claim ("logistical support") inherits its sentence's predicates and
-    entities ("Maduro ... requested ..."), so that it aligns as a statement, not a phrase."""
+    entities ("Maduro ... requested ..."), so that it aligns as a statement, not a phrase.
+
+    Its own word relations ("ponzi|scheme") are dropped: they name the thing listed, and
+    two claims naming one thing ("described the cryptocurrency as 'a bubble, a Ponzi
+    scheme ...'" / "whose creators referred to it as a Ponzi scheme") do not state one
+    fact. Sharing structure (``shares_structure``) is then left to the acts."""
     spans: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
         spans.setdefault(c.article_id, []).append(i)
@@ -379,7 +384,8 @@ def with_context(claims: Sequence[Claim], props: Sequence[Proposition]) -> list[
             other = claims[j].evidence
             if j != i and other.start <= ev.start and ev.end <= other.end and other.end - other.start > ev.end - ev.start:
                 context = props[j].predicates | {k for k in props[j].keys if k.startswith("@")}
-                out[i] = replace(props[i], keys=props[i].keys | context, predicates=props[i].predicates | props[j].predicates)
+                out[i] = replace(props[i], keys=props[i].keys | context, predicates=props[i].predicates | props[j].predicates,
+                                 links=frozenset())
                 break
     return out
 
