@@ -244,7 +244,7 @@ NEWS_SENTENCES = [
 
 
 # Photo captions left in giveme5w1h-news-cluster article texts (credit in brackets at the
-# end, or the wire's "FILE - In this ..., file photo" opening).
+# end, or the wire's "FILE - In this ..., file photo" opening, or an unbracketed credit).
 CAPTIONS = [
     "Aroldis Chapman celebrates with his team-mates (Getty Images)",
     "Police cordon off the area in preparation for New Year's Eve celebrations at the Brandenburg Gate in "
@@ -256,6 +256,21 @@ CAPTIONS = [
     "undisclosed location. (KCNS via KNS/AFP/Getty Images)",
     "File - In this Thursday, Dec. 28, 2017 file photo, Ahed Tamimi is brought to a courtroom inside Ofer "
     "military prison near Jerusalem.",
+    # the credit unbracketed at the end, or opening a gallery caption that has no full stop
+    "The Telegram app was removed from the Apple store after the company said it had found \u201cinappropriate "
+    "content\u201d Dado Ruvic/Reuters",
+    "Research found teenagers consume an average of nine hours of media per day, while tweens consume six hours. "
+    "Photograph: Graeme Robertson for the Guardian",
+    "Enlarge this image toggle caption Alastair Grant/AP Alastair Grant/AP",
+    "Jae C. Hong/AP",
+    "Reuters - Ap - Afp",
+    "AP:Associated Press Tensions on the Korean peninsula are now at breaking point",
+    "Getty Images - Getty South Korean army's K-55 Self-Propelled Artillery participate in a live fire exercise today",
+    "Getty - Contributor Hackers obtained partial credit card details, phone numbers and driving licence numbers",
+    "Reuters In 2014 Boko Haram shocked the world when it kidnapped hundreds of schoolgirls from a state run "
+    "school in Chibok",
+    "Kim Kyung Hoon / Reuters A man walks past a TV set showing North Korea's leader Kim Jong-Un in a news report "
+    "about North Korea's missile launch in Tokyo, Japan,",
 ]
 
 
@@ -269,6 +284,13 @@ def test_photo_captions_go(caption: str) -> None:
     "SEOUL (Reuters) - North Korea fired a ballistic missile on Friday, South Korea's military said.",
     "The wire service (AP) first reported the arrest on Monday, citing two officials.",
     "Investors sold shares of Getty Images after the merger was announced on Tuesday.",
+    "Reuters Television footage showed smoke rising over the harbour.",
+    "EPA Administrator Scott Pruitt said the rule would be withdrawn.",
+    "PA Media reported that the driver had been arrested.",
+    "Reuters reported on Monday that the talks had stalled",
+    "The agency said it would not release the photo: an image of the victim.",
+    "ERIMO, Japan, Oct 19 (Reuters) - Ever since North Korea lobbed two missiles far above this windswept fishing "
+    "town, seaweed harvesters have kept one eye on the sky.",
 ])
 def test_a_wire_named_in_a_sentence_is_no_caption(sentence: str) -> None:
     assert rules.match_rule(rules.make_line(0, 0, sentence), in_edge=False) is None

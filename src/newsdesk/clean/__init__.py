@@ -148,8 +148,8 @@ def _judge_lines(lines: Sequence[Line], ctx: _Context) -> dict[int, str]:
         if reason:
             verdicts[ln.index] = reason
     _mark_bottom_blocks(lines, verdicts, last)
-    for index in rules.slideshow_lines(lines):
-        verdicts.setdefault(index, "photo gallery")
+    for index in rules.slideshow_lines(lines):  # a slide is a gallery line whatever its caption matched
+        verdicts[index] = "photo gallery"
     return verdicts
 
 

@@ -80,6 +80,9 @@ STRONG, STRONG_EDGE = 30, 120
 WEAK, WEAK_EDGE = 10, 20
 GALLERY = 5000  # words: a whole slideshow can sit on one line
 CAPTION = 60  # words: a wire photo's caption runs to two or three sentences
+# Photo agencies as credits name them ("Getty Images", "AFP"); not "EPA" or "PA" alone,
+# which open sentences about the US agency or the UK news agency's own reporting.
+_AGENCY = r"(?:getty images|getty|reuters|ap|afp|shutterstock|bloomberg)"
 # The site talking to its reader. "US" (the country) is no cue, and a line that quotes
 # or reports someone ("We will donate," he said) is speech, not the site's voice.
 _ADDRESS_CUE = re.compile(r"(?i:\b(you|your|yours|our|ours|we)\b)|\b[Uu]s\b")
@@ -193,7 +196,16 @@ RULES: tuple[Rule, ...] = (
     _rule("photo caption",
           r"\((?:[^()]{0,80}[/,;]\s*)?(?:getty( images)?|afp|ap|reuters|epa|pa|dpa|shutterstock|xinhua|"
           r"ap photo\b[^()]{0,60}|photo:[^()]{0,60}|photos?:?\s+(?:getty|ap|afp|reuters)[^()]{0,40})"
-          r"(?:/file)?\)\s*$|^\W*file\s*[-–—]+\s*in this\b.{0,60}\bphoto\b", CAPTION, CAPTION),
+          r"(?:/file)?\)\s*$|^\W*file\s*[-–—]+\s*in this\b.{0,60}\bphoto\b"
+          # ... or its credit closes the line unbracketed ("... Photograph: George Frey/Getty
+          # Images", "... Dado Ruvic/Reuters"), or opens a caption that ends without a full
+          # stop, as galleries run them ("AP:Associated Press Tensions on the Korean
+          # peninsula are now at breaking point", "Getty - Contributor Hackers obtained ...")
+          rf"|(?:^|[.!?\"”]\s+)(?:photograph|photo|picture|image)s?:\s*[^.!?:]{{1,80}}$|/\s*{_AGENCY}\s*$"
+          rf"|^\W*{_AGENCY}(?:\s*[-/,|]\s*{_AGENCY})+\W*$"
+          rf"|^\W*(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*/\s*)?(?:ap:\s*associated press"
+          rf"|getty images\s*-\s*getty|getty\s*-\s*contributor|{_AGENCY})\s+(?-i:[A-Z]).*(?<![.!?\"”'’])$",
+          CAPTION, CAPTION),
     _rule("image credit",
           r"^\W*(photo|image|picture|video|illustration|graphic|credit)s?( credit)?\s*(:|/)"
           r"|^\W*(getty images|ap photo|afp via getty images|shutterstock)\b", WEAK, WEAK),
