@@ -150,6 +150,16 @@ def test_months_or_years_counted_forward_with_no_date_before_are_not_after_publi
     assert values["Two months later"] == "2014-05"
 
 
+def test_a_clock_time_takes_the_day_of_the_time_before_it() -> None:
+    # giveme5w1h (published Wednesday 2017-12-27): the return was Tuesday evening, not Wednesday's
+    values = _values("The flight left Los Angeles International Airport at 11:36 a.m. Tuesday and returned at "
+                     "7:33 p.m.", "2017-12-27")
+    assert values["11:36 a.m. Tuesday"] == "2017-12-26T11:36"
+    assert values["7:33 p.m."] == "2017-12-26T19:33"
+    # a bare clock time names no day: the one after it still falls back on publication
+    assert _values("Doors open at 7 p.m. and the show starts at 8 p.m.", "2017-12-27")["8 p.m."] == "2017-12-27T20:00"
+
+
 def test_a_timeline_leaves_out_dates_that_name_no_day() -> None:
     from newsdesk.crosscheck.timeline import build_timeline
 

@@ -661,7 +661,7 @@ def _make(article: Article, c: _Candidate, t: _Time) -> TimeExpression:
 
 
 def _as_ref(t: _Time) -> tuple[int | None, int, int] | None:
-    m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})", t.value)
+    m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})(?:T[\d:]+)?", t.value)
     if not m:
         return None
     return (None if m.group(1) == "XXXX" else int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -752,7 +752,10 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
             continue
         out.append(_make(article, c, t))
         if not _PRESENT.fullmatch(c.match.group(0)):
-            ref = _as_ref(t) or ref
+            # a clock time names a day only with its weekday or date ("11:36 a.m. Tuesday"),
+            # which then dates a bare one after it ("and returned at 7:33 p.m.")
+            named = c.handler is not _h_clock or bool(c.match["wd"] or c.match["mon"])
+            ref = (_as_ref(t) if named else None) or ref
             if c.handler not in (_h_offset, _h_anaphoric):  # "a year ago ... a year earlier": one year
                 last = _year_month(t) or last
     return tuple(out)
