@@ -240,6 +240,8 @@ NEWS_SENTENCES = [
     "Popular support for the measure fell to 40 percent, a poll found.",
     "Credit/debit card fraud rose 20 percent last year, the central bank said.",
     "Reporting by the Times showed that the contracts were never signed.",
+    "The campaign urged parents to help their children read more.",
+    "Continue reading for the full interview, he wrote.",
 ]
 
 
@@ -272,6 +274,32 @@ CAPTIONS = [
     "Kim Kyung Hoon / Reuters A man walks past a TV set showing North Korea's leader Kim Jong-Un in a news report "
     "about North Korea's missile launch in Tokyo, Japan,",
 ]
+
+
+# Page furniture left in giveme5w1h-news-cluster article texts, each with its reason: the
+# New York Times' sign-up box flattened into one ~90-word line and its ad break, a
+# Guardian linked headline, USA Today's share line, a blog's category drop-down.
+FURNITURE = [
+    ("Newsletter Sign Up Continue reading the main story Get the Morning Briefing by Email What you need to know "
+     "to start your day, delivered to your inbox Monday through Friday. Please verify you're not a robot by "
+     "clicking the box. Invalid email address. Please re-enter. You must select a newsletter to subscribe to. "
+     "Sign Up You agree to receive occasional updates and special offers for The New York Times's products and "
+     "services. Thank you for subscribing. An error has occurred. Please try again later. View all New York Times "
+     "newsletters.", "newsletter line"),
+    ("Advertisement Continue reading the main story", "advertisement"),
+    ("Advertisement - Continue Reading Below", "advertisement"),
+    ("China: the new space superpower Read more", "related links"),
+    ("I was Mark Zuckerberg's mentor. Today I would tell him: your users are in peril Read more", "related links"),
+    ("Read or Share this story: https://usat.ly/2Cc6gQo", "related links"),
+    ("Order Reprints | Today\u2019s Paper | Subscribe", "related links"),
+    ("Categories Categories Select Category 2015 MAINS SELF STUDY GUIDE 2015 TEST SERIES 2016 INTEGRATED STRATEGY "
+     "FOR IAS 2016 Mains Self Study 2016 Mains Test Series 2016 STRATEGY 2017 Mains Self Study", "navigation menu"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), FURNITURE)
+def test_page_furniture_goes_with_its_reason(line: str, reason: str) -> None:
+    assert rules.match_rule(rules.make_line(0, 0, line), in_edge=False) == reason
 
 
 @pytest.mark.parametrize("caption", CAPTIONS)

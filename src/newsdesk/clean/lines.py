@@ -80,6 +80,7 @@ STRONG, STRONG_EDGE = 30, 120
 WEAK, WEAK_EDGE = 10, 20
 GALLERY = 5000  # words: a whole slideshow can sit on one line
 CAPTION = 60  # words: a wire photo's caption runs to two or three sentences
+WIDGET = 150  # words: a sign-up box with its form labels and messages
 # Photo agencies as credits name them ("Getty Images", "AFP"); not "EPA" or "PA" alone,
 # which open sentences about the US agency or the UK news agency's own reporting.
 _AGENCY = r"(?:getty images|getty|reuters|ap|afp|shutterstock|bloomberg)"
@@ -126,6 +127,10 @@ RULES: tuple[Rule, ...] = (
           r"|^you('re| are) (now )?subscribed\b|(sign(ing)? up|subscrib\w+) (for|to) our (\S+ ){0,3}newsletters?"
           r"|never miss (our|the latest)\b|^sign up (to|for|now|here|today)\b",
           STRONG, STRONG_EDGE),
+    # a sign-up box flattened into one line ("Newsletter Sign Up Continue reading the main
+    # story Get the Morning Briefing by Email ... View all New York Times newsletters."):
+    # its heading opens it, however long the box's text
+    _rule("newsletter line", r"^\W*newsletter sign[- ]?up\b", WIDGET, WIDGET),
     _rule("newsletter line", r"^[^.!?]{0,40}\bnewsletters?\W*$", WEAK, WEAK_EDGE),  # "PC Gamer Newsletter"
     _rule("newsletter line", r"\bnewsletters?\b|\bsubscri(be|ption|bed)\b|\bsign up\b", WEAK, WEAK_EDGE),
     _rule("donation appeal",
@@ -171,6 +176,10 @@ RULES: tuple[Rule, ...] = (
     _rule("legal links", r"terms of (use|service)|privacy (policy|notice)|cookie policy", WEAK, WEAK_EDGE),
     _rule("source credit", r"^\W*(additional )?reporting by .{0,80}; (editing|writing) by", STRONG, STRONG_EDGE),
     _rule("related links", r"^\W*read more\b.{0,60}\bhere\W*$", STRONG, STRONG_EDGE),
+    # a linked headline with its button ("China: the new space superpower Read more"), a
+    # sharing line ("Read or Share this story: https://usat.ly/..."), a print-edition bar
+    _rule("related links", r"(?-i:\bRead more)\s*$|^\W*read or share this story\b|^\W*order reprints\b",
+          STRONG, STRONG_EDGE),
     _rule("source credit",
           r"^\W*(information from|additional reporting (by|from)|(reporting|editing|writing) by|"
           r"compiled by|edited by)\b", WEAK, WEAK_EDGE),
@@ -182,11 +191,16 @@ RULES: tuple[Rule, ...] = (
           r"(subscriber|account))\b", WEAK, WEAK_EDGE),
     _rule("advertisement",
           r"^\W*(advertisement|advertising|sponsored( content| post)?|promoted( content)?|paid (content|post)"
-          r"|(story|article) continues below( (this )?advertisement)?)\W*$", WEAK, WEAK),
+          r"|(story|article) continues below( (this )?advertisement)?)\W*$"
+          # "Advertisement Continue reading the main story", "Advertisement - Continue Reading Below"
+          r"|^\W*(advertisement\W*)?continue reading( the main story| below)?\W*$", WEAK, WEAK),
     _rule("tag list", r"^(tags?|topics?|filed under|categories|keywords)\s*:", WEAK, WEAK_EDGE),
     # a slideshow's captions with its controls ("... Hide Caption 3 of 25"), however long
     # the line: the photos' captions, not the article
     _rule("photo gallery", r"\bhide caption \d+ of \d+\b", GALLERY, GALLERY),
+    # a blog's category drop-down flattened into one line ("Categories Categories Select
+    # Category 2015 MAINS SELF STUDY GUIDE ..."), however long
+    _rule("navigation menu", r"^\W*categories\b.{0,40}\bselect category\b", GALLERY, GALLERY),
     _rule("contact line",
           r"send (news )?tips to|^(contact|email|e-mail) (us|the (author|reporter|writer))\b"
           r"|you can (email|reach|contact) (him|her|them|the author)", STRONG, STRONG_EDGE),
