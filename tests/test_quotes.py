@@ -296,3 +296,27 @@ def test_a_person_in_a_clause_describing_the_speaker_did_not_say_it(nlp: Any) ->
             "way as the Nazis had to be stopped in Germany in the Thirties, this thing that is on the rise "
             "has to be stopped.\u201d")
     assert _speakers_with_entities(nlp, "sheen", text)[1] == ["Sheen"]
+
+
+def test_a_speech_verb_in_another_paragraph_or_reporting_its_own_clause_does_not_speak(nlp: Any) -> None:
+    # giveme5w1h (Reuters, North Korea): the parse ran the quote's sentence across the line
+    # break into "Suga said the latest missile fell ...", and Suga had been credited with
+    # Lewis's words. The quote after Lewis's attribution continues Lewis.
+    text = ("\u201cIt\u2019s pretty unusual,\u201d said Jeffrey Lewis, head of the East Asia Nonproliferation "
+            "Program at the Middlebury Institute of Strategic Studies in California. \u201cNorth Korea\u2019s early "
+            "space launches in 1998 and 2009 went over Japan, but that\u2019s not the same thing as firing a "
+            "missile.\u201d\nJapan\u2019s Chief Cabinet Secretary Yoshihide Suga said the latest missile fell into "
+            "the sea 1,180 km (735 miles) east of Cape Erimo on Hokkaido.")
+    quotes = extract_quotes(_article("nk", text), nlp(text), [])
+    assert [q.speaker for q in quotes] == ["Jeffrey Lewis", "Jeffrey Lewis"]
+    # one sentence of attribution between two quotes, but two sentences is a new context
+    text = ("\u201cIt\u2019s pretty unusual,\u201d said Jeffrey Lewis, an analyst. Officials in Tokyo disagreed. "
+            "\u201cNorth Korea\u2019s early launches went over Japan as well.\u201d")
+    assert [q.speaker for q in extract_quotes(_article("nk2", text), nlp(text), [])] == ["Jeffrey Lewis", None]
+    # a line that ends with a colon introduces the quote on the next line; a clause of the
+    # verb's own that quotes someone still leaves it the quote's verb
+    text = "Abe also said:\n\u201cThe reckless act of firing a missile over our nation is an unprecedented threat.\u201d"
+    assert [q.speaker for q in extract_quotes(_article("abe", text), nlp(text), [])] == ["Abe"]
+    text = ("From the outset, the goal was clear: \u201cThis structure,\u201d wrote Svetlana Yakushina of Ernst & "
+            "Young, \u201cshould allow registering the aircraft with the aviation authorities of the United States.\u201d")
+    assert [q.speaker for q in extract_quotes(_article("ey", text), nlp(text), [])] == ["Svetlana Yakushina"] * 2

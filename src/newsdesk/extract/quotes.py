@@ -17,9 +17,11 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
   “excessive military force”"); "requested “14 sets” of missiles" is not a quote;
 - four or more words also count with a speech verb elsewhere in the same sentence
   ("“..., ” said James Story"), with "according to X" in the sentence, or, with no
-  verb at all, when the quote is a whole sentence right after another quote, or the
+  verb at all, when the quote is a whole sentence right after another quote (or after
+  that quote's one-sentence attribution: "“...,” said X, head of Y. “...”"), or the
   next paragraph of a quote left open at its paragraph's end (it continues that
-  speaker);
+  speaker); a speech verb in another paragraph, or one reporting a clause of its own
+  outside the quote ("Suga said the missile fell ..."), introduces no quote;
 - six or more words with no speech verb are kept with ``speaker=None``.
 
 The speaker is the verb's subject (following ``conj``/``xcomp``/``acl`` heads up to a
@@ -74,6 +76,8 @@ CLOSERS = frozenset("”»\"“")
 MIN_GOVERNED_WORDS = 2
 MIN_SENTENCE_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
+# The longest attribution between two quotes of one speaker ("said X, head of Y at Z").
+MAX_ATTRIBUTION_WORDS = 30
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Entity types that are never a speaker or a pronoun's antecedent.
 _NOT_PEOPLE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
@@ -149,20 +153,48 @@ def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | Non
     region = doc.char_span(min(lo, span.start), max(hi, span.end), alignment_mode="expand") or doc
     inside = [t for t in region if span.start < t.idx < span.end and not t.is_punct]
     outside = [t for t in region if lo <= t.idx < hi and not (span.start <= t.idx < span.end)]
+    text = doc_text(doc)
     best: tuple[int, Any] | None = None
     for tok in inside:
         for depth, anc in enumerate(tok.ancestors):
             in_quote = span.start <= anc.idx < span.end
-            if not in_quote and anc.lemma_ in SPEECH_VERBS and anc.pos_ in {"VERB", "AUX"}:
+            if (not in_quote and anc.lemma_ in SPEECH_VERBS and anc.pos_ in {"VERB", "AUX"}
+                    and not _across_lines(anc, span, text)):
                 if best is None or depth < best[0]:
                     best = (depth, anc)
                 break
     if best is not None:
         return best[1], True
-    verbs = [t for t in outside if t.lemma_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}]
+    verbs = [t for t in outside if t.lemma_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
+             and not _reports_other(t, span, text)]
     if not verbs:
         return None, False
     return min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end))), False
+
+
+def _across_lines(verb: Any, span: QuoteSpan, text: str) -> bool:
+    """Whether a line break parts ``verb`` from the quote: the parse ran a sentence across
+    it ('... firing a missile.”\\nJapan’s Chief Cabinet Secretary Yoshihide Suga said
+    ...'), and a paragraph's speech verb does not introduce another paragraph's quote."""
+    if verb.idx < span.start and re.fullmatch(r"[^\n]*:\s*", text[verb.idx:span.start]):
+        return False  # the line that introduces it ends with a colon: "Abe also said:\n“...”"
+    lo, hi = sorted((verb.idx, span.start if verb.idx < span.start else span.end))
+    return "\n" in text[lo:hi]
+
+
+def _reports_other(verb: Any, span: QuoteSpan, text: str) -> bool:
+    """A speech verb beside a quote that does not introduce it: across a line break, or
+    one whose reported clause lies outside the quote, unquoted ("Suga said the latest
+    missile fell into the sea")."""
+    return _across_lines(verb, span, text) or any(
+        c.dep_ == "ccomp" and not span.start <= c.idx < span.end and not _has_quote_marks(c, text)
+        for c in verb.children)
+
+
+def _has_quote_marks(token: Any, text: str) -> bool:
+    """Whether the subtree of ``token`` holds a quote mark (a clause that quotes someone)."""
+    right = token.right_edge
+    return any(ch in OPENERS or ch in CLOSERS for ch in text[token.left_edge.idx:right.idx + len(right.text)])
 
 
 # Clauses that describe a noun ("who has played X", "named after X"): a person named in
@@ -437,6 +469,13 @@ def _continues(quotes: Sequence[Quote], span: QuoteSpan, sent_start: int, text: 
     gap = text[quotes[-1].evidence.end : span.start]
     if left_open and not gap.strip():
         return True
-    if span.start != sent_start:
+    if span.start != sent_start or "\n" in gap:
         return False
-    return "\n" not in gap and len(_WORD.findall(gap)) <= 8
+    if len(_WORD.findall(gap)) <= 8:
+        return True
+    # the previous quote's attribution, one sentence however long, and nothing else: '“It’s
+    # pretty unusual,” said Jeffrey Lewis, head of the East Asia Nonproliferation Program at
+    # the Middlebury Institute of Strategic Studies in California. “North Korea’s ...”'
+    body = gap.strip().rstrip(".")
+    return (quotes[-1].speaker is not None and len(_WORD.findall(gap)) <= MAX_ATTRIBUTION_WORDS
+            and not re.search(r"[.!?;:\"“”]", body))
