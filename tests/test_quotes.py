@@ -320,3 +320,13 @@ def test_a_speech_verb_in_another_paragraph_or_reporting_its_own_clause_does_not
     text = ("From the outset, the goal was clear: \u201cThis structure,\u201d wrote Svetlana Yakushina of Ernst & "
             "Young, \u201cshould allow registering the aircraft with the aviation authorities of the United States.\u201d")
     assert [q.speaker for q in extract_quotes(_article("ey", text), nlp(text), [])] == ["Svetlana Yakushina"] * 2
+
+
+def test_a_speaker_named_after_the_verb_the_parse_left_without_subject(nlp: Any) -> None:
+    # giveme5w1h (Cubs): the parse made Gonzales the subject of "ended", and "said" had none
+    text = ('"There\'s no more curse now, the goat is history," said Cubs fan Rodrigo Gonzales, 24, moments after '
+            'the game ended.')
+    assert [q.speaker for q in extract_quotes(_article("cubs", text), nlp(text), [])] == ["Rodrigo Gonzales"]
+    # a person the attribution goes on to mention, past a comma, is not the speaker
+    text = '"We will rebuild the town from the ground up," said the mayor, who met Joe Biden on Friday.'
+    assert [q.speaker for q in extract_quotes(_article("mayor", text), nlp(text), [])] == ["the mayor"]

@@ -76,6 +76,9 @@ CLOSERS = frozenset("”»\"“")
 MIN_GOVERNED_WORDS = 2
 MIN_SENTENCE_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
+# How far after a speech verb with no subject the speaker's name may end ("said Cubs fan
+# Rodrigo Gonzales").
+AFTER_VERB_WORDS = 6
 # The longest attribution between two quotes of one speaker ("said X, head of Y at Z").
 MAX_ATTRIBUTION_WORDS = 30
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -350,6 +353,23 @@ class _Speakers:
             a.dep_ in _DESCRIBING and a.i < verb.i and any(p.i < a.left_edge.i for p in found) for a in t.ancestors)]
         return (main or found)[-1] if found else None
 
+    def person_after(self, verb: Any, quote: QuoteSpan) -> Any | None:
+        """The person named right after a speech verb that follows its quote, when the
+        parse gave the verb no subject: in "“...,” said Cubs fan Rodrigo Gonzales, 24,
+        moments after the game ended" it made Gonzales the subject of "ended". Only
+        within AFTER_VERB_WORDS words and before any comma, so that a person the
+        attribution goes on to mention is not taken."""
+        if verb.idx < quote.end:
+            return None
+        doc, stop = verb.doc, verb.i + 1
+        while stop < len(doc) and stop - verb.i <= AFTER_VERB_WORDS and doc[stop].text not in {",", ".", ";", ":"}:
+            stop += 1
+        if stop == verb.i + 1:
+            return None
+        end = doc[stop - 1].idx + len(doc[stop - 1].text)
+        found = self._persons_in(verb.idx + len(verb.text), end, quote)
+        return found[-1] if found else None  # the name the role words lead up to
+
     def speaker(self, subj: Any, quote: QuoteSpan | None = None) -> tuple[str | None, str | None]:
         """(speaker name, entity id) for a subject token; a pronoun never resolves to a
         name inside the ``quote`` it introduces."""
@@ -435,7 +455,7 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
             subj = _subject(verb)
             if subj is not None and span.start <= subj.idx < span.end:
                 subj = None  # a name the quote itself talks about is not who said it
-            subj = subj or speakers.person_before(verb, span)
+            subj = subj or speakers.person_before(verb, span) or speakers.person_after(verb, span)
             who = speakers.speaker(subj, span) if subj is not None else (None, None)
         elif (source := _according_to(doc, span, lo, hi)) is not None and words >= MIN_SENTENCE_WORDS:
             who = speakers.speaker(source, span)
