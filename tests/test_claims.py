@@ -83,6 +83,17 @@ def test_coordinated_clauses_become_separate_claims(nlp: Any) -> None:
     assert first.endswith("fugitive") and second.startswith("the reward")
 
 
+def test_the_unnamed_rest_of_a_list_is_no_claim(nlp: Any) -> None:
+    # giveme5w1h: "other tech giants" had been a claim, and corroborated another outlet's
+    # "The challenges to tech giants come amid ..."; the named items stay
+    from newsdesk.extract.claims import list_items
+
+    doc = nlp("The new coalition comes amid a growing backlash against Facebook and other tech giants.")
+    assert [doc.text[s:e] for s, e in list_items(doc[:])] == []
+    doc = nlp("The container will send potatoes, arabidopsis seeds and silkworm eggs to the surface of the Moon.")
+    assert [doc.text[s:e] for s, e in list_items(doc[:])] == ["arabidopsis seeds", "silkworm eggs"]
+
+
 def test_classify_kinds(nlp: Any) -> None:
     assert _kind(nlp, "Will Russia Answer the Call?") is None  # a title-cased heading
     assert _kind(nlp, "What are your predictions for the future of the region?") == "question"

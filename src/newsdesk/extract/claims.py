@@ -281,6 +281,8 @@ def list_items(span: Any) -> list[tuple[int, int]]:
                 continue
             sub = doc[trimmed[0]:trimmed[1]]
             words = _tokens(sub)
+            if words and words[0].lower_ == "other":
+                continue  # "Facebook and other tech giants": the rest of the list, unnamed, states nothing
             if len(words) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
                 out.append((sub.start_char, _close_quote(doc_text(doc), sub.start_char, sub.end_char)))
     return out
