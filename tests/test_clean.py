@@ -242,6 +242,8 @@ NEWS_SENTENCES = [
     "Reporting by the Times showed that the contracts were never signed.",
     "The campaign urged parents to help their children read more.",
     "Continue reading for the full interview, he wrote.",
+    "The network said the video had been watched millions of times.",
+    "Police asked people to scroll down for details on the website.",
 ]
 
 
@@ -271,6 +273,9 @@ CAPTIONS = [
     "Getty - Contributor Hackers obtained partial credit card details, phone numbers and driving licence numbers",
     "Reuters In 2014 Boko Haram shocked the world when it kidnapped hundreds of schoolgirls from a state run "
     "school in Chibok",
+    "Image caption The Taliban claimed responsibility for the attack",
+    "Handout - Getty The South dropped bombs near the North in response to the missile launch over Japan",
+    "Dimitrios Kambouris/WireImage via Getty Images, FILE",
     "Kim Kyung Hoon / Reuters A man walks past a TV set showing North Korea's leader Kim Jong-Un in a news report "
     "about North Korea's missile launch in Tokyo, Japan,",
 ]
@@ -292,6 +297,12 @@ FURNITURE = [
     ("I was Mark Zuckerberg's mentor. Today I would tell him: your users are in peril Read more", "related links"),
     ("Read or Share this story: https://usat.ly/2Cc6gQo", "related links"),
     ("Order Reprints | Today\u2019s Paper | Subscribe", "related links"),
+    ("JUST WATCHED The weapon that makes N. Korea more dangerous Replay More Videos ... MUST WATCH The weapon "
+     "that makes N. Korea more dangerous 01:12", "video player"),
+    ("Media playback is unsupported on your device Media caption Fireworks 'chaos' as barge explodes", "video player"),
+    ("Scroll down for video", "video player"),
+    ("NASA space station Mon, July 18, 2016 NASA space station. Play slideshow Getty Images 1 of 35 American "
+     "geologist and Apollo 17 astronaut Harrison Hagan Schmitt", "photo gallery"),
     ("Categories Categories Select Category 2015 MAINS SELF STUDY GUIDE 2015 TEST SERIES 2016 INTEGRATED STRATEGY "
      "FOR IAS 2016 Mains Self Study 2016 Mains Test Series 2016 STRATEGY 2017 Mains Self Study", "navigation menu"),
 ]

@@ -198,6 +198,14 @@ RULES: tuple[Rule, ...] = (
     # a slideshow's captions with its controls ("... Hide Caption 3 of 25"), however long
     # the line: the photos' captions, not the article
     _rule("photo gallery", r"\bhide caption \d+ of \d+\b", GALLERY, GALLERY),
+    # an embedded video player's text: CNN's "JUST WATCHED ... Replay More Videos ... MUST
+    # WATCH ...", the BBC's "Media playback is unsupported on your device Media caption ...",
+    # the Daily Mail's "Scroll down for video"
+    _rule("video player",
+          r"\bjust watched\b.{0,200}\breplay\b|\breplay more videos\b|^\W*media playback is (not supported|unsupported) "
+          r"on (this|your) device\b|^\W*scroll down for (the )?video\W*$", STRONG, STRONG_EDGE),
+    # a slideshow flattened into one line ("... Play slideshow Getty Images 1 of 11 ...")
+    _rule("photo gallery", r"\bplay slideshow\b.{0,80}\b1 of \d+\b", GALLERY, GALLERY),
     # a blog's category drop-down flattened into one line ("Categories Categories Select
     # Category 2015 MAINS SELF STUDY GUIDE ..."), however long
     _rule("navigation menu", r"^\W*categories\b.{0,40}\bselect category\b", GALLERY, GALLERY),
@@ -215,10 +223,12 @@ RULES: tuple[Rule, ...] = (
           # Images", "... Dado Ruvic/Reuters"), or opens a caption that ends without a full
           # stop, as galleries run them ("AP:Associated Press Tensions on the Korean
           # peninsula are now at breaking point", "Getty - Contributor Hackers obtained ...")
-          rf"|(?:^|[.!?\"”]\s+)(?:photograph|photo|picture|image)s?:\s*[^.!?:]{{1,80}}$|/\s*{_AGENCY}\s*$"
+          rf"|(?:^|[.!?\"”]\s+)(?:photograph|photo|picture|image)s?:\s*[^.!?:]{{1,80}}$"
+          rf"|/\s*(?:\w+\s+via\s+)?{_AGENCY}(?:,\s*file)?\s*$|^\W*image caption\b"
           rf"|^\W*{_AGENCY}(?:\s*[-/,|]\s*{_AGENCY})+\W*$"
           rf"|^\W*(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*/\s*)?(?:ap:\s*associated press"
-          rf"|getty images\s*-\s*getty|getty\s*-\s*contributor|{_AGENCY})\s+(?-i:[A-Z]).*(?<![.!?\"”'’])$",
+          rf"|getty images\s*-\s*getty|(?:handout\s*-\s*)?getty\s*-\s*contributor|handout\s*-\s*getty|{_AGENCY})"
+          rf"\s+(?-i:[A-Z]).*(?<![.!?\"”'’])$",
           CAPTION, CAPTION),
     _rule("image credit",
           r"^\W*(photo|image|picture|video|illustration|graphic|credit)s?( credit)?\s*(:|/)"
