@@ -290,3 +290,13 @@ def test_today_is_no_anchor_for_a_day_counted_in_the_story() -> None:
     assert _values(text, "2017-12-27")["three days later"] == "2017-11-06"
     # a decade written with a typographic apostrophe is still a decade
     assert _values("Russia of the 1990\u2019s was on its knees.")["the 1990\u2019s"] == "199X"
+
+
+def test_a_recurring_month_or_day_is_a_set(nlp: Any) -> None:
+    # TempEval-3 ("Orangemen march each July", gold XXXX-07) and giveme5w1h ("typically
+    # delivers shares every January"): no one July, so no year and no anchor for what follows
+    text = "Every Monday, the market opens late. On Tuesday it closed early. Orangemen march each July."
+    art = _article(text, "2017-10-04")
+    found = {t.evidence.text: (t.value, t.kind) for t in extract_times(art, nlp(text))}
+    assert found["Monday"] == ("XXXX-WXX-1", "SET") and found["July"] == ("XXXX-07", "SET")
+    assert found["Tuesday"] == ("2017-10-03", "DATE")  # a day told after it still has its date

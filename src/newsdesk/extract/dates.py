@@ -660,6 +660,20 @@ def _make(article: Article, c: _Candidate, t: _Time) -> TimeExpression:
     return TimeExpression(article.evidence(c.start, c.end), t.value, t.precision, t.kind, **kwargs)  # type: ignore[arg-type]
 
 
+# "each July", "every Monday": a recurring month or day (TIMEX3 SET), no date of its own.
+_HABITUAL = re.compile(r"(?i)\b(?:each|every)\s+$")
+
+
+def _habitual(t: _Time) -> _Time:
+    """The SET value of a month or weekday said to recur: "XXXX-07", "XXXX-WXX-1" (Monday)."""
+    m = re.match(r"\d{4}-(\d{2})(?:-(\d{2}))?", t.value)
+    if m is None:
+        return t
+    if m.group(2) is None:
+        return _Time(f"XXXX-{m.group(1)}", "month", "SET")
+    return _Time(f"XXXX-WXX-{date.fromisoformat(m.group(0)).isoweekday()}", "day", "SET")
+
+
 def _as_ref(t: _Time) -> tuple[int | None, int, int] | None:
     m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})(?:T[\d:]+)?", t.value)
     if not m:
@@ -749,6 +763,9 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
         tense = clause_tense(doc, c.start) if doc is not None and c.handler is _h_month else None
         t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense))
         if t is None:
+            continue
+        if c.handler in (_h_month, _h_weekday) and _HABITUAL.search(text, max(0, c.start - 8), c.start):
+            out.append(_make(article, c, _habitual(t)))  # "each July": no one July, no anchor for what follows
             continue
         out.append(_make(article, c, t))
         if not _PRESENT.fullmatch(c.match.group(0)):
