@@ -274,6 +274,10 @@ CAPTIONS = [
     "Reuters In 2014 Boko Haram shocked the world when it kidnapped hundreds of schoolgirls from a state run "
     "school in Chibok",
     "Image caption The Taliban claimed responsibility for the attack",
+    "Fame Flynet Forensics work at the scene this morning, while bodies still lay covered on the promenade",
+    "Twitter Hundreds of people - including Brit holidaymakers - were caught up in the chaos",
+    "EPA South Korea fears an invasion from its noisy neighbours",
+    "SWNS \u2022 PA Martin Bamford survived the Croydon tram crash which left seven dead",
     "Handout - Getty The South dropped bombs near the North in response to the missile launch over Japan",
     "Dimitrios Kambouris/WireImage via Getty Images, FILE",
     "Kim Kyung Hoon / Reuters A man walks past a TV set showing North Korea's leader Kim Jong-Un in a news report "
@@ -326,6 +330,7 @@ def test_photo_captions_go(caption: str) -> None:
     "Reuters Television footage showed smoke rising over the harbour.",
     "EPA Administrator Scott Pruitt said the rule would be withdrawn.",
     "PA Media reported that the driver had been arrested.",
+    "Twitter said on Monday it would suspend the accounts.",
     "Reuters reported on Monday that the talks had stalled",
     "The agency said it would not release the photo: an image of the victim.",
     "ERIMO, Japan, Oct 19 (Reuters) - Ever since North Korea lobbed two missiles far above this windswept fishing "

@@ -84,6 +84,12 @@ WIDGET = 150  # words: a sign-up box with its form labels and messages
 # Photo agencies as credits name them ("Getty Images", "AFP"); not "EPA" or "PA" alone,
 # which open sentences about the US agency or the UK news agency's own reporting.
 _AGENCY = r"(?:getty images|getty|reuters|ap|afp|shutterstock|bloomberg)"
+# Credits tabloids put before a caption ("Fame Flynet Forensics work at the scene ...",
+# "Twitter Hundreds of people ... were caught up in the chaos", "EPA South Korea fears an
+# invasion ..."); only with a caption that ends without a full stop, so "EPA Administrator
+# Scott Pruitt said ..." and "Twitter said on Monday ..." stay.
+_OPENING_CREDIT = (r"(?:twitter|instagram|facebook|swns(?:\s*•\s*pa)?|splash news|fame flynet|rex features|rex"
+                   r"|alamy|epa|pa)")
 # The site talking to its reader. "US" (the country) is no cue, and a line that quotes
 # or reports someone ("We will donate," he said) is speech, not the site's voice.
 _ADDRESS_CUE = re.compile(r"(?i:\b(you|your|yours|our|ours|we)\b)|\b[Uu]s\b")
@@ -227,7 +233,8 @@ RULES: tuple[Rule, ...] = (
           rf"|/\s*(?:\w+\s+via\s+)?{_AGENCY}(?:,\s*file)?\s*$|^\W*image caption\b"
           rf"|^\W*{_AGENCY}(?:\s*[-/,|]\s*{_AGENCY})+\W*$"
           rf"|^\W*(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*/\s*)?(?:ap:\s*associated press"
-          rf"|getty images\s*-\s*getty|(?:handout\s*-\s*)?getty\s*-\s*contributor|handout\s*-\s*getty|{_AGENCY})"
+          rf"|getty images\s*-\s*getty|(?:handout\s*-\s*)?getty\s*-\s*contributor|handout\s*-\s*getty|{_AGENCY}"
+          rf"|{_OPENING_CREDIT})"
           rf"\s+(?-i:[A-Z]).*(?<![.!?\"”'’])$",
           CAPTION, CAPTION),
     _rule("image credit",
