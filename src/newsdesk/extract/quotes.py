@@ -491,11 +491,12 @@ def _continues(quotes: Sequence[Quote], span: QuoteSpan, sent_start: int, text: 
         return True
     if span.start != sent_start or "\n" in gap:
         return False
-    if len(_WORD.findall(gap)) <= 8:
+    words = len(_WORD.findall(gap))
+    if words <= 8:
         return True
     # the previous quote's attribution, one sentence however long, and nothing else: '“It’s
     # pretty unusual,” said Jeffrey Lewis, head of the East Asia Nonproliferation Program at
     # the Middlebury Institute of Strategic Studies in California. “North Korea’s ...”'
     body = gap.strip().rstrip(".")
-    return (quotes[-1].speaker is not None and len(_WORD.findall(gap)) <= MAX_ATTRIBUTION_WORDS
+    return (quotes[-1].speaker is not None and words <= MAX_ATTRIBUTION_WORDS
             and not re.search(r"[.!?;:\"“”]", body))
