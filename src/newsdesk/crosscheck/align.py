@@ -64,6 +64,13 @@ MIN_COSINE_NO_STRUCTURE = 0.7
 # Figures within 2% of each other are never a clash ("$284 billion" vs "more than $284
 # billion", "$43 million" vs "$43,885,310"): rounding, whatever the qualifiers say.
 ROUNDING_GAP = 0.02
+# A figure written with this many significant digits ("$284.46", "12.5%", "1,137 people";
+# not "$3.5 billion", "1,000 km", "14 sets") names one fact of a story: two outlets
+# giving it state the same thing (see ``figure_key``).
+FIGURE_DIGITS = 3
+# ... and, for a whole count of things without a unit ("1,137 people"), this many: many
+# three-digit counts are round or name a model ("737 MAX").
+FIGURE_DIGITS_COUNTED = 4
 # Crude stem length for derivational variants (refurbish/refurbishment, strike/strikes).
 STEM_CHARS = 6
 
@@ -294,14 +301,47 @@ def propositions_from_docs(
         # names covered by a canonical entity count once, as the entity id
         drop = frozenset(k[1:] for k in ents if k.startswith("="))
         found = _token_keys(doc, drop)
+        figures = {k for q in (quantities[i] if quantities else ()) if (k := figure_key(q))}
         out.append(Proposition(
-            text=doc.text.strip(), keys=frozenset(found.keys | {k for k in ents if k.startswith("@")}),
+            text=doc.text.strip(), keys=frozenset(found.keys | figures | {k for k in ents if k.startswith("@")}),
             predicates=frozenset(found.predicates),
             quantities=quantities[i] if quantities else (), times=times[i] if times else (),
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
             acts=frozenset(found.acts), links=frozenset(found.links), lists=frozenset(found.lists),
         ))
     return out
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def figure_key(q: Quantity) -> str | None:
+    """The key "!unit:value" of a distinctive figure, or None.
+
+    A figure is distinctive when its written number has FIGURE_DIGITS significant
+    digits or more and it measures something: a unit ("$284.46", "12.5%", "108 years")
+    or a lower-case counted noun ("11.5 million documents"; a whole count needs
+    FIGURE_DIGITS_COUNTED digits: "1,137 people"). Round figures ("$3.5 billion",
+    "1,000 kilometers"), small counts, years, versions ("update 5.50") and model numbers
+    ("737 MAX") are not: many statements of one story share those. Two claims
+    sharing such a key share a statement's core, as two sharing a verb do
+    (``shares_structure``): "Her new amount was quickly corrected to $284.46" and "she
+    only owed $284.46" share nothing else."""
+    m = _FIGURE.search(q.evidence.text)
+    if m is None:
+        return None
+    whole, _, frac = m.group().replace(",", "").partition(".")
+    fraction = bool(frac.strip("0"))
+    digits = len((whole + frac).lstrip("0") if fraction else whole.lstrip("0").rstrip("0"))
+    if q.unit:
+        enough = digits >= FIGURE_DIGITS
+    elif q.counted and q.counted.islower():
+        enough = digits >= (FIGURE_DIGITS if fraction else FIGURE_DIGITS_COUNTED)
+    else:  # a bare number: a version ("update 5.50"), a model, a code
+        enough = False
+    if not enough or (not q.unit and not fraction and 1900 <= q.value <= 2099):
+        return None
+    return f"!{q.unit or q.counted}:{q.value:.12g}"
 
 
 def _inside(start: int, end: int, s: int, e: int) -> bool:
@@ -416,8 +456,10 @@ class PairScorer:
         if keyed is None:
             keyed = []
             for p in self.props:
-                a = p.keys if numbers else frozenset(k for k in p.keys if not k.startswith("#"))
-                keyed.append((a, sum(self.weight[k] for k in a)))
+                a = p.keys if numbers else frozenset(k for k in p.keys if not k.startswith(("#", "!")))
+                # a distinctive figure ("!", ``figure_key``) weighs only when shared (see
+                # ``overlap``): one claim's precise figure is no sign it states another thing
+                keyed.append((a, sum(self.weight[k] for k in a if not k.startswith("!"))))
             self._keyed[numbers] = keyed
         return keyed
 
@@ -431,8 +473,9 @@ class PairScorer:
 
     def overlap(self, i: int, j: int, numbers: bool = True) -> tuple[float, int]:
         """Weighted shared keys over the smaller claim's weight, and the count of shared
-        non-entity keys (sharing only names is not sharing a statement). ``numbers=False``
-        leaves figures out ("the same statement, numbers aside")."""
+        non-entity keys (sharing only names is not sharing a statement). A distinctive
+        figure both claims give weighs on both sides. ``numbers=False`` leaves figures
+        out ("the same statement, numbers aside")."""
         keyed = self._keys(numbers)
         a, wa = keyed[i]
         b, wb = keyed[j]
@@ -440,7 +483,8 @@ class PairScorer:
         if not shared:
             return 0.0, 0
         ws = sum(self.weight[k] for k in shared)
-        return ws / max(min(wa, wb), 1e-9), sum(1 for k in shared if not k.startswith("@"))
+        figures = sum(self.weight[k] for k in shared if k.startswith("!"))
+        return ws / max(min(wa, wb) + figures, 1e-9), sum(1 for k in shared if not k.startswith("@"))
 
     def score(self, i: int, j: int) -> float:
         ov, _ = self.overlap(i, j)
@@ -508,8 +552,10 @@ def needs_vectors(
 
 def shares_structure(a: Proposition, b: Proposition) -> bool:
     """Whether two claims state one act or state alike: a predicate in common besides
-    "say", or two shared words in one relation in both ("a straight road")."""
-    return bool((a.acts & b.acts) - _REPORTING) or bool(a.links & b.links)
+    "say", two shared words in one relation in both ("a straight road"), or one
+    distinctive figure (``figure_key``)."""
+    return (bool((a.acts & b.acts) - _REPORTING) or bool(a.links & b.links)
+            or any(k.startswith("!") for k in a.keys & b.keys))
 
 
 def is_aligned(cos: float, overlap: float, n_shared: int, clash: bool, structure: bool = True) -> bool:
