@@ -330,3 +330,22 @@ def test_a_speaker_named_after_the_verb_the_parse_left_without_subject(nlp: Any)
     # a person the attribution goes on to mention, past a comma, is not the speaker
     text = '"We will rebuild the town from the ground up," said the mayor, who met Joe Biden on Friday.'
     assert [q.speaker for q in extract_quotes(_article("mayor", text), nlp(text), [])] == ["the mayor"]
+
+
+def test_a_role_with_the_name_beside_it_names_the_speaker(nlp: Any) -> None:
+    # giveme5w1h (Likud vote): "The head" had been given as the speaker
+    text = ("The head of the Israeli Labor Party, Yitzhak Herzog, voiced opposition to the decision, calling it yet "
+            "\u201canother irresponsible, impractical and unnecessary\u201d move that will cause \u201cpolitical and "
+            "demographic complications and the loss of any hope for peace.\u201d")
+    assert set(_speakers_with_entities(nlp, "likud", text)[1]) == {"Yitzhak Herzog"}
+    # a role alone stays the description it is
+    text = "A spokesman for the firm, which employs 300 people, said: \u201cWe have seen no evidence of this at all.\u201d"
+    assert _speakers_with_entities(nlp, "firm", text)[1] == ["A spokesman"]
+
+
+def test_a_given_name_alone_is_the_person_the_article_named_in_full(nlp: Any) -> None:
+    # giveme5w1h (Nice, a tabloid): "Lawyer Harjit" had been the speaker of five quotes
+    text = ("Harjit Sarang was on holiday in Nice with her husband and sons, aged six and nine.\n"
+            "Lawyer Harjit, from London, said: \u201cWe were told about the fireworks by someone in the hotel "
+            "and decided to go along.\u201d")
+    assert _speakers_with_entities(nlp, "nice", text)[1] == ["Harjit Sarang"]

@@ -43,6 +43,7 @@ from newsdesk.extract.citations import (
     EntityIndex,
     enclosing,
     is_outlet_name,
+    normalize_name,
     noun_phrase,
     sentence_spans,
     surname_key,
@@ -82,6 +83,15 @@ AFTER_VERB_WORDS = 6
 # The longest attribution between two quotes of one speaker ("said X, head of Y at Z").
 MAX_ATTRIBUTION_WORDS = 30
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+# Occupations and roles a tabloid puts before a name ("Lawyer Harjit, from London, said");
+# capitalised at a sentence start, the parser takes them for part of the name.
+_ROLE_NOUNS = frozenset({
+    "lawyer", "teacher", "student", "nurse", "doctor", "businessman", "businesswoman", "actor", "actress",
+    "singer", "rapper", "model", "fan", "resident", "witness", "driver", "pilot", "mother", "father", "mum",
+    "dad", "grandmother", "grandfather", "survivor", "tourist", "holidaymaker", "farmer", "engineer",
+    "designer", "photographer", "journalist", "reporter", "writer", "author", "star", "player", "manager",
+    "owner", "worker", "neighbour", "neighbor", "shopkeeper", "retiree", "pensioner", "mum-of-two",
+    "father-of-two", "mother-of-two"})
 # Entity types that are never a speaker or a pronoun's antecedent.
 _NOT_PEOPLE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
@@ -262,7 +272,8 @@ def name_span(token: Any) -> tuple[int, int]:
         else:
             break
     toks = list(token.doc[first.i : token.i + 1])
-    titled = [i for i, t in enumerate(toks) if t.lower_.strip(".") in TITLE_WORDS]
+    titled = [i for i, t in enumerate(toks) if t.lower_.strip(".") in TITLE_WORDS
+              or (i == 0 and t.is_sent_start and t.lower_ in _ROLE_NOUNS)]
     if titled and titled[-1] < len(toks) - 1:
         toks = toks[titled[-1] + 1 :]
     return toks[0].idx, token.idx + len(token.text)
@@ -277,6 +288,15 @@ class _Speakers:
         self.index = EntityIndex(article.id, entities)
         self.sents = sentence_spans(article, doc)
         self.surnames = self.index.table.surnames
+        # given name -> the one person of this article with that first name and a
+        # surname (None when two share it): tabloids go on with "Harjit" after
+        # "Harjit Sarang", "Sarah" after "Sarah Silverman"
+        self.given: dict[str, Entity | None] = {}
+        for ent in entities:
+            words = ent.name.split()
+            if ent.type == "PERSON" and len(words) >= 2 and any(m.article_id == article.id for m in ent.mentions):
+                key = normalize_name(words[0])
+                self.given[key] = ent if self.given.get(key, ent) is ent else None
         self._genders: dict[tuple[int, int], str | None] = {}  # name span -> ``gender``
 
     def entity(self, start: int, end: int) -> Entity | None:
@@ -284,6 +304,9 @@ class _Speakers:
         ent = self.index.match(text, start, end)
         if ent is None:
             ent = self.surnames.get(surname_key(text)) if text.strip() else None
+        if len(text.split()) == 1 and (ent is None or _only_here(ent, self.article.id, start, end)):
+            # a given name alone, with no entity but the name's own mention ("Lawyer Harjit")
+            ent = self.given.get(normalize_name(text)) or ent
         return ent
 
     def is_person(self, token: Any) -> bool:
@@ -379,6 +402,12 @@ class _Speakers:
             subj = self.antecedent(subj.idx, quote, subj.lower_)
             if subj is None:
                 return None, None
+        if subj.pos_ == "NOUN":
+            # a role with the name beside it: "The spokesman for the ministry, Ivan
+            # Petrov, said" and "The head of the Israeli Labor Party, Yitzhak Herzog,
+            # voiced opposition" name their speaker
+            named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.is_person(c)]
+            subj = named[0] if named else subj
         if subj.pos_ == "PROPN":
             start, end = name_span(subj)
         else:
@@ -387,6 +416,11 @@ class _Speakers:
         if ent is not None:
             return ent.name, ent.id
         return _description(self.article.text, start, end, subj.idx), None
+
+
+def _only_here(ent: Entity, article_id: str, start: int, end: int) -> bool:
+    """Whether every mention of ``ent`` is the one around ``start:end`` of this article."""
+    return all(m.article_id == article_id and m.start <= start and end <= m.end for m in ent.mentions)
 
 
 def _in_title_quotes(text: str, start: int, end: int) -> bool:
