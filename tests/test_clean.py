@@ -463,3 +463,17 @@ def test_slideshow_captions_go_and_the_article_around_them_stays(data_dir: Path)
         # the article's own sentences stay (lines long enough to be prose)
         assert all(_norm(line) in _norm(art.text) for line in kept if len(line.split()) >= 25)
     assert mixed >= 1
+
+
+# giveme5w1h-news-cluster: date stamps left in article text (the first became a timeline
+# entry); a stamp credited to its source before a bar is one too.
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("Xinhua | Updated: 2017-09-15 17:52", True),
+    ("Updated at 9:50 p.m. ET Thursday", True),
+    ("Updated 5:31 PM EST", True),
+    ("Xinhua | China on Friday said it opposes ballistic missile launches", False),
+    ("The vote | 2017-09-15 17:52", False),
+    ("The vote was held on Sept. 24 at 9 p.m.", False),
+])
+def test_date_stamps_go(line: str, stamp: bool) -> None:
+    assert rules.is_date_line(rules.make_line(0, 0, line)) is stamp

@@ -300,3 +300,18 @@ def test_a_recurring_month_or_day_is_a_set(nlp: Any) -> None:
     found = {t.evidence.text: (t.value, t.kind) for t in extract_times(art, nlp(text))}
     assert found["Monday"] == ("XXXX-WXX-1", "SET") and found["July"] == ("XXXX-07", "SET")
     assert found["Tuesday"] == ("2017-10-03", "DATE")  # a day told after it still has its date
+
+
+def test_a_month_of_a_habit_is_a_set(nlp: Any) -> None:
+    # giveme5w1h (Samsung at CES): the timeline had dated this "2017-09"
+    text = ("The firm hopes the move, four month earlier than its usual March launches, will help it boost sales "
+            "against Apple - which usually waits until September to reveal its new handsets. Apple revealed the "
+            "iPhone X in September.")
+    found = [(t.evidence.text, t.value, t.kind) for t in extract_times(_article(text, "2018-01-01"), nlp(text))]
+    assert ("September", "XXXX-09", "SET") in found
+    assert ("September", "2017-09", "DATE") in found  # the habit's adverb is not the next sentence's
+    # a habit told in a clause of its own leaves the other clause's days dated (giveme5w1h)
+    text = ("The Quadrantid meteors peak on Wednesday night into Thursday, and this cosmic show usually features a "
+            "strong 120 meteors each hour during a short peak, according to the American Meteor Society.")
+    kinds = {t.evidence.text: t.kind for t in extract_times(_article(text, "2017-12-26"), nlp(text))}
+    assert kinds["Thursday"] == "DATE"

@@ -245,10 +245,12 @@ RULES: tuple[Rule, ...] = (
 _MONTHS = (r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|"
            r"oct(ober)?|nov(ember)?|dec(ember)?")
 _DATE_TOKEN = re.compile(
-    rf"^({_MONTHS}|\w+day|published|updated|posted|last|modified|first|on|at|am|pm|a\.m\.|p\.m\.|"
+    rf"^({_MONTHS}|\w+day|published|updated|posted|last|modified|first|on|at|am|pm|a\.m\.?|p\.m\.?|"
     r"et|est|edt|gmt|utc|bst|cet|pt|min|mins|minute|minutes|read|\d[\d:./-]*(st|nd|rd|th)?)$",
     re.IGNORECASE,
 )
+# Words of a source's name before the bar of a date stamp ("Xinhua | Updated: ...").
+_STAMP_SOURCE_WORDS = 4
 _SPEAKER_RE = re.compile(r"^[A-Z][A-Z.'’ -]+, [A-Z][A-Z.'’ -]+:$")
 _BREADCRUMB_SPLIT = re.compile(r"\s*[»›>]\s*|\s+/\s+")
 _BYLINE_RE = re.compile(r"^(?:by|written by|words by|posted by|author:)\s+(?P<rest>\S.*)$", re.IGNORECASE)
@@ -330,11 +332,16 @@ def is_separator(text: str) -> bool:
 
 
 def is_date_line(line: Line) -> bool:
-    """A line that is only a date/time stamp or a reading time ("Updated 5:31 PM EST")."""
-    tokens = re.findall(r"[^\s,|•·()]+", line.text)
+    """A line that is only a date/time stamp or a reading time ("Updated 5:31 PM EST"),
+    or one credited to its source before a bar ("Xinhua | Updated: 2017-09-15 17:52")."""
+    text = line.text
+    source, bar, stamp = text.partition("|")
+    if bar and 1 <= len(source.split()) <= _STAMP_SOURCE_WORDS and all(w[:1].isupper() for w in source.split()):
+        text = stamp
+    tokens = re.findall(r"[^\s,|•·()]+", text)
     if not tokens or len(tokens) > 12:
         return False
-    return all(_DATE_TOKEN.match(t.strip(".:")) for t in tokens) and any(ch.isdigit() for ch in line.text)
+    return all(_DATE_TOKEN.match(t.strip(".:")) for t in tokens) and any(ch.isdigit() for ch in text)
 
 
 def is_speaker_label(text: str) -> bool:

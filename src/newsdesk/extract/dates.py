@@ -664,6 +664,38 @@ def _make(article: Article, c: _Candidate, t: _Time) -> TimeExpression:
 _HABITUAL = re.compile(r"(?i)\b(?:each|every)\s+$")
 
 
+# Adverbs that make the verb of a month or weekday a habit: "Apple usually waits until
+# September to reveal its new handsets" names no one September.
+_HABIT_ADVERBS = frozenset({"usually", "typically", "normally", "traditionally", "customarily",
+                            "routinely", "habitually", "ordinarily"})
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "--"})
+
+
+def habitual_clause(doc: Doc, offset: int) -> bool:
+    """Whether the verb above the token at ``offset`` (the first one up its heads) is
+    modified by a habit adverb (``_HABIT_ADVERBS``) with no clause break between the two
+    ("peak on Wednesday night into Thursday, and this cosmic show usually features ..."
+    is one peak: the parse had hung "Wednesday" under "features"). A comma right after a
+    sentence-opening adverb breaks nothing ("Typically, the company reports in January")."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    date_tok = span[0]
+    verb = next((t for t in [date_tok, *date_tok.ancestors] if t.pos_ in _VERB_POS), None)
+    if verb is None:
+        return False
+    for adv in verb.children:
+        if adv.dep_ != "advmod" or adv.lower_ not in _HABIT_ADVERBS:
+            continue
+        lo, hi = sorted((adv.i, date_tok.i))
+        between = [t.text for t in doc[lo + 1:hi] if not (t.i == adv.i + 1 and t.text == ",")]
+        if not set(between) & _CLAUSE_BREAKS:
+            return True
+    return False
+
+
 def _habitual(t: _Time) -> _Time:
     """The SET value of a month or weekday said to recur: "XXXX-07", "XXXX-WXX-1" (Monday)."""
     m = re.match(r"\d{4}-(\d{2})(?:-(\d{2}))?", t.value)
@@ -764,7 +796,8 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
         t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense))
         if t is None:
             continue
-        if c.handler in (_h_month, _h_weekday) and _HABITUAL.search(text, max(0, c.start - 8), c.start):
+        if c.handler in (_h_month, _h_weekday) and (_HABITUAL.search(text, max(0, c.start - 8), c.start)
+                                                    or (doc is not None and habitual_clause(doc, c.start))):
             out.append(_make(article, c, _habitual(t)))  # "each July": no one July, no anchor for what follows
             continue
         out.append(_make(article, c, t))
