@@ -122,6 +122,24 @@ def test_the_writers_judgements_are_opinions(nlp: Any) -> None:
     assert _kind(nlp, "The merger is likely to face stern scrutiny in China, antitrust lawyers say.") == "fact"
 
 
+def test_reported_modals_single_quotes_and_our_are_no_opinion(nlp: Any) -> None:
+    # giveme5w1h: each was an "opinion", so never aligned with another outlet's report
+    assert _kind(nlp, "In January, the Salesforce CEO, Marc Benioff, said that Facebook should be regulated like the "
+                      "cigarette industry.") == "fact"  # his view, reported
+    assert _kind(nlp, "For the first time ever, scientists have detected planets in a galaxy far, far away from our "
+                      "swirling Milky Way.") == "fact"
+    assert _kind(nlp, "At one point a woman appearing to be the child's mother yells down, 'mommy's right here,' "
+                      "'mommy loves you,' and then says 'Isaiah be calm,' as the boy can be heard crying.") == "fact"
+    assert _kind(nlp, "'The tears you see are really tears of joy, peace,' Arians said.") == "quote"
+    assert _kind(nlp, "'I love that rocket so much.'") == "quote"
+    # the writer's own "we", a view the writer reports as their own, and the reader addressed stay opinions
+    assert _kind(nlp, "It's just a fact of life - we contaminate everything we touch.") == "opinion"
+    assert _kind(nlp, "I said the government should resign over the scandal.") == "opinion"
+    assert _kind(nlp, "Email us at [email removed] or call 0207 782 4368") == "opinion"  # the reader told what to do
+    assert _kind(nlp, "YOU get the feeling that whatever Lewis Hamilton tries, this is just simply not going to be "
+                      "his year.") == "opinion"
+
+
 def test_each_coordinated_clause_has_its_own_kind(nlp: Any) -> None:
     # sentence shapes from the example corpus and giveme5w1h: a reported clause joined
     # to the writer's judgement or speculation; each clause is a claim of its own kind

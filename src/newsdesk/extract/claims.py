@@ -10,6 +10,7 @@ the article attributes the statement to (a citation or a quote's speaker), if an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -88,15 +89,27 @@ def _mostly_latin(text: str) -> bool:
     return bool(letters) and latin / len(letters) >= LATIN_SHARE
 
 
+# A single-quoted passage, as British and tabloid copy quotes speech ("yells down,
+# 'mommy's right here,'"): the mark opens a word and closes one; an apostrophe inside a
+# word ("mommy's", "don't") does neither.
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[\u201c\"\u2014-]))['\u2018](?=\S)[^\n]*?(?<=\S)['\u2019](?=$|[\s.,;:!?)\u201d\"\u2014-])")
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` in single quote marks (``_SINGLE_QUOTED``)."""
+    return [m.span() for m in _SINGLE_QUOTED.finditer(text)]
+
+
 def _in_quote_marks(text: str) -> bool:
-    """Most of the sentence sits between quote marks (a direct quotation)."""
+    """Most of the sentence sits between quote marks, double or single (a direct quotation)."""
     inside = 0
     depth = False
-    for ch in text:
+    single = _single_quoted(text)
+    for i, ch in enumerate(text):
         if ch in _QUOTE_CHARS:
             depth = not depth
             continue
-        if depth and not ch.isspace():
+        if (depth or any(a < i < b - 1 for a, b in single)) and not ch.isspace():
             inside += 1
     letters = sum(1 for ch in text if not ch.isspace())
     return letters > 0 and inside / letters >= 0.5
@@ -161,9 +174,35 @@ def _is_opinion(text: str, span: Any) -> bool:
     if low.startswith(_OPINION_OPENERS) or _is_commentary(span) or _is_judgement(span):
         return True
     outside = _outside_quotes(span)
-    if any(t.lower_ in _OPINION_MODALS and t.tag_ == "MD" for t in outside):
+    if any(t.lower_ in _OPINION_MODALS and t.tag_ == "MD" and not _reported(t) for t in outside):
         return True
-    return any(t.lower_ in _FIRST_SECOND and t.pos_ == "PRON" for t in outside)
+    if _imperative(span):
+        return True  # the reader told what to do: "Email us at ... or call ..."
+    # the writer speaking as "I"/"we", or to the reader; "our galaxy", "my wife" in a
+    # report are no judgement
+    return any(t.lower_ in _FIRST_SECOND and t.pos_ == "PRON"
+               and (t.dep_ in {"nsubj", "nsubjpass"} or t.lower_ in {"you", "your"}) for t in outside)
+
+
+def _imperative(span: Any) -> bool:
+    """The sentence opens with a bare verb that has no subject ("Email us at ...")."""
+    words = _tokens(span)
+    root = span.root
+    return bool(words) and words[0].i == root.i and root.tag_ == "VB" and not any(
+        c.dep_ in SUBJECT_DEPS for c in root.children)
+
+
+def _reported(token: Any) -> bool:
+    """Whether ``token`` sits in a clause a third party's speech verb reports: "Benioff
+    said that Facebook should be regulated" is his view, reported; "I said we should" is
+    the writer's own."""
+    child = token
+    for head in token.ancestors:
+        if child.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in _SAYING:
+            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            return bool(subjects) and all(c.lower_ not in _FIRST_SECOND for c in subjects)
+        child = head
+    return False
 
 
 def _inside_quotes(token: Any, span: Any) -> bool:
@@ -176,11 +215,12 @@ def _outside_quotes(span: Any) -> list[Any]:
     one pass: quote marks are counted once, not again from the span start per token)."""
     text = doc_text(span.doc)
     pos, marks = span.start_char, 0
+    single = [(span.start_char + a, span.start_char + b) for a, b in _single_quoted(text[span.start_char:span.end_char])]
     out: list[Any] = []
     for t in span:
         marks += sum(text.count(q, pos, t.idx) for q in _QUOTE_CHARS)
         pos = max(pos, t.idx)
-        if marks % 2 == 0:
+        if marks % 2 == 0 and not any(a < t.idx < b - 1 for a, b in single):
             out.append(t)
     return out
 
