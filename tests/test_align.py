@@ -540,29 +540,16 @@ def test_a_list_item_supports_a_sentence_stating_its_act() -> None:
     assert ["In the letter, Maduro asked Russia for 14 sets of missiles.", "14 sets of missiles"] in groups
 
 
-def _giveme_event(data_dir: Path, event_id: int) -> list[tuple[str, str, str | None]]:
-    """The articles of one giveme5w1h-news-cluster event, as ``cross_check_texts`` documents."""
-    import ast
-
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is absent")
-    docs = []
-    for f in sorted(folder.glob("*.json")):
-        rec = json.loads(f.read_text(encoding="utf-8"))
-        cluster = rec["newsCluster"] if isinstance(rec["newsCluster"], dict) else ast.literal_eval(rec["newsCluster"])
-        if cluster.get("EventId") == event_id and rec.get("text"):
-            docs.append((f.stem[:12] + ".txt", (rec.get("title") or "") + "\n\n" + rec["text"], None))
-    return docs
-
-
 def test_one_precise_figure_in_other_words_is_one_claim(data_dir: Path) -> None:
     # giveme5w1h-news-cluster event 24 (six articles on the 2017 US tax law): "15.5 percent"
     # is all two outlets' sentences share besides "overseas"; before the rule only the
     # two sentences sharing "U.S. companies" and "cash" were one claim
+    from tests.test_figures import _event_docs
+
     from newsdesk.eval.claims import cross_check_texts
 
-    arts, story = cross_check_texts(_giveme_event(data_dir, 24))
+    docs = _event_docs(data_dir, "goldman_sachs_feels_tax_bills_burn_with_5b_charge")
+    arts, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
     text = {a.id: a.text for a in arts}
     groups = [[text[e.article_id][e.start:e.end] for e in g.evidence] for g in story.claims if g.support_count >= 2]
     assert any(any(t.startswith("The new tax overhaul imposes a discounted one-time levy") for t in texts)
