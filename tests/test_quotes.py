@@ -349,3 +349,19 @@ def test_a_given_name_alone_is_the_person_the_article_named_in_full(nlp: Any) ->
             "Lawyer Harjit, from London, said: \u201cWe were told about the fireworks by someone in the hotel "
             "and decided to go along.\u201d")
     assert _speakers_with_entities(nlp, "nice", text)[1] == ["Harjit Sarang"]
+
+
+def test_a_quote_paragraph_after_an_attributed_quote_continues_its_speaker(nlp: Any) -> None:
+    # giveme5w1h (CNN on Kim's New Year speech): the second paragraph had no speaker
+    text = ("Euan Graham, director of the International Security Program at the Lowy Institute, told CNN the "
+            "softened tone toward South Korea was a surprise.\n"
+            "\"The olive branch of trying to reach out to the South, that's the most significant change, because up "
+            "until now, they just haven't shown any interest in engaging with the South, or anyone else for that "
+            "matter,\" he said.\n"
+            "\"But an olive branch is always wrapped in some sort of belligerent coating in North Korea, it doesn't "
+            "mean the end of the nuclear program.\"\n")
+    assert _speakers_with_entities(nlp, "cnn", text)[1] == ["Euan Graham", "Euan Graham"]
+    # a paragraph of the writer's between them breaks the run
+    text = ('"We will rebuild the town from the ground up," the mayor said.\nThe council met on Friday.\n'
+            '"Nobody knows what happens next or who will pay for it."\n')
+    assert _speakers_with_entities(nlp, "mayor", text)[1] == ["the mayor", None]

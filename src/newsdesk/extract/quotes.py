@@ -402,10 +402,10 @@ class _Speakers:
             subj = self.antecedent(subj.idx, quote, subj.lower_)
             if subj is None:
                 return None, None
-        if subj.pos_ == "NOUN":
+        if subj.pos_ == "NOUN" or subj.lower_ in TITLE_WORDS:
             # a role with the name beside it: "The spokesman for the ministry, Ivan
-            # Petrov, said" and "The head of the Israeli Labor Party, Yitzhak Herzog,
-            # voiced opposition" name their speaker
+            # Petrov, said", "The head of the Israeli Labor Party, Yitzhak Herzog, voiced
+            # opposition" and "said Common Sense's CEO, James Steyer" name their speaker
             named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.is_person(c)]
             subj = named[0] if named else subj
         if subj.pos_ == "PROPN":
@@ -515,16 +515,29 @@ def _according_to(doc: Any, span: QuoteSpan, lo: int, hi: int) -> Any | None:
 
 def _continues(quotes: Sequence[Quote], span: QuoteSpan, sent_start: int, text: str,
                left_open: bool = False) -> bool:
-    """A whole-sentence quote right after the previous quote in the same paragraph, or the
+    """A whole-sentence quote right after the previous quote in the same paragraph, the
     next paragraph of a quote left open at its paragraph's end (the convention for a
-    speech over several paragraphs: each opens with a quote mark, only the last closes)."""
+    speech over several paragraphs: each opens with a quote mark, only the last closes),
+    or a paragraph opening with a quote after one that ended on an attributed quote."""
     if not quotes:
         return False
     gap = text[quotes[-1].evidence.end : span.start]
     if left_open and not gap.strip():
         return True
-    if span.start != sent_start or "\n" in gap:
+    if span.start != sent_start:
         return False
+    if "\n" in gap:
+        # a paragraph that opens with a quote, right after a paragraph that closed on an
+        # attributed quote and its attribution: '..., or anyone else for that matter," he
+        # said.' then '"But an olive branch is always wrapped in ..."' is the same speaker
+        # The new paragraph must be the quote alone ("“Panama is part of the story ...,”
+        # Álvaro Alemán Healy ... pointed out." has its own speaker, whatever the verb).
+        tail, *rest = gap.split("\n")
+        line_end = text.find("\n", span.end)
+        alone = not text[span.end:len(text) if line_end < 0 else line_end].strip()
+        return (alone and len(rest) == 1 and not rest[0].strip() and quotes[-1].speaker is not None
+                and len(_WORD.findall(tail)) <= MAX_ATTRIBUTION_WORDS
+                and not re.search(r"[.!?;:\"“”]", tail.strip().rstrip(".")))
     words = len(_WORD.findall(gap))
     if words <= 8:
         return True
