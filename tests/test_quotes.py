@@ -273,6 +273,10 @@ def test_a_name_particle_stays_in_the_name(nlp: Any) -> None:
     # giveme5w1h: "Eyda Varela de Chinchilla" had been cut to "de Chinchilla"
     text = "\u201cFrance has lost a battle, but not the war,\u201d Charles de Gaulle said."
     assert _speakers_with_entities(nlp, "gaulle", text)[1] == ["Charles de Gaulle"]
+    # a name part the parse hangs as "nmod" stays too
+    text = ("\u201cIt should be named the Offshore Papers,\u201d Eyda Varela de Chinchilla, Panama\u2019s vice minister "
+            "of finance, insisted.")
+    assert [q.speaker for q in extract_quotes(_article("panama", text), nlp(text), [])] == ["Eyda Varela de Chinchilla"]
 
 
 def test_the_object_of_led_or_prompted_speaks_not_the_subject(nlp: Any) -> None:

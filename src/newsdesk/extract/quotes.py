@@ -264,7 +264,7 @@ def name_span(token: Any) -> tuple[int, int]:
         if prev.text in "-–" and not prev.whitespace_ and first.i > 1 and not first.doc[first.i - 2].whitespace_:
             prev = first.doc[first.i - 2]  # a hyphenated name: "Nam Sung-wook"
         other_place = prev.ent_type_ in _PLACE_LABELS and prev.ent_type_ != token.ent_type_
-        if prev.pos_ == "PROPN" and prev.dep_ in {"compound", "flat"} and not other_place:
+        if prev.pos_ == "PROPN" and prev.dep_ in {"compound", "flat", "nmod"} and not other_place:
             first = prev
         elif (prev.lower_ in NAME_PARTICLES and prev.i > 0 and prev.doc[prev.i - 1].pos_ == "PROPN"
               and prev.doc[prev.i - 1].text[:1].isupper() and prev.whitespace_):
