@@ -94,6 +94,17 @@ def test_the_unnamed_rest_of_a_list_is_no_claim(nlp: Any) -> None:
     assert [doc.text[s:e] for s, e in list_items(doc[:])] == ["arabidopsis seeds", "silkworm eggs"]
 
 
+def test_an_explainers_heading_is_no_claim(nlp: Any) -> None:
+    # giveme5w1h (a linked CNN explainer): it had corroborated "South Korea wants to build
+    # ballistic missiles ..." in another outlet
+    assert _kind(nlp, "Why North Korea wants nukes and missiles") is None
+    assert _kind(nlp, "How the tram derailed in Croydon") is None
+    # a sentence opening with "When" ends as one
+    assert _kind(nlp, "When the fireworks ended, the truck drove into the crowd.") == "fact"
+    assert _kind(nlp, "When a Falcon 9 exploded on the launchpad at nearby Cape Canaveral Air Force Station in "
+                      "September 2016, the pad was out of commission for more than a year") == "fact"  # cut short
+
+
 def test_classify_kinds(nlp: Any) -> None:
     assert _kind(nlp, "Will Russia Answer the Call?") is None  # a title-cased heading
     assert _kind(nlp, "What are your predictions for the future of the region?") == "question"

@@ -71,15 +71,24 @@ def _has_predicate(span: Any) -> bool:
     return has_verb and has_subj
 
 
+# Words that open an unpunctuated heading that reads as a clause ("Why X wants Y").
+_WH_OPENERS = frozenset({"why", "how", "what", "when", "where", "who", "which"})
+
+
 def _is_heading(text: str, span: Any) -> bool:
-    """Title-cased lines (whatever their end) and unpunctuated lines without a clause."""
+    """Title-cased lines (whatever their end), unpunctuated lines without a clause, and
+    unpunctuated ones opening with a wh-word."""
     words = [t for t in _tokens(span) if t.is_alpha]
     if not words:
         return True
     caps = sum(1 for t in words if t.text[0].isupper())
     if caps / len(words) >= HEADING_CAPS_SHARE:
         return True
-    return not text.rstrip().endswith(_END_PUNCT) and not _has_predicate(span)
+    if not text.rstrip().endswith(_END_PUNCT):
+        # an explainer's heading or a linked one: "Why North Korea wants nukes and missiles"
+        # (a comma marks a sentence cut short: "When a Falcon 9 exploded ..., the pad was")
+        return not _has_predicate(span) or (words[0].lower_ in _WH_OPENERS and "," not in text)
+    return False
 
 
 def _mostly_latin(text: str) -> bool:
