@@ -292,9 +292,9 @@ class _Speakers:
         # surname (None when two share it): tabloids go on with "Harjit" after
         # "Harjit Sarang", "Sarah" after "Sarah Silverman"
         self.given: dict[str, Entity | None] = {}
-        for ent in entities:
+        for _, _, ent in self.index.spans:  # the entities mentioned in this article
             words = ent.name.split()
-            if ent.type == "PERSON" and len(words) >= 2 and any(m.article_id == article.id for m in ent.mentions):
+            if ent.type == "PERSON" and len(words) >= 2:
                 key = normalize_name(words[0])
                 self.given[key] = ent if self.given.get(key, ent) is ent else None
         self._genders: dict[tuple[int, int], str | None] = {}  # name span -> ``gender``
