@@ -100,7 +100,9 @@ def _mostly_latin(text: str) -> bool:
 
 # A single-quoted passage, as British and tabloid copy quotes speech ("yells down,
 # 'mommy's right here,'"): the mark opens a word and closes one; an apostrophe inside a
-# word ("mommy's", "don't") does neither.
+# word ("mommy's", "don't") does neither. Wider than ``quotes._SINGLE`` (curly marks
+# only, for quotes to attribute): here it only keeps a quoted passage's pronouns and
+# modals from counting as the writer's, so straight marks count too.
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[\u201c\"\u2014-]))['\u2018](?=\S)[^\n]*?(?<=\S)['\u2019](?=$|[\s.,;:!?)\u201d\"\u2014-])")
 
 
@@ -220,8 +222,10 @@ def _inside_quotes(token: Any, span: Any) -> bool:
 
 
 def _outside_quotes(span: Any) -> list[Any]:
-    """The tokens of ``span`` not inside quote marks (``_inside_quotes`` of each token, in
-    one pass: quote marks are counted once, not again from the span start per token)."""
+    """The tokens of ``span`` not inside quote marks: ``_inside_quotes`` of each token, in
+    one pass (quote marks are counted once, not again from the span start per token), and
+    also not inside a single-quoted passage (``_SINGLE_QUOTED``), which ``_inside_quotes``
+    does not read."""
     text = doc_text(span.doc)
     pos, marks = span.start_char, 0
     single = [(span.start_char + a, span.start_char + b) for a, b in _single_quoted(text[span.start_char:span.end_char])]

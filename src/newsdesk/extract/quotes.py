@@ -529,21 +529,24 @@ def _continues(quotes: Sequence[Quote], span: QuoteSpan, sent_start: int, text: 
     if "\n" in gap:
         # a paragraph that opens with a quote, right after a paragraph that closed on an
         # attributed quote and its attribution: '..., or anyone else for that matter," he
-        # said.' then '"But an olive branch is always wrapped in ..."' is the same speaker
+        # said.' then '"But an olive branch is always wrapped in ..."' is the same speaker.
         # The new paragraph must be the quote alone ("“Panama is part of the story ...,”
         # Álvaro Alemán Healy ... pointed out." has its own speaker, whatever the verb).
         tail, *rest = gap.split("\n")
         line_end = text.find("\n", span.end)
         alone = not text[span.end:len(text) if line_end < 0 else line_end].strip()
-        return (alone and len(rest) == 1 and not rest[0].strip() and quotes[-1].speaker is not None
-                and len(_WORD.findall(tail)) <= MAX_ATTRIBUTION_WORDS
-                and not re.search(r"[.!?;:\"“”]", tail.strip().rstrip(".")))
-    words = len(_WORD.findall(gap))
-    if words <= 8:
+        return alone and len(rest) == 1 and not rest[0].strip() and _attribution_only(quotes[-1], tail)
+    if len(_WORD.findall(gap)) <= 8:
         return True
     # the previous quote's attribution, one sentence however long, and nothing else: '“It’s
     # pretty unusual,” said Jeffrey Lewis, head of the East Asia Nonproliferation Program at
     # the Middlebury Institute of Strategic Studies in California. “North Korea’s ...”'
-    body = gap.strip().rstrip(".")
-    return (quotes[-1].speaker is not None and words <= MAX_ATTRIBUTION_WORDS
-            and not re.search(r"[.!?;:\"“”]", body))
+    return _attribution_only(quotes[-1], gap)
+
+
+def _attribution_only(quote: Quote, after: str) -> bool:
+    """Whether ``after`` (the text following ``quote``) is at most its attribution: the
+    quote has a speaker, and ``after`` is one sentence of MAX_ATTRIBUTION_WORDS words or
+    fewer with no other sentence end or quote mark in it."""
+    return (quote.speaker is not None and len(_WORD.findall(after)) <= MAX_ATTRIBUTION_WORDS
+            and not re.search(r"[.!?;:\"“”]", after.strip().rstrip(".")))
