@@ -369,3 +369,34 @@ def test_a_quote_paragraph_after_an_attributed_quote_continues_its_speaker(nlp: 
     text = ('"We will rebuild the town from the ground up," the mayor said.\nThe council met on Friday.\n'
             '"Nobody knows what happens next or who will pay for it."\n')
     assert _speakers_with_entities(nlp, "mayor", text)[1] == ["the mayor", None]
+
+
+def test_straight_single_quotes_are_quotes_with_speakers(nlp: Any) -> None:
+    # giveme5w1h (Daily Mail, SpaceX and F1): British copy quotes in straight single marks;
+    # none of these had been a quote, so "who said what" missed them
+    text = ("Billionaire technology magnate Elon Musk made the announcement via Twitter.\n"
+            "'Test flights of new rockets usually contain mass simulators in the form of concrete or steel "
+            "blocks,' Musk said.\n"
+            "'That seemed extremely boring.\n"
+            "'Of course, anything boring is terrible, especially companies, so we decided to send something "
+            "unusual, something that made us feel.'\n"
+            "In the '90s the team's 'greatest hits' were played at every launch.\n"
+            "Hamilton was not among their number. 'It is understandable for the first red flag with everyone "
+            "going off,' he said.")
+    quotes = extract_quotes(_article("dm", text), nlp(text), [])
+    assert [(q.text.split()[0], q.speaker) for q in quotes] == [
+        ("Test", "Musk"), ("That", "Musk"), ("Of", "Musk"), ("It", "Hamilton")]
+    # an apostrophe inside or at the end of a word opens and closes nothing
+    assert find_quote_spans("The players' union met the owners' lawyers in Musk's office.") == []
+
+
+def test_a_role_that_goes_on_to_name_the_person_names_the_speaker(nlp: Any) -> None:
+    # giveme5w1h (Daily Mail, Cubs): "his friend" had been the speaker
+    text = ("'He just wants everybody, moving forward, to respect his privacy and let his life continue to "
+            "unfold,' his friend and spokesman Frank Murtha told USA Today last month.")
+    assert [q.speaker for q in extract_quotes(_article("cubs", text), nlp(text), [])] == ["Frank Murtha"]
+    # a headline list run into one line: the speaker does not reach back into the quote
+    text = ("MOST READ IN NEWS 'DAD WAS A PAEDO' Joan Collins' son claims his father Anthony Newley was a "
+            "paedophile")
+    quotes = extract_quotes(_article("sun", text), nlp(text), [])
+    assert quotes and all(not set(q.text.split()) & set((q.speaker or "").split()) for q in quotes)

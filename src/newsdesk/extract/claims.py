@@ -100,9 +100,9 @@ def _mostly_latin(text: str) -> bool:
 
 # A single-quoted passage, as British and tabloid copy quotes speech ("yells down,
 # 'mommy's right here,'"): the mark opens a word and closes one; an apostrophe inside a
-# word ("mommy's", "don't") does neither. Wider than ``quotes._SINGLE`` (curly marks
-# only, for quotes to attribute): here it only keeps a quoted passage's pronouns and
-# modals from counting as the writer's, so straight marks count too.
+# word ("mommy's", "don't") does neither. Wider than ``quotes._SINGLE``/``_STRAIGHT``
+# (quotes to attribute, opening before a letter, two words or more): here it only keeps a
+# quoted passage's pronouns and modals from counting as the writer's.
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s(\[\u201c\"\u2014-]))['\u2018](?=\S)[^\n]*?(?<=\S)['\u2019](?=$|[\s.,;:!?)\u201d\"\u2014-])")
 
 

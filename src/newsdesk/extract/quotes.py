@@ -134,6 +134,13 @@ def _double_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
 
 
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘’\n]*?\w[^‘\n]*?)’(?!\w)")
+# Straight single quotes (British and tabloid copy: 'We run at serious speeds,' he said.).
+# The mark opens before a letter after a space or line start and closes after a non-space
+# before no word character; an apostrophe inside a word ("Musk's", "doesn't") does neither,
+# and "'90s" opens nothing. A paragraph that opens with the mark and never closes it is
+# one paragraph of a speech over several (each opens with the mark, only the last closes).
+_STRAIGHT = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'(?=[^\W\d_])([^\n]*?\S)'(?!\w)")
+_STRAIGHT_OPEN = re.compile(r"'(?=[^\W\d_])")
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -143,9 +150,16 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pos = 0
     for line in text.split("\n"):
-        found = _double_spans(text, pos, pos + len(line))
-        found += [QuoteSpan(pos + m.start(), pos + m.end(), True) for m in _SINGLE.finditer(line)
+        double = _double_spans(text, pos, pos + len(line))
+        single = [QuoteSpan(pos + m.start(), pos + m.end(), True)
+                  for pattern in (_SINGLE, _STRAIGHT) for m in pattern.finditer(line)
                   if len(_WORD.findall(m.group(1))) >= MIN_GOVERNED_WORDS]
+        if not single and _STRAIGHT_OPEN.match(line) and len(_WORD.findall(line)) >= MIN_SENTENCE_WORDS:
+            single.append(QuoteSpan(pos, pos + len(line), False))
+        # a single-quoted span that crosses a double-quoted one was an apostrophe, not a quote
+        single = [q for q in single if not any(o.start < q.start < o.end < q.end or q.start < o.start < q.end < o.end
+                                               for o in double)]
+        found = double + single
         spans += [q for q in found if not any(o.start <= q.start and q.end <= o.end and o != q for o in found)]
         pos += len(line) + 1
     return sorted(spans, key=lambda s: s.start)
@@ -407,15 +421,35 @@ class _Speakers:
             # Petrov, said", "The head of the Israeli Labor Party, Yitzhak Herzog, voiced
             # opposition" and "said Common Sense's CEO, James Steyer" name their speaker
             named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.is_person(c)]
-            subj = named[0] if named else subj
+            subj = named[0] if named else self._named_role(subj) or subj
         if subj.pos_ == "PROPN":
             start, end = name_span(subj)
         else:
             start, end = noun_phrase(subj)
+        if quote is not None and start < quote.end <= subj.idx:
+            # the parse ran the name into the quote before it ("'DAD WAS A PAEDO' Joan
+            # Collins' son claims"): the speaker starts after the closing mark
+            start = quote.end + len(self.article.text[quote.end:subj.idx]) - len(self.article.text[quote.end:subj.idx].lstrip())
         ent = self.entity(start, end) if subj.pos_ == "PROPN" else None
         if ent is not None:
             return ent.name, ent.id
         return _description(self.article.text, start, end, subj.idx), None
+
+
+    def _named_role(self, role: Any) -> Any | None:
+        """The person a role phrase goes on to name: "his friend and spokesman Frank Murtha"
+        (a name joined to the role) or "Mayor of Chicago Rahm Emanuel" (a name after the
+        place or body the role is of). "the spokesman of Vladimir Putin" names whom the
+        role serves, not who holds it: the name must not be the whole "of" phrase."""
+        for c in role.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and role.pos_ == "NOUN" and self.is_person(c):
+                return c
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and self.is_person(obj) \
+                            and name_span(obj)[0] > obj.left_edge.idx:
+                        return obj
+        return None
 
 
 def _only_here(ent: Entity, article_id: str, start: int, end: int) -> bool:
