@@ -234,6 +234,8 @@ NEWS_SENTENCES = [
     "“We will donate the money to flood victims,” the mayor said.",
     "US donations to the relief fund doubled in March.",
     "Residents were told to get the city's emergency app before the storm made landfall.",
+    "Related Companies, the developer of Hudson Yards, said it would open the tower in March.",
+    "Most read the report as a rebuke of the central bank, analysts said.",
     "The company did not respond to a request for comment.",
     "Iran may join the discussion in Vienna next week, diplomats said.",
     "Share prices fell, reflecting investors' views on the merger.",
@@ -301,6 +303,15 @@ FURNITURE = [
     ("I was Mark Zuckerberg's mentor. Today I would tell him: your users are in peril Read more", "related links"),
     ("Read or Share this story: https://usat.ly/2Cc6gQo", "related links"),
     ("Order Reprints | Today\u2019s Paper | Subscribe", "related links"),
+    ("MOST READ IN NEWS 'DAD WAS A PAEDO' Joan Collins' son claims his father Anthony Newley was a paedophile "
+     "ERUPTION OF ANGER Mount Agung volcano erupts leaving thousands of air passengers stranded BUM'S CRUSH Mystery "
+     "Cambridge University student wins 'best bum 2017' WAREHOUSE OF HORRORS Amazon workers reveal brutal working "
+     "conditions in warehouse", "related links"),
+    ("Related Stories 'WORST YET TO COME' Boko Haram leader mocks injury claims saying 'I'm in a happy state' "
+     "BABY BOMBERS Who are Boko Haram, what do the Nigerian Islamist group want and who is leader Abubakar Shekau?",
+     "related links"),
+    ("Most Read In TV & Showbiz LEW WANTED SEX WITH TWO Lewis Hamilton's ex reveals his threesome obsession and "
+     "'ugly side' 'IT'S THE RIGHT THING' Ant confirms he will not present I'm A Celeb", "related links"),
     ("JUST WATCHED The weapon that makes N. Korea more dangerous Replay More Videos ... MUST WATCH The weapon "
      "that makes N. Korea more dangerous 01:12", "video player"),
     ("Media playback is unsupported on your device Media caption Fireworks 'chaos' as barge explodes", "video player"),

@@ -81,6 +81,7 @@ WEAK, WEAK_EDGE = 10, 20
 GALLERY = 5000  # words: a whole slideshow can sit on one line
 CAPTION = 60  # words: a wire photo's caption runs to two or three sentences
 WIDGET = 150  # words: a sign-up box with its form labels and messages
+LINK_LIST = 300  # words: a tabloid's block of linked headlines flattened into one line
 # Photo agencies as credits name them ("Getty Images", "AFP"); not "EPA" or "PA" alone,
 # which open sentences about the US agency or the UK news agency's own reporting.
 _AGENCY = r"(?:getty images|getty|reuters|ap|afp|shutterstock|bloomberg)"
@@ -164,6 +165,12 @@ RULES: tuple[Rule, ...] = (
           r"|up next|what to read next|don'?t miss|keep reading|continue reading|watch next)\b",
           WEAK, WEAK),
     _rule("bare link", r"^\W*(https?://|www\.)\S+\W*$", STRONG, STRONG_EDGE),
+    # a block of linked headlines flattened into one line under its label, which a
+    # sentence does not open with in these capitals: "MOST READ IN NEWS 'DAD WAS A PAEDO'
+    # Joan Collins' son claims ... ERUPTION OF ANGER Mount Agung volcano erupts ..."
+    _rule("related links",
+          r"^(?-i:MOST READ IN [A-Z][A-Z &]*|Most Read In [A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*|Related [Ss]tories)\s+['\u2018\"\u201c]?(?-i:[A-Z])",
+          LINK_LIST, LINK_LIST),
     _rule("related links",
           r"^\W*(see also|read more|read also|also read|related( articles?| stories| coverage| videos?)?"
           r"|more on this( story)?|watch|listen|recommended)\s*:", STRONG, STRONG_EDGE),
