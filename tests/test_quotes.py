@@ -400,3 +400,27 @@ def test_a_role_that_goes_on_to_name_the_person_names_the_speaker(nlp: Any) -> N
             "paedophile")
     quotes = extract_quotes(_article("sun", text), nlp(text), [])
     assert quotes and all(not set(q.text.split()) & set((q.speaker or "").split()) for q in quotes)
+
+
+def test_a_definite_role_refers_back_to_the_person_given_it(nlp: Any) -> None:
+    # giveme5w1h (CNN on Kim's New Year speech; a tabloid on Nice): "the spokesman" and
+    # "The student" had been the speakers
+    text = ("Park Soo-hyun, the spokesman for South Korean President Moon Jae-in, said the President's office "
+            "welcomed Kim's comments.\n"
+            "\"The office has been expressing its intent to talk with North Korea anytime, anywhere and regardless "
+            "of formality,\" the spokesman said.")
+    assert _speakers_with_entities(nlp, "cnn", text)[1] == ["Park Soo-hyun"]
+    text = ("Grieving student Polina Serebryannikova, 22, was with her friend when they saw the lorry.\n"
+            "Tiffany Marchbanks, an American student living in Nice, was watching the fireworks from the hotel.\n"
+            "The student described a \"weird silence\" before gunfire started, then \"a few more shots and the worst "
+            "screaming I've ever heard in my life\".")
+    assert _speakers_with_entities(nlp, "nice", text)[1][-1] == "Tiffany Marchbanks"
+    # a role the article gives nobody by name, or someone else's role, stays a description
+    text = ("In a statement, a spokesperson said Weinstein was \"saddened and puzzled\" by her allegation.\n"
+            "\"However, her claims about being physically assaulted are untrue,\" the spokesperson said.")
+    assert _speakers_with_entities(nlp, "weinstein", text)[1][-1] == "the spokesperson"
+    # giveme5w1h (BBC on Tarantino): the role's own clause after an outlet's name is no
+    # appositive of it ("Deadline Hollywood" had been the speaker)
+    text = ("In an interview with Deadline Hollywood, the director said he heard \"Uma was trepidatious about doing "
+            "the driving shot\" but added: \"None of us ever considered it a stunt. It was just driving.\"")
+    assert "Deadline Hollywood" not in _speakers_with_entities(nlp, "bbc", text)[1]
