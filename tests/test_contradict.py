@@ -112,6 +112,15 @@ def test_different_figures_for_the_same_thing_contradict() -> None:
     hits = [x for x in differ.contradictions if x.kind == "quantity"]
     assert len(hits) == 1
     assert "14" in hits[0].reason and "12" in hits[0].reason
+    # the reason names the two sides in the order of ``a`` and ``b`` (giveme5w1h: "insider
+    # says four photos, washingtonpost says three" had the Post's claim as ``a``)
+    from newsdesk.eval.claims import cross_check_texts
+
+    for first, second in ((_A, _B.format(n=12)), (_B.format(n=12), _A)):
+        story = cross_check_texts([("x.txt", first, None), ("y.txt", second, None)])[1]
+        hit = next(x for x in story.contradictions if x.kind == "quantity")
+        fa, fb = ("14", "12") if "14" in hit.a.text else ("12", "14")
+        assert hit.reason.index(fa) < hit.reason.index(fb), (hit.reason, hit.a.text)
 
 
 def test_negated_paraphrase_contradicts() -> None:

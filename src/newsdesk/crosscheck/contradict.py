@@ -506,6 +506,8 @@ def pair_contradiction(
     Only claims that align as the same statement (numbers aside) and share a predicate
     are compared at all.
     """
+    if (claims[i].article_id, claims[i].evidence.start) > (claims[j].article_id, claims[j].evidence.start):
+        i, j = j, i  # the order ``_make`` gives the sides, so that the reason names them alike
     a, b = scorer.props[i], scorer.props[j]
     ca, cb = claims[i], claims[j]
     cos = scorer.cosine(i, j)
