@@ -316,6 +316,9 @@ FURNITURE = [
      "that makes N. Korea more dangerous 01:12", "video player"),
     ("Media playback is unsupported on your device Media caption Fireworks 'chaos' as barge explodes", "video player"),
     ("Scroll down for video", "video player"),
+    ("Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK SpaceX 1st: Recycled rocket, recycled "
+     "capsule | 2:30 SpaceX has racked up another first, launching a recycled rocket with a recycled capsule on a NASA "
+     "delivery mission. Video provided by Reuters Newslook 7 of 41", "video player"),
     ("NASA space station Mon, July 18, 2016 NASA space station. Play slideshow Getty Images 1 of 35 American "
      "geologist and Apollo 17 astronaut Harrison Hagan Schmitt", "photo gallery"),
     ("Categories Categories Select Category 2015 MAINS SELF STUDY GUIDE 2015 TEST SERIES 2016 INTEGRATED STRATEGY "

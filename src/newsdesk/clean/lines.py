@@ -217,6 +217,9 @@ RULES: tuple[Rule, ...] = (
     _rule("video player",
           r"\bjust watched\b.{0,200}\breplay\b|\breplay more videos\b|^\W*media playback is (not supported|unsupported) "
           r"on (this|your) device\b|^\W*scroll down for (the )?video\W*$", STRONG, STRONG_EDGE),
+    # a video carousel flattened into one line, its controls first ("Skip in Skip x Embed x
+    # Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK SpaceX 1st: ... | 2:30 ...")
+    _rule("video player", r"^\W*skip in skip x embed x share\b", GALLERY, GALLERY),
     # a slideshow flattened into one line ("... Play slideshow Getty Images 1 of 11 ...")
     _rule("photo gallery", r"\bplay slideshow\b.{0,80}\b1 of \d+\b", GALLERY, GALLERY),
     # a blog's category drop-down flattened into one line ("Categories Categories Select
