@@ -81,6 +81,14 @@ def test_future_tense_moves_forward() -> None:
     assert values["Friday"] == "2025-11-07"
 
 
+def test_a_day_just_before_publication_in_the_future_tense_is_this_year() -> None:
+    # giveme5w1h (a supermoon story stamped 2018-01-02): it had been dated 2019-01-01
+    values = _values("The first full moon of 2018 will reach its peak between January 1 and 2.", "2018-01-02")
+    assert values["January 1"] == "2018-01-01"
+    # further back, a "will" still means next year's
+    assert _values("The new law will take effect on December 20.", "2018-01-02")["December 20"] == "2018-12-20"
+
+
 def test_words_that_are_not_dates() -> None:
     text = "The march began. Officials may act. He said the fall of the regime was near."
     assert extract_times(_article(text, "2025-11-05")) == ()

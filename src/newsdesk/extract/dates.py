@@ -70,6 +70,10 @@ MONTH_CONTEXT = frozenset(
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|going to|plans? to|planned|scheduled|expected to|set to|supposed to|"
     r"is to|are to|due to|upcoming|(?<!the\s)next(?!\s+day\b))\b|'ll\b", re.IGNORECASE)
+# A day this close before publication, told in the future tense, is this year's: copy is
+# written before its timestamp ("will reach its peak between January 1 and 2", stamped
+# January 2), and next year's same day is not what a "will" on the day after means.
+FUTURE_SLACK_DAYS = 2
 # How far back (characters, within the sentence) the future markers are looked for. Swept
 # on TempEval-3 TBAQ: 30/60/100/whole sentence gave 1116/1117/1118/1118 correct values of
 # 1312 (flat); 60 keeps the look local to the clause. Dropping "would" mattered more.
@@ -155,6 +159,12 @@ def _day_year(anchor: date | None, month: int, day: int, future: bool) -> int | 
         return None
     ahead = (month, day) >= (anchor.month, anchor.day)
     if future:
+        if not ahead:
+            try:
+                recent = 0 < (anchor - date(anchor.year, month, day)).days <= FUTURE_SLACK_DAYS
+            except ValueError:  # Feb 29 in a common year
+                recent = False
+            ahead = recent  # written before the timestamp: "will peak between January 1 and 2" on Jan 2
         return anchor.year if ahead else anchor.year + 1
     best: tuple[int, int] | None = None
     for y in (anchor.year, anchor.year - 1, anchor.year + 1):
