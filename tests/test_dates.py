@@ -89,6 +89,15 @@ def test_a_day_just_before_publication_in_the_future_tense_is_this_year() -> Non
     assert _values("The new law will take effect on December 20.", "2018-01-02")["December 20"] == "2018-12-20"
 
 
+def test_today_in_a_name_is_no_date() -> None:
+    # giveme5w1h: a photo credit "Usa Today Sports" had put a caption on the timeline
+    text = ("Usa Today Sports Cleveland Cavaliers star LeBron James watched history be made. "
+            "His friend told USA Today last month that he was fine. Speaking to BBC Radio 4's Today programme, "
+            "Mr Taylor continued. He appeared on \"The Tonight Show\" with Johnny Carson.")
+    assert _values(text, "2016-11-03") == {"last month": "2016-10"}
+    assert _values("The talks failed. Today the two sides meet again.", "2016-11-03") == {"Today": "2016-11-03"}
+
+
 def test_words_that_are_not_dates() -> None:
     text = "The march began. Officials may act. He said the fall of the regime was near."
     assert extract_times(_article(text, "2025-11-05")) == ()

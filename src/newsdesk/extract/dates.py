@@ -308,7 +308,15 @@ def _shift(anchor: date | None, days: int) -> _Time:
     return _Time(d.isoformat(), "day")
 
 
+# A capitalised "Today", "Tonight", ... right after a capitalised word or a possessive on
+# its line is part of a name: "USA Today", "Florida Today", "BBC Radio 4's Today
+# programme", "The Tonight Show".
+_IN_NAME = re.compile(r"(?:[A-Z][\w&-]*|['’]s)[ \t]+$")
+
+
 def _h_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    if m["w"][0].isupper() and _IN_NAME.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None
     word = re.sub(r"\s+", " ", m["w"].lower())
     offsets = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
