@@ -317,14 +317,17 @@ def _close_quote(text: str, start: int, end: int) -> int:
 def list_items(span: Any) -> list[tuple[int, int]]:
     """Character spans of the items of coordinated objects ("asked for A, B and C").
 
-    Each item (a common-noun phrase of >= MIN_ITEM_TOKENS words) is a claim of its own:
-    outlets often repeat one item of another outlet's list.
+    Each item (a common-noun phrase of >= MIN_ITEM_TOKENS words besides determiners and
+    possessives: "five radars", not "his wife") is a claim of its own: outlets often repeat
+    one item of another outlet's list. The roles in a named person's appositive are not.
     """
     doc = span.doc
     out: list[tuple[int, int]] = []
     for tok in span:
         if tok.dep_ not in _OBJECT_DEPS or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            continue  # the roles of someone named: "Jim Steyer, chief executive and founder of Common Sense"
         items = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
         if len(items) < 2:
             continue
@@ -336,7 +339,8 @@ def list_items(span: Any) -> list[tuple[int, int]]:
             words = _tokens(sub)
             if words and words[0].lower_ == "other":
                 continue  # "Facebook and other tech giants": the rest of the list, unnamed, states nothing
-            if len(words) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
+            content = [t for t in words if t.pos_ not in {"DET", "PRON"} and t.tag_ != "PRP$"]
+            if len(content) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
                 out.append((sub.start_char, _close_quote(doc_text(doc), sub.start_char, sub.end_char)))
     return out
 
