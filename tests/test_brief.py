@@ -36,3 +36,25 @@ def test_a_character_reference_in_article_text_stays_text() -> None:
 def test_any_text_renders_as_itself(text: str) -> None:
     """No markup, link, tag or character reference in the source survives as such."""
     assert _shown(md(text)) == " ".join(text.split())
+
+
+def test_a_quote_several_outlets_carry_is_listed_once_with_each_place() -> None:
+    # giveme5w1h (F1, Brazil): two Daily Mail copies and the Mirror carry Vettel's radio
+    # words; the Sun's longer Massa quote holds the Daily Mail's cut of it
+    from newsdesk.model import Evidence, Quote, Story
+    from newsdesk.report.view import _quotes
+
+    def q(speaker: str, text: str, aid: str, start: int) -> Quote:
+        return Quote(speaker, None, text, Evidence(aid, start, start + len(text) + 2, f"“{text}”"))
+
+    quotes = (q("Sebastian Vettel", "This is just mad", "dm1", 3318), q("Sebastian Vettel", "This is just mad", "dm2", 1301),
+              q("Sebastian Vettel", "This is just mad", "mirror", 1303),
+              q("Felipe Massa", "It\u2019s difficult to explain the feeling. To not manage to finish the race, for my fans.",
+                "sun", 512),
+              q("Felipe Massa", "It's difficult to explain the feeling", "dm1", 1501),
+              q("Felipe Massa", "I will never forget this day.", "mirror", 2233))
+    by = dict(_quotes(Story("s", "", ("dm1", "dm2", "mirror", "sun"), quotes=quotes)))
+    assert [(t, sorted(e.article_id for e in places)) for t, places in by["Sebastian Vettel"]] == [
+        ("This is just mad", ["dm1", "dm2", "mirror"])]
+    assert [(t[:12], sorted(e.article_id for e in places)) for t, places in by["Felipe Massa"]] == [
+        ("I will never", ["mirror"]), ("It\u2019s difficu", ["dm1", "sun"])]

@@ -107,8 +107,9 @@ def _who_said(v: StoryView, lines: list[str]) -> None:
         return
     lines += ["### Who said what", ""]
     for speaker, quotes in v.quotes_by_speaker:
-        for text, ev in quotes:
-            lines.append(f"- **{md(speaker)}**: “{md(text, MAX_QUOTE_CHARS)}” ({_src(ev, v.article_outlet)})")
+        for text, places in quotes:
+            where = "; ".join(_src(ev, v.article_outlet) for ev in places)
+            lines.append(f"- **{md(speaker)}**: “{md(text, MAX_QUOTE_CHARS)}” ({where})")
     lines.append("")
 
 

@@ -7,6 +7,7 @@ what the stages produced, so the brief can never say more than the evidence hold
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -60,7 +61,8 @@ class StoryView:
     key_facts: list[FactView]
     single_source: list[FactView]
     sources: list[SourceRow]
-    quotes_by_speaker: list[tuple[str, list[tuple[str, Evidence]]]]
+    # speaker -> their quotes, each once with every place it appears (outlets repeat them)
+    quotes_by_speaker: list[tuple[str, list[tuple[str, list[Evidence]]]]]
     matrix_outlets: list[str] = field(default_factory=list)
     matrix: list[tuple[ClaimGroup, list[bool]]] = field(default_factory=list)
     article_outlet: dict[str, str] = field(default_factory=dict)
@@ -129,10 +131,26 @@ def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     return out
 
 
-def _quotes(story: Story) -> list[tuple[str, list[tuple[str, Evidence]]]]:
-    by: dict[str, list[tuple[str, Evidence]]] = {}
-    for q in story.quotes:
-        by.setdefault(q.speaker or "unattributed", []).append((q.text, q.evidence))
+def _quote_key(text: str) -> str:
+    """A quote's words for comparison: lower case, one kind of apostrophe, no punctuation."""
+    return " ".join(re.findall(r"\w+(?:'\w+)*", text.lower().replace("\u2019", "'")))
+
+
+def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
+    """Each speaker's quotes, a quote that several articles carry (wire copy, or one cut
+    of another: "It's difficult to explain the feeling" inside the longer quote) listed
+    once, in its longest wording, with every place it appears."""
+    by: dict[str, list[tuple[str, list[Evidence]]]] = {}
+    for q in sorted(story.quotes, key=lambda q: (-len(q.text), q.evidence.article_id, q.evidence.start)):
+        said = by.setdefault(q.speaker or "unattributed", [])
+        key = _quote_key(q.text)
+        same = next((places for text, places in said if key and key in _quote_key(text)), None)
+        if same is not None:
+            same.append(q.evidence)
+        else:
+            said.append((q.text, [q.evidence]))
+    for said in by.values():  # in the order the articles give them
+        said.sort(key=lambda tp: (tp[1][0].article_id, tp[1][0].start))
     return sorted(by.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0]))
 
 
