@@ -191,3 +191,24 @@ def test_reported_by_a_person_is_not_a_citation(nlp: Any) -> None:
 ])
 def test_outlets_by_their_nouns_and_things_that_cite_nothing(nlp: Any, text: str, expected: list[str]) -> None:
     assert [c.cites for c in extract_citations(_article("p", text), nlp(text), [])] == expected
+
+
+def test_a_syndication_line_cites_its_outlet_and_is_no_claim(nlp: Any) -> None:
+    # giveme5w1h (CBS News; a feed copy of BGR): the syndication line had been a corroborated
+    # key fact, and the outlet it names no citation
+    from newsdesk.extract.claims import extract_claims
+    from newsdesk.model import ArticleAnnotations
+
+    for text, outlet in (
+        ("Apple shipped the phone in 2017.\nThis article originally appeared on CNET.", "CNET"),
+        ("China’s Tiangong-1 space station is out of control and will soon fall to Earth originally appeared on "
+         "BGR.com on Mon, 1 Jan 2018 at 10:05:01 EDT. Please see our terms for use of feeds.", "BGR.com"),
+    ):
+        art = _article("syn", text)
+        doc = nlp(text)
+        assert outlet in [c.cites for c in extract_citations(art, doc, [])]
+        claims = extract_claims(art, doc, ArticleAnnotations(art.id))
+        assert not [c for c in claims if "originally appeared" in c.evidence.text]
+    # a first appearance in another sense is neither
+    text = "The band's song first appeared on the radio in 1990, and the image first appeared in The New York Times."
+    assert extract_citations(_article("band", text), nlp(text), []) == ()

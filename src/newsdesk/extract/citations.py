@@ -16,7 +16,8 @@ What counts as a citation (decided here, used by ``crosscheck.sources``):
   something is a quote, not a cited report;
 - "told X" / "in an interview with X" where X is an outlet (the words come from that
   outlet's interview);
-- wire datelines ("ERIE, Pa. (AP) -") and credit lines ("Information from: X").
+- wire datelines ("ERIE, Pa. (AP) -"), credit lines ("Information from: X") and
+  syndication lines ("This article originally appeared on CNET.").
 
 People are never citations (their words are ``Quote`` records). Generic unnamed sources
 ("reports indicate", "according to reports", "officials said") are not citations: they
@@ -97,6 +98,12 @@ _DATELINE = re.compile(r"^(?:[^\n]{0,60}?\((?P<wire>" + "|".join(WIRE_NAMES) + r
                        r"|\((?P<lead>" + "|".join(WIRE_NAMES) + r")\)\s)", re.MULTILINE)
 _CREDIT = re.compile(r"^(?:Information from|Source|Sources|Via|Originally published (?:by|in|at))\s*:\s*"
                      r"(?P<name>[^,\n]+?)(?:,\s*https?://\S+)?\s*$", re.MULTILINE)
+# A syndication line: the whole piece comes from another outlet ("This article originally
+# appeared on CNET.", "<headline> originally appeared on BGR.com on Mon, 1 Jan 2018 ...",
+# WordPress feeds' "The post <title> appeared first on <site>.").
+SYNDICATION = re.compile(r"^[^\n]{0,300}?\b(?:(?:was )?originally (?:appeared|published) (?:on|in|by)|appeared first on)\s+"
+                         r"(?P<name>[A-Z0-9][\w&'’-]*(?:\.[\w&'’-]+)*(?:\s+[A-Z0-9][\w&'’-]*(?:\.[\w&'’-]+)*){0,3}?)"
+                         r"(?=\s+on\s|[.,;]?\s*$|[.;]\s)", re.MULTILINE)
 _PERSON_TYPES = frozenset({"PERSON"})
 _NOT_SOURCE_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -386,7 +393,7 @@ def _line_candidates(text: str) -> list[_Candidate]:
     out = [_Candidate(m.start(g), m.end(g), anaphor=None, kind="dateline", display=WIRE_NAMES[m.group(g)])
            for m in _DATELINE.finditer(text) for g in ("wire", "lead") if m.group(g)]
     out.extend(_Candidate(m.start("name"), m.end("name"), anaphor=None, kind="credit")
-               for m in _CREDIT.finditer(text))
+               for pattern in (_CREDIT, SYNDICATION) for m in pattern.finditer(text))
     return out
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsdesk.extract.citations import DOCUMENT_NOUNS
+from newsdesk.extract.citations import DOCUMENT_NOUNS, SYNDICATION
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
 from newsdesk.nlp import SUBJECT_DEPS, doc_sentences, doc_text
@@ -242,6 +242,8 @@ def classify_sentence(text: str, span: Any, quoted: bool) -> str | None:
     """The claim kind of one sentence, or None when it is not a claim at all."""
     if len(_tokens(span)) < MIN_CLAIM_TOKENS or not _mostly_latin(text) or _is_heading(text, span):
         return None
+    if SYNDICATION.match(text.strip()):
+        return None  # "This article originally appeared on CNET.": a citation, not a claim
     if text.rstrip().rstrip("\u201d\"'").endswith("?"):
         return "question"
     if quoted or _in_quote_marks(text):
