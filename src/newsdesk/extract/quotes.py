@@ -144,8 +144,9 @@ _STRAIGHT_OPEN = re.compile(r"'(?=[^\W\d_])")
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Quote spans of ``text``, paragraph by paragraph, sorted by offset. A quote inside
-    another (“he dismissed it like ‘Oh, poor Harvey’”, or British ‘... “stop” ...’) is part of it,
+    """Quote spans of ``text``, paragraph by paragraph, sorted by offset: double marks,
+    curly single marks and straight single marks (``_STRAIGHT``). A quote inside another
+    (“he dismissed it like ‘Oh, poor Harvey’”, or British ‘... “stop” ...’) is part of it,
     not a quote of its own."""
     spans: list[QuoteSpan] = []
     pos = 0
@@ -429,7 +430,8 @@ class _Speakers:
         if quote is not None and start < quote.end <= subj.idx:
             # the parse ran the name into the quote before it ("'DAD WAS A PAEDO' Joan
             # Collins' son claims"): the speaker starts after the closing mark
-            start = quote.end + len(self.article.text[quote.end:subj.idx]) - len(self.article.text[quote.end:subj.idx].lstrip())
+            gap = self.article.text[quote.end:subj.idx]
+            start = quote.end + len(gap) - len(gap.lstrip())
         ent = self.entity(start, end) if subj.pos_ == "PROPN" else self._role_holder(subj)
         if ent is not None:
             return ent.name, ent.id
@@ -458,7 +460,6 @@ class _Speakers:
             if (before and before.group(1).lower() == word) or (after and word in after.group(1).lower().split()):
                 return ent
         return None
-
 
     def _named_role(self, role: Any) -> Any | None:
         """The person a role phrase goes on to name: "his friend and spokesman Frank Murtha"

@@ -144,12 +144,12 @@ def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
     for q in sorted(story.quotes, key=lambda q: (-len(q.text), q.evidence.article_id, q.evidence.start)):
         said = by.setdefault(q.speaker or "unattributed", [])
         key = _quote_key(q.text)
-        same = next((places for text, places in said if key and key in _quote_key(text)), None)
+        same = next((places for text, places in said if key and f" {key} " in f" {_quote_key(text)} "), None)
         if same is not None:
             same.append(q.evidence)
         else:
             said.append((q.text, [q.evidence]))
-    for said in by.values():  # in the order the articles give them
+    for said in by.values():  # by article and offset of each quote's longest wording
         said.sort(key=lambda tp: (tp[1][0].article_id, tp[1][0].start))
     return sorted(by.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0]))
 
