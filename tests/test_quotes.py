@@ -424,3 +424,14 @@ def test_a_definite_role_refers_back_to_the_person_given_it(nlp: Any) -> None:
     text = ("In an interview with Deadline Hollywood, the director said he heard \"Uma was trepidatious about doing "
             "the driving shot\" but added: \"None of us ever considered it a stunt. It was just driving.\"")
     assert "Deadline Hollywood" not in _speakers_with_entities(nlp, "bbc", text)[1]
+
+
+def test_a_given_name_the_article_goes_on_with_is_the_person_named_in_full(nlp: Any) -> None:
+    # giveme5w1h (The Sun on Silverman and Sheen): "Sarah, 47, said" and "The actor" after
+    # "British actor Michael, 49," had been the speakers "Sarah" and "Michael"
+    text = ("Sarah Silverman and Michael Sheen have broken up.\n"
+            "Sarah, 47, said: \u201cThe great Michael Sheen and I consciously uncoupled over Christmas.\u201d\n"
+            "Sarah started dating British actor Michael, 49, following his split with Kate Beckinsale.\n"
+            "The actor claimed he could bring people together \u201cwho wouldn\u2019t normally sit there and talk "
+            "about anything at all\u201d.")
+    assert _speakers_with_entities(nlp, "sun", text)[1] == ["Sarah Silverman", "Michael Sheen"]

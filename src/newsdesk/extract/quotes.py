@@ -319,8 +319,9 @@ class _Speakers:
         ent = self.index.match(text, start, end)
         if ent is None:
             ent = self.surnames.get(surname_key(text)) if text.strip() else None
-        if len(text.split()) == 1 and (ent is None or _only_here(ent, self.article.id, start, end)):
-            # a given name alone, with no entity but the name's own mention ("Lawyer Harjit")
+        if len(text.split()) == 1 and (ent is None or _only_in(ent, self.article.id)):
+            # a given name alone, with no entity but this article's mentions of it
+            # ("Lawyer Harjit", "Sarah, 47, said" after "Sarah Silverman")
             ent = self.given.get(normalize_name(text)) or ent
         return ent
 
@@ -458,7 +459,10 @@ class _Speakers:
             # with Deadline Hollywood, the director said")
             after = re.match(r",\s+(?:the|a|an)\s+([^,.;:\n]*),", text[end:min(end + 120, role.idx)])
             if (before and before.group(1).lower() == word) or (after and word in after.group(1).lower().split()):
-                return ent
+                # a given name alone is the person the article named in full ("British
+                # actor Michael, 49," after "Michael Sheen")
+                alone = len(ent.name.split()) == 1 and _only_in(ent, self.article.id)
+                return (self.given.get(normalize_name(ent.name)) or ent) if alone else ent
         return None
 
     def _named_role(self, role: Any) -> Any | None:
@@ -477,9 +481,10 @@ class _Speakers:
         return None
 
 
-def _only_here(ent: Entity, article_id: str, start: int, end: int) -> bool:
-    """Whether every mention of ``ent`` is the one around ``start:end`` of this article."""
-    return all(m.article_id == article_id and m.start <= start and end <= m.end for m in ent.mentions)
+def _only_in(ent: Entity, article_id: str) -> bool:
+    """Whether every mention of ``ent`` is in this article: a name no other outlet uses
+    alone ("Sarah" in a tabloid), not one a person goes by everywhere ("Rihanna")."""
+    return all(m.article_id == article_id for m in ent.mentions)
 
 
 def _in_title_quotes(text: str, start: int, end: int) -> bool:
