@@ -319,10 +319,14 @@ class _Speakers:
         ent = self.index.match(text, start, end)
         if ent is None:
             ent = self.surnames.get(surname_key(text)) if text.strip() else None
-        if len(text.split()) == 1 and (ent is None or _only_in(ent, self.article.id)):
-            # a given name alone, with no entity but this article's mentions of it
-            # ("Lawyer Harjit", "Sarah, 47, said" after "Sarah Silverman")
-            ent = self.given.get(normalize_name(text)) or ent
+        return self._in_full(text, ent)
+
+    def _in_full(self, name: str, ent: Entity | None) -> Entity | None:
+        """``ent`` for ``name``, or, for a given name alone with no entity but this
+        article's mentions of it ("Lawyer Harjit", "Sarah, 47, said" after "Sarah
+        Silverman"), the one person of the article named in full with it."""
+        if len(name.split()) == 1 and (ent is None or _only_in(ent, self.article.id)):
+            return self.given.get(normalize_name(name)) or ent
         return ent
 
     def is_person(self, token: Any) -> bool:
@@ -459,10 +463,7 @@ class _Speakers:
             # with Deadline Hollywood, the director said")
             after = re.match(r",\s+(?:the|a|an)\s+([^,.;:\n]*),", text[end:min(end + 120, role.idx)])
             if (before and before.group(1).lower() == word) or (after and word in after.group(1).lower().split()):
-                # a given name alone is the person the article named in full ("British
-                # actor Michael, 49," after "Michael Sheen")
-                alone = len(ent.name.split()) == 1 and _only_in(ent, self.article.id)
-                return (self.given.get(normalize_name(ent.name)) or ent) if alone else ent
+                return self._in_full(ent.name, ent)  # "British actor Michael, 49," after "Michael Sheen"
         return None
 
     def _named_role(self, role: Any) -> Any | None:

@@ -141,14 +141,17 @@ def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
     of another: "It's difficult to explain the feeling" inside the longer quote) listed
     once, in its longest wording, with every place it appears."""
     by: dict[str, list[tuple[str, list[Evidence]]]] = {}
+    keys: dict[str, list[str]] = {}  # speaker -> " key " of each of their listed quotes
     for q in sorted(story.quotes, key=lambda q: (-len(q.text), q.evidence.article_id, q.evidence.start)):
-        said = by.setdefault(q.speaker or "unattributed", [])
+        speaker = q.speaker or "unattributed"
+        said, listed = by.setdefault(speaker, []), keys.setdefault(speaker, [])
         key = _quote_key(q.text)
-        same = next((places for text, places in said if key and f" {key} " in f" {_quote_key(text)} "), None)
-        if same is not None:
-            same.append(q.evidence)
+        at = next((n for n, longer in enumerate(listed) if key and f" {key} " in longer), None)
+        if at is not None:
+            said[at][1].append(q.evidence)
         else:
             said.append((q.text, [q.evidence]))
+            listed.append(f" {key} ")
     for said in by.values():  # by article and offset of each quote's longest wording
         said.sort(key=lambda tp: (tp[1][0].article_id, tp[1][0].start))
     return sorted(by.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0]))
