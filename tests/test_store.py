@@ -241,6 +241,33 @@ def test_sqlite_lock_timeout_is_a_clear_store_error(tmp_path: Path, monkeypatch:
             pass
 
 
+def _open_and_close(path: str, barrier: object, errors: object) -> None:
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        Store(path).close()
+    except StoreError as exc:
+        errors.put(str(exc))  # type: ignore[attr-defined]
+
+
+def test_processes_opening_one_new_sqlite_file_at_once_all_open_it(tmp_path: Path) -> None:
+    # CI: two ingests started together into one new file failed with "cannot open sqlite
+    # store ...: database is locked" (the switch to WAL does not wait on SQLite's busy
+    # handler); four processes released at once failed in about one trial in four
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for trial in range(20):
+        path = str(tmp_path / f"race{trial}.db")
+        barrier, errors = ctx.Barrier(4), ctx.Queue()
+        procs = [ctx.Process(target=_open_and_close, args=(path, barrier, errors)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(timeout=60)
+        assert [p.exitcode for p in procs] == [0] * 4
+        assert errors.empty(), errors.get()
+
+
 def test_linking_decisions() -> None:
     link = LinkSettings(merge_threshold=0.6)
     s1 = StoryState("s1", 3, np.array([3.0, 0.0], dtype=np.float32), {"GPE:venezuela": 3})

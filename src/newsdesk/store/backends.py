@@ -8,6 +8,7 @@ which database is underneath. Everything else runs the same SQL through ``Backen
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from newsdesk.errors import ModelUnavailable, StoreError
 # How long a writer waits for another process's write transaction before giving up with
 # a StoreError. 30 s covers one article's cross-check on a large story with margin.
 BUSY_TIMEOUT_MS = 30_000
+# Pause between tries to switch a file another process is opening to WAL (``_set_wal``).
+WAL_RETRY_S = 0.01
 # Key of the PostgreSQL advisory lock that serialises writers (story linking reads then
 # writes the candidate stories; two writers at once could both create the same story).
 PG_WRITE_LOCK = 0x6E657773  # "news"
@@ -41,13 +44,28 @@ class Backend:
         return query if self.placeholder == "?" else query.replace("?", self.placeholder)
 
 
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch to the WAL journal. SQLite answers "database is locked" at once, without its
+    busy handler, while another process opens or creates the same file, so this waits
+    out such a lock itself, up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_S)
+
+
 def _sqlite_connect(path: str) -> Callable[[], Any]:
     def connect() -> sqlite3.Connection:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _set_wal(conn)
         # NORMAL is durable across process crashes in WAL mode (only an OS crash can lose
         # the last commits); every article is still all-or-nothing.
         conn.execute("PRAGMA synchronous = NORMAL")
