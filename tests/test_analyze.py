@@ -159,6 +159,13 @@ def test_cli_missing_path_exits_2(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
 
 
+def test_cli_unknown_embedding_precision_exits_2_before_any_work(tmp_path: Path, corpus_dir: Path) -> None:
+    res = run_cli("analyze", str(corpus_dir), "--out", str(tmp_path / "o"), "--embedding-precision", "half")
+    assert res.returncode == 2
+    assert "precision 'half' is unknown" in res.stderr and "float32" in res.stderr
+    assert not (tmp_path / "o").exists()
+
+
 def test_cli_bad_inputs_skipped_or_fail(tmp_path: Path, corpus_dir: Path) -> None:
     d = tmp_path / "mixed"
     d.mkdir()

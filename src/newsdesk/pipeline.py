@@ -203,6 +203,7 @@ def analyze(
     from newsdesk.stories import assign_stories, embed_articles
 
     settings = settings or Settings()
+    embedder = get_embedder(settings.embedder)  # a bad embedder setting fails before any work
     clock = _Clock([])
     with clock.stage("ingest", 0):
         docs, skipped = read_inputs(paths, settings, on_error=on_error)
@@ -216,7 +217,7 @@ def analyze(
         articles = find_duplicates(articles)
     articles, annotations, entities, parsed = parse_and_annotate(articles, settings, clock, progress)
     with clock.stage("embed", len(articles)):
-        matrix = embed_articles(articles, get_embedder(settings.embedder))
+        matrix = embed_articles(articles, embedder)
     with clock.stage("stories", len(articles)):
         groups = assign_stories(articles, entities, matrix, settings)
     by_id = {a.id: a for a in articles}

@@ -18,6 +18,12 @@ class EmbedderSettings:
     # any other value is passed to SentenceTransformer() as a name or local path.
     model: str = "all-MiniLM-L6-v2"
     batch_size: int = 32
+    # Arithmetic of the sentence-transformers encoder: "float32"; "bfloat16" (torch CPU
+    # autocast: matrix products in bfloat16, layer norms and softmax in float32); "auto" =
+    # bfloat16 where the CPU multiplies bfloat16 natively (AMX or AVX512-BF16), else float32.
+    # Measured on 3,000 real claim sentences (2 cores, AMX): 1.9x faster, each vector's
+    # cosine to its float32 one >= 0.99994, pair cosines within 0.0025.
+    precision: str = "auto"
 
 
 # Below this many articles, parsing stays in one process (worker start-up costs ~1 s).
