@@ -193,6 +193,33 @@ def test_outlets_by_their_nouns_and_things_that_cite_nothing(nlp: Any, text: str
     assert [c.cites for c in extract_citations(_article("p", text), nlp(text), [])] == expected
 
 
+# from giveme5w1h-news-cluster pages: the cited phrase also describes its source; the source
+# is the name in it, so that "Yonhap news agency" and "Yonhap" are one origin
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The marketing scheme has already paid off - as the brand's digital engagement has since skyrocketed, "
+     "according to ad company Amobee.", ["Amobee"]),
+    ("The North’s leader, Kim Jong Un, ordered the launch to be conducted for the first time from its capital, "
+     "Pyongyang, and said more exercises with the Pacific as the target were needed, the North’s KCNA news "
+     "agency said on Wednesday.", ["KCNA"]),
+    ("“I thought it was fireworks,” Crouch told CNN affiliate KTVT.", ["KTVT"]),
+    ("The launch was detected at 6:57 a.m., South Korea’s Yonhap news agency reported.", ["Yonhap"]),
+    ("The plan is a step forward, according to the official People's Daily.", ["People's Daily"]),
+    ("The leak came from Panamanian law firm Mossack Fonseca, according to the Reuters news agency.",
+     ["Reuters"]),
+    # all name: kept whole
+    ("The visitors were safe, according to the Chinese Consulate General.", ["Chinese Consulate General"]),
+    ("Delays doubled, according to the Office of Rail and Road.", ["Office of Rail and Road"]),
+])
+def test_a_described_source_is_cited_by_its_name(nlp: Any, text: str, expected: list[str]) -> None:
+    assert [c.cites for c in extract_citations(_article("p", text), nlp(text), [])] == expected
+
+
+def test_a_described_source_resolves_to_its_entity(nlp: Any) -> None:
+    text = "Crouch told CNN affiliate KTVT the crowd ran. KTVT reported the road was closed."
+    ktvt = Entity("k", "KTVT", "ORG", ("KTVT",), (), ())
+    assert [c.cites_entity_id for c in extract_citations(_article("p", text), nlp(text), [ktvt])] == ["k", "k"]
+
+
 def test_a_syndication_line_cites_its_outlet_and_is_no_claim(nlp: Any) -> None:
     # giveme5w1h (CBS News; a feed copy of BGR): the syndication line had been a corroborated
     # key fact, and the outlet it names no citation

@@ -219,6 +219,7 @@ class _Candidate:
     label: str = ""  # spaCy entity label of the phrase's head
     display: str | None = None
     outlet: bool = False  # called an outlet by its own words ("the Nice Matin newspaper")
+    core: tuple[int, int] | None = None  # the name inside a described phrase ("ad company Amobee")
 
 
 def sentence_spans(article: Article, doc: Any) -> list[tuple[int, int]]:
@@ -261,6 +262,51 @@ def noun_phrase(token: Any) -> tuple[int, int]:
                                  or last.i - first.i >= MAX_PHRASE_WORDS):
         first = first.doc[first.i + 1]
     return first.idx, last.idx + len(last.text)
+
+
+# Words that join the parts of one name ("Office of Rail and Road", "AT&T").
+NAME_JOINERS = frozenset({"of", "and", "&", "-", "for", "de"})
+
+
+def name_core(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The name inside a cited phrase that also describes it, as a char span; None when the
+    phrase is only a name ("The Washington Post", "US Pacific Command").
+
+    "ad company Amobee" -> Amobee, "South Korea's Yonhap news agency" -> Yonhap, "CNN
+    affiliate KTVT" -> KTVT, "German ARD public television" -> ARD, "the official People's
+    Daily" -> People's Daily: the last run of capitalised words (numbers and joiners inside
+    it; a possessive only inside one entity), less a leading nationality. Only a phrase with
+    a lower-case describing word has one: "Chinese Consulate General" is all name. A person or
+    place is no such name ("CNN's producer Yoko Wakatsuki", "The Washington post").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.is_alpha and t.is_lower and t.dep_ != "det" and t.lower_ not in NAME_JOINERS
+                               for t in span):
+        return None
+    runs: list[list[Any]] = []
+    run: list[Any] = []
+    for tok in span:
+        inside_entity = tok.ent_iob_ == "I" and bool(run) and run[-1].ent_iob_ in {"B", "I"}
+        if tok.tag_ == "POS":  # "People's Daily", not "South Korea's Yonhap"
+            inside_entity = inside_entity and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"
+        if tok.text[:1].isupper() or (run and (tok.like_num or inside_entity or tok.lower_ in NAME_JOINERS)):
+            run.append(tok)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    if run:
+        runs.append(run)
+    if not runs:
+        return None
+    name = runs[-1]
+    while name and name[-1].lower_ in NAME_JOINERS:
+        name = name[:-1]
+    while len(name) > 1 and name[0].ent_type_ == "NORP":
+        name = name[1:]
+    if not name or name[-1].ent_type_ in _PERSON_TYPES | _PLACE_TYPES or (name[0].idx, name[-1].idx + len(name[-1].text)) == (start, end):
+        return None
+    return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
 def _is_anaphor(token: Any, nouns: frozenset[str]) -> bool:
@@ -345,7 +391,8 @@ def _source_candidates(token: Any, need: str) -> list[_Candidate]:
             if head.ent_type_ in _NOT_SOURCE_LABELS and not is_outlet_name(name):
                 continue
             if need != "outlet" or is_outlet_name(name):
-                out.append(_Candidate(start, end, anaphor=None, org_only=need == "org", label=head.ent_type_))
+                out.append(_Candidate(start, end, anaphor=None, org_only=need == "org", label=head.ent_type_,
+                                      core=name_core(head.doc, start, end)))
     return out
 
 
@@ -439,12 +486,13 @@ def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
             cites, entity_id = antecedents[-1].cites, antecedents[-1].cites_entity_id
         else:
             surface = article.text[cand.start:cand.end]
-            ent = index.match(surface, cand.start, cand.end) or (
-                index.match(cand.display) if cand.display else None)
+            core = article.text[cand.core[0]:cand.core[1]] if cand.core else None
+            ent = (index.match(core, *cand.core) if core and cand.core else None) or index.match(
+                surface, cand.start, cand.end) or (index.match(cand.display) if cand.display else None)
             if not _plausible_source(cand, surface, ent):
                 continue
             cites = ent.name if ent is not None else (
-                cand.display or clean_source_name(surface, cand.start == sent[0]))
+                cand.display or clean_source_name(core or surface, cand.start == sent[0]))
             entity_id = ent.id if ent is not None else None
             if cand.outlet or cand.kind != "body" or is_outlet_name(surface) or is_outlet_name(cites):
                 outlets.add(cites)
