@@ -206,6 +206,7 @@ def test_outlets_by_their_nouns_and_things_that_cite_nothing(nlp: Any, text: str
     ("The plan is a step forward, according to the official People's Daily.", ["People's Daily"]),
     ("The leak came from Panamanian law firm Mossack Fonseca, according to the Reuters news agency.",
      ["Reuters"]),
+    ("The water level was high at the time and the pillar is usually on land, news agency dpa reported.", ["dpa"]),
     # all name: kept whole
     ("The visitors were safe, according to the Chinese Consulate General.", ["Chinese Consulate General"]),
     ("Delays doubled, according to the Office of Rail and Road.", ["Office of Rail and Road"]),

@@ -289,7 +289,7 @@ def name_core(doc: Any, start: int, end: int) -> tuple[int, int] | None:
         inside_entity = tok.ent_iob_ == "I" and bool(run) and run[-1].ent_iob_ in {"B", "I"}
         if tok.tag_ == "POS":  # "People's Daily", not "South Korea's Yonhap"
             inside_entity = inside_entity and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"
-        if tok.text[:1].isupper() or (run and (tok.like_num or inside_entity or tok.lower_ in NAME_JOINERS)):
+        if tok.text[:1].isupper() or tok.text in WIRE_NAMES or (run and (tok.like_num or inside_entity or tok.lower_ in NAME_JOINERS)):
             run.append(tok)
             continue
         if run:
@@ -318,6 +318,8 @@ def _is_anaphor(token: Any, nouns: frozenset[str]) -> bool:
 def _is_named(token: Any) -> bool:
     """Head of a named phrase: a proper noun, inside a named entity, or an outlet word with a name."""
     if token.pos_ == "PROPN" or (token.ent_type_ and token.ent_type_ not in {"DATE", "CARDINAL", "TIME"}):
+        return True
+    if token.text in WIRE_NAMES:  # "news agency dpa reported": the wire's own lower-case name
         return True
     return token.lower_ in OUTLET_HEADWORDS and any(t.pos_ == "PROPN" for t in token.lefts)
 
@@ -489,7 +491,7 @@ def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
             core = article.text[cand.core[0]:cand.core[1]] if cand.core else None
             ent = (index.match(core, *cand.core) if core and cand.core else None) or index.match(
                 surface, cand.start, cand.end) or (index.match(cand.display) if cand.display else None)
-            if not _plausible_source(cand, surface, ent):
+            if not _plausible_source(cand, surface, ent) and not (core and is_outlet_name(core)):
                 continue
             cites = ent.name if ent is not None else (
                 cand.display or clean_source_name(core or surface, cand.start == sent[0]))
