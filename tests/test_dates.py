@@ -98,6 +98,15 @@ def test_today_in_a_name_is_no_date() -> None:
     assert _values("The talks failed. Today the two sides meet again.", "2016-11-03") == {"Today": "2016-11-03"}
 
 
+def test_a_month_and_day_inside_a_name_is_no_date() -> None:
+    # giveme5w1h (China's moon missions, 2018): a rocket had been dated 2018-03-09
+    text = ("The key to this is the Long March 9 rocket, which is in development and due to fly in 2028-2030. "
+            "The launch was set for Friday March 9. Talks resume from March 12.\nUpdated March 14\n"
+            "It opened in the United States April 2.")  # TempEval-3 (AP style, no "on")
+    assert _values(text, "2018-01-10") == {
+        "Friday March 9": "2018-03-09", "March 12": "2018-03-12", "March 14": "2018-03-14", "April 2": "2018-04-02"}
+
+
 def test_words_that_are_not_dates() -> None:
     text = "The march began. Officials may act. He said the fall of the regime was near."
     assert extract_times(_article(text, "2025-11-05")) == ()

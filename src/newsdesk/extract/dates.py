@@ -196,6 +196,8 @@ def _h_slash(m: re.Match[str], ctx: _Ctx) -> _Time | None:
 
 
 def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    if not m["y"] and _in_name(ctx.text, m.start()):
+        return None
     month, day = _month_of(m["mon"]), int(m["d"])
     year = int(m["y"]) if m["y"] else _day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start()))
     return _day_result(year, month, day)
@@ -211,6 +213,17 @@ def _after_given_name(text: str, pos: int) -> bool:
     word that takes a month ("Since May", "Throughout May"): the month word is a surname
     ("Theresa May", "Brian May")."""
     m = re.search(r"(?<![\w-])([A-Z][a-z]+)[ \t]+$", text[max(0, pos - 40):pos])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word not in WEEKDAYS and word not in MONTH_CONTEXT and word not in _OPENING_MONTH_WORDS
+
+
+def _in_name(text: str, pos: int) -> bool:
+    """A month and day that go on one capitalised word after an article are a name: "the
+    Long March 9 rocket". "the Friday March 9 meeting", "in the United States April 2"
+    (TempEval-3), "from March 9" and "Updated March 9" are dates."""
+    m = re.search(r"\b(?:[Tt]he|[Aa]n?)[ \t]+([A-Z][a-z]+)[ \t]+$", text[max(0, pos - 40):pos])
     if not m:
         return False
     word = m.group(1).lower()
