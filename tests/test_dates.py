@@ -98,6 +98,15 @@ def test_today_in_a_name_is_no_date() -> None:
     assert _values("The talks failed. Today the two sides meet again.", "2016-11-03") == {"Today": "2016-11-03"}
 
 
+def test_a_future_in_one_clause_says_nothing_of_the_next() -> None:
+    # giveme5w1h (Daily Mail, a 'wolf moon' on 2018-01-01): December's supermoon had been 2018-12
+    text = ("But the celestial anomaly is set to be even brighter Monday night, and comes after December's "
+            "dazzling supermoon.")
+    assert _values(text, "2018-01-01")["December"] == "2017-12"
+    assert _values("The festival will open in June, and close in July.", "2018-01-01") == {
+        "June": "2018-06", "July": "2018-07"}
+
+
 def test_a_month_and_day_inside_a_name_is_no_date() -> None:
     # giveme5w1h (China's moon missions, 2018): a rocket had been dated 2018-03-09
     text = ("The key to this is the Long March 9 rocket, which is in development and due to fly in 2028-2030. "

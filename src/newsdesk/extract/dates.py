@@ -134,15 +134,29 @@ def _month_of(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+# A clause joined by ", and"/", but" with its own subject or its own tense ("and it
+# comes", "and comes", "but came"): not a bare verb that shares the first clause's
+# auxiliary ("will open in June, and close in July").
+_NEXT_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?=(?:it|he|she|they|we|the|this|that|these|those|its|his|her|their"
+    r"|was|were|had|did|came|went|said|made|took|saw|got|[a-z]+(?<!s)s|[a-z]+ed)\b)")
+
+
 def _is_future(text: str, pos: int) -> bool:
     """Whether the clause before ``pos`` speaks about the future (will, set to, ...).
 
     Only the ``FUTURE_WINDOW`` characters before the expression in the same sentence are
-    read; "since" right before it means the past whatever the tense.
+    read, from the last clause joined by ", and"/", but"; "since" right before it means
+    the past whatever the tense.
     """
     start = max(max(text.rfind(c, 0, pos) for c in ".!?\n;") + 1, pos - FUTURE_WINDOW)
     if re.search(r"\bsince\s+$", text[start:pos], re.IGNORECASE):
         return False
+    # a clause of its own after ", and"/", but": "is set to be brighter Monday night, and
+    # comes after December's supermoon" says nothing of December's tense
+    joined = list(_NEXT_CLAUSE.finditer(text, start, pos))
+    if joined:
+        start = joined[-1].end()
     return FUTURE_RE.search(text, start, pos) is not None
 
 
