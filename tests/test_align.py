@@ -456,6 +456,24 @@ def test_sentences_with_several_figures_clash_figure_by_figure() -> None:
         assert align.numbers_clash(pa, pb) == (k >= len(same)), a
 
 
+def test_different_numbers_of_one_named_model_clash(nlp: Any) -> None:
+    # giveme5w1h (North Korea's missiles): two tests of two missiles had been one claim
+    pa, pb, pc = align.propositions_from_docs([nlp(s) for s in (
+        "North Korea first tested its ICBM, the Hwasong-14, on July 4, although in that earlier launching, it did "
+        "not demonstrate the missile’s full range.",
+        "North Korea successfully tested a Hwasong 12 in May.",
+        "The Hwasong-14 and Hwasong-12 missiles were both tested this year.")])
+    assert ("hwason", "14") in pa.designations and ("hwason", "12") in pb.designations
+    assert align.designations_clash(pa, pb) and align.clashes(pb, pa)
+    assert not align.designations_clash(pa, pc) and not align.designations_clash(pb, pc)  # it names both
+    # a model on one side only, dates, years and "No. 1" number nothing
+    pd, pe = align.propositions_from_docs([nlp(s) for s in (
+        "SpaceX launched the Falcon 9 from Cape Canaveral on July 4.",
+        "SpaceX launched the Falcon Heavy in May 2017, the No. 1 rocket of its fleet.")])
+    assert ("falcon", "9") in pd.designations and not pe.designations
+    assert not align.clashes(pd, pe)
+
+
 def test_different_names_listed_in_one_role_clash(nlp: Any) -> None:
     # the example corpus: two requests to different sets of countries are two facts; a
     # list that holds the other states it, and lists in different roles are not compared

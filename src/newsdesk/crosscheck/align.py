@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from newsdesk.extract.countries import country_of_name, entity_country
+from newsdesk.extract.dates import MONTHS, WEEKDAYS
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -146,6 +147,9 @@ class Proposition:
     # lists of names in one role, as (role, names): ("p:from", {"RU", "CN"}) for "sought
     # help from both Russia and China" (``names_clash`` reads them)
     lists: frozenset[tuple[str, frozenset[str]]] = frozenset()
+    # names numbered as models, missions or series, as (name key, number): ("hwason",
+    # "14") for "the Hwasong-14", ("falcon", "9") for "Falcon 9" (``designations_clash``)
+    designations: frozenset[tuple[str, str]] = frozenset()
 
 
 def normalise_lemma(lemma: str) -> str:
@@ -226,6 +230,7 @@ class _Keys(NamedTuple):
     acts: set[str]  # predicates and the content verbs spaCy calls stop words
     links: set[str]  # "a|b": key a depends on key b or b on a (through a preposition)
     lists: set[tuple[str, frozenset[str]]]  # names listed in one role (``Proposition.lists``)
+    designations: set[tuple[str, str]]  # numbered names (``Proposition.designations``)
 
 
 # Roles whose lists of names ``names_clash`` compares: subject, object, a preposition's object.
@@ -240,12 +245,39 @@ def _list_name(token: Any) -> str:
     return country_of_name(token.doc[first.i:token.i + 1].text) or token.lower_
 
 
+_NUMBERED = re.compile(r"([A-Z][\w'’]*?)-(\d[\w]*)")
+_NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"no", "nos", "number", "page", "room"}
+
+
+def _designation(t: Any) -> tuple[str, str] | None:
+    """(name key, number) when ``t`` numbers a name: "Hwasong-14" (one token), "Falcon 9",
+    "Boeing 737", "Game 7"; not a date ("July 4", "May 2017") nor "No. 1"."""
+    m = _NUMBERED.fullmatch(t.text)
+    if m and t.pos_ == "PROPN":
+        name, number = m.group(1), m.group(2)
+    elif t.like_num and t.text[:1].isdigit() and t.i > 0:
+        prev = t.doc[t.i - 1]
+        if (prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.whitespace_ != " "
+                or not prev.text.replace("'", "").replace("\u2019", "").isalpha()):
+            return None
+        name, number = prev.text, t.text
+        if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099:
+            return None  # "Obama 2008", "May 2017"
+    else:
+        return None
+    if name.lower().rstrip(".") in _NOT_NAMES:
+        return None
+    return normalise_lemma(name.lower()), number.lower()
+
+
 def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     """The content keys of a parse, its predicates and their status, and the links
     between keys."""
-    out = _Keys(set(), set(), set(), set(), set(), set(), set())
+    out = _Keys(set(), set(), set(), set(), set(), set(), set(), set())
     key_of: dict[int, str] = {}
     for t in doc:
+        if (numbered := _designation(t)) is not None:
+            out.designations.add(numbered)
         if t.pos_ == "PROPN" and t.dep_ in _LIST_ROLES and t.conjuncts:
             names = [t, *t.conjuncts]
             # a whole list, closed by its "and"/"or" (a parse that hangs the last name
@@ -308,6 +340,7 @@ def propositions_from_docs(
             quantities=quantities[i] if quantities else (), times=times[i] if times else (),
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
             acts=frozenset(found.acts), links=frozenset(found.links), lists=frozenset(found.lists),
+            designations=frozenset(found.designations),
         ))
     return out
 
@@ -603,10 +636,22 @@ def names_clash(a: Proposition, b: Proposition) -> bool:
     return False
 
 
+def designations_clash(a: Proposition, b: Proposition) -> bool:
+    """True when both claims number one name and share none of its numbers: "tested its
+    ICBM, the Hwasong-14, on July 4" and "tested a Hwasong 12 in May" tell of two missiles,
+    "Chang'e-4" and "Chang'e 5" of two missions, "Game 6" and "Game 7" of two games."""
+    if not a.designations or not b.designations:
+        return False
+    names = {n for n, _ in a.designations} & {n for n, _ in b.designations}
+    return any(not ({x for n, x in a.designations if n == name} & {x for n, x in b.designations if n == name})
+               for name in names)
+
+
 def clashes(a: Proposition, b: Proposition) -> bool:
     """Whether two claims cannot state one fact: different figures for the same thing
-    (``numbers_clash``) or different names listed in one role (``names_clash``)."""
-    return numbers_clash(a, b) or names_clash(a, b)
+    (``numbers_clash``), different names listed in one role (``names_clash``) or different
+    numbers of one named model or series (``designations_clash``)."""
+    return numbers_clash(a, b) or names_clash(a, b) or designations_clash(a, b)
 
 
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
