@@ -94,6 +94,18 @@ def test_the_unnamed_rest_of_a_list_is_no_claim(nlp: Any) -> None:
     assert [doc.text[s:e] for s, e in list_items(doc[:])] == ["arabidopsis seeds", "silkworm eggs"]
 
 
+def test_the_events_a_statement_is_set_against_are_no_list_items(nlp: Any) -> None:
+    # giveme5w1h (CNN, North Korea): "North Korea's sixth nuclear test" had corroborated
+    # another outlet's "North Korea tested several ballistic missiles in August and September"
+    from newsdesk.extract.claims import list_items
+
+    doc = nlp("The launch is the second to fly over Japan in less than a month, and the first since North Korea's "
+              "sixth nuclear test and new United Nations sanctions on the country.")
+    assert [doc.text[s:e] for s, e in list_items(doc[:])] == []
+    doc = nlp("The sanctions target North Korea's textile exports and its imports of crude oil.")
+    assert [doc.text[s:e] for s, e in list_items(doc[:])] == ["North Korea's textile exports", "its imports of crude oil"]
+
+
 def test_a_named_persons_roles_and_bare_possessed_nouns_are_no_list_items(nlp: Any) -> None:
     # giveme5w1h (NYT, Common Sense): "chief executive" and "founder of Common Sense" had
     # been single-source claims of their own; "his wife" too

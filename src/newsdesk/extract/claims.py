@@ -316,12 +316,19 @@ def _close_quote(text: str, start: int, end: int) -> int:
     return end + 1 if opened and end < len(text) and text[end] in _QUOTE_CHARS else end
 
 
+# Prepositions whose objects set the scene of a statement (its time or circumstance), not
+# what it states.
+_BACKGROUND_PREPS = frozenset({"since", "after", "before", "until", "till", "following", "amid", "amidst",
+                               "during", "despite"})
+
+
 def list_items(span: Any) -> list[tuple[int, int]]:
     """Character spans of the items of coordinated objects ("asked for A, B and C").
 
     Each item (a common-noun phrase of >= MIN_ITEM_TOKENS words besides determiners and
     possessives: "five radars", not "his wife") is a claim of its own: outlets often repeat
-    one item of another outlet's list. The roles in a named person's appositive are not.
+    one item of another outlet's list. The roles in a named person's appositive are not,
+    nor the events of a time or circumstance ("since A and B", "amid A and B").
     """
     doc = span.doc
     out: list[tuple[int, int]] = []
@@ -330,6 +337,8 @@ def list_items(span: Any) -> list[tuple[int, int]]:
             continue
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             continue  # the roles of someone named: "Jim Steyer, chief executive and founder of Common Sense"
+        if tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND_PREPS:
+            continue  # what the news is set against: "the first since North Korea's sixth nuclear test and new sanctions"
         items = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
         if len(items) < 2:
             continue
