@@ -215,6 +215,9 @@ def test_equal_negations_are_not_a_negation_conflict() -> None:
     # still found: the main act negated against the same act stated plainly
     ratified = "Only a day earlier, Russia had ratified a new strategic agreement with Venezuela."
     assert _kinds(ratified, ratified.replace("had ratified", "had not ratified")) == ["negation"]
+    # ... also when the negation is written "n’t" with a curly apostrophe, which spaCy hangs on
+    # the auxiliary as punctuation in a sentence with curly quote marks (giveme5w1h, MTA trains)
+    assert _kinds(derail.replace("didn\u2019t derail", "derailed"), derail) == ["negation"]
 
 
 def test_other_sets_other_acts_and_moments_are_not_quantity_conflicts() -> None:

@@ -165,6 +165,11 @@ def _is_negated(verb: Any) -> bool:
     """"did not pose", "never posed", and "posed no threat" (a negated object) alike."""
     doc = verb.doc
     for child in verb.children:
+        # "didn’t" (a curly apostrophe): spaCy often hangs "n’t" on the auxiliary as punctuation
+        if child.dep_ in {"aux", "auxpass"} and child.i + 1 < len(doc) and doc[child.i + 1].lower_ == "n\u2019t":
+            if child.i + 2 < len(doc) and doc[child.i + 2].lower_ in _NOT_JUST:
+                continue  # "didn’t just win" says it won, and more
+            return True
         if child.dep_ == "neg" or child.lower_ in NEGATORS:
             if child.i + 1 < len(doc) and doc[child.i + 1].lower_ in _NOT_JUST:
                 continue  # "didn't just win" says it won, and more
