@@ -222,6 +222,8 @@ def test_keyword_lines_only_go_when_short() -> None:
 
 # Reporting that mentions the topics furniture talks about (cookies, copyright, spam, ...).
 NEWS_SENTENCES = [
+    "More than 500 rescuers and 100 excavators were involved after a call for help on social media.",
+    "More importantly, the company said it would appeal the ruling.",
     "Google said it would stop supporting third-party cookies in Chrome, a policy change advertisers opposed.",
     "Copyright holders have filed more than 40 lawsuits against AI companies since 2023.",
     "The copyright lawsuit accuses the company of training its models on millions of articles.",
@@ -291,6 +293,9 @@ CAPTIONS = [
 # New York Times' sign-up box flattened into one ~90-word line and its ad break, a
 # Guardian linked headline, USA Today's share line, a blog's category drop-down.
 FURNITURE = [
+    # USA Today's inline related link: its headline had become a claim and put "SpaceX" before
+    # a quote that "he said on Twitter" (Musk) then named as its speaker
+    ("More: Yowza! Mysterious bright light stuns Californians after SpaceX rocket launch", "related links"),
     ("Newsletter Sign Up Continue reading the main story Get the Morning Briefing by Email What you need to know "
      "to start your day, delivered to your inbox Monday through Friday. Please verify you're not a robot by "
      "clicking the box. Invalid email address. Please re-enter. You must select a newsletter to subscribe to. "

@@ -173,7 +173,7 @@ RULES: tuple[Rule, ...] = (
           LINK_LIST, LINK_LIST),
     _rule("related links",
           r"^\W*(see also|read more|read also|also read|related( articles?| stories| coverage| videos?)?"
-          r"|more on this( story)?|watch|listen|recommended)\s*:", STRONG, STRONG_EDGE),
+          r"|more on this( story)?|more|watch|listen|recommended)\s*:", STRONG, STRONG_EDGE),
     _rule("call to action",
           r"\bclick here\b|\btap here\b|^(get|download) (the|our) .{0,30}\bapps?\b"
           r"|download (the|our) \S+ apps? for\b", STRONG, STRONG_EDGE),
