@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -353,6 +354,29 @@ def test_a_given_name_alone_is_the_person_the_article_named_in_full(nlp: Any) ->
             "Lawyer Harjit, from London, said: \u201cWe were told about the fireworks by someone in the hotel "
             "and decided to go along.\u201d")
     assert _speakers_with_entities(nlp, "nice", text)[1] == ["Harjit Sarang"]
+
+
+def test_a_bare_surname_is_the_person_this_article_names_in_full(nlp: Any) -> None:
+    # giveme5w1h (F1, Brazil): the run kept a bare "Verstappen" apart (two Verstappens), so the
+    # speaker was "Verstappen"; this article names only Max Verstappen in full
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    other = _article("f1", "Jos Verstappen watched from the pit wall as his son raced. Verstappen senior said "
+                           "little afterwards.")
+    art = _article("mail", "Max Verstappen was on course to finish second, and possibly challenge Lewis Hamilton for "
+                           "the win, but the gamble backfired.\n'Win? Maybe not, but I think second was definitely "
+                           "possible,' Verstappen said.")
+
+    def speakers(article: Article, title: str | None = None) -> list[str | None]:
+        arts = [other, replace(article, title=title)]
+        docs = {a.id: nlp(a.text) for a in arts}
+        entities = canonicalize_entities(arts, {a.id: extract_mentions(a, docs[a.id]) for a in arts})
+        return [q.speaker for q in extract_quotes(arts[1], docs[arts[1].id], entities)]
+
+    assert speakers(art) == ["Max Verstappen"]
+    # a title naming another of that surname in full leaves it open ("This Is Why Uma Thurman
+    # Is Angry" over a text naming only her father, Robert Thurman, in full)
+    assert speakers(art, title="Jos Verstappen on his son's race") == ["Verstappen"]
 
 
 def test_a_quote_paragraph_after_an_attributed_quote_continues_its_speaker(nlp: Any) -> None:

@@ -307,16 +307,41 @@ class _Speakers:
         # surname (None when two share it): tabloids go on with "Harjit" after
         # "Harjit Sarang", "Sarah" after "Sarah Silverman"
         self.given: dict[str, Entity | None] = {}
-        for _, _, ent in self.index.spans:  # the entities mentioned in this article
+        # surname -> the one person this article (its title included) names in full with
+        # it (None when two): a bare "Verstappen" the run kept apart is "Max Verstappen",
+        # and "Molina said" after "Dominique Molina" is she, not another article's Tony
+        # Molina; a bare "Thurman" under the title "This Is Why Uma Thurman Is Angry" is no
+        # "Robert Thurman" (her father) of the text
+        self.own_surnames: dict[str, Entity | None] = {}
+        self.in_full: set[str] = set()  # the people this article names in full
+        for start, end, ent in self.index.spans:  # the entities mentioned in this article
             words = ent.name.split()
             if ent.type == "PERSON" and len(words) >= 2:
                 key = normalize_name(words[0])
                 self.given[key] = ent if self.given.get(key, ent) is ent else None
+            if ent.type == "PERSON" and len(article.text[start:end].split()) >= 2:
+                self._own(surname_key(article.text[start:end]), ent)
+        title = article.title or ""
+        for ent in entities if title else ():  # "This Is Why Uma Thurman Is Angry" names her too
+            if ent.type == "PERSON" and len(ent.name.split()) >= 2 and ent.name in title:
+                self._own(surname_key(ent.name), ent)
         self._genders: dict[tuple[int, int], str | None] = {}  # name span -> ``gender``
+
+    def _own(self, surname: str, ent: Entity) -> None:
+        self.in_full.add(ent.id)
+        first = normalize_name(ent.name.split()[0])
+        known = self.index.table.by_alias.get(first)
+        if first == surname or (known is not None and known.type != "PERSON") or is_outlet_name(first):
+            return  # no given name: "Equifax Equifax", "Reuters Equifax" (a caption the tagger took for a name)
+        self.own_surnames[surname] = ent if self.own_surnames.get(surname, ent) is ent else None
 
     def entity(self, start: int, end: int) -> Entity | None:
         text = self.article.text[start:end]
         ent = self.index.match(text, start, end)
+        if len(text.split()) == 1 and ent is not None and ent.type == "PERSON" and ent.id not in self.in_full:
+            # a bare surname the run gave to a person this article never names in full
+            # ("Molina" of another article's Tony Molina, after "Dominique Molina")
+            ent = self.own_surnames.get(surname_key(text)) or ent
         if ent is None:
             ent = self.surnames.get(surname_key(text)) if text.strip() else None
         return self._in_full(text, ent)
