@@ -356,6 +356,24 @@ def test_a_given_name_alone_is_the_person_the_article_named_in_full(nlp: Any) ->
     assert _speakers_with_entities(nlp, "nice", text)[1] == ["Harjit Sarang"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # giveme5w1h: each had no speaker, the clause before the colon not reaching the quote's parse
+    ("Lewis Hamilton led from pole.\nAt the second red flag, Hamilton groaned: \"The track is fine! It is not "
+     "even that wet now. This is not extreme.\"", "Hamilton"),
+    ("When the plane finally landed- in its original origin, Teigen cracked: 'LAX —> LAX flight complete. Flight "
+     "time, 8 hours and 20 minutes.'", "Teigen"),
+    ("A warning sign in the picture reads: \"BE ALERT! Gorillas are known to throw objects such as clumps of "
+     "dirt\".", "A warning sign"),
+    ("A spokesman for Microsoft emailed Newsweek the following statement: “Microsoft has a long history of "
+     "cooperating with law enforcement and other agencies.”", "A spokesman"),
+    ("He stressed:\n“We are ready to help the French people in any way we can, as we always have.”", None),
+    ("But the confusion over the source of the gunshots continues:\n“Shots are coming from Gate 7, we are "
+     "trying to see where.”", None),
+])
+def test_a_clause_ending_in_a_colon_introduces_the_quote(nlp: Any, text: str, speaker: str | None) -> None:
+    assert [q.speaker for q in extract_quotes(_article("c", text), nlp(text), [])] == [speaker]
+
+
 def test_a_bare_surname_is_the_person_this_article_names_in_full(nlp: Any) -> None:
     # giveme5w1h (F1, Brazil): the run kept a bare "Verstappen" apart (two Verstappens), so the
     # speaker was "Verstappen"; this article names only Max Verstappen in full

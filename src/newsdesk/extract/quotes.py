@@ -574,6 +574,9 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
             continue
         lo, hi = _quote_sentence_range(speakers.sents, span, len(text))
         verb, governs = _speech_verb(doc, span, lo, hi)
+        if verb is None:
+            verb = _colon_verb(doc, span)  # "Hamilton groaned: '...'", "He added:\n“...”"
+            governs = verb is not None
         who: tuple[str | None, str | None] = (None, None)
         if verb is not None and (governs or words >= MIN_SENTENCE_WORDS):
             subj = _subject(verb)
@@ -590,6 +593,40 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
         quotes.append(Quote(who[0], who[1], text[q_start:q_end], article.evidence(span.start, span.end)))
         left_open = not span.closed
     return tuple(quotes)
+
+
+# Verbs that introduce a quote after a colon besides SPEECH_VERBS: "Hamilton groaned:",
+# "Teigen cracked:", "A warning sign reads:", "It read:". Not "continue": "But the confusion
+# over the source of the gunshots continues:" introduces radio calls, not the confusion's words.
+COLON_VERBS = frozenset({"groan", "crack", "read", "reveal", "exclaim", "sigh", "scream", "yell",
+                         "shout", "whisper", "cry", "plead", "beg", "instruct", "order", "advise"})
+
+
+# ... and, when the clause names a statement, the verbs that hand one over.
+STATEMENT_VERBS = frozenset({"email", "provide", "issue", "release", "send", "publish", "give"})
+
+
+def _colon_verb(doc: Any, span: QuoteSpan) -> Any | None:
+    """The speech verb of the clause a colon closes right before the quote, on its line or
+    ending the line before when the quote opens a line: "Devastated Hayley added: “...”",
+    "He stressed:\n“...”". Only the last sentence before the colon is read."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if not text[line_start:span.start].strip() and line_start > 0:
+        line_start = text.rfind("\n", 0, line_start - 1) + 1  # the line before introduces it
+    before = text[line_start:span.start]
+    colon = re.search(r":\s*$", before)
+    if colon is None:
+        return None
+    clause_start = line_start + max((m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", before[:colon.start()])),
+                                    default=0)
+    region = doc.char_span(clause_start, line_start + colon.start(), alignment_mode="expand") or ()
+    lemmas = SPEECH_VERBS | COLON_VERBS
+    if any(t.lower_ in {"statement", "statements"} for t in region):
+        lemmas = lemmas | STATEMENT_VERBS  # "A spokesman for Microsoft emailed Newsweek the following statement:"
+    verbs = [t for t in region if t.pos_ in {"VERB", "AUX"} and t.lemma_ in lemmas
+             and clause_start <= t.idx < line_start + colon.start()]
+    return verbs[-1] if verbs else None
 
 
 def _according_to(doc: Any, span: QuoteSpan, lo: int, hi: int) -> Any | None:
