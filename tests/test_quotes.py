@@ -374,6 +374,18 @@ def test_a_clause_ending_in_a_colon_introduces_the_quote(nlp: Any, text: str, sp
     assert [q.speaker for q in extract_quotes(_article("c", text), nlp(text), [])] == [speaker]
 
 
+def test_he_after_a_role_that_spoke_is_that_role(nlp: Any) -> None:
+    # giveme5w1h (Nice, The Sun): "He stressed" had no speaker, Theresa May being a woman
+    text = ("An investigation is underway. A Downing Street spokesman said PM Theresa May was being kept up to date "
+            "with developments in France. He stressed: “Our thoughts are with those affected by this terrible "
+            "incident.”")
+    assert [q.speaker for q in extract_quotes(_article("s", text), nlp(text), [])] == ["A Downing Street spokesman"]
+    # a role that said nothing is no antecedent; nor one of the other gender
+    for text in ("The driver was shot dead by police in the truck. “It was chaos, people were running,” he said.",
+                 "A Downing Street spokeswoman said the talks would go on. “We are ready to help,” he said."):
+        assert [q.speaker for q in extract_quotes(_article("s", text), nlp(text), [])] == [None]
+
+
 def test_a_bare_surname_is_the_person_this_article_names_in_full(nlp: Any) -> None:
     # giveme5w1h (F1, Brazil): the run kept a bare "Verstappen" apart (two Verstappens), so the
     # speaker was "Verstappen"; this article names only Max Verstappen in full

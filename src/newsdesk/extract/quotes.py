@@ -49,7 +49,7 @@ from newsdesk.extract.citations import (
     surname_key,
 )
 from newsdesk.extract.entities import NAME_PARTICLES
-from newsdesk.extract.gender import agrees, name_gender, surname_gender
+from newsdesk.extract.gender import TITLE_GENDER, agrees, name_gender, surname_gender
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.nlp import doc_text
 
@@ -408,7 +408,21 @@ class _Speakers:
             if found:
                 subjects = [t for t in found if t.dep_ in {"nsubj", "nsubjpass"}]
                 return (subjects or found)[-1]
+            speaking = self._speaking_role(lo, hi, quote, pronoun)
+            if speaking is not None:
+                return speaking
         return None
+
+    def _speaking_role(self, lo: int, hi: int, quote: QuoteSpan | None, pronoun: str) -> Any | None:
+        """The last role noun in [lo, hi) that is the subject of a speech verb, of the
+        pronoun's gender where the word says one: "A Downing Street spokesman said PM
+        Theresa May was being kept up to date. He stressed: '...'" is the spokesman's."""
+        region = self.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
+        roles = [t for t in region or () if lo <= t.idx < hi and t.pos_ == "NOUN" and t.dep_ == "nsubj"
+                 and t.lower_ in TITLE_WORDS | _ROLE_NOUNS and t.head.lemma_ in SPEECH_VERBS
+                 and not (quote is not None and quote.start <= t.idx < quote.end)
+                 and agrees(pronoun, TITLE_GENDER.get(t.lower_))]
+        return roles[-1] if roles else None
 
     def person_before(self, verb: Any, quote: QuoteSpan | None = None) -> Any | None:
         """The last person named before ``verb`` in its sentence ("X, the Y, cautioned"),
