@@ -21,15 +21,18 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
   that quote's one-sentence attribution: "“...,” said X, head of Y. “...”"), or the
   next paragraph of a quote left open at its paragraph's end (it continues that
   speaker); a speech verb in another paragraph, or one reporting a clause of its own
-  outside the quote ("Suga said the missile fell ..."), introduces no quote;
+  outside the quote ("Suga said the missile fell ..."), introduces no quote; a clause
+  closed by a colon right before the quote introduces it ("Hamilton groaned: ...");
 - six or more words with no speech verb are kept with ``speaker=None``.
 
 The speaker is the verb's subject (following ``conj``/``xcomp``/``acl`` heads up to a
 subject), names lose leading titles ("Transportation Minister"), and personal pronouns
 resolve to the most recent person mentioned (the subject of a sentence first) in the
 same or the three preceding sentences whose name or title does not say the other
-gender (``extract.gender``). ``speaker_entity_id`` is set when the name
-matches an entity mention, alias, near-alias or a person's surname.
+gender (``extract.gender``), else to a role that spoke there ("A Downing Street
+spokesman said ..."). ``speaker_entity_id`` is set when the name matches an entity
+mention, alias, near-alias or a person's surname; a bare surname the run gave to a person
+this article never names in full is the person it does name in full with it.
 """
 
 from __future__ import annotations
@@ -308,9 +311,8 @@ class _Speakers:
         # "Harjit Sarang", "Sarah" after "Sarah Silverman"
         self.given: dict[str, Entity | None] = {}
         # surname -> the one person this article (its title included) names in full with
-        # it (None when two): a bare "Verstappen" the run kept apart is "Max Verstappen",
-        # and "Molina said" after "Dominique Molina" is she, not another article's Tony
-        # Molina; a bare "Thurman" under the title "This Is Why Uma Thurman Is Angry" is no
+        # it (None when two): a bare "Verstappen" the run kept apart is "Max Verstappen";
+        # a bare "Thurman" under the title "This Is Why Uma Thurman Is Angry" is no
         # "Robert Thurman" (her father) of the text
         self.own_surnames: dict[str, Entity | None] = {}
         self.in_full: set[str] = set()  # the people this article names in full
@@ -328,6 +330,7 @@ class _Speakers:
         self._genders: dict[tuple[int, int], str | None] = {}  # name span -> ``gender``
 
     def _own(self, surname: str, ent: Entity) -> None:
+        """Record that this article names ``ent`` in full, with ``surname`` as its last word."""
         self.in_full.add(ent.id)
         first = normalize_name(ent.name.split()[0])
         known = self.index.table.by_alias.get(first)
@@ -340,7 +343,7 @@ class _Speakers:
         ent = self.index.match(text, start, end)
         if len(text.split()) == 1 and ent is not None and ent.type == "PERSON" and ent.id not in self.in_full:
             # a bare surname the run gave to a person this article never names in full
-            # ("Molina" of another article's Tony Molina, after "Dominique Molina")
+            # (the run's own "Verstappen" entity, after this article's "Max Verstappen")
             ent = self.own_surnames.get(surname_key(text)) or ent
         if ent is None:
             ent = self.surnames.get(surname_key(text)) if text.strip() else None
