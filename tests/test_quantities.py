@@ -181,3 +181,25 @@ def test_a_figure_and_a_half_is_one_amount() -> None:
         assert any(t.startswith(span) and (v, u) == (value, unit) for t, v, u in found), (text, found)
     # "a half empty plane" names no amount
     assert _quantities("an inattentive passenger wearing headphones, and a half empty plane") == []
+
+
+def test_a_unit_in_a_compound_adjective_or_abbreviated_is_read() -> None:
+    # giveme5w1h sentences: the unit had been lost ("a 40-metre well" was a bare 40) or the
+    # amount dropped ("130ft"), so two outlets' measures could not be compared
+    cases = [
+        ("A large-scale rescue operation is underway in China to save a little boy who fell into a 40-metre-deep "
+         "well (131 feet) while picking cabbages with his father", "40-metre", 40.0, "m"),
+        ("A six-year-old boy fell into a deserted well measuring 130ft deep and 12 inches wide", "130ft", 130.0, "ft"),
+        ("A six-year-old boy fell into a deserted well measuring 130ft deep and 12 inches wide", "12 inches", 12.0,
+         "in"),
+        ("ID documents belonging to the 31-year-old French Tunisian were found in the 25-tonne truck after he was "
+         "shot dead by police", "25-tonne", 25.0, "ton"),
+        ("South Korea has attached an intense national pride to the 140-ton, 108-foot-tall Korea Space Launch "
+         "Vehicle-1", "108-foot", 108.0, "ft"),
+    ]
+    for text, span, value, unit in cases:
+        found = [(q.evidence.text, q.value, q.unit) for q in _quantities(text)]
+        assert (span, value, unit) in found, (text, found)
+    # a hyphen before no unit joins no unit: a score, a squad, a model
+    for text in ("Pittsburgh won 3-1 at home.", "Su-30 jets flew over.", "a 50-50 split"):
+        assert all(q.unit is None for q in _quantities(text)), text

@@ -61,7 +61,9 @@ UNITS = {
     "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km",
     "miles": "mile", "mile": "mile", "meters": "m", "metres": "m", "meter": "m", "metre": "m",
     "kilograms": "kg", "kilogram": "kg", "kg": "kg", "pounds": "lb", "lbs": "lb",
-    "feet": "ft", "foot": "ft", "barrels": "barrel", "barrel": "barrel", "acres": "acre",
+    "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "inch": "in", "yards": "yd", "yard": "yd",
+    "centimetres": "cm", "centimeters": "cm", "cm": "cm", "millimetres": "mm", "millimeters": "mm", "mm": "mm",
+    "barrels": "barrel", "barrel": "barrel", "acres": "acre",
     "square kilometers": "km2", "square miles": "mile2", "liters": "l", "litres": "l",
     "gallons": "gallon", "hours": "hour", "hour": "hour", "days": "day", "day": "day",
     "weeks": "week", "week": "week", "months": "month", "month": "month", "years": "year",
@@ -93,7 +95,8 @@ QUANTITY_RE = re.compile(
     rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER_RE.pattern})"
     rf"(?:(?P<ratio>[\s-]+(?:in|out\s+of)[\s-]+)(?P<den>\d+|{'|'.join(SMALL)})\b)?"
     rf"(?:[\s-]?(?P<scale>(?:hundred|thousand|million|billion|trillion)\b)|(?P<sscale>(?:bn|mn|tn|m|b|k)\b))?"
-    rf"(?:\s?(?P<unit>(?:{_UNIT_RE})\b|%))?",
+    # a unit after a space or, in a compound adjective, a hyphen: "a 40-metre well"
+    rf"(?:(?:\s|-(?=[a-z]))?(?P<unit>(?:{_UNIT_RE})\b|%))?",
     re.IGNORECASE,
 )
 STOPWORDS = frozenset(
@@ -102,7 +105,7 @@ STOPWORDS = frozenset(
     "per each its their his her our your after before since until during over under about "
     "into out up down off very also not no said says".split()
 )
-UNIT_SUFFIXES = ("km", "kg", "m", "bn", "mn", "k", "b", "s", "tn", "mph", "kph")
+UNIT_SUFFIXES = ("km", "kg", "m", "bn", "mn", "k", "b", "s", "tn", "mph", "kph", "ft", "cm", "mm")
 
 
 @dataclass(frozen=True, slots=True)
