@@ -386,6 +386,25 @@ def test_he_after_a_role_that_spoke_is_that_role(nlp: Any) -> None:
         assert [q.speaker for q in extract_quotes(_article("s", text), nlp(text), [])] == [None]
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # giveme5w1h: a quote closing on "!" or "?" ends the parser's sentence, which cut the
+    # attribution after it off into a sentence of its own
+    ("He kept up the pressure on Beijing.\n“China could easily solve this problem!” Mr. Trump said.\nOn Friday, "
+     "the news of the test broke.", ["Trump"]),
+    ("\"What proof made them conclude that these ships violated the Security Council resolutions?\" Hua said.\n"
+     "On Dec 22, the UN passed a resolution.", ["Hua"]),
+    # a clause of its own after the quote introduces nothing ("He said it accelerated ...")
+    ("\"It seemed like an accident at first, but was it really an accident?\" He said it accelerated as it hit "
+     "the bodies.", [None]),
+    # a name inside an earlier quote (a tweet) is no antecedent of "he said"
+    ("President Trump responded on Saturday.\n'North Korean Leader Kim Jong Un just stated that the Nuclear "
+     "Button is on his desk at all times.'\n'Will someone from his depleted and food starved regime please "
+     "inform him that I too have a Nuclear Button, and my Button works!' he said.", [None, "Trump"]),
+])
+def test_the_attribution_after_a_quote_that_ends_a_sentence(nlp: Any, text: str, speakers: list[str | None]) -> None:
+    assert [q.speaker for q in extract_quotes(_article("a", text), nlp(text), [])] == speakers
+
+
 def test_a_bare_surname_is_the_person_this_article_names_in_full(nlp: Any) -> None:
     # giveme5w1h (F1, Brazil): the run kept a bare "Verstappen" apart (two Verstappens), so the
     # speaker was "Verstappen"; this article names only Max Verstappen in full

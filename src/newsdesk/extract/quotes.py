@@ -328,6 +328,7 @@ class _Speakers:
             if ent.type == "PERSON" and len(ent.name.split()) >= 2 and ent.name in title:
                 self._own(surname_key(ent.name), ent)
         self._genders: dict[tuple[int, int], str | None] = {}  # name span -> ``gender``
+        self.quoted = [(q.start, q.end) for q in find_quote_spans(article.text)]  # every quote's marks
 
     def _own(self, surname: str, ent: Entity) -> None:
         """Record that this article names ``ent`` in full, with ``surname`` as its last word."""
@@ -376,12 +377,14 @@ class _Speakers:
         return token.pos_ == "PROPN" and speaks and token.ent_type_ not in _PLACE_LABELS
 
     def _persons_in(self, lo: int, hi: int, quote: QuoteSpan | None = None) -> list[Any]:
-        """Person names in [lo, hi), leaving out those inside ``quote`` (the people a quote
-        talks about: "'... that Drs. Mitchell and Leslie Weiss died,' he said")."""
+        """Person names in [lo, hi), leaving out those inside ``quote`` or any other quote
+        (the people a quote talks about: "'... that Drs. Mitchell and Leslie Weiss died,'
+        he said"; a tweet quoting "Kim Jong Un just stated ..." before "'...,' he said")."""
         region = self.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
         heads = [t for t in region or () if lo <= t.idx < hi and t.pos_ == "PROPN"
                  and not (t.dep_ in {"compound", "flat"} and t.head.pos_ == "PROPN")
                  and not (quote is not None and quote.start <= t.idx < quote.end)
+                 and not any(a <= t.idx < b for a, b in self.quoted)
                  and not _in_photo_credit(self.article.text, t.idx)]
         return [t for t in heads if self.is_person(t)]
 
@@ -591,6 +594,10 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
             continue
         lo, hi = _quote_sentence_range(speakers.sents, span, len(text))
         verb, governs = _speech_verb(doc, span, lo, hi)
+        if verb is None and (after := _attribution_after(speakers.sents, span, text)) is not None:
+            # '“China could easily solve this problem!” Mr. Trump said.': the sentence ended
+            # with the quote's "!" or "?", and its attribution became a sentence of its own
+            verb, governs = _speech_verb(doc, span, lo, after)
         if verb is None:
             verb = _colon_verb(doc, span)  # "Hamilton groaned: '...'", "He added:\n“...”"
             governs = verb is not None
@@ -610,6 +617,22 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
         quotes.append(Quote(who[0], who[1], text[q_start:q_end], article.evidence(span.start, span.end)))
         left_open = not span.closed
     return tuple(quotes)
+
+
+def _attribution_after(sents: Sequence[tuple[int, int]], span: QuoteSpan, text: str) -> int | None:
+    """The end of the sentence right after a quote that closes on "?" or "!", when that
+    sentence starts on the quote's line, right after it: where its attribution ("...?"
+    Hua said.) was cut off as a sentence of its own. None otherwise."""
+    inner = text[span.start:span.end].rstrip()
+    if len(inner) < 2 or inner[-2] not in "?!":
+        return None
+    rest = text[span.end:span.end + 2]
+    if not rest[:1].isspace() or "\n" in rest:
+        return None
+    nxt = [(a, b) for a, b in sents if a >= span.end]
+    if not nxt or "\n" in text[span.end:nxt[0][0]]:
+        return None
+    return nxt[0][1]
 
 
 # Verbs that introduce a quote after a colon besides SPEECH_VERBS: "Hamilton groaned:",
