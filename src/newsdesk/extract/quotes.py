@@ -16,7 +16,8 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
   ``describe``, ``label``, ...) that governs the quote in the parse ("cautioned against
   “excessive military force”"); "requested “14 sets” of missiles" is not a quote;
 - four or more words also count with a speech verb elsewhere in the same sentence
-  ("“..., ” said James Story"), with "according to X" in the sentence, or, with no
+  ("“..., ” said James Story"; after a quote closing on "!" or "?", the sentence right
+  after it on its line: "“...!” Mr. Trump said."), with "according to X" in the sentence, or, with no
   verb at all, when the quote is a whole sentence right after another quote (or after
   that quote's one-sentence attribution: "“...,” said X, head of Y. “...”"), or the
   next paragraph of a quote left open at its paragraph's end (it continues that
@@ -27,8 +28,8 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
 
 The speaker is the verb's subject (following ``conj``/``xcomp``/``acl`` heads up to a
 subject), names lose leading titles ("Transportation Minister"), and personal pronouns
-resolve to the most recent person mentioned (the subject of a sentence first) in the
-same or the three preceding sentences whose name or title does not say the other
+resolve to the most recent person mentioned outside quote marks (the subject of a
+sentence first) in the same or the three preceding sentences whose name or title does not say the other
 gender (``extract.gender``), else to a role that spoke there ("A Downing Street
 spokesman said ..."). ``speaker_entity_id`` is set when the name matches an entity
 mention, alias, near-alias or a person's surname; a bare surname the run gave to a person
