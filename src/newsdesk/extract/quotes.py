@@ -301,7 +301,10 @@ def name_span(token: Any) -> tuple[int, int]:
 class _Speakers:
     """Speaker naming and pronoun resolution for one article."""
 
-    def __init__(self, article: Article, doc: Any, entities: Sequence[Entity]) -> None:
+    def __init__(self, article: Article, doc: Any, entities: Sequence[Entity],
+                 spans: Sequence[QuoteSpan] = ()) -> None:
+        """``spans``: the article's quote spans (``find_quote_spans``), whose names no
+        pronoun refers to."""
         self.article = article
         self.doc = doc
         self.index = EntityIndex(article.id, entities)
@@ -329,7 +332,7 @@ class _Speakers:
             if ent.type == "PERSON" and len(ent.name.split()) >= 2 and ent.name in title:
                 self._own(surname_key(ent.name), ent)
         self._genders: dict[tuple[int, int], str | None] = {}  # name span -> ``gender``
-        self.quoted = [(q.start, q.end) for q in find_quote_spans(article.text)]  # every quote's marks
+        self.quoted = [(q.start, q.end) for q in spans]
 
     def _own(self, surname: str, ent: Entity) -> None:
         """Record that this article names ``ent`` in full, with ``surname`` as its last word."""
@@ -584,11 +587,12 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
     """Direct quotes in ``article`` with speakers (rule in the module docstring), by offset."""
     if doc_text(doc) != article.text:
         raise ValueError(f"doc text does not match article {article.id}")
-    speakers = _Speakers(article, doc, entities)
+    spans = find_quote_spans(article.text)
+    speakers = _Speakers(article, doc, entities, spans)
     text = article.text
     quotes: list[Quote] = []
     left_open = False  # the last quote kept ran to its paragraph's end without closing
-    for span in find_quote_spans(text):
+    for span in spans:
         q_start, q_end = quote_text(text, span)
         words = len(_WORD.findall(text[q_start:q_end]))
         if words < MIN_GOVERNED_WORDS or is_title(text[q_start:q_end]):
