@@ -83,42 +83,40 @@ def test_coordinated_clauses_become_separate_claims(nlp: Any) -> None:
     assert first.endswith("fugitive") and second.startswith("the reward")
 
 
+def _items(nlp: Any, text: str) -> list[str]:
+    """The list items ``list_items`` finds in ``text``, as strings."""
+    from newsdesk.extract.claims import list_items
+
+    doc = nlp(text)
+    return [doc.text[s:e] for s, e in list_items(doc[:])]
+
+
 def test_the_unnamed_rest_of_a_list_is_no_claim(nlp: Any) -> None:
     # giveme5w1h: "other tech giants" had been a claim, and corroborated another outlet's
     # "The challenges to tech giants come amid ..."; the named items stay
-    from newsdesk.extract.claims import list_items
-
-    doc = nlp("The new coalition comes amid a growing backlash against Facebook and other tech giants.")
-    assert [doc.text[s:e] for s, e in list_items(doc[:])] == []
-    doc = nlp("The container will send potatoes, arabidopsis seeds and silkworm eggs to the surface of the Moon.")
-    assert [doc.text[s:e] for s, e in list_items(doc[:])] == ["arabidopsis seeds", "silkworm eggs"]
+    assert _items(nlp, "The new coalition comes amid a growing backlash against Facebook and other tech giants.") == []
+    assert _items(nlp, "The container will send potatoes, arabidopsis seeds and silkworm eggs to the surface of the "
+                       "Moon.") == ["arabidopsis seeds", "silkworm eggs"]
 
 
 def test_the_events_a_statement_is_set_against_are_no_list_items(nlp: Any) -> None:
     # giveme5w1h (CNN, North Korea): "North Korea's sixth nuclear test" had corroborated
     # another outlet's "North Korea tested several ballistic missiles in August and September"
-    from newsdesk.extract.claims import list_items
-
-    doc = nlp("The launch is the second to fly over Japan in less than a month, and the first since North Korea's "
-              "sixth nuclear test and new United Nations sanctions on the country.")
-    assert [doc.text[s:e] for s, e in list_items(doc[:])] == []
-    doc = nlp("The sanctions target North Korea's textile exports and its imports of crude oil.")
-    assert [doc.text[s:e] for s, e in list_items(doc[:])] == ["North Korea's textile exports", "its imports of crude oil"]
+    assert _items(nlp, "The launch is the second to fly over Japan in less than a month, and the first since North "
+                       "Korea's sixth nuclear test and new United Nations sanctions on the country.") == []
+    assert _items(nlp, "The sanctions target North Korea's textile exports and its imports of crude oil.") == [
+        "North Korea's textile exports", "its imports of crude oil"]
 
 
 def test_a_named_persons_roles_and_bare_possessed_nouns_are_no_list_items(nlp: Any) -> None:
     # giveme5w1h (NYT, Common Sense): "chief executive" and "founder of Common Sense" had
     # been single-source claims of their own; "his wife" too
-    from newsdesk.extract.claims import list_items
-
-    doc = nlp("Jim Steyer, chief executive and founder of Common Sense, said the Truth About Tech campaign was "
-              "modeled on antismoking drives.")
-    assert [doc.text[s:e] for s, e in list_items(doc[:])] == []
-    doc = nlp("The coach was taken to hospital by his wife and two team doctors.")
-    assert [doc.text[s:e] for s, e in list_items(doc[:])] == ["two team doctors"]
+    assert _items(nlp, "Jim Steyer, chief executive and founder of Common Sense, said the Truth About Tech campaign "
+                       "was modeled on antismoking drives.") == []
+    assert _items(nlp, "The coach was taken to hospital by his wife and two team doctors.") == ["two team doctors"]
     # the example corpus (004): the items of what was asked for stay
-    doc = nlp("Maduro also asked for help in overhauling eight engines and five radars in Russia.")
-    assert [doc.text[s:e] for s, e in list_items(doc[:])] == ["eight engines", "five radars in Russia"]
+    assert _items(nlp, "Maduro also asked for help in overhauling eight engines and five radars in Russia.") == [
+        "eight engines", "five radars in Russia"]
 
 
 def test_an_explainers_heading_is_no_claim(nlp: Any) -> None:

@@ -222,26 +222,28 @@ def _preceding_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _after_given_name(text: str, pos: int) -> bool:
-    """A capitalised word right before ``pos`` on the same line that is no weekday and no
-    word that takes a month ("Since May", "Throughout May"): the month word is a surname
-    ("Theresa May", "Brian May")."""
-    m = re.search(r"(?<![\w-])([A-Z][a-z]+)[ \t]+$", text[max(0, pos - 40):pos])
+def _name_word_before(text: str, pos: int, lead: str) -> bool:
+    """Whether a capitalised word that takes no month (no weekday, not "Since", "Throughout")
+    stands right before ``pos`` on its line, preceded by the pattern ``lead``."""
+    m = re.search(lead + r"([A-Z][a-z]+)[ \t]+$", text[max(0, pos - 40):pos])
     if not m:
         return False
     word = m.group(1).lower()
     return word not in WEEKDAYS and word not in MONTH_CONTEXT and word not in _OPENING_MONTH_WORDS
+
+
+def _after_given_name(text: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` on the same line that is no weekday and no
+    word that takes a month ("Since May", "Throughout May"): the month word is a surname
+    ("Theresa May", "Brian May")."""
+    return _name_word_before(text, pos, r"(?<![\w-])")
 
 
 def _in_name(text: str, pos: int) -> bool:
     """A month and day that go on one capitalised word after an article are a name: "the
     Long March 9 rocket". "the Friday March 9 meeting", "in the United States April 2"
     (TempEval-3), "from March 9" and "Updated March 9" are dates."""
-    m = re.search(r"\b(?:[Tt]he|[Aa]n?)[ \t]+([A-Z][a-z]+)[ \t]+$", text[max(0, pos - 40):pos])
-    if not m:
-        return False
-    word = m.group(1).lower()
-    return word not in WEEKDAYS and word not in MONTH_CONTEXT and word not in _OPENING_MONTH_WORDS
+    return _name_word_before(text, pos, r"\b(?:[Tt]he|[Aa]n?)[ \t]+")
 
 
 # Capitalised words that open a sentence before a month ("Throughout May, ...").

@@ -380,14 +380,17 @@ class _Speakers:
         speaks = token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS
         return token.pos_ == "PROPN" and speaks and token.ent_type_ not in _PLACE_LABELS
 
+    def _tokens(self, lo: int, hi: int, quote: QuoteSpan | None) -> list[Any]:
+        """The tokens starting in [lo, hi), less those inside ``quote``."""
+        region = self.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
+        return [t for t in region or () if lo <= t.idx < hi and not (quote is not None and quote.start <= t.idx < quote.end)]
+
     def _persons_in(self, lo: int, hi: int, quote: QuoteSpan | None = None) -> list[Any]:
         """Person names in [lo, hi), leaving out those inside ``quote`` or any other quote
         (the people a quote talks about: "'... that Drs. Mitchell and Leslie Weiss died,'
         he said"; a tweet quoting "Kim Jong Un just stated ..." before "'...,' he said")."""
-        region = self.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
-        heads = [t for t in region or () if lo <= t.idx < hi and t.pos_ == "PROPN"
+        heads = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "PROPN"
                  and not (t.dep_ in {"compound", "flat"} and t.head.pos_ == "PROPN")
-                 and not (quote is not None and quote.start <= t.idx < quote.end)
                  and not any(a <= t.idx < b for a, b in self.quoted)
                  and not _in_photo_credit(self.article.text, t.idx)]
         return [t for t in heads if self.is_person(t)]
@@ -427,10 +430,8 @@ class _Speakers:
         """The last role noun in [lo, hi) that is the subject of a speech verb, of the
         pronoun's gender where the word says one: "A Downing Street spokesman said PM
         Theresa May was being kept up to date. He stressed: '...'" is the spokesman's."""
-        region = self.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
-        roles = [t for t in region or () if lo <= t.idx < hi and t.pos_ == "NOUN" and t.dep_ == "nsubj"
+        roles = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "NOUN" and t.dep_ == "nsubj"
                  and t.lower_ in TITLE_WORDS | _ROLE_NOUNS and t.head.lemma_ in SPEECH_VERBS
-                 and not (quote is not None and quote.start <= t.idx < quote.end)
                  and agrees(pronoun, TITLE_GENDER.get(t.lower_))]
         return roles[-1] if roles else None
 
