@@ -223,3 +223,15 @@ def test_article_over_the_parser_limit_is_skipped_not_a_crash(corpus_dir: Path) 
     arts, skipped = clean_documents([big, small], Settings())
     assert [a.source for a in arts] == ["small.txt"]
     assert [s.source for s in skipped] == ["big.txt"] and "parser takes" in skipped[0].reason
+
+
+def test_single_source_claims_listed_most_check_worthy_first(corpus_report) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.report.view import story_view
+
+    view = story_view(corpus_report, corpus_report.stories[0])
+    scores = [f.claim.checkworthy for f in view.single_source]
+    assert len(scores) >= 20 and scores == sorted(scores, reverse=True)
+    # the example corpus's single-source figures ("$3.5 billion", "500 tons of cocaine")
+    # are among the claims listed before the rest
+    first = " ".join(f.claim.text for f in view.single_source[:len(scores) // 2])
+    assert "$3.5 billion" in first and "500 tons of cocaine" in first

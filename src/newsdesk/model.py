@@ -235,6 +235,7 @@ class Claim:
     evidence: Evidence
     kind: str  # "fact" | "quote" | "opinion" | "question"
     origin: str | None = None  # who the article attributes it to, if anyone
+    checkworthy: float = 0.0  # 0..1, see extract.worthiness
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ class ClaimGroup:
     support_count: int
     origins: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    checkworthy: float = 0.0  # its most check-worthy member's (extract.worthiness)
 
 
 @dataclass(frozen=True, slots=True)

@@ -834,6 +834,7 @@ def make_groups(
             id="g" + content_hash(*(c.id for c in members), length=15),
             text=_readable(claims, idx, scorer, context_of), kind=_kind(claims, idx), status=status,
             support_count=support, origins=origins, evidence=evidence,
+            checkworthy=max(c.checkworthy for c in members),
         ))
     out.sort(key=lambda g: (-g.support_count, g.evidence[0].article_id, g.evidence[0].start))
     return tuple(out)

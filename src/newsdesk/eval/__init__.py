@@ -24,6 +24,7 @@ SUITES: dict[str, str] = {
     "dates": "newsdesk.eval.dates",
     "quantities": "newsdesk.eval.quantities",
     "claims": "newsdesk.eval.claims",
+    "checkworthy": "newsdesk.eval.checkworthy",
     "speed": "newsdesk.eval.speed",
 }
 

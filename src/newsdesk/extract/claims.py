@@ -16,6 +16,7 @@ from typing import Any
 
 from newsdesk.extract.citations import DOCUMENT_NOUNS, SYNDICATION
 from newsdesk.extract.quotes import SPEECH_VERBS
+from newsdesk.extract.worthiness import checkworthiness
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
 from newsdesk.nlp import SUBJECT_DEPS, doc_sentences, doc_text
 
@@ -128,7 +129,11 @@ def _in_quote_marks(text: str) -> bool:
 
 def _is_commentary(span: Any) -> bool:
     """The writer's analysis: "This underscores ...", or speculation on the main verb."""
-    root = span.root
+    return _comments(span.root)
+
+
+def _comments(root: Any) -> bool:
+    """``_is_commentary`` of the clause whose verb is ``root``."""
     negated = any(c.dep_ == "neg" for c in root.children)
     # "could not be reached" is what happened (past inability), not speculation
     if any(c.lower_ in _SPECULATIVE_MODALS and c.dep_ == "aux" and not (negated and c.lower_ == "could")
@@ -160,8 +165,10 @@ def _is_judgement(span: Any) -> bool:
     return _judges(root, span) or any(_judges(v, span, copulas=False) for v in lead)
 
 
-def _judges(verb: Any, span: Any, copulas: bool = True) -> bool:
-    if _inside_quotes(verb, span):
+def _judges(verb: Any, span: Any, copulas: bool = True, own_words: bool = False) -> bool:
+    """Whether ``verb``'s clause judges (``_is_judgement``); a verb inside quote marks is a
+    speaker's, not the writer's, unless ``own_words`` says the span is the speaker's."""
+    if not own_words and _inside_quotes(verb, span):
         return False
     lemma = verb.lemma_.lower()
     if lemma in _JUDGING_VERBS:
@@ -193,6 +200,48 @@ def _is_opinion(text: str, span: Any) -> bool:
     # report are no judgement
     return any(t.lower_ in _FIRST_SECOND and t.pos_ == "PRON"
                and (t.dep_ in {"nsubj", "nsubjpass"} or t.lower_ in {"you", "your"}) for t in outside)
+
+
+# What a speaker's own words give as a view or an intention rather than a fact they
+# report: a stance verb of "I"/"we" ("I think", "we believe"), a promise ("we will",
+# "I'm going to"), a call on "we"/"you" ("we need to", "you have to").
+_STANCE_VERBS = frozenset("think believe feel hope want wish guess suppose bet promise intend plan like love hate"
+                          .split())
+_SPEAKERS = frozenset({"i", "we"})
+_PROMISING = frozenset({"will", "wo", "'ll", "\u2019ll", "gonna", "going", "shall"})
+
+
+def speaker_view(tokens: Sequence[Any]) -> bool:
+    """Whether a speaker's own words (the inside of a quote, a transcript line) give a view
+    or an intention, not a fact one could check: every main verb of the words is a stance
+    or promise of "I"/"we" (``_STANCE_VERBS``, ``_PROMISING``), a call ("we need to"), a
+    modal of opinion or speculation ("should", "ought", "could"), a judging predicate ("it
+    is crucial"), the writer-style analysis of ``_is_commentary``, or an imperative; or
+    the words open with a summing-up ("In short"). First person alone says nothing here:
+    "We lost 70,000 factories" is the speaker's checkable claim."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    if doc_text(words[0].doc)[words[0].idx:words[-1].idx + len(words[-1])].lower().startswith(_OPINION_OPENERS):
+        return True
+    inside = {t.i for t in tokens}
+    verbs = [t for t in words if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in {"VERB", "AUX"}]
+    span = words[0].doc[words[0].i:words[-1].i + 1]
+    return bool(verbs) and all(_views(v, span, v.i == words[0].i) for v in verbs)
+
+
+def _views(verb: Any, span: Any, first: bool) -> bool:
+    """``speaker_view`` of one main verb (``first``: the words open with it)."""
+    subjects = {c.lower_ for c in verb.children if c.dep_ in SUBJECT_DEPS}
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    lemma = verb.lemma_.lower()
+    if subjects & _SPEAKERS and (lemma in _STANCE_VERBS or auxiliaries & _PROMISING):
+        return True
+    if lemma in {"need", "have"} and subjects & {"we", "you"} and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    if (auxiliaries | {verb.lower_}) & _OPINION_MODALS or _comments(verb) or _judges(verb, span, own_words=True):
+        return True
+    return first and verb.tag_ == "VB" and not subjects
 
 
 def _imperative(span: Any) -> bool:
@@ -411,13 +460,26 @@ def _claims_in_sentence(
         if e <= s or not article.text[s:e].strip():
             continue
         ev = article.evidence(s, e)
+        words = doc.char_span(s, e, alignment_mode="expand")
         yield Claim(
             id="c" + content_hash(article.id, str(s), str(e), ev.text, length=15),
             article_id=article.id,
             evidence=ev,
             kind=piece_kind,
             origin=_origin(s, e, annotations, speaker),
+            checkworthy=checkworthiness(_own_words(words, piece_kind), piece_kind, annotations) if words else 0.0,
         )
+
+
+def _own_words(span: Any, kind: str) -> list[Any]:
+    """The words a claim states: a quote's words inside its quote marks (when it has any),
+    not the attribution around them; every token of any other claim."""
+    if kind != "quote":
+        return list(span)
+    outside = {t.i for t in _outside_quotes(span)}
+    inside = [t for t in span if t.i not in outside and t.text not in _QUOTE_CHARS]
+    # a quote that opened in an earlier sentence leaves only the closing punctuation inside
+    return inside if any(not (t.is_punct or t.is_space) for t in inside) else list(span)
 
 
 def extract_claims(article: Article, doc: Any, annotations: ArticleAnnotations) -> tuple[Claim, ...]:

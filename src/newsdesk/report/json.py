@@ -61,6 +61,7 @@ def claim_to_dict(c: ClaimGroup) -> dict[str, Any]:
         "support_count": c.support_count,
         "origins": list(c.origins),
         "evidence": [e.to_dict() for e in c.evidence],
+        "checkworthy": c.checkworthy,
     }
 
 

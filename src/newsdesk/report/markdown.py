@@ -63,7 +63,8 @@ def _facts(v: StoryView, lines: list[str]) -> None:
     if v.key_facts:
         lines += ["### Key facts", ""] + [_fact_line(f, labels) for f in v.key_facts] + [""]
     if v.single_source:
-        lines += ["### Single-source claims", "", "Reported by one outlet only; treat with care.", ""]
+        lines += ["### Single-source claims", "", "Reported by one outlet only; treat with care. Most check-worthy first "
+                  "(figures, named actors, dates, completed acts).", ""]
         lines += [_fact_line(f, labels) for f in v.single_source[:30]]
         if len(v.single_source) > 30:
             lines.append(f"- … and {len(v.single_source) - 30} more in report.json")

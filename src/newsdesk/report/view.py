@@ -209,7 +209,9 @@ def story_view(report: Report, story: Story) -> StoryView:
         outlets=outlets,
         summary=[_fact(c, labels, ind) for c in corroborated[:MAX_SUMMARY_SENTENCES]],
         key_facts=facts[:MAX_KEY_FACTS],
-        single_source=[_fact(c, labels, ind) for c in ranked if c.status == "single-source" and c.kind == "fact"],
+        # most check-worthy first (figures, names, dates, completed acts): what to verify
+        single_source=[_fact(c, labels, ind) for c in sorted(ranked, key=lambda c: (-c.checkworthy, c.evidence[0].article_id, c.evidence[0].start))
+                       if c.status == "single-source" and c.kind == "fact"],
         sources=_source_rows(story, arts, labels, origins),
         quotes_by_speaker=_quotes(story),
         matrix_outlets=outlets,

@@ -1,0 +1,151 @@
+"""Check-worthiness suite (``newsdesk eval checkworthy``): ``extract.worthiness`` on
+sentences a public data set labels check-worthy or not.
+
+Both sets are US political debate transcripts, not news. Each line is a speaker's own
+words, so it is scored as the pipeline scores the words of a quote: kind from
+``claims.classify_sentence`` (quoted), stance from ``claims.speaker_view``, figures,
+dates and names from the pipeline's own extractors (``pipeline.parse_and_annotate``
+over the lines of a transcript, or of a block of ``BLOCK_LINES`` ClaimBuster sentences,
+joined by line breaks). A line scores its best sentence's score; a line with no
+statement scores 0.
+
+- ``checkworthy.claimbuster.*`` (checkworthiness/claimbuster/train.json: check-worthy
+  factual sentences vs the rest): average precision of the ranking, the precision,
+  recall and F1 of "score >= ``worthiness.CHECKWORTHY``", and ``cfs_as_view``: the
+  share of check-worthy sentences the stance rules call a view (an error).
+- ``checkworthy.clef2020.*`` (CLEF-2020 CheckThat! task 5, test-gold: 20 debates, 136
+  check-worthy of 21,514 lines): mean average precision over the debates, and the MAP
+  of the same lines in their transcript order as a baseline.
+
+No weight was fitted to these sets (see ``extract.worthiness``). Dev figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from bisect import bisect_right
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsdesk.eval.base import SuiteResult, prf, require, skip, timed
+from newsdesk.model import Article
+from newsdesk.settings import Settings
+
+SUITE = "checkworthy"
+DATA = "checkworthiness"
+# ClaimBuster sentences are independent: scored in blocks of this many lines per text.
+BLOCK_LINES = 200
+
+
+def score_lines(blocks: Sequence[Sequence[str]], settings: Settings | None = None) -> list[list[tuple[float, bool]]]:
+    """Per line of each block (a transcript), read as a speaker's own words: its
+    check-worthiness, and whether it states only views (``claims.speaker_view``)."""
+    from newsdesk.extract.claims import classify_sentence, speaker_view
+    from newsdesk.extract.worthiness import checkworthiness
+    from newsdesk.pipeline import parse_and_annotate
+
+    articles, spans = [], []
+    for i, lines in enumerate(blocks):
+        text, offsets = "", []
+        for line in lines:
+            start = len(text)
+            text += " ".join(line.split())
+            offsets.append((start, len(text)))
+            text += "\n"
+        articles.append(Article(id=f"t{i}", source=f"transcript:{i}", text=text, raw_text=text))
+        spans.append(offsets)
+    arts, annotations, _, docs = parse_and_annotate(articles, settings or Settings())
+    out: list[list[tuple[float, bool]]] = []
+    for art, offsets in zip(arts, spans, strict=True):
+        doc, ann = docs[art.id], annotations[art.id]
+        starts = [a for a, _ in offsets]
+        best: list[float] = [0.0] * len(offsets)
+        views: list[list[bool]] = [[] for _ in offsets]
+        for sent in art.sentences:
+            row = bisect_right(starts, sent.start) - 1
+            span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+            kind = classify_sentence(span.text, span, quoted=True) if span is not None else None
+            if kind is not None:
+                best[row] = max(best[row], checkworthiness(list(span), kind, ann))
+                views[row].append(kind != "quote" or speaker_view(list(span)))
+        out.append([(b, bool(v) and all(v)) for b, v in zip(best, views, strict=True)])
+    return out
+
+
+def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float | None:
+    """Average precision of ranking by score (ties in the given order); None without positives."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    hits, total = 0, 0.0
+    for rank, i in enumerate(order, 1):
+        if labels[i]:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else None
+
+
+def _transcripts(folder: Path, limit: int | None) -> list[list[tuple[str, int]]]:
+    """Each TSV transcript (line number, speaker, text, label) as (text, label) lines."""
+    out = []
+    for path in sorted(folder.glob("*.tsv"))[:limit]:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) >= 4]
+        out.append([(r[2], int(r[3])) for r in rows if r[3].strip() in {"0", "1"}])
+    return out
+
+
+def claimbuster_figures(path: Path, limit: int | None) -> tuple[dict[str, float], dict[str, object]]:
+    from newsdesk.extract.worthiness import CHECKWORTHY
+
+    items = json.loads(path.read_text(encoding="utf-8"))[:limit]
+    texts = [str(x["text"]) for x in items]
+    labels = [int(x["label"]) for x in items]
+    blocks = [texts[i:i + BLOCK_LINES] for i in range(0, len(texts), BLOCK_LINES)]
+    scored = [s for block in score_lines(blocks) for s in block]
+    scores = [s for s, _ in scored]
+    flagged = [s >= CHECKWORTHY for s in scores]
+    tp = sum(f and y for f, y in zip(flagged, labels, strict=True))
+    fp = sum(f and not y for f, y in zip(flagged, labels, strict=True))
+    p, r, f1 = prf(tp, fp, sum(labels) - tp)
+    positives = [view for (_, view), y in zip(scored, labels, strict=True) if y]
+    ap = average_precision(scores, labels) or 0.0
+    m = {"ap": ap, "precision": p, "recall": r, "f1": f1,
+         "cfs_as_view": sum(positives) / len(positives) if positives else 0.0}
+    return m, {"set": "claimbuster train", "sentences": len(texts), "check-worthy": sum(labels), **m}
+
+
+def clef_figures(folder: Path, limit: int | None) -> tuple[dict[str, float], dict[str, object]]:
+    debates = [d for d in _transcripts(folder, limit) if any(y for _, y in d)]
+    scores = score_lines([[t for t, _ in d] for d in debates])
+    aps, order_aps = [], []
+    for d, s in zip(debates, scores, strict=True):
+        labels = [y for _, y in d]
+        aps.append(average_precision([x for x, _ in s], labels) or 0.0)
+        order_aps.append(average_precision([-float(i) for i in range(len(labels))], labels) or 0.0)
+    m = {"map": sum(aps) / len(aps), "order_map": sum(order_aps) / len(order_aps)}
+    return m, {"set": "clef2020 task5 test-gold", "debates": len(debates),
+               "lines": sum(len(d) for d in debates), "check-worthy": sum(y for d in debates for _, y in d), **m}
+
+
+def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
+    """``limit``: the first N ClaimBuster sentences and CLEF debates (None: all)."""
+    base = require(data_dir, DATA)
+    if base is None:
+        return skip(SUITE, f"{data_dir / DATA} is absent")
+    metrics: dict[str, float] = {}
+    rows: list[dict[str, object]] = []
+    with timed() as t:
+        if (path := require(base, "claimbuster", "train.json")) is not None:
+            m, row = claimbuster_figures(path, limit)
+            metrics.update({f"{SUITE}.claimbuster.{k}": v for k, v in m.items()})
+            rows.append(row)
+        if (folder := require(base, "clef2020-task5", "test-gold")) is not None:
+            m, row = clef_figures(folder, limit)
+            metrics.update({f"{SUITE}.clef2020.{k}": v for k, v in m.items()})
+            rows.append(row)
+    if not rows:
+        return skip(SUITE, f"neither claimbuster/train.json nor clef2020-task5/test-gold under {base}")
+    notes = [f"dev figures in {t['seconds']:.1f} s; debate transcripts, not news: each line read as a quote",
+             "CLEF-2020's own baselines (organisers' dev split, not this test split): random AvgP 0.021, "
+             "n-gram 0.095"]
+    return SuiteResult(suite=SUITE, metrics=metrics, rows=rows, notes=notes)

@@ -1,0 +1,81 @@
+"""Check-worthiness: how much a claim states something a fact-checker could verify.
+
+A transparent score in [0, 1] read from the claim's own words, used to order claims (the
+brief lists single-source claims most check-worthy first); it is no verdict on truth.
+
+- **Stance.** A fact-kind claim is a statement. Opinion and question kinds score low, and
+  so does a quote whose words give the speaker's view or intention ("I think ...", "we
+  will ...", "we need to ...": ``claims.speaker_view``); "We lost 70,000 factories" in
+  a quote is the speaker's checkable claim.
+- **Specificity.** A figure (a quantity the quantities stage read), a date, a named
+  person, organisation or place, a completed act (past tense) and a comparison ("the
+  largest", "more than") each add to the score. In a quote only the quoted words count,
+  not the attribution around them.
+
+The weights are set by hand, not fitted to any data set. ``newsdesk eval checkworthy``
+measures the score on ClaimBuster and CLEF-2020 CheckThat! (debate transcripts, each
+line read as a speaker's own words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsdesk.model import ArticleAnnotations
+
+# Stance: what a claim of each kind starts from (a statement of fact is 1).
+VIEW_BASE = 0.3
+QUESTION_BASE = 0.1
+# Specificity: the score of a bare statement, and what each mark of a checkable one adds
+# (a statement with all of them scores 1.0).
+BARE = 0.3
+FIGURE = 0.3
+NAMED = 0.15
+PAST = 0.15
+DATE = 0.1
+COMPARISON = 0.1
+# A claim scoring this much states a figure, or two other marks of a checkable fact
+# (what ``newsdesk eval checkworthy`` counts as flagged check-worthy).
+CHECKWORTHY = 0.6
+# Entity labels that name who or what a claim is about.
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "LOC", "PRODUCT"})
+_COMPARISON_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
+
+
+def checkworthiness(tokens: Sequence[Any], kind: str, annotations: ArticleAnnotations) -> float:
+    """The check-worthiness of a claim of ``kind`` whose words are ``tokens`` (spaCy tokens
+    of its article's parse: for a quote, the quoted words), from the figures, dates and
+    names ``annotations`` found in the article (rounded to 3 places)."""
+    from newsdesk.extract.claims import speaker_view
+
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return 0.0
+    if kind == "opinion":
+        base = VIEW_BASE
+    elif kind == "question":
+        base = QUESTION_BASE
+    elif kind == "quote" and speaker_view(tokens):
+        base = VIEW_BASE
+    else:
+        base = 1.0
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    figure = any(start <= q.evidence.start < end for q in annotations.quantities)
+    dated = any(start <= t.evidence.start < end for t in annotations.times)
+    named = any(start <= m.start < end and m.label in NAMED_LABELS for m in annotations.mentions)
+    compared = any(t.tag_ in _COMPARISON_TAGS for t in words)
+    score = BARE + FIGURE * figure + NAMED * named + PAST * _completed(words) + DATE * dated + COMPARISON * compared
+    return round(min(1.0, base * score), 3)
+
+
+def _completed(words: Sequence[Any]) -> bool:
+    """A main verb of the words tells a completed act: past tense ("asked", "did ask") or
+    a perfect ("has asked")."""
+    inside = {t.i for t in words}
+    for verb in (t for t in words if t.head.i not in inside or t.head.i == t.i):
+        if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+            return True
+        if verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            return True
+    return False
