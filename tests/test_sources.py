@@ -84,7 +84,7 @@ def test_independence_counts_duplicates_and_unattributed() -> None:
     assert result["independent_origins"] == 2
     assert result["summary"] == "4 outlets, 2 independent origins: 2 citing Reuters, 2 copies of one report"
     solo = independence(["x"], {"x": ()}, {})
-    assert solo["summary"] == "1 outlet, 1 independent origin: 1 unattributed"
+    assert solo["summary"] == "1 outlet, unattributed"
 
 
 def test_origin_ranking_puts_article_credit_first() -> None:

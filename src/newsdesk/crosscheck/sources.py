@@ -225,6 +225,8 @@ def _summary(n: int, groups: Sequence[Mapping[str, object]]) -> str:
             return f"{head}, all citing {origin}" if n > 1 else f"{head}, citing {origin}"
         if origin is None and n > 1:
             return f"{head}, all copies of one report"
+        if origin is None:
+            return f"{head}, unattributed"
     parts: list[str] = []
     unattributed = 0
     for group in groups:
