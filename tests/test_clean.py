@@ -279,6 +279,12 @@ CAPTIONS = [
     "school in Chibok",
     "Image caption The Taliban claimed responsibility for the attack",
     "Fame Flynet Forensics work at the scene this morning, while bodies still lay covered on the promenade",
+    # The Sun and Daily Mail (giveme5w1h): the caption closes on a quote mark, not a full stop
+    "Barcroft Media Vladimir Putin has ordered more than 1,500 Russians to be evacuated from the country's border "
+    "with North Korea",
+    "Reuters The move comes as the war of words between Kim Jong-un's state and America ramped up with US "
+    "ambassador to the UN Nikki Haley declaring 'enough is enough'",
+    "Splash News She said the pair didn't like the long distance and insisted their had been no 'big fight'",
     "Twitter Hundreds of people - including Brit holidaymakers - were caught up in the chaos",
     "EPA South Korea fears an invasion from its noisy neighbours",
     "SWNS \u2022 PA Martin Bamford survived the Croydon tram crash which left seven dead",

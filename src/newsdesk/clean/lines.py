@@ -87,10 +87,11 @@ LINK_LIST = 300  # words: a tabloid's block of linked headlines flattened into o
 _AGENCY = r"(?:getty images|getty|reuters|ap|afp|shutterstock|bloomberg)"
 # Credits tabloids put before a caption ("Fame Flynet Forensics work at the scene ...",
 # "Twitter Hundreds of people ... were caught up in the chaos", "EPA South Korea fears an
-# invasion ..."); only with a caption that ends without a full stop, so "EPA Administrator
+# invasion ..."); only with a caption that ends without a full stop (a closing quote mark
+# after a word is no full stop: "... declaring 'enough is enough'"), so "EPA Administrator
 # Scott Pruitt said ..." and "Twitter said on Monday ..." stay.
 _OPENING_CREDIT = (r"(?:twitter|instagram|facebook|swns(?:\s*•\s*pa)?|splash news|fame flynet|rex features|rex"
-                   r"|alamy|epa|pa)")
+                   r"|barcroft media|alamy|epa|pa)")
 # The site talking to its reader. "US" (the country) is no cue, and a line that quotes
 # or reports someone ("We will donate," he said) is speech, not the site's voice.
 _ADDRESS_CUE = re.compile(r"(?i:\b(you|your|yours|our|ours|we)\b)|\b[Uu]s\b")
@@ -245,7 +246,7 @@ RULES: tuple[Rule, ...] = (
           rf"|^\W*(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*/\s*)?(?:ap:\s*associated press"
           rf"|getty images\s*-\s*getty|(?:handout\s*-\s*)?getty\s*-\s*contributor|handout\s*-\s*getty|{_AGENCY}"
           rf"|{_OPENING_CREDIT})"
-          rf"\s+(?-i:[A-Z]).*(?<![.!?\"”'’])$",
+          rf"\s+(?-i:[A-Z]).*(?<![.!?])(?<![.!?,][\"”'’])$",
           CAPTION, CAPTION),
     _rule("image credit",
           r"^\W*(photo|image|picture|video|illustration|graphic|credit)s?( credit)?\s*(:|/)"

@@ -36,11 +36,27 @@ SUITE = "checkworthy"
 DATA = "checkworthiness"
 # ClaimBuster sentences are independent: scored in blocks of this many lines per text.
 BLOCK_LINES = 200
+# Lines parsed per call (ClaimBuster: 25 blocks, enough for parallel parsing; CLEF: about
+# five debates), which bounds the suite's memory.
+BATCH_LINES = 5000
 
 
 def score_lines(blocks: Sequence[Sequence[str]], settings: Settings | None = None) -> list[list[tuple[float, bool]]]:
     """Per line of each block (a transcript), read as a speaker's own words: its
-    check-worthiness, and whether it states only views (``claims.speaker_view``)."""
+    check-worthiness, and whether it states only views (``claims.speaker_view``). Blocks
+    are parsed about ``BATCH_LINES`` lines at a time, so the parses of a whole data set
+    are never held at once."""
+    out: list[list[tuple[float, bool]]] = []
+    batch: list[Sequence[str]] = []
+    for i, block in enumerate(blocks):
+        batch.append(block)
+        if i == len(blocks) - 1 or sum(map(len, batch)) + len(blocks[i + 1]) > BATCH_LINES:
+            out.extend(_score_batch(batch, settings or Settings()))
+            batch = []
+    return out
+
+
+def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[list[tuple[float, bool]]]:
     from newsdesk.extract.claims import classify_sentence, speaker_view
     from newsdesk.extract.worthiness import checkworthiness
     from newsdesk.pipeline import parse_and_annotate
@@ -55,7 +71,7 @@ def score_lines(blocks: Sequence[Sequence[str]], settings: Settings | None = Non
             text += "\n"
         articles.append(Article(id=f"t{i}", source=f"transcript:{i}", text=text, raw_text=text))
         spans.append(offsets)
-    arts, annotations, _, docs = parse_and_annotate(articles, settings or Settings())
+    arts, annotations, _, docs = parse_and_annotate(articles, settings)
     out: list[list[tuple[float, bool]]] = []
     for art, offsets in zip(arts, spans, strict=True):
         doc, ann = docs[art.id], annotations[art.id]
