@@ -235,3 +235,15 @@ def test_single_source_claims_listed_most_check_worthy_first(corpus_report) -> N
     # are among the claims listed before the rest
     first = " ".join(f.claim.text for f in view.single_source[:len(scores) // 2])
     assert "$3.5 billion" in first and "500 tons of cocaine" in first
+
+
+def test_who_said_what_marks_quotes_one_could_verify(corpus_report) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.report.view import story_view
+
+    view = story_view(corpus_report, corpus_report.stories[0])
+    marked = {text[:40]: view.is_checkable(places) for _, quotes in view.quotes_by_speaker for text, places in quotes}
+    # James Story (004_09316e2dac232e01): a figure and a completed act, in the first person
+    assert marked["The fact that we have moved more than 10"]
+    # Alexei Zhuravlyov (000_3e857aedc49cb5a7): speculation
+    assert not marked["America may be in for some surprises"]
+    assert 0 < sum(marked.values()) < len(marked)

@@ -106,11 +106,13 @@ def _figures(report: Report, s: Story, labels: dict[str, str], lines: list[str])
 def _who_said(v: StoryView, lines: list[str]) -> None:
     if not v.quotes_by_speaker:
         return
-    lines += ["### Who said what", ""]
+    lines += ["### Who said what", "", "*check-worthy*: the quote states something one could verify (a figure, "
+              "named actors, a date, a completed act), not a view.", ""]
     for speaker, quotes in v.quotes_by_speaker:
         for text, places in quotes:
             where = "; ".join(_src(ev, v.article_outlet) for ev in places)
-            lines.append(f"- **{md(speaker)}**: “{md(text, MAX_QUOTE_CHARS)}” ({where})")
+            mark = " · *check-worthy*" if v.is_checkable(places) else ""
+            lines.append(f"- **{md(speaker)}**: “{md(text, MAX_QUOTE_CHARS)}” ({where}){mark}")
     lines.append("")
 
 

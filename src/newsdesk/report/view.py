@@ -66,6 +66,12 @@ class StoryView:
     matrix_outlets: list[str] = field(default_factory=list)
     matrix: list[tuple[ClaimGroup, list[bool]]] = field(default_factory=list)
     article_outlet: dict[str, str] = field(default_factory=dict)
+    # (article id, start) of each quote a check-worthy claim states (extract.worthiness):
+    # what a speaker said that one could verify
+    checkable: set[tuple[str, int]] = field(default_factory=set)
+
+    def is_checkable(self, places: Sequence[Evidence]) -> bool:
+        return any((e.article_id, e.start) in self.checkable for e in places)
 
 
 def _article_origins(report: Report, ann: Mapping[str, ArticleAnnotations]) -> dict[str, tuple[str, ...]]:
@@ -217,4 +223,15 @@ def story_view(report: Report, story: Story) -> StoryView:
         matrix_outlets=outlets,
         matrix=matrix,
         article_outlet=labels,
+        checkable=_checkable_quotes(story),
     )
+
+
+def _checkable_quotes(story: Story) -> set[tuple[str, int]]:
+    """The quotes of ``story`` inside a quote-kind claim scoring ``CHECKWORTHY`` or more."""
+    from newsdesk.extract.worthiness import CHECKWORTHY
+
+    spans = [e for c in story.claims if c.kind == "quote" and c.checkworthy >= CHECKWORTHY for e in c.evidence]
+    return {(q.evidence.article_id, q.evidence.start) for q in story.quotes
+            if any(e.article_id == q.evidence.article_id and e.start < q.evidence.end and q.evidence.start < e.end
+                   for e in spans)}
