@@ -47,7 +47,7 @@ def checkworthiness(tokens: Sequence[Any], kind: str, annotations: ArticleAnnota
     """The check-worthiness of a claim of ``kind`` whose words are ``tokens`` (spaCy tokens
     of its article's parse: for a quote, the quoted words), from the figures, dates and
     names ``annotations`` found in the article (rounded to 3 places)."""
-    from newsdesk.extract.claims import speaker_view
+    from newsdesk.extract.claims import speaker_view  # claims imports this module
 
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
