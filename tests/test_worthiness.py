@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsdesk.extract.claims import speaker_view
-from newsdesk.extract.worthiness import BARE, CHECKWORTHY, VIEW_BASE
+from newsdesk.extract.quantities import extract_quantities
+from newsdesk.extract.worthiness import BARE, CHECKWORTHY, VIEW_BASE, checkworthiness
 from newsdesk.model import Article, ArticleAnnotations
 from newsdesk.settings import Settings
 
@@ -92,3 +95,20 @@ def test_debate_lines_rank_check_worthy_ones_first(data_dir: Path) -> None:
     if (base / "clef2020-task5" / "test-gold").is_dir():
         m, _ = clef_figures(base / "clef2020-task5" / "test-gold", 2)
         assert m["map"] > 2 * m["order_map"]
+
+
+_WORDS = ["Maduro", "asked", "Russia", "for", "14", "missiles", "in", "October", "2025", "we", "think", "will",
+          "should", "the", "largest", "“", "”", ",", ".", "?", "not", "$3.5", "billion", "I", "said", "-", "\n"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.sampled_from(["fact", "quote", "opinion", "question"]))
+def test_score_is_bounded_and_views_score_low(nlp: Any, words: list[str], kind: str) -> None:
+    text = " ".join(words)
+    doc = nlp(text)
+    art = Article(id="p", source="p", text=text, raw_text=text)
+    ann = ArticleAnnotations("p", quantities=extract_quantities(art, doc))
+    score = checkworthiness(list(doc), kind, ann)
+    assert 0.0 <= score <= 1.0
+    if kind in {"opinion", "question"} or not any(t.is_alpha or t.like_num for t in doc):
+        assert score <= VIEW_BASE
