@@ -12,7 +12,12 @@ statement scores 0.
 - ``checkworthy.claimbuster.*`` (checkworthiness/claimbuster/train.json: check-worthy
   factual sentences vs the rest): average precision of the ranking, the precision,
   recall and F1 of "score >= ``worthiness.CHECKWORTHY``", and ``cfs_as_view``: the
-  share of check-worthy sentences the stance rules call a view (an error).
+  share of check-worthy sentences the stance rules call a view (an error). On the
+  sentences with no first- or second-person word, which read as a news writer's would,
+  ``third_person.cfs_as_fact`` is the share of check-worthy factual ones the news-voice
+  claim classifier (``claims.classify_sentence``) calls a fact (its recall of facts;
+  the rest it calls opinion, question or no claim) and ``third_person.ncs_as_fact`` the
+  share of the rest it calls a fact (those are opinions but also unimportant facts).
 - ``checkworthy.clef2020.*`` (CLEF-2020 CheckThat! task 5, test-gold: 20 debates, 136
   check-worthy of 21,514 lines): mean average precision over the debates, and the MAP
   of the same lines in their transcript order as a baseline.
@@ -26,6 +31,7 @@ import csv
 import json
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsdesk.eval.base import SuiteResult, prf, require, skip, timed
@@ -41,12 +47,27 @@ BLOCK_LINES = 200
 BATCH_LINES = 5000
 
 
-def score_lines(blocks: Sequence[Sequence[str]], settings: Settings | None = None) -> list[list[tuple[float, bool]]]:
-    """Per line of each block (a transcript), read as a speaker's own words: its
-    check-worthiness, and whether it states only views (``claims.speaker_view``). Blocks
-    are parsed about ``BATCH_LINES`` lines at a time, so the parses of a whole data set
-    are never held at once."""
-    out: list[list[tuple[float, bool]]] = []
+@dataclass(frozen=True)
+class LineScore:
+    """One transcript line: its check-worthiness and whether it states only views, read as
+    the speaker's own words; and ``news_fact``, for a line with no first- or second-person
+    word, whether the news-voice classifier (``classify_sentence``, unquoted) calls any
+    of its sentences a fact (None for other lines)."""
+
+    score: float
+    view: bool
+    news_fact: bool | None
+
+
+# First- and second-person words: a line with none reads as a news writer's sentence.
+_PERSONAL = frozenset("i me my mine we us our ours you your yours".split())
+
+
+def score_lines(blocks: Sequence[Sequence[str]], settings: Settings | None = None) -> list[list[LineScore]]:
+    """``LineScore`` of each line of each block (a transcript). Blocks are parsed about
+    ``BATCH_LINES`` lines at a time, so the parses of a whole data set are never held at
+    once."""
+    out: list[list[LineScore]] = []
     batch: list[Sequence[str]] = []
     for i, block in enumerate(blocks):
         batch.append(block)
@@ -56,7 +77,7 @@ def score_lines(blocks: Sequence[Sequence[str]], settings: Settings | None = Non
     return out
 
 
-def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[list[tuple[float, bool]]]:
+def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[list[LineScore]]:
     from newsdesk.extract.claims import classify_sentence, speaker_view
     from newsdesk.extract.worthiness import checkworthiness
     from newsdesk.pipeline import parse_and_annotate
@@ -72,20 +93,27 @@ def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[li
         articles.append(Article(id=f"t{i}", source=f"transcript:{i}", text=text, raw_text=text))
         spans.append(offsets)
     arts, annotations, _, docs = parse_and_annotate(articles, settings)
-    out: list[list[tuple[float, bool]]] = []
+    out: list[list[LineScore]] = []
     for art, offsets in zip(arts, spans, strict=True):
         doc, ann = docs[art.id], annotations[art.id]
         starts = [a for a, _ in offsets]
         best: list[float] = [0.0] * len(offsets)
         views: list[list[bool]] = [[] for _ in offsets]
+        kinds: list[list[str | None]] = [[] for _ in offsets]
+        personal = [False] * len(offsets)
         for sent in art.sentences:
             row = bisect_right(starts, sent.start) - 1
             span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-            kind = classify_sentence(span.text, span, quoted=True) if span is not None else None
+            if span is None:
+                continue
+            personal[row] = personal[row] or any(t.lower_ in _PERSONAL for t in span)
+            kinds[row].append(classify_sentence(span.text, span, quoted=False))
+            kind = classify_sentence(span.text, span, quoted=True)
             if kind is not None:
                 best[row] = max(best[row], checkworthiness(list(span), kind, ann))
                 views[row].append(kind != "quote" or speaker_view(list(span)))
-        out.append([(b, bool(v) and all(v)) for b, v in zip(best, views, strict=True)])
+        out.append([LineScore(b, bool(v) and all(v), None if p else "fact" in k)
+                    for b, v, k, p in zip(best, views, kinds, personal, strict=True)])
     return out
 
 
@@ -98,6 +126,10 @@ def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float |
             hits += 1
             total += hits / rank
     return total / hits if hits else None
+
+
+def _share(flags: Sequence[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
 
 
 def _transcripts(folder: Path, limit: int | None) -> list[list[tuple[str, int]]]:
@@ -118,15 +150,18 @@ def claimbuster_figures(path: Path, limit: int | None) -> tuple[dict[str, float]
     labels = [int(x["label"]) for x in items]
     blocks = [texts[i:i + BLOCK_LINES] for i in range(0, len(texts), BLOCK_LINES)]
     scored = [s for block in score_lines(blocks) for s in block]
-    scores = [s for s, _ in scored]
+    scores = [s.score for s in scored]
     flagged = [s >= CHECKWORTHY for s in scores]
     tp = sum(f and y for f, y in zip(flagged, labels, strict=True))
     fp = sum(f and not y for f, y in zip(flagged, labels, strict=True))
     p, r, f1 = prf(tp, fp, sum(labels) - tp)
-    positives = [view for (_, view), y in zip(scored, labels, strict=True) if y]
+    positives = [s.view for s, y in zip(scored, labels, strict=True) if y]
+    news = [(s.news_fact, y) for s, y in zip(scored, labels, strict=True) if s.news_fact is not None]
     ap = average_precision(scores, labels) or 0.0
     m = {"ap": ap, "precision": p, "recall": r, "f1": f1,
-         "cfs_as_view": sum(positives) / len(positives) if positives else 0.0}
+         "cfs_as_view": sum(positives) / len(positives) if positives else 0.0,
+         "third_person.cfs_as_fact": _share([f for f, y in news if y]),
+         "third_person.ncs_as_fact": _share([f for f, y in news if not y])}
     return m, {"set": "claimbuster train", "sentences": len(texts), "check-worthy": sum(labels), **m}
 
 
@@ -136,7 +171,7 @@ def clef_figures(folder: Path, limit: int | None) -> tuple[dict[str, float], dic
     aps, order_aps = [], []
     for d, s in zip(debates, scores, strict=True):
         labels = [y for _, y in d]
-        aps.append(average_precision([x for x, _ in s], labels) or 0.0)
+        aps.append(average_precision([x.score for x in s], labels) or 0.0)
         order_aps.append(average_precision([-float(i) for i in range(len(labels))], labels) or 0.0)
     m = {"map": sum(aps) / len(aps), "order_map": sum(order_aps) / len(order_aps)}
     return m, {"set": "clef2020 task5 test-gold", "debates": len(debates),
