@@ -176,6 +176,20 @@ def test_reported_modals_single_quotes_and_our_are_no_opinion(nlp: Any) -> None:
                       "his year.") == "opinion"
 
 
+def test_a_modal_in_a_clause_describing_a_noun_is_no_opinion(nlp: Any) -> None:
+    # giveme5w1h: someone's belief or conclusion, described, is reported; ClaimBuster's
+    # third-person check-worthy sentences have the same shape ("the principle that the
+    # polluters should pay")
+    assert _kind(nlp, "Stars like Ariana Grande have also been outspoken about her stance on the issue and her "
+                      "belief that there should be stricter gun control laws.") == "fact"
+    assert _kind(nlp, "While he was driving down the straight path of road, he came to the conclusion that performing "
+                      "the driving herself should \u201cbe okay\u201d for Thurman.") == "fact"
+    # the writer's own "should" on the main verb stays an opinion (giveme5w1h)
+    assert _kind(nlp, "Pyongyang should take Trump's offer seriously.") == "opinion"
+    assert _kind(nlp, "Indeed, more people should take a moment and consider what the world would quickly look like "
+                      "if no challenger is left to balance the US-led NATO countries.") == "opinion"
+
+
 def test_each_coordinated_clause_has_its_own_kind(nlp: Any) -> None:
     # sentence shapes from the example corpus and giveme5w1h: a reported clause joined
     # to the writer's judgement or speculation; each clause is a claim of its own kind

@@ -192,7 +192,8 @@ def _is_opinion(text: str, span: Any) -> bool:
     if low.startswith(_OPINION_OPENERS) or _is_commentary(span) or _is_judgement(span):
         return True
     outside = _outside_quotes(span)
-    if any(t.lower_ in _OPINION_MODALS and t.tag_ == "MD" and not _reported(t) for t in outside):
+    if any(t.lower_ in _OPINION_MODALS and t.tag_ == "MD" and not _reported(t) and not _describes_noun(t)
+           for t in outside):
         return True
     if _imperative(span):
         return True  # the reader told what to do: "Email us at ... or call ..."
@@ -250,6 +251,13 @@ def _imperative(span: Any) -> bool:
     root = span.root
     return bool(words) and words[0].i == root.i and root.tag_ == "VB" and not any(
         c.dep_ in SUBJECT_DEPS for c in root.children)
+
+
+def _describes_noun(token: Any) -> bool:
+    """Whether ``token`` sits in a clause that describes a noun ("the principle that
+    polluters should pay", "the steps that should have been taken"): what that clause's
+    modal says belongs to the thing described, not to the writer's statement."""
+    return any(t.dep_ in {"relcl", "acl"} for t in (token.head, *token.head.ancestors))
 
 
 def _reported(token: Any) -> bool:
