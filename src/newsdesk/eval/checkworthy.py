@@ -14,10 +14,11 @@ statement scores 0.
   recall and F1 of "score >= ``worthiness.CHECKWORTHY``", and ``cfs_as_view``: the
   share of check-worthy sentences the stance rules call a view (an error). On the
   sentences with no first- or second-person word, which read as a news writer's would,
-  ``third_person.cfs_as_fact`` is the share of check-worthy factual ones the news-voice
-  claim classifier (``claims.classify_sentence``) calls a fact (its recall of facts;
-  the rest it calls opinion, question or no claim) and ``third_person.ncs_as_fact`` the
-  share of the rest it calls a fact (those are opinions but also unimportant facts).
+  ``third_person.cfs_as_fact`` is the share of check-worthy factual ones in which the
+  pipeline's news-voice claims (``claims.extract_claims``) hold a fact (its recall of
+  facts; the rest it calls opinion, question or no claim) and
+  ``third_person.ncs_as_fact`` the share of the rest (opinions, but also unimportant
+  facts).
 - ``checkworthy.clef2020.*`` (CLEF-2020 CheckThat! task 5, test-gold: 20 debates, 136
   check-worthy of 21,514 lines): mean average precision over the debates, and the MAP
   of the same lines in their transcript order as a baseline.
@@ -51,8 +52,9 @@ BATCH_LINES = 5000
 class LineScore:
     """One transcript line: its check-worthiness and whether it states only views, read as
     the speaker's own words; and ``news_fact``, for a line with no first- or second-person
-    word, whether the news-voice classifier (``classify_sentence``, unquoted) calls any
-    of its sentences a fact (None for other lines)."""
+    word, whether the pipeline's news-voice claims (``claims.extract_claims``, a sentence's
+    coordinated clauses each a claim of its own kind) hold a fact there (None for other
+    lines)."""
 
     score: float
     view: bool
@@ -99,7 +101,9 @@ def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[li
         starts = [a for a, _ in offsets]
         best: list[float] = [0.0] * len(offsets)
         views: list[list[bool]] = [[] for _ in offsets]
-        kinds: list[list[str | None]] = [[] for _ in offsets]
+        facts = [False] * len(offsets)
+        for claim in ann.claims:  # the news-voice claims the pipeline extracted, clauses split
+            facts[bisect_right(starts, claim.evidence.start) - 1] |= claim.kind == "fact"
         personal = [False] * len(offsets)
         for sent in art.sentences:
             row = bisect_right(starts, sent.start) - 1
@@ -107,13 +111,12 @@ def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[li
             if span is None:
                 continue
             personal[row] = personal[row] or any(t.lower_ in _PERSONAL for t in span)
-            kinds[row].append(classify_sentence(span.text, span, quoted=False))
             kind = classify_sentence(span.text, span, quoted=True)
             if kind is not None:
                 best[row] = max(best[row], checkworthiness(list(span), kind, ann))
                 views[row].append(kind != "quote" or speaker_view(list(span)))
-        out.append([LineScore(b, bool(v) and all(v), None if p else "fact" in k)
-                    for b, v, k, p in zip(best, views, kinds, personal, strict=True)])
+        out.append([LineScore(b, bool(v) and all(v), None if p else f)
+                    for b, v, f, p in zip(best, views, facts, personal, strict=True)])
     return out
 
 
