@@ -5,7 +5,9 @@ article's annotations (quotes and citations, to mark kind and origin). Headings,
 fragments and boilerplate-like lines are not claims. A sentence whose root verb is
 coordinated with another full clause ("X did A, and Y did B") yields one claim per
 clause. ``kind`` is "fact", "quote", "opinion" or "question"; ``origin`` is the source
-the article attributes the statement to (a citation or a quote's speaker), if any.
+the article attributes the statement to (a citation or a quote's speaker), if any;
+``checkworthy`` is ``worthiness.checkworthiness`` of the claim's own words (a quote's
+words inside its marks, read in the speaker's voice: ``speaker_view``).
 """
 
 from __future__ import annotations
@@ -468,14 +470,15 @@ def _claims_in_sentence(
         if e <= s or not article.text[s:e].strip():
             continue
         ev = article.evidence(s, e)
-        words = doc.char_span(s, e, alignment_mode="expand")
+        piece_span = doc.char_span(s, e, alignment_mode="expand")
         yield Claim(
             id="c" + content_hash(article.id, str(s), str(e), ev.text, length=15),
             article_id=article.id,
             evidence=ev,
             kind=piece_kind,
             origin=_origin(s, e, annotations, speaker),
-            checkworthy=checkworthiness(_own_words(words, piece_kind), piece_kind, annotations) if words else 0.0,
+            checkworthy=checkworthiness(_own_words(piece_span, piece_kind), piece_kind, annotations)
+            if piece_span else 0.0,
         )
 
 

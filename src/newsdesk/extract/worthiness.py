@@ -70,8 +70,9 @@ def checkworthiness(tokens: Sequence[Any], kind: str, annotations: ArticleAnnota
 
 
 def _completed(words: Sequence[Any]) -> bool:
-    """A main verb of the words tells a completed act: past tense ("asked", "did ask") or
-    a perfect ("has asked")."""
+    """A main verb of the words tells an act that took place: past tense ("asked", "did
+    ask"), a perfect ("has asked") or a passive ("was killed"; "is expected" counts too,
+    as the tags do not tell them apart)."""
     inside = {t.i for t in words}
     for verb in (t for t in words if t.head.i not in inside or t.head.i == t.i):
         if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
