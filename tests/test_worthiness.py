@@ -57,6 +57,16 @@ def test_a_figure_and_a_named_actor_make_a_claim_check_worthy(corpus_annotations
     assert judged.checkworthy < cocaine.checkworthy - 0.5
 
 
+def test_a_count_that_refers_back_is_no_figure(corpus_annotations: Any) -> None:
+    # 003_98af29fc7e3b4af7: "the two events" are the ones the article just named; the
+    # sentence is the writer's reading of them, with no figure of its own to check
+    events = _claim(corpus_annotations, "explicitly linked the two events")
+    assert events.checkworthy < CHECKWORTHY
+    # a figure the claim states still counts ("$50 million", 002_0590d42e968f7876)
+    reward = _claim(corpus_annotations, "recently increased to $50 million")
+    assert reward.checkworthy >= CHECKWORTHY
+
+
 def test_a_quoted_fact_in_the_first_person_is_check_worthy(corpus_annotations: Any) -> None:
     # 004_09316e2dac232e01, James Story: "we" inside a quote is the speaker's claim, and
     # a checkable one; only the quoted words count, not "said James Story"

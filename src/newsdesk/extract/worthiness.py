@@ -7,7 +7,8 @@ brief lists single-source claims most check-worthy first); it is no verdict on t
   so does a quote whose words give the speaker's view or intention ("I think ...", "we
   will ...", "we need to ...": ``claims.speaker_view``); "We lost 70,000 factories" in
   a quote is the speaker's checkable claim.
-- **Specificity.** A figure (a quantity the quantities stage read), a date, a named
+- **Specificity.** A figure (a quantity the quantities stage read, not one that refers
+  back to things already counted: "the two events"), a date, a named
   person, organisation or place, a completed act (past tense) and a comparison ("the
   largest", "more than") each add to the score. In a quote only the quoted words count,
   not the attribution around them.
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsdesk.model import ArticleAnnotations
+from newsdesk.model import ArticleAnnotations, Quantity
 
 # Stance: what a claim of each kind starts from (a statement of fact is 1).
 VIEW_BASE = 0.3
@@ -41,6 +42,9 @@ CHECKWORTHY = 0.6
 # Entity labels that name who or what a claim is about.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT", "FAC", "LOC", "PRODUCT"})
 _COMPARISON_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
+_REFERRING = frozenset({"the", "these", "those"})
+# Counts below this after "the"/"these"/"those" refer back (see ``_referring``).
+REFERRING_BELOW = 10
 
 
 def checkworthiness(tokens: Sequence[Any], kind: str, annotations: ArticleAnnotations) -> float:
@@ -61,12 +65,22 @@ def checkworthiness(tokens: Sequence[Any], kind: str, annotations: ArticleAnnota
     else:
         base = 1.0
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    figure = any(start <= q.evidence.start < end for q in annotations.quantities)
+    at = {t.idx: t for t in words}
+    figure = any(start <= q.evidence.start < end and not _referring(q, at.get(q.evidence.start))
+                 for q in annotations.quantities)
     dated = any(start <= t.evidence.start < end for t in annotations.times)
     named = any(start <= m.start < end and m.label in NAMED_LABELS for m in annotations.mentions)
     compared = any(t.tag_ in _COMPARISON_TAGS for t in words)
     score = BARE + FIGURE * figure + NAMED * named + PAST * _completed(words) + DATE * dated + COMPARISON * compared
     return round(min(1.0, base * score), 3)
+
+
+def _referring(q: Quantity, token: Any | None) -> bool:
+    """A small count after "the", "these" or "those" refers back to things already
+    counted ("the two events", "these three countries"): no figure of its own to check.
+    A large one is the figure itself ("the 84 people killed")."""
+    return (q.unit is None and q.value < REFERRING_BELOW and token is not None and token.i > 0
+            and token.nbor(-1).lower_ in _REFERRING)
 
 
 def _completed(words: Sequence[Any]) -> bool:
