@@ -85,6 +85,13 @@ def test_a_quoted_fact_in_the_first_person_is_check_worthy(corpus_annotations: A
     ("We need to cut the business tax rate in America.", True),
     ("We lost almost 70,000 factories over a relatively short period of time.", False),
     ("Abortions ought to be more rare in America.", True),
+    # a feeling of "I"/"we" (giveme5w1h: a UN spokesperson; a statement after the Las Vegas
+    # shooting) is no checkable fact;
+    # a stance on a past event is (ClaimBuster, check-worthy)
+    ("We remain deeply concerned about the safety and wellbeing of the schoolgirls and other victims still in "
+     "captivity", True),
+    ("I am horrified by the awful attack at a music festival in Las Vegas this morning", True),
+    ("I was very much against that war.", False),
 ])
 def test_speaker_view(nlp: Any, sentence: str, view: bool) -> None:
     assert speaker_view(list(nlp(sentence))) is view

@@ -212,12 +212,19 @@ _STANCE_VERBS = frozenset("think believe feel hope want wish guess suppose bet p
                           .split())
 _SPEAKERS = frozenset({"i", "we"})
 _PROMISING = frozenset({"will", "wo", "'ll", "\u2019ll", "gonna", "going", "shall"})
+# Feelings "I"/"we" state ("we are deeply concerned", "I was disappointed in the ruling",
+# "I'm shocked and saddened"): the speaker's state, nothing one could check.
+_FEELINGS = frozenset("""afraid angry anxious appalled ashamed concerned delighted devastated disappointed
+    disgusted excited frightened frustrated furious glad grateful happy heartbroken honored honoured horrified
+    hopeful optimistic outraged pleased proud relieved sad saddened scared shocked sorry surprised thankful
+    thrilled troubled upset worried""".split())
 
 
 def speaker_view(tokens: Sequence[Any]) -> bool:
     """Whether a speaker's own words (the inside of a quote, a transcript line) give a view
     or an intention, not a fact one could check: every main verb of the words is a stance
-    or promise of "I"/"we" (``_STANCE_VERBS``, ``_PROMISING``), a call ("we need to"), a
+    or promise of "I"/"we" (``_STANCE_VERBS``, ``_PROMISING``), a feeling of theirs ("we
+    are deeply concerned": ``_FEELINGS``), a call ("we need to"), a
     modal of opinion or speculation ("should", "ought", "could"), a judging predicate ("it
     is crucial"), the writer-style analysis of ``_is_commentary``, or an imperative; or
     the words open with a summing-up ("In short"). First person alone says nothing here:
@@ -242,9 +249,19 @@ def _views(verb: Any, span: Any, first: bool) -> bool:
         return True
     if lemma in {"need", "have"} and subjects & {"we", "you"} and any(c.dep_ == "xcomp" for c in verb.children):
         return True
+    if subjects & _SPEAKERS and _feels(verb):
+        return True
     if (auxiliaries | {verb.lower_}) & _OPINION_MODALS or _comments(verb) or _judges(verb, span, own_words=True):
         return True
     return first and verb.tag_ == "VB" and not subjects
+
+
+def _feels(verb: Any) -> bool:
+    """The verb states a feeling (``_FEELINGS``): "are concerned" (a copula and its
+    adjective) or "was disappointed" (the participle itself)."""
+    if verb.lemma_.lower() in _COPULAS:
+        return any(c.dep_ in {"acomp", "oprd"} and c.lower_ in _FEELINGS for c in verb.children)
+    return verb.tag_ == "VBN" and verb.lower_ in _FEELINGS
 
 
 def _imperative(span: Any) -> bool:
