@@ -92,6 +92,9 @@ def test_a_quoted_fact_in_the_first_person_is_check_worthy(corpus_annotations: A
      "captivity", True),
     ("I am horrified by the awful attack at a music festival in Las Vegas this morning", True),
     ("I was very much against that war.", False),
+    # "I think" before a figure hedges a checkable claim (giveme5w1h; ClaimBuster)
+    ("I think the Galaxy S9 still has a 3.5mm headphone jack.", False),
+    ("I believe there are 1.4 million children in Texas who do not have health insurance.", False),
 ])
 def test_speaker_view(nlp: Any, sentence: str, view: bool) -> None:
     assert speaker_view(list(nlp(sentence))) is view

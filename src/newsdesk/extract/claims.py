@@ -211,6 +211,9 @@ def _is_opinion(text: str, span: Any) -> bool:
 _STANCE_VERBS = frozenset("think believe feel hope want wish guess suppose bet promise intend plan like love hate"
                           .split())
 _SPEAKERS = frozenset({"i", "we"})
+# Stance verbs that hedge a statement rather than want something: "I think he paid about
+# 40 percent in taxes" still states a figure one could check.
+_BELIEVING = frozenset({"think", "believe", "guess", "suppose", "bet"})
 _PROMISING = frozenset({"will", "wo", "'ll", "\u2019ll", "gonna", "going", "shall"})
 # Feelings "I"/"we" state ("we are deeply concerned", "I was disappointed in the ruling",
 # "I'm shocked and saddened"): the speaker's state, nothing one could check.
@@ -223,7 +226,8 @@ _FEELINGS = frozenset("""afraid angry anxious appalled ashamed concerned delight
 def speaker_view(tokens: Sequence[Any]) -> bool:
     """Whether a speaker's own words (the inside of a quote, a transcript line) give a view
     or an intention, not a fact one could check: every main verb of the words is a stance
-    or promise of "I"/"we" (``_STANCE_VERBS``, ``_PROMISING``), a feeling of theirs ("we
+    or promise of "I"/"we" (``_STANCE_VERBS``, ``_PROMISING``; but "I think" before a
+    number hedges a figure one could check: ``_BELIEVING``), a feeling of theirs ("we
     are deeply concerned": ``_FEELINGS``), a call ("we need to"), a
     modal of opinion or speculation ("should", "ought", "could"), a judging predicate ("it
     is crucial"), the writer-style analysis of ``_is_commentary``, or an imperative; or
@@ -245,6 +249,8 @@ def _views(verb: Any, span: Any, first: bool) -> bool:
     subjects = {c.lower_ for c in verb.children if c.dep_ in SUBJECT_DEPS}
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     lemma = verb.lemma_.lower()
+    if subjects & _SPEAKERS and lemma in _BELIEVING and _counts(verb):
+        return False  # "I believe there are 1.4 million children without health insurance"
     if subjects & _SPEAKERS and (lemma in _STANCE_VERBS or auxiliaries & _PROMISING):
         return True
     if lemma in {"need", "have"} and subjects & {"we", "you"} and any(c.dep_ == "xcomp" for c in verb.children):
@@ -254,6 +260,12 @@ def _views(verb: Any, span: Any, first: bool) -> bool:
     if (auxiliaries | {verb.lower_}) & _OPINION_MODALS or _comments(verb) or _judges(verb, span, own_words=True):
         return True
     return first and verb.tag_ == "VB" and not subjects
+
+
+def _counts(verb: Any) -> bool:
+    """A number other than "one" in what ``verb`` says (its clausal complement)."""
+    said = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree]
+    return any(t.pos_ == "NUM" and t.like_num and t.lower_ != "one" for t in said)
 
 
 def _feels(verb: Any) -> bool:
