@@ -67,6 +67,10 @@ class Evidence:
     def to_dict(self) -> dict[str, object]:
         return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text}
 
+    def overlaps(self, other: Evidence) -> bool:
+        """Whether the two spans share a character of one article."""
+        return self.article_id == other.article_id and self.start < other.end and other.start < self.end
+
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:

@@ -61,6 +61,13 @@ def parse_articles(articles: Sequence[Article], settings: Settings) -> list[Doc]
     return list(parse_texts([a.text[:MAX_DOC_CHARS] for a in articles], len(articles), settings))
 
 
+def region_heads(tokens: Sequence[Any]) -> list[Any]:
+    """The tokens of a region (a phrase, a clause, a quote's words) that the rest hangs
+    on: those whose syntactic head lies outside the region, or which head themselves."""
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+
+
 def doc_text(doc: Any) -> str:
     """``doc.text``, cached: spaCy rebuilds it from every token on each access, which made
     span lookups in loops quadratic (measured: most of the citations stage's time)."""

@@ -249,8 +249,6 @@ def _same_speaker(
     more): one quote credited to two names is an attribution slip ("Mr Zhu told")."""
     from rapidfuzz import fuzz
 
-    from newsdesk.crosscheck.align import _overlaps
-
     @cache
     def quote(i: int) -> tuple[str, str] | None:
         c = claims[i]
@@ -258,7 +256,7 @@ def _same_speaker(
         if c.kind != "quote" or ann is None:
             return None
         found = {(q.speaker_entity_id, q.text) for q in ann.quotes
-                 if _overlaps(q.evidence, c.evidence) and q.speaker_entity_id in people}
+                 if q.evidence.overlaps(c.evidence) and q.speaker_entity_id in people}
         return found.pop() if len(found) == 1 else None
 
     def apart(i: int, j: int) -> bool:

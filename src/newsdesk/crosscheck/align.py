@@ -740,7 +740,7 @@ def secondary_members(
             hits = len(linked[y] & peers)
             if hits < 2 or hits <= LINKAGE_SHARE * len(peers) or (len(peers) < len(members) and hits < len(peers)):
                 continue
-            if evidence is not None and any(_overlaps(evidence[x], evidence[y]) for x in members - peers):
+            if evidence is not None and any(evidence[x].overlaps(evidence[y]) for x in members - peers):
                 continue  # a list item of the member's own sentence says nothing again
             if article_of[y] not in best or hits > best[article_of[y]][0]:
                 best[article_of[y]] = (hits, y)
@@ -828,7 +828,7 @@ def make_groups(
         evidence = tuple(sorted((c.evidence for c in members), key=lambda e: (e.article_id, e.start)))
         support = len({family_of.get(c.article_id, c.article_id) for c in members})
         origins = tuple(sorted({o for c in members if (o := origin_of(c))}))
-        hit = any(_overlaps(e, x.a) or _overlaps(e, x.b) for e in evidence for x in contradictions)
+        hit = any(e.overlaps(x.a) or e.overlaps(x.b) for e in evidence for x in contradictions)
         status = "contradicted" if hit else ("corroborated" if support >= 2 else "single-source")
         out.append(ClaimGroup(
             id="g" + content_hash(*(c.id for c in members), length=15),
@@ -867,14 +867,10 @@ def drop_contradicting(
     reported as disagreeing, never merged as one statement)."""
     def opposed(i: int, j: int) -> bool:
         a, b = claims[i].evidence, claims[j].evidence
-        return any((_overlaps(a, x.a) and _overlaps(b, x.b)) or (_overlaps(a, x.b) and _overlaps(b, x.a))
+        return any((a.overlaps(x.a) and b.overlaps(x.b)) or (a.overlaps(x.b) and b.overlaps(x.a))
                    for x in contradictions)
 
     return [e for e in edges if not opposed(e[1], e[2])]
-
-
-def _overlaps(a: Evidence, b: Evidence) -> bool:
-    return a.article_id == b.article_id and a.start < b.end and b.start < a.end
 
 
 def duplicate_families(articles: Sequence[Article]) -> dict[str, str]:

@@ -64,6 +64,7 @@ from newsdesk.model import (
     Quantity,
     content_hash,
 )
+from newsdesk.nlp import region_heads
 
 # Pairs below this cosine are never compared for quantity/date/negation (a cheap filter;
 # the pair must also pass the alignment decision of crosscheck.align).
@@ -150,9 +151,7 @@ def measure_words(doc: Any, claim_start: int, q: Quantity) -> frozenset[str]:
 
 def _phrase_root(doc: Any, lo: int, hi: int) -> Any | None:
     """The token of the phrase at claim characters [lo, hi) that the rest hangs on."""
-    toks = [t for t in doc if lo <= t.idx < hi]
-    inside = {t.i for t in toks}
-    return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), None)
+    return next(iter(region_heads([t for t in doc if lo <= t.idx < hi])), None)
 
 
 def verb_token(doc: Any, lo: int, hi: int, direct: bool = False) -> Any | None:

@@ -71,11 +71,13 @@ def score_lines(blocks: Sequence[Sequence[str]], settings: Settings | None = Non
     once."""
     out: list[list[LineScore]] = []
     batch: list[Sequence[str]] = []
+    lines = 0
     for i, block in enumerate(blocks):
         batch.append(block)
-        if i == len(blocks) - 1 or sum(map(len, batch)) + len(blocks[i + 1]) > BATCH_LINES:
+        lines += len(block)
+        if i == len(blocks) - 1 or lines + len(blocks[i + 1]) > BATCH_LINES:
             out.extend(_score_batch(batch, settings or Settings()))
-            batch = []
+            batch, lines = [], 0
     return out
 
 
@@ -162,7 +164,7 @@ def claimbuster_figures(path: Path, limit: int | None) -> tuple[dict[str, float]
     news = [(s.news_fact, y) for s, y in zip(scored, labels, strict=True) if s.news_fact is not None]
     ap = average_precision(scores, labels) or 0.0
     m = {"ap": ap, "precision": p, "recall": r, "f1": f1,
-         "cfs_as_view": sum(positives) / len(positives) if positives else 0.0,
+         "cfs_as_view": _share(positives),
          "third_person.cfs_as_fact": _share([f for f, y in news if y]),
          "third_person.ncs_as_fact": _share([f for f, y in news if not y])}
     return m, {"set": "claimbuster train", "sentences": len(texts), "check-worthy": sum(labels), **m}

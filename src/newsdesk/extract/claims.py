@@ -20,7 +20,7 @@ from newsdesk.extract.citations import DOCUMENT_NOUNS, SYNDICATION
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.extract.worthiness import checkworthiness
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
-from newsdesk.nlp import SUBJECT_DEPS, doc_sentences, doc_text
+from newsdesk.nlp import SUBJECT_DEPS, doc_sentences, doc_text, region_heads
 
 # Sentences shorter than this (in word tokens) are fragments, not claims ("Yeah, you
 # read that right." is 6); chosen by reading the giveme5w1h and example corpora.
@@ -238,8 +238,7 @@ def speaker_view(tokens: Sequence[Any]) -> bool:
         return False
     if doc_text(words[0].doc)[words[0].idx:words[-1].idx + len(words[-1])].lower().startswith(_OPINION_OPENERS):
         return True
-    inside = {t.i for t in tokens}
-    verbs = [t for t in words if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in {"VERB", "AUX"}]
+    verbs = [t for t in region_heads(tokens) if t.pos_ in {"VERB", "AUX"} and not (t.is_punct or t.is_space)]
     span = words[0].doc[words[0].i:words[-1].i + 1]
     return bool(verbs) and all(_views(v, span, v.i == words[0].i) for v in verbs)
 

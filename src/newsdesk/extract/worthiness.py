@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.model import ArticleAnnotations, Quantity
+from newsdesk.nlp import region_heads
 
 # Stance: what a claim of each kind starts from (a statement of fact is 1).
 VIEW_BASE = 0.3
@@ -87,8 +88,7 @@ def _completed(words: Sequence[Any]) -> bool:
     """A main verb of the words tells an act that took place: past tense ("asked", "did
     ask"), a perfect ("has asked") or a passive ("was killed"; "is expected" counts too,
     as the tags do not tell them apart)."""
-    inside = {t.i for t in words}
-    for verb in (t for t in words if t.head.i not in inside or t.head.i == t.i):
+    for verb in region_heads(words):
         if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
             return True
         if verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} for c in verb.children):

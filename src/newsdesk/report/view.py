@@ -216,7 +216,7 @@ def story_view(report: Report, story: Story) -> StoryView:
         summary=[_fact(c, labels, ind) for c in corroborated[:MAX_SUMMARY_SENTENCES]],
         key_facts=facts[:MAX_KEY_FACTS],
         # most check-worthy first (figures, names, dates, completed acts): what to verify
-        single_source=[_fact(c, labels, ind) for c in sorted(ranked, key=lambda c: (-c.checkworthy, c.evidence[0].article_id, c.evidence[0].start))
+        single_source=[_fact(c, labels, ind) for c in sorted(ranked, key=_worthiest_first)
                        if c.status == "single-source" and c.kind == "fact"],
         sources=_source_rows(story, arts, labels, origins),
         quotes_by_speaker=_quotes(story),
@@ -227,11 +227,14 @@ def story_view(report: Report, story: Story) -> StoryView:
     )
 
 
+def _worthiest_first(c: ClaimGroup) -> tuple[float, str, int]:
+    """Most check-worthy first, then in article and text order."""
+    return -c.checkworthy, c.evidence[0].article_id, c.evidence[0].start
+
+
 def _checkable_quotes(story: Story) -> set[tuple[str, int]]:
     """The quotes of ``story`` inside a quote-kind claim scoring ``CHECKWORTHY`` or more."""
     from newsdesk.extract.worthiness import CHECKWORTHY
 
     spans = [e for c in story.claims if c.kind == "quote" and c.checkworthy >= CHECKWORTHY for e in c.evidence]
-    return {(q.evidence.article_id, q.evidence.start) for q in story.quotes
-            if any(e.article_id == q.evidence.article_id and e.start < q.evidence.end and q.evidence.start < e.end
-                   for e in spans)}
+    return {(q.evidence.article_id, q.evidence.start) for q in story.quotes if any(q.evidence.overlaps(e) for e in spans)}
