@@ -508,3 +508,48 @@ def test_a_given_name_the_article_goes_on_with_is_the_person_named_in_full(nlp: 
             "The actor claimed he could bring people together \u201cwho wouldn\u2019t normally sit there and talk "
             "about anything at all\u201d.")
     assert _speakers_with_entities(nlp, "sun", text)[1] == ["Sarah Silverman", "Michael Sheen"]
+
+
+def test_a_chain_of_he_or_she_reaches_the_person_who_heads_it(nlp: Any) -> None:
+    # giveme5w1h (wrong flights): "she wrote" four sentences of "she" after Barbara Corcoran
+    # had no speaker; the chain may only end on a subject of that gender, never on a person
+    # the chain mentions (CNN's Atika Shubert did not say "I work there"), and a role that
+    # spoke ends it ("An American witness said he ...", after a heading the parse ran into it)
+    text = ("Barbara Corcoran, a businesswoman and TV personality on ABC's \"Shark Tank,\" wrote in The New York "
+            "Times that she accidentally took a flight from Washington, DC to Syracuse, instead of New York City, "
+            "in 2005. She was running late and rushed to the airport gate, barely making it onto the plane, she "
+            "wrote.\nShe said the attendant told her to take another seat.\n"
+            "She noticed the flight took longer than she expected. She recognized her mistake after she asked a "
+            "cab driver to take her to Manhattan and he asked for hundreds of dollars in cash for the fare.\n"
+            "\"I got angry thinking he was just trying to take advantage of me,\" she wrote.")
+    assert _speakers_with_entities(nlp, "corcoran", text)[1] == ["Barbara Corcoran"]
+    text = ("He 'just kept driving'\nOne man who was leaving the Pasteur Hospital on Friday told CNN's Atika "
+            "Shubert that the driver had \"just kept driving straight through.\"\nThe man, who had sustained an "
+            "ankle injury but was able to limp, had blood on his feet and shorts. He told CNN that he worked at a "
+            "restaurant across from where the attack took place.\n\"I work there,\" he said. \" And my daughter. "
+            "My daughter. I don't know,\" he added before walking away.")
+    assert "Atika Shubert" not in _speakers_with_entities(nlp, "shubert", text)[1]
+    text = ("Brendan Phillips, a Georgia Tech student studying abroad in France, was in Nice for the four-day "
+            "Bastille Day weekend festivities.\nAn officer was directing people, repeatedly shouting \"Go quickly! "
+            "Go that way!\" in French, Phillips said.\n'Accelerated over bodies'\nAn American witness said he was "
+            "standing 15 feet away as the long, white truck drove into the crowd \"mowing bodies over.\" He said it "
+            "accelerated as it hit the bodies.\n\"It seemed like an accident at first, but became apparent very "
+            "quickly that it was deliberate,\" he told CNN.")
+    assert _speakers_with_entities(nlp, "witness", text)[1][-1] == "An American witness"
+
+
+def test_a_full_name_with_another_given_name_is_another_person(nlp: Any) -> None:
+    # giveme5w1h: Le'Veon Bell's words went to Zoë Bell (Thurman's stunt double, named in
+    # another story's article), through the surname alone
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    other = _article("thurman", "Tarantino aficionados spy an echo of Thurman's crash in his 2007 movie, \"Death "
+                                "Proof,\" produced by Weinstein and starring Thurman's stunt double, Zoë Bell.")
+    art = _article("steelers", "\u201cIt just kind of shows how many weapons we actually have in our offense ... "
+                               "everybody played well,\u201d Le\u2019Veon Bell said.")
+    arts = [other, art]
+    docs = {a.id: nlp(a.text) for a in arts}
+    entities = canonicalize_entities(arts, {a.id: extract_mentions(a, docs[a.id]) for a in arts})
+    assert any(e.name == "Zoë Bell" for e in entities)
+    [quote] = extract_quotes(art, docs[art.id], entities)
+    assert quote.speaker == "Le\u2019Veon Bell" and quote.speaker_entity_id is None, quote

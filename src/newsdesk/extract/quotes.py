@@ -31,7 +31,10 @@ subject), names lose leading titles ("Transportation Minister"), and personal pr
 resolve to the most recent person mentioned outside quote marks (the subject of a
 sentence first) in the same or the three preceding sentences whose name or title does not say the other
 gender (``extract.gender``), else to a role that spoke there ("A Downing Street
-spokesman said ..."). ``speaker_entity_id`` is set when the name matches an entity
+spokesman said ..."). Sentences whose main subject is the same pronoun carry the chain
+on without counting; past the three, only a subject whose name or title says the
+pronoun's gender is taken. A full name with another given name is another person:
+"Le'Veon Bell" is not a "Zoë Bell" the run knows by the surname. ``speaker_entity_id`` is set when the name matches an entity
 mention, alias, near-alias or a person's surname; a bare surname the run gave to a person
 this article never names in full is the person it does name in full with it.
 """
@@ -53,7 +56,7 @@ from newsdesk.extract.citations import (
     surname_key,
 )
 from newsdesk.extract.entities import NAME_PARTICLES
-from newsdesk.extract.gender import TITLE_GENDER, agrees, name_gender, surname_gender
+from newsdesk.extract.gender import PRONOUN_GENDER, TITLE_GENDER, agrees, name_gender, surname_gender
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.nlp import doc_text
 
@@ -81,6 +84,10 @@ CLOSERS = frozenset("”»\"“")
 MIN_GOVERNED_WORDS = 2
 MIN_SENTENCE_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
+# A pronoun's antecedent is looked for in its sentence and this many before it, not
+# counting those whose subject is the same pronoun, up to CHAIN_SENTENCES back in all.
+PRONOUN_SENTENCES = 3
+CHAIN_SENTENCES = 8
 # How far after a speech verb with no subject the speaker's name may end ("said Cubs fan
 # Rodrigo Gonzales").
 AFTER_VERB_WORDS = 6
@@ -352,6 +359,8 @@ class _Speakers:
             ent = self.own_surnames.get(surname_key(text)) or ent
         if ent is None:
             ent = self.surnames.get(surname_key(text)) if text.strip() else None
+            if ent is not None and _other_given_name(text, ent.name):
+                ent = None  # "Dominique Molina", untagged, is not the article's "Tony Molina"
         return self._in_full(text, ent)
 
     def _in_full(self, name: str, ent: Entity | None) -> Entity | None:
@@ -412,27 +421,62 @@ class _Speakers:
         return found
 
     def antecedent(self, offset: int, quote: QuoteSpan | None = None, pronoun: str = "") -> Any | None:
-        """The person a pronoun at ``offset`` refers to: same sentence, then 3 back;
-        never one whose name or title says the other gender ("she" is not Jimmy Kimmel)."""
+        """The person a pronoun at ``offset`` refers to: same sentence, then 3 back, not
+        counting sentences whose subject is the same pronoun, which carry the chain on
+        (up to CHAIN_SENTENCES back): in "He told CNN that he worked at a restaurant ... /
+        "I work there," he said" the man is named before "He told CNN". Never one whose
+        name or title says the other gender ("she" is not Jimmy Kimmel)."""
         sent = enclosing(self.sents, offset, len(self.article.text))
-        earlier = [s for s in self.sents if s[1] <= sent[0]][-3:]
-        for lo, hi in [(sent[0], offset), *reversed(earlier)]:
+        earlier = [s for s in self.sents if s[1] <= sent[0]][-CHAIN_SENTENCES:]
+        # (sentence, reached only through the chain)
+        window: list[tuple[tuple[int, int], bool]] = [((sent[0], offset), False)]
+        budget = PRONOUN_SENTENCES
+        for lo, hi in reversed(earlier):
+            if budget == 0:
+                break
+            window.append(((lo, hi), len(window) > PRONOUN_SENTENCES))
+            if not self._chains(lo, hi, pronoun):
+                budget -= 1
+        for (lo, hi), far in window:
             found = [t for t in self._persons_in(lo, hi, quote) if agrees(pronoun, self.gender(t))]
+            if far:
+                # past the usual window, only a subject whose name or title says the
+                # pronoun's gender: the chain's head ("Barbara Corcoran wrote"), not a
+                # person it mentions ("told CNN's Atika Shubert")
+                need = PRONOUN_GENDER.get(pronoun)
+                found = [t for t in found if t.dep_ in {"nsubj", "nsubjpass"} and self.gender(t) == need]
             if found:
                 subjects = [t for t in found if t.dep_ in {"nsubj", "nsubjpass"}]
                 return (subjects or found)[-1]
-            speaking = self._speaking_role(lo, hi, quote, pronoun)
+            speaking = None if far else self._speaking_role(lo, hi, quote, pronoun)
             if speaking is not None:
                 return speaking
         return None
 
+    def _chains(self, lo: int, hi: int, pronoun: str) -> bool:
+        """Whether the sentence [lo, hi) has ``pronoun`` ("he"/"she") as a subject outside
+        quote marks: it names no one new, and refers on to whoever came before."""
+        if PRONOUN_GENDER.get(pronoun) is None:
+            return False
+        return any(t.lower_ == pronoun and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
+                   and not any(a <= t.idx < b for a, b in self.quoted)
+                   for t in self._tokens(lo, hi, None))
+
     def _speaking_role(self, lo: int, hi: int, quote: QuoteSpan | None, pronoun: str) -> Any | None:
         """The last role noun in [lo, hi) that is the subject of a speech verb, of the
         pronoun's gender where the word says one: "A Downing Street spokesman said PM
-        Theresa May was being kept up to date. He stressed: '...'" is the spokesman's."""
-        roles = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "NOUN" and t.dep_ == "nsubj"
-                 and t.lower_ in TITLE_WORDS | _ROLE_NOUNS and t.head.lemma_ in SPEECH_VERBS
-                 and agrees(pronoun, TITLE_GENDER.get(t.lower_))]
+        Theresa May was being kept up to date. He stressed: '...'" is the spokesman's.
+        A role right before a speech verb counts too, whatever the parse made of it (a
+        heading with no full stop run into "An American witness said he ...")."""
+        doc = self.doc
+
+        def speaks(t: Any) -> bool:
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            return ((t.dep_ == "nsubj" and t.head.lemma_ in SPEECH_VERBS)
+                    or (after is not None and after.pos_ == "VERB" and after.lemma_ in SPEECH_VERBS))
+
+        roles = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "NOUN" and t.lower_ in TITLE_WORDS | _ROLE_NOUNS
+                 and speaks(t) and agrees(pronoun, TITLE_GENDER.get(t.lower_))]
         return roles[-1] if roles else None
 
     def person_before(self, verb: Any, quote: QuoteSpan | None = None) -> Any | None:
@@ -531,6 +575,16 @@ class _Speakers:
                         return obj
         return None
 
+
+def _other_given_name(name: str, other: str) -> bool:
+    """Whether two names of two words or more with one surname name two people: the word
+    before the surname of each is none of the other's words before it ("Dominique
+    Molina" / "Tony Molina"; not "Committee Franz Klintsevich" / "Franz Klintsevich",
+    "Joseph Deters" / "Joseph T. Deters")."""
+    a, b = [normalize_name(w) for w in name.split()], [normalize_name(w) for w in other.split()]
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return a[-2] not in b[:-1] and b[-2] not in a[:-1]
 
 def _only_in(ent: Entity, article_id: str) -> bool:
     """Whether every mention of ``ent`` is in this article: a name no other outlet uses
