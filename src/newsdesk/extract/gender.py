@@ -38,6 +38,9 @@ TITLE_GENDER = {
 MIN_LOCALES = 2
 # Gendered honorifics written with a full stop ("Mr. Moon"), unlike a sentence's last word.
 _ABBREVIATED = frozenset({"mr", "mrs", "ms"})
+# Informal words for a nationality that tabloids put before a name ("Brit Kartik Bhanot",
+# "Aussie Jane Smith") and that the lists also have as given names ("Brit").
+_NATIONALS = frozenset({"brit", "briton", "aussie", "kiwi", "scot", "yank", "canuck"})
 # A romanised Korean given name ("Geun-hye", "Jae-in") last: the name is surname first.
 _SURNAME_FIRST = re.compile(r"\s[A-Z][a-z]+-[a-z]+$")
 _LATIN_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
@@ -75,7 +78,7 @@ def name_gender(name: str, before: str = "") -> str | None:
     the article (where "Mr." or "spokeswoman" stands). The given name is the first word
     of a name of two or more words that the lists know, never its last (the surname):
     so "Comedian Sarah Silverman" is "f", and "Thurman" alone (a surname, though also
-    a given name) is None."""
+    a given name) is None. A nationality before the name is no given name ("Brit")."""
     words = [w.rstrip(".").lower() for w in _WORD.findall(name)]
     prior: list[str] = []
     for w in _WORD.findall(before.rsplit("\n", 1)[-1])[-2:]:
@@ -89,6 +92,8 @@ def name_gender(name: str, before: str = "") -> str | None:
         return None  # "Park Geun-hye", "Moon Jae-in": the first word is the surname
     table = given_names()
     for w in words[:-1]:
+        if w in _NATIONALS:
+            continue  # "Brit Kartik Bhanot": a nationality, not the given name "Brit"
         if w in table:
             return table[w]
     return None

@@ -31,9 +31,10 @@ subject), names lose leading titles ("Transportation Minister"), and personal pr
 resolve to the most recent person mentioned outside quote marks (the subject of a
 sentence first) in the same or the three preceding sentences whose name or title does not say the other
 gender (``extract.gender``), else to a role that spoke there ("A Downing Street
-spokesman said ..."). Sentences whose main subject is the same pronoun carry the chain
-on without counting; past the three, only a subject whose name or title says the
-pronoun's gender is taken. A full name with another given name is another person:
+spokesman said ..."). Sentences whose main subject is the same pronoun, and sentences
+inside quote marks, do not count; past three sentences back, only a subject whose name
+or title says the pronoun's gender is taken, and a subject with a proper name that
+names no known entity (a person the tagger missed) ends the search. A full name with another given name is another person:
 "Le'Veon Bell" is not a "Zoë Bell" the run knows by the surname. ``speaker_entity_id`` is set when the name matches an entity
 mention, alias, near-alias or a person's surname; a bare surname the run gave to a person
 this article never names in full is the person it does name in full with it.
@@ -85,7 +86,9 @@ MIN_GOVERNED_WORDS = 2
 MIN_SENTENCE_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
 # A pronoun's antecedent is looked for in its sentence and this many before it, not
-# counting those whose subject is the same pronoun, up to CHAIN_SENTENCES back in all.
+# counting those whose subject is the same pronoun or that lie inside quote marks, up to
+# CHAIN_SENTENCES back in all; past PRONOUN_SENTENCES back, only a subject of the
+# pronoun's known gender is taken.
 PRONOUN_SENTENCES = 3
 CHAIN_SENTENCES = 8
 # How far after a speech verb with no subject the speaker's name may end ("said Cubs fan
@@ -357,6 +360,10 @@ class _Speakers:
             # a bare surname the run gave to a person this article never names in full
             # (the run's own "Verstappen" entity, after this article's "Max Verstappen")
             ent = self.own_surnames.get(surname_key(text)) or ent
+        if ent is None and len(text.split()) == 1:
+            # a bare surname the run's table leaves open (two Corcorans in the run) is
+            # the person this article names in full with it
+            ent = self.own_surnames.get(surname_key(text))
         if ent is None:
             ent = self.surnames.get(surname_key(text)) if text.strip() else None
             if ent is not None and _other_given_name(text, ent.name):
@@ -424,17 +431,23 @@ class _Speakers:
         """The person a pronoun at ``offset`` refers to: same sentence, then 3 back, not
         counting sentences whose subject is the same pronoun, which carry the chain on
         (up to CHAIN_SENTENCES back): in "He told CNN that he worked at a restaurant ... /
-        "I work there," he said" the man is named before "He told CNN". Never one whose
-        name or title says the other gender ("she" is not Jimmy Kimmel)."""
+        "I work there," he said" the man is named before "He told CNN". Sentences inside
+        quote marks name no one who speaks and do not count either ("Eric Paddock broke
+        down in tears. “There’s nothing I can say. My brother did this. ...,” he said").
+        Never one whose name or title says the other gender ("she" is not Jimmy Kimmel)."""
         sent = enclosing(self.sents, offset, len(self.article.text))
-        earlier = [s for s in self.sents if s[1] <= sent[0]][-CHAIN_SENTENCES:]
+        earlier = [s for s in self.sents if s[1] <= sent[0]]
         # (sentence, reached only through the chain)
         window: list[tuple[tuple[int, int], bool]] = [((sent[0], offset), False)]
         budget = PRONOUN_SENTENCES
-        for lo, hi in reversed(earlier):
-            if budget == 0:
+        for back, (lo, hi) in enumerate(reversed(earlier), start=1):
+            if budget == 0 or back > CHAIN_SENTENCES:
                 break
-            window.append(((lo, hi), len(window) > PRONOUN_SENTENCES))
+            if any(a <= lo and hi <= b for a, b in self.quoted):
+                continue  # a sentence of a quote ("There's nothing I can say. My brother did this.")
+            window.append(((lo, hi), back > PRONOUN_SENTENCES))
+            if self._unknown_subject(lo, hi, pronoun):
+                break  # "Brit Kartik Bhanot, from Essex, witnessed ...": whoever "he" is, no one before
             if not self._chains(lo, hi, pronoun):
                 budget -= 1
         for (lo, hi), far in window:
@@ -452,6 +465,19 @@ class _Speakers:
             if speaking is not None:
                 return speaking
         return None
+
+    def _unknown_subject(self, lo: int, hi: int, pronoun: str) -> bool:
+        """Whether the sentence [lo, hi) has a proper name as a subject outside quote
+        marks that names neither a person the run knows nor any other entity, and whose
+        name does not say the other gender: a person the tagger missed, who may be the
+        one ``pronoun`` refers to ("Theresa May", untagged, is no "he")."""
+        for t in self._tokens(lo, hi, None):
+            if (t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ not in _PLACE_LABELS
+                    and not any(a <= t.idx < b for a, b in self.quoted) and agrees(pronoun, self.gender(t))):
+                start, end = name_span(t)
+                if self.entity(start, end) is None and not self.is_person(t):
+                    return True
+        return False
 
     def _chains(self, lo: int, hi: int, pronoun: str) -> bool:
         """Whether the sentence [lo, hi) has ``pronoun`` ("he"/"she") as a subject outside
