@@ -21,6 +21,7 @@ SUITES: dict[str, str] = {
     "cleaning": "newsdesk.eval.cleaning",
     "stories": "newsdesk.eval.stories",
     "entities": "newsdesk.eval.entities",
+    "speakers": "newsdesk.eval.speakers",
     "dates": "newsdesk.eval.dates",
     "quantities": "newsdesk.eval.quantities",
     "claims": "newsdesk.eval.claims",

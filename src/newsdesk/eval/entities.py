@@ -50,8 +50,9 @@ LABEL_TO_MEANTIME: dict[str, tuple[str, ...]] = {
 }
 # MEANTIME type -> spaCy label given to gold mentions fed to canonicalize_entities.
 MEANTIME_TO_LABEL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "PRO": "PRODUCT", "FIN": "ORG"}
-_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
-_NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}\u201d]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "#", "\u201c"}
+_QUOTE_MARKS = {"``": "\u201c", "''": "\u201d"}
 # Words that may sit inside a multi-word name between capitalized words.
 _NAME_JOINERS = {"of", "and", "&", "de", "du", "la", "for", "the", "-", "."}
 
@@ -113,13 +114,15 @@ def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
     return result
 
 
-def load_documents(conll: Path) -> dict[str, MeantimeDoc]:
-    """Rebuild each document's text from CoNLL tokens: one sentence per line."""
+def load_documents(conll: Path, quote_marks: bool = False) -> dict[str, MeantimeDoc]:
+    """Rebuild each document's text from CoNLL tokens: one sentence per line.
+    ``quote_marks``: write the CoNLL quote tokens ``` `` ``` and ``''`` as curly quotes."""
     sentences: dict[str, dict[int, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
     for line in conll.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 4 and not line.startswith("#"):
-            sentences[parts[0]][int(parts[1])].append((int(parts[2]), parts[3]))
+            token = _QUOTE_MARKS.get(parts[3], parts[3]) if quote_marks else parts[3]
+            sentences[parts[0]][int(parts[1])].append((int(parts[2]), token))
     docs: dict[str, MeantimeDoc] = {}
     for key, sents in sentences.items():
         chunks: list[str] = []

@@ -56,6 +56,7 @@ from newsdesk.extract.citations import (
     sentence_spans,
     surname_key,
 )
+from newsdesk.extract.countries import country_of_name
 from newsdesk.extract.entities import NAME_PARTICLES
 from newsdesk.extract.gender import PRONOUN_GENDER, TITLE_GENDER, agrees, name_gender, surname_gender
 from newsdesk.model import Article, Entity, Quote
@@ -90,7 +91,7 @@ MIN_UNATTRIBUTED_WORDS = 6
 # CHAIN_SENTENCES back in all; past PRONOUN_SENTENCES back, only a subject of the
 # pronoun's known gender is taken.
 PRONOUN_SENTENCES = 3
-CHAIN_SENTENCES = 8
+CHAIN_SENTENCES = 15
 # How far after a speech verb with no subject the speaker's name may end ("said Cubs fan
 # Rodrigo Gonzales").
 AFTER_VERB_WORDS = 6
@@ -106,6 +107,7 @@ _ROLE_NOUNS = frozenset({
     "designer", "photographer", "journalist", "reporter", "writer", "author", "star", "player", "manager",
     "owner", "worker", "neighbour", "neighbor", "shopkeeper", "retiree", "pensioner", "mum-of-two",
     "father-of-two", "mother-of-two"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Entity types that are never a speaker or a pronoun's antecedent.
 _NOT_PEOPLE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
@@ -353,9 +355,16 @@ class _Speakers:
             return  # no given name: "Equifax Equifax", "Reuters Equifax" (a caption the tagger took for a name)
         self.own_surnames[surname] = ent if self.own_surnames.get(surname, ent) is ent else None
 
-    def entity(self, start: int, end: int) -> Entity | None:
+    def entity(self, start: int, end: int, subject: bool = False) -> Entity | None:
+        """The canonical entity a name at [start, end) stands for. ``subject``: the name
+        is a clause's subject, where a bare surname of a person this article names in
+        full is that person even if the run knows it as a place or firm ("Henderson
+        stated" after "Fritz Henderson"; Henderson is also a city)."""
         text = self.article.text[start:end]
         ent = self.index.match(text, start, end)
+        if subject and len(text.split()) == 1 and ent is not None and ent.type != "PERSON" \
+                and country_of_name(text) is None:  # "Seoul should respond" is the state's
+            ent = self.own_surnames.get(surname_key(text)) or ent
         if len(text.split()) == 1 and ent is not None and ent.type == "PERSON" and ent.id not in self.in_full:
             # a bare surname the run gave to a person this article never names in full
             # (the run's own "Verstappen" entity, after this article's "Max Verstappen")
@@ -385,7 +394,7 @@ class _Speakers:
         start, end = name_span(token)
         if _in_title_quotes(self.article.text, start, end):
             return False  # a title: they were about to make “Kill Bill.”
-        ent = self.entity(start, end)
+        ent = self.entity(start, end, subject=token.dep_ in _SUBJECTS)
         if ent is not None and (ent.type == "PERSON" or ent.type in _PLACE_LABELS):
             return ent.type == "PERSON"
         if ent is not None and (ent.type in _NOT_PEOPLE or is_outlet_name(ent.name)):
@@ -418,7 +427,7 @@ class _Speakers:
         start, end = name_span(token)
         if (start, end) in self._genders:
             return self._genders[start, end]
-        ent = self.entity(start, end)
+        ent = self.entity(start, end, subject=token.dep_ in _SUBJECTS)
         text = self.article.text
         name = ent.name if ent is not None and ent.type == "PERSON" else text[start:end]
         found = name_gender(name, text[max(0, start - 40):start])
@@ -453,11 +462,12 @@ class _Speakers:
         for (lo, hi), far in window:
             found = [t for t in self._persons_in(lo, hi, quote) if agrees(pronoun, self.gender(t))]
             if far:
-                # past the usual window, only a subject whose name or title says the
-                # pronoun's gender: the chain's head ("Barbara Corcoran wrote"), not a
-                # person it mentions ("told CNN's Atika Shubert")
+                # past the usual window, only a subject whose name or title, or a pronoun
+                # of its own clause, says the pronoun's gender: the chain's head
+                # ("Barbara Corcoran wrote"), not a person it mentions ("told CNN's Atika
+                # Shubert")
                 need = PRONOUN_GENDER.get(pronoun)
-                found = [t for t in found if t.dep_ in {"nsubj", "nsubjpass"} and self.gender(t) == need]
+                found = [t for t in found if t.dep_ in _SUBJECTS and (self.gender(t) or _own_pronoun(t)) == need]
             if found:
                 subjects = [t for t in found if t.dep_ in {"nsubj", "nsubjpass"}]
                 return (subjects or found)[-1]
@@ -468,11 +478,11 @@ class _Speakers:
 
     def _unknown_subject(self, lo: int, hi: int, pronoun: str) -> bool:
         """Whether the sentence [lo, hi) has a proper name as a subject outside quote
-        marks that names neither a person the run knows nor any other entity, and whose
+        marks that the tagger left untagged and that names no entity, and whose
         name does not say the other gender: a person the tagger missed, who may be the
         one ``pronoun`` refers to ("Theresa May", untagged, is no "he")."""
         for t in self._tokens(lo, hi, None):
-            if (t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ not in _PLACE_LABELS
+            if (t.pos_ == "PROPN" and t.dep_ in _SUBJECTS and not t.ent_type_
                     and not any(a <= t.idx < b for a, b in self.quoted) and agrees(pronoun, self.gender(t))):
                 start, end = name_span(t)
                 if self.entity(start, end) is None and not self.is_person(t):
@@ -484,7 +494,7 @@ class _Speakers:
         quote marks: it names no one new, and refers on to whoever came before."""
         if PRONOUN_GENDER.get(pronoun) is None:
             return False
-        return any(t.lower_ == pronoun and t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"
+        return any(t.lower_ == pronoun and t.dep_ in _SUBJECTS and t.head.dep_ in {"ROOT", "parataxis"}
                    and not any(a <= t.idx < b for a, b in self.quoted)
                    for t in self._tokens(lo, hi, None))
 
@@ -557,7 +567,7 @@ class _Speakers:
             # Collins' son claims"): the speaker starts after the closing mark
             gap = self.article.text[quote.end:subj.idx]
             start = quote.end + len(gap) - len(gap.lstrip())
-        ent = self.entity(start, end) if subj.pos_ == "PROPN" else self._role_holder(subj)
+        ent = self.entity(start, end, subject=subj.dep_ in _SUBJECTS) if subj.pos_ == "PROPN" else self._role_holder(subj)
         if ent is not None:
             return ent.name, ent.id
         return _description(self.article.text, start, end, subj.idx), None
@@ -600,6 +610,21 @@ class _Speakers:
                             and name_span(obj)[0] > obj.left_edge.idx:
                         return obj
         return None
+
+
+def _own_pronoun(subject: Any) -> str | None:
+    """The gender of the first "he"/"his"/"she"/"her" after a subject in its clause, with
+    no other name between: "Obama explained the rationale behind his proposed plan",
+    "Henderson stated that he envisioned ..." say a man. None when there is none."""
+    verb = subject.head
+    for t in verb.subtree:
+        if t.i <= subject.i:
+            continue
+        if t.pos_ == "PROPN" and t.head.i != subject.i:
+            return None  # "Trump met Merkel and praised her leadership"
+        if t.pos_ == "PRON" and (gender := PRONOUN_GENDER.get(t.lower_)) is not None:
+            return gender
+    return None
 
 
 def _other_given_name(name: str, other: str) -> bool:
