@@ -26,6 +26,10 @@ def _quotes(folder: Path, nlp: Any, opening: str) -> tuple[str, list[Any]]:
     """The text and quotes of the MEANTIME document whose text opens with ``opening``."""
     docs = load_documents(folder / "meantime.conll", quote_marks=True)
     [key] = [k for k, d in docs.items() if d.text.startswith(opening)]
+    return _quotes_of(docs, key, nlp)
+
+
+def _quotes_of(docs: Any, key: str, nlp: Any) -> tuple[str, list[Any]]:
     art = Article(id=key, source=key, text=docs[key].text, raw_text=docs[key].text)
     doc = nlp(art.text)
     entities = canonicalize_entities([art], {key: extract_mentions(art, doc)})
@@ -68,3 +72,13 @@ def test_suite_scores_speakers_against_the_person_chains(data_dir: Path, folder:
     assert m["speakers.meantime.pronoun_quotes"] <= m["speakers.meantime.quotes"]
     assert 0.0 <= m["speakers.meantime.accuracy"] <= m["speakers.meantime.precision"] <= 1.0
     assert sum(row["n"] for row in result.rows if row["quotes"] == "all") == m["speakers.meantime.quotes"]
+
+
+def test_a_name_after_a_second_role_names_the_speaker(folder: Path, nlp: Any) -> None:
+    # Wikinews (GM sales): "said the vice president and chairman of Chrysler LLC Jim Press"
+    # gave "the vice president": the name hangs on the second role, after the firm
+    docs = load_documents(folder / "meantime.conll", quote_marks=True)
+    [key] = [k for k, d in docs.items() if "said the vice president and chairman of Chrysler LLC Jim Press" in d.text]
+    _, quotes = _quotes_of(docs, key, nlp)
+    said = [q for q in quotes if q.text.startswith("The market is starting to show")]
+    assert [q.speaker for q in said] == ["Jim Press"]

@@ -601,15 +601,25 @@ class _Speakers:
         (a name joined to the role) or "Mayor of Chicago Rahm Emanuel" (a name after the
         place or body the role is of). "the spokesman of Vladimir Putin" names whom the
         role serves, not who holds it: the name must not be the whole "of" phrase."""
-        for c in role.children:
+        # "the vice president and chairman of Chrysler LLC Jim Press": the name may hang
+        # on a role joined to this one
+        roles = [role, *(c for c in role.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+        for c in (c for r in roles for c in r.children):
             if c.dep_ == "conj" and c.pos_ == "PROPN" and role.pos_ == "NOUN" and self.is_person(c):
                 return c
             if c.dep_ == "prep" and c.lower_ == "of":
                 for obj in c.children:
                     if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and self.is_person(obj) \
-                            and name_span(obj)[0] > obj.left_edge.idx:
+                            and _person_start(obj) > obj.left_edge.idx:
                         return obj
         return None
+
+
+def _person_start(token: Any) -> int:
+    """Where the person's name in a name phrase begins: its first word tagged PERSON ("Jim"
+    in "Chrysler LLC Jim Press"), else the phrase's ``name_span``."""
+    tagged = [t.idx for t in token.subtree if t.ent_type_ == "PERSON" and t.i <= token.i]
+    return min(tagged) if tagged else name_span(token)[0]
 
 
 def _own_pronoun(subject: Any) -> str | None:
