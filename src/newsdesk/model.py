@@ -270,6 +270,7 @@ class TimelineEntry:
     date: str
     text: str
     evidence: Evidence
+    mod: str | None = None  # TIMEX3 mod of the date: "START" | "MID" | "END" ("mid-October")
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,7 +116,7 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
         seen.add((sentence[0], time.value))
         others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
         span, shown = _entry_span(article, time, sentence, others)
-        entry = TimelineEntry(time.value, readable(shown), article.evidence(*span))
+        entry = TimelineEntry(time.value, readable(shown), article.evidence(*span), time.mod)
         (vague if is_vague(time.value) else dated).append(entry)
     return dated, vague
 

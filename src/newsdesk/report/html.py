@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsdesk.model import Report, Story
 from newsdesk.report.view import (
     MAX_FIGURES,
+    date_label,
     figure_first_published,
     figure_sentence,
     figure_sources,
@@ -111,6 +112,7 @@ def render_html(report: Report) -> str:
     return _env().get_template("report.html.j2").render(
         stories=stories, skipped=report.skipped, n_articles=len(report.articles),
         generated_by=report.generated_by, figure_sources=figure_sources, max_figures=MAX_FIGURES,
+        date_label=date_label,
         figure_sentence=lambda value: figure_sentence(report, value),
         figure_first_published=lambda value: figure_first_published(report, value),
     )

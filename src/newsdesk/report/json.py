@@ -80,7 +80,7 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
 
 
 def timeline_to_dict(t: TimelineEntry) -> dict[str, Any]:
-    return {"date": t.date, "text": t.text, "evidence": t.evidence.to_dict()}
+    return {"date": t.date, "mod": t.mod, "text": t.text, "evidence": t.evidence.to_dict()}
 
 
 def figure_to_dict(f: Figure) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from newsdesk.report.view import (
     MAX_FIGURES,
     FactView,
     StoryView,
+    date_label,
     figure_first_published,
     figure_sentence,
     figure_sources,
@@ -120,7 +121,7 @@ def _timeline(s: Story, labels: dict[str, str], lines: list[str]) -> None:
     if not s.timeline:
         return
     lines += ["### Timeline", ""]
-    lines += [f"- `{md(t.date)}` {md(t.text, 300)} ({_src(t.evidence, labels)})" for t in s.timeline]
+    lines += [f"- `{md(date_label(t.date, t.mod))}` {md(t.text, 300)} ({_src(t.evidence, labels)})" for t in s.timeline]
     lines.append("")
 
 

@@ -111,6 +111,17 @@ class _Independence:
         return str(self._independence(list(origins), origins, dups)["summary"])
 
 
+# TIMEX3 mods as a reader says them: "mid-October" is XXXX-10 (mid).
+MOD_WORDS = {"START": "early", "MID": "mid", "END": "late"}
+
+
+def date_label(date: str, mod: str | None) -> str:
+    """A timeline date as shown: its TIMEX3 value, and the part of it a mod names
+    ("XXXX-10 (mid)" for "mid-October", "2014 (early)" for "early 2014")."""
+    word = MOD_WORDS.get(mod or "")
+    return f"{date} ({word})" if word else date
+
+
 def first_per_article(evidence: Sequence[Evidence]) -> list[Evidence]:
     """The first evidence span of each article, in the order the articles first appear."""
     seen: dict[str, Evidence] = {}
