@@ -40,7 +40,7 @@ MIN_LOCALES = 2
 _ABBREVIATED = frozenset({"mr", "mrs", "ms"})
 # Informal words for a nationality that tabloids put before a name ("Brit Kartik Bhanot",
 # "Aussie Jane Smith") and that the lists also have as given names ("Brit").
-_NATIONALS = frozenset({"brit", "briton", "aussie", "kiwi", "scot", "yank", "canuck"})
+NATIONAL_WORDS = frozenset({"brit", "briton", "aussie", "kiwi", "scot", "yank", "canuck"})
 # A romanised Korean given name ("Geun-hye", "Jae-in") last: the name is surname first.
 _SURNAME_FIRST = re.compile(r"\s[A-Z][a-z]+-[a-z]+$")
 _LATIN_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
@@ -92,7 +92,7 @@ def name_gender(name: str, before: str = "") -> str | None:
         return None  # "Park Geun-hye", "Moon Jae-in": the first word is the surname
     table = given_names()
     for w in words[:-1]:
-        if w in _NATIONALS:
+        if w in NATIONAL_WORDS:
             continue  # "Brit Kartik Bhanot": a nationality, not the given name "Brit"
         if w in table:
             return table[w]

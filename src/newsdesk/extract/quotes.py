@@ -58,7 +58,14 @@ from newsdesk.extract.citations import (
 )
 from newsdesk.extract.countries import country_of_name
 from newsdesk.extract.entities import NAME_PARTICLES
-from newsdesk.extract.gender import PRONOUN_GENDER, TITLE_GENDER, agrees, name_gender, surname_gender
+from newsdesk.extract.gender import (
+    NATIONAL_WORDS,
+    PRONOUN_GENDER,
+    TITLE_GENDER,
+    agrees,
+    name_gender,
+    surname_gender,
+)
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.nlp import doc_text
 
@@ -286,7 +293,8 @@ def _object_controller(verb: Any) -> Any | None:
 
 
 def name_span(token: Any) -> tuple[int, int]:
-    """Char span of the proper name headed by ``token``, without leading titles."""
+    """Char span of the proper name headed by ``token``, without leading titles or a
+    nationality ("Brit Kartik Bhanot" is Kartik Bhanot)."""
     while token.dep_ in {"compound", "flat"} and token.head.pos_ == "PROPN" and token.head.i > token.i:
         token = token.head
     first = token
@@ -303,7 +311,7 @@ def name_span(token: Any) -> tuple[int, int]:
         else:
             break
     toks = list(token.doc[first.i : token.i + 1])
-    titled = [i for i, t in enumerate(toks) if t.lower_.strip(".") in TITLE_WORDS
+    titled = [i for i, t in enumerate(toks) if t.lower_.strip(".") in TITLE_WORDS | NATIONAL_WORDS
               or (i == 0 and t.is_sent_start and t.lower_ in _ROLE_NOUNS)]
     if titled and titled[-1] < len(toks) - 1:
         toks = toks[titled[-1] + 1 :]
@@ -455,7 +463,7 @@ class _Speakers:
             if any(a <= lo and hi <= b for a, b in self.quoted):
                 continue  # a sentence of a quote ("There's nothing I can say. My brother did this.")
             window.append(((lo, hi), back > PRONOUN_SENTENCES))
-            if self._unknown_subject(lo, hi, pronoun):
+            if self._unknown_subject(lo, hi, pronoun) is not None:
                 break  # "Brit Kartik Bhanot, from Essex, witnessed ...": whoever "he" is, no one before
             if not self._chains(lo, hi, pronoun):
                 budget -= 1
@@ -474,11 +482,14 @@ class _Speakers:
             speaking = None if far else self._speaking_role(lo, hi, quote, pronoun)
             if speaking is not None:
                 return speaking
+            unknown = None if far else self._unknown_subject(lo, hi, pronoun)
+            if unknown is not None and len(self.article.text[slice(*name_span(unknown))].split()) >= 2:
+                return unknown  # a full name the tagger missed ("Brit Kartik Bhanot ... He added:")
         return None
 
-    def _unknown_subject(self, lo: int, hi: int, pronoun: str) -> bool:
-        """Whether the sentence [lo, hi) has a proper name as a subject outside quote
-        marks that the tagger left untagged and that names no entity, and whose
+    def _unknown_subject(self, lo: int, hi: int, pronoun: str) -> Any | None:
+        """The proper name, if any, that is a subject of the sentence [lo, hi) outside
+        quote marks, that the tagger left untagged and that names no entity, and whose
         name does not say the other gender: a person the tagger missed, who may be the
         one ``pronoun`` refers to ("Theresa May", untagged, is no "he")."""
         for t in self._tokens(lo, hi, None):
@@ -486,8 +497,8 @@ class _Speakers:
                     and not any(a <= t.idx < b for a, b in self.quoted) and agrees(pronoun, self.gender(t))):
                 start, end = name_span(t)
                 if self.entity(start, end) is None and not self.is_person(t):
-                    return True
-        return False
+                    return t
+        return None
 
     def _chains(self, lo: int, hi: int, pronoun: str) -> bool:
         """Whether the sentence [lo, hi) has ``pronoun`` ("he"/"she") as a subject outside
