@@ -595,3 +595,11 @@ def test_a_bare_surname_two_people_of_the_run_share_is_the_one_this_article_name
     entities = canonicalize_entities(arts, {a.id: extract_mentions(a, docs[a.id]) for a in arts})
     [quote] = extract_quotes(art, docs[art.id], entities)
     assert quote.speaker == "Barbara Corcoran", quote
+
+
+def test_a_hyphenated_name_the_parse_split_is_still_a_name(nlp: Any) -> None:
+    # giveme5w1h (North Korea): the parse made "in" of "Moon Jae-in" a common noun and the
+    # subject, so the speaker was the phrase "South Korean President Moon Jae-in"
+    text = ("But on Thursday, South Korean President Moon Jae-in dismissed the possibility , warning it could "
+            "\"lead to a nuclear arms race in northeast Asia.\"")
+    assert _speakers_with_entities(nlp, "moon", text)[1] == ["Moon Jae-in"]

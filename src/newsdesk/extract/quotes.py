@@ -563,13 +563,15 @@ class _Speakers:
             subj = self.antecedent(subj.idx, quote, subj.lower_)
             if subj is None:
                 return None, None
-        if subj.pos_ == "NOUN" or subj.lower_ in TITLE_WORDS:
+        named_tail = _hyphenated_name_tail(subj)
+        if (subj.pos_ == "NOUN" or subj.lower_ in TITLE_WORDS) and not named_tail:
             # a role with the name beside it: "The spokesman for the ministry, Ivan
             # Petrov, said", "The head of the Israeli Labor Party, Yitzhak Herzog, voiced
             # opposition" and "said Common Sense's CEO, James Steyer" name their speaker
             named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.is_person(c)]
             subj = named[0] if named else self._named_role(subj) or subj
-        if subj.pos_ == "PROPN":
+        is_name = subj.pos_ == "PROPN" or named_tail
+        if is_name:
             start, end = name_span(subj)
         else:
             start, end = noun_phrase(subj)
@@ -578,7 +580,7 @@ class _Speakers:
             # Collins' son claims"): the speaker starts after the closing mark
             gap = self.article.text[quote.end:subj.idx]
             start = quote.end + len(gap) - len(gap.lstrip())
-        ent = self.entity(start, end, subject=subj.dep_ in _SUBJECTS) if subj.pos_ == "PROPN" else self._role_holder(subj)
+        ent = self.entity(start, end, subject=subj.dep_ in _SUBJECTS) if is_name else self._role_holder(subj)
         if ent is not None:
             return ent.name, ent.id
         return _description(self.article.text, start, end, subj.idx), None
@@ -624,6 +626,15 @@ class _Speakers:
                             and _person_start(obj) > obj.left_edge.idx:
                         return obj
         return None
+
+
+def _hyphenated_name_tail(token: Any) -> bool:
+    """Whether ``token`` is the last part of a hyphenated name the parse took for a common
+    noun: "in" of "South Korean President Moon Jae-in dismissed ..."."""
+    doc = token.doc
+    return (token.pos_ in {"NOUN", "ADP", "X"} and token.i >= 2 and doc[token.i - 1].text == "-"
+            and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_
+            and doc[token.i - 2].pos_ == "PROPN" and doc[token.i - 2].ent_type_ == "PERSON")
 
 
 def _person_start(token: Any) -> int:
