@@ -603,3 +603,19 @@ def test_a_hyphenated_name_the_parse_split_is_still_a_name(nlp: Any) -> None:
     text = ("But on Thursday, South Korean President Moon Jae-in dismissed the possibility , warning it could "
             "\"lead to a nuclear arms race in northeast Asia.\"")
     assert _speakers_with_entities(nlp, "moon", text)[1] == ["Moon Jae-in"]
+
+
+def test_a_quote_after_an_attribution_with_a_title_or_a_short_opening_quote(nlp: Any) -> None:
+    # giveme5w1h: "Mr." in the attribution read as a sentence end, so the quote after it had
+    # no speaker; and "Significant day for us" (one word of more than three letters, and
+    # capitalised) was taken for a title and dropped, so the coach's next quote had none
+    text = ("It is the first of four congressional hearings he is scheduled to speak at this week.\n"
+            "\u201cI am deeply sorry that this occurred,\u201d Mr. Smith said in prepared remarks released on Monday. "
+            "\u201cEquifax was entrusted with Americans\u2019 private data and we let them down.\u201d")
+    assert [q.speaker for q in extract_quotes(_article("s", text), nlp(text), [])] == ["Smith", "Smith"]
+    text = ("Bell finished with 14 carries for 69 yards and Smith-Schuster had six receptions for 75 yards.\n"
+            "\u201cSignificant day for us,\u201d Pittsburgh coach Mike Tomlin said. \u201cOur last regular-season road "
+            "game, finishing 7-1, getting our 12th win, securing a ticket to the second round.\u201d")
+    assert [q.speaker for q in extract_quotes(_article("t", text), nlp(text), [])] == ["Mike Tomlin"] * 2
+    assert is_title("Shark Tank") and is_title("The Office") and is_title("Masters of Sex")
+    assert not is_title("Significant day for us") and not is_title("Family's a big one")

@@ -714,11 +714,18 @@ def _quote_sentence_range(sents: Sequence[tuple[int, int]], span: QuoteSpan, n: 
 
 def is_title(text: str) -> bool:
     """A title in quote marks, not words someone said: every longer word capitalised
-    ("Shark Tank", "Why Did Equifax Use A Domain That's So Easily Impersonated?")."""
+    ("Shark Tank", "Why Did Equifax Use A Domain That's So Easily Impersonated?"), and
+    every word but a title's small words when only one is longer ("The Office", "Masters
+    of Sex"; "Significant day for us," said the coach, is a sentence)."""
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
     longer = [w for w in words if len(w) > 3]
     shouted = not any(c.islower() for c in text)  # "NO COLLUSION!" is said, all in capitals
-    return len(words) >= 2 and bool(longer) and not shouted and all(w[0].isupper() for w in longer)
+    capitalised = longer if len(longer) >= 2 else [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 2 and bool(longer) and not shouted and all(w[0].isupper() for w in capitalised)
+
+
+# Words a title leaves in lower case ("Masters of Sex", "Family on PSN").
+_TITLE_SMALL_WORDS = frozenset("a an the of on in at to for and or nor but by with as vs from".split())
 
 
 def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tuple[Quote, ...]:
@@ -858,5 +865,11 @@ def _attribution_only(quote: Quote, after: str) -> bool:
     """Whether ``after`` (the text following ``quote``) is at most its attribution: the
     quote has a speaker, and ``after`` is one sentence of MAX_ATTRIBUTION_WORDS words or
     fewer with no other sentence end or quote mark in it."""
+    plain = _ABBREVIATION.sub("", after.strip().rstrip("."))  # "said Mr. Porras", "Dr. Xinyu Dai"
     return (quote.speaker is not None and len(_WORD.findall(after)) <= MAX_ATTRIBUTION_WORDS
-            and not re.search(r"[.!?;:\"“”]", after.strip().rstrip(".")))
+            and not re.search(r"[.!?;:\"“”]", plain))
+
+
+# Full stops that end no sentence: titles, name suffixes and initials ("Mr.", "Jr.", "J.", "U.S.").
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|"
+                           r"No|Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.|\b[A-Z]\.")
