@@ -397,10 +397,11 @@ def test_he_after_a_role_that_spoke_is_that_role(nlp: Any) -> None:
     # a clause of its own after the quote introduces nothing ("He said it accelerated ...")
     ("\"It seemed like an accident at first, but was it really an accident?\" He said it accelerated as it hit "
      "the bodies.", [None]),
-    # a name inside an earlier quote (a tweet) is no antecedent of "he said"
+    # a name inside an earlier quote (a tweet) is no antecedent of "he said"; the tweet's
+    # first line, alone after "Trump responded", is his too
     ("President Trump responded on Saturday.\n'North Korean Leader Kim Jong Un just stated that the Nuclear "
      "Button is on his desk at all times.'\n'Will someone from his depleted and food starved regime please "
-     "inform him that I too have a Nuclear Button, and my Button works!' he said.", [None, "Trump"]),
+     "inform him that I too have a Nuclear Button, and my Button works!' he said.", ["Trump", "Trump"]),
 ])
 def test_the_attribution_after_a_quote_that_ends_a_sentence(nlp: Any, text: str, speakers: list[str | None]) -> None:
     assert [q.speaker for q in extract_quotes(_article("a", text), nlp(text), [])] == speakers
@@ -619,3 +620,39 @@ def test_a_quote_after_an_attribution_with_a_title_or_a_short_opening_quote(nlp:
     assert [q.speaker for q in extract_quotes(_article("t", text), nlp(text), [])] == ["Mike Tomlin"] * 2
     assert is_title("Shark Tank") and is_title("The Office") and is_title("Masters of Sex")
     assert not is_title("Significant day for us") and not is_title("Family's a big one")
+
+
+def test_a_quote_alone_after_a_sentence_reporting_speech_is_its_subjects(nlp: Any) -> None:
+    # giveme5w1h (Croydon tram, Nice, Japan election): a quote standing alone right after
+    # "X said ..." (indirect speech) had no speaker
+    cases = [
+        ("Croydon Central MP Gavin Barwell said his friend was on the tram.\n\"He's been injured, he's in hospital, "
+         "he's going to be ok. But it's been a very shocking day for the whole community here.\"", "Gavin Barwell"),
+        ("But Shinto priest Hirotaka Tezuka, 39, said the constitution had grown outdated. \"We need a constitution "
+         "that's better suited to the present era.\"", "Hirotaka Tezuka"),
+        # the main verb speaks, not one in a clause of it: the letter is Palmer's
+        ("Palmer announced his retirement after 15 NFL seasons on Tuesday in an open letter released by Cardinals, "
+         "one day after Arians said he was leaving his long coaching career.\n\u201cOver the years, I\u2019ve had "
+         "teammates who decided to hang it up and I would ask them how they knew.\u201d", "Palmer"),
+    ]
+    for text, speaker in cases:
+        assert [q.speaker for q in extract_quotes(_article("r", text), nlp(text), [])] == [speaker], text
+    # not after a denial, a sentence with a quote of its own, or with an attribution of its own
+    for text in ("The U.S. State Department did not immediately respond to a request for comment on Kim's New "
+                 "Year's address.\n\"REALITY, NOT A THREAT OF ANY KIND\"",
+                 "Islamic State has claimed responsibility for the mass shooting in Las Vegas.\n\u201cThe Las Vegas "
+                 "attack was carried out by a soldier of the Islamic State,\u201d Reuters cited the Amaq website."):
+        assert [q.speaker for q in extract_quotes(_article("n", text), nlp(text), [])] in ([None], []), text
+
+
+def test_a_platform_is_no_person(nlp: Any) -> None:
+    # giveme5w1h (Falcon Heavy): "he" after "he posted an image to Twitter" went to Twitter,
+    # which the run knew as a PERSON from another article
+    text = ("Elon Musk has hyped the historic launch with a series of social media posts.\n"
+            "Last month he posted an image to Twitter of people next to a landed Falcon Heavy rocket.\n"
+            "He tweeted: 'Falcon Heavy launching from same pad as the Saturn V Apollo 11 moon rocket.'")
+    art = _article("musk", text)
+    twitter = Entity(id="tw", name="Twitter", type="PERSON", aliases=("Twitter",), article_ids=("other",),
+                     mentions=(art.evidence(text.index("Twitter"), text.index("Twitter") + 7),))
+    speakers = [q.speaker for q in extract_quotes(art, nlp(text), [twitter])]
+    assert speakers and "Twitter" not in speakers and speakers[-1] in {"Elon Musk", "Musk"}, speakers

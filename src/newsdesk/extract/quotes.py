@@ -85,7 +85,7 @@ TITLE_WORDS = frozenset({
     "chair", "director", "ceo", "general", "gen", "adm", "admiral", "dr", "mr", "mrs", "ms", "prof",
     "professor", "judge", "chief", "deputy", "prime", "king", "queen", "prince", "pope", "leader",
     "commander", "lt", "col", "colonel", "sgt", "officer", "envoy", "premier", "chancellor", "justice",
-    "attorney", "sheriff", "inspector", "head", "founder", "analyst", "editor", "host", "coach"})
+    "attorney", "sheriff", "inspector", "head", "founder", "analyst", "editor", "host", "coach", "mp"})
 OPENERS = frozenset("“„«\"")
 CLOSERS = frozenset("”»\"“")
 # Word thresholds of the rule in the module docstring (set on the two gold stories:
@@ -115,6 +115,9 @@ _ROLE_NOUNS = frozenset({
     "owner", "worker", "neighbour", "neighbor", "shopkeeper", "retiree", "pensioner", "mum-of-two",
     "father-of-two", "mother-of-two"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Platforms people post on, never people themselves (the small model tags some PERSON).
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "whatsapp", "reddit",
+                       "linkedin", "telegram", "weibo", "wechat", "tumblr", "pinterest", "threads", "x"})
 # Entity types that are never a speaker or a pronoun's antecedent.
 _NOT_PEOPLE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
@@ -402,6 +405,8 @@ class _Speakers:
         start, end = name_span(token)
         if _in_title_quotes(self.article.text, start, end):
             return False  # a title: they were about to make “Kill Bill.”
+        if normalize_name(self.article.text[start:end]) in PLATFORMS:
+            return False  # "posted an image to Twitter": the run may know a platform as a PERSON
         ent = self.entity(start, end, subject=token.dep_ in _SUBJECTS)
         if ent is not None and (ent.type == "PERSON" or ent.type in _PLACE_LABELS):
             return ent.type == "PERSON"
@@ -762,6 +767,9 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
             who = speakers.speaker(source, span)
         elif _continues(quotes, span, lo, text, left_open) and words >= MIN_SENTENCE_WORDS:
             who = (quotes[-1].speaker, quotes[-1].speaker_entity_id)
+        elif (words >= MIN_SENTENCE_WORDS and not re.search(r"[^\W\d_]", text[lo:span.start] + text[span.end:hi])
+              and (reporter := _reported_before(doc, speakers.sents, span, lo, spans)) is not None):
+            who = speakers.speaker(reporter, span)
         elif words < MIN_UNATTRIBUTED_WORDS:
             continue
         quotes.append(Quote(who[0], who[1], text[q_start:q_end], article.evidence(span.start, span.end)))
@@ -859,6 +867,32 @@ def _continues(quotes: Sequence[Quote], span: QuoteSpan, sent_start: int, text: 
     # pretty unusual,” said Jeffrey Lewis, head of the East Asia Nonproliferation Program at
     # the Middlebury Institute of Strategic Studies in California. “North Korea’s ...”'
     return _attribution_only(quotes[-1], gap)
+
+
+def _reported_before(doc: Any, sents: Sequence[tuple[int, int]], span: QuoteSpan, sent_start: int,
+                     spans: Sequence[QuoteSpan]) -> Any | None:
+    """The subject of the sentence right before a quote that stands alone in its sentence,
+    when that sentence reports what its subject said (its main verb a speech verb) and
+    holds no quote: "Croydon Central MP Gavin Barwell said his friend was on the tram." then
+    "“He's been injured ...”" gives Barwell's words; "Palmer announced his retirement ...
+    one day after Arians said he was leaving" gives Palmer's. The quote must open its
+    sentence, and the sentence before must end on the quote's line or the line before."""
+    if span.start != sent_start:
+        return None
+    earlier = [s for s in sents if s[1] <= sent_start]
+    if not earlier:
+        return None
+    lo, hi = earlier[-1]
+    text = doc_text(doc)
+    between = text[hi:sent_start]
+    if between.count("\n") > 1 or between.strip() or any(q.start < hi and lo < q.end for q in spans):
+        return None  # a sentence with a quote of its own ('He tweeted: 'Falcon Heavy ...') is handled as such
+    region = doc.char_span(lo, hi, alignment_mode="expand")
+    roots = [t for t in region or () if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS]
+    if len(roots) != 1 or any(c.dep_ == "neg" for c in roots[0].children):
+        return None  # "The U.S. State Department did not immediately respond" reports nothing
+    subj = _subject(roots[0])
+    return subj if subj is not None and subj.pos_ in {"PROPN", "NOUN", "PRON"} else None
 
 
 def _attribution_only(quote: Quote, after: str) -> bool:
