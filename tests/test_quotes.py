@@ -656,3 +656,31 @@ def test_a_platform_is_no_person(nlp: Any) -> None:
                      mentions=(art.evidence(text.index("Twitter"), text.index("Twitter") + 7),))
     speakers = [q.speaker for q in extract_quotes(art, nlp(text), [twitter])]
     assert speakers and "Twitter" not in speakers and speakers[-1] in {"Elon Musk", "Musk"}, speakers
+
+
+def test_it_that_speaks_is_the_body_named_before(nlp: Any) -> None:
+    # giveme5w1h: "“...,” it said" had no speaker; it is the firm, outlet or state that was
+    # the subject just before, never a person (and a firm that "said" is no person)
+    cases = [
+        ("The Center for Human Technology aims to \"reverse the digital attention crisis\".\n"
+         "Facebook said it is \"a valued part of many people's lives\".\n\"We know Facebook, and the industry more "
+         "broadly, can help bring people closer together through technology,\" it said in response to the "
+         "campaign's launch.", "Facebook"),
+        ("LAX police would not comment on the issue and deferred to the airline.\n\u201cANA is researching the "
+         "situation currently to determine how the passenger boarded the flight,\u201d the airline said. \u201cWe "
+         "take great pride providing exemplary customer service, and on this flight we failed to do so,\u201d it "
+         "said.", "the airline"),
+        ("Tunisia \"forcefully\" condemned the attack.\nIt said the attacker had committed an act of \"extreme "
+         "cowardice\" and expressed solidarity with France against the \"scourge of terrorism\" that knows no "
+         "borders.", "Tunisia"),
+    ]
+    for text, speaker in cases:
+        art = _article("it", text)
+        doc = nlp(text)
+        from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+        entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
+        assert [q.speaker for q in extract_quotes(art, doc, entities)][-1] == speaker, text
+    # an "it" with no body before it stays unknown
+    text = "The storm moved north overnight.\n\u201cWe have never seen rain like this in the valley,\u201d it said."
+    assert [q.speaker for q in extract_quotes(_article("s", text), nlp(text), [])] == [None]

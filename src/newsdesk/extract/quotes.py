@@ -34,7 +34,10 @@ gender (``extract.gender``), else to a role that spoke there ("A Downing Street
 spokesman said ..."). Sentences whose main subject is the same pronoun, and sentences
 inside quote marks, do not count; past three sentences back, only a subject whose name
 or title says the pronoun's gender is taken, and a subject with a proper name that
-names no known entity (a person the tagger missed) ends the search. A full name with another given name is another person:
+names no known entity (a person the tagger missed) ends the search. A speaking "it" is the
+last organisation, state or outlet (or "the airline", "the firm") that was a subject in
+its sentence or the three before. A quote alone in its sentence right after a sentence
+whose main verb reports speech ("X said his friend was on the tram.") is X's. A full name with another given name is another person:
 "Le'Veon Bell" is not a "Zoë Bell" the run knows by the surname. ``speaker_entity_id`` is set when the name matches an entity
 mention, alias, near-alias or a person's surname; a bare surname the run gave to a person
 this article never names in full is the person it does name in full with it.
@@ -115,6 +118,13 @@ _ROLE_NOUNS = frozenset({
     "owner", "worker", "neighbour", "neighbor", "shopkeeper", "retiree", "pensioner", "mum-of-two",
     "father-of-two", "mother-of-two"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# What a speaking "it" may refer to: entity types, and nouns for bodies that issue statements.
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_BODY_NOUNS = frozenset({
+    "company", "firm", "airline", "agency", "ministry", "department", "government", "administration", "statement",
+    "report", "group", "organisation", "organization", "police", "army", "military", "embassy", "council", "court",
+    "office", "party", "union", "university", "zoo", "club", "team", "newspaper", "paper", "network", "channel",
+    "broadcaster", "website", "site", "bank", "commission", "committee", "regime", "authority", "service"})
 # Platforms people post on, never people themselves (the small model tags some PERSON).
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "whatsapp", "reddit",
                        "linkedin", "telegram", "weibo", "wechat", "tumblr", "pinterest", "threads", "x"})
@@ -505,6 +515,33 @@ class _Speakers:
                     return t
         return None
 
+    def body_antecedent(self, offset: int, quote: QuoteSpan | None = None) -> Any | None:
+        """What an "it" that speaks refers to: the last subject, outside quote marks, that
+        names a body (an organisation, state or outlet the run knows as such, or a noun
+        like "the airline") in the same sentence or the PRONOUN_SENTENCES before it:
+        "Facebook said it is ..." then "“...,” it said"; "the airline said" then "it said"."""
+        sent = enclosing(self.sents, offset, len(self.article.text))
+        earlier = [s for s in self.sents if s[1] <= sent[0] and not any(a <= s[0] and s[1] <= b for a, b in self.quoted)]
+        for lo, hi in [(sent[0], offset), *reversed(earlier[-PRONOUN_SENTENCES:])]:
+            bodies = [t for t in self._tokens(lo, hi, quote) if t.dep_ in _SUBJECTS
+                      and not any(a <= t.idx < b for a, b in self.quoted) and self._is_body(t)]
+            if bodies:
+                return bodies[-1]
+        return None
+
+    def _is_body(self, token: Any) -> bool:
+        """An organisation, state or outlet named as such, or a noun for one ("the airline")."""
+        if token.pos_ == "NOUN":
+            return token.lower_ in _BODY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if token.pos_ != "PROPN":
+            return False
+        if normalize_name(self.article.text[slice(*name_span(token))]) in PLATFORMS:
+            return True  # "Facebook said": the company, whatever type the run gave the name
+        ent = self.entity(*name_span(token))
+        if ent is not None:  # the run's type first: a firm that "said" is no person
+            return ent.type in _BODY_LABELS
+        return token.ent_type_ in _BODY_LABELS and not self.is_person(token)
+
     def _chains(self, lo: int, hi: int, pronoun: str) -> bool:
         """Whether the sentence [lo, hi) has ``pronoun`` ("he"/"she") as a subject outside
         quote marks: it names no one new, and refers on to whoever came before."""
@@ -563,9 +600,14 @@ class _Speakers:
         """(speaker name, entity id) for a subject token; a pronoun never resolves to a
         name inside the ``quote`` it introduces."""
         if subj.pos_ == "PRON":
-            if subj.lower_ not in PERSONAL_PRONOUNS:
+            if subj.lower_ == "it":
+                subj = self.body_antecedent(subj.idx, quote)
+                if subj is None:
+                    return None, None
+            elif subj.lower_ not in PERSONAL_PRONOUNS:
                 return None, None
-            subj = self.antecedent(subj.idx, quote, subj.lower_)
+            else:
+                subj = self.antecedent(subj.idx, quote, subj.lower_)
             if subj is None:
                 return None, None
         named_tail = _hyphenated_name_tail(subj)
