@@ -41,6 +41,15 @@ def data_dir(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def meantime_dir(data_dir: Path) -> Path:
+    """../shared/data/meantime-en-cdcr (the entities and speakers suites' data)."""
+    p = data_dir / "meantime-en-cdcr"
+    if not p.is_dir():
+        pytest.skip(f"{p} is absent")
+    return p
+
+
+@pytest.fixture(scope="session")
 def gold_dir(shared_dir: Path) -> Path:
     p = shared_dir / "gold"
     if not p.is_dir():

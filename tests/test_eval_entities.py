@@ -16,11 +16,8 @@ SUBSET = 12
 
 
 @pytest.fixture(scope="module")
-def folder(data_dir: Path) -> Path:
-    p = data_dir / "meantime-en-cdcr"
-    if not p.is_dir():
-        pytest.skip(f"{p} is absent")
-    return p
+def folder(meantime_dir: Path) -> Path:
+    return meantime_dir
 
 
 @pytest.fixture(scope="module")

@@ -15,11 +15,8 @@ from newsdesk.model import Article
 
 
 @pytest.fixture(scope="module")
-def folder(data_dir: Path) -> Path:
-    p = data_dir / "meantime-en-cdcr"
-    if not p.is_dir():
-        pytest.skip(f"{p} is absent")
-    return p
+def folder(meantime_dir: Path) -> Path:
+    return meantime_dir
 
 
 def _quotes(folder: Path, nlp: Any, opening: str) -> tuple[str, list[Any]]:

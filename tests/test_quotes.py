@@ -159,6 +159,15 @@ def _speakers_with_entities(nlp: Any, key: str, text: str) -> tuple[list[Entity]
     return entities, [q.speaker for q in extract_quotes(art, doc, entities)]
 
 
+def _run_quotes(nlp: Any, *arts: Article) -> list[Any]:
+    """The quotes of the last of ``arts``, with the canonical entities of all of them (a run)."""
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    docs = {a.id: nlp(a.text) for a in arts}
+    entities = canonicalize_entities(list(arts), {a.id: extract_mentions(a, docs[a.id]) for a in arts})
+    return list(extract_quotes(arts[-1], docs[arts[-1].id], entities))
+
+
 def test_people_a_quote_talks_about_did_not_say_it(nlp: Any) -> None:
     # giveme5w1h (Costa Rica crash): the dead couple named inside the quotes had been given
     # as the speakers of the rabbi's and the hospital president's words
@@ -543,17 +552,11 @@ def test_a_chain_of_he_or_she_reaches_the_person_who_heads_it(nlp: Any) -> None:
 def test_a_full_name_with_another_given_name_is_another_person(nlp: Any) -> None:
     # giveme5w1h: Le'Veon Bell's words went to Zoë Bell (Thurman's stunt double, named in
     # another story's article), through the surname alone
-    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
-
     other = _article("thurman", "Tarantino aficionados spy an echo of Thurman's crash in his 2007 movie, \"Death "
                                 "Proof,\" produced by Weinstein and starring Thurman's stunt double, Zoë Bell.")
     art = _article("steelers", "\u201cIt just kind of shows how many weapons we actually have in our offense ... "
                                "everybody played well,\u201d Le\u2019Veon Bell said.")
-    arts = [other, art]
-    docs = {a.id: nlp(a.text) for a in arts}
-    entities = canonicalize_entities(arts, {a.id: extract_mentions(a, docs[a.id]) for a in arts})
-    assert any(e.name == "Zoë Bell" for e in entities)
-    [quote] = extract_quotes(art, docs[art.id], entities)
+    [quote] = _run_quotes(nlp, other, art)
     assert quote.speaker == "Le\u2019Veon Bell" and quote.speaker_entity_id is None, quote
 
 
@@ -581,8 +584,6 @@ def test_sentences_inside_the_quote_do_not_use_up_the_pronoun_window(nlp: Any) -
 def test_a_bare_surname_two_people_of_the_run_share_is_the_one_this_article_names(nlp: Any) -> None:
     # giveme5w1h: with a Mike Corcoran (a NASA scientist) elsewhere in the run, "Corcoran
     # noticed" named no one, and "she wrote" went past her
-    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
-
     other = _article("nasa", "\u201cHow Massive Can Stars Be?\u201d is a talk by Mike Corcoran, NASA senior research "
                              "scientist, at the University of Maryland\u2019s Observatory, College Park.")
     art = _article("flight", "Barbara Corcoran, a businesswoman and TV personality on ABC's \"Shark Tank,\" wrote in "
@@ -591,10 +592,7 @@ def test_a_bare_surname_two_people_of_the_run_share_is_the_one_this_article_name
                              "The cabin was quiet.\n"
                              "Corcoran noticed the flight took longer than she expected.\n"
                              "\"I got angry thinking he was just trying to take advantage of me,\" she wrote.")
-    arts = [other, art]
-    docs = {a.id: nlp(a.text) for a in arts}
-    entities = canonicalize_entities(arts, {a.id: extract_mentions(a, docs[a.id]) for a in arts})
-    [quote] = extract_quotes(art, docs[art.id], entities)
+    [quote] = _run_quotes(nlp, other, art)
     assert quote.speaker == "Barbara Corcoran", quote
 
 
@@ -675,12 +673,7 @@ def test_it_that_speaks_is_the_body_named_before(nlp: Any) -> None:
          "borders.", "Tunisia"),
     ]
     for text, speaker in cases:
-        art = _article("it", text)
-        doc = nlp(text)
-        from newsdesk.extract.entities import canonicalize_entities, extract_mentions
-
-        entities = canonicalize_entities([art], {art.id: extract_mentions(art, doc)})
-        assert [q.speaker for q in extract_quotes(art, doc, entities)][-1] == speaker, text
+        assert _speakers_with_entities(nlp, "it", text)[1][-1] == speaker, text
     # an "it" with no body before it stays unknown
     text = "The storm moved north overnight.\n\u201cWe have never seen rain like this in the valley,\u201d it said."
     assert [q.speaker for q in extract_quotes(_article("s", text), nlp(text), [])] == [None]
