@@ -677,3 +677,28 @@ def test_it_that_speaks_is_the_body_named_before(nlp: Any) -> None:
     # an "it" with no body before it stays unknown
     text = "The storm moved north overnight.\n\u201cWe have never seen rain like this in the valley,\u201d it said."
     assert [q.speaker for q in extract_quotes(_article("s", text), nlp(text), [])] == [None]
+
+
+def test_people_a_he_sentence_mentions_are_not_who_he_is(nlp: Any) -> None:
+    # giveme5w1h (Nice, The New York Times): "he said" went to the interior minister whom
+    # Mr. Estrosi's "he" sentence mentions; a sentence whose subject is the same pronoun
+    # passes the chain on, and the people it names are someone else
+    text = ("Mr. Estrosi said that the families needed time to mourn, and added that it was \u201cour duty\u201d to "
+            "support them. But he also asked how it was possible that an individual was apparently able to breach "
+            "security, and he said that he expected an answer from Bernard Cazeneuve, the interior minister.\n"
+            "\u201cI don\u2019t want to hear the usual, \u2018We are going to carry out an investigation,\u2019 \u201d "
+            "he said.")
+    assert _speakers_with_entities(nlp, "estrosi", text)[1][-1] == "Estrosi"
+
+
+def test_attributions_with_verbs_of_remembering_and_reading(nlp: Any) -> None:
+    # giveme5w1h: "she remembers", "the comedian humorously clarified", "the center's
+    # website reads" were no speech verbs, so the quotes before them had no speaker
+    cases = [
+        ("Uma Thurman went to a club one winter night and met an actor.\n\u201cI was ultimately compliant,\u201d she "
+         "remembers. \u201cI tried to say no, I cried, I did everything I could.\u201d", "Uma Thurman"),
+        ("The center's leadership includes early Facebook investor Roger McNamee.\n\"Our society is being hijacked by "
+         "technology,\" the center's website reads.", "the center's website"),
+    ]
+    for text, speaker in cases:
+        assert _speakers_with_entities(nlp, "v", text)[1][0] == speaker, text

@@ -80,7 +80,9 @@ SPEECH_VERBS = frozenset({
     "threaten", "urge", "complain", "deny", "concede", "confirm", "assert", "maintain", "contend",
     "observe", "mention", "indicate", "quip", "joke", "shout", "testify", "recount", "conclude",
     "demand", "boast", "lament", "accuse", "praise", "criticize", "condemn", "decry", "dismiss",
-    "brand", "hail", "reiterate", "underscore", "highlight", "signal", "speak", "post", "reaffirm"})
+    "brand", "hail", "reiterate", "underscore", "highlight", "signal", "speak", "post", "reaffirm",
+    # attributions after a quote: "she remembers", "the comedian clarified", "he hollered"
+    "remember", "clarify", "muse", "holler", "whisper", "retort", "exclaim", "read"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 TITLE_WORDS = frozenset({
     "president", "minister", "secretary", "spokeswoman", "spokesman", "spokesperson", "ambassador",
@@ -470,19 +472,23 @@ class _Speakers:
         sent = enclosing(self.sents, offset, len(self.article.text))
         earlier = [s for s in self.sents if s[1] <= sent[0]]
         # (sentence, reached only through the chain)
-        window: list[tuple[tuple[int, int], bool]] = [((sent[0], offset), False)]
+        # (sentence, reached only through the chain, its main subject is the same pronoun)
+        window: list[tuple[tuple[int, int], bool, bool]] = [((sent[0], offset), False, False)]
         budget = PRONOUN_SENTENCES
         for back, (lo, hi) in enumerate(reversed(earlier), start=1):
             if budget == 0 or back > CHAIN_SENTENCES:
                 break
             if any(a <= lo and hi <= b for a, b in self.quoted):
                 continue  # a sentence of a quote ("There's nothing I can say. My brother did this.")
-            window.append(((lo, hi), back > PRONOUN_SENTENCES))
+            chains = self._chains(lo, hi, pronoun)
+            window.append(((lo, hi), back > PRONOUN_SENTENCES, chains))
             if self._unknown_subject(lo, hi, pronoun) is not None:
                 break  # "Brit Kartik Bhanot, from Essex, witnessed ...": whoever "he" is, no one before
-            if not self._chains(lo, hi, pronoun):
+            if not chains:
                 budget -= 1
-        for (lo, hi), far in window:
+        for (lo, hi), far, chains in window:
+            if chains:
+                continue  # "he did some microphone-stand work, not James Brown calibre": he is not Brown
             found = [t for t in self._persons_in(lo, hi, quote) if agrees(pronoun, self.gender(t))]
             if far:
                 # past the usual window, only a subject whose name or title, or a pronoun
