@@ -29,18 +29,20 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
 The speaker is the verb's subject (following ``conj``/``xcomp``/``acl`` heads up to a
 subject), names lose leading titles ("Transportation Minister"), and personal pronouns
 resolve to the most recent person mentioned outside quote marks (the subject of a
-sentence first) in the same or the three preceding sentences whose name or title does not say the other
-gender (``extract.gender``), else to a role that spoke there ("A Downing Street
-spokesman said ..."). Sentences whose main subject is the same pronoun, and sentences
-inside quote marks, do not count; past three sentences back, only a subject whose name
-or title says the pronoun's gender is taken, and a subject with a proper name that
-names no known entity (a person the tagger missed) ends the search. A speaking "it" is the
-last organisation, state or outlet (or "the airline", "the firm") that was a subject in
-its sentence or the three before. A quote alone in its sentence right after a sentence
-whose main verb reports speech ("X said his friend was on the tram.") is X's. A full name with another given name is another person:
-"Le'Veon Bell" is not a "Zoë Bell" the run knows by the surname. ``speaker_entity_id`` is set when the name matches an entity
-mention, alias, near-alias or a person's surname; a bare surname the run gave to a person
-this article never names in full is the person it does name in full with it.
+sentence first) in the same or the three preceding sentences whose name or title does
+not say the other gender (``extract.gender``), else to a role that spoke there ("A
+Downing Street spokesman said ..."). Sentences whose main subject is the same pronoun,
+and sentences inside quote marks, do not count; past three sentences back, only a
+subject whose name or title says the pronoun's gender is taken, and a subject with a
+proper name that names no known entity (a person the tagger missed) ends the search. A
+speaking "it" is the last organisation, state or outlet (or "the airline", "the firm")
+that was a subject in its sentence or the three before. A quote alone in its sentence
+right after a sentence whose main verb reports speech ("X said his friend was on the
+tram.") is X's. A full name with another given name is another person: "Le'Veon Bell"
+is not a "Zoë Bell" the run knows by the surname. ``speaker_entity_id`` is set when the
+name matches an entity mention, alias, near-alias or a person's surname; a bare surname
+the run gave to a person this article never names in full is the person it does name in
+full with it.
 """
 
 from __future__ import annotations
@@ -368,6 +370,19 @@ class _Speakers:
                 self._own(surname_key(ent.name), ent)
         self._genders: dict[tuple[int, int], str | None] = {}  # name span -> ``gender``
         self.quoted = [(q.start, q.end) for q in spans]
+        self._unknown: dict[tuple[int, int, str], Any | None] = {}  # ``_unknown_subject``
+
+    def _quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside one of the article's quote spans."""
+        return any(a <= offset < b for a, b in self.quoted)
+
+    def _all_quoted(self, lo: int, hi: int) -> bool:
+        """Whether [lo, hi) (a sentence) lies wholly inside one quote span."""
+        return any(a <= lo and hi <= b for a, b in self.quoted)
+
+    def _platform(self, start: int, end: int) -> bool:
+        """Whether the name at [start, end) is a platform's (``PLATFORMS``)."""
+        return normalize_name(self.article.text[start:end]) in PLATFORMS
 
     def _own(self, surname: str, ent: Entity) -> None:
         """Record that this article names ``ent`` in full, with ``surname`` as its last word."""
@@ -417,7 +432,7 @@ class _Speakers:
         start, end = name_span(token)
         if _in_title_quotes(self.article.text, start, end):
             return False  # a title: they were about to make “Kill Bill.”
-        if normalize_name(self.article.text[start:end]) in PLATFORMS:
+        if self._platform(start, end):
             return False  # "posted an image to Twitter": the run may know a platform as a PERSON
         ent = self.entity(start, end, subject=token.dep_ in _SUBJECTS)
         if ent is not None and (ent.type == "PERSON" or ent.type in _PLACE_LABELS):
@@ -441,7 +456,7 @@ class _Speakers:
         he said"; a tweet quoting "Kim Jong Un just stated ..." before "'...,' he said")."""
         heads = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "PROPN"
                  and not (t.dep_ in {"compound", "flat"} and t.head.pos_ == "PROPN")
-                 and not any(a <= t.idx < b for a, b in self.quoted)
+                 and not self._quoted(t.idx)
                  and not _in_photo_credit(self.article.text, t.idx)]
         return [t for t in heads if self.is_person(t)]
 
@@ -471,14 +486,13 @@ class _Speakers:
         Never one whose name or title says the other gender ("she" is not Jimmy Kimmel)."""
         sent = enclosing(self.sents, offset, len(self.article.text))
         earlier = [s for s in self.sents if s[1] <= sent[0]]
-        # (sentence, reached only through the chain)
         # (sentence, reached only through the chain, its main subject is the same pronoun)
         window: list[tuple[tuple[int, int], bool, bool]] = [((sent[0], offset), False, False)]
         budget = PRONOUN_SENTENCES
         for back, (lo, hi) in enumerate(reversed(earlier), start=1):
             if budget == 0 or back > CHAIN_SENTENCES:
                 break
-            if any(a <= lo and hi <= b for a, b in self.quoted):
+            if self._all_quoted(lo, hi):
                 continue  # a sentence of a quote ("There's nothing I can say. My brother did this.")
             chains = self._chains(lo, hi, pronoun)
             window.append(((lo, hi), back > PRONOUN_SENTENCES, chains))
@@ -498,7 +512,7 @@ class _Speakers:
                 need = PRONOUN_GENDER.get(pronoun)
                 found = [t for t in found if t.dep_ in _SUBJECTS and (self.gender(t) or _own_pronoun(t)) == need]
             if found:
-                subjects = [t for t in found if t.dep_ in {"nsubj", "nsubjpass"}]
+                subjects = [t for t in found if t.dep_ in _SUBJECTS]
                 return (subjects or found)[-1]
             speaking = None if far else self._speaking_role(lo, hi, quote, pronoun)
             if speaking is not None:
@@ -509,13 +523,21 @@ class _Speakers:
         return None
 
     def _unknown_subject(self, lo: int, hi: int, pronoun: str) -> Any | None:
+        """``_find_unknown_subject``, remembered: the windows of an article's pronouns overlap,
+        and a window asks it of a sentence twice (building the window, then searching it)."""
+        key = (lo, hi, pronoun)
+        if key not in self._unknown:
+            self._unknown[key] = self._find_unknown_subject(lo, hi, pronoun)
+        return self._unknown[key]
+
+    def _find_unknown_subject(self, lo: int, hi: int, pronoun: str) -> Any | None:
         """The proper name, if any, that is a subject of the sentence [lo, hi) outside
         quote marks, that the tagger left untagged and that names no entity, and whose
         name does not say the other gender: a person the tagger missed, who may be the
         one ``pronoun`` refers to ("Theresa May", untagged, is no "he")."""
         for t in self._tokens(lo, hi, None):
             if (t.pos_ == "PROPN" and t.dep_ in _SUBJECTS and not t.ent_type_
-                    and not any(a <= t.idx < b for a, b in self.quoted) and agrees(pronoun, self.gender(t))):
+                    and not self._quoted(t.idx) and agrees(pronoun, self.gender(t))):
                 start, end = name_span(t)
                 if self.entity(start, end) is None and not self.is_person(t):
                     return t
@@ -527,10 +549,10 @@ class _Speakers:
         like "the airline") in the same sentence or the PRONOUN_SENTENCES before it:
         "Facebook said it is ..." then "“...,” it said"; "the airline said" then "it said"."""
         sent = enclosing(self.sents, offset, len(self.article.text))
-        earlier = [s for s in self.sents if s[1] <= sent[0] and not any(a <= s[0] and s[1] <= b for a, b in self.quoted)]
+        earlier = [s for s in self.sents if s[1] <= sent[0] and not self._all_quoted(*s)]
         for lo, hi in [(sent[0], offset), *reversed(earlier[-PRONOUN_SENTENCES:])]:
             bodies = [t for t in self._tokens(lo, hi, quote) if t.dep_ in _SUBJECTS
-                      and not any(a <= t.idx < b for a, b in self.quoted) and self._is_body(t)]
+                      and not self._quoted(t.idx) and self._is_body(t)]
             if bodies:
                 return bodies[-1]
         return None
@@ -541,9 +563,10 @@ class _Speakers:
             return token.lower_ in _BODY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if token.pos_ != "PROPN":
             return False
-        if normalize_name(self.article.text[slice(*name_span(token))]) in PLATFORMS:
+        start, end = name_span(token)
+        if self._platform(start, end):
             return True  # "Facebook said": the company, whatever type the run gave the name
-        ent = self.entity(*name_span(token))
+        ent = self.entity(start, end)
         if ent is not None:  # the run's type first: a firm that "said" is no person
             return ent.type in _BODY_LABELS
         return token.ent_type_ in _BODY_LABELS and not self.is_person(token)
@@ -554,8 +577,7 @@ class _Speakers:
         if PRONOUN_GENDER.get(pronoun) is None:
             return False
         return any(t.lower_ == pronoun and t.dep_ in _SUBJECTS and t.head.dep_ in {"ROOT", "parataxis"}
-                   and not any(a <= t.idx < b for a, b in self.quoted)
-                   for t in self._tokens(lo, hi, None))
+                   and not self._quoted(t.idx) for t in self._tokens(lo, hi, None))
 
     def _speaking_role(self, lo: int, hi: int, quote: QuoteSpan | None, pronoun: str) -> Any | None:
         """The last role noun in [lo, hi) that is the subject of a speech verb, of the
@@ -608,12 +630,10 @@ class _Speakers:
         if subj.pos_ == "PRON":
             if subj.lower_ == "it":
                 subj = self.body_antecedent(subj.idx, quote)
-                if subj is None:
-                    return None, None
-            elif subj.lower_ not in PERSONAL_PRONOUNS:
-                return None, None
-            else:
+            elif subj.lower_ in PERSONAL_PRONOUNS:
                 subj = self.antecedent(subj.idx, quote, subj.lower_)
+            else:
+                return None, None
             if subj is None:
                 return None, None
         named_tail = _hyphenated_name_tail(subj)
@@ -721,6 +741,7 @@ def _other_given_name(name: str, other: str) -> bool:
     if len(a) < 2 or len(b) < 2:
         return False
     return a[-2] not in b[:-1] and b[-2] not in a[:-1]
+
 
 def _only_in(ent: Entity, article_id: str) -> bool:
     """Whether every mention of ``ent`` is in this article: a name no other outlet uses
