@@ -302,9 +302,9 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
         claims.append(Claim(id=f"c{i}", article_id=art.id, evidence=art.evidence(0, len(text)), kind="fact"))
     props = [align.Proposition(text=t, keys=frozenset(), predicates=frozenset()) for t in texts]
     scorer = align.PairScorer(props, np.ones((3, 2), dtype=np.float32) / np.sqrt(2))
-    assert align._readable(claims, [0, 1, 2], scorer) == texts[2]
+    assert align._readable(claims, [0, 1, 2], scorer) == (texts[2], None)
     # with no member that stands alone, the shortest still wins
-    assert align._readable(claims, [0, 1], scorer) == texts[0]
+    assert align._readable(claims, [0, 1], scorer) == (texts[0], None)
     # a member cut from mid-sentence (giveme5w1h, Panama Papers) reads worse than a sentence
     cut = ["then there\u2019s Sergey Roldugin, a professional musician and a friend of Putin\u2019s.",
            "Sergei Roldugin, a professional cellist from St Petersburg, is a lifelong friend of President Putin."]
@@ -312,7 +312,7 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
         id=f"k{i}", source="k", text=t, raw_text=t).evidence(0, len(t))) for i, t in enumerate(cut)]
     cut_props = [align.Proposition(text=t, keys=frozenset(), predicates=frozenset()) for t in cut]
     cut_scorer = align.PairScorer(cut_props, np.ones((2, 2), dtype=np.float32) / np.sqrt(2))
-    assert align._readable(cut_claims, [0, 1], cut_scorer) == cut[1]
+    assert align._readable(cut_claims, [0, 1], cut_scorer) == (cut[1], None)
 
 
 def _dated_story(docs: list[tuple[str, str]]) -> tuple[list[Article], Story]:
@@ -586,3 +586,32 @@ def test_only_precise_measured_figures_are_distinctive() -> None:
     assert {"$284.46", "12.5%", "11.5 million documents", "1,137 people", "$121 billion"} <= distinctive
     assert not distinctive & {"5.50", "737 MAX", "14 sets", "$3.5 billion", "1,000 kilometers", "2,018 runners",
                               "150 people"}
+
+
+def test_a_group_of_list_items_shows_their_sentence_with_the_item_marked(
+    corpus_parsed: tuple[list[Article], Any, Any, dict[str, Any]],
+) -> None:
+    from newsdesk.crosscheck import cross_check
+    from newsdesk.report.html import render_html
+    from newsdesk.report.markdown import render_markdown
+    from newsdesk.settings import Settings
+
+    # the example corpus: four outlets name radars in lists ("radar repairs", "radar
+    # overhauls"); the group's text is a member's whole sentence, which also names
+    # refurbished planes and missiles, so the part the outlets share is marked in it
+    arts, annotations, entities, docs = corpus_parsed
+    story = cross_check(Story("s", "", tuple(a.id for a in arts)), arts, annotations, entities, Settings(), docs=docs)
+    focused = [g for g in story.claims if g.focus]
+    assert focused
+    for g in focused:
+        s, e = g.focus
+        members = {" ".join(x.text.split()) for x in g.evidence}
+        assert g.text[s:e] in members and len(g.text) > e - s, (g.text, g.focus)
+    radar = next(g for g in focused if "radar" in g.text[g.focus[0]:g.focus[1]] and g.support_count >= 3)
+    item = radar.text[radar.focus[0]:radar.focus[1]]
+    report = Report("test", tuple(arts), (), (story,))
+    assert f"**{item}**" in render_markdown(report)
+    assert f"<mark>{item}</mark>" in render_html(report)
+    # no two groups of one sentence are listed as one: each item keeps its own line
+    brief = render_markdown(report)
+    assert sum(1 for g in focused if f"**{g.text[g.focus[0]:g.focus[1]]}**" in brief) >= 3

@@ -58,3 +58,35 @@ def test_a_quote_several_outlets_carry_is_listed_once_with_each_place() -> None:
         ("This is just mad", ["dm1", "dm2", "mirror"])]
     assert [(t[:12], sorted(e.article_id for e in places)) for t, places in by["Felipe Massa"]] == [
         ("I will never", ["mirror"]), ("It\u2019s difficu", ["dm1", "sun"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab &;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60", "  "]), min_size=3, max_size=30)
+       .map("".join).filter(lambda t: len(t.split()) >= 3))
+def test_a_focused_claim_renders_as_itself_with_its_focus_in_bold(text: str) -> None:
+    """Whatever the words, the focus (a list item the outlets share) is the one bold run
+    and the sentence around it reads as written, spaces beside the focus kept."""
+    from newsdesk.model import ClaimGroup, Evidence
+    from newsdesk.report.markdown import claim_md
+
+    words = text.split()
+    squeezed = " ".join(words)
+    s = len(words[0]) + 1
+    e = s + len(words[1])
+    claim = ClaimGroup("g", squeezed, "fact", "corroborated", 2, (), (Evidence("a", 0, 1, "x"),), focus=(s, e))
+    rendered = _RENDER.renderInline(claim_md(claim, 1000))
+    assert rendered.count("<strong>") == 1
+    assert html.unescape(rendered.replace("<strong>", "").replace("</strong>", "")) == squeezed
+    assert html.unescape(rendered.split("<strong>")[1].split("</strong>")[0]) == words[1]
+
+
+def test_a_long_focused_claim_is_cut_around_its_focus() -> None:
+    from newsdesk.model import ClaimGroup, Evidence
+    from newsdesk.report.view import focus_parts
+
+    text = "The letter asked for " + "many things, " * 40 + "radar overhauls, " + "and more, " * 40 + "and support."
+    s = text.index("radar overhauls")
+    claim = ClaimGroup("g", text, "fact", "corroborated", 2, (), (Evidence("a", 0, 1, "x"),), focus=(s, s + 15))
+    pre, mid, post = focus_parts(claim, 120)
+    assert mid == "radar overhauls" and pre.startswith("\u2026") and post.endswith("\u2026")
+    assert len(pre) + len(mid) + len(post) <= 125

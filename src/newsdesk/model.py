@@ -254,6 +254,10 @@ class ClaimGroup:
     origins: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     checkworthy: float = 0.0  # its most check-worthy member's (extract.worthiness)
+    # (start, end) in ``text`` of what the members state, when ``text`` is the sentence
+    # around a list item ("radar overhauls" in "The letter asked for ..., including
+    # engine and radar overhauls, ..."); None when ``text`` is a member's own words
+    focus: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

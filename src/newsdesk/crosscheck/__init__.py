@@ -58,13 +58,14 @@ def story_claims(
     return out
 
 
-def _sentence_lookup(articles: Mapping[str, Article]) -> Callable[[Claim], str]:
-    """The whole sentence around a claim (list-item claims read as fragments alone)."""
+def _sentence_lookup(articles: Mapping[str, Article]) -> Callable[[Claim], tuple[str, int]]:
+    """The whole sentence around a claim and where it starts in its article (list-item
+    claims read as fragments alone)."""
 
-    def sentence(claim: Claim) -> str:
+    def sentence(claim: Claim) -> tuple[str, int]:
         art = articles[claim.article_id]
         sent = art.sentence_at(claim.evidence.start)
-        return art.text[sent.start:sent.end] if sent else claim.evidence.text
+        return (art.text[sent.start:sent.end], sent.start) if sent else (claim.evidence.text, claim.evidence.start)
 
     return sentence
 

@@ -786,25 +786,50 @@ def aligned_edges(
 
 
 def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
-              context_of: Callable[[Claim], str] | None = None) -> str:
+              context_of: Callable[[Claim], tuple[str, int]] | None = None) -> tuple[str, tuple[int, int] | None]:
     """The group's clearest member: a full sentence if any, one that stands on its own
     (no opening "he" or "However,") if any, one that opens as a sentence does (not with
     a lower-case word cut from mid-sentence: "then there's Sergey Roldugin") if any, most
     central, then shortest. When every member is a list item ("radar overhauls"), its
-    whole sentence is shown."""
+    whole sentence is shown (``context_of``: the sentence and its start), with the
+    item's place in it as the focus (``ClaimGroup.focus``)."""
     def key(i: int) -> tuple[bool, bool, bool, float, int, str]:
         text = claims[i].evidence.text
         central = sum(scorer.cosine(i, j) for j in idx if j != i)
         # a whole sentence reads better than a list item ("radar overhauls")
         fragment = not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
-        shown = context_of(claims[i]) if fragment and context_of is not None else text
+        shown = context_of(claims[i])[0] if fragment and context_of is not None else text
         opening = shown.lstrip(" \t\"'\u201c\u2018(\u2014\u2013-")[:1]
         return (fragment, bool(_LEANING.match(shown)), opening.islower(), -round(central, 4), len(text), claims[i].id)
 
     best = min(idx, key=key)
+    ev = claims[best].evidence
     if key(best)[0] and context_of is not None:
-        return " ".join(context_of(claims[best]).split())
-    return " ".join(claims[best].evidence.text.split())
+        sentence, start = context_of(claims[best])
+        text, at = squeeze(sentence)
+        if start <= ev.start and ev.end <= start + len(sentence) and ev.text.strip():
+            lead = len(ev.text) - len(ev.text.lstrip())
+            trail = len(ev.text) - len(ev.text.rstrip())
+            first, last = ev.start - start + lead, ev.end - start - trail - 1
+            return text, (at[first], at[last] + 1)
+        return text, None
+    return " ".join(ev.text.split()), None
+
+
+def squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` with each run of white space made one space and the ends stripped, and for
+    each character of ``text`` its offset in the result (white space: the next word's)."""
+    out: list[str] = []
+    at = [0] * len(text)
+    pos = 0
+    for m in re.finditer(r"\S+", text):
+        if out:
+            pos += 1
+        for k in range(m.start(), m.end()):
+            at[k] = pos + k - m.start()
+        out.append(m.group())
+        pos += len(m.group())
+    return " ".join(out), at
 
 
 def _kind(claims: Sequence[Claim], idx: list[int]) -> str:
@@ -816,7 +841,7 @@ def _kind(claims: Sequence[Claim], idx: list[int]) -> str:
 def make_groups(
     claims: Sequence[Claim], groups: Sequence[list[int]], scorer: PairScorer,
     family_of: Mapping[str, str], origin_of: Callable[[Claim], str | None],
-    contradictions: Sequence[Contradiction], context_of: Callable[[Claim], str] | None = None,
+    contradictions: Sequence[Contradiction], context_of: Callable[[Claim], tuple[str, int]] | None = None,
     extras: Sequence[list[int]] | None = None,
 ) -> tuple[ClaimGroup, ...]:
     """ClaimGroup records: support = distinct article families, status from the rules.
@@ -830,11 +855,12 @@ def make_groups(
         origins = tuple(sorted({o for c in members if (o := origin_of(c))}))
         hit = any(e.overlaps(x.a) or e.overlaps(x.b) for e in evidence for x in contradictions)
         status = "contradicted" if hit else ("corroborated" if support >= 2 else "single-source")
+        text, focus = _readable(claims, idx, scorer, context_of)
         out.append(ClaimGroup(
             id="g" + content_hash(*(c.id for c in members), length=15),
-            text=_readable(claims, idx, scorer, context_of), kind=_kind(claims, idx), status=status,
+            text=text, kind=_kind(claims, idx), status=status,
             support_count=support, origins=origins, evidence=evidence,
-            checkworthy=max(c.checkworthy for c in members),
+            checkworthy=max(c.checkworthy for c in members), focus=focus,
         ))
     out.sort(key=lambda g: (-g.support_count, g.evidence[0].article_id, g.evidence[0].start))
     return tuple(out)

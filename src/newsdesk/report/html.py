@@ -20,6 +20,7 @@ from newsdesk.report.view import (
     figure_first_published,
     figure_sentence,
     figure_sources,
+    focus_parts,
     story_view,
 )
 
@@ -112,7 +113,7 @@ def render_html(report: Report) -> str:
     return _env().get_template("report.html.j2").render(
         stories=stories, skipped=report.skipped, n_articles=len(report.articles),
         generated_by=report.generated_by, figure_sources=figure_sources, max_figures=MAX_FIGURES,
-        date_label=date_label,
+        date_label=date_label, focus_parts=focus_parts,
         figure_sentence=lambda value: figure_sentence(report, value),
         figure_first_published=lambda value: figure_first_published(report, value),
     )

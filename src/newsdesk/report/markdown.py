@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.model import Evidence, Report, Story
+from newsdesk.model import ClaimGroup, Evidence, Report, Story
 from newsdesk.report.view import (
     MAX_FIGURES,
     FactView,
@@ -17,6 +17,7 @@ from newsdesk.report.view import (
     figure_first_published,
     figure_sentence,
     figure_sources,
+    focus_parts,
     story_view,
 )
 
@@ -42,9 +43,22 @@ def _src(e: Evidence, labels: dict[str, str]) -> str:
     return f"{md(labels.get(e.article_id, e.article_id))} [{e.article_id[:8]}:{e.start}-{e.end}]"
 
 
+def claim_md(claim: ClaimGroup, limit: int) -> str:
+    """A claim's text as inline Markdown, its focus (the list item the outlets share, in
+    the sentence shown around it) in bold."""
+    pre, mid, post = focus_parts(claim, limit)
+    if not mid:
+        return md(pre)
+
+    def piece(x: str) -> str:  # ``md`` strips the ends: keep the spaces beside the focus
+        return (" " if x[:1].isspace() else "") + md(x) + (" " if x[-1:].isspace() and x.strip() else "")
+
+    return f"{piece(pre)}**{md(mid)}**{piece(post)}".strip()
+
+
 def _fact_line(f: FactView, labels: dict[str, str]) -> str:
     cites = "; ".join(_src(e, labels) for e in f.sources)
-    return f"- {md(f.claim.text, 400)} — *{md(f.independence)}* ({cites})"
+    return f"- {claim_md(f.claim, 400)} — *{md(f.independence)}* ({cites})"
 
 
 def _header(v: StoryView, lines: list[str]) -> None:
@@ -54,7 +68,7 @@ def _header(v: StoryView, lines: list[str]) -> None:
               + ", ".join(md(o) for o in v.outlets), ""]
     if v.summary:
         lines += ["**Summary** (corroborated claims only): "
-                  + " ".join(md(f.claim.text, 300) for f in v.summary), ""]
+                  + " ".join(claim_md(f.claim, 300) for f in v.summary), ""]
     else:
         lines += ["**Summary**: no claim is reported by two or more independent articles yet.", ""]
 
@@ -62,7 +76,10 @@ def _header(v: StoryView, lines: list[str]) -> None:
 def _facts(v: StoryView, lines: list[str]) -> None:
     labels = v.article_outlet
     if v.key_facts:
-        lines += ["### Key facts", ""] + [_fact_line(f, labels) for f in v.key_facts] + [""]
+        lines += ["### Key facts", ""]
+        if any(f.claim.focus for f in v.key_facts):
+            lines += ["In **bold**: the part of a sentence the outlets share, where they share one item of its list.", ""]
+        lines += [_fact_line(f, labels) for f in v.key_facts] + [""]
     if v.single_source:
         lines += ["### Single-source claims", "", "Reported by one outlet only; treat with care. Most check-worthy first "
                   "(figures, named actors, dates, completed acts).", ""]

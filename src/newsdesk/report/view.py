@@ -137,15 +137,38 @@ def _fact(claim: ClaimGroup, labels: Mapping[str, str], ind: _Independence) -> F
 
 
 def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
-    """Best supported first; a group whose readable text repeats an earlier one's (two list
-    items of one sentence) is shown once, under the better supported group."""
-    seen: set[str] = set()
+    """Best supported first; a group whose readable text and focus repeat an earlier
+    one's is shown once, under the better supported group, and so is a group with no
+    focus whose text was shown. Two list items of one sentence ("14 sets of missiles",
+    "logistical support") have one text and two foci: both are shown, each with its
+    own part marked."""
+    seen: set[tuple[str, tuple[int, int] | None]] = set()
     out = []
     for c in sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id)):
-        if c.text not in seen:
-            seen.add(c.text)
+        if (c.text, c.focus) not in seen and (c.focus is not None or not any(t == c.text for t, _ in seen)):
+            seen.add((c.text, c.focus))
             out.append(c)
     return out
+
+
+def focus_parts(claim: ClaimGroup, limit: int | None = None) -> tuple[str, str, str]:
+    """A claim's text as (before, focus, after) (``ClaimGroup.focus``; focus "" when it has
+    none), cut to about ``limit`` characters around the focus with "…" where cut."""
+    text = " ".join(claim.text.split()) if claim.focus is None else claim.text
+    if claim.focus is None:
+        cut = text if limit is None or len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+        return cut, "", ""
+    s, e = claim.focus
+    pre, mid, post = text[:s], text[s:e], text[e:]
+    room = max((limit or len(text)) - len(mid), 0)
+    if len(pre) + len(post) > room:
+        keep_pre = min(len(pre), max(room - len(post), room // 2))
+        keep_post = max(room - keep_pre, 0)
+        if keep_pre < len(pre):
+            pre = "\u2026" + pre[len(pre) - keep_pre:].lstrip()
+        if keep_post < len(post):
+            post = post[:keep_post].rstrip() + "\u2026"
+    return pre, mid, post
 
 
 def _quote_key(text: str) -> str:
