@@ -615,3 +615,20 @@ def test_a_group_of_list_items_shows_their_sentence_with_the_item_marked(
     # no two groups of one sentence are listed as one: each item keeps its own line
     brief = render_markdown(report)
     assert sum(1 for g in focused if f"**{g.text[g.focus[0]:g.focus[1]]}**" in brief) >= 3
+
+
+def test_a_claim_that_it_is_not_known_whether_something_happened_does_not_corroborate_it(nlp: Any) -> None:
+    # the example corpus (004 / 002) had grouped the plan to hand the letter over with the
+    # doubt that it ever arrived; giveme5w1h stories state such doubts in two outlets alike
+    handed, doubt, zhao, boko, unclear_part = align.propositions_from_docs([nlp(s) for s in (
+        "It was to be handed over during a visit to the Russian capital by a Venezuelan official.",
+        "It remains unconfirmed whether the letter reached the Kremlin or if either Russian or Venezuelan officials "
+        "have publicly addressed the report or any potential response.",
+        "It remains unknown whether or not Zhao is still alive as rescuers carry on searching",
+        "Some 197 girls remain captives of the ISIS-affiliated Boko Haram, although it is not known how many have died.",
+        "However, it was not immediately clear if the letter had reached Moscow.",
+    )])
+    assert doubt.unsure and zhao.unsure and unclear_part.unsure
+    assert not handed.unsure and not boko.unsure, "a doubt about a detail leaves the sentence's fact stated"
+    assert align.clashes(handed, doubt) and align.clashes(doubt, handed)
+    assert not align.clashes(doubt, unclear_part), "two outlets' doubts may be one statement"

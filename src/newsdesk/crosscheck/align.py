@@ -150,6 +150,17 @@ class Proposition:
     # names numbered as models, missions or series, as (name key, number): ("hwason",
     # "14") for "the Hwasong-14", ("falcon", "9") for "Falcon 9" (``designations_clash``)
     designations: frozenset[tuple[str, str]] = frozenset()
+    # the claim says its content is not known: "It remains unconfirmed whether the letter
+    # reached the Kremlin" (``unsure``), which states no reaching (``unsure_clash``)
+    unsure: bool = False
+
+
+# A claim opening on "it is not known whether/if/how/..." (``Proposition.unsure``).
+_UNSURE = re.compile(
+    r"\W*(?:(?:but|however|and|yet|still|so far),?\s+)?it\s+(?:is|was|remains|remained|has\s+been|had\s+been)"
+    r"\s+(?:still\s+)?(?:unclear|unconfirmed|unknown|uncertain|not\s+(?:yet\s+|immediately\s+|entirely\s+)?"
+    r"(?:clear|known|confirmed|certain))\s*,?\s+(?:whether|if|how|why|what|who|when|where)\b",
+    re.IGNORECASE)
 
 
 def normalise_lemma(lemma: str) -> str:
@@ -345,7 +356,7 @@ def propositions_from_docs(
             quantities=quantities[i] if quantities else (), times=times[i] if times else (),
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
             acts=frozenset(found.acts), links=frozenset(found.links), lists=frozenset(found.lists),
-            designations=frozenset(found.designations),
+            designations=frozenset(found.designations), unsure=bool(_UNSURE.match(doc.text)),
         ))
     return out
 
@@ -654,9 +665,10 @@ def designations_clash(a: Proposition, b: Proposition) -> bool:
 
 def clashes(a: Proposition, b: Proposition) -> bool:
     """Whether two claims cannot state one fact: different figures for the same thing
-    (``numbers_clash``), different names listed in one role (``names_clash``) or different
-    numbers of one named model or series (``designations_clash``)."""
-    return numbers_clash(a, b) or names_clash(a, b) or designations_clash(a, b)
+    (``numbers_clash``), different names listed in one role (``names_clash``), different
+    numbers of one named model or series (``designations_clash``), or one saying it is
+    not known whether what the other states happened (``unsure``)."""
+    return numbers_clash(a, b) or names_clash(a, b) or designations_clash(a, b) or a.unsure != b.unsure
 
 
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
