@@ -615,6 +615,15 @@ def test_a_group_of_list_items_shows_their_sentence_with_the_item_marked(
     # no two groups of one sentence are listed as one: each item keeps its own line
     brief = render_markdown(report)
     assert sum(1 for g in focused if f"**{g.text[g.focus[0]:g.focus[1]]}**" in brief) >= 3
+    # the summary states what the outlets each say in their own sentence: a shared list
+    # item, shown in one outlet's sentence, only while fewer than three such statements exist
+    from newsdesk.report.view import MIN_SUMMARY_SENTENCES, story_view
+
+    summary = [f.claim for f in story_view(report, story).summary]
+    whole = [g for g in story.claims if g.status == "corroborated" and g.kind == "fact" and g.focus is None]
+    assert MIN_SUMMARY_SENTENCES <= len(summary) and len({g.text for g in summary}) == len(summary)
+    assert all(g.status == "corroborated" and g.kind == "fact" for g in summary)
+    assert len(whole) < MIN_SUMMARY_SENTENCES or not any(g.focus for g in summary)
 
 
 def test_a_claim_that_it_is_not_known_whether_something_happened_does_not_corroborate_it(nlp: Any) -> None:

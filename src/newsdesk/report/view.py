@@ -15,7 +15,9 @@ from urllib.parse import urlparse
 
 from newsdesk.model import Article, ArticleAnnotations, ClaimGroup, Evidence, FigureValue, Report, Story
 
+# The summary: 3 to 5 corroborated statements (``_summary``).
 MAX_SUMMARY_SENTENCES = 5
+MIN_SUMMARY_SENTENCES = 3
 MAX_KEY_FACTS = 12
 # Figures shown in the brief and report.html (all are in report.json).
 MAX_FIGURES = 10
@@ -232,6 +234,23 @@ def figure_first_published(report: Report, value: FigureValue) -> str | None:
     return min(dates) if dates else None
 
 
+def _summary(corroborated: Sequence[ClaimGroup]) -> list[ClaimGroup]:
+    """The summary's claims, best supported first: statements the outlets each make in
+    their own sentence, then, while there are fewer than MIN_SUMMARY_SENTENCES, list
+    items the outlets share, shown in one outlet's sentence ("... including engine and
+    radar overhauls, the acquisition of missiles, and logistical support"), whose other
+    items may rest on that outlet alone. Each sentence once."""
+    whole = [c for c in corroborated if c.focus is None]
+    items = [c for c in corroborated if c.focus is not None]
+    out: list[ClaimGroup] = []
+    for c in whole + items:
+        if len(out) >= MAX_SUMMARY_SENTENCES or (c.focus is not None and len(out) >= MIN_SUMMARY_SENTENCES):
+            break
+        if all(c.text != o.text for o in out):
+            out.append(c)
+    return out
+
+
 def story_view(report: Report, story: Story) -> StoryView:
     arts = {a.id: a for a in report.articles}
     ann = {x.article_id: x for x in report.annotations}
@@ -247,7 +266,7 @@ def story_view(report: Report, story: Story) -> StoryView:
     return StoryView(
         story=story,
         outlets=outlets,
-        summary=[_fact(c, labels, ind) for c in corroborated[:MAX_SUMMARY_SENTENCES]],
+        summary=[_fact(c, labels, ind) for c in _summary(corroborated)],
         key_facts=facts[:MAX_KEY_FACTS],
         # most check-worthy first (figures, names, dates, completed acts): what to verify
         single_source=[_fact(c, labels, ind) for c in sorted(ranked, key=_worthiest_first)
