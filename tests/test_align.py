@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from newsdesk.crosscheck import align
@@ -313,6 +314,35 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
     cut_props = [align.Proposition(text=t, keys=frozenset(), predicates=frozenset()) for t in cut]
     cut_scorer = align.PairScorer(cut_props, np.ones((2, 2), dtype=np.float32) / np.sqrt(2))
     assert align._readable(cut_claims, [0, 1], cut_scorer) == (cut[1], None)
+
+
+def test_a_group_is_worded_without_a_figure_only_one_outlet_gives() -> None:
+    # giveme5w1h: "47" (her age) is in one outlet's sentence only; "This is the first
+    # time ..." points back to the sentence before it, as "These jets ..." does
+    from newsdesk.extract.quantities import extract_quantities
+    from newsdesk.model import Claim
+
+    def group(texts: list[str]) -> tuple[str, tuple[int, int] | None]:
+        arts = [Article(id=f"q{i}", source="q", text=t, raw_text=t) for i, t in enumerate(texts)]
+        claims = [Claim(id=f"c{i}", article_id=a.id, kind="fact", evidence=a.evidence(0, len(a.text)))
+                  for i, a in enumerate(arts)]
+        props = [align.Proposition(text=a.text, keys=frozenset(), predicates=frozenset(),
+                                   quantities=tuple(extract_quantities(a))) for a in arts]
+        # alike but for the third: the shortest of the most central members wins otherwise
+        vectors = np.asarray([[1.0, 0.0], [0.8, 0.6], [1.0, 0.0]][: len(texts)], dtype=np.float32)
+        return align._readable(claims, list(range(len(texts))), align.PairScorer(props, vectors))
+
+    split = ["The comedian, 47, shared the news to her Twitter followers on Monday.",
+             "The Grammy-nominated comedienne broke the news to her Twitter followers Monday."]
+    assert group(split) == (split[1], None)
+    planets = ["This is the first time anyone has discovered planets outside our galaxy.",
+               "Astrophysicists have discovered a population of planets outside of the Milky Way for the first time."]
+    assert group(planets) == (planets[1], None)
+    # a figure another outlet also gives is no reason to pass a member over
+    offer = ["Broadcom would acquire all outstanding shares of Qualcomm for $60 per share in cash.",
+             "Broadcom’s new offer was made up of $60 in cash and $22 in Broadcom stock.",
+             "That $60 offer is a 50% premium over Qualcomm stock's closing price."]
+    assert group(offer) == (offer[0], None)
 
 
 def _dated_story(docs: list[tuple[str, str]]) -> tuple[list[Article], Story]:

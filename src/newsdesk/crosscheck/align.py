@@ -204,11 +204,15 @@ def main_clause(verb: Any) -> bool:
 
 # Clause markers and modals that make a verb asked or supposed, not stated.
 _HYPOTHETICAL = frozenset({"if", "whether", "would", "could", "might", "may", "should"})
-# A statement that leans on the sentence before it: an opening personal pronoun ("He
-# sent", "In it, he") or a linking adverb ("However,", "In particular,").
+# A statement that leans on the sentence before it: an opening personal or demonstrative
+# pronoun ("He sent", "In it, he", "These jets") or a linking adverb ("However,", "In
+# particular,").
 _LEANING = re.compile(
     r"\W*(?:(?:he|she|it|they|his|her|its|their|them|him)\b(?!\s+(?:is|was)\s+(?:not\s+)?"
     r"(?:clear|unclear|likely|unlikely|expected|understood|believed|reported)\b)"
+    # "These jets, described ...", "This was reported by ...": what they point back to is
+    # in the sentence before ("This year" and the like point nowhere)
+    r"|(?:these|those)\b|this\b(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|season|time)\b)"
     r"|(?:in it|however|but|and|also|additionally|moreover|meanwhile|in particular|still|yet|instead"
     r"|furthermore|besides|likewise|similarly|in addition|at the same time)\s*,)",
     re.IGNORECASE)
@@ -801,18 +805,23 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
               context_of: Callable[[Claim], tuple[str, int]] | None = None) -> tuple[str, tuple[int, int] | None]:
     """The group's clearest member: a full sentence if any, one that stands on its own
     (no opening "he" or "However,") if any, one that opens as a sentence does (not with
-    a lower-case word cut from mid-sentence: "then there's Sergey Roldugin") if any, most
-    central, then shortest. When every member is a list item ("radar overhauls"), its
-    whole sentence is shown (``context_of``: the sentence and its start), with the
-    item's place in it as the focus (``ClaimGroup.focus``)."""
-    def key(i: int) -> tuple[bool, bool, bool, float, int, str]:
+    a lower-case word cut from mid-sentence: "then there's Sergey Roldugin") if any, one
+    giving no figure that no other article's member gives if any (the group's support
+    is not one for "eight engines and five radars" when the other outlet says "engine
+    and radar repairs"), most central, then shortest. When every member is a list item
+    ("radar overhauls"), its whole sentence is shown (``context_of``: the sentence and
+    its start), with the item's place in it as the focus (``ClaimGroup.focus``)."""
+    def key(i: int) -> tuple[bool, bool, bool, bool, float, int, str]:
         text = claims[i].evidence.text
         central = sum(scorer.cosine(i, j) for j in idx if j != i)
         # a whole sentence reads better than a list item ("radar overhauls")
         fragment = not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
         shown = context_of(claims[i])[0] if fragment and context_of is not None else text
         opening = shown.lstrip(" \t\"'\u201c\u2018(\u2014\u2013-")[:1]
-        return (fragment, bool(_LEANING.match(shown)), opening.islower(), -round(central, 4), len(text), claims[i].id)
+        others = {q.value for j in idx if claims[j].article_id != claims[i].article_id for q in scorer.props[j].quantities}
+        alone = any(q.value not in others for q in scorer.props[i].quantities)
+        return (fragment, bool(_LEANING.match(shown)), opening.islower(), alone, -round(central, 4), len(text),
+                claims[i].id)
 
     best = min(idx, key=key)
     ev = claims[best].evidence
