@@ -151,7 +151,7 @@ class Proposition:
     # "14") for "the Hwasong-14", ("falcon", "9") for "Falcon 9" (``designations_clash``)
     designations: frozenset[tuple[str, str]] = frozenset()
     # the claim says its content is not known: "It remains unconfirmed whether the letter
-    # reached the Kremlin" (``unsure``), which states no reaching (``unsure_clash``)
+    # reached the Kremlin", which states no reaching (``clashes``)
     unsure: bool = False
 
 
