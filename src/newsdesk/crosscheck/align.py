@@ -823,9 +823,10 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
         return (fragment, bool(_LEANING.match(shown)), opening.islower(), alone, -round(central, 4), len(text),
                 claims[i].id)
 
-    best = min(idx, key=key)
+    keys = {i: key(i) for i in idx}
+    best = min(idx, key=keys.__getitem__)
     ev = claims[best].evidence
-    if key(best)[0] and context_of is not None:
+    if keys[best][0] and context_of is not None:
         sentence, start = context_of(claims[best])
         text, at = squeeze(sentence)
         if start <= ev.start and ev.end <= start + len(sentence) and ev.text.strip():

@@ -69,7 +69,7 @@ def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
     metrics.update({"speed.articles": float(n), "speed.end_to_end_articles_per_s": n / total,
                     # the run's seconds per second of spaCy parsing: the machine's speed
                     # cancels out (one code measured 5.8 and 2.8 articles/s on one machine on
-                    # two days, and 2.81 and 2.71 on this ratio), what the code adds does not
+                    # two days, and 2.81 and 2.77 on this ratio), what the code adds does not
                     "speed.seconds_per_parse_second": total / parse_s if parse_s > 0 else float("inf"),
                     "speed.peak_rss_mb": peak_rss_mb(), "speed.stories": float(len(report.stories)),
                     # no gold here: a flood of flags on real stories is a precision regression

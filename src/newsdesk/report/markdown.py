@@ -46,9 +46,9 @@ def _src(e: Evidence, labels: dict[str, str]) -> str:
 def claim_md(claim: ClaimGroup, limit: int) -> str:
     """A claim's text as inline Markdown, its focus (the list item the outlets share, in
     the sentence shown around it) in bold."""
+    if claim.focus is None:
+        return md(claim.text, limit)
     pre, mid, post = focus_parts(claim, limit)
-    if not mid:
-        return md(pre)
 
     def piece(x: str) -> str:  # ``md`` strips the ends: keep the spaces beside the focus
         return (" " if x[:1].isspace() else "") + md(x) + (" " if x[-1:].isspace() and x.strip() else "")

@@ -145,21 +145,23 @@ def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     "logistical support") have one text and two foci: both are shown, each with its
     own part marked."""
     seen: set[tuple[str, tuple[int, int] | None]] = set()
+    texts: set[str] = set()
     out = []
     for c in sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id)):
-        if (c.text, c.focus) not in seen and (c.focus is not None or not any(t == c.text for t, _ in seen)):
+        if (c.text, c.focus) not in seen and (c.focus is not None or c.text not in texts):
             seen.add((c.text, c.focus))
+            texts.add(c.text)
             out.append(c)
     return out
 
 
 def focus_parts(claim: ClaimGroup, limit: int | None = None) -> tuple[str, str, str]:
-    """A claim's text as (before, focus, after) (``ClaimGroup.focus``; focus "" when it has
-    none), cut to about ``limit`` characters around the focus with "…" where cut."""
-    text = " ".join(claim.text.split()) if claim.focus is None else claim.text
+    """A claim's text as (before, focus, after) (``ClaimGroup.focus``), cut to about
+    ``limit`` characters around the focus with "…" where cut; a claim with no focus is
+    (text, "", "") whole (``markdown.md`` bounds it)."""
+    text = claim.text
     if claim.focus is None:
-        cut = text if limit is None or len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-        return cut, "", ""
+        return text, "", ""
     s, e = claim.focus
     pre, mid, post = text[:s], text[s:e], text[e:]
     room = max((limit or len(text)) - len(mid), 0)
