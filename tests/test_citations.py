@@ -10,7 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extract.citations import extract_citations, is_outlet_name, normalize_name
+from newsdesk.extract.citations import (
+    canonical_citations,
+    extract_citations,
+    is_outlet_name,
+    normalize_name,
+    outlet_key,
+)
 from newsdesk.model import Article, Entity
 
 
@@ -245,3 +251,40 @@ def test_a_syndication_line_cites_its_outlet_and_is_no_claim(nlp: Any) -> None:
     # a first appearance in another sense is neither
     text = "The band's song first appeared on the radio in 1990, and the image first appeared in The New York Times."
     assert extract_citations(_article("band", text), nlp(text), []) == ()
+
+
+# giveme5w1h (North Korea's missile launch, CNN): an outlet's staff speak for it, and a parse
+# that joins the outlet to the next clause's subject ("told CNN Abe was") still cites the outlet
+@pytest.mark.parametrize(("text", "expected"), [
+    ("But CNN's Tokyo producer Yoko Wakatsuki said broader reaction in Tokyo and across national media "
+     "was more measured.", ["CNN"]),
+    ("\"People know what North Korea is doing is a little bit of provocation,\" CNN Tokyo producer Yoko "
+     "Wakatsuki said.", ["CNN"]),
+    ("But Heigo Sato, vice president of the Institute of World Studies at Takushoku University, told CNN Abe "
+     "was first and foremost trying to change the constitution.", ["CNN"]),
+    ("Her story came in an interview with New York Times columnist Maureen Dowd.", ["New York Times"]),
+    # a person whose name opens with an outlet's is no outlet, nor one whose title holds one
+    ("\"We will find them,\" Sky Brown said on Tuesday.", []),
+    ("Change is already happening around the globe, PETA Senior Vice President Lisa Lange said this year.", []),
+])
+def test_an_outlets_staff_cite_the_outlet(nlp: Any, text: str, expected: list[str]) -> None:
+    assert _cites(nlp, text) == expected
+
+
+def test_one_source_under_two_names_is_one_origin(nlp: Any) -> None:
+    # giveme5w1h (North Korea stories): one article cites "the Yonhap news agency", another
+    # "Yonhap"; counted as two independent origins before
+    from newsdesk.crosscheck.sources import independence
+
+    assert outlet_key("the Yonhap news agency") == outlet_key("Yonhap") == "yonhap"
+    assert outlet_key("RT.com") == outlet_key("RT") and outlet_key("BBC News") == outlet_key("BBC")
+    assert outlet_key("Secret Service") == "secret service" and outlet_key("China Daily") == "china daily"
+    texts = {"a": "Citing South Korean officials, the Yonhap news agency reports that the ship is suspected.",
+             "b": "The South Korean authorities inspected a vessel in late November, Yonhap reported."}
+    yonhap = Entity("y", "Yonhap", "ORG", ("Yonhap",), (), ())
+    raw = {aid: extract_citations(_article(aid, t), nlp(t), [yonhap]) for aid, t in texts.items()}
+    assert {c.cites for cits in raw.values() for c in cits} == {"Yonhap news agency", "Yonhap"}
+    cits = canonical_citations(raw)
+    assert [(c.cites, c.cites_entity_id) for aid in "ab" for c in cits[aid]] == [("Yonhap", "y")] * 2
+    origins = {aid: [c.cites for c in raw[aid]] for aid in "ab"}
+    assert independence(["a", "b"], origins, {})["independent_origins"] == 1

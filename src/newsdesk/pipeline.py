@@ -98,7 +98,7 @@ def parse_and_annotate(
 ) -> tuple[list[Article], dict[str, ArticleAnnotations], list[Entity], dict[str, Any]]:
     """``annotate_articles`` plus the parsed spaCy Doc of each article (by article id),
     which cross-checking reuses instead of parsing claim sentences again."""
-    from newsdesk.extract.citations import extract_citations
+    from newsdesk.extract.citations import canonical_citations, extract_citations
     from newsdesk.extract.claims import extract_claims
     from newsdesk.extract.counted import counted_facts
     from newsdesk.extract.dates import extract_times
@@ -126,7 +126,8 @@ def parse_and_annotate(
     with clock.stage("quotes+citations", n):
         run_entities = tuple(entities)  # a tuple: both stages share one alias index of it
         quotes = {a.id: extract_quotes(a, d, run_entities) for a, d in zip(arts, docs, strict=True)}
-        cites = {a.id: extract_citations(a, d, run_entities) for a, d in zip(arts, docs, strict=True)}
+        cites = canonical_citations({a.id: extract_citations(a, d, run_entities)
+                                     for a, d in zip(arts, docs, strict=True)})
     annotations: dict[str, ArticleAnnotations] = {}
     with clock.stage("claims", n):
         for a, d in zip(arts, docs, strict=True):

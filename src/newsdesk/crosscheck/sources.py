@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from newsdesk.extract.citations import WIRE_NAMES, normalize_name
+from newsdesk.extract.citations import WIRE_NAMES, outlet_key
 from newsdesk.model import Article, Citation
 
 # An attribution that covers the whole article, not one sentence.
@@ -74,13 +74,13 @@ def article_origins(article: Article, citations: Sequence[Citation]) -> tuple[st
     first: dict[str, tuple[int, int, str]] = {}  # key -> (rank, first position, display name)
     counts: Counter[str] = Counter()
     for pos, cit in enumerate(_own(article, citations)):
-        key = normalize_name(cit.cites)
+        key = outlet_key(cit.cites)
         counts[key] += 1
         rank = 0 if is_article_level(cit) else 1
         prior = first.get(key, (rank, pos, cit.cites))
         first[key] = (min(rank, prior[0]), prior[1], prior[2])
     order = sorted(first, key=lambda k: (first[k][0], -counts[k], first[k][1]))
-    extra = [name for name in removed_credits(article) if normalize_name(name) not in first]
+    extra = [name for name in removed_credits(article) if outlet_key(name) not in first]
     return tuple(first[k][2] for k in order) + tuple(dict.fromkeys(extra))
 
 
@@ -159,7 +159,7 @@ def _display_names(origins_by_article: Mapping[str, Sequence[str]]) -> dict[str,
     spellings: dict[str, Counter[str]] = {}
     for names in origins_by_article.values():
         for name in names:
-            spellings.setdefault(normalize_name(name), Counter())[name] += 1
+            spellings.setdefault(outlet_key(name), Counter())[name] += 1
     return {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
 
 
@@ -197,7 +197,7 @@ def independence(article_ids: Sequence[str], origins_by_article: Mapping[str, Se
     ``unattributed`` (article ids) and ``summary`` ("3 outlets, all citing The Washington Post").
     """
     ids = list(dict.fromkeys(article_ids))
-    origins = {aid: {normalize_name(o) for o in origins_by_article.get(aid, ()) if normalize_name(o)}
+    origins = {aid: {outlet_key(o) for o in origins_by_article.get(aid, ()) if outlet_key(o)}
                for aid in ids}
     names = _display_names({aid: origins_by_article.get(aid, ()) for aid in ids})
     groups = []

@@ -16,6 +16,8 @@ What counts as a citation (decided here, used by ``crosscheck.sources``):
   something is a quote, not a cited report;
 - "told X" / "in an interview with X" where X is an outlet (the words come from that
   outlet's interview);
+- a person named with the outlet they work for ("CNN's Tokyo producer Yoko Wakatsuki
+  said", "an interview with New York Times columnist Maureen Dowd") cites that outlet;
 - wire datelines ("ERIE, Pa. (AP) -"), credit lines ("Information from: X") and
   syndication lines ("This article originally appeared on CNET.").
 
@@ -28,13 +30,17 @@ source named as a document's author, "the newspaper"/"the paper" an outlet (by i
 or a one-word masthead), "the website"/"the publication" any source; they are dropped
 when nothing fits. An outlet named with such a noun is that outlet ("the Nice Matin
 newspaper"); a capitalised noun is part of a name ("the China Daily").
+
+Across a run one source has one name (``canonical_citations``): "the Yonhap news agency"
+in one article and "Yonhap" in another are one origin, not two.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -122,6 +128,24 @@ def normalize_name(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text)
 
 
+# Words after an outlet's name that do not change which outlet it is ("the Yonhap news
+# agency", "Xinhua News Agency", "the Kommersant newspaper", "RT.com"), in normalize_name form.
+_OUTLET_SUFFIX = re.compile(r"(?<=\w)\s+(?:(?:news|press) agency|agency|(?:news|wire) service|newspaper|"
+                            r"(?:news )?website|com)$")
+
+
+@lru_cache(maxsize=1 << 14)
+def outlet_key(name: str) -> str:
+    """The comparable form of a cited source: ``normalize_name`` less a generic word after
+    the name ("Yonhap news agency" -> yonhap, "RT.com" -> rt) and, after a known outlet,
+    "News" ("BBC News" -> bbc). Two spellings with one key are one source."""
+    key = normalize_name(name)
+    key = _OUTLET_SUFFIX.sub("", key)
+    if key.endswith(" news") and key[:-5] in KNOWN_OUTLETS:
+        key = key[:-5]
+    return key
+
+
 def surname_key(name: str) -> str:
     """The comparable last word of a name, hyphenated parts kept together: "Ban Ki-moon"
     -> "ki moon", so that "Mr Moon" (Moon Jae-in) does not find him."""
@@ -129,12 +153,14 @@ def surname_key(name: str) -> str:
     return normalize_name(words[-1]) if words else ""
 
 
-def is_outlet_name(name: str) -> bool:
-    """Whether a proper name looks like a news outlet or wire service."""
+def is_outlet_name(name: str, person: bool = False) -> bool:
+    """Whether a proper name looks like a news outlet or wire service. A name opening with
+    a known outlet's ("Reuters news", "Sky Sports") is one, unless ``person`` says the
+    name is tagged as a person's ("Fox Mulder")."""
     norm = normalize_name(name)
     if not norm:
         return False
-    if norm in KNOWN_OUTLETS or any(norm.startswith(k + " ") for k in KNOWN_OUTLETS):
+    if norm in KNOWN_OUTLETS or not person and any(norm.startswith(k + " ") for k in KNOWN_OUTLETS):
         return True
     words = norm.split()
     return len(words) >= 2 and (words[-1] in OUTLET_HEADWORDS or "times news" in norm)
@@ -334,6 +360,27 @@ def _outlet_possessor(token: Any) -> Any | None:
     return None
 
 
+def _outlet_employer(token: Any) -> Any | None:
+    """For a person named with their outlet ("CNN Tokyo producer Yoko Wakatsuki", "CNN's
+    Tokyo producer ...", a parse that joins "told CNN Abe was"): the outlet token, else None."""
+    if token.ent_type_ not in _PERSON_TYPES:
+        return None
+    phrase = token.doc.char_span(*noun_phrase(token), alignment_mode="expand")
+    stack = [t for t in token.lefts if t.dep_ in {"compound", "poss"}]
+    while stack:
+        tok = stack.pop(0)
+        # an outlet's acronym may be tagged with the person ("CNN Abe"); "Fox Mulder" is no outlet
+        if tok.pos_ == "PROPN" and (tok.ent_type_ not in _PERSON_TYPES | _PLACE_TYPES
+                                    or tok.text.isupper() and tok.lower_ in KNOWN_OUTLETS):
+            start, end = noun_phrase(tok)
+            # the outlet opens the phrase: not "PETA Senior Vice President Lisa Lange"
+            opens = phrase is not None and all(t.dep_ == "det" for t in phrase if t.idx < start)
+            if opens and is_outlet_name(doc_text(tok.doc)[start:end]):
+                return tok
+        stack.extend(t for t in tok.lefts if t.dep_ in {"compound", "poss"})
+    return None
+
+
 def _with_conjuncts(token: Any) -> list[Any]:
     out = [token]
     for child in token.children:
@@ -388,9 +435,11 @@ def _source_candidates(token: Any, need: str) -> list[_Candidate]:
                     else "print" if head.lower_ in PRINT_ANAPHORS else "outlet")
             out.append(_Candidate(*noun_phrase(head), anaphor=kind))
         elif _is_named(head):
-            start, end = noun_phrase(_outlet_possessor(head) or head)
+            outlet = _outlet_possessor(head) or _outlet_employer(head)
+            start, end = noun_phrase(outlet or head)
             name = doc_text(head.doc)[start:end]
-            if head.ent_type_ in _NOT_SOURCE_LABELS and not is_outlet_name(name):
+            if head.ent_type_ in _NOT_SOURCE_LABELS and not is_outlet_name(
+                    name, person=outlet is None and head.ent_type_ in _PERSON_TYPES):
                 continue
             if need != "outlet" or is_outlet_name(name):
                 out.append(_Candidate(start, end, anaphor=None, org_only=need == "org", label=head.ent_type_,
@@ -525,3 +574,24 @@ def extract_citations(article: Article, doc: Any, entities: Sequence[Entity]) ->
     cands.extend(_line_candidates(article.text))
     sents = sentence_spans(article, doc)
     return tuple(_resolve(cands, article, EntityIndex(article.id, entities), sents))
+
+
+def canonical_citations(by_article: Mapping[str, Sequence[Citation]]) -> dict[str, tuple[Citation, ...]]:
+    """The run's citations with one spelling per source (``outlet_key``), so that "the
+    Yonhap news agency" in one article and "Yonhap" in another count as one origin.
+
+    The spelling kept is, in order: one matched to a canonical entity, the most cited, one
+    with no generic word after the name ("The Verge" over "Verge.com"), the first cited.
+    """
+    spellings: dict[str, Counter[tuple[str, str | None]]] = {}
+    first: dict[tuple[str, str | None], int] = {}
+    for cits in by_article.values():
+        for cit in cits:
+            spelling = (cit.cites, cit.cites_entity_id)
+            spellings.setdefault(outlet_key(cit.cites), Counter())[spelling] += 1
+            first.setdefault(spelling, len(first))
+    chosen = {key: min(counts, key=lambda sp: (sp[1] is None, -counts[sp], normalize_name(sp[0]) != key, first[sp]))
+              for key, counts in spellings.items()}
+    return {aid: tuple(c if (c.cites, c.cites_entity_id) == (best := chosen[outlet_key(c.cites)])
+                       else replace(c, cites=best[0], cites_entity_id=best[1]) for c in cits)
+            for aid, cits in by_article.items()}
