@@ -170,6 +170,7 @@ def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("purchase") == align.normalise_lemma("acquire") == "buy"
     assert align.normalise_lemma("refurbishment") == align.normalise_lemma("overhaul")
     assert align.normalise_lemma("Sukhoi") == "sukhoi"
+    assert align.normalise_lemma("capacity") == align.normalise_lemma("ability") == "ability"
 
 
 def test_phrasal_verbs_take_their_own_meaning(nlp: Any) -> None:
@@ -183,6 +184,8 @@ def test_phrasal_verbs_take_their_own_meaning(nlp: Any) -> None:
         "The minister sent the letter.",
         "The company pulled out of the contract.",
         "The company pulled the contract.",
+        "Maduro asked the Chinese government to speed up the production of radars.",
+        "He wrote to Xi Jinping, requesting expedited production of radar detection systems.",
     ]))
     props = align.propositions_from_docs(docs)
     assert "request" in props[0].keys & props[1].keys
@@ -190,6 +193,8 @@ def test_phrasal_verbs_take_their_own_meaning(nlp: Any) -> None:
     assert "request" not in props[2].keys and "reach" in props[2].keys
     assert "send" in props[3].keys & props[4].keys
     assert props[5].keys == props[6].keys and "pull" in props[5].keys
+    # "speed up" is to expedite (before: "speed" against "expedi", one key short of aligning)
+    assert "hasten" in props[7].keys & props[8].keys
 
 
 def test_cross_check_extracts_claims_when_annotations_have_none() -> None:

@@ -98,11 +98,13 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["arrest", "detain", "apprehend"], "arrest"),
     **dict.fromkeys(["charge", "indict", "indictment", "accuse"], "charge"),
     **dict.fromkeys(["confirm", "acknowledge", "verify"], "confirm"),
+    **dict.fromkeys(["expedite", "accelerate", "hasten", "hurry"], "hasten"),
+    **dict.fromkeys(["ability", "capacity", "capability"], "ability"),
 }
 # Phrasal verbs (verb + particle) whose meaning is a class above, not the verb's alone
 # ("reached out to Moscow for help" asks for it; "handed over" a letter sends it).
 PHRASAL: dict[tuple[str, str], str] = {
-    ("reach", "out"): "request", ("hand", "over"): "send", ("pass", "on"): "send",
+    ("reach", "out"): "request", ("speed", "up"): "hasten", ("hand", "over"): "send", ("pass", "on"): "send",
     ("step", "up"): "increase", ("scale", "up"): "increase", ("ramp", "up"): "increase",
     ("cut", "back"): "decrease", ("scale", "back"): "decrease", ("wind", "down"): "end",
     ("shut", "down"): "end", ("call", "off"): "end", ("set", "off"): "begin", ("kick", "off"): "begin",
