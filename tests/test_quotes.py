@@ -702,3 +702,28 @@ def test_attributions_with_verbs_of_remembering_and_reading(nlp: Any) -> None:
     ]
     for text, speaker in cases:
         assert _speakers_with_entities(nlp, "v", text)[1][0] == speaker, text
+
+
+def test_a_role_or_an_outlet_the_tagger_took_for_a_name_is_not_the_speaker(nlp: Any) -> None:
+    # giveme5w1h (Panama Papers, Verstappen, Cincinnati Zoo, Cubs, North Korea): the speaker
+    # was "Firm", "father", "Enquirer", "Mayor", "Ambassador" and "President"
+    cases = [
+        # two subjects for one verb: "Firm" (an adjective to the parse) is not the noun's
+        ("Firm co-founder Ramon Fonseca Mora told CNN earlier that the information published is false and that "
+         "parties \"in many of the circumstances\" cited by the ICIJ are not clients.", ["Ramon Fonseca Mora"]),
+        # a role noun tagged as a name, with the name beside it
+        ("\u201cI must say that he surprised me,\u201d said father, Jos, who competed in Formula One from 1994 to "
+         "2003.", ["Jos"]),
+        # the name after the body a role is of (a place the article names), tagged with it
+        # as one organisation
+        ("Fans celebrated across Chicago on Thursday.\nMayor of Chicago Rahm Emanuel posted a message of congratulations seconds after the game's dramatic "
+         "conclusion.\nHe said the result proved last night was 'more than a game'.", ["Rahm Emanuel"]),
+        # a paper named by its masthead word is no "she"
+        ("They were evacuated from the exhibit after the boy fell. Minutes later, a gunshot rang out, Nicely told "
+         "the Enquirer.\n\u201cWe were pretty distraught,\u201d she said.", [None]),
+        # "the US President" is the president the article named
+        ("President Donald Trump spoke to Shinzo Abe on Friday.\nHe added that the US President reiterated his "
+         "assertion that the United States \"stands with Japan 100 per cent\".", ["Donald Trump"]),
+    ]
+    for text, expected in cases:
+        assert _speakers_with_entities(nlp, "r", text)[1] == expected, text

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.extract.citations import (
+    OUTLET_HEADWORDS,
     EntityIndex,
     enclosing,
     is_outlet_name,
@@ -282,8 +283,11 @@ def _subject(verb: Any) -> Any | None:
     tok = verb
     text = doc_text(verb.doc)
     for _ in range(5):
-        subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
-                and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
+        # of two subjects the parse gives one verb, a noun's first ("Firm co-founder Ramon
+        # Fonseca Mora told": "Firm" taken for an adjective subject of its own)
+        subj = sorted((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
+                       and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]),
+                      key=lambda c: (c.pos_ not in {"NOUN", "PROPN", "PRON"}, c.i))
         if subj and (subj[0].dep_ != "nsubjpass" or tok.lemma_ in _REPORTED_SAYING):
             return subj[0]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -430,6 +434,9 @@ class _Speakers:
                 c.dep_ in {"det", "poss"} and c.i < token.i for c in token.head.children):
             return False  # a name that modifies a thing: "a vintage Bruce Sutter jersey"
         start, end = name_span(token)
+        if (token.lower_ in OUTLET_HEADWORDS and end - start == len(token.text)
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
+            return False  # a paper by its masthead word: "Nicely told the Enquirer", "the Times"
         if _in_title_quotes(self.article.text, start, end):
             return False  # a title: they were about to make “Kill Bill.”
         if self._platform(start, end):
@@ -637,13 +644,17 @@ class _Speakers:
             if subj is None:
                 return None, None
         named_tail = _hyphenated_name_tail(subj)
-        if (subj.pos_ == "NOUN" or subj.lower_ in TITLE_WORDS) and not named_tail:
+        # a role the tagger took for a name ("said father, Jos", "the US President") is one
+        role = subj.lower_ in TITLE_WORDS | _ROLE_NOUNS
+        if (subj.pos_ == "NOUN" or role) and not named_tail:
             # a role with the name beside it: "The spokesman for the ministry, Ivan
             # Petrov, said", "The head of the Israeli Labor Party, Yitzhak Herzog, voiced
             # opposition" and "said Common Sense's CEO, James Steyer" name their speaker
             named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.is_person(c)]
+            if not named and (holder := self._named_after_body(subj)) is not None:
+                return holder
             subj = named[0] if named else self._named_role(subj) or subj
-        is_name = subj.pos_ == "PROPN" or named_tail
+        is_name = (subj.pos_ == "PROPN" and subj.lower_ not in TITLE_WORDS | _ROLE_NOUNS) or named_tail
         if is_name:
             start, end = name_span(subj)
         else:
@@ -666,7 +677,7 @@ class _Speakers:
         article must have given it by name: the word right before the name, or in the
         phrase after the name's comma. The nearest such person before it; None otherwise."""
         word = role.lower_
-        if (role.pos_ != "NOUN" or word not in TITLE_WORDS | _ROLE_NOUNS
+        if (role.pos_ not in {"NOUN", "PROPN"} or word not in TITLE_WORDS | _ROLE_NOUNS
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in role.children)
                 or any(c.i > role.i for c in role.children)):
             return None
@@ -680,6 +691,36 @@ class _Speakers:
             after = re.match(r",\s+(?:the|a|an)\s+([^,.;:\n]*),", text[end:min(end + 120, role.idx)])
             if (before and before.group(1).lower() == word) or (after and word in after.group(1).lower().split()):
                 return self._in_full(ent.name, ent)  # "British actor Michael, 49," after "Michael Sheen"
+        return None
+
+    def _named_after_body(self, role: Any) -> tuple[str, str | None] | None:
+        """(name, entity id) of the person a role names after the body it is of or to,
+        where the tagger ran the body into the name: "U.S. Ambassador to the United
+        Nations Nikki Haley", "Mayor of Chicago Rahm Emanuel" (one ORG to the small
+        model). The longest run of two or more of the name's last words, after at least
+        one of the body's, that the run knows as a person, or that follows words the run
+        knows as a place or organisation; None otherwise ("adviser to Donald Trump"
+        names no body)."""
+        text = self.article.text
+        aliases = self.index.table.by_alias
+        for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in {"of", "to"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                start, end = name_span(obj)
+                words = [start + m.start() for m in re.finditer(r"\S+", text[start:end])]
+                for k in range(1, len(words) - 1):  # the longest name the run knows as a person
+                    ent = aliases.get(normalize_name(text[words[k]:end]))
+                    if ent is not None and ent.type == "PERSON":
+                        return ent.name, ent.id
+                if text[end:end + 1] == ",":
+                    continue  # "The head of the Israeli Labor Party, Yitzhak Herzog,": the name follows
+                for k in range(len(words) - 2, 0, -1):  # else after the longest body it knows
+                    body = aliases.get(normalize_name(text[start:words[k]]))
+                    name = text[words[k]:end]
+                    ent = aliases.get(normalize_name(name))
+                    if (body is not None and body.type != "PERSON" and name.istitle()
+                            and (ent is None or ent.type == "PERSON")
+                            and not set(name.lower().split()) & _BODY_WORDS):
+                        return (ent.name, ent.id) if ent is not None else (name, None)
         return None
 
     def _named_role(self, role: Any) -> Any | None:
@@ -699,6 +740,12 @@ class _Speakers:
                             and _person_start(obj) > obj.left_edge.idx:
                         return obj
         return None
+
+
+# Words that make a name a body's, not a person's ("Labor Party", "Security Council").
+_BODY_WORDS = frozenset("""party council committee ministry department agency union league association
+    university institute foundation group company corporation bank court office service police army
+    navy force forces assembly parliament senate congress commission board government""".split())
 
 
 def _hyphenated_name_tail(token: Any) -> bool:
