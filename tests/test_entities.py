@@ -359,3 +359,20 @@ def test_a_person_is_named_without_the_words_run_in_front() -> None:
     assert _best_name([form("Christopher Giancarlo", 2), form("J. Christopher Giancarlo", 1)],
                       person=True) == "J. Christopher Giancarlo"
     assert _best_name([form("bin Laden", 3), form("Osama bin Laden", 1)], person=True) == "Osama bin Laden"
+
+
+def test_words_run_in_front_of_a_persons_name_are_trimmed(nlp: Any) -> None:
+    # giveme5w1h: "Comedian Sarah Silverman" named the person in 7 articles, beside
+    # "Sarah Silverman"; a page's "CLOSE" button and a sentence's "Both" ran into names
+    cases = {
+        "Comedian Sarah Silverman announced to her followers via Twitter on Monday that she had split.": "Sarah Silverman",
+        "Rabbi Jonathan Blake of the Westchester Reform Temple in Scarsdale said in a statement.": "Jonathan Blake",
+        "CLOSE John Mahoney, the actor, has died at 77.": "John Mahoney",
+        # initials, a given name that is also a word, and a title word stay
+        "Astros manager A.J. Hinch said the team was ready.": "A.J. Hinch",
+        "Will Smith said the film would open in May.": "Will Smith",
+    }
+    for text, name in cases.items():
+        article = Article(id="t", source="t", text=text, raw_text=text)
+        found = {m.text for m in extract_mentions(article, nlp(text)) if m.label == "PERSON"}
+        assert name in found, (text, found)

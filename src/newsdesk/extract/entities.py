@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsdesk.extract.citations import WIRE_NAMES
+from newsdesk.extract.gender import given_names
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 
 if TYPE_CHECKING:
@@ -81,6 +82,13 @@ _HEADING_MAX_WORDS, _HEADING_CAP_SHARE, _TERMINAL = 20, 0.6, ".!\"”"
 _OPENERS = frozenset("a an the both all each every either neither some many most several these those this "
                      "that and but or so then when while after before as if".split())
 # Words left lower case in Title Case headlines.
+# Occupations written before a person's name, no part of it ("Comedian Sarah Silverman").
+_ROLE_WORDS = frozenset("""comedian comedienne actor actress singer rapper musician lawyer attorney rabbi
+    pastor reverend bishop imam priest astronaut businessman businesswoman entrepreneur billionaire author
+    writer journalist reporter photographer producer designer""".split())
+# Function words the tagger takes into a name at a sentence's start ("Both Abe and ...").
+_FUNCTION_WORDS = frozenset("""both between after before when while during since until as if but and or
+    so yet then though although because unlike like with without about against among""".split())
 _MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with amid over".split())
 # Abbreviations whose final "." belongs to the name ("Apple Inc.", "Martin Luther King Jr.").
 _DOT_WORDS = frozenset("inc corp co ltd jr sr st mt bros".split())
@@ -178,6 +186,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         start = _after_possessor(text, start, end)
         if label == "PERSON":
             start = _after_titles(text, start, end)
+            start = _after_lead_words(text, start, end)
     return (start, end) if start < end and _plausible(text[start:end]) else None
 
 
@@ -230,6 +239,23 @@ def _after_titles(text: str, start: int, end: int) -> int:
     """Start after leading title words ("President Trump" -> "Trump"); keeps one word."""
     m = _TITLE_RUN.match(text, start, end)
     return m.end() if m and m.end() < end else start
+
+
+def _after_lead_words(text: str, start: int, end: int) -> int:
+    """Start after leading words that are no part of a person's name; keeps one word: an
+    occupation ("Comedian Sarah Silverman", "Rabbi Jacob Luski"), a word in capitals
+    before a cased one (a page's "CLOSE John Mahoney") or a function word that is no
+    given name ("Both Abe"; "Will Smith" keeps "Will")."""
+    words = list(_WORD.finditer(text, start, end))
+    k = 0
+    while k < len(words) - 1:
+        word, after = words[k].group(), words[k + 1].group()
+        low = word.lower().rstrip(".,")
+        shouted = word.isupper() and word.isalpha() and len(word) >= 3 and not after.isupper()  # not "A.J."
+        if not (low in _ROLE_WORDS or shouted or (low in _FUNCTION_WORDS and low not in given_names())):
+            break
+        k += 1
+    return words[k].start() if k else start
 
 
 def _is_compound_modifier(text: str, start: int, end: int) -> bool:

@@ -711,14 +711,14 @@ class _Speakers:
                     ent = aliases.get(normalize_name(text[words[k]:end]))
                     if ent is not None and ent.type == "PERSON":
                         return ent.name, ent.id
-                if text[end:end + 1] == ",":
+                if _APPOSED_NAME.match(text, end):
                     continue  # "The head of the Israeli Labor Party, Yitzhak Herzog,": the name follows
                 for k in range(len(words) - 2, 0, -1):  # else after the longest body it knows
                     body = aliases.get(normalize_name(text[start:words[k]]))
                     name = text[words[k]:end]
                     ent = aliases.get(normalize_name(name))
                     if (body is not None and body.type != "PERSON" and name.istitle()
-                            and (ent is None or ent.type == "PERSON")
+                            and (ent is None or ent.type in {"PERSON", "ORG"})  # the tagger's "Nikki Haley" ORG
                             and not set(name.lower().split()) & _BODY_WORDS):
                         return (ent.name, ent.id) if ent is not None else (name, None)
         return None
@@ -742,6 +742,8 @@ class _Speakers:
         return None
 
 
+# A name set off by commas after a phrase (", Yitzhak Herzog,").
+_APPOSED_NAME = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+\s*,")
 # Words that make a name a body's, not a person's ("Labor Party", "Security Council").
 _BODY_WORDS = frozenset("""party council committee ministry department agency union league association
     university institute foundation group company corporation bank court office service police army
