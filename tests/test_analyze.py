@@ -247,3 +247,27 @@ def test_who_said_what_marks_quotes_one_could_verify(corpus_report) -> None:  # 
     # Alexei Zhuravlyov (000_3e857aedc49cb5a7): speculation
     assert not marked["America may be in for some surprises"]
     assert 0 < sum(marked.values()) < len(marked)
+
+
+def test_a_statement_worded_with_one_outlets_figures_says_whose_they_are(corpus_report) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.report.markdown import render_markdown
+    from newsdesk.report.view import story_view
+
+    # the example corpus: 004's "Maduro also asked for help in overhauling eight engines and
+    # five radars in Russia" words a group with 003's "engine and radar repairs"; the
+    # statement has two outlets, its figures one, and the brief had shown them as the two's
+    view = story_view(corpus_report, corpus_report.stories[0])
+    flagged = [f for f in view.key_facts if f.unshared]
+    assert flagged
+    for f in flagged:  # whole statements only (a list item's group marks what is shared)
+        assert f.claim.focus is None and f.claim.support_count >= 2
+        assert all(x in f.claim.text for x in f.unshared)
+    engines = next(f for f in flagged if "eight engines" in f.claim.text)
+    assert engines.unshared == ["eight engines", "five radars"] and engines.unshared_outlet.startswith("004")
+    assert "“eight engines”, “five radars”: 004" in render_markdown(corpus_report)
+    # figures every outlet of the group gives are no one outlet's ("14 sets" in 003 and 004)
+    assert not any("14" in x for f in view.key_facts for x in f.unshared)
+    # so does the summary, after the statement
+    assert any(f.unshared for f in view.summary)
+    assert all(f"{f.claim.text[-30:]} *(“{f.unshared[0]}”" in render_markdown(corpus_report) for f in view.summary
+               if f.unshared)

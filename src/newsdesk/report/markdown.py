@@ -56,9 +56,15 @@ def claim_md(claim: ClaimGroup, limit: int) -> str:
     return f"{piece(pre)}**{md(mid)}**{piece(post)}".strip()
 
 
+def _alone(f: FactView) -> str:
+    """ "“eight engines”, “five radars”: 004 alone": the figures of the text one outlet gives."""
+    return ", ".join(f"“{md(x)}”" for x in f.unshared) + f": {md(f.unshared_outlet)} alone" if f.unshared else ""
+
+
 def _fact_line(f: FactView, labels: dict[str, str]) -> str:
     cites = "; ".join(_src(e, labels) for e in f.sources)
-    return f"- {claim_md(f.claim, 400)} — *{md(f.independence)}* ({cites})"
+    alone = f"; *{_alone(f)}*" if f.unshared else ""
+    return f"- {claim_md(f.claim, 400)} — *{md(f.independence)}*{alone} ({cites})"
 
 
 def _header(v: StoryView, lines: list[str]) -> None:
@@ -68,7 +74,7 @@ def _header(v: StoryView, lines: list[str]) -> None:
               + ", ".join(md(o) for o in v.outlets), ""]
     if v.summary:
         lines += ["**Summary** (corroborated claims only): "
-                  + " ".join(claim_md(f.claim, 300) for f in v.summary), ""]
+                  + " ".join(claim_md(f.claim, 300) + (f" *({_alone(f)})*" if f.unshared else "") for f in v.summary), ""]
     else:
         lines += ["**Summary**: no claim is reported by two or more independent articles yet.", ""]
 

@@ -13,7 +13,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from newsdesk.model import Article, ArticleAnnotations, ClaimGroup, Evidence, FigureValue, Report, Story
+from newsdesk.model import (
+    Article,
+    ArticleAnnotations,
+    ClaimGroup,
+    Evidence,
+    FigureValue,
+    Quantity,
+    Report,
+    Story,
+)
 
 # The summary: 3 to 5 corroborated statements (``_summary``).
 MAX_SUMMARY_SENTENCES = 5
@@ -53,6 +62,10 @@ class FactView:
     outlets: list[str]
     independence: str
     sources: list[Evidence]
+    # figures the shown text gives that no other outlet's member gives (``unshared_figures``),
+    # and the outlet whose sentence the text is
+    unshared: list[str] = field(default_factory=list)
+    unshared_outlet: str = ""
 
 
 @dataclass
@@ -132,10 +145,52 @@ def first_per_article(evidence: Sequence[Evidence]) -> list[Evidence]:
     return list(seen.values())
 
 
-def _fact(claim: ClaimGroup, labels: Mapping[str, str], ind: _Independence) -> FactView:
+def _fact(claim: ClaimGroup, labels: Mapping[str, str], ind: _Independence,
+          unshared: Mapping[str, tuple[str, list[str]]] | None = None) -> FactView:
     sources = first_per_article(claim.evidence)
     outlets = sorted({labels.get(e.article_id, e.article_id) for e in sources})
-    return FactView(claim, outlets, ind.summary(claim.evidence), sources)
+    aid, figures = (unshared or {}).get(claim.id, ("", []))
+    return FactView(claim, outlets, ind.summary(claim.evidence), sources, figures, labels.get(aid, aid))
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
+                     ann: Mapping[str, ArticleAnnotations]) -> tuple[str, list[str]]:
+    """(article id, figures) of a corroborated group whose text states figures that no
+    other article's member states: the text is one member's sentence, and "Maduro also
+    asked for help in overhauling eight engines and five radars" stands for "engine and
+    radar repairs" too, so its "eight engines" and "five radars" rest on one outlet
+    though the statement does not. Figures are the quantities ``extract.quantities``
+    found in each member's sentence, with a unit or a counted noun; equal values in one
+    unit agree. ("", []) when the
+    text gives none or every one is shared, and for a group with a ``focus``: its text
+    marks the part the outlets share, and the rest of the sentence is one outlet's."""
+    from newsdesk.crosscheck.sources import sentence_bounds
+
+    if claim.support_count < 2 or claim.focus is not None:
+        return "", []
+    figures: dict[str, list[Quantity]] = {}
+    text_article = ""
+    for e in claim.evidence:
+        art, notes = arts.get(e.article_id), ann.get(e.article_id)
+        if art is None or notes is None:
+            continue
+        lo, hi = sentence_bounds(art, e.start)
+        figures.setdefault(e.article_id, []).extend(
+            q for q in notes.quantities if lo <= q.evidence.start and q.evidence.end <= max(hi, e.end))
+        if not text_article and _squeeze(claim.text)[:80] in _squeeze(art.text[min(lo, e.start):max(hi, e.end)]):
+            text_article = e.article_id
+    if not text_article:
+        return "", []
+    family = arts[text_article].duplicate_of or text_article
+    others = [q for aid, qs in figures.items() if (arts[aid].duplicate_of or aid) != family for q in qs]
+    # a bare number measures nothing one could check ("Chang'e 4", "20 of 29", "Feb 8 and 25")
+    alone = [q.evidence.text for q in figures[text_article] if q.evidence.text in claim.text and (q.unit or q.counted)
+             and not any(o.value == q.value and (o.unit == q.unit or None in (o.unit, q.unit)) for o in others)]
+    return (text_article, list(dict.fromkeys(alone))) if alone else ("", [])
 
 
 def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
@@ -241,7 +296,9 @@ def _summary(corroborated: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     their own sentence, then, while there are fewer than MIN_SUMMARY_SENTENCES, list
     items the outlets share, shown in one outlet's sentence ("... including engine and
     radar overhauls, the acquisition of missiles, and logistical support"), whose other
-    items may rest on that outlet alone. Each sentence once."""
+    items may rest on that outlet alone. Each sentence once. (A statement worded with
+    figures one outlet alone gives stays in its place, with those figures named after
+    it: ``FactView.unshared``.)"""
     whole = [c for c in corroborated if c.focus is None]
     items = [c for c in corroborated if c.focus is not None]
     out: list[ClaimGroup] = []
@@ -261,14 +318,16 @@ def story_view(report: Report, story: Story) -> StoryView:
     ranked = _rank(story.claims)
     ind = _Independence(report, ann)
     corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
-    facts = [_fact(c, labels, ind) for c in ranked if c.support_count >= 2]
+    unshared = {c.id: found for c in ranked if c.support_count >= 2
+                if (found := unshared_figures(c, arts, ann))[1]}
+    facts = [_fact(c, labels, ind, unshared) for c in ranked if c.support_count >= 2]
     outlets = sorted(set(labels.values()))
     matrix = [(c, [any(labels.get(e.article_id) == o for e in c.evidence) for o in outlets])
               for c in ranked if c.support_count >= 2]
     return StoryView(
         story=story,
         outlets=outlets,
-        summary=[_fact(c, labels, ind) for c in _summary(corroborated)],
+        summary=[_fact(c, labels, ind, unshared) for c in _summary(corroborated)],
         key_facts=facts[:MAX_KEY_FACTS],
         # most check-worthy first (figures, names, dates, completed acts): what to verify
         single_source=[_fact(c, labels, ind) for c in sorted(ranked, key=_worthiest_first)
