@@ -376,3 +376,27 @@ def test_words_run_in_front_of_a_persons_name_are_trimmed(nlp: Any) -> None:
         article = Article(id="t", source="t", text=text, raw_text=text)
         found = {m.text for m in extract_mentions(article, nlp(text)) if m.label == "PERSON"}
         assert name in found, (text, found)
+
+
+def test_a_hyphenated_given_name_keeps_its_last_syllable(nlp: Any) -> None:
+    # giveme5w1h (North Korea): the tagger cut "Moon Jae-in" to "Moon Jae" in three articles,
+    # which made "Moon Jae" a person of its own beside "Moon Jae-in"
+    for text in ("South Korean fighter jets bombed a military firing range on Tuesday after President Moon Jae-in "
+                 "asked the military to demonstrate capabilities.",
+                 "But on Thursday, South Korean President Moon Jae-in dismissed the possibility , warning it could "
+                 "lead to an arms race.",
+                 "South Korean President Moon Jae-in has said North Korea's participation would be welcome."):
+        article = Article(id="t", source="t", text=text, raw_text=text)
+        people = {m.text for m in extract_mentions(article, nlp(text)) if m.label == "PERSON"}
+        assert "Moon Jae-in" in people and "Moon Jae" not in people, (text, people)
+    # only a lower-case syllable right after a name of two or more words; no English suffix
+    from newsdesk.extract.entities import with_syllable_tail
+
+    text = "Moon Jae-in met Obama-era officials and Kim Jong-un's envoy under Barack Obama-era rules."
+    assert with_syllable_tail(text, 0, len("Moon Jae")) == len("Moon Jae-in")
+    k = text.index("Kim")
+    assert with_syllable_tail(text, k, k + len("Kim Jong")) == k + len("Kim Jong-un")
+    o = text.index("Obama")
+    assert with_syllable_tail(text, o, o + 5) == o + 5
+    b = text.index("Barack")
+    assert with_syllable_tail(text, b, b + len("Barack Obama")) == b + len("Barack Obama")

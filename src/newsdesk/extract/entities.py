@@ -118,6 +118,8 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
             if span is None or _is_compound_modifier(text, *span):
                 continue
             s, e = span
+            if ent.label_ == "PERSON":
+                e = with_syllable_tail(text, s, e)
             found.setdefault((s, e), Mention(article.id, s, e, text[s:e], _label(text[s:e], ent.label_)))
     found.update(_propagate(article, lines, list(found.values())))
     return tuple(found[k] for k in sorted(found))
@@ -239,6 +241,20 @@ def _after_titles(text: str, start: int, end: int) -> int:
     """Start after leading title words ("President Trump" -> "Trump"); keeps one word."""
     m = _TITLE_RUN.match(text, start, end)
     return m.end() if m and m.end() < end else start
+
+
+# A hyphenated given name's last syllable the tagger left out ("Moon Jae" of "Moon Jae-in",
+# "Kim Jong" of "Kim Jong-un"): lower case, right after the name, no English suffix word.
+_SYLLABLE_TAIL = re.compile(r"-(?!(?:era|led|like|style|based|backed|born|type|esque|ish|run|made)\b)[a-z]{1,5}\b")
+
+
+def with_syllable_tail(text: str, start: int, end: int) -> int:
+    """End of a person's name of two or more words, past a hyphenated syllable the
+    tagger cut off ("Moon Jae" -> "Moon Jae-in"); ``end`` otherwise."""
+    m = _SYLLABLE_TAIL.match(text, end)
+    if m is None or len(text[start:end].split()) < 2 or not text[end - 1].isalpha():
+        return end
+    return m.end()
 
 
 def _after_lead_words(text: str, start: int, end: int) -> int:

@@ -63,7 +63,7 @@ from newsdesk.extract.citations import (
     surname_key,
 )
 from newsdesk.extract.countries import country_of_name
-from newsdesk.extract.entities import NAME_PARTICLES
+from newsdesk.extract.entities import NAME_PARTICLES, with_syllable_tail
 from newsdesk.extract.gender import (
     NATIONAL_WORDS,
     PRONOUN_GENDER,
@@ -336,7 +336,10 @@ def name_span(token: Any) -> tuple[int, int]:
               or (i == 0 and t.is_sent_start and t.lower_ in _ROLE_NOUNS)]
     if titled and titled[-1] < len(toks) - 1:
         toks = toks[titled[-1] + 1 :]
-    return toks[0].idx, token.idx + len(token.text)
+    end = token.idx + len(token.text)
+    if len(toks) >= 2:  # "Moon Jae-in also said": the parse left "-in" out of the name
+        end = with_syllable_tail(doc_text(token.doc), toks[0].idx, end)
+    return toks[0].idx, end
 
 
 class _Speakers:
@@ -643,7 +646,9 @@ class _Speakers:
                 return None, None
             if subj is None:
                 return None, None
-        named_tail = _hyphenated_name_tail(subj)
+        # "Moon Jae-in also said" with "Jae" a common noun to the parse: a name up to "-in"
+        named_tail = _hyphenated_name_tail(subj) or (
+            subj.text[:1].isupper() and name_span(subj)[1] > subj.idx + len(subj.text))
         # a role the tagger took for a name ("said father, Jos", "the US President") is one
         role = subj.lower_ in TITLE_WORDS | _ROLE_NOUNS
         if (subj.pos_ == "NOUN" or role) and not named_tail:
