@@ -727,3 +727,24 @@ def test_a_role_or_an_outlet_the_tagger_took_for_a_name_is_not_the_speaker(nlp: 
     ]
     for text, expected in cases:
         assert _speakers_with_entities(nlp, "r", text)[1] == expected, text
+
+
+def test_a_paper_named_in_several_words_is_the_speaker_whole(nlp: Any) -> None:
+    # giveme5w1h (China space, North Korea, Facebook): the speaker was "Daily", "Joint Chiefs"
+    # or "Center": a part of an organisation's name the parse split
+    cases = [
+        ("'Our country also announced a series of deep space exploration plans,' said the official Science and "
+         "Technology Daily.", ["Science and Technology Daily"]),
+        ("The People\u2019s Daily, a Communist Party-controlled newspaper, followed up with a detailed account of "
+         "her response, noting that she \u201chit back at the speculation with eight questions.\u201d",
+         ["People\u2019s Daily"]),
+        # a name split over "of" or "for" after the head
+        ("South Korea's Joint Chiefs of Staff said it was \"jointly analysing for details\" with the US.",
+         ["Joint Chiefs of Staff"]),
+        ("The Center for Humane Technology aims to \"reverse the digital attention crisis\".\nIt warns that "
+         "technology is currently \"hijacking our minds and society\".", ["Center for Humane Technology"]),
+        # a person's name in an organisation's span is still the person's
+        ("\u201cWe will appeal,\u201d PETA Senior Vice President Lisa Lange said.", ["Lisa Lange"]),
+    ]
+    for text, expected in cases:
+        assert _speakers_with_entities(nlp, "r", text)[1] == expected, text

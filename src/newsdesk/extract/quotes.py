@@ -331,15 +331,42 @@ def name_span(token: Any) -> tuple[int, int]:
             first = prev.doc[prev.i - 1]  # "Eyda Varela de Chinchilla", "Charles de Gaulle"
         else:
             break
+    first, last = _organisation_bounds(token, first)
     toks = list(token.doc[first.i : token.i + 1])
     titled = [i for i, t in enumerate(toks) if t.lower_.strip(".") in TITLE_WORDS | NATIONAL_WORDS
               or (i == 0 and t.is_sent_start and t.lower_ in _ROLE_NOUNS)]
     if titled and titled[-1] < len(toks) - 1:
         toks = toks[titled[-1] + 1 :]
-    end = token.idx + len(token.text)
-    if len(toks) >= 2:  # "Moon Jae-in also said": the parse left "-in" out of the name
+    end = last.idx + len(last.text)
+    if len(toks) >= 2 and last is token:  # "Moon Jae-in also said": the parse left "-in" out of the name
         end = with_syllable_tail(doc_text(token.doc), toks[0].idx, end)
     return toks[0].idx, end
+
+
+def _organisation_bounds(token: Any, first: Any) -> tuple[Any, Any]:
+    """First and last word of the organisation named around ``token`` where the parse split
+    the name: over a possessive or an "and" before it ("The People's Daily", "Science and
+    Technology Daily" were "Daily"), over "of"/"for" after it ("Joint Chiefs of Staff",
+    "Center for Humane Technology" were "Joint Chiefs", "Center"); ``(first, token)``
+    otherwise. A leading article stays out."""
+    doc = token.doc
+    if token.ent_type_ != "ORG":
+        return first, token
+    last = token
+    after = token.i + 1
+    if after < len(doc) and doc[after].ent_iob_ == "I":
+        end = after
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        if doc[after].lower_ not in {"of", "for"} or doc[end].pos_ != "PROPN":
+            return first, token
+        last = doc[end]
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while start < token.i and doc[start].pos_ == "DET":
+        start += 1
+    return (doc[start] if start < first.i else first), last
 
 
 class _Speakers:
