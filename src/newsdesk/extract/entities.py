@@ -83,7 +83,7 @@ _OPENERS = frozenset("a an the both all each every either neither some many most
                      "that and but or so then when while after before as if".split())
 # Words left lower case in Title Case headlines.
 # Occupations written before a person's name, no part of it ("Comedian Sarah Silverman").
-_ROLE_WORDS = frozenset("""comedian comedienne actor actress singer rapper musician lawyer attorney rabbi
+ROLE_WORDS = frozenset("""comedian comedienne actor actress singer rapper musician lawyer attorney rabbi
     pastor reverend bishop imam priest astronaut businessman businesswoman entrepreneur billionaire author
     writer journalist reporter photographer producer designer""".split())
 # Function words the tagger takes into a name at a sentence's start ("Both Abe and ...").
@@ -268,7 +268,7 @@ def _after_lead_words(text: str, start: int, end: int) -> int:
         word, after = words[k].group(), words[k + 1].group()
         low = word.lower().rstrip(".,")
         shouted = word.isupper() and word.isalpha() and len(word) >= 3 and not after.isupper()  # not "A.J."
-        if not (low in _ROLE_WORDS or shouted or (low in _FUNCTION_WORDS and low not in given_names())):
+        if not (low in ROLE_WORDS or shouted or (low in _FUNCTION_WORDS and low not in given_names())):
             break
         k += 1
     return words[k].start() if k else start

@@ -63,7 +63,7 @@ from newsdesk.extract.citations import (
     surname_key,
 )
 from newsdesk.extract.countries import country_of_name
-from newsdesk.extract.entities import NAME_PARTICLES, with_syllable_tail
+from newsdesk.extract.entities import NAME_PARTICLES, ROLE_WORDS, with_syllable_tail
 from newsdesk.extract.gender import (
     NATIONAL_WORDS,
     PRONOUN_GENDER,
@@ -121,7 +121,7 @@ _ROLE_NOUNS = frozenset({
     "dad", "grandmother", "grandfather", "survivor", "tourist", "holidaymaker", "farmer", "engineer",
     "designer", "photographer", "journalist", "reporter", "writer", "author", "star", "player", "manager",
     "owner", "worker", "neighbour", "neighbor", "shopkeeper", "retiree", "pensioner", "mum-of-two",
-    "father-of-two", "mother-of-two"})
+    "father-of-two", "mother-of-two"}) | ROLE_WORDS  # and those the entity stage trims ("Comedian Sarah Silverman")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # What a speaking "it" may refer to: entity types, and nouns for bodies that issue statements.
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -715,13 +715,16 @@ class _Speakers:
             return None
         text = self.article.text
         for start, end, ent in sorted(self.index.spans, key=lambda s: -s[0]):
-            if end > role.idx or ent.type in _PLACE_LABELS or ent.type in _NOT_PEOPLE or is_outlet_name(ent.name):
+            if end > role.idx or ent.type in _NOT_PEOPLE or is_outlet_name(ent.name):
                 continue  # any other type: the small model tags many people ORG ("Tiffany Marchbanks")
             before = re.search(r"([\w'’-]+)[ \t]+$", text[max(0, start - 40):start])
+            named_before = before is not None and before.group(1).lower() == word
+            if ent.type in _PLACE_LABELS and not named_before:
+                continue  # a place is no role's holder, unless named with the role ("Singer Rihanna", typed GPE)
             # an appositive closed by its comma, not this role's own clause ("In an interview
             # with Deadline Hollywood, the director said")
             after = re.match(r",\s+(?:the|a|an)\s+([^,.;:\n]*),", text[end:min(end + 120, role.idx)])
-            if (before and before.group(1).lower() == word) or (after and word in after.group(1).lower().split()):
+            if named_before or (after and word in after.group(1).lower().split()):
                 return self._in_full(ent.name, ent)  # "British actor Michael, 49," after "Michael Sheen"
         return None
 
