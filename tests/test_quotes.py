@@ -770,3 +770,22 @@ def test_a_role_the_article_named_someone_by_is_that_person(nlp: Any, data_dir: 
         said = [s for s, q in zip(speakers, extract_quotes(_article("r", text), nlp(text), ents), strict=True)
                 if q.text.startswith("can")]
         assert said and set(said) == {"Rihanna"}, (speakers, [(e.name, e.type) for e in ents])
+
+
+def test_an_outlet_that_reports_a_quote_is_its_speaker_unless_it_relays_someone(nlp: Any) -> None:
+    # giveme5w1h (Panama Papers, Boko Haram, Croydon tram, Cincinnati Zoo): "report" was no
+    # speech verb, so an outlet's quoted words had no speaker; where the outlet relays what
+    # someone said, the one who said it speaks
+    cases = [
+        ("Here\u2019s a big, fat clue: As the Telegraph dutifully reported on Monday, \u201cDavid Cameron\u2019s "
+         "father ran an offshore fund which avoided paying tax in Britain by hiring Bahamas residents.\u201d",
+         ["Telegraph"]),
+        ("\"Some 197 girls remain captive, though it is not known how many of them may have died,\" the Associated "
+         "Press reports.", ["Associated Press"]),
+        ("Martin Bamford, 30, a passenger, said the train sped up and \u201ceveryone just literally went "
+         "flying,\u201d the Associated Press reports.", ["Martin Bamford"]),
+        ("Police said the boy \"was treated for serious, but non-life threatening injuries,\" Cincinnati.com "
+         "reported.", ["Police"]),
+    ]
+    for text, expected in cases:
+        assert _speakers_with_entities(nlp, "r", text)[1] == expected, text

@@ -86,6 +86,10 @@ SPEECH_VERBS = frozenset({
     "brand", "hail", "reiterate", "underscore", "highlight", "signal", "speak", "post", "reaffirm",
     # attributions after a quote: "she remembers", "the comedian clarified", "he hollered"
     "remember", "clarify", "muse", "holler", "whisper", "retort", "exclaim", "read"})
+# ... and the verbs an outlet relays a quote with ("As the Telegraph reported on Monday,
+# “...”"): they introduce a quote, but do not make their subject a person or a speaker
+# other rules look for.
+QUOTE_VERBS = SPEECH_VERBS | {"report"}
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
 TITLE_WORDS = frozenset({
     "president", "minister", "secretary", "spokeswoman", "spokesman", "spokesperson", "ambassador",
@@ -227,14 +231,21 @@ def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | Non
     for tok in inside:
         for depth, anc in enumerate(tok.ancestors):
             in_quote = span.start <= anc.idx < span.end
-            if (not in_quote and anc.lemma_ in SPEECH_VERBS and anc.pos_ in {"VERB", "AUX"}
+            if (not in_quote and anc.lemma_ in QUOTE_VERBS and anc.pos_ in {"VERB", "AUX"}
                     and not _across_lines(anc, span, text)):
+                if anc.lemma_ == "report":
+                    # "Police said the boy “was treated ...,” Cincinnati.com reported": the
+                    # parse hangs the quote on the outlet that relays it; the one who said it
+                    # speaks
+                    anc = next((a for a in anc.ancestors if a.lemma_ in SPEECH_VERBS
+                                and a.pos_ in {"VERB", "AUX"} and not span.start <= a.idx < span.end
+                                and not _across_lines(a, span, text)), anc)
                 if best is None or depth < best[0]:
                     best = (depth, anc)
                 break
     if best is not None:
         return best[1], True
-    verbs = [t for t in outside if t.lemma_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
+    verbs = [t for t in outside if t.lemma_ in QUOTE_VERBS and t.pos_ in {"VERB", "AUX"}
              and not _reports_other(t, span, text)]
     if not verbs:
         return None, False
