@@ -789,3 +789,15 @@ def test_an_outlet_that_reports_a_quote_is_its_speaker_unless_it_relays_someone(
     ]
     for text, expected in cases:
         assert _speakers_with_entities(nlp, "r", text)[1] == expected, text
+
+
+def test_who_in_a_relative_clause_is_the_person_it_describes(nlp: Any) -> None:
+    # giveme5w1h (Astros parade, Grammys): ", who told/said ..." had no speaker
+    cases = [
+        ("Manager A.J. Hinch noticed something was wrong with Dauer, who told the assistant hitting coach Alonzo "
+         "Powell, \u201cI don\u2019t really feel too good.\u201d Soon after, Dauer was unresponsive.", ["Dauer"]),
+        ("The women took issue with comments made by Academy President Neil Portnow, who said women needed to "
+         "\u201cstep up\u201d their work in the music business.", ["Neil Portnow"]),
+    ]
+    for text, expected in cases:
+        assert _speakers_with_entities(nlp, "r", text)[1] == expected, text

@@ -300,6 +300,8 @@ def _subject(verb: Any) -> Any | None:
                        and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]),
                       key=lambda c: (c.pos_ not in {"NOUN", "PROPN", "PRON"}, c.i))
         if subj and (subj[0].dep_ != "nsubjpass" or tok.lemma_ in _REPORTED_SAYING):
+            if subj[0].lower_ == "who" and tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+                return tok.head  # "wrong with Dauer, who told the coach, “...”": Dauer
             return subj[0]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
