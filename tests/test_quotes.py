@@ -801,3 +801,11 @@ def test_who_in_a_relative_clause_is_the_person_it_describes(nlp: Any) -> None:
     ]
     for text, expected in cases:
         assert _speakers_with_entities(nlp, "r", text)[1] == expected, text
+
+
+def test_as_someone_put_it_introduces_their_words(nlp: Any) -> None:
+    # FNC-1 body text: "As Hu put it" had no speech verb
+    text = ("Frank Hu, a professor of nutrition, led the study.\nWhile the findings aren\u2019t terribly surprising, "
+            "they do serve one important purpose: As Hu put it, \u201cthis study dispels the notion that \u2018butter "
+            "is back.\u2019\u201d")
+    assert _speakers_with_entities(nlp, "r", text)[1] == ["Frank Hu"]

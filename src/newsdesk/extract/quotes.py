@@ -221,6 +221,13 @@ def quote_text(text: str, span: QuoteSpan) -> tuple[int, int]:
     return start, end
 
 
+def _quote_verb(token: Any) -> bool:
+    """A verb that introduces a quote: ``QUOTE_VERBS``, or "put it" ("As the minister put
+    it, “...”")."""
+    return token.pos_ in {"VERB", "AUX"} and (token.lemma_ in QUOTE_VERBS or (
+        token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)))
+
+
 def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | None, bool]:
     """The speech verb for a quote: (verb, governs) where ``governs`` means it is an ancestor."""
     region = doc.char_span(min(lo, span.start), max(hi, span.end), alignment_mode="expand") or doc
@@ -231,7 +238,7 @@ def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | Non
     for tok in inside:
         for depth, anc in enumerate(tok.ancestors):
             in_quote = span.start <= anc.idx < span.end
-            if (not in_quote and anc.lemma_ in QUOTE_VERBS and anc.pos_ in {"VERB", "AUX"}
+            if (not in_quote and _quote_verb(anc)
                     and not _across_lines(anc, span, text)):
                 if anc.lemma_ == "report":
                     # "Police said the boy “was treated ...,” Cincinnati.com reported": the
@@ -245,8 +252,7 @@ def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | Non
                 break
     if best is not None:
         return best[1], True
-    verbs = [t for t in outside if t.lemma_ in QUOTE_VERBS and t.pos_ in {"VERB", "AUX"}
-             and not _reports_other(t, span, text)]
+    verbs = [t for t in outside if _quote_verb(t) and not _reports_other(t, span, text)]
     if not verbs:
         return None, False
     return min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end))), False
