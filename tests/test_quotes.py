@@ -809,3 +809,18 @@ def test_as_someone_put_it_introduces_their_words(nlp: Any) -> None:
             "they do serve one important purpose: As Hu put it, \u201cthis study dispels the notion that \u2018butter "
             "is back.\u2019\u201d")
     assert _speakers_with_entities(nlp, "r", text)[1] == ["Frank Hu"]
+
+
+def test_a_name_acting_on_a_platform_before_a_colon_speaks(nlp: Any) -> None:
+    # giveme5w1h (Nice attack): "paid tribute on Twitter:" has no speech verb; a parse's
+    # noun subject ("Hours after the truck plowed ..., the channel on Telegram issued a
+    # directive:") is no speaker
+    text = ("Conservative leadership contender Theresa May announced that she would be cancelling Friday's campaign "
+            "launch \"in light of the heartbreaking news from Nice\". London Mayor Sadiq Khan paid tribute on "
+            "Twitter: \"Devastated by this unspeakable attack on #Nice. London is united with you in our grief.\"")
+    speakers = _speakers_with_entities(nlp, "r", text)[1]
+    assert speakers[0] == "Theresa May" and (speakers[-1] or "").endswith("Khan"), speakers
+    text = ("Hours after the truck plowed through the crowd, the Kilafah News Channel on the encrypted phone app "
+            "Telegram, which analysts believe is one of the terrorist group\u2019s official media outlets, issued a "
+            "directive: \u201cTo all #Islamic State supporters we ask you to participate in these hashtags.\u201d")
+    assert "Hours" not in _speakers_with_entities(nlp, "r", text)[1]

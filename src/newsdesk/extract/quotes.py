@@ -996,6 +996,10 @@ def _colon_verb(doc: Any, span: QuoteSpan) -> Any | None:
         lemmas = lemmas | STATEMENT_VERBS  # "A spokesman for Microsoft emailed Newsweek the following statement:"
     verbs = [t for t in region if t.pos_ in {"VERB", "AUX"} and t.lemma_ in lemmas
              and clause_start <= t.idx < line_start + colon.start()]
+    if not verbs:  # a name's act on a platform: "Sadiq Khan paid tribute on Twitter:"
+        verbs = [v for t in region if t.lower_ in PLATFORMS and t.dep_ == "pobj" and clause_start <= t.idx
+                 for v in [next((a for a in t.ancestors if a.pos_ == "VERB"), None)]
+                 if v is not None and getattr(_subject(v), "pos_", None) == "PROPN"]
     return verbs[-1] if verbs else None
 
 
