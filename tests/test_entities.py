@@ -400,3 +400,14 @@ def test_a_hyphenated_given_name_keeps_its_last_syllable(nlp: Any) -> None:
     assert with_syllable_tail(text, o, o + 5) == o + 5
     b = text.index("Barack")
     assert with_syllable_tail(text, b, b + len("Barack Obama")) == b + len("Barack Obama")
+
+
+def test_titles_alone_are_no_person(nlp: Any) -> None:
+    # giveme5w1h (Croydon tram): the tagger's PERSON "Asst Ch" of "Asst Ch Con Robin Smith";
+    # a surname that is a title word too ("King" for Martin Luther King Jr.) stays
+    people: set[str] = set()
+    for text in ("British Transport police Asst Ch Con Robin Smith said the force was investigating.",
+                 "The ad incorporated Martin Luther King Jr. In his speech, King called on people to show greatness."):
+        article = Article(id="t", source="t", text=text, raw_text=text)
+        people |= {m.text for m in extract_mentions(article, nlp(text)) if m.label == "PERSON"}
+    assert not {"Asst Ch", "Ch", "Asst"} & people and {"Robin Smith", "King"} <= people, people

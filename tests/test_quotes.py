@@ -824,3 +824,10 @@ def test_a_name_acting_on_a_platform_before_a_colon_speaks(nlp: Any) -> None:
             "Telegram, which analysts believe is one of the terrorist group\u2019s official media outlets, issued a "
             "directive: \u201cTo all #Islamic State supporters we ask you to participate in these hashtags.\u201d")
     assert "Hours" not in _speakers_with_entities(nlp, "r", text)[1]
+
+
+def test_british_police_ranks_are_titles_not_names(nlp: Any) -> None:
+    # giveme5w1h (Croydon tram): the speaker was "Con Robin Smith" and "Constable Adrian Hanstock"
+    text = ("British Transport police Asst Ch Con Robin Smith said the force was investigating whether the driver "
+            "fell asleep, alongside \u201ca number of factors that could have caused this tragedy\u201d.")
+    assert _speakers_with_entities(nlp, "r", text)[1] == ["Robin Smith"]

@@ -45,7 +45,8 @@ _HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame president senator sen
 # Office words stripped only from PERSON spans ("Foreign Ministry" is an ORG name).
 TITLE_WORDS = _HONORIFICS | frozenset("""lord lady vice prime minister premier chancellor secretary
     representative king queen prince princess cardinal judge justice chief ceo chairman chairwoman
-    deputy ambassador spokesman spokeswoman foreign defense defence state former""".split())
+    deputy ambassador spokesman spokeswoman foreign defense defence state former
+    asst assistant ch det detective con constable supt superintendent insp inspector cllr councillor""".split())
 _TITLE_RUN = re.compile(r"(?:(?:" + "|".join(sorted(TITLE_WORDS)) + r")\.?\s+)+", re.IGNORECASE)
 # Legal-form words that do not change which company is meant ("Apple Inc." == "Apple").
 _CORP_SUFFIXES = frozenset("inc corp corporation co company ltd llc plc ag sa nv se gmbh".split())
@@ -175,6 +176,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Trimmed ``(start, end)`` of a name span, or None when no plausible name is left."""
+    words = text[start:end].split()
+    if label == "PERSON" and len(words) > 1 and all(w.lower().strip(".,") in TITLE_WORDS for w in words):
+        return None  # titles alone: "Asst Ch" of "Asst Ch Con Robin Smith" (not "King", a surname too)
     prev = (-1, -1)
     while (start, end) != prev and start < end:
         prev = (start, end)

@@ -97,7 +97,10 @@ TITLE_WORDS = frozenset({
     "chair", "director", "ceo", "general", "gen", "adm", "admiral", "dr", "mr", "mrs", "ms", "prof",
     "professor", "judge", "chief", "deputy", "prime", "king", "queen", "prince", "pope", "leader",
     "commander", "lt", "col", "colonel", "sgt", "officer", "envoy", "premier", "chancellor", "justice",
-    "attorney", "sheriff", "inspector", "head", "founder", "analyst", "editor", "host", "coach", "mp"})
+    "attorney", "sheriff", "inspector", "head", "founder", "analyst", "editor", "host", "coach", "mp",
+    # British police ranks, written short: "Asst Ch Con Robin Smith", "Det Supt", "Insp"
+    "asst", "assistant", "ch", "det", "detective", "con", "constable", "supt", "superintendent", "insp", "cllr",
+    "councillor"})
 OPENERS = frozenset("“„«\"")
 CLOSERS = frozenset("”»\"“")
 # Word thresholds of the rule in the module docstring (set on the two gold stories:
