@@ -275,6 +275,38 @@ def test_embedding_only_comparable_claims_changes_nothing(
     assert any(g.status == "corroborated" for g in full.claims)
 
 
+def test_stories_checked_together_match_stories_checked_alone(
+    corpus_parsed: tuple[list[Article], Any, Any, dict[str, Any]], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # cross_check_many embeds the claims of consecutive stories in one call; each story
+    # must come out as cross_check gives it alone, in order, whether the batch is flushed
+    # after every story or holds them all
+    import newsdesk.crosscheck as crosscheck
+    from newsdesk.pipeline import local_entities
+    from newsdesk.settings import Settings
+
+    arts, annotations, entities, docs = corpus_parsed
+    parts = [tuple(sorted(a.id for a in arts[:3])), tuple(sorted(a.id for a in arts[3:]))]
+    jobs = [(Story(f"s{k}", "", ids), arts, local_entities(entities, ids)) for k, ids in enumerate(parts)]
+    alone = [crosscheck.cross_check(s, a, annotations, e, Settings(), docs=docs) for s, a, e in jobs]
+    calls: list[int] = []
+    real = crosscheck.claim_vectors
+
+    def counted(texts: Any, need: Any, settings: Any) -> Any:
+        calls.append(len(texts))
+        return real(texts, need, settings)
+
+    monkeypatch.setattr(crosscheck, "claim_vectors", counted)
+    together = list(crosscheck.cross_check_many(jobs, annotations, Settings(), docs))
+    assert len(calls) == 1, "both stories' claims should be embedded in one call"
+    monkeypatch.setattr(crosscheck, "EMBED_BATCH_CLAIMS", 1)
+    one_by_one = list(crosscheck.cross_check_many(jobs, annotations, Settings(), docs))
+    assert len(calls) == 3
+    assert [s.id for s in together] == ["s0", "s1"]
+    assert together == alone == one_by_one
+    assert all(any(g.status == "corroborated" for g in s.claims) for s in alone)
+
+
 def test_parallel_parse_matches_single_process(corpus_dir: Path) -> None:
     from dataclasses import replace
 

@@ -6,6 +6,7 @@ import dataclasses
 import subprocess
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -207,6 +208,37 @@ def test_minilm_embedder_normalised_deterministic_and_semantic(corpus_dir: Path)
     assert np.allclose(x, embed_articles(arts, minilm()), atol=1e-6)
     other = minilm().encode(["The Chicago Cubs won the World Series in extra innings."])
     assert float((x @ x.T)[np.triu_indices(5, 1)].min()) > float((x @ other.T).max())
+
+
+def test_embedding_beside_python_work_gives_the_same_vectors(corpus_dir: Path) -> None:
+    # analyze embeds the stories in a thread on the cores the extract stages leave idle
+    # (embed.encode_beside): a thread count must not change a single bit of the vectors
+    import torch
+
+    from newsdesk.embed import spare_cores
+
+    arts = _example_articles(corpus_dir)
+    plain = embed_articles(arts, minilm())
+    before = torch.get_num_threads()
+    switch = sys.getswitchinterval()
+    seen: list[int] = []
+    encode = type(minilm()).encode
+
+    def spy(self: Embedder, texts: list[str]) -> np.ndarray:
+        seen.append(torch.get_num_threads())
+        return encode(self, texts)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(type(minilm()), "encode", spy)
+            pending = pool.submit(embed_articles, arts, minilm(), beside=True)
+            busy = sum(i * i for i in range(300_000))  # the main thread's Python work meanwhile
+            beside = pending.result()
+    assert busy > 0 and seen == [spare_cores()]
+    assert np.array_equal(plain, beside)
+    assert torch.get_num_threads() == before and sys.getswitchinterval() == switch
+    hashing = HashingEmbedder()
+    assert np.array_equal(embed_articles(arts, hashing, beside=True), embed_articles(arts, hashing))
 
 
 def test_embedder_precision_auto_follows_the_cpu_flags(tmp_path: Path) -> None:

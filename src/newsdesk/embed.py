@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
@@ -42,6 +43,8 @@ TORCH_SEED = 0
 PRECISIONS = ("auto", "float32", "bfloat16")
 BF16_CPU_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
 CPUINFO = "/proc/cpuinfo"
+# The interpreter's thread switch interval (seconds) while ``encode_beside`` runs.
+BESIDE_SWITCH_INTERVAL = 0.0002
 
 
 @runtime_checkable
@@ -174,6 +177,45 @@ class SentenceTransformerEmbedder:
                 normalize_embeddings=True, show_progress_bar=False,
             )
         return _normalise(out)
+
+
+def spare_cores() -> int:
+    """The CPU cores this process may use beyond one (at least 1)."""
+    n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, n - 1)
+
+
+@contextlib.contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """torch's CPU thread count set to ``n`` for the block, restored after."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def encode_beside(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """``embedder.encode(texts)`` for a background thread that runs beside pure-Python
+    work: a torch model gets the cores that work leaves idle (``spare_cores``), so the two
+    do not fight over one. The vectors are the same, bit for bit: torch's CPU matrix
+    products split rows, not sums, across threads (tests/test_stories.py). Nothing else
+    may run torch meanwhile: the thread count is the process's."""
+    if not isinstance(embedder, SentenceTransformerEmbedder):
+        return embedder.encode(texts)
+    embedder.warm_up()  # imports torch
+    switch = sys.getswitchinterval()
+    # the model's thread takes the GIL back between layers; the Python thread would keep it
+    # for a whole switch interval (5 ms) each time, which made this thread twice as slow
+    sys.setswitchinterval(BESIDE_SWITCH_INTERVAL)
+    try:
+        with torch_threads(spare_cores()):
+            return embedder.encode(texts)
+    finally:
+        sys.setswitchinterval(switch)
 
 
 _BACKENDS: dict[str, Callable[[EmbedderSettings], Embedder]] = {

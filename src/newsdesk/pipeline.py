@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import resource
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -98,17 +99,19 @@ def parse_and_annotate(
 ) -> tuple[list[Article], dict[str, ArticleAnnotations], list[Entity], dict[str, Any]]:
     """``annotate_articles`` plus the parsed spaCy Doc of each article (by article id),
     which cross-checking reuses instead of parsing claim sentences again."""
-    from newsdesk.extract.citations import canonical_citations, extract_citations
-    from newsdesk.extract.claims import extract_claims
-    from newsdesk.extract.counted import counted_facts
-    from newsdesk.extract.dates import extract_times
-    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
-    from newsdesk.extract.quantities import extract_quantities
-    from newsdesk.extract.quotes import extract_quotes
+    clock = clock or _Clock([])
+    arts, docs = parse_stage(articles, settings, clock, progress)
+    annotations, entities = annotate_stage(arts, docs, clock)
+    return arts, annotations, entities, {a.id: d for a, d in zip(arts, docs, strict=True)}
+
+
+def parse_stage(
+    articles: Sequence[Article], settings: Settings, clock: _Clock, progress: Progress = _no_progress,
+) -> tuple[list[Article], list[Any]]:
+    """The nlp stage: a spaCy Doc per article, and the articles with their sentences."""
     from newsdesk.nlp import parse_texts
     from newsdesk.segment import segment_article
 
-    clock = clock or _Clock([])
     n = len(articles)
     with clock.stage("nlp", n):
         docs: list[Any] = []
@@ -116,6 +119,23 @@ def parse_and_annotate(
             docs.append(doc)
             progress("nlp", i + 1, n)
         arts = [segment_article(a, d) for a, d in zip(articles, docs, strict=True)]
+    return arts, docs
+
+
+def annotate_stage(
+    arts: Sequence[Article], docs: Sequence[Any], clock: _Clock,
+) -> tuple[dict[str, ArticleAnnotations], list[Entity]]:
+    """The extract stages over parsed articles: entities, dates and quantities, quotes and
+    citations, claims. Pure Python on one core."""
+    from newsdesk.extract.citations import canonical_citations, extract_citations
+    from newsdesk.extract.claims import extract_claims
+    from newsdesk.extract.counted import counted_facts
+    from newsdesk.extract.dates import extract_times
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+    from newsdesk.extract.quantities import extract_quantities
+    from newsdesk.extract.quotes import extract_quotes
+
+    n = len(arts)
     with clock.stage("entities", n):
         mentions = {a.id: extract_mentions(a, d) for a, d in zip(arts, docs, strict=True)}
         entities = canonicalize_entities(arts, mentions)
@@ -133,7 +153,7 @@ def parse_and_annotate(
         for a, d in zip(arts, docs, strict=True):
             ann = ArticleAnnotations(a.id, mentions[a.id], quantities[a.id], times[a.id], quotes[a.id], cites[a.id])
             annotations[a.id] = replace(ann, claims=extract_claims(a, d, ann), counted=counted[a.id])
-    return arts, annotations, entities, {a.id: d for a, d in zip(arts, docs, strict=True)}
+    return annotations, entities
 
 
 @last_tuple_cache
@@ -175,22 +195,30 @@ def build_story(
 ) -> Story:
     """A story from its article ids, cross-checked (claims, contradictions, ...);
     ``docs`` (article id -> parsed Doc) saves parsing claim sentences again."""
-    from newsdesk.crosscheck import cross_check
+    return next(build_stories([article_ids], articles, entities, annotations, embeddings, settings, docs))
+
+
+def build_stories(
+    groups: Iterable[Sequence[str]], articles: Mapping[str, Article], entities: Sequence[Entity],
+    annotations: Mapping[str, ArticleAnnotations], embeddings: Mapping[str, np.ndarray], settings: Settings,
+    docs: Mapping[str, Any] | None = None,
+) -> Iterator[Story]:
+    """``build_story`` of each group of article ids, in order, lazily; consecutive stories
+    are cross-checked together (``crosscheck.cross_check_many``)."""
+    from newsdesk.crosscheck import cross_check_many
     from newsdesk.stories import headline_for, story_id
 
-    ids = tuple(sorted(article_ids))
-    arts = [articles[i] for i in ids]
-    emb = np.stack([embeddings[i] for i in ids]) if ids and all(i in embeddings for i in ids) else None
-    local = local_entities(entities, ids)  # the story's mentions only: all cross-checking reads
-    story = Story(
-        id=story_id(ids),
-        headline=headline_for(ids, arts, emb),
-        article_ids=ids,
-        entities=most_reported(local),
-    )
-    members = set(ids)
-    in_run_order = [a for a in articles.values() if a.id in members]
-    return cross_check(story, in_run_order, annotations, local, settings, docs=docs)
+    def job(article_ids: Sequence[str]) -> tuple[Story, list[Article], list[Entity]]:
+        ids = tuple(sorted(article_ids))
+        arts = [articles[i] for i in ids]
+        emb = np.stack([embeddings[i] for i in ids]) if ids and all(i in embeddings for i in ids) else None
+        local = local_entities(entities, ids)  # the story's mentions only: all cross-checking reads
+        story = Story(id=story_id(ids), headline=headline_for(ids, arts, emb), article_ids=ids,
+                      entities=most_reported(local))
+        members = set(ids)
+        return story, [a for a in articles.values() if a.id in members], local
+
+    yield from cross_check_many((job(g) for g in groups), annotations, settings, docs)
 
 
 def analyze(
@@ -216,9 +244,16 @@ def analyze(
         raise InputError(", ".join(map(str, paths)), f"no usable article ({reasons})")
     with clock.stage("dedup", len(articles)):
         articles = find_duplicates(articles)
-    articles, annotations, entities, parsed = parse_and_annotate(articles, settings, clock, progress)
-    with clock.stage("embed", len(articles)):
-        matrix = embed_articles(articles, embedder)
+    articles, parsed_docs = parse_stage(articles, settings, clock, progress)
+    # story embeddings read only the articles' text: they are worked out in a thread on
+    # the cores the extract stages (pure Python, one core) leave idle; "embed" times what
+    # is left to wait for
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-embed") as pool:
+        pending = pool.submit(embed_articles, articles, embedder, beside=True)
+        annotations, entities = annotate_stage(articles, parsed_docs, clock)
+        with clock.stage("embed", len(articles)):
+            matrix = pending.result()
+    parsed = {a.id: d for a, d in zip(articles, parsed_docs, strict=True)}
     with clock.stage("stories", len(articles)):
         groups = assign_stories(articles, entities, matrix, settings)
     by_id = {a.id: a for a in articles}
@@ -226,11 +261,11 @@ def analyze(
     run_entities = tuple(entities)  # a tuple: each story reads its share through one index
     stories: list[Story] = []
     with clock.stage("crosscheck", len(articles)):
-        for gi, group in enumerate(groups):
-            stories.append(build_story(group, by_id, run_entities, annotations, vectors, settings, docs=parsed))
-            for aid in group:  # each article is in one story: its parse is done with
+        for story in build_stories(groups, by_id, run_entities, annotations, vectors, settings, docs=parsed):
+            stories.append(story)
+            for aid in story.article_ids:  # each article is in one story: its parse is done with
                 parsed.pop(aid, None)
-            progress("crosscheck", gi + 1, len(groups))
+            progress("crosscheck", len(stories), len(groups))
     timings = [replace(clock.timings[0], items=len(docs) + len(skipped))] + clock.timings[1:]
     return Report(
         generated_by=f"newsdesk {__version__}",

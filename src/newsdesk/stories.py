@@ -21,7 +21,7 @@ from datetime import date
 
 import numpy as np
 
-from newsdesk.embed import Embedder
+from newsdesk.embed import Embedder, encode_beside
 from newsdesk.model import Article, Entity, content_hash
 from newsdesk.settings import Settings
 
@@ -57,9 +57,13 @@ def story_text(article: Article) -> str:
     return body[: LEAD_CHARS + 120]
 
 
-def embed_articles(articles: Sequence[Article], embedder: Embedder) -> np.ndarray:
-    """Story embeddings (one row per article, same order) for ``assign_stories``."""
-    return embedder.encode([story_text(a) for a in articles])
+def embed_articles(articles: Sequence[Article], embedder: Embedder, beside: bool = False) -> np.ndarray:
+    """Story embeddings (one row per article, same order) for ``assign_stories``;
+    ``beside``: in a thread beside pure-Python work (``embed.encode_beside``)."""
+    texts = [story_text(a) for a in articles]
+    if beside:
+        return encode_beside(embedder, texts)
+    return embedder.encode(texts)
 
 
 def story_id(article_ids: Sequence[str]) -> str:
