@@ -83,6 +83,60 @@ def test_coordinated_clauses_become_separate_claims(nlp: Any) -> None:
     assert first.endswith("fugitive") and second.startswith("the reward")
 
 
+def _embedded(nlp: Any, text: str) -> list[str]:
+    """The clauses ``embedded_clauses`` finds in ``text``, as strings."""
+    from newsdesk.extract.claims import embedded_clauses
+
+    doc = nlp(text)
+    return [doc.text[s:e] for s, e in embedded_clauses(doc[:])]
+
+
+def test_a_clause_a_sentence_embeds_becomes_a_claim_of_its_own(nlp: Any) -> None:
+    # example corpus: the statement another outlet makes sits under a frame or a judgement
+    assert _embedded(nlp, "Recent reports reveal that Maduro has reached out to Moscow and Beijing for military "
+                          "equipment.") == ["Maduro has reached out to Moscow and Beijing for military equipment"]
+    assert "President Nicolás Maduro has directly appealed to Vladimir Putin for assistance" in _embedded(
+        nlp, "A staggering $3.5 billion \u2013 that\u2019s the estimated cost of modernizing Venezuela\u2019s aging air "
+             "defense systems, a need so pressing that President Nicolás Maduro has directly appealed to Vladimir "
+             "Putin for assistance.")
+    # what trails the clause after a comma is the writer's, not the clause's
+    assert _embedded(nlp, "White House spokeswoman Anna Kelly indicated that any updates on Venezuela policy would be "
+                          "communicated directly by President Trump, adding an air of uncertainty to the situation.") == [
+        "any updates on Venezuela policy would be communicated directly by President Trump"]
+    # "when" that states a past act is dropped from it (giveme5w1h)
+    assert _embedded(nlp, "Only days later, that optimism seemed premature when the North Koreans launched three "
+                          "short-range missiles on Saturday.") == ["the North Koreans launched three short-range "
+                                                                  "missiles on Saturday"]
+
+
+def test_clauses_not_stated_or_without_their_actor_are_no_claims(nlp: Any) -> None:
+    # giveme5w1h and example corpus shapes: a pronoun's actor is in the frame ("Citigroup"),
+    # a question reported, a condition, speculation, a quotation
+    for text in ("Citigroup Inc. said it expects a hit of as much as $20 billion.",
+                 "Officials did not immediately say what type of missile was launched.",
+                 "Russia would deliver the jets if Venezuela paid for the previous order.",
+                 "Analysts said the regime could collapse within months under the sanctions.",
+                 "He bluntly stated that \u201cAmerica may be in for some surprises\u201d should it attempt to unseat "
+                 "Nicolás Maduro\u2019s regime."):
+        assert _embedded(nlp, text) == [], text
+
+
+def test_embedded_clauses_are_claims_inside_their_sentence(
+    corpus_claims: list[tuple[Article, tuple[Claim, ...]]]
+) -> None:
+    found = 0
+    for _, claims in corpus_claims:
+        for c in claims:
+            if c.part != "clause":
+                continue
+            found += 1
+            assert c.kind == "fact"
+            # the sentence (or coordinated clause) it sits in is a longer claim of its own
+            assert any(o.part == "sentence" and o.evidence.start <= c.evidence.start and c.evidence.end <= o.evidence.end
+                       and len(o.evidence.text) > len(c.evidence.text) for o in claims), c.evidence.text
+    assert found >= 5
+
+
 def _items(nlp: Any, text: str) -> list[str]:
     """The list items ``list_items`` finds in ``text``, as strings."""
     from newsdesk.extract.claims import list_items

@@ -240,6 +240,10 @@ class Claim:
     kind: str  # "fact" | "quote" | "opinion" | "question"
     origin: str | None = None  # who the article attributes it to, if anyone
     checkworthy: float = 0.0  # 0..1, see extract.worthiness
+    # "sentence" (a sentence or one of its coordinated clauses), "item" (one item of a
+    # list: "five radars"), "clause" (a full clause embedded in a sentence: "Maduro has
+    # reached out to Moscow" in "Recent reports reveal that Maduro has ...")
+    part: str = "sentence"
 
 
 @dataclass(frozen=True)

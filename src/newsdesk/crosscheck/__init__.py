@@ -284,9 +284,11 @@ def _decide(
     people = {e.id for e in entities if e.type == "PERSON"}
     edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
     kept = align.drop_contradicting(edges, claims, found)
-    members = align.group_pairs(len(claims), article_of, kept)
-    extras = align.secondary_members(members, article_of, kept, [c.evidence for c in claims])
+    clauses = [c.part == "clause" for c in claims]
+    members = align.group_pairs(len(claims), article_of, kept, clauses)
+    extras = align.secondary_members(members, article_of, kept, [c.evidence for c in claims], clauses)
     members, extras = align.drop_absorbed(members, extras)
+    members, extras = align.settle_clauses(claims, check.props, members, extras, family)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles), extras=extras)
     return align.drop_contained_singles(groups), found

@@ -155,6 +155,9 @@ class Proposition:
     # the claim says its content is not known: "It remains unconfirmed whether the letter
     # reached the Kremlin", which states no reaching (``clashes``)
     unsure: bool = False
+    # the claim is a full clause cut from its sentence (``Claim.part`` "clause"): it shares
+    # structure with another claim only through an act (``shares_structure``)
+    clause: bool = False
 
 
 # A claim opening on "it is not known whether/if/how/..." (``Proposition.unsure``).
@@ -275,8 +278,10 @@ def _designation(t: Any) -> tuple[str, str] | None:
     """(name key, number) when ``t`` numbers a name: "Hwasong-14" (one token), "Falcon 9",
     "Boeing 737", "Game 7"; not a date ("July 4", "May 2017") nor "No. 1"."""
     m = _NUMBERED.fullmatch(t.text)
-    if m and t.pos_ == "PROPN":
+    if m and t.pos_ in {"PROPN", "NOUN"}:
         name, number = m.group(1), m.group(2)
+        if len(number) > 1 and number[-1] == "s" and (number[-2].isdigit() or number[-2].isupper()):
+            number = number[:-1]  # a plural: "several Su-30MK2s", "two F-16s"
     elif t.like_num and t.text[:1].isdigit() and t.i > 0:
         prev = t.doc[t.i - 1]
         if (prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.whitespace_ != " "
@@ -290,6 +295,13 @@ def _designation(t: Any) -> tuple[str, str] | None:
     if name.lower().rstrip(".") in _NOT_NAMES:
         return None
     return normalise_lemma(name.lower()), number.lower()
+
+
+def _same_model(x: str, y: str) -> bool:
+    """Whether two numbers of one name number one model: equal, or one a variant of the
+    other ("30" and "30mk2": the Su-30 and its Su-30MK2 version; not "1" and "12")."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short) and (len(long) == len(short) or long[len(short)].isalpha())
 
 
 def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
@@ -356,8 +368,13 @@ def propositions_from_docs(
         drop = frozenset(k[1:] for k in ents if k.startswith("="))
         found = _token_keys(doc, drop)
         figures = {k for q in (quantities[i] if quantities else ()) if (k := figure_key(q))}
+        # a numbered model names one thing as an entity does, whether or not the entity
+        # linker joined its mentions ("Sukhoi Su-30MK2" and "Su-30MK2s"): a key that
+        # weighs, not one that counts as a shared word (``shared_key_counts``)
+        models = {f"@model:{name}:{number}" for name, number in found.designations}
         out.append(Proposition(
-            text=doc.text.strip(), keys=frozenset(found.keys | figures | {k for k in ents if k.startswith("@")}),
+            text=doc.text.strip(),
+            keys=frozenset(found.keys | figures | models | {k for k in ents if k.startswith("@")}),
             predicates=frozenset(found.predicates),
             quantities=quantities[i] if quantities else (), times=times[i] if times else (),
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
@@ -457,7 +474,8 @@ def build_propositions(
         ts = tuple(t.value for t in ann.times if _inside(ev.start, ev.end, t.evidence.start, t.evidence.end)) if ann else ()
         qty.append(qs)
         tms.append(ts)
-    props = propositions_from_docs(docs, ekeys, qty, tms)
+    props = [replace(p, clause=c.part == "clause") for c, p in
+             zip(claims, propositions_from_docs(docs, ekeys, qty, tms), strict=True)]
     return with_context(claims, props)
 
 
@@ -475,6 +493,8 @@ def with_context(claims: Sequence[Claim], props: Sequence[Proposition]) -> list[
     out = list(props)
     for i, c in enumerate(claims):
         ev = c.evidence
+        if c.part == "clause":
+            continue  # a full clause states its own act: its sentence's would blur it
         for j in spans[c.article_id]:
             other = claims[j].evidence
             if j != i and other.start <= ev.start and ev.end <= other.end and other.end - other.start > ev.end - ev.start:
@@ -608,8 +628,11 @@ def needs_vectors(
 def shares_structure(a: Proposition, b: Proposition) -> bool:
     """Whether two claims state one act or state alike: a predicate in common besides
     "say", two shared words in one relation in both ("a straight road"), or one
-    distinctive figure (``figure_key``)."""
-    return (bool((a.acts & b.acts) - _REPORTING) or bool(a.links & b.links)
+    distinctive figure (``figure_key``). A clause cut from its sentence shares no
+    structure through a relation of two words: all its words are in the sentence around
+    it, and one outlet's "his breathing tube was removed three days later" is not
+    another's "Dauer required a breathing tube and slipped into a coma"."""
+    return (bool((a.acts & b.acts) - _REPORTING) or (bool(a.links & b.links) and not (a.clause or b.clause))
             or any(k.startswith("!") for k in a.keys & b.keys))
 
 
@@ -661,11 +684,13 @@ def names_clash(a: Proposition, b: Proposition) -> bool:
 def designations_clash(a: Proposition, b: Proposition) -> bool:
     """True when both claims number one name and share none of its numbers: "tested its
     ICBM, the Hwasong-14, on July 4" and "tested a Hwasong 12 in May" tell of two missiles,
-    "Chang'e-4" and "Chang'e 5" of two missions, "Game 6" and "Game 7" of two games."""
+    "Chang'e-4" and "Chang'e 5" of two missions, "Game 6" and "Game 7" of two games. A
+    version of a model is that model ("Su-30" and "Su-30MK2s": ``_same_model``)."""
     if not a.designations or not b.designations:
         return False
     names = {n for n, _ in a.designations} & {n for n, _ in b.designations}
-    return any(not ({x for n, x in a.designations if n == name} & {x for n, x in b.designations if n == name})
+    return any(not any(_same_model(x, y) for n, x in a.designations if n == name
+                       for m, y in b.designations if m == name)
                for name in names)
 
 
@@ -702,11 +727,17 @@ class _Groups:
 
 def group_pairs(
     n: int, article_of: Sequence[str], edges: Sequence[tuple[float, int, int]],
+    strict: Sequence[bool] | None = None,
 ) -> list[list[int]]:
     """Greedy average-linkage grouping of aligned pairs (strongest first).
 
     A group never holds two claims of the same article; two groups merge only when more
-    than LINKAGE_SHARE of their cross pairs are edges themselves.
+    than LINKAGE_SHARE of their cross pairs are edges themselves, or all of them when
+    either holds a claim marked ``strict`` (a clause cut from its sentence: it aligns with
+    the sentences stating it, each of which may state more, so a majority could chain
+    "she had to pay the entire amount by November 2018" to "her minimum payment would be
+    $28,156" through "she didn't have to pay the full amount until November 2018 - only a
+    $28,156 minimum payment").
     """
     linked = {(i, j) for _, i, j in edges} | {(j, i) for _, i, j in edges}
     g = _Groups(members={i: [i] for i in range(n)}, owner=list(range(n)))
@@ -720,6 +751,8 @@ def group_pairs(
         hits = sum((x, y) in linked for x in a for y in b)
         if hits <= LINKAGE_SHARE * len(a) * len(b):
             continue
+        if strict is not None and hits < len(a) * len(b) and any(strict[x] for x in (*a, *b)):
+            continue
         a.extend(b)
         for y in b:
             g.owner[y] = gi
@@ -729,7 +762,7 @@ def group_pairs(
 
 def secondary_members(
     groups: Sequence[list[int]], article_of: Sequence[str], edges: Sequence[tuple[float, int, int]],
-    evidence: Sequence[Evidence] | None = None,
+    evidence: Sequence[Evidence] | None = None, strict: Sequence[bool] | None = None,
 ) -> list[list[int]]:
     """Per group, the claims outside it that would have joined it on their own, at most
     one per article:
@@ -744,7 +777,9 @@ def secondary_members(
       sentences are where that outlet says it. Every member, not a majority: on the
       example corpus a majority let "Maduro is seeking support from China and Iran"
       into "Maduro sought military assistance from Russia and China".
-    """
+
+    A claim marked ``strict`` (see ``group_pairs``) joins only when aligned with every
+    member from the other articles."""
     linked: dict[int, set[int]] = {}
     for _, i, j in edges:
         linked.setdefault(i, set()).add(j)
@@ -758,12 +793,56 @@ def secondary_members(
             hits = len(linked[y] & peers)
             if hits < 2 or hits <= LINKAGE_SHARE * len(peers) or (len(peers) < len(members) and hits < len(peers)):
                 continue
+            if strict is not None and strict[y] and hits < len(peers):
+                continue
             if evidence is not None and any(evidence[x].overlaps(evidence[y]) for x in members - peers):
                 continue  # a list item of the member's own sentence says nothing again
             if article_of[y] not in best or hits > best[article_of[y]][0]:
                 best[article_of[y]] = (hits, y)
         out.append(sorted(y for _, y in best.values()))
     return out
+
+
+# A sentence whose words outside one of its embedded clauses hold at most this many
+# content keys is that clause, framed ("Recent reports reveal that ...").
+FRAME_KEYS = 2
+
+
+def settle_clauses(
+    claims: Sequence[Claim], props: Sequence[Proposition], groups: Sequence[list[int]], extras: Sequence[list[int]],
+    family_of: Mapping[str, str],
+) -> tuple[list[list[int]], list[list[int]]]:
+    """``groups`` and their ``extras`` with the embedded clauses (``Claim.part`` "clause")
+    settled: a clause that no other outlet states is dropped (its sentence says it, and
+    is listed), and a sentence left alone whose clause another outlet states, framed by
+    no more than FRAME_KEYS content keys of its own ("Recent reports reveal that" +
+    "Maduro has reached out to Moscow"), is dropped: it states what the clause's group
+    does, where the clause is that outlet's evidence, and is not listed as resting on
+    one source."""
+    def support(gi: int) -> int:
+        return len({family_of.get(claims[i].article_id, claims[i].article_id) for i in (*groups[gi], *extras[gi])})
+
+    keep = [support(gi) > 1 or any(claims[i].part != "clause" for i in groups[gi]) for gi in range(len(groups))]
+    extras = [list(x) for x in extras]
+    group_of = {i: gi for gi, g in enumerate(groups) for i in g}
+    stated: dict[str, list[int]] = {}  # article id -> its clauses that another outlet states
+    for j, c in enumerate(claims):
+        gj = group_of.get(j)
+        if c.part == "clause" and gj is not None and keep[gj] and support(gj) > 1:
+            stated.setdefault(c.article_id, []).append(j)
+    for gi, g in enumerate(groups):
+        if len(g) != 1 or extras[gi] or claims[g[0]].part == "clause":
+            continue
+        i = g[0]
+        ev = claims[i].evidence
+        for j in stated.get(claims[i].article_id, ()):
+            if not _inside(ev.start, ev.end, claims[j].evidence.start, claims[j].evidence.end):
+                continue
+            own = {k for k in props[i].keys - props[j].keys if not k.startswith("@")}
+            if len(own) <= FRAME_KEYS:
+                keep[gi] = False  # the clause is this outlet's evidence in that group
+                break
+    return [g for gi, g in enumerate(groups) if keep[gi]], [sorted(x) for gi, x in enumerate(extras) if keep[gi]]
 
 
 def drop_absorbed(groups: Sequence[list[int]], extras: Sequence[list[int]]) -> tuple[list[list[int]], list[list[int]]]:
@@ -803,27 +882,36 @@ def aligned_edges(
     return edges
 
 
+# A wire dateline opening a lead: "CARACAS \u2013 ", "KUNDUZ, Afghanistan \u2014 ",
+# "SEOUL/WASHINGTON (Reuters) - ".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z/.' ]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?(?:\s*\([^()]{1,40}\))?"
+                       r"\s*[\u2013\u2014-]\s")
+
+
 def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
               context_of: Callable[[Claim], tuple[str, int]] | None = None) -> tuple[str, tuple[int, int] | None]:
     """The group's clearest member: a full sentence if any, one that stands on its own
     (no opening "he" or "However,") if any, one that opens as a sentence does (not with
     a lower-case word cut from mid-sentence: "then there's Sergey Roldugin") if any, one
+    without a wire dateline ("CARACAS \u2013 Venezuelan President ...") if any, one
     giving no figure that no other article's member gives if any (the group's support
     is not one for "eight engines and five radars" when the other outlet says "engine
     and radar repairs"), most central, then shortest. When every member is a list item
     ("radar overhauls"), its whole sentence is shown (``context_of``: the sentence and
     its start), with the item's place in it as the focus (``ClaimGroup.focus``)."""
-    def key(i: int) -> tuple[bool, bool, bool, bool, float, int, str]:
+    def key(i: int) -> tuple[bool, bool, bool, bool, bool, float, int, str]:
         text = claims[i].evidence.text
         central = sum(scorer.cosine(i, j) for j in idx if j != i)
-        # a whole sentence reads better than a list item ("radar overhauls")
-        fragment = not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
+        # a whole sentence reads better than a list item ("radar overhauls"); a clause cut
+        # from its sentence states a whole fact ("Maduro is seeking support from China
+        # and Iran" in "The Washington Post also reported that ...")
+        fragment = claims[i].part != "clause" and not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
         shown = context_of(claims[i])[0] if fragment and context_of is not None else text
         opening = shown.lstrip(" \t\"'\u201c\u2018(\u2014\u2013-")[:1]
         others = {q.value for j in idx if claims[j].article_id != claims[i].article_id for q in scorer.props[j].quantities}
         alone = any(q.value not in others for q in scorer.props[i].quantities)
-        return (fragment, bool(_LEANING.match(shown)), opening.islower(), alone, -round(central, 4), len(text),
-                claims[i].id)
+        return (fragment, bool(_LEANING.match(shown)), opening.islower(), bool(_DATELINE.match(shown)), alone,
+                -round(central, 4), len(text), claims[i].id)
 
     keys = {i: key(i) for i in idx}
     best = min(idx, key=keys.__getitem__)
@@ -837,7 +925,12 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
             first, last = ev.start - start + lead, ev.end - start - trail - 1
             return text, (at[first], at[last] + 1)
         return text, None
-    return " ".join(ev.text.split()), None
+    text = " ".join(ev.text.split())
+    if claims[best].part == "clause":
+        # a clause cut from its sentence, written as one: "the trains collided in the
+        # tunnel" -> "The trains collided in the tunnel."
+        text = text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+    return text, None
 
 
 def squeeze(text: str) -> tuple[str, list[int]]:

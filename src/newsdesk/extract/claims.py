@@ -443,6 +443,71 @@ def list_items(span: Any) -> list[tuple[int, int]]:
     return out
 
 
+# Clause markers whose clause is supposed, not stated ("if Russia sends jets"), or set
+# against the statement ("although", "unless").
+_UNSTATED_MARKS = frozenset({"if", "whether", "unless", "although", "though", "lest", "once", "until", "till"})
+# Subjects that point outside the clause (a relative or question word): "which does not
+# recognize Maduro", "what happened".
+_POINTING_SUBJECTS = frozenset({"which", "that", "who", "whom", "whose", "what", "whatever", "whoever"})
+# Words that open a reported question: "asked what type of missile was launched".
+_ASKING = frozenset({"what", "how", "which", "who", "whom", "whose", "why", "whether", "where"})
+# An embedded clause covering more than this share of its sentence's words restates it.
+EMBEDDED_SHARE = 0.8
+
+
+def embedded_clauses(span: Any) -> list[tuple[int, int]]:
+    """Character spans of the full clauses embedded in a sentence: a clause with its own
+    subject and verb that a reporting frame carries ("Recent reports reveal that Maduro
+    has reached out to Moscow"), or that states a fact beside the main one ("a need so
+    pressing that President Maduro has appealed to Putin for assistance", "... as the
+    United States increases pressure on his government"). Outlets often state one of them
+    as a sentence of its own. Not a relative clause, nor one supposed or conceded ("if",
+    "whether", "although"), nor a question reported ("what type of missile was
+    launched"), nor one whose subject is a pronoun or a relative word (its
+    actor is outside it), nor one inside quote marks (a quote is its own claim), nor one
+    short or nearly the whole sentence. Each span opens after the clause's marker
+    ("that", "as")."""
+    doc = span.doc
+    words = len(_tokens(span))
+    out: list[tuple[int, int]] = []
+    for verb in span:
+        if verb.dep_ not in {"ccomp", "advcl"} or verb.pos_ not in {"VERB", "AUX"} or verb.i == span.root.i:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or any(c.lower_ in _POINTING_SUBJECTS or c.pos_ == "PRON" for c in subjects):
+            continue  # a pronoun's actor is outside the clause: "Citigroup said it expects a hit"
+        if any(c.dep_ == "mark" and c.lower_ in _UNSTATED_MARKS for c in verb.children):
+            continue
+        if any(c.dep_ == "aux" and (c.lower_ in _SPECULATIVE_MODALS or c.i < subjects[0].i) for c in verb.children):
+            continue  # "Russia could send jets"; "should it attempt to unseat Maduro" (a condition)
+        # the clause less what trails it after a comma ("..., adding an air of uncertainty")
+        end = verb.i + 1
+        for c in verb.children:
+            if c.i > verb.i and not (c.dep_ in {"advcl", "punct", "cc", "conj"} and doc[c.left_edge.i - 1].text == ","):
+                end = max(end, c.right_edge.i + 1)
+        start, end = max(verb.left_edge.i, span.start), min(end, span.end)
+        while start < end and (doc[start].dep_ == "mark" and doc[start].head.i == verb.i):
+            start += 1
+        if doc[start].lower_ in _ASKING:
+            continue  # a question reported, not a statement: "what type of missile was launched"
+        if doc[start].lower_ == "when" and doc[start].head.i == verb.i:
+            if {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"})} & {"VBZ", "VBP"}:
+                continue  # "when its boosters are not recovered": what happens each time, if
+            start += 1  # "when North Korea launched three missiles" states the launch
+        trimmed = _trim(doc, start, end)
+        if trimmed is None:
+            continue
+        sub = doc[trimmed[0]:trimmed[1]]
+        n = len(_tokens(sub))
+        if n < MIN_CLAIM_TOKENS or n > EMBEDDED_SHARE * words or _inside_quotes(verb, span):
+            continue
+        if (_is_commentary(sub) or _is_judgement(sub) or "\n" in sub.text
+                or sum(sub.text.count(q) for q in _QUOTE_CHARS)):
+            continue
+        out.append((sub.start_char, sub.end_char))
+    return out
+
+
 def _sentence_spans(article: Article, doc: Any) -> list[tuple[int, int]]:
     if article.sentences:
         return [(s.start, s.end) for s in article.sentences]
@@ -488,9 +553,15 @@ def _claims_in_sentence(
     # clauses of a sentence that reports a source ("..., added Maynard") stay the source's
     judged = len(pieces) > 1 and not _attributed(span)
     kinds = {p: _clause_kind(doc, p) if judged else kind for p in pieces}
+    part = dict.fromkeys(pieces, "sentence")
     if kind == "fact":
-        pieces += [p for p in list_items(span) if p not in pieces]
+        for p in list_items(span):
+            part.setdefault(p, "item")
+        for p in embedded_clauses(span):
+            part.setdefault(p, "clause")
+        pieces = list(part)
     for s, e in pieces:
+        piece_part = part.get((s, e), "sentence")
         # a list item takes the kind of the clause it sits in
         piece_kind = next((k for (a, b), k in kinds.items() if a <= s and e <= b), kind)
         # parse subtrees may cross a line break that segmentation treats as a sentence end
@@ -507,6 +578,7 @@ def _claims_in_sentence(
             origin=_origin(s, e, annotations, speaker),
             checkworthy=checkworthiness(_own_words(piece_span, piece_kind), piece_kind, annotations)
             if piece_span else 0.0,
+            part=piece_part,
         )
 
 
