@@ -214,6 +214,33 @@ def test_a_framed_sentence_supports_its_clause_and_a_lone_clause_is_dropped() ->
     assert (groups, extras) == ([[0], [2]], [[], []])
 
 
+def test_a_group_inside_another_groups_spans_is_not_listed_again() -> None:
+    from newsdesk.model import ClaimGroup
+
+    # example corpus: two outlets' sentences, and the two clauses inside them
+    text = ("White House spokeswoman Anna Kelly indicated that any updates on Venezuela policy would be "
+            "communicated directly by President Trump.")
+    a, b, c = (Article(id=k, source=k, text=text, raw_text=text) for k in "abc")
+    at = text.index("any updates")
+
+    def group(gid: str, ev: tuple[Any, ...], support: int = 2) -> ClaimGroup:
+        return ClaimGroup(gid, ev[0].text, "fact", "corroborated", support, (), ev)
+
+    sentences = group("g1", (a.evidence(0, len(text)), b.evidence(0, len(text))))
+    clauses = group("g2", (a.evidence(at, len(text) - 1), b.evidence(at, len(text) - 1)))
+    assert align.drop_subsumed([sentences, clauses]) == (sentences,)
+    assert align.drop_subsumed([clauses, sentences]) == (sentences,)
+    # one clause inside, a third outlet's elsewhere: both stay
+    other = group("g3", (a.evidence(at, len(text) - 1), c.evidence(at, len(text) - 1)))
+    assert align.drop_subsumed([sentences, other]) == (sentences, other)
+    # a group with more support is never dropped for one with less
+    assert align.drop_subsumed([group("g4", sentences.evidence, 1), clauses]) == (group("g4", sentences.evidence, 1),
+                                                                                  clauses)
+    # the same spans twice: the first stays
+    twin = group("g5", sentences.evidence)
+    assert align.drop_subsumed([sentences, twin]) == (sentences,)
+
+
 def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("purchase") == align.normalise_lemma("acquire") == "buy"
     assert align.normalise_lemma("refurbishment") == align.normalise_lemma("overhaul")

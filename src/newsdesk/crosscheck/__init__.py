@@ -291,7 +291,7 @@ def _decide(
     members, extras = align.settle_clauses(claims, check.props, members, extras, family)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles), extras=extras)
-    return align.drop_contained_singles(groups), found
+    return align.drop_subsumed(align.drop_contained_singles(groups)), found
 
 
 def _same_occurrence(

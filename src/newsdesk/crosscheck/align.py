@@ -1003,6 +1003,35 @@ def drop_contained_singles(groups: Sequence[ClaimGroup]) -> tuple[ClaimGroup, ..
     return tuple(g for g in groups if not inside(g))
 
 
+def drop_subsumed(groups: Sequence[ClaimGroup]) -> tuple[ClaimGroup, ...]:
+    """``groups`` less each group of two or more spans that lie, each, inside a span of
+    one other group with at least its support: that group states it already. On the
+    example corpus the two outlets' clauses "any updates on Venezuela policy would be
+    communicated directly by President Trump" were listed beside the group of the two
+    sentences around them. Of groups with one set of spans, the first in order stays."""
+    spans = [[(e.article_id, e.start, e.end) for e in g.evidence] for g in groups]
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for k, sp in enumerate(spans):
+        for a, s, e in sp:
+            by_article.setdefault(a, []).append((s, e, k))
+
+    def inside(x: tuple[str, int, int], h: int) -> bool:
+        return any(a == x[0] and s <= x[1] and x[2] <= e for a, s, e in spans[h])
+
+    def subsumed(k: int) -> bool:
+        if len(spans[k]) < 2:
+            return False
+        a, s0, e0 = spans[k][0]
+        for s, e, h in by_article[a]:
+            if h == k or not (s <= s0 and e0 <= e) or groups[h].support_count < groups[k].support_count:
+                continue
+            if all(inside(x, h) for x in spans[k]) and (h < k or not all(inside(y, k) for y in spans[h])):
+                return True
+        return False
+
+    return tuple(g for k, g in enumerate(groups) if not subsumed(k))
+
+
 def drop_contradicting(
     edges: Sequence[tuple[float, int, int]], claims: Sequence[Claim], contradictions: Sequence[Contradiction],
 ) -> list[tuple[float, int, int]]:
