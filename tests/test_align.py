@@ -428,8 +428,8 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
     assert align._readable(cut_claims, [0, 1], cut_scorer) == (cut[1], None)
     # example corpus: a wire dateline reads worse than a plain lead; a clause cut from its
     # sentence states a whole fact, and is written as a sentence
-    lead = ["CARACAS \u2013 Venezuelan President Nicol\u00e1s Maduro has reportedly requested assistance from Russia.",
-            "Maduro has actively sought military assistance from both Russia and China.",
+    lead = ["CARACAS \u2013 Maduro has reportedly requested assistance from Russia.",
+            "Venezuelan President Nicol\u00e1s Maduro has actively sought military assistance from Russia.",
             "Maduro is seeking support from China and Iran"]
     lead_claims = [Claim(id=f"l{i}", article_id=f"l{i}", kind="fact", part="clause" if i == 2 else "sentence",
                          evidence=Article(id=f"l{i}", source="l", text=t, raw_text=t).evidence(0, len(t)))
