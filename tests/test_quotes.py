@@ -303,6 +303,22 @@ def test_the_object_of_led_or_prompted_speaks_not_the_subject(nlp: Any) -> None:
     assert _speakers_with_entities(nlp, "promised", text)[1] == ["Mary Jones"]
 
 
+def test_one_who_said_something_and_added_a_quote_speaks_it(nlp: Any) -> None:
+    # giveme5w1h: the parse hangs "added" / "describing" on the reported clause, whose
+    # subject ("the city's hospitals", "people") had been taken for the speaker
+    text = ("Christian Estrosi is the mayor of Nice. The mayor said the city\u2019s hospitals were struggling to cope "
+            "with a constant stream of victims and added: \u201cThis is the most terrible attack we have ever "
+            "experienced in Nice.\u201d")
+    assert _speakers_with_entities(nlp, "added", text)[1] == ["The mayor"]
+    text = ("Martin Bamford, 30, was on the tram. Speaking outside Croydon University Hospital, where he is being "
+            "treated for fractured or broken ribs, he said people were screaming and there was \"blood everywhere\", "
+            "describing the scene as \"like something out of a film\".")
+    assert _speakers_with_entities(nlp, "describing", text)[1][-1] == "Martin Bamford"
+    # what someone else is reported to have done and shouted stays theirs
+    text = "Police said the suspect, Mohamed Lahouaiej-Bouhlel, fled the scene and shouted \u201cGod is great\u201d as he ran."
+    assert _speakers_with_entities(nlp, "shouted", text)[1] == ["Mohamed Lahouaiej-Bouhlel"]
+
+
 def test_a_person_in_a_clause_describing_the_speaker_did_not_say_it(nlp: Any) -> None:
     # giveme5w1h (Michael Sheen, The Sun): a photo caption runs into the sentence, so the
     # parse finds no subject for "told" on its line; "Tony Blair" had been credited

@@ -295,12 +295,38 @@ _DESCRIBING = frozenset({"relcl", "acl"})
 _REPORTED_SAYING = frozenset({"quote", "cite", "hear", "overhear", "film", "record", "tape"})
 
 
+# Verbs that go on with the reporter's own words, whatever the parse hangs them on:
+# "The mayor said the hospitals were struggling and added: “...”", "he said people were
+# screaming ..., describing the scene as “...”".
+_GOING_ON = frozenset({"add", "describe"})
+
+
+def _reporting_verb(verb: Any) -> Any | None:
+    """For a ``_GOING_ON`` verb that the parse joins (``conj``/``advcl``) to a verb of what
+    someone says (a ``ccomp`` of a speech verb) rather than to the speech verb itself, that
+    speech verb: "said" in "The mayor said the city's hospitals were struggling ... and
+    added: “This is the most terrible attack ...”" (the mayor speaks, not the hospitals)."""
+    if verb.lemma_ not in _GOING_ON:
+        return None
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in {"conj", "advcl"} or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_ in SPEECH_VERBS:
+            return None  # joined to a speech verb: the usual climb finds its subject
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in SPEECH_VERBS and tok.head.pos_ in {"VERB", "AUX"}:
+            return tok.head
+    return None
+
+
 def _subject(verb: Any) -> Any | None:
     """The verb's subject, climbing ``conj``/``xcomp``/``acl``/``advcl`` heads (4 steps at most).
     A subject on another line is a parse across a caption or heading, not the speaker. A
     passive's subject is not the speaker ("it was said by X": X is), except for the
-    ``_REPORTED_SAYING`` verbs."""
-    tok = verb
+    ``_REPORTED_SAYING`` verbs. A ``_GOING_ON`` verb the parse hangs inside what someone
+    says climbs to that someone's speech verb (``_reporting_verb``)."""
+    tok = _reporting_verb(verb) or verb
     text = doc_text(verb.doc)
     for _ in range(5):
         # of two subjects the parse gives one verb, a noun's first ("Firm co-founder Ramon
