@@ -819,16 +819,14 @@ def settle_clauses(
     "Maduro has reached out to Moscow"), is dropped: it states what the clause's group
     does, where the clause is that outlet's evidence, and is not listed as resting on
     one source."""
-    def support(gi: int) -> int:
-        return len({family_of.get(claims[i].article_id, claims[i].article_id) for i in (*groups[gi], *extras[gi])})
-
-    keep = [support(gi) > 1 or any(claims[i].part != "clause" for i in groups[gi]) for gi in range(len(groups))]
-    extras = [list(x) for x in extras]
+    support = [len({family_of.get(claims[i].article_id, claims[i].article_id) for i in (*g, *x)})
+               for g, x in zip(groups, extras, strict=True)]
+    keep = [n > 1 or any(claims[i].part != "clause" for i in g) for g, n in zip(groups, support, strict=True)]
     group_of = {i: gi for gi, g in enumerate(groups) for i in g}
     stated: dict[str, list[int]] = {}  # article id -> its clauses that another outlet states
     for j, c in enumerate(claims):
         gj = group_of.get(j)
-        if c.part == "clause" and gj is not None and keep[gj] and support(gj) > 1:
+        if c.part == "clause" and gj is not None and support[gj] > 1:
             stated.setdefault(c.article_id, []).append(j)
     for gi, g in enumerate(groups):
         if len(g) != 1 or extras[gi] or claims[g[0]].part == "clause":
@@ -842,7 +840,7 @@ def settle_clauses(
             if len(own) <= FRAME_KEYS:
                 keep[gi] = False  # the clause is this outlet's evidence in that group
                 break
-    return [g for gi, g in enumerate(groups) if keep[gi]], [sorted(x) for gi, x in enumerate(extras) if keep[gi]]
+    return [g for gi, g in enumerate(groups) if keep[gi]], [list(x) for gi, x in enumerate(extras) if keep[gi]]
 
 
 def drop_absorbed(groups: Sequence[list[int]], extras: Sequence[list[int]]) -> tuple[list[list[int]], list[list[int]]]:

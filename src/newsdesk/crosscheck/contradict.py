@@ -338,7 +338,7 @@ def in_past_statement(doc: Any, offset: int) -> bool:
             tense = _tense(tok)
             if tense is not None:
                 return tense == "past"
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: never ``is``)
             return False
         tok, steps = tok.head, steps + 1
     return False

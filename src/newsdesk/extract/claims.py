@@ -559,9 +559,7 @@ def _claims_in_sentence(
             part.setdefault(p, "item")
         for p in embedded_clauses(span):
             part.setdefault(p, "clause")
-        pieces = list(part)
-    for s, e in pieces:
-        piece_part = part.get((s, e), "sentence")
+    for (s, e), piece_part in part.items():
         # a list item takes the kind of the clause it sits in
         piece_kind = next((k for (a, b), k in kinds.items() if a <= s and e <= b), kind)
         # parse subtrees may cross a line break that segmentation treats as a sentence end

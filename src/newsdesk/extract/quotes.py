@@ -310,7 +310,7 @@ def _reporting_verb(verb: Any) -> Any | None:
         return None
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in {"conj", "advcl"} or tok.head is tok:
+        if tok.dep_ not in {"conj", "advcl"}:
             return None
         tok = tok.head
         if tok.lemma_ in SPEECH_VERBS:
@@ -341,7 +341,7 @@ def _subject(verb: Any) -> Any | None:
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent[0]
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: never ``is``)
             return None
         controller = _object_controller(tok)
         if controller is not None:
