@@ -411,3 +411,19 @@ def test_titles_alone_are_no_person(nlp: Any) -> None:
         article = Article(id="t", source="t", text=text, raw_text=text)
         people |= {m.text for m in extract_mentions(article, nlp(text)) if m.label == "PERSON"}
     assert not {"Asst Ch", "Ch", "Asst"} & people and {"Robin Smith", "King"} <= people, people
+
+
+def test_a_state_abbreviation_joins_the_state_written_out() -> None:
+    # electric-bill story: NPR's "Mary Horomanski of Erie, Pa." and the AP copy's "A
+    # Pennsylvania woman" name one state; the dot marks the abbreviation ("PA" may be anything)
+    a = _text_article("a", "Mary Horomanski of Erie, Pa., received a bill.")
+    b = _text_article("b", "A Pennsylvania woman was stunned by her bill.")
+    c = _text_article("c", "The storm hit Sacramento, Calif. on Monday.")
+    mentions = {a.id: [_mention(a, "Pa.", "GPE")], b.id: [_mention(b, "Pennsylvania", "GPE")],
+                c.id: [_mention(c, "Calif.", "GPE")]}
+    by_name = {e.name: e for e in canonicalize_entities([a, b, c], mentions)}
+    assert by_name["Pennsylvania"].aliases == ("Pa.", "Pennsylvania")  # named by the full name
+    assert "Calif." in by_name  # no "California" in the run: stays as written
+    d = _text_article("d", "The PA system failed.")
+    by_name = {e.name: e for e in canonicalize_entities([b, d], {b.id: mentions[b.id], d.id: [_mention(d, "PA", "GPE")]})}
+    assert "PA" in by_name and by_name["Pennsylvania"].aliases == ("Pennsylvania",)

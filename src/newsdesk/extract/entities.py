@@ -93,6 +93,21 @@ _FUNCTION_WORDS = frozenset("""both between after before when while during since
 _MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with amid over".split())
 # Abbreviations whose final "." belongs to the name ("Apple Inc.", "Martin Luther King Jr.").
 _DOT_WORDS = frozenset("inc corp co ltd jr sr st mt bros".split())
+# US states as AP style abbreviates them after a city ("ERIE, Pa.", "Sacramento, Calif."),
+# with the dot that tells them from words ("Pa", "Miss") -> the state's name. Read only
+# for place mentions; "Wash." names the state, never the capital "Washington".
+US_STATE_ABBREVIATIONS = {
+    "ala.": "Alabama", "ariz.": "Arizona", "ark.": "Arkansas", "calif.": "California", "cal.": "California",
+    "colo.": "Colorado", "conn.": "Connecticut", "del.": "Delaware", "fla.": "Florida", "ga.": "Georgia",
+    "ill.": "Illinois", "ind.": "Indiana", "kan.": "Kansas", "kans.": "Kansas", "ky.": "Kentucky",
+    "la.": "Louisiana", "md.": "Maryland", "mass.": "Massachusetts", "mich.": "Michigan", "minn.": "Minnesota",
+    "miss.": "Mississippi", "mo.": "Missouri", "mont.": "Montana", "neb.": "Nebraska", "nebr.": "Nebraska",
+    "nev.": "Nevada", "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico", "n.y.": "New York",
+    "n.c.": "North Carolina", "n.d.": "North Dakota", "okla.": "Oklahoma", "ore.": "Oregon", "pa.": "Pennsylvania",
+    "penn.": "Pennsylvania", "r.i.": "Rhode Island", "s.c.": "South Carolina", "s.d.": "South Dakota",
+    "tenn.": "Tennessee", "tex.": "Texas", "vt.": "Vermont", "va.": "Virginia", "wash.": "Washington State",
+    "w.va.": "West Virginia", "wis.": "Wisconsin", "wisc.": "Wisconsin", "wyo.": "Wyoming",
+}
 
 
 def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
@@ -496,6 +511,7 @@ def canonicalize_entities(
     _merge_initials(forms, uf)
     _merge_acronyms(forms, uf)
     _merge_short_forms(forms, uf)
+    _merge_state_abbreviations(forms, uf)
     clusters: dict[str, list[_Form]] = defaultdict(list)
     for key in sorted(forms):
         clusters[uf.find(key)].append(forms[key])
@@ -559,6 +575,27 @@ def _merge_acronyms(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
             long = "".join(form.words[:i] + expanded.get(word, (word,)) + form.words[i + 1:])
             if long != key and long in forms:
                 uf.union(key, long)
+
+
+def state_name(name: str) -> str | None:
+    """The US state an AP style abbreviation names ("Pa." -> "Pennsylvania", "N.Y." ->
+    "New York"), or None: the dot is required, so "Pa" and "PA" name none."""
+    return US_STATE_ABBREVIATIONS.get(" ".join(name.split()).lower())
+
+
+def _merge_state_abbreviations(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
+    """Merge a place written as an AP style state abbreviation ("Erie, Pa.") with the
+    state's name where the run also writes it out ("a Pennsylvania woman"): one outlet's
+    dateline and another's lead then name one place."""
+    for key, form in sorted(forms.items()):
+        if form.label not in _PLACE_LABELS:
+            continue
+        states = {state_name(n) for n in form.names} - {None}
+        if len(states) != 1:
+            continue
+        full = forms.get("".join(name_words(states.pop() or "")))
+        if full is not None and full.label in _PLACE_LABELS:
+            uf.union(key, full.key)
 
 
 def _dominant(uf: _UnionFind, forms: Sequence[_Form]) -> set[str]:
@@ -716,7 +753,9 @@ def _best_name(group: list[_Form], person: bool = False) -> str:
     by_fold: dict[str, Counter[str]] = defaultdict(Counter)
     for name, count in names.items():
         by_fold[fold(name)][name] += count
-    variants = by_fold[min(by_fold, key=lambda k: (-len(name_words(k)), -sum(by_fold[k].values()), k))]
+    # a state's name over its abbreviation ("Pennsylvania", not "Pa.")
+    variants = by_fold[min(by_fold, key=lambda k: (state_name(k) is not None, -len(name_words(k)),
+                                                   -sum(by_fold[k].values()), k))]
     top = max(variants.values())
 
     def rank(name: str) -> tuple[bool, int, int, str]:
