@@ -31,11 +31,11 @@ def test_gold_pairs_aligned_without_false_merges(
     report = Report("test", tuple(arts), (), (story,))
     figures, line = score_report(report, gold_dir / "electric-bill-2017.json", data_dir.parent)
     assert figures, line
-    # measured 63/73 with 0 false merges (three AP copies of one wire story give many
+    # measured 64/73 with 0 false merges (three AP copies of one wire story give many
     # pairs; 48 before distinctive figures joined "$284.46" in three outlets' words, 55
     # before embedded clauses became claims, 58 before NPR's "Erie, Pa." named the
-    # others' Pennsylvania)
-    assert figures["aligned_pairs"] >= 62, line
+    # others' Pennsylvania, 63 before a reported clause quoting a few words was a claim)
+    assert figures["aligned_pairs"] >= 63, line
     assert figures["false_merges"] == 0, line
     assert figures["traps_flagged"] == 0, line
 

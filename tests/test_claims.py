@@ -121,6 +121,19 @@ def test_clauses_not_stated_or_without_their_actor_are_no_claims(nlp: Any) -> No
         assert _embedded(nlp, text) == [], text
 
 
+def test_a_reported_clause_that_quotes_a_few_words_is_a_claim(nlp: Any) -> None:
+    # electric-bill story (HuffPost): the company's thanks, reported with the words it used;
+    # the quote mark closing the sentence after the clause closes the one inside it
+    assert _embedded(nlp, "Mark Durbin, a spokesman for Penelec\u2019s parent company First Energy, said he has never "
+                          "seen a bill for billions of dollars, but told the Erie Times-News the company appreciates "
+                          "Horomanski\u2019s \u201dwillingness to reach out to us about the mistake.\u201d") == [
+        "the company appreciates Horomanski\u2019s \u201dwillingness to reach out to us about the mistake"]
+    # a quoted description after "be" is the speaker's view; a quoted act is the speaker's account
+    for text in ("The minister said the attack was \u201ca cowardly act by terrorists who hate our freedom.\u201d",
+                 "Police said the suspect \u201cran towards the officers shouting\u201d before he was shot."):
+        assert _embedded(nlp, text) == [], text
+
+
 def test_embedded_clauses_are_claims_inside_their_sentence(
     corpus_claims: list[tuple[Article, tuple[Claim, ...]]]
 ) -> None:

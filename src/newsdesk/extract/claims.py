@@ -464,8 +464,9 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
     as a sentence of its own. Not a relative clause, nor one supposed or conceded ("if",
     "whether", "although"), nor a question reported ("what type of missile was
     launched"), nor one whose subject is a pronoun or a relative word (its
-    actor is outside it), nor one inside quote marks (a quote is its own claim), nor one
-    short or nearly the whole sentence. Each span opens after the clause's marker
+    actor is outside it), nor a quotation (``_quoted_clause``: a quote is its own claim;
+    a report quoting a few words of its object is not one), nor one short or nearly the
+    whole sentence. Each span opens after the clause's marker
     ("that", "as")."""
     doc = span.doc
     words = len(_tokens(span))
@@ -501,11 +502,31 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
         n = len(_tokens(sub))
         if n < MIN_CLAIM_TOKENS or n > EMBEDDED_SHARE * words or _inside_quotes(verb, span):
             continue
-        if (_is_commentary(sub) or _is_judgement(sub) or "\n" in sub.text
-                or sum(sub.text.count(q) for q in _QUOTE_CHARS)):
+        if _is_commentary(sub) or _is_judgement(sub) or "\n" in sub.text or _quoted_clause(sub, verb, subjects, span.end_char):
             continue
         out.append((sub.start_char, sub.end_char))
     return out
+
+
+_TAIL_MARKS = " .,;:!?'’" + "".join(_QUOTE_CHARS)
+
+
+def _quoted_clause(sub: Any, verb: Any, subjects: Sequence[Any], sentence_end: int) -> bool:
+    """Whether a clause that holds quote marks is a quotation rather than the writer's
+    report: marks left open (one that closes the sentence after the clause's end counts:
+    "... the mistake.”"), its verb or subject quoted, or a quoted description after "be"
+    ("the attack was “a cowardly act”": the words are the speaker's view). A report that
+    quotes what its actor did stays one: "the company appreciates Horomanski's
+    “willingness to reach out to us about the mistake”" (the company's thanks,
+    reported) is the claim another outlet writes "said they appreciated the customer
+    reaching out"."""
+    tail = doc_text(sub.doc)[sub.end_char:sentence_end]
+    closing = sum(tail.count(q) for q in _QUOTE_CHARS) if not tail.strip(_TAIL_MARKS) else 0
+    marks = sum(sub.text.count(q) for q in _QUOTE_CHARS) + closing
+    if not marks:
+        return False
+    own = {t.i for t in _outside_quotes(sub)}
+    return marks % 2 == 1 or verb.lemma_ == "be" or any(t.i not in own for t in (verb, *subjects))
 
 
 def _sentence_spans(article: Article, doc: Any) -> list[tuple[int, int]]:
