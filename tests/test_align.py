@@ -242,6 +242,25 @@ def test_a_group_inside_another_groups_spans_is_not_listed_again() -> None:
     assert align.drop_subsumed([sentences, twin]) == (sentences,)
 
 
+def test_a_group_restating_a_larger_one_through_its_claims_is_folded_into_it() -> None:
+    # claims 0-4: outlets a-e's sentences in the five-outlet group; 5: outlet b's clause
+    # saying it again (example corpus: "Maduro has reached out to Moscow and Beijing"),
+    # grouped with a's and c's sentences and (an extra) b's, the very claims of the large group
+    article_of = ["a", "b", "c", "d", "e", "b", "c", "d"]
+    family = {x: x for x in article_of}
+    groups, extras = align.fold_restatements([[0, 1, 2, 3, 4], [0, 2, 5]], [[], [1]], article_of, family)
+    assert groups == [[0, 1, 2, 3, 4]] and extras == [[5]]  # b's clause joins, the wording stays
+    # sharing a sentence in some outlets only (one sentence stating two facts): apart
+    groups, extras = align.fold_restatements([[0, 1, 2, 3, 4], [0, 5, 6, 7]], [[], []], article_of, family)
+    assert groups == [[0, 1, 2, 3, 4], [0, 5, 6, 7]] and extras == [[], []]
+    # a group of one outlet (c copies a: near-duplicates) is not folded here (``drop_subsumed``
+    # drops a group whose spans all lie in another's), nor is a lone claim
+    assert align.fold_restatements([[0, 1, 2, 3], [0, 2]], [[], []], article_of, family)[0] == [[0, 1, 2, 3]]
+    family = {**family, "c": "a"}
+    assert align.fold_restatements([[0, 1, 2, 3], [0, 2]], [[], []], article_of, family)[0] == [[0, 1, 2, 3], [0, 2]]
+    assert align.fold_restatements([[0, 1], [0]], [[], []], article_of, family)[0] == [[0, 1], [0]]
+
+
 def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("purchase") == align.normalise_lemma("acquire") == "buy"
     assert align.normalise_lemma("refurbishment") == align.normalise_lemma("overhaul")

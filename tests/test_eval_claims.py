@@ -46,7 +46,9 @@ def test_gold_example_story(data_dir: Path, gold_dir: Path) -> None:
         pytest.skip("score_gold.py absent")
     figures, line = suite.score_gold_story(gold, data_dir.parent, Settings())
     assert figures, line
-    assert figures["aligned_pairs"] >= 18, line  # measured 19/36 (13 before embedded clauses became claims)
+    # measured 21/36 (13 before embedded clauses became claims, 19 before a group restating
+    # a larger one was folded into it)
+    assert figures["aligned_pairs"] >= 20, line
     assert figures["false_merges"] <= 2, line
     assert figures["traps_flagged"] == 0, line
     assert figures["contradictions_found"] >= 2, line  # X01 and X02

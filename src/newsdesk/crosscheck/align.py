@@ -843,6 +843,41 @@ def settle_clauses(
     return [g for gi, g in enumerate(groups) if keep[gi]], [list(x) for gi, x in enumerate(extras) if keep[gi]]
 
 
+def fold_restatements(
+    groups: Sequence[list[int]], extras: Sequence[list[int]], article_of: Sequence[str],
+    family_of: Mapping[str, str],
+) -> tuple[list[list[int]], list[list[int]]]:
+    """``groups`` and their ``extras`` with each group of two or more outlets folded into a
+    group of at least as many that holds, for every one of its outlets, one of the very
+    same claims: it is that group again, and its other claims are where those outlets
+    restate it. On the example corpus "Maduro has actively sought military assistance
+    from both Russia and China" (three outlets, each through a sentence that the
+    five-outlet group "Maduro is making a desperate bid for military support from China
+    and Russia" holds too) was a second key fact, and one outlet's "Maduro has reached out
+    to Moscow and Beijing" was apart from the two others that say so. A group sharing
+    claims with another in only some of its outlets stays apart: a sentence stating two
+    facts supports both their groups. The folded claims join as extras, so the group's
+    wording and support stay its own; the largest group (then the first) takes them."""
+    fam = [family_of.get(a, a) for a in article_of]
+    every = [set(g) | set(x) for g, x in zip(groups, extras, strict=True)]
+    fams = [{fam[i] for i in e} for e in every]
+    order = sorted(range(len(groups)), key=lambda k: (-len(fams[k]), k))
+    into: dict[int, int] = {}
+    for pos, b in enumerate(order):
+        if len(fams[b]) < 2:
+            continue
+        for a in order[:pos]:
+            if a not in into and {fam[i] for i in every[a] & every[b]} == fams[b]:
+                into[b] = a
+                break
+    taken: dict[int, set[int]] = {}
+    for b, a in into.items():
+        taken.setdefault(a, set()).update(every[b])
+    keep = [k for k in range(len(groups)) if k not in into]
+    return ([list(groups[k]) for k in keep],
+            [sorted(set(extras[k]) | (taken.get(k, set()) - set(groups[k]))) for k in keep])
+
+
 def drop_absorbed(groups: Sequence[list[int]], extras: Sequence[list[int]]) -> tuple[list[list[int]], list[list[int]]]:
     """``groups`` and their ``extras`` less each one-claim group whose claim is an extra of
     another group: a statement that supports a group of several outlets is not listed
