@@ -847,3 +847,30 @@ def test_british_police_ranks_are_titles_not_names(nlp: Any) -> None:
     text = ("British Transport police Asst Ch Con Robin Smith said the force was investigating whether the driver "
             "fell asleep, alongside \u201ca number of factors that could have caused this tragedy\u201d.")
     assert _speakers_with_entities(nlp, "r", text)[1] == ["Robin Smith"]
+
+
+def test_speakers_named_around_inverted_or_split_attributions(nlp: Any) -> None:
+    # giveme5w1h: a role with the name in apposition, a fronted speech verb, an inverted one
+    # the parse took for a transitive verb, and an attribution cut off after a quote that
+    # closes on a comma inside a quote of its own
+    cases = [
+        ("One of the Panama law firm's founders, Ramon Fonseca, told AFP the leaks themselves were "
+         "\"a crime, a felony\" and \"an attack on Panama\".", ["Ramon Fonseca", "Ramon Fonseca"]),
+        ("Added Haynes, \u201cEvery scene that was on the spaceship was just always about geeking out about "
+         "being in a spaceship.\u201d", ["Haynes"]),
+        ("\u201cCaught RED HANDED \u2013 very disappointed that China is allowing oil to go into North Korea. There "
+         "will never be a friendly solution to the North Korea problem if this continues to happen!\u201d tweeted "
+         "the US president.", ["the US president"]),
+        ("\u201cHe said, \u2018In my 18 years of doing this, this is the first time I\u2019ve ever seen this,\u2019 "
+         "\u201d Perry told The Washington Post. \u201cThere\u2019s a bird in the cockpit.\u201d", ["Perry", "Perry"]),
+    ]
+    for text, speakers in cases:
+        assert [q.speaker for q in _run_quotes(nlp, _article("q", text))] == speakers, text
+    # not an attribution: a sentence after the quote that holds a quote of its own; not a
+    # speaker: whom a quote is told to, after "told"
+    text = ("Stephen Paddock\u2019s behavior did not offer any indication of violent tendencies, the brother said.\n"
+            "\u201cHe was the least violent in the family during my childhood. So, it\u2019s kind of like, \u2018Who?"
+            "\u2019 \u201d Comparing himself to his brother, he said, \u201cI have much more anger.\u201d")
+    assert _run_quotes(nlp, _article("q", text))[0].speaker == "the brother"
+    text = "\u201cWe will not stand for this and we will fight back,\u201d told reporters in Seoul."
+    assert [q.speaker for q in _run_quotes(nlp, _article("q", text))] == [None]

@@ -726,10 +726,11 @@ class _Speakers:
             subj.text[:1].isupper() and name_span(subj)[1] > subj.idx + len(subj.text))
         # a role the tagger took for a name ("said father, Jos", "the US President") is one
         role = subj.lower_ in TITLE_WORDS | _ROLE_NOUNS
-        if (subj.pos_ == "NOUN" or role) and not named_tail:
+        if (subj.pos_ in {"NOUN", "NUM"} or role) and not named_tail:
             # a role with the name beside it: "The spokesman for the ministry, Ivan
             # Petrov, said", "The head of the Israeli Labor Party, Yitzhak Herzog, voiced
-            # opposition" and "said Common Sense's CEO, James Steyer" name their speaker
+            # opposition", "said Common Sense's CEO, James Steyer" and "One of the firm's
+            # founders, Ramon Fonseca, told AFP" name their speaker
             named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.is_person(c)]
             if not named and (holder := self._named_after_body(subj)) is not None:
                 return holder
@@ -739,6 +740,9 @@ class _Speakers:
             start, end = name_span(subj)
         else:
             start, end = noun_phrase(subj)
+        opening = self.doc.char_span(start, end, alignment_mode="expand")
+        if opening is not None and len(opening) > 1 and opening[0].pos_ == "VERB" and opening[0].lemma_ in SPEECH_VERBS:
+            start = opening[1].idx  # the parse ran a fronted speech verb into the name: "Said Trump: “...”"
         if quote is not None and start < quote.end <= subj.idx:
             # the parse ran the name into the quote before it ("'DAD WAS A PAEDO' Joan
             # Collins' son claims"): the speaker starts after the closing mark
@@ -962,7 +966,8 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
             subj = _subject(verb)
             if subj is not None and span.start <= subj.idx < span.end:
                 subj = None  # a name the quote itself talks about is not who said it
-            subj = subj or speakers.person_before(verb, span) or speakers.person_after(verb, span)
+            subj = (subj or _inverted_subject(verb, span, text) or _fronted_subject(verb, span, text)
+                    or speakers.person_before(verb, span) or speakers.person_after(verb, span))
             who = speakers.speaker(subj, span) if subj is not None else (None, None)
         elif (source := _according_to(doc, span, lo, hi)) is not None and words >= MIN_SENTENCE_WORDS:
             who = speakers.speaker(source, span)
@@ -978,12 +983,55 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
     return tuple(quotes)
 
 
+# Speech verbs that put their speaker after them when they follow the quote ('“...!”
+# tweeted the US president'); not "tell", "ask", "warn" and the like, whose object after
+# them is whom they address ('“...,” told reporters').
+_INVERTING = frozenset({"say", "tweet", "write", "add", "post", "explain", "note", "recall", "reply", "respond",
+                        "exclaim", "declare", "announce", "state", "insist", "remark", "quip", "joke", "muse",
+                        "retort", "conclude", "argue", "continue"})
+
+
+def _inverted_subject(verb: Any, span: QuoteSpan, text: str) -> Any | None:
+    """The speaker named after a speech verb that follows its quote, which the parse took
+    for the verb's object: '“... if this continues to happen!” tweeted the US president'.
+    Only right after the closing mark (a comma between at most), and only for
+    ``_INVERTING`` verbs with no subject of their own."""
+    if verb.lemma_ not in _INVERTING or verb.idx < span.end or text[span.end:verb.idx].strip(" ,"):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.pos_ in {"NOUN", "PROPN"}]
+    return objects[0] if objects else None
+
+
+def _fronted_subject(verb: Any, span: QuoteSpan, text: str) -> Any | None:
+    """The name after a speech verb that opens its line before the quote, which the parse
+    does not read as the verb's subject: 'Added Haynes, “Every scene that was on the
+    spaceship ...”'. The name is one to four capitalised words, then a comma or colon
+    and the quote. Only ``_INVERTING`` verbs."""
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    if verb.lemma_ not in _INVERTING or verb.idx > span.start or text[line_start:verb.idx].strip():
+        return None
+    words = []
+    for tok in verb.doc[verb.i + 1:]:
+        if tok.idx >= span.start or tok.text in {",", ":"}:
+            break
+        words.append(tok)
+    rest = text[words[-1].idx + len(words[-1].text):span.start] if words else ""
+    if not 1 <= len(words) <= 4 or not all(w.text[:1].isupper() for w in words) or rest.strip() not in {",", ":"}:
+        return None
+    return words[-1]
+
+
 def _attribution_after(sents: Sequence[tuple[int, int]], span: QuoteSpan, text: str) -> int | None:
-    """The end of the sentence right after a quote that closes on "?" or "!", when that
-    sentence starts on the quote's line, right after it: where its attribution ("...?"
-    Hua said.) was cut off as a sentence of its own. None otherwise."""
+    """The end of the sentence right after a quote that closes on "?", "!" or "," (a
+    quote inside it closing too: "..., this is the first time I've ever seen this,’ ”
+    Perry told The Washington Post."), when that sentence starts on the quote's line,
+    right after it and holds no quote of its own: where its attribution ("...?" Hua
+    said.) was cut off as a sentence of its own. None otherwise."""
     inner = text[span.start:span.end].rstrip()
-    if len(inner) < 2 or inner[-2] not in "?!":
+    core = inner[:-1].rstrip(" '’\"”»") if len(inner) >= 2 else ""
+    if not core or core[-1] not in "?!,":
         return None
     rest = text[span.end:span.end + 2]
     if not rest[:1].isspace() or "\n" in rest:
@@ -991,6 +1039,8 @@ def _attribution_after(sents: Sequence[tuple[int, int]], span: QuoteSpan, text: 
     nxt = [(a, b) for a, b in sents if a >= span.end]
     if not nxt or "\n" in text[span.end:nxt[0][0]]:
         return None
+    if any(ch in OPENERS or ch in CLOSERS for ch in text[nxt[0][0]:nxt[0][1]]):
+        return None  # a sentence with a quote of its own: '... ‘Who?’ ” Comparing himself to his brother, he said, “...”'
     return nxt[0][1]
 
 
