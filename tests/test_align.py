@@ -458,6 +458,16 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
     lead_scorer = align.PairScorer(lead_props, np.ones((3, 2), dtype=np.float32) / np.sqrt(2))
     assert align._readable(lead_claims, [0, 1], lead_scorer) == (lead[1], None)
     assert align._readable(lead_claims, [0, 2], lead_scorer) == (lead[2] + ".", None)
+    # example corpus: a sentence's last coordinated clause ends on its full stop but opens in
+    # lower case; it is shown in its sentence, with its place there as the focus
+    text = ("Secretary of State Marco Rubio has labeled Maduro a \u201cfugitive from American justice,\u201d and "
+            "the reward for details leading to his capture was recently increased to $50 million.")
+    art = Article(id="r", source="r", text=text, raw_text=text)
+    at = text.index("the reward")
+    tail = Claim(id="r1", article_id="r", kind="fact", evidence=art.evidence(at, len(text)))
+    tail_scorer = align.PairScorer([align.Proposition(text=text[at:], keys=frozenset(), predicates=frozenset())],
+                                   np.ones((1, 2), dtype=np.float32) / np.sqrt(2))
+    assert align._readable([tail], [0], tail_scorer, lambda c: (text, 0)) == (text, (at, len(text)))
 
 
 def test_a_group_is_worded_without_a_figure_only_one_outlet_gives() -> None:

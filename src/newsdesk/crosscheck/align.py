@@ -938,7 +938,11 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
         # a whole sentence reads better than a list item ("radar overhauls"); a clause cut
         # from its sentence states a whole fact ("Maduro is seeking support from China
         # and Iran" in "The Washington Post also reported that ...")
-        fragment = claims[i].part != "clause" and not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
+        # ... and so does a sentence's last coordinated clause, which ends on its full stop
+        # but opens in lower case ("the reward for details leading to his capture was
+        # recently increased to $50 million.")
+        fragment = claims[i].part != "clause" and (not text.rstrip("\u201d\"' ").endswith((".", "!", "?"))
+                                                   or text.lstrip(" \t\"'\u201c\u2018(")[:1].islower())
         shown = context_of(claims[i])[0] if fragment and context_of is not None else text
         opening = shown.lstrip(" \t\"'\u201c\u2018(\u2014\u2013-")[:1]
         others = {q.value for j in idx if claims[j].article_id != claims[i].article_id for q in scorer.props[j].quantities}
