@@ -223,7 +223,7 @@ def test_jsonl_lines_are_articles_and_bad_lines_are_skipped(tmp_path: Path, corp
     by_source = {s.source: s.reason for s in skipped}
     assert by_source[f"{path}:4"].startswith("line 4: invalid JSON")
     assert "JSON object" in by_source[f"{path}:5"]
-    assert "no 'text' or 'html'" in by_source[f"{path}:6"]
+    assert "no 'text', 'maintext' or 'html'" in by_source[f"{path}:6"]
     assert "not an article" in by_source[f"{path}:8"]
     with pytest.raises(InputError) as info:
         read_inputs([str(path)], SETTINGS, on_error="fail")
@@ -242,9 +242,41 @@ def test_jsonl_oversized_line_is_skipped_alone(tmp_path: Path, corpus_dir: Path)
 def test_hostile_nesting_does_not_crash(tmp_path: Path) -> None:
     (tmp_path / "deep.jsonl").write_text("[" * 200_000 + "\n" + '{"text": ' + "[" * 100_000 + "\n")
     (tmp_path / "deep.html").write_text("<div>" * 100_000 + "text " * 100 + "</div>" * 100_000)
+    (tmp_path / "deep.json").write_text("[" * 200_000 + "]" * 200_000)
     docs, skipped = read_inputs([str(tmp_path)], SETTINGS)
     assert docs == []
-    assert len(skipped) == 3
+    assert len(skipped) == 4
+    assert "nested too deeply" in next(s.reason for s in skipped if s.source.endswith("deep.json"))
+
+
+def test_json_files_are_articles_in_news_please_form(tmp_path: Path, data_dir: Path, corpus_dir: Path) -> None:
+    # giveme5w1h ships news-please article files: "text" (newer news-please: "maintext"),
+    # "date_publish", "authors" as a list; one file per article, or an array of them
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    huffpost = folder / "c7805f712f073962ef80e9266d73fc89ccdebd41382f51303b6711e3.json"
+    docs, skipped = read_inputs([str(huffpost)], SETTINGS)
+    assert skipped == [] and len(docs) == 1
+    record = json.loads(huffpost.read_text(encoding="utf-8"))
+    (doc,) = docs
+    assert doc.source == str(huffpost) and doc.title == record["title"]
+    assert doc.published == record["date_publish"][:10] == "2017-12-27"
+    assert doc.author == ", ".join(record["authors"]) and doc.outlet == "huffingtonpost.com.au"
+    assert doc.text.split() == record["text"].split()
+    text = corpus_texts(corpus_dir)[0].read_text(encoding="utf-8")
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps([{"maintext": text, "date_publish": "2025-10-31 08:00:00", "authors": ["A", "B"]},
+                                 "not an article", {"title": "no body"}]), encoding="utf-8")
+    docs, skipped = read_inputs([str(batch)], SETTINGS)
+    assert [(d.source, d.published, d.author) for d in docs] == [(f"{batch}:1", "2025-10-31", "A, B")]
+    assert {s.source: s.reason for s in skipped} == {
+        f"{batch}:2": "article 2: a JSON object is expected, got str",
+        f"{batch}:3": "article 3: no 'text', 'maintext' or 'html' string field"}
+    for name, content, reason in [("bad.json", '{"text": "unterminated', "invalid JSON"),
+                                  ("empty.json", "[]", "no articles"), ("scalar.json", "42", "got int"),
+                                  ("nobody.json", '{"title": "x"}', "no 'text', 'maintext' or 'html'")]:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        docs, skipped = read_inputs([str(tmp_path / name)], SETTINGS)
+        assert docs == [] and skipped[0].source == str(tmp_path / name) and reason in skipped[0].reason, name
 
 
 # ------------------------------------------------------------------ dates
@@ -271,7 +303,7 @@ def test_normalize_date(value: object, expected: str | None) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html", ".htm", ".jsonl"]))
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html", ".htm", ".jsonl", ".json"]))
 def test_arbitrary_bytes_never_crash(tmp_path: Path, data: bytes, suffix: str) -> None:
     path = tmp_path / f"input{suffix}"
     path.write_bytes(data)
@@ -283,6 +315,8 @@ def test_arbitrary_bytes_never_crash(tmp_path: Path, data: bytes, suffix: str) -
         records = [line for line in body.split(b"\n") if line.strip()]
         # every record is a document or a skip; a file with no records is one skip
         assert len(docs) + len(skipped) == max(len(records), 1)
+    elif suffix == ".json":
+        assert len(docs) + len(skipped) >= 1  # an array gives one record per article
     else:
         assert len(docs) + len(skipped) == 1
     for doc in docs:

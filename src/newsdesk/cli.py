@@ -85,7 +85,7 @@ def _run_with_progress(paths: list[str], settings, on_error: str, quiet: bool): 
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files and folders (recursively): .txt .md .html .htm .jsonl")],
+    paths: Annotated[list[str], typer.Argument(help="Files and folders (recursively): .txt .md .html .htm .jsonl .json")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for report.json, brief.md, report.html")] = Path("out"),
     on_error: Annotated[str, typer.Option(help="fail: stop at the first bad input (exit 1); "
                                           "skip: record it in `skipped` and go on")] = "skip",

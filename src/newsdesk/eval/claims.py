@@ -288,16 +288,12 @@ def parse_score_line(line: str) -> dict[str, float]:
     }
 
 
-def _gold_inputs(gold: dict[str, Any], shared: Path, tmp: Path) -> list[str]:
-    """Input paths for a gold story: the corpus folder, or a JSONL of its data-set docs."""
+def _gold_inputs(gold: dict[str, Any], shared: Path) -> list[str]:
+    """Input paths for a gold story: the corpus folder, or its data-set docs (news-please
+    article files, read as they are, publication dates and all)."""
     if "data_dir" not in gold:
         return [str(shared / "corpus" / "venezuela-russia-2025")]
-    out = tmp / "gold_docs.jsonl"
-    with out.open("w", encoding="utf-8") as f:
-        for fname in gold["docs"].values():
-            rec = json.loads((shared / "data" / gold["data_dir"] / fname).read_text(encoding="utf-8"))
-            f.write(json.dumps({"title": rec.get("title"), "text": rec.get("text"), "url": rec.get("url")}) + "\n")
-    return [str(out)]
+    return [str(shared / "data" / gold["data_dir"] / fname) for fname in gold["docs"].values()]
 
 
 def score_gold_story(gold_path: Path, shared: Path, settings: Settings) -> tuple[dict[str, float], str]:
@@ -305,9 +301,7 @@ def score_gold_story(gold_path: Path, shared: Path, settings: Settings) -> tuple
     from newsdesk.pipeline import analyze
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmpdir:
-        report = analyze(_gold_inputs(gold, shared, Path(tmpdir)), settings)
-    return score_report(report, gold_path, shared)
+    return score_report(analyze(_gold_inputs(gold, shared), settings), gold_path, shared)
 
 
 def _gold_suite(result: SuiteResult, data_dir: Path, settings: Settings) -> None:

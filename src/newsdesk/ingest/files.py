@@ -15,14 +15,15 @@ from pathlib import Path
 from newsdesk.errors import ConfigError, InputError
 from newsdesk.ingest.decode import decode_bytes
 from newsdesk.ingest.html import paragraph_lines, read_html
-from newsdesk.ingest.jsonl import read_jsonl
+from newsdesk.ingest.jsonl import read_json, read_jsonl
 from newsdesk.model import RawDocument, Skipped
 from newsdesk.settings import Settings
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+JSON_SUFFIXES = frozenset({".json"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
 ON_ERROR_POLICIES = ("skip", "fail")
 
 
@@ -76,6 +77,8 @@ def _read_one(path: Path, settings: Settings) -> Iterator[RawDocument | Skipped]
     try:
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, settings.max_input_bytes)
+        elif suffix in JSON_SUFFIXES:
+            yield from read_json(_read_bytes(path, settings.max_input_bytes), path)
         elif suffix in TEXT_SUFFIXES:
             yield _read_text(path, settings.max_input_bytes)
         elif suffix in HTML_SUFFIXES:

@@ -1,8 +1,16 @@
-"""JSONL: one article per line, ``text`` or ``html`` plus optional metadata.
+"""JSON articles: JSONL (one article per line) and ``.json`` files (one article object, or
+an array of them), each with ``text`` or ``html`` plus optional metadata.
 
-The file is streamed (a JSONL corpus may be far larger than one article), so the size
-limit ``settings.max_input_bytes`` applies to each line, not to the file. Every line is
-its own input, named ``path:LINE`` (1-based); a bad line is skipped and the rest read.
+A JSONL file is streamed (a JSONL corpus may be far larger than one article), so the
+size limit ``settings.max_input_bytes`` applies to each line, not to the file. Every
+line is its own input, named ``path:LINE`` (1-based); a bad line is skipped and the rest
+read. A ``.json`` file is read whole under that limit; the articles of an array are
+named ``path:N`` (1-based), and a bad one is skipped as a bad line is.
+
+Field names are newsdesk's (``text``, ``html``, ``url``, ``title``, ``published``,
+``outlet``, ``author``) or news-please's, the format of its article files and of the
+giveme5w1h corpus: ``maintext`` for the text, ``date_publish`` for the date, ``authors``
+(a list) for the author; newsdesk's name wins when a record has both.
 """
 
 from __future__ import annotations
@@ -55,9 +63,18 @@ def _parse(line: bytes, where: str) -> dict[str, object]:
     return record
 
 
+def _authors(record: dict[str, object]) -> str | None:
+    """``author``, or news-please's ``authors`` list joined ("A, B")."""
+    value = record.get("author")
+    if value is None and isinstance(names := record.get("authors"), list):
+        value = ", ".join(n.strip() for n in names if isinstance(n, str) and n.strip())
+    return clean_field(value) if isinstance(value, str) and value else None
+
+
 def record_to_document(record: dict[str, object], source: str, where: str) -> RawDocument:
-    """One JSONL record -> ``RawDocument``; explicit record fields win over extracted ones."""
-    text, html = _str_field(record, "text"), _str_field(record, "html")
+    """One JSON article record -> ``RawDocument``; explicit record fields win over
+    extracted ones (field names: module docstring)."""
+    text, html = _str_field(record, "text") or _str_field(record, "maintext"), _str_field(record, "html")
     url = clean_field(record.get("url"))
     if text is not None:
         doc = RawDocument(source=source, text=paragraph_lines(text), url=url, encoding="utf-8")
@@ -67,16 +84,17 @@ def record_to_document(record: dict[str, object], source: str, where: str) -> Ra
         except InputError as exc:
             raise InputError(where, exc.problem) from exc
     else:
-        raise InputError(where, "no 'text' or 'html' string field")
+        raise InputError(where, "no 'text', 'maintext' or 'html' string field")
     outlet = clean_field(record.get("outlet"))
     return RawDocument(
         source=source,
         text=doc.text,
         url=doc.url,
         title=clean_field(record.get("title")) or doc.title,
-        author=clean_field(record.get("author")) or doc.author,
+        author=_authors(record) or doc.author,
         outlet=outlet or doc.outlet or outlet_from_url(doc.url),
-        published=normalize_date(record.get("published")) or doc.published,
+        published=(normalize_date(record.get("published")) or normalize_date(record.get("date_publish"))
+                   or doc.published),
         encoding="utf-8",
     )
 
@@ -108,3 +126,38 @@ def read_jsonl(path: Path, max_line_bytes: int) -> Iterator[RawDocument | Skippe
                 yield Skipped(source, f"{exc.source}: {exc.problem}")
     if records == 0:
         yield Skipped(str(path), "no JSON records: the file is empty or has only blank lines")
+
+
+def read_json(data: bytes, path: Path) -> Iterator[RawDocument | Skipped]:
+    """Documents of one ``.json`` file (``data``, read under the size limit): one article
+    object, or an array of them named ``path:N``. A file that is not JSON, or holds
+    neither, is one ``Skipped(path, ...)``; a bad article of an array is skipped alone."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not valid UTF-8 (JSON text must be UTF-8): {exc.reason} at byte {exc.start}") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise InputError(str(path), "invalid JSON: nested too deeply") from exc
+    if isinstance(value, dict):
+        try:
+            yield record_to_document(value, str(path), str(path))
+        except InputError as exc:
+            raise InputError(str(path), exc.problem) from exc
+        return
+    if not isinstance(value, list):
+        raise InputError(str(path), f"a JSON article object or an array of them is expected, got {type(value).__name__}")
+    if not value:
+        raise InputError(str(path), "no articles: the array is empty")
+    for number, record in enumerate(value, 1):
+        source, where = f"{path}:{number}", f"article {number}"
+        if not isinstance(record, dict):
+            yield Skipped(source, f"{where}: a JSON object is expected, got {type(record).__name__}")
+            continue
+        try:
+            yield record_to_document(record, source, where)
+        except InputError as exc:
+            yield Skipped(source, f"{exc.source}: {exc.problem}")
