@@ -271,3 +271,17 @@ def test_a_statement_worded_with_one_outlets_figures_says_whose_they_are(corpus_
     assert any(f.unshared for f in view.summary)
     assert all(f"{f.claim.text[-30:]} *(“{f.unshared[0]}”" in render_markdown(corpus_report) for f in view.summary
                if f.unshared)
+
+
+def test_a_single_source_claim_cites_only_what_its_article_credits_it_to(corpus_report) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.report.markdown import render_markdown
+
+    # the example corpus: 004 declares its source ("This was reported by The Washington
+    # Post."), so each of its claims cites it; 002 cites the Post for some sentences only,
+    # and its background ("In 2019, Russia provided diplomatic support ...") is its own
+    md = render_markdown(corpus_report)
+    lines = {line.split(" \u2014 ")[0]: line for line in md.splitlines() if line.startswith("- ")}
+    background = next(v for k, v in lines.items() if k.startswith("- In 2019, Russia provided diplomatic support"))
+    assert "1 outlet, unattributed (the article cites Washington Post elsewhere)" in background
+    plant = next(v for k, v in lines.items() if k.startswith("- In particular, in July, a munitions plant"))
+    assert "1 outlet, citing Washington Post" in plant

@@ -114,15 +114,25 @@ class _Independence:
                       for a in report.articles}
 
     def summary(self, evidence: Sequence[Evidence]) -> str:
+        """The line for one claim's evidence. A claim of one outlet whose only origin is
+        its article's main source is said to be unattributed where it stands: HuffPost's
+        own "Accidentally high bills are a shocking part of modern life." is no claim of
+        the Erie Times-News it quotes elsewhere ("1 outlet, unattributed (the article
+        cites Erie Times-News elsewhere)")."""
         origins: dict[str, list[str]] = {}
+        inherited = True
         for e in evidence:
             art = self._arts[e.article_id]
             cites = self._ann[e.article_id].citations if e.article_id in self._ann else ()
-            found = self._origin_for_span(art, e.start, e.end, cites) or self._main[e.article_id]
+            own = self._origin_for_span(art, e.start, e.end, cites)
+            inherited = inherited and own is None
+            found = own or self._main[e.article_id]
             origins.setdefault(e.article_id, [])
             if found and found not in origins[e.article_id]:
                 origins[e.article_id].append(found)
         dups = {aid: self._arts[aid].duplicate_of for aid in origins}
+        if len(origins) == 1 and inherited and (main := next(iter(origins.values()))):
+            return f"1 outlet, unattributed (the article cites {main[0]} elsewhere)"
         return str(self._independence(list(origins), origins, dups)["summary"])
 
 
