@@ -49,15 +49,21 @@ def _str_field(record: dict[str, object], key: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _parse(line: bytes, where: str) -> dict[str, object]:
+def _decode(data: bytes, where: str) -> object:
+    """The JSON value of ``data``; ``InputError(where, ...)`` when it is not UTF-8 JSON."""
     try:
-        record = json.loads(line.decode("utf-8"))
+        return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise InputError(where, f"not valid UTF-8 (JSON text must be UTF-8): {exc.reason} at byte {exc.start}") from exc
     except json.JSONDecodeError as exc:
-        raise InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+        at = f"line {exc.lineno} column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+        raise InputError(where, f"invalid JSON: {exc.msg} at {at}") from exc
     except RecursionError as exc:
         raise InputError(where, "invalid JSON: nested too deeply") from exc
+
+
+def _parse(line: bytes, where: str) -> dict[str, object]:
+    record = _decode(line, where)
     if not isinstance(record, dict):
         raise InputError(where, f"a JSON object is expected, got {type(record).__name__}")
     return record
@@ -132,16 +138,7 @@ def read_json(data: bytes, path: Path) -> Iterator[RawDocument | Skipped]:
     """Documents of one ``.json`` file (``data``, read under the size limit): one article
     object, or an array of them named ``path:N``. A file that is not JSON, or holds
     neither, is one ``Skipped(path, ...)``; a bad article of an array is skipped alone."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        value = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not valid UTF-8 (JSON text must be UTF-8): {exc.reason} at byte {exc.start}") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError(str(path), f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
-    except RecursionError as exc:
-        raise InputError(str(path), "invalid JSON: nested too deeply") from exc
+    value = _decode(data[3:] if data.startswith(b"\xef\xbb\xbf") else data, str(path))
     if isinstance(value, dict):
         try:
             yield record_to_document(value, str(path), str(path))
