@@ -105,3 +105,48 @@ def test_removed_credit_lines_still_name_origins() -> None:
     art = Article(id="w", source="w", text=text, raw_text=text, removed=removed)
     cits = [_cit(art, "Erie Times-News", text)]
     assert article_origins(art, cits) == ("Erie Times-News", "The Associated Press")
+
+
+def test_an_article_rests_on_a_source_it_cites_for_shared_facts_or_often() -> None:
+    # giveme5w1h (Croydon tram): BBC cites the Office of Rail and Road once, for accident
+    # figures no one else gives; its "the driver has been arrested" is not the Office's.
+    # An article citing a source for a statement other outlets make, or twice, rests on it.
+    from newsdesk.model import ArticleAnnotations as Ann
+    from newsdesk.model import ClaimGroup, Report, Story
+    from newsdesk.report.view import _Independence
+
+    text = ("The driver of the tram has been arrested. There were 20 accidents in a year, according to the "
+            "Office of Rail and Road. The tram was going too fast, Sky News reported.")
+    other = "The driver of the tram has been arrested. The tram was going too fast, officials said."
+    a = Article(id="a", source="a", text=text, raw_text=text)
+    b = Article(id="b", source="b", text=other, raw_text=other)
+
+    def span(art: Article, words: str) -> Any:
+        at = art.text.index(words)
+        return art.evidence(at, at + len(words))
+
+    def group(gid: str, support: int, *evidence: Any) -> ClaimGroup:
+        return ClaimGroup(gid, evidence[0].text, "fact", "corroborated" if support > 1 else "single-source",
+                          support, (), tuple(evidence))
+
+    arrested = group("g1", 2, span(a, "The driver of the tram has been arrested."),
+                     span(b, "The driver of the tram has been arrested."))
+    fast = group("g2", 2, span(a, "The tram was going too fast, Sky News reported."),
+                 span(b, "The tram was going too fast, officials said."))
+    figures = group("g3", 1, span(a, "There were 20 accidents in a year, according to the Office of Rail and Road."))
+    cites = (Citation("a", "Office of Rail and Road", None, span(a, "according to the Office of Rail and Road")),
+             Citation("a", "Sky News", None, span(a, "Sky News reported")))
+    story = Story("s", "h", ("a", "b"), claims=(arrested, fast, figures), citations=cites)
+
+    def summary(citations: tuple[Citation, ...], g: ClaimGroup) -> str:
+        report = Report("t", (a, b), (), (story,), (Ann("a", citations=citations), Ann("b")))
+        return _Independence(report, {x.article_id: x for x in report.annotations}).summary(g.evidence)
+
+    # Sky News carries a shared statement: "a" rests on it
+    assert summary(cites, arrested) == "2 outlets, 2 independent origins: 1 citing Sky News, 1 unattributed"
+    # the Office, cited once for a statement of "a" alone, is not what "a" rests on
+    assert summary(cites[:1], arrested) == "2 outlets, 2 independent origins: 2 unattributed"
+    assert summary(cites[:1], figures) == "1 outlet, citing Office of Rail and Road"
+    # ... unless "a" cites it twice
+    twice = cites[:1] + (Citation("a", "Office of Rail and Road", None, span(a, "has been arrested")),)
+    assert summary(twice, arrested) == "2 outlets, 2 independent origins: 1 citing Office of Rail and Road, 1 unattributed"

@@ -97,21 +97,43 @@ def _article_origins(report: Report, ann: Mapping[str, ArticleAnnotations]) -> d
     return {a.id: tuple(article_origins(a, ann[a.id].citations if a.id in ann else ())) for a in report.articles}
 
 
+# An article citing one source this often is built on it (see ``_Independence``).
+MAIN_SOURCE_CITATIONS = 2
+
+
 class _Independence:
     """Per-claim "N outlets, M independent origins", from each evidence span's own origin
     (the citation in or before its sentence, else the article's declared source), falling
-    back to the article's main cited source (the first of ``article_origins``: declared
-    first, then most cited): an article built on one report is not independent of it."""
+    back to the article's main source: the first of ``article_origins`` (declared first,
+    then most cited) that the article cites for a statement other outlets also make, or
+    cites MAIN_SOURCE_CITATIONS times or more. An article built on one report is not
+    independent of it ("Official U.S. memos obtained by The Washington Post show that ..."
+    carries the story's shared facts; NPR cites the Erie Times-News twice); a source cited
+    once for a side detail is not what the article is built on (BBC's one citation of the
+    Office of Rail and Road, for tram accident figures, had made its "the driver has been
+    arrested" read "citing Office of Rail and Road")."""
 
     def __init__(self, report: Report, ann: Mapping[str, ArticleAnnotations]) -> None:
         from newsdesk.crosscheck.sources import article_origins, independence, origin_for_span
+        from newsdesk.extract.citations import outlet_key
 
         self._arts = {a.id: a for a in report.articles}
         self._ann = ann
         self._origin_for_span = origin_for_span
         self._independence = independence
-        self._main = {a.id: next(iter(article_origins(a, ann[a.id].citations if a.id in ann else ())), None)
-                      for a in report.articles}
+        shared: dict[str, list[Evidence]] = {}
+        for story in report.stories:
+            for group in story.claims:
+                if group.support_count >= 2:
+                    for e in group.evidence:
+                        shared.setdefault(e.article_id, []).append(e)
+        self._main: dict[str, str | None] = {}
+        for a in report.articles:
+            cites = ann[a.id].citations if a.id in ann else ()
+            counts = Counter(outlet_key(c.cites) for c in cites if c.article_id == a.id)
+            central = {k for k, n in counts.items() if n >= MAIN_SOURCE_CITATIONS} | {
+                outlet_key(c.cites) for c in cites if any(c.evidence.overlaps(e) for e in shared.get(a.id, ()))}
+            self._main[a.id] = next((o for o in article_origins(a, cites) if outlet_key(o) in central), None)
 
     def summary(self, evidence: Sequence[Evidence]) -> str:
         """The line for one claim's evidence. A claim of one outlet whose only origin is
