@@ -184,11 +184,33 @@ def test_slideshow_captions_go_and_the_article_stays(data_dir: Path, name: str, 
         pytest.skip(f"{path} is absent")
     raw = json.loads(path.read_text(encoding="utf-8"))["text"]
     counted = [ln for ln in split_lines(raw) if re.match(rf"\d+/{slides} ", ln.text)]
+    # ... and the gallery widget's title and "N show all TITLE" line right before them
+    widget = [ln for ln in split_lines(raw) if re.match(r"(?:\d+|\+) show all ", ln.text)]
+    titles = [ln for ln in split_lines(raw) if any(ln.text == w.text.split(" show all ", 1)[1] for w in widget)]
+    assert len(widget) == len(titles) == 1
     article = clean_document(RawDocument(source=name, text=raw), SETTINGS)
     gallery = {r.start for r in article.removed if r.reason == "photo gallery"}
-    assert len(counted) == slides and gallery == {ln.start for ln in counted}
+    assert len(counted) == slides and gallery == {ln.start for ln in counted + widget + titles}
     # a short numbered thread ("1/2 Today we ...", "2/2 ...") is quoted text, not a slideshow
     assert rules.slideshow_lines(split_lines("1/3 Today we moved.\n2/3 They are safe.\n3/3 More soon.")) == []
+
+
+def test_a_slideshow_run_into_one_line_goes(data_dir: Path) -> None:
+    """giveme5w1h (Croydon tram, the Evening Standard): eight captions on one line, each
+    after its counter ("... Steve Parsons/PA 2/8 Police officers walk the site ..."), had
+    become claims ("A police cordon is in place on Addiscombe Road Ben Morgan 7/8 40 people
+    were injured ..."); the article around it stays."""
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / "071e141c216547f83e2b50a63a728163fa9527e337032e9eb84882d6.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+    article = clean_document(RawDocument(source=path.name, text=raw), SETTINGS)
+    gallery = [r.text for r in article.removed if r.reason == "photo gallery"]
+    assert len(gallery) == 1 and all(f"{k}/8 " in gallery[0] for k in range(1, 9))
+    assert "Ben Morgan" not in article.text and len(article.text) > 2000
+    # counters in running text are no slideshow: a score, a round-the-clock service, a date
+    text = "The score was 3/4 at half time.\nCoverage ran 24/7 on 1/2 of the channels.\nIt ended 5/6 or 6/6."
+    assert rules.slideshow_lines(split_lines(text)) == []
 
 
 @pytest.mark.parametrize(("text", "author"), [

@@ -319,16 +319,39 @@ MIN_SLIDES = 5
 _SLIDE_COUNTER = re.compile(r"(\d{1,3})/(\d{1,3})\s+\S")
 
 
+# A gallery widget's line: "34 show all UK news in pictures", "+ show all Nasa's most
+# stunning pictures of space".
+_SHOW_ALL = re.compile(r"^(?:\d{1,3}|\+) show all (?P<title>\S.*)$")
+_INLINE_COUNTER = re.compile(r"(?<![\d/])(\d{1,3})/(\d{1,3})(?=\s+\S)")
+
+
 def slideshow_lines(lines: Sequence[Line]) -> list[int]:
-    """Indexes of the lines that open with the counter "k/N" of one N-slide slideshow, when
-    at least MIN_SLIDES different slides of it are there."""
+    """Indexes of the lines of a slideshow pasted into the page: lines that open with the
+    counter "k/N" of one N-slide slideshow, when at least MIN_SLIDES different slides of
+    it are there; a line that runs MIN_SLIDES such counters of one slideshow together
+    ("... 1/8 The scene after a tram overturned ... Steve Parsons/PA 2/8 Police officers
+    walk the site ... 3/8 ..."); a gallery widget's "N show all TITLE" line, and the line
+    right before it when it is that title ("UK news in pictures")."""
     slides: dict[int, dict[int, list[int]]] = {}
+    out: set[int] = set()
+    text_at = {ln.index: ln.text for ln in lines}
     for ln in lines:
         m = _SLIDE_COUNTER.match(ln.text)
         if m and 1 <= int(m.group(1)) <= int(m.group(2)):
             slides.setdefault(int(m.group(2)), {}).setdefault(int(m.group(1)), []).append(ln.index)
-    return sorted(i for by_slide in slides.values() if len(by_slide) >= MIN_SLIDES
-                  for idx in by_slide.values() for i in idx)
+        inline: dict[int, set[int]] = {}
+        for k, n in _INLINE_COUNTER.findall(ln.text):
+            if 1 <= int(k) <= int(n):
+                inline.setdefault(int(n), set()).add(int(k))
+        if any(len(ks) >= MIN_SLIDES for ks in inline.values()):
+            out.add(ln.index)
+        if (shown := _SHOW_ALL.match(ln.text)) is not None:
+            out.add(ln.index)
+            if text_at.get(ln.index - 1, "").strip() == shown.group("title").strip():
+                out.add(ln.index - 1)
+    out.update(i for by_slide in slides.values() if len(by_slide) >= MIN_SLIDES
+               for idx in by_slide.values() for i in idx)
+    return sorted(out)
 
 
 def is_table_row(text: str) -> bool:
