@@ -150,3 +150,26 @@ def test_an_article_rests_on_a_source_it_cites_for_shared_facts_or_often() -> No
     # ... unless "a" cites it twice
     twice = cites[:1] + (Citation("a", "Office of Rail and Road", None, span(a, "has been arrested")),)
     assert summary(twice, arrested) == "2 outlets, 2 independent origins: 1 citing Office of Rail and Road, 1 unattributed"
+
+
+def test_articles_of_one_outlet_are_counted_as_such() -> None:
+    # giveme5w1h (Costa Rica crash): the Daily Mail ran two wire stories (AP's and
+    # Reuters'); a key fact both support had read "8 outlets" in a story of 7 outlets
+    origins = {"a": ("Reuters",), "b": ("Associated Press",), "c": ()}
+    outlets = {"a": "dailymail.co.uk", "b": "dailymail.co.uk", "c": "cnn.com"}
+    result = independence(["a", "b", "c"], origins, {}, outlets)
+    assert result["outlets"] == 2 and result["independent_origins"] == 3
+    assert result["summary"] == ("3 articles from 2 outlets, 3 independent origins: 1 citing Reuters, "
+                                 "1 citing Associated Press, 1 unattributed")
+    assert independence(["a", "c"], origins, {}, outlets)["summary"].startswith("2 outlets, ")
+
+
+def test_each_article_of_a_jsonl_file_is_its_own_outlet_when_nothing_names_one() -> None:
+    from newsdesk.report.view import outlet_label
+
+    def art(source: str, url: str | None = None) -> Article:
+        return Article(id="x", source=source, text="t", raw_text="t", url=url)
+
+    assert outlet_label(art("in/batch.jsonl:3")) == "batch:3" != outlet_label(art("in/batch.jsonl:4"))
+    assert outlet_label(art("examples/venezuela-russia-2025/000_3e857aedc49cb5a7.txt")) == "000_3e857aedc49cb5a7"
+    assert outlet_label(art("in/batch.jsonl:3", "https://www.npr.org/2017/x")) == "npr.org"

@@ -186,7 +186,8 @@ def _group_origin(group: Sequence[str], origins: Mapping[str, set[str]]) -> str 
 
 
 def independence(article_ids: Sequence[str], origins_by_article: Mapping[str, Sequence[str]],
-                 duplicate_of: Mapping[str, str | None]) -> dict[str, object]:
+                 duplicate_of: Mapping[str, str | None],
+                 outlet_of: Mapping[str, str] | None = None) -> dict[str, object]:
     """How many independent origins ``article_ids`` amount to.
 
     ``origins_by_article`` maps an article id to the sources the counted content is
@@ -195,6 +196,9 @@ def independence(article_ids: Sequence[str], origins_by_article: Mapping[str, Se
     an origin, or copies of one another, form one group; each group is one origin.
     Returns ``outlets``, ``independent_origins``, ``groups`` (articles, origin, cited_by),
     ``unattributed`` (article ids) and ``summary`` ("3 outlets, all citing The Washington Post").
+    With ``outlet_of`` (article id -> outlet), articles of one outlet are counted as such:
+    "8 articles from 7 outlets, ..." where one outlet ran two of them (each may rest on
+    another wire, so each is still counted as an origin).
     """
     ids = list(dict.fromkeys(article_ids))
     origins = {aid: {outlet_key(o) for o in origins_by_article.get(aid, ()) if outlet_key(o)}
@@ -206,19 +210,22 @@ def independence(article_ids: Sequence[str], origins_by_article: Mapping[str, Se
         cited_by = [aid for aid in members if key in origins[aid]] if key else []
         groups.append({"articles": members, "origin": names[key] if key else None, "cited_by": cited_by})
     unattributed = [aid for aid in ids if not origins[aid]]
-    return {"outlets": len(ids), "independent_origins": len(groups), "groups": groups,
-            "unattributed": unattributed, "summary": _summary(len(ids), groups)}
+    outlets = len({outlet_of.get(aid, aid) for aid in ids}) if outlet_of is not None else len(ids)
+    return {"outlets": outlets, "independent_origins": len(groups), "groups": groups,
+            "unattributed": unattributed, "summary": _summary(len(ids), groups, outlets)}
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _summary(n: int, groups: Sequence[Mapping[str, object]]) -> str:
-    """One human sentence: "3 outlets, all citing The Washington Post"."""
+def _summary(n: int, groups: Sequence[Mapping[str, object]], outlets: int | None = None) -> str:
+    """One human sentence: "3 outlets, all citing The Washington Post" (``n`` articles,
+    from ``outlets`` outlets when fewer: "3 articles from 2 outlets, ...")."""
     if n == 0:
         return "no outlets"
-    head = _plural(n, "outlet")
+    head = _plural(n, "outlet") if outlets is None or outlets >= n else \
+        f"{_plural(n, 'article')} from {_plural(outlets, 'outlet')}"
     if len(groups) == 1:
         origin, cited_by = groups[0]["origin"], groups[0]["cited_by"]
         if origin is not None and isinstance(cited_by, list) and len(cited_by) == n:

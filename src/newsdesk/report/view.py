@@ -40,8 +40,12 @@ def outlet_label(article: Article) -> str:
         host = urlparse(article.url).hostname or ""
         if host:
             return host.removeprefix("www.")
-    base = os.path.basename(article.source.split(":")[0]) if article.source else article.id
-    return os.path.splitext(base)[0] or article.id
+    if not article.source:
+        return article.id
+    # a file's name without its extension; one article of a JSONL file or JSON array keeps
+    # its number ("batch:3"), or every article of the file would be one outlet
+    name, colon, number = os.path.basename(article.source).partition(":")
+    return (os.path.splitext(name)[0] + colon + number) or article.id
 
 
 @dataclass
@@ -155,7 +159,8 @@ class _Independence:
         dups = {aid: self._arts[aid].duplicate_of for aid in origins}
         if len(origins) == 1 and inherited and (main := next(iter(origins.values()))):
             return f"1 outlet, unattributed (the article cites {main[0]} elsewhere)"
-        return str(self._independence(list(origins), origins, dups)["summary"])
+        outlets = {aid: outlet_label(self._arts[aid]) for aid in origins}
+        return str(self._independence(list(origins), origins, dups, outlets)["summary"])
 
 
 # TIMEX3 mods as a reader says them: "mid-October" is XXXX-10 (mid).
