@@ -832,3 +832,17 @@ def test_a_claim_that_it_is_not_known_whether_something_happened_does_not_corrob
     assert not handed.unsure and not boko.unsure, "a doubt about a detail leaves the sentence's fact stated"
     assert align.clashes(handed, doubt) and align.clashes(doubt, handed)
     assert not align.clashes(doubt, unclear_part), "two outlets' doubts may be one statement"
+
+
+def test_an_act_in_a_clause_that_sets_the_scene_is_not_shared_structure(nlp: Any) -> None:
+    # giveme5w1h (World Series): "fell" is the scene of both, not what either states
+    docs = list(nlp.pipe([
+        "When the Cubs fell behind 3-1 in this series, some Cubs fans simply hoped this series would be extended.",
+        "Fans watched in horror as the Cubs fell apart.",
+        "The Cubs fell behind 3-1 in the series against Cleveland.",
+        "The Cubs fell apart in the seventh inning.",
+    ]))
+    props = align.propositions_from_docs(docs)
+    assert "decrease" in props[0].keys and "decrease" not in props[0].acts  # still a key, not an act
+    assert not align.shares_structure(props[0], props[1])
+    assert align.shares_structure(props[2], props[3])  # stated in the main clause: one act

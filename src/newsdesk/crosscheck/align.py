@@ -304,11 +304,31 @@ def _same_model(x: str, y: str) -> bool:
     return long.startswith(short) and (len(long) == len(short) or long[len(short)].isalpha())
 
 
+# Subordinators of an adverbial clause that sets a statement's scene ("after", "when"):
+# its act and word links are the scene's, not the statement's ("... calls for help after
+# her son fell into the gorilla enclosure" does not state the fall; the clause is a claim
+# of its own when it has a subject).
+_SCENE_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "until", "once", "because"})
+
+
+def _in_scene(t: Any) -> bool:
+    """Whether ``t`` lies in an adverbial clause opened by a ``_SCENE_MARKS`` word."""
+    node, steps = t, 0
+    while node.head.i != node.i and steps < 12:
+        if node.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SCENE_MARKS
+                                        for c in node.children):
+            return True
+        node, steps = node.head, steps + 1
+    return False
+
+
 def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     """The content keys of a parse, its predicates and their status, and the links
-    between keys."""
+    between keys. An act inside a clause that sets the scene (``_in_scene``) is a key and
+    a predicate, but neither it nor a link of a word there is structure two claims share."""
     out = _Keys(set(), set(), set(), set(), set(), set(), set(), set())
     key_of: dict[int, str] = {}
+    in_scene: set[int] = set()
     for t in doc:
         if (numbered := _designation(t)) is not None:
             out.designations.add(numbered)
@@ -320,7 +340,10 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             if all(c.pos_ == "PROPN" for c in names) and joiners & {"and", "or"} and "&" not in joiners:
                 role = "p:" + t.head.lower_ if t.dep_ == "pobj" else t.dep_
                 out.lists.add((role, frozenset(_list_name(c) for c in names)))
-        if t.pos_ == "VERB" and t.is_stop and t.lemma_.lower() not in _NO_ACT:
+        scene = _in_scene(t)
+        if scene:
+            in_scene.add(t.i)
+        if t.pos_ == "VERB" and t.is_stop and t.lemma_.lower() not in _NO_ACT and not scene:
             lemma = t.lemma_.lower()
             out.acts.add(_phrasal_class(t, lemma) or normalise_lemma(lemma))
         if t.pos_ not in _CONTENT_POS or t.is_stop or not any(ch.isalnum() for ch in t.text):
@@ -337,7 +360,8 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
         key_of[t.i] = key
         if t.pos_ == "VERB" or lemma in SYNONYMS or phrasal:
             out.predicates.add(key)
-            out.acts.add(key)
+            if not scene:
+                out.acts.add(key)
             if t.pos_ != "VERB":
                 out.asserted.add(key)
             elif _is_negated(t) and main_clause(t):
@@ -349,7 +373,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
         while head.pos_ in _FUNCTION_POS and head.head.i != head.i and steps < 2:
             head, steps = head.head, steps + 1
         other = key_of.get(head.i)
-        if other is not None and other != key and head.i != i:
+        if other is not None and other != key and head.i != i and not {i, head.i} & in_scene:
             out.links.add("|".join(sorted((key, other))))
     return out
 
