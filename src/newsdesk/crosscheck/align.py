@@ -311,24 +311,23 @@ def _same_model(x: str, y: str) -> bool:
 _SCENE_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "until", "once", "because"})
 
 
-def _in_scene(t: Any) -> bool:
-    """Whether ``t`` lies in an adverbial clause opened by a ``_SCENE_MARKS`` word."""
-    node, steps = t, 0
-    while node.head.i != node.i and steps < 12:
-        if node.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SCENE_MARKS
-                                        for c in node.children):
-            return True
-        node, steps = node.head, steps + 1
-    return False
+def _scene_tokens(doc: Any) -> set[int]:
+    """Indices of the tokens in an adverbial clause opened by a ``_SCENE_MARKS`` word (the
+    clause's verb and its subtree), found once per parse."""
+    out: set[int] = set()
+    for t in doc:
+        if t.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SCENE_MARKS for c in t.children):
+            out.update(x.i for x in t.subtree)
+    return out
 
 
 def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     """The content keys of a parse, its predicates and their status, and the links
-    between keys. An act inside a clause that sets the scene (``_in_scene``) is a key and
-    a predicate, but neither it nor a link of a word there is structure two claims share."""
+    between keys. An act inside a clause that sets the scene (``_scene_tokens``) is a key
+    and a predicate, but neither it nor a link of a word there is structure two claims share."""
     out = _Keys(set(), set(), set(), set(), set(), set(), set(), set())
     key_of: dict[int, str] = {}
-    in_scene: set[int] = set()
+    in_scene = _scene_tokens(doc)
     for t in doc:
         if (numbered := _designation(t)) is not None:
             out.designations.add(numbered)
@@ -340,9 +339,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             if all(c.pos_ == "PROPN" for c in names) and joiners & {"and", "or"} and "&" not in joiners:
                 role = "p:" + t.head.lower_ if t.dep_ == "pobj" else t.dep_
                 out.lists.add((role, frozenset(_list_name(c) for c in names)))
-        scene = _in_scene(t)
-        if scene:
-            in_scene.add(t.i)
+        scene = t.i in in_scene
         if t.pos_ == "VERB" and t.is_stop and t.lemma_.lower() not in _NO_ACT and not scene:
             lemma = t.lemma_.lower()
             out.acts.add(_phrasal_class(t, lemma) or normalise_lemma(lemma))
