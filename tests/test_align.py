@@ -73,10 +73,9 @@ APART = [
     ("\u201cThere\u2019s a bird in the cockpit.\u201d",
      "On late Saturday morning, a bird flew out of the cold Detroit sky, across an airfield and into the "
      "cockpit of a jetliner bound south for Atlanta."),
-    ("Chang\u2019e 4, however, will be a space first.",
-     "The two part Chang'e 4 space mission will launch in June when a satellite is placed when a 60,000km "
-     "behind the moon, followed later in the year by a lander and rover."),
 ]
+# ("Chang’e 4, however, will be a space first." / "The two part Chang'e 4 space mission
+# will launch in June ..." was a second case; its "4" numbers a model now, no shared figure.)
 ALIKE = [
     ("Update: The boy was initially reported to be 4 years old", "The zoo initially said that the child is 4 years old."),
     ("Harambe stayed in the yard with the child.", "However, a third gorilla, Harambe, remained in the yard with the child."),
@@ -100,6 +99,27 @@ def test_pairs_sharing_no_act_need_more_than_two_words() -> None:
         assert align.is_aligned(s.cosine, s.overlap, s.shared, s.clash, s.structure), a
 
 
+def test_a_claim_of_two_words_needs_a_close_wording() -> None:
+    """giveme5w1h: "soon after the missile was launched" (two content keys) lies whole in
+    every sentence of its story that mentions a launch; such a pair needs
+    MIN_COSINE_FEW_KEYS. A short claim worded closely still aligns."""
+    from newsdesk.eval.claims import pair_signals
+    from newsdesk.settings import Settings
+
+    launch, sent = pair_signals([
+        ("soon after the missile was launched",
+         "The incident was announced by South Korean officials who say the missile was launched from Sunan, "
+         "near the capital."),
+        ("The driver was arrested.", "Police said the driver had been arrested."),
+    ], Settings())
+    assert launch.content <= align.FEW_KEYS and launch.cosine < align.MIN_COSINE_FEW_KEYS
+    assert align.is_aligned(launch.cosine, launch.overlap, launch.shared, launch.clash, launch.structure)
+    assert not align.is_aligned(launch.cosine, launch.overlap, launch.shared, launch.clash, launch.structure,
+                                launch.content)
+    assert sent.content <= align.FEW_KEYS
+    assert align.is_aligned(sent.cosine, sent.overlap, sent.shared, sent.clash, sent.structure, sent.content)
+
+
 def test_structure_reads_stop_word_verbs_and_word_relations(nlp) -> None:  # type: ignore[no-untyped-def]
     a, b, c = align.propositions_from_docs(list(nlp.pipe([
         "She suspected that her family had put up the lights wrong.",
@@ -108,7 +128,7 @@ def test_structure_reads_stop_word_verbs_and_word_relations(nlp) -> None:  # typ
     ])))
     # "put" is a spaCy stop word: no key, no predicate, but an act all the same
     assert "put" not in a.predicates and "put" in a.acts and align.shares_structure(a, b)
-    assert "chance|surviv" in c.links
+    assert "chanc|surviv" in c.links
     assert not align.shares_structure(a, c)
 
 
@@ -266,6 +286,27 @@ def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("refurbishment") == align.normalise_lemma("overhaul")
     assert align.normalise_lemma("Sukhoi") == "sukhoi"
     assert align.normalise_lemma("capacity") == align.normalise_lemma("ability") == "ability"
+    # an adjective's lemma keeps "-ed": "is limited" and "limits" are one key
+    assert align.normalise_lemma("limited") == align.normalise_lemma("limit") == align.normalise_lemma("limits")
+    assert align.normalise_lemma("analysts") == align.normalise_lemma("analysis")
+    assert align.normalise_lemma("Su-30MK2") == "su-30m"  # not a word: cut, not stemmed
+
+
+def test_a_models_number_and_a_point_in_time_are_no_shared_content(nlp: Any) -> None:
+    """"Ariane 5" shares no figure with "5 million pounds"; "at the end of lap 19" states
+    no ending that "finished the race" could share."""
+    heavy, ariane, end, ended, ordered = align.propositions_from_docs([nlp(s) for s in (
+        "At liftoff, the Heavy packs about 5 million pounds of thrust.",
+        "That will surpass the European Ariane 5 launcher, at 2.9 million pounds of thrust.",
+        "Racing resumed at the end of lap 19.",
+        "I could have finished the race.",
+        "The president ordered the end of the strikes.",
+    )])
+    assert "#5" in heavy.keys and "#5" not in ariane.keys
+    assert any(k.startswith("@model:") for k in ariane.keys)
+    assert "end" in end.keys and "end" not in end.acts and "end" not in end.predicates
+    assert "end" in ended.acts and "end" in ordered.acts
+    assert not align.shares_structure(end, ended)
 
 
 def test_phrasal_verbs_take_their_own_meaning(nlp: Any) -> None:
@@ -468,6 +509,19 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
     tail_scorer = align.PairScorer([align.Proposition(text=text[at:], keys=frozenset(), predicates=frozenset())],
                                    np.ones((1, 2), dtype=np.float32) / np.sqrt(2))
     assert align._readable([tail], [0], tail_scorer, lambda c: (text, 0)) == (text, (at, len(text)))
+    # example corpus: a clause whose "his" names no one in it is shown in its sentence, which
+    # says whose government; a clause that names its person is shown alone
+    text = ("Venezuelan President Nicol\u00e1s Maduro has requested assistance from Russia as the United States "
+            "increases pressure on his government.")
+    art = Article(id="p", source="p", text=text, raw_text=text)
+    at = text.index("the United")
+    scene = Claim(id="p1", article_id="p", kind="fact", part="clause", evidence=art.evidence(at, len(text) - 1))
+    for keys, shown in ((frozenset({"@^US", "pressur"}), (text, (at, len(text) - 1))),
+                        (frozenset({"@^US", "@0b3a4756", "pressur"}), ("The United States increases pressure on his "
+                                                                        "government.", None))):
+        prop = align.Proposition(text=scene.evidence.text, keys=keys, predicates=frozenset())
+        scene_scorer = align.PairScorer([prop], np.ones((1, 2), dtype=np.float32) / np.sqrt(2))
+        assert align._readable([scene], [0], scene_scorer, lambda c: (text, 0)) == shown
 
 
 def test_a_group_is_worded_without_a_figure_only_one_outlet_gives() -> None:

@@ -49,6 +49,7 @@ from newsdesk.crosscheck.align import (
     is_aligned,
     mentions_by_article,
     normalise_lemma,
+    pair_content,
     quantities_compatible_fn,
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
@@ -511,7 +512,8 @@ def pair_contradiction(
     ca, cb = claims[i], claims[j]
     cos = scorer.cosine(i, j)
     ov, shared = scorer.overlap(i, j, numbers=False)
-    if not (a.predicates & b.predicates) or not is_aligned(cos, ov, shared, clash=False):
+    if not (a.predicates & b.predicates) or not is_aligned(cos, ov, shared, clash=False,
+                                                            content=pair_content(a, b)):
         return None
     oa, ob = _outlet(articles[ca.article_id]), _outlet(articles[cb.article_id])
     hit = quantity_conflict(ca, cb, a, b, (docs[i], docs[j]),

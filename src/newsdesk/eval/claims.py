@@ -48,6 +48,7 @@ class PairSignals:
     shared: int
     clash: bool
     structure: bool = True  # the pair ``align.shares_structure``
+    content: int = 99  # ``align.pair_content``
 
 
 def _sentence_article(i: int, text: str) -> Article:
@@ -90,14 +91,15 @@ def pair_signals(pairs: Sequence[tuple[str, str]], settings: Settings) -> list[P
         i, j = 2 * k, 2 * k + 1
         ov, n = scorer.overlap(i, j)
         out.append(PairSignals(scorer.cosine(i, j), ov, n, align.clashes(props[i], props[j]),
-                               align.shares_structure(props[i], props[j])))
+                               align.shares_structure(props[i], props[j]),
+                               align.pair_content(props[i], props[j])))
     return out
 
 
 def alignment_prf(labels: Sequence[int], signals: Sequence[PairSignals]) -> tuple[float, float, float]:
     from newsdesk.crosscheck.align import is_aligned
 
-    pred = [is_aligned(s.cosine, s.overlap, s.shared, s.clash, s.structure) for s in signals]
+    pred = [is_aligned(s.cosine, s.overlap, s.shared, s.clash, s.structure, s.content) for s in signals]
     tp = sum(1 for y, p in zip(labels, pred, strict=True) if y and p)
     fp = sum(1 for y, p in zip(labels, pred, strict=True) if not y and p)
     fn = sum(1 for y, p in zip(labels, pred, strict=True) if y and not p)
