@@ -120,6 +120,33 @@ def test_a_claim_of_two_words_needs_a_close_wording() -> None:
     assert align.is_aligned(sent.cosine, sent.overlap, sent.shared, sent.clash, sent.structure, sent.content)
 
 
+def test_two_figures_both_claims_give_are_one_fact() -> None:
+    """giveme5w1h (Broadcom): "$82 ... up from ... $70 a share" in two outlets' long sentences
+    is one fact, however little else the words share; one round figure is not."""
+    from newsdesk.eval.claims import pair_signals
+    from newsdesk.settings import Settings
+
+    raised = ("Broadcom, which also is a chip maker, on Monday raised its offer to $82 a share in cash and stock, "
+              "up from its initial offer of $70 a share, or $105 billion, in November.")
+    both, one = pair_signals([
+        ("The new bid represents $82 per Qualcomm share, up from a previous offer of $70 a share, and was said to "
+         "be 50 percent higher than Qualcomm\u2019s share price before the tie-up was proposed in November.", raised),
+        ("Investors said they would need more than $80 a share, and Broadcom offered $82 a share in the end.", raised),
+    ], Settings())
+    assert both.overlap == 1.0
+    assert align.is_aligned(both.cosine, both.overlap, both.shared, both.clash, both.structure, both.content)
+    assert one.overlap < 1.0
+    # a table of figures ("$1, $2, $3 and $4") is not one fact: no pair keys past MAX_PAIRED_FIGURES
+    from newsdesk.model import Evidence, Quantity
+
+    def usd(*values: float) -> tuple[Quantity, ...]:
+        return tuple(Quantity(Evidence("a", 0, 1, "$"), v, "USD") for v in values)
+
+    assert align.figure_pair_keys(usd(82, 70)) == {"!USD:70&USD:82"}
+    assert len(align.figure_pair_keys(usd(1, 2, 3))) == 3
+    assert align.figure_pair_keys(usd(1, 2, 3, 4)) == align.figure_pair_keys(usd(82)) == set()
+
+
 def test_structure_reads_stop_word_verbs_and_word_relations(nlp) -> None:  # type: ignore[no-untyped-def]
     a, b, c = align.propositions_from_docs(list(nlp.pipe([
         "She suspected that her family had put up the lights wrong.",

@@ -88,6 +88,9 @@ FIGURE_DIGITS = 3
 # ... and, for a whole count of things without a unit ("1,137 people"), this many: many
 # three-digit counts are round or name a model ("737 MAX").
 FIGURE_DIGITS_COUNTED = 4
+# A claim giving two to this many measured figures gets a key per two of them
+# (``figure_pair_keys``); more are a table of figures, not one fact.
+MAX_PAIRED_FIGURES = 3
 # A Snowball stem is cut to this length, for derivational variants the stemmer keeps
 # apart (analyst/analysis, controlled/control).
 STEM_CHARS = 6
@@ -117,6 +120,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["confirm", "acknowledge", "verify"], "confirm"),
     **dict.fromkeys(["expedite", "accelerate", "hasten", "hurry"], "hasten"),
     **dict.fromkeys(["ability", "capacity", "capability"], "ability"),
+    **dict.fromkeys(["complete", "consummate", "finalize", "finalise"], "complete"),
 }
 # Phrasal verbs (verb + particle) whose meaning is a class above, not the verb's alone
 # ("reached out to Moscow for help" asks for it; "handed over" a letter sends it).
@@ -432,6 +436,7 @@ def propositions_from_docs(
         drop = frozenset(k[1:] for k in ents if k.startswith("="))
         found = _token_keys(doc, drop)
         figures = {k for q in (quantities[i] if quantities else ()) if (k := figure_key(q))}
+        figures |= figure_pair_keys(quantities[i] if quantities else ())
         # a numbered model names one thing as an entity does, whether or not the entity
         # linker joined its mentions ("Sukhoi Su-30MK2" and "Su-30MK2s"): a key that
         # weighs, not one that counts as a shared word (``shared_key_counts``)
@@ -478,6 +483,17 @@ def figure_key(q: Quantity) -> str | None:
     if not enough or (not q.unit and not fraction and 1900 <= q.value <= 2099):
         return None
     return f"!{q.unit or q.counted}:{q.value:.12g}"
+
+
+def figure_pair_keys(quantities: Sequence[Quantity]) -> set[str]:
+    """Keys "!a&b" for each two measured figures of one claim (a unit each), when
+    it gives two to MAX_PAIRED_FIGURES of them: one figure as round as "$82" is common in a
+    story, two in one sentence ("$82 a share, up from ... $70 a share") name its fact as a
+    distinctive figure does (``figure_key``)."""
+    measured = sorted({f"{q.unit}:{q.value:.12g}" for q in quantities if q.unit})
+    if not 2 <= len(measured) <= MAX_PAIRED_FIGURES:
+        return set()
+    return {f"!{a}&{b}" for k, a in enumerate(measured) for b in measured[k + 1:]}
 
 
 def _inside(start: int, end: int, s: int, e: int) -> bool:
@@ -613,17 +629,20 @@ class PairScorer:
     def overlap(self, i: int, j: int, numbers: bool = True) -> tuple[float, int]:
         """Weighted shared keys over the smaller claim's weight, and the count of shared
         non-entity keys (sharing only names is not sharing a statement). A distinctive
-        figure both claims give weighs on both sides. ``numbers=False`` leaves figures
-        out ("the same statement, numbers aside")."""
+        figure both claims give weighs on both sides; two figures both give make it 1.
+        ``numbers=False`` leaves figures out ("the same statement, numbers aside")."""
         keyed = self._keys(numbers)
         a, wa = keyed[i]
         b, wb = keyed[j]
         shared = a & b
         if not shared:
             return 0.0, 0
+        n_shared = sum(1 for k in shared if not k.startswith("@"))
+        if any(k.startswith("!") and "&" in k for k in shared):
+            return 1.0, n_shared  # two figures both give (``figure_pair_keys``): one fact, words aside
         ws = sum(self.weight[k] for k in shared)
         figures = sum(self.weight[k] for k in shared if k.startswith("!"))
-        return ws / max(min(wa, wb) + figures, 1e-9), sum(1 for k in shared if not k.startswith("@"))
+        return ws / max(min(wa, wb) + figures, 1e-9), n_shared
 
     def score(self, i: int, j: int) -> float:
         ov, _ = self.overlap(i, j)
