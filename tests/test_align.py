@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -536,6 +537,20 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
     tail_scorer = align.PairScorer([align.Proposition(text=text[at:], keys=frozenset(), predicates=frozenset())],
                                    np.ones((1, 2), dtype=np.float32) / np.sqrt(2))
     assert align._readable([tail], [0], tail_scorer, lambda c: (text, 0)) == (text, (at, len(text)))
+    # giveme5w1h (Tarantino): a statement of fact is worded by a fact, not by one outlet's
+    # quote of the words (shorter, but whose words, and with a quote mark left open)
+    said = ["\"Again, that is one of the biggest regrets of my life.",
+            "Speaking to Deadline, Tarantino called the accident \u201cthe biggest regret of my life.\u201d",
+            "Tarantino told Deadline Monday that the accident was one of the biggest regrets of his life."]
+    said_claims = [Claim(id=f"t{i}", article_id=f"t{i}", kind="quote" if i == 0 else "fact",
+                         evidence=Article(id=f"t{i}", source="t", text=t, raw_text=t).evidence(0, len(t)))
+                   for i, t in enumerate(said)]
+    said_props = [align.Proposition(text=t, keys=frozenset(), predicates=frozenset()) for t in said]
+    said_scorer = align.PairScorer(said_props, np.ones((3, 2), dtype=np.float32) / np.sqrt(2))
+    assert align._readable(said_claims, [0, 1, 2], said_scorer) == (said[1], None)
+    # ... and a quote by a quote: with a second quote member the group is a quote
+    said_claims[2] = dataclasses.replace(said_claims[2], kind="quote")
+    assert align._readable(said_claims, [0, 1, 2], said_scorer) == (said[0], None)
     # example corpus: a clause whose "his" names no one in it is shown in its sentence, which
     # says whose government; a clause that names its person is shown alone
     text = ("Venezuelan President Nicol\u00e1s Maduro has requested assistance from Russia as the United States "

@@ -1040,8 +1040,13 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     is not one for "eight engines and five radars" when the other outlet says "engine
     and radar repairs"), most central, then shortest. When every member is a list item
     ("radar overhauls"), its whole sentence is shown (``context_of``: the sentence and
-    its start), with the item's place in it as the focus (``ClaimGroup.focus``)."""
-    def key(i: int) -> tuple[bool, bool, bool, bool, bool, float, int, str]:
+    its start), with the item's place in it as the focus (``ClaimGroup.focus``). Before
+    all but the list-item test: a member of the group's own kind (``_kind``), so that a
+    statement of fact is not worded by one outlet's quote of it ("Again, that is one of
+    the biggest regrets of my life.), nor a quote by a reporter's paraphrase."""
+    kind = _kind(claims, idx)
+
+    def key(i: int) -> tuple[bool, bool, bool, bool, bool, bool, float, int, str]:
         text = claims[i].evidence.text
         central = sum(scorer.cosine(i, j) for j in idx if j != i)
         # a whole sentence reads better than a list item ("radar overhauls"); a clause cut
@@ -1057,8 +1062,8 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
         opening = shown.lstrip(" \t\"'\u201c\u2018(\u2014\u2013-")[:1]
         others = {q.value for j in idx if claims[j].article_id != claims[i].article_id for q in scorer.props[j].quantities}
         alone = any(q.value not in others for q in scorer.props[i].quantities)
-        return (fragment, bool(_LEANING.match(shown)), opening.islower(), bool(_DATELINE.match(shown)), alone,
-                -round(central, 4), len(text), claims[i].id)
+        return (fragment, claims[i].kind != kind, bool(_LEANING.match(shown)), opening.islower(),
+                bool(_DATELINE.match(shown)), alone, -round(central, 4), len(text), claims[i].id)
 
     keys = {i: key(i) for i in idx}
     best = min(idx, key=keys.__getitem__)

@@ -481,6 +481,8 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
             continue
         if any(c.dep_ == "aux" and (c.lower_ in _SPECULATIVE_MODALS or c.i < subjects[0].i) for c in verb.children):
             continue  # "Russia could send jets"; "should it attempt to unseat Maduro" (a condition)
+        if not _finite(verb):
+            continue  # "making Thurman perform a car stunt": what was made to happen, not a statement
         # the clause less what trails it after a comma ("..., adding an air of uncertainty")
         end = verb.i + 1
         for c in verb.children:
@@ -509,6 +511,15 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
 
 
 _TAIL_MARKS = " .,;:!?'’" + "".join(_QUOTE_CHARS)
+# Penn tags of a verb or auxiliary that make its clause finite (tense or a modal).
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Any) -> bool:
+    """Whether a clause's verb carries tense itself or through an auxiliary ("launched",
+    "has reached", "will send"); "making Thurman perform ...", "saw him fall" do not."""
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in verb.children)
 
 
 def _quoted_clause(sub: Any, verb: Any, subjects: Sequence[Any], sentence_end: int) -> bool:
