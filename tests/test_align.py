@@ -309,6 +309,32 @@ def test_a_group_restating_a_larger_one_through_its_claims_is_folded_into_it() -
     assert align.fold_restatements([[0, 1], [0]], [[], []], article_of, family)[0] == [[0, 1], [0]]
 
 
+def test_a_sentence_and_its_one_clause_restate_each_other() -> None:
+    """giveme5w1h (Croydon tram): "The driver of the tram has been arrested, British
+    Transport Police said." (in one group) and its clause "The driver of the tram has been
+    arrested" (in a larger one) were two key facts. A sentence holding two clauses states
+    two things: no twin."""
+    from newsdesk.model import Evidence
+
+    said = "The driver of the tram has been arrested, British Transport Police said."
+    two = "The tram derailed and the driver was arrested, police said."
+    evidence = [Evidence("a", 0, len(said), said), Evidence("a", 0, 40, said[:40]),
+                Evidence("b", 0, len(two), two), Evidence("b", 0, 18, two[:18]), Evidence("b", 23, 47, two[23:47]),
+                Evidence("c", 0, 40, said[:40]), Evidence("d", 0, 40, said[:40])]
+    clauses = [False, True, False, True, True, False, False]
+    twins = align.clause_twins(evidence, clauses)
+    assert twins == {0: 1, 1: 0}
+    article_of = [e.article_id for e in evidence]
+    family = {x: x for x in article_of}
+    # a's sentence and c's claim (two outlets) against a's clause with c's and d's (three)
+    groups, extras = align.fold_restatements([[1, 5, 6], [0, 5]], [[], []], article_of, family, twins, clauses)
+    assert groups == [[1, 5, 6]] and extras == [[0]]
+    assert align.fold_restatements([[1, 5, 6], [0, 5]], [[], []], article_of, family)[0] == [[1, 5, 6], [0, 5]]
+    # of two groups of as many outlets, the one worded by whole sentences takes the other
+    groups, extras = align.fold_restatements([[1, 5], [0, 5]], [[], []], article_of, family, twins, clauses)
+    assert groups == [[0, 5]] and extras == [[1]]
+
+
 def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("purchase") == align.normalise_lemma("acquire") == "buy"
     assert align.normalise_lemma("refurbishment") == align.normalise_lemma("overhaul")

@@ -289,7 +289,8 @@ def _decide(
     extras = align.secondary_members(members, article_of, kept, [c.evidence for c in claims], clauses)
     members, extras = align.drop_absorbed(members, extras)
     members, extras = align.settle_clauses(claims, check.props, members, extras, family)
-    members, extras = align.fold_restatements(members, extras, article_of, family)
+    twins = align.clause_twins([c.evidence for c in claims], clauses)
+    members, extras = align.fold_restatements(members, extras, article_of, family, twins, clauses)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles), extras=extras)
     return align.drop_subsumed(align.drop_contained_singles(groups)), found

@@ -952,9 +952,34 @@ def settle_clauses(
     return [g for gi, g in enumerate(groups) if keep[gi]], [list(x) for gi, x in enumerate(extras) if keep[gi]]
 
 
+def clause_twins(evidence: Sequence[Evidence], clauses: Sequence[bool]) -> dict[int, int]:
+    """Each sentence claim holding exactly one clause claim, and that clause, mapped to each
+    other: "The driver of the tram has been arrested, British Transport Police said." and
+    its "The driver of the tram has been arrested" state one thing. A sentence holding two
+    clauses states two."""
+    by_article: dict[str, list[int]] = {}
+    for i, e in enumerate(evidence):
+        by_article.setdefault(e.article_id, []).append(i)
+    inside: dict[int, list[int]] = {}
+    for idx in by_article.values():
+        for j in idx:
+            if clauses[j]:
+                e = evidence[j]
+                for i in idx:
+                    if not clauses[i] and evidence[i].start <= e.start and e.end <= evidence[i].end:
+                        inside.setdefault(i, []).append(j)
+    twins: dict[int, int] = {}
+    for i, held in inside.items():
+        if len(held) == 1:
+            twins[i] = held[0]
+            twins[held[0]] = i
+    return twins
+
+
 def fold_restatements(
     groups: Sequence[list[int]], extras: Sequence[list[int]], article_of: Sequence[str],
-    family_of: Mapping[str, str],
+    family_of: Mapping[str, str], twins: Mapping[int, int] | None = None,
+    clauses: Sequence[bool] | None = None,
 ) -> tuple[list[list[int]], list[list[int]]]:
     """``groups`` and their ``extras`` with each group of two or more outlets folded into a
     group of at least as many that holds, for every one of its outlets, one of the very
@@ -966,17 +991,26 @@ def fold_restatements(
     to Moscow and Beijing" was apart from the two others that say so. A group sharing
     claims with another in only some of its outlets stays apart: a sentence stating two
     facts supports both their groups. The folded claims join as extras, so the group's
-    wording and support stay its own; the largest group (then the first) takes them."""
+    wording and support stay its own; the largest group (then the first) takes them.
+    ``twins`` (``clause_twins``): a sentence and the one clause it holds count as one
+    claim ("The driver of the tram has been arrested, British Transport Police said." in
+    one group, its clause in another). Of groups of as many outlets, the one worded by fewer
+    clauses cut from their sentences (``clauses``) takes the other: "It is believed to be
+    the first tram crash involving fatalities on board since 1959, when ... a tram caught
+    fire in Shettleston Road" is not told by its clause "A tram caught fire ..."."""
     fam = [family_of.get(a, a) for a in article_of]
     every = [set(g) | set(x) for g, x in zip(groups, extras, strict=True)]
     fams = [{fam[i] for i in e} for e in every]
-    order = sorted(range(len(groups)), key=lambda k: (-len(fams[k]), k))
+    twin = twins or {}
+    with_twins = [e | {twin[i] for i in e if i in twin} for e in every]
+    cut = [sum(1 for i in g if clauses[i]) if clauses is not None else 0 for g in groups]
+    order = sorted(range(len(groups)), key=lambda k: (-len(fams[k]), cut[k], k))
     into: dict[int, int] = {}
     for pos, b in enumerate(order):
         if len(fams[b]) < 2:
             continue
         for a in order[:pos]:
-            if a not in into and {fam[i] for i in every[a] & every[b]} == fams[b]:
+            if a not in into and {fam[i] for i in every[b] if i in with_twins[a]} == fams[b]:
                 into[b] = a
                 break
     taken: dict[int, set[int]] = {}
