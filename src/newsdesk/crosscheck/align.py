@@ -435,6 +435,7 @@ def propositions_from_docs(
         # names covered by a canonical entity count once, as the entity id
         drop = frozenset(k[1:] for k in ents if k.startswith("="))
         found = _token_keys(doc, drop)
+        text = doc.text  # spaCy joins the tokens' text on each read
         figures = {k for q in (quantities[i] if quantities else ()) if (k := figure_key(q))}
         figures |= figure_pair_keys(quantities[i] if quantities else ())
         # a numbered model names one thing as an entity does, whether or not the entity
@@ -442,13 +443,13 @@ def propositions_from_docs(
         # weighs, not one that counts as a shared word (``shared_key_counts``)
         models = {f"@model:{name}:{number}" for name, number in found.designations}
         out.append(Proposition(
-            text=doc.text.strip(),
+            text=text.strip(),
             keys=frozenset(found.keys | figures | models | {k for k in ents if k.startswith("@")}),
             predicates=frozenset(found.predicates),
             quantities=quantities[i] if quantities else (), times=times[i] if times else (),
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
             acts=frozenset(found.acts), links=frozenset(found.links), lists=frozenset(found.lists),
-            designations=frozenset(found.designations), unsure=bool(_UNSURE.match(doc.text)),
+            designations=frozenset(found.designations), unsure=bool(_UNSURE.match(text)),
         ))
     return out
 
