@@ -1016,7 +1016,8 @@ def fold_restatements(
                 break
     taken: dict[int, set[int]] = {}
     for b, a in into.items():
-        taken.setdefault(a, set()).update(every[b])
+        # a claim whose twin the group holds is there already, in the other's words
+        taken.setdefault(a, set()).update(i for i in every[b] if twin.get(i) not in every[a])
     keep = [k for k in range(len(groups)) if k not in into]
     return ([list(groups[k]) for k in keep],
             [sorted(set(extras[k]) | (taken.get(k, set()) - set(groups[k]))) for k in keep])
