@@ -1121,6 +1121,34 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     return text, None
 
 
+def balance_quotes(text: str) -> tuple[str, int]:
+    """A group's wording with its quote marks paired, and how many characters were put
+    before it. A sentence cut from a quote of several sentences opens a mark it does not
+    close ("\u201cIf North Korea continues to walk this road, there will be no bright
+    future."), or closes one it did not open ("All options are on the table,\u201d Trump
+    said."); the missing mark is added at the end or the start. Curly marks are paired
+    by kind (one missing at most); straight ones by count, the first one's place saying
+    which is missing."""
+    depth = unopened = 0
+    for ch in text:
+        if ch == "\u201c":
+            depth += 1
+        elif ch == "\u201d":
+            if depth:
+                depth -= 1
+            else:
+                unopened += 1
+    # one mark missing; more is a typo in the source ("Horomanski\u2019s \u201dwillingness ... mistake.\u201d")
+    before, after = ("\u201c" * unopened, "\u201d" * depth) if unopened + depth == 1 else ("", "")
+    if text.count('"') % 2:
+        first = text.index('"')
+        if first == 0 or text[first - 1].isspace() or text[first - 1] in "(:\u2014\u2013-":
+            after += '"'
+        else:
+            before = '"' + before
+    return before + text + after, len(before)
+
+
 # A person's pronoun: whom it means is named outside a clause that names nobody.
 _PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 
@@ -1173,6 +1201,8 @@ def make_groups(
         hit = any(e.overlaps(x.a) or e.overlaps(x.b) for e in evidence for x in contradictions)
         status = "contradicted" if hit else ("corroborated" if support >= 2 else "single-source")
         text, focus = _readable(claims, idx, scorer, context_of)
+        text, shift = balance_quotes(text)
+        focus = (focus[0] + shift, focus[1] + shift) if focus is not None else None
         out.append(ClaimGroup(
             id="g" + content_hash(*(c.id for c in members), length=15),
             text=text, kind=_kind(claims, idx), status=status,
