@@ -3,8 +3,9 @@
 Sentence-embedding similarity alone merges sentences that merely share a story's
 entities, so each claim is also reduced to a bag of normalised content keys (spaCy
 lemmas, a small generic synonym map, canonical entity ids, the Snowball stem cut to
-six characters for derivations like analyst/analysis and "limited"/"limit"). Keys are weighted by inverse claim frequency
-within the story, so "Maduro" in every sentence counts little and "Su-30MK2" a lot.
+six characters for derivations like analyst/analysis and "limited"/"limit"). Keys are
+weighted by inverse claim frequency within the story, so "Maduro" in every sentence
+counts little and "Su-30MK2" a lot.
 A pair is aligned when the embedding similarity and the weighted key overlap together
 clear a threshold, they share at least two keys, and their numbers do not clash.
 Groups grow greedily from the strongest pairs, never take two claims of one article, and
@@ -1067,7 +1068,8 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z/.' ]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*
 
 
 def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
-              context_of: Callable[[Claim], tuple[str, int]] | None = None) -> tuple[str, tuple[int, int] | None]:
+              context_of: Callable[[Claim], tuple[str, int]] | None = None,
+              kind: str | None = None) -> tuple[str, tuple[int, int] | None]:
     """The group's clearest member: a full sentence if any, one that stands on its own
     (no opening "he" or "However,") if any, one that opens as a sentence does (not with
     a lower-case word cut from mid-sentence: "then there's Sergey Roldugin") if any, one
@@ -1079,8 +1081,9 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     its start), with the item's place in it as the focus (``ClaimGroup.focus``). Before
     all but the list-item test: a member of the group's own kind (``_kind``), so that a
     statement of fact is not worded by one outlet's quote of it ("Again, that is one of
-    the biggest regrets of my life.), nor a quote by a reporter's paraphrase."""
-    kind = _kind(claims, idx)
+    the biggest regrets of my life.), nor a quote by a reporter's paraphrase (``kind``:
+    the group's, when the caller has it)."""
+    kind = kind or _kind(claims, idx)
 
     def key(i: int) -> tuple[bool, bool, bool, bool, bool, bool, float, int, str]:
         text = claims[i].evidence.text
@@ -1200,12 +1203,13 @@ def make_groups(
         origins = tuple(sorted({o for c in members if (o := origin_of(c))}))
         hit = any(e.overlaps(x.a) or e.overlaps(x.b) for e in evidence for x in contradictions)
         status = "contradicted" if hit else ("corroborated" if support >= 2 else "single-source")
-        text, focus = _readable(claims, idx, scorer, context_of)
+        kind = _kind(claims, idx)
+        text, focus = _readable(claims, idx, scorer, context_of, kind)
         text, shift = balance_quotes(text)
         focus = (focus[0] + shift, focus[1] + shift) if focus is not None else None
         out.append(ClaimGroup(
             id="g" + content_hash(*(c.id for c in members), length=15),
-            text=text, kind=_kind(claims, idx), status=status,
+            text=text, kind=kind, status=status,
             support_count=support, origins=origins, evidence=evidence,
             checkworthy=max(c.checkworthy for c in members), focus=focus,
         ))
