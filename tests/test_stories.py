@@ -210,6 +210,45 @@ def test_minilm_embedder_normalised_deterministic_and_semantic(corpus_dir: Path)
     assert float((x @ x.T)[np.triu_indices(5, 1)].min()) > float((x @ other.T).max())
 
 
+def test_a_texts_vector_does_not_depend_on_what_it_is_embedded_with(corpus_dir: Path) -> None:
+    # embed.token_buckets: batches of one token length, nothing padded; claims of one
+    # story or of many, in any order, get the same vectors (bit for bit where the model
+    # runs in bfloat16, to float32 rounding otherwise)
+    from newsdesk.embed import SentenceTransformerEmbedder
+
+    lines = [ln.strip() for a in _example_articles(corpus_dir) for ln in a.text.split("\n") if len(ln.strip()) > 30]
+    texts = list(dict.fromkeys(lines))[:60]
+    model = minilm()
+    assert isinstance(model, SentenceTransformerEmbedder)
+    lengths = {len(b) for b in model.batches(texts)}
+    assert len(model.batches(texts)) > 5 and max(lengths) > 1, "texts of several lengths, some batched together"
+    together = model.encode(texts)
+    reordered = model.encode(texts[::-1])[::-1]
+    halves = np.concatenate([model.encode(texts[:25]), model.encode(texts[25:])])
+    alone = np.concatenate([model.encode([t]) for t in texts[:8]])
+    exact = model.precision == "bfloat16"
+    for other, rows in ((reordered, slice(None)), (halves, slice(None)), (alone, slice(0, 8))):
+        if exact:
+            assert np.array_equal(together[rows], other)
+        else:
+            assert np.allclose(together[rows], other, atol=1e-6)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=300), max_size=200), st.integers(min_value=1, max_value=64))
+def test_token_buckets_batch_every_text_once_by_length(lengths: list[int], min_rows: int) -> None:
+    from newsdesk.embed import BATCH_TOKENS, token_buckets
+
+    batches = token_buckets(lengths, min_rows)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for b in batches:
+        assert b and len({lengths[i] for i in b}) == 1
+        n = lengths[b[0]]
+        assert len(b) <= max(min_rows, BATCH_TOKENS // n if n else min_rows)
+    # batches come shortest texts first, each length's texts in their order
+    flat = [i for b in batches for i in b]
+    assert flat == sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+
+
 def test_embedding_beside_python_work_gives_the_same_vectors(corpus_dir: Path) -> None:
     # analyze embeds the stories in a thread on the cores the extract stages leave idle
     # (embed.encode_beside): a thread count must not change a single bit of the vectors

@@ -45,6 +45,12 @@ BF16_CPU_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
 CPUINFO = "/proc/cpuinfo"
 # The interpreter's thread switch interval (seconds) while ``encode_beside`` runs.
 BESIDE_SWITCH_INTERVAL = 0.0002
+# Compiled matrix products oneDNN keeps (``_load_sentence_model``).
+ONEDNN_SHAPES_KEPT = 16
+# Tokens per batch of one length (``token_buckets``): 2,048 and 1,024 ran alike on claims.
+BATCH_TOKENS = 2048
+# Texts tokenized per call when counting their tokens (bounds the padded id matrix).
+LENGTH_CHUNK = 4096
 
 
 @runtime_checkable
@@ -114,6 +120,10 @@ def _load_sentence_model(model: str) -> Any:
     themselves, and the loaders' progress bars are silenced (they cluttered the CLI).
     """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # oneDNN keeps a compiled matrix product per shape it meets (1,024 by default); batches
+    # of one token length meet many, and kept them all cost 250 MB more peak memory on
+    # 8,000 claims for no speed measured. Read at its first product, so it holds here.
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_SHAPES_KEPT))
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import torch
@@ -164,6 +174,7 @@ class SentenceTransformerEmbedder:
         _load_sentence_model(self.model)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One vector per text, each a function of its text alone (``token_buckets``)."""
         st = _load_sentence_model(self.model)
         if not texts:
             return np.zeros((0, st.get_sentence_embedding_dimension() or 0), dtype=np.float32)
@@ -171,12 +182,54 @@ class SentenceTransformerEmbedder:
 
         autocast: Any = (torch.autocast("cpu", dtype=torch.bfloat16) if self.precision == "bfloat16"
                          else contextlib.nullcontext())
+        texts = list(texts)
         with torch.no_grad(), autocast:
-            out = st.encode(
-                list(texts), batch_size=self.batch_size, convert_to_numpy=True,
-                normalize_embeddings=True, show_progress_bar=False,
-            )
+            parts = [(rows, st.encode([texts[i] for i in rows], batch_size=len(rows), convert_to_numpy=True,
+                                      normalize_embeddings=True, show_progress_bar=False))
+                     for rows in self.batches(texts)]
+        out = np.zeros((len(texts), parts[0][1].shape[1]), dtype=np.float32)
+        for rows, part in parts:
+            out[rows] = part
         return _normalise(out)
+
+    def batches(self, texts: Sequence[str]) -> list[list[int]]:
+        """The batches ``encode`` embeds ``texts`` in (``token_buckets``): indices, each
+        batch of one token length."""
+        return token_buckets(token_lengths(_load_sentence_model(self.model), texts), self.batch_size)
+
+
+def token_lengths(st: Any, texts: Sequence[str]) -> list[int]:
+    """The model's token count of each text (special tokens in, truncated as the model
+    truncates), from its own tokenizer call."""
+    tokenize = getattr(st, "preprocess", None) or st.tokenize  # renamed in sentence-transformers 5
+    lengths: list[int] = []
+    for k in range(0, len(texts), LENGTH_CHUNK):
+        chunk = list(texts[k:k + LENGTH_CHUNK])
+        mask = tokenize(chunk).get("attention_mask")
+        if mask is None:  # a model without one: length 0, batches of ``min_rows``, padded
+            lengths.extend([0] * len(chunk))
+        else:
+            lengths.extend(int(n) for n in mask.sum(dim=1).tolist())
+    return lengths
+
+
+def token_buckets(lengths: Sequence[int], min_rows: int) -> list[list[int]]:
+    """Batches of text indices, each of one token length. Nothing is padded, so a text's
+    vector does not depend on the texts it is batched with: bit for bit in bfloat16 on
+    these machines, within 1e-7 in float32 (padded batches of mixed lengths had moved
+    bfloat16 vectors by up to 1e-3 with their neighbours); and on claims (about 30
+    tokens) the model ran about 20% faster than in sentence-transformers' own
+    length-sorted, padded batches. A batch holds up to BATCH_TOKENS tokens, and at least
+    ``min_rows`` texts however long they are."""
+    by_length: dict[int, list[int]] = {}
+    for i, n in enumerate(lengths):
+        by_length.setdefault(n, []).append(i)
+    batches: list[list[int]] = []
+    for n in sorted(by_length):
+        rows = by_length[n]
+        size = max(min_rows, BATCH_TOKENS // n) if n > 0 else min_rows
+        batches.extend(rows[k:k + size] for k in range(0, len(rows), size))
+    return batches
 
 
 def spare_cores() -> int:

@@ -36,7 +36,7 @@ ALIGNABLE_KINDS = frozenset({"fact", "quote"})
 # are the same words, whoever each article credits them to.
 SAME_QUOTE_RATIO = 90
 # ``cross_check_many`` embeds the claims of consecutive stories in one call once this many
-# wait for a vector: large enough that batches are of one length, small enough that the
+# wait for a vector: large enough to fill its batches of one length, small enough that the
 # waiting stories' claim parses stay a few tens of MB.
 EMBED_BATCH_CLAIMS = 4096
 
@@ -137,10 +137,8 @@ def cross_check_many(
     """``cross_check`` of each (story, articles, entities) job, in order, lazily.
 
     The claims of consecutive stories are embedded together, in one call per
-    EMBED_BATCH_CLAIMS claims: one story's claims alone make short batches of mixed
-    lengths, padded to their longest (on 383 giveme5w1h articles a third of the model's
-    tokens were padding, against 2% in one call). A claim's vector can then move in the
-    last bits with its batch neighbours (bfloat16); the pair thresholds do not see that.
+    EMBED_BATCH_CLAIMS claims: the model embeds texts in batches of one token length
+    (``embed.token_buckets``), and one story's claims alone make many small batches.
     """
     pending: list[_Prepared] = []
     waiting = 0
