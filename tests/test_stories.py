@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -275,6 +276,18 @@ def test_embedding_beside_python_work_gives_the_same_vectors(corpus_dir: Path) -
             beside = pending.result()
     assert busy > 0 and seen == [spare_cores()]
     assert np.array_equal(plain, beside)
+    assert torch.get_num_threads() == before and sys.getswitchinterval() == switch
+    # once the Python work is done (``hurry``), the rest of the batches take every core
+    from newsdesk.embed import usable_cores
+
+    seen.clear()
+    done = threading.Event()
+    done.set()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(type(minilm()), "encode", spy)
+        hurried = embed_articles(arts, minilm(), beside=True, hurry=done)
+    assert len(seen) > 1 and set(seen) == {usable_cores()}, "one encode per batch, every core"
+    assert np.array_equal(plain, hurried)
     assert torch.get_num_threads() == before and sys.getswitchinterval() == switch
     hashing = HashingEmbedder()
     assert np.array_equal(embed_articles(arts, hashing, beside=True), embed_articles(arts, hashing))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
@@ -250,24 +251,41 @@ def torch_threads(n: int) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-def encode_beside(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+def encode_beside(embedder: Embedder, texts: Sequence[str], hurry: threading.Event | None = None) -> np.ndarray:
     """``embedder.encode(texts)`` for a background thread that runs beside pure-Python
     work: a torch model gets the cores that work leaves idle (``spare_cores``), so the two
-    do not fight over one. The vectors are the same, bit for bit: torch's CPU matrix
-    products split rows, not sums, across threads (tests/test_stories.py). Nothing else
-    may run torch meanwhile: the thread count is the process's."""
+    do not fight over one; once ``hurry`` is set (that work is done, and waits for these
+    vectors), it takes every core from its next batch on. The vectors are the same, bit
+    for bit: torch's CPU matrix products split rows, not sums, across threads, and the
+    batches are those of a plain ``encode`` (tests/test_stories.py). Nothing else may run
+    torch meanwhile: the thread count is the process's."""
     if not isinstance(embedder, SentenceTransformerEmbedder):
         return embedder.encode(texts)
     embedder.warm_up()  # imports torch
+    import torch
+
     switch = sys.getswitchinterval()
     # the model's thread takes the GIL back between layers; the Python thread would keep it
     # for a whole switch interval (5 ms) each time, which made this thread twice as slow
     sys.setswitchinterval(BESIDE_SWITCH_INTERVAL)
     try:
         with torch_threads(spare_cores()):
-            return embedder.encode(texts)
+            if hurry is None:
+                return embedder.encode(texts)
+            parts = []
+            for rows in embedder.batches(texts):  # one ``encode`` batch each
+                if hurry.is_set() and torch.get_num_threads() < usable_cores():
+                    torch.set_num_threads(usable_cores())
+                    sys.setswitchinterval(switch)
+                parts.append((rows, embedder.encode([texts[i] for i in rows])))
     finally:
         sys.setswitchinterval(switch)
+    if not parts:
+        return embedder.encode(texts)
+    out = np.zeros((len(texts), parts[0][1].shape[1]), dtype=np.float32)
+    for rows, part in parts:
+        out[rows] = part
+    return out
 
 
 _BACKENDS: dict[str, Callable[[EmbedderSettings], Embedder]] = {

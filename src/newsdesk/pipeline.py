@@ -10,6 +10,7 @@ can reuse them one article at a time.
 from __future__ import annotations
 
 import resource
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -26,11 +27,13 @@ from newsdesk.model import (
     ArticleAnnotations,
     Entity,
     Evidence,
+    Quantity,
     RawDocument,
     Report,
     Skipped,
     StageTiming,
     Story,
+    TimeExpression,
     last_tuple_cache,
 )
 from newsdesk.settings import Settings
@@ -140,8 +143,13 @@ def annotate_stage(
         mentions = {a.id: extract_mentions(a, d) for a, d in zip(arts, docs, strict=True)}
         entities = canonicalize_entities(arts, mentions)
     with clock.stage("dates+quantities", n):
-        times = {a.id: extract_times(a, d) for a, d in zip(arts, docs, strict=True)}
-        quantities = {a.id: extract_quantities(a, d) for a, d in zip(arts, docs, strict=True)}
+        times: dict[str, tuple[TimeExpression, ...]] = {}
+        quantities: dict[str, tuple[Quantity, ...]] = {}
+        for a, d in zip(arts, docs, strict=True):
+            # one article's times and quantities together: both read its date grammar's
+            # matches, which dates keeps for the last few texts (one scan, not two)
+            times[a.id] = extract_times(a, d)
+            quantities[a.id] = extract_quantities(a, d)
         counted = {a.id: counted_facts(a, quantities[a.id], d, times[a.id]) for a, d in zip(arts, docs, strict=True)}
     with clock.stage("quotes+citations", n):
         run_entities = tuple(entities)  # a tuple: both stages share one alias index of it
@@ -246,11 +254,15 @@ def analyze(
         articles = find_duplicates(articles)
     articles, parsed_docs = parse_stage(articles, settings, clock, progress)
     # story embeddings read only the articles' text: they are worked out in a thread on
-    # the cores the extract stages (pure Python, one core) leave idle; "embed" times what
-    # is left to wait for
+    # the cores the extract stages (pure Python, one core) leave idle, and on all of them
+    # once those end; "embed" times what is left to wait for
+    extracted = threading.Event()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-embed") as pool:
-        pending = pool.submit(embed_articles, articles, embedder, beside=True)
-        annotations, entities = annotate_stage(articles, parsed_docs, clock)
+        pending = pool.submit(embed_articles, articles, embedder, beside=True, hurry=extracted)
+        try:
+            annotations, entities = annotate_stage(articles, parsed_docs, clock)
+        finally:
+            extracted.set()
         with clock.stage("embed", len(articles)):
             matrix = pending.result()
     parsed = {a.id: d for a, d in zip(articles, parsed_docs, strict=True)}

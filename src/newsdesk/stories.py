@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -57,12 +58,14 @@ def story_text(article: Article) -> str:
     return body[: LEAD_CHARS + 120]
 
 
-def embed_articles(articles: Sequence[Article], embedder: Embedder, beside: bool = False) -> np.ndarray:
+def embed_articles(articles: Sequence[Article], embedder: Embedder, beside: bool = False,
+                   hurry: threading.Event | None = None) -> np.ndarray:
     """Story embeddings (one row per article, same order) for ``assign_stories``;
-    ``beside``: in a thread beside pure-Python work (``embed.encode_beside``)."""
+    ``beside``: in a thread beside pure-Python work (``embed.encode_beside``), on every
+    core once ``hurry`` is set."""
     texts = [story_text(a) for a in articles]
     if beside:
-        return encode_beside(embedder, texts)
+        return encode_beside(embedder, texts, hurry)
     return embedder.encode(texts)
 
 
