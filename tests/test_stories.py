@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -264,9 +265,9 @@ def test_embedding_beside_python_work_gives_the_same_vectors(corpus_dir: Path) -
     seen: list[int] = []
     encode = type(minilm()).encode
 
-    def spy(self: Embedder, texts: list[str]) -> np.ndarray:
+    def spy(self: Embedder, texts: list[str], *rest: Any) -> np.ndarray:
         seen.append(torch.get_num_threads())
-        return encode(self, texts)
+        return encode(self, texts, *rest)
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         with pytest.MonkeyPatch.context() as mp:
@@ -278,15 +279,22 @@ def test_embedding_beside_python_work_gives_the_same_vectors(corpus_dir: Path) -
     assert np.array_equal(plain, beside)
     assert torch.get_num_threads() == before and sys.getswitchinterval() == switch
     # once the Python work is done (``hurry``), the rest of the batches take every core
-    from newsdesk.embed import usable_cores
+    from newsdesk.embed import _load_sentence_model, usable_cores
+
+    model = _load_sentence_model(minilm().model)  # type: ignore[attr-defined]
+    batch_encode = type(model).encode
+
+    def batch_spy(self: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(torch.get_num_threads())
+        return batch_encode(self, *args, **kwargs)
 
     seen.clear()
     done = threading.Event()
     done.set()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(type(minilm()), "encode", spy)
+        mp.setattr(type(model), "encode", batch_spy)
         hurried = embed_articles(arts, minilm(), beside=True, hurry=done)
-    assert len(seen) > 1 and set(seen) == {usable_cores()}, "one encode per batch, every core"
+    assert len(seen) > 1 and set(seen) == {usable_cores()}, "one model call per batch, every core"
     assert np.array_equal(plain, hurried)
     assert torch.get_num_threads() == before and sys.getswitchinterval() == switch
     hashing = HashingEmbedder()

@@ -174,8 +174,9 @@ class SentenceTransformerEmbedder:
         """Load the model now (otherwise the first ``encode`` does)."""
         _load_sentence_model(self.model)
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One vector per text, each a function of its text alone (``token_buckets``)."""
+    def encode(self, texts: Sequence[str], before_batch: Callable[[], None] | None = None) -> np.ndarray:
+        """One vector per text, each a function of its text alone (``token_buckets``);
+        ``before_batch`` is called before each batch (``encode_beside`` widens its threads)."""
         st = _load_sentence_model(self.model)
         if not texts:
             return np.zeros((0, st.get_sentence_embedding_dimension() or 0), dtype=np.float32)
@@ -184,10 +185,14 @@ class SentenceTransformerEmbedder:
         autocast: Any = (torch.autocast("cpu", dtype=torch.bfloat16) if self.precision == "bfloat16"
                          else contextlib.nullcontext())
         texts = list(texts)
+        parts = []
         with torch.no_grad(), autocast:
-            parts = [(rows, st.encode([texts[i] for i in rows], batch_size=len(rows), convert_to_numpy=True,
-                                      normalize_embeddings=True, show_progress_bar=False))
-                     for rows in self.batches(texts)]
+            for rows in self.batches(texts):
+                if before_batch is not None:
+                    before_batch()
+                parts.append((rows, st.encode([texts[i] for i in rows], batch_size=len(rows),
+                                              convert_to_numpy=True, normalize_embeddings=True,
+                                              show_progress_bar=False)))
         out = np.zeros((len(texts), parts[0][1].shape[1]), dtype=np.float32)
         for rows, part in parts:
             out[rows] = part
@@ -256,36 +261,29 @@ def encode_beside(embedder: Embedder, texts: Sequence[str], hurry: threading.Eve
     work: a torch model gets the cores that work leaves idle (``spare_cores``), so the two
     do not fight over one; once ``hurry`` is set (that work is done, and waits for these
     vectors), it takes every core from its next batch on. The vectors are the same, bit
-    for bit: torch's CPU matrix products split rows, not sums, across threads, and the
-    batches are those of a plain ``encode`` (tests/test_stories.py). Nothing else may run
-    torch meanwhile: the thread count is the process's."""
+    for bit: torch's CPU matrix products split rows, not sums, across threads
+    (tests/test_stories.py). Nothing else may run torch meanwhile: the thread count is
+    the process's."""
     if not isinstance(embedder, SentenceTransformerEmbedder):
         return embedder.encode(texts)
     embedder.warm_up()  # imports torch
     import torch
 
     switch = sys.getswitchinterval()
+
+    def widen() -> None:
+        if hurry is not None and hurry.is_set() and torch.get_num_threads() < usable_cores():
+            torch.set_num_threads(usable_cores())
+            sys.setswitchinterval(switch)  # no Python work left to share the GIL with
+
     # the model's thread takes the GIL back between layers; the Python thread would keep it
     # for a whole switch interval (5 ms) each time, which made this thread twice as slow
     sys.setswitchinterval(BESIDE_SWITCH_INTERVAL)
     try:
         with torch_threads(spare_cores()):
-            if hurry is None:
-                return embedder.encode(texts)
-            parts = []
-            for rows in embedder.batches(texts):  # one ``encode`` batch each
-                if hurry.is_set() and torch.get_num_threads() < usable_cores():
-                    torch.set_num_threads(usable_cores())
-                    sys.setswitchinterval(switch)
-                parts.append((rows, embedder.encode([texts[i] for i in rows])))
+            return embedder.encode(texts, widen)
     finally:
         sys.setswitchinterval(switch)
-    if not parts:
-        return embedder.encode(texts)
-    out = np.zeros((len(texts), parts[0][1].shape[1]), dtype=np.float32)
-    for rows, part in parts:
-        out[rows] = part
-    return out
 
 
 _BACKENDS: dict[str, Callable[[EmbedderSettings], Embedder]] = {

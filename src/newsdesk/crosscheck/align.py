@@ -968,7 +968,7 @@ def clause_twins(evidence: Sequence[Evidence], clauses: Sequence[bool]) -> dict[
             if clauses[j]:
                 e = evidence[j]
                 for i in idx:
-                    if not clauses[i] and evidence[i].start <= e.start and e.end <= evidence[i].end:
+                    if not clauses[i] and _inside(evidence[i].start, evidence[i].end, e.start, e.end):
                         inside.setdefault(i, []).append(j)
     twins: dict[int, int] = {}
     for i, held in inside.items():
