@@ -24,7 +24,11 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
   speaker); a speech verb in another paragraph, or one reporting a clause of its own
   outside the quote ("Suga said the missile fell ..."), introduces no quote; a clause
   closed by a colon right before the quote introduces it ("Hamilton groaned: ...");
-- six or more words with no speech verb are kept with ``speaker=None``.
+- six or more words with no speech verb are kept with ``speaker=None``;
+- an embedded tweet, as a page's text keeps it ("... — Display Name (@handle) Month D,
+  YYYY"), is a quote of its author, less the links it ends with, unless it mostly relays
+  a quote of its own (then that quote stays as found); a quote inside a tweet with no
+  speaker goes with it.
 
 The speaker is the verb's subject (following ``conj``/``xcomp``/``acl`` heads up to a
 subject), names lose leading titles ("Transportation Minister"), and personal pronouns
@@ -130,6 +134,14 @@ _ROLE_NOUNS = frozenset({
     "owner", "worker", "neighbour", "neighbor", "shopkeeper", "retiree", "pensioner", "mum-of-two",
     "father-of-two", "mother-of-two"}) | ROLE_WORDS  # and those the entity stage trims ("Comedian Sarah Silverman")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Titles written before a person's name and no body's ("Mayor Christian Estrosi"; not
+# "General Motors", "Premier League", "Chief Executive"), and the roles a person's name
+# is set beside ("Estrosi, former mayor of Nice,"): what makes a name the run typed as an
+# organisation a person's.
+_NAME_TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "professor", "president", "senator", "sen", "rep", "gov", "governor",
+    "mayor", "judge", "ambassador", "sheriff", "spokesman", "spokeswoman", "spokesperson", "councillor", "cllr"})
+_PERSON_ROLES = _NAME_TITLES | {"minister", "secretary", "chairman", "chairwoman", "founder"} | ROLE_WORDS
 # What a speaking "it" may refer to: entity types, and nouns for bodies that issue statements.
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _BODY_NOUNS = frozenset({
@@ -512,9 +524,10 @@ class _Speakers:
                 c.dep_ in {"det", "poss"} and c.i < token.i for c in token.head.children):
             return False  # a name that modifies a thing: "a vintage Bruce Sutter jersey"
         start, end = name_span(token)
-        if (token.lower_ in OUTLET_HEADWORDS and end - start == len(token.text)
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
-            return False  # a paper by its masthead word: "Nicely told the Enquirer", "the Times"
+        if (any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                and (token.lower_ in OUTLET_HEADWORDS and end - start == len(token.text)
+                     or is_outlet_name(self.article.text[start:end]))):
+            return False  # a paper by its masthead: "Nicely told the Enquirer", "the Times", "the LA Times"
         if _in_title_quotes(self.article.text, start, end):
             return False  # a title: they were about to make “Kill Bill.”
         if self._platform(start, end):
@@ -527,6 +540,11 @@ class _Speakers:
         # ORG-typed or unknown names: spaCy's small model often tags surnames ORG.
         if any(t.ent_type_ == "PERSON" for t in self.doc.char_span(start, end, alignment_mode="expand") or ()):
             return True
+        if any(c.dep_ == "appos" and c.lower_ in _PERSON_ROLES for c in token.children):
+            return True  # "Estrosi, former mayor of Nice,": whatever the run typed "Christian Estrosi"
+        if ent is not None and any(len(words := normalize_name(a).split()) > 1 and words[0] in _NAME_TITLES
+                                   for a in ent.aliases):
+            return True  # a name the run has met after a person's title: "Mayor Christian Estrosi"
         speaks = token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS
         return token.pos_ == "PROPN" and speaks and token.ent_type_ not in _PLACE_LABELS
 
@@ -738,6 +756,9 @@ class _Speakers:
         is_name = (subj.pos_ == "PROPN" and subj.lower_ not in TITLE_WORDS | _ROLE_NOUNS) or named_tail
         if is_name:
             start, end = name_span(subj)
+            platform = re.match(r"(\w+)\s+(?=\S)", self.article.text[start:end])
+            if platform is not None and platform.group(1).lower() in PLATFORMS:
+                start += platform.end()  # the parse ran the platform into the name: "wrote on Twitter Christian Estrosi"
         else:
             start, end = noun_phrase(subj)
         opening = self.doc.char_span(start, end, alignment_mode="expand")
@@ -980,7 +1001,71 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
             continue
         quotes.append(Quote(who[0], who[1], text[q_start:q_end], article.evidence(span.start, span.end)))
         left_open = not span.closed
-    return tuple(quotes)
+    return tuple(_with_tweets(quotes, _tweets(article, speakers)))
+
+
+def _with_tweets(quotes: list[Quote], tweets: list[Quote]) -> list[Quote]:
+    """``quotes`` and the embedded ``tweets``, by offset. A tweet that is mostly a quote
+    (half its characters or more inside quotes found in it) relays that quote's words and
+    is left out ('"It's really sad when ..." Dallas woman in Nice speaks'); otherwise the
+    tweet is its author's words, and a quote inside it with no speaker goes (its speaker
+    is the tweet's, or someone the tweet does not name)."""
+    kept: list[Quote] = []
+    for tweet in tweets:
+        t = tweet.evidence
+        inside = [q for q in quotes if t.start <= q.evidence.start and q.evidence.end <= t.end]
+        if 2 * sum(q.evidence.end - q.evidence.start for q in inside) >= t.end - t.start:
+            continue
+        quotes = [q for q in quotes if q not in inside or q.speaker is not None]
+        kept.append(tweet)
+    return sorted([*quotes, *kept], key=lambda q: (q.evidence.start, q.evidence.end))
+
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# The signature an embedded tweet ends with, as a page's text keeps it: "... — Display
+# Name (@handle) Month D, YYYY" (Twitter's embed markup, the tweet's text before it).
+_TWEET_SIGNATURE = re.compile(
+    r"[ \t]*[—–][ \t]*(?P<name>[^\n()—–@]{1,60}?)[ \t]*\(@(?P<handle>\w{1,15})\)[ \t]+"
+    rf"(?:{_MONTH_NAMES})[ \t]+\d{{1,2}},[ \t]+\d{{4}}")
+# Links a tweet's text ends with (glued together as the page's text runs them on).
+_TWEET_LINKS = re.compile(r"(?:\s*(?:https?://t\.co/\w+|pic\.twitter\.com/\w+))+\s*$")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# The label a page puts before an embedded post ("Skip Twitter post by @durov").
+_EMBED_LABEL = re.compile(r"\s*(?:Skip )?(?:Twitter|X) post by @\w+\s*")
+
+
+def _tweets(article: Article, speakers: _Speakers) -> list[Quote]:
+    """Embedded tweets as quotes of their author: the text between the start of its line
+    (or the signature of a tweet before it on the line) and its signature "— Name
+    (@handle) Month D, YYYY", less the links it ends with; MIN_SENTENCE_WORDS words or
+    more. The speaker is the display name, the run's entity for it when it names one."""
+    text = article.text
+    found: list[Quote] = []
+    base = 0  # where the line starts in the text
+    for line in text.split("\n"):
+        lo = base  # where the next tweet's text may start
+        for sig in _TWEET_SIGNATURE.finditer(line):
+            start, end, lo = lo, base + sig.start(), base + sig.end()
+            links = _TWEET_LINKS.search(text, start, end)
+            if links is not None:
+                end = links.start()
+            if (label := _EMBED_LABEL.match(text, start, end)) is not None:
+                start = label.end()
+            body = text[start:end]
+            start, end = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
+            if len(_WORD.findall(text[start:end])) < MIN_SENTENCE_WORDS:
+                continue
+            name_start = base + sig.start("name")
+            name = " ".join(_INVISIBLE.sub("", sig.group("name")).split())
+            if not name:
+                continue
+            ent = speakers.entity(name_start, name_start + len(sig.group("name")))
+            if ent is not None and ent.type in _NOT_PEOPLE:
+                ent = None
+            found.append(Quote(ent.name if ent else name, ent.id if ent else None, text[start:end],
+                               article.evidence(start, end)))
+        base += len(line) + 1
+    return found
 
 
 # Speech verbs that put their speaker after them when they follow the quote ('“...!”
