@@ -173,3 +173,50 @@ def test_each_article_of_a_jsonl_file_is_its_own_outlet_when_nothing_names_one()
     assert outlet_label(art("in/batch.jsonl:3")) == "batch:3" != outlet_label(art("in/batch.jsonl:4"))
     assert outlet_label(art("examples/venezuela-russia-2025/000_3e857aedc49cb5a7.txt")) == "000_3e857aedc49cb5a7"
     assert outlet_label(art("in/batch.jsonl:3", "https://www.npr.org/2017/x")) == "npr.org"
+
+
+def test_a_name_given_short_is_the_one_origin_it_shortens() -> None:
+    # giveme5w1h (Silverman and Sheen): The Sun's "Sarah, 47, said" credited her split to
+    # "Sarah", a seventh independent origin beside six outlets quoting "Sarah Silverman"
+    origins = {"a": ("Sarah Silverman",), "b": ("Sarah",), "c": ("Sarah Silverman",), "d": ("Reuters",)}
+    result = independence(list(origins), origins, {})
+    assert result["summary"] == "4 outlets, 2 independent origins: 3 citing Sarah Silverman, 1 citing Reuters"
+    # a short name two longer origins share stays apart: "Times" is not one of them
+    papers = {"a": ("New York Times",), "b": ("Los Angeles Times",), "c": ("Times",)}
+    assert independence(list(papers), papers, {})["independent_origins"] == 3
+
+
+def test_the_words_of_a_named_speaker_rest_on_that_speaker() -> None:
+    # giveme5w1h (Falcon Heavy): outlets carrying Elon Musk's tweet had counted as
+    # independent origins of it, "unattributed"; an outlet's own citation still comes first
+    from newsdesk.model import ArticleAnnotations as Ann
+    from newsdesk.model import ClaimGroup, Quote, Report, Story
+    from newsdesk.report.view import _Independence
+
+    tweet = "Guaranteed to be exciting, one way or another."
+    texts = {"a": f"Musk tweeted a teaser.\n{tweet} \u2014 Elon Musk (@elonmusk) December 2, 2017",
+             "b": f"\u201c{tweet}\u201d Musk wrote.",
+             "c": f"\u201c{tweet}\u201d he wrote, Reuters reported.",
+             "d": f"\u201c{tweet}\u201d a fan wrote."}
+    arts = {k: Article(id=k, source=k, text=t, raw_text=t) for k, t in texts.items()}
+
+    def span(k: str) -> Any:
+        at = texts[k].index(tweet)
+        return arts[k].evidence(at, at + len(tweet))
+
+    def quote(k: str, speaker: str | None, entity: str | None) -> Quote:
+        return Quote(speaker, entity, tweet, span(k))
+
+    notes = {"a": Ann("a", quotes=(quote("a", "Elon Musk", "musk"),)),
+             "b": Ann("b", quotes=(quote("b", "Elon Musk", "musk"),)),
+             "c": Ann("c", quotes=(quote("c", "Elon Musk", "musk"),),
+                      citations=(Citation("c", "Reuters", None, arts["c"].evidence(len(texts["c"]) - 17,
+                                                                                    len(texts["c"]))),)),
+             "d": Ann("d", quotes=(quote("d", "a fan", None),))}
+    group = ClaimGroup("g", tweet, "quote", "corroborated", 4, (), tuple(span(k) for k in texts))
+    story = Story("s", "h", tuple(texts), claims=(group,))
+    report = Report("t", tuple(arts.values()), (), (story,), tuple(notes.values()))
+    line = _Independence(report, notes).summary(group.evidence[:2])
+    assert line == "2 outlets, all citing Elon Musk", line
+    line = _Independence(report, notes).summary(group.evidence)
+    assert line == "4 outlets, 3 independent origins: 2 citing Elon Musk, 1 citing Reuters, 1 unattributed", line

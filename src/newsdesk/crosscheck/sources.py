@@ -203,6 +203,8 @@ def independence(article_ids: Sequence[str], origins_by_article: Mapping[str, Se
     ids = list(dict.fromkeys(article_ids))
     origins = {aid: {outlet_key(o) for o in origins_by_article.get(aid, ()) if outlet_key(o)}
                for aid in ids}
+    fold = _short_forms({k for keys in origins.values() for k in keys})
+    origins = {aid: {fold.get(k, k) for k in keys} for aid, keys in origins.items()}
     names = _display_names({aid: origins_by_article.get(aid, ()) for aid in ids})
     groups = []
     for members in _groups(ids, origins, duplicate_of):
@@ -213,6 +215,20 @@ def independence(article_ids: Sequence[str], origins_by_article: Mapping[str, Se
     outlets = len({outlet_of.get(aid, aid) for aid in ids}) if outlet_of is not None else len(ids)
     return {"outlets": outlets, "independent_origins": len(groups), "groups": groups,
             "unattributed": unattributed, "summary": _summary(len(ids), groups, outlets)}
+
+
+def _short_forms(keys: set[str]) -> dict[str, str]:
+    """One-word origins that are the first or last word of exactly one longer origin
+    among ``keys``, mapped to it: "Sarah" and "Musk" beside "Sarah Silverman" and "Elon
+    Musk" (a speaker named short in one article), "Reuters" beside "Thomson Reuters".
+    One that two longer origins share ("Times" beside "New York Times" and "Los Angeles
+    Times") stays as it is."""
+    out: dict[str, str] = {}
+    for short in (k for k in keys if " " not in k):
+        longer = [k for k in keys if " " in k and short in (k.split()[0], k.split()[-1])]
+        if len(longer) == 1:
+            out[short] = longer[0]
+    return out
 
 
 def _plural(n: int, word: str) -> str:

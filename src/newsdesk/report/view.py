@@ -107,7 +107,8 @@ MAIN_SOURCE_CITATIONS = 2
 
 class _Independence:
     """Per-claim "N outlets, M independent origins", from each evidence span's own origin
-    (the citation in or before its sentence, else the article's declared source), falling
+    (the citation in or before its sentence, else the article's declared source, else the
+    named speaker of the quote it is part of: ``_speaker``), falling
     back to the article's main source: the first of ``article_origins`` (declared first,
     then most cited) that the article cites for a statement other outlets also make, or
     cites MAIN_SOURCE_CITATIONS times or more. An article built on one report is not
@@ -139,6 +140,18 @@ class _Independence:
                 outlet_key(c.cites) for c in cites if any(c.evidence.overlaps(e) for e in shared.get(a.id, ()))}
             self._main[a.id] = next((o for o in article_origins(a, cites) if outlet_key(o) in central), None)
 
+    def _speaker(self, e: Evidence) -> str | None:
+        """The named speaker of a quote that holds most of ``e``: the words of one
+        person's statement (a tweet, a spokesman's) rest on that statement, however many
+        outlets carry them ("7 outlets, all citing Sarah Silverman"). Only a speaker the
+        run knows as an entity, and only where no citation covers the span."""
+        notes = self._ann.get(e.article_id)
+        for q in notes.quotes if notes is not None else ():
+            if (q.speaker and q.speaker_entity_id
+                    and 2 * (min(e.end, q.evidence.end) - max(e.start, q.evidence.start)) >= e.end - e.start):
+                return q.speaker
+        return None
+
     def summary(self, evidence: Sequence[Evidence]) -> str:
         """The line for one claim's evidence. A claim of one outlet whose only origin is
         its article's main source is said to be unattributed where it stands: HuffPost's
@@ -150,7 +163,7 @@ class _Independence:
         for e in evidence:
             art = self._arts[e.article_id]
             cites = self._ann[e.article_id].citations if e.article_id in self._ann else ()
-            own = self._origin_for_span(art, e.start, e.end, cites)
+            own = self._origin_for_span(art, e.start, e.end, cites) or self._speaker(e)
             inherited = inherited and own is None
             found = own or self._main[e.article_id]
             origins.setdefault(e.article_id, [])
