@@ -117,6 +117,24 @@ def test_debate_lines_rank_check_worthy_ones_first(data_dir: Path) -> None:
         assert m["map"] > 2 * m["order_map"]
 
 
+def test_a_model_fitted_on_the_same_marks_is_compared_on_unseen_sentences(data_dir: Path) -> None:
+    """The suite's comparison of the hand-set score with a logistic regression over the
+    same marks: fitted on the even-numbered ClaimBuster sentences, both ranked on the odd
+    ones, and each line carries the marks its score came from."""
+    from newsdesk.eval.checkworthy import DATA, claimbuster_figures, fitted_comparison
+    from newsdesk.extract.worthiness import score
+
+    path = data_dir / DATA / "claimbuster" / "train.json"
+    if not path.is_file():
+        pytest.skip("checkworthiness/claimbuster absent")
+    _, row = claimbuster_figures(path, 400)
+    lines, labels = row["_lines"], row["_labels"]
+    assert all(line.score == score(line.marks) for line in lines)
+    m = fitted_comparison(lines, labels)
+    assert set(m) == {"claimbuster.odd_ap", "claimbuster.fitted_odd_ap"}
+    assert m["claimbuster.fitted_odd_ap"] > 0.4 and m["claimbuster.odd_ap"] > 0.4  # a quarter are positives
+
+
 _WORDS = ["Maduro", "asked", "Russia", "for", "14", "missiles", "in", "October", "2025", "we", "think", "will",
           "should", "the", "largest", "“", "”", ",", ".", "?", "not", "$3.5", "billion", "I", "said", "-", "\n"]
 

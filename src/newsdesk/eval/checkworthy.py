@@ -23,7 +23,13 @@ statement scores 0.
   check-worthy of 21,514 lines): mean average precision over the debates, and the MAP
   of the same lines in their transcript order as a baseline.
 
-No weight was fitted to these sets (see ``extract.worthiness``). Dev figures.
+- ``checkworthy.claimbuster.odd_ap`` / ``.fitted_odd_ap`` and
+  ``checkworthy.clef2020.fitted_map``: the hand-set score against a logistic regression
+  over the same marks fitted on the even-numbered ClaimBuster sentences
+  (``fitted_comparison``), on the odd-numbered ones and on CLEF-2020: why
+  ``extract.worthiness`` keeps its own weights.
+
+No weight of ``extract.worthiness`` was fitted to these sets. Dev figures.
 """
 
 from __future__ import annotations
@@ -34,8 +40,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsdesk.eval.base import SuiteResult, prf, require, skip, timed
+from newsdesk.extract.worthiness import Marks
 from newsdesk.model import Article
 from newsdesk.settings import Settings
 
@@ -59,6 +67,7 @@ class LineScore:
     score: float
     view: bool
     news_fact: bool | None
+    marks: Marks | None = None  # the marks of the line's best sentence (``worthiness_marks``)
 
 
 # First- and second-person words: a line with none reads as a news writer's sentence.
@@ -83,7 +92,7 @@ def score_lines(blocks: Sequence[Sequence[str]], settings: Settings | None = Non
 
 def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[list[LineScore]]:
     from newsdesk.extract.claims import classify_sentence, speaker_view
-    from newsdesk.extract.worthiness import checkworthiness
+    from newsdesk.extract.worthiness import score, worthiness_marks
     from newsdesk.pipeline import parse_and_annotate
 
     articles, spans = [], []
@@ -102,6 +111,7 @@ def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[li
         doc, ann = docs[art.id], annotations[art.id]
         starts = [a for a, _ in offsets]
         best: list[float] = [0.0] * len(offsets)
+        marks: list[Marks | None] = [None] * len(offsets)
         views: list[list[bool]] = [[] for _ in offsets]
         facts = [False] * len(offsets)
         for claim in ann.claims:  # the news-voice claims the pipeline extracted, clauses split
@@ -115,10 +125,12 @@ def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[li
             personal[row] = personal[row] or any(t.lower_ in _PERSONAL for t in span)
             kind = classify_sentence(span.text, span, quoted=True)
             if kind is not None:
-                best[row] = max(best[row], checkworthiness(list(span), kind, ann))
+                found = worthiness_marks(list(span), kind, ann)
+                if marks[row] is None or score(found) > best[row]:
+                    best[row], marks[row] = score(found), found
                 views[row].append(kind != "quote" or speaker_view(list(span)))
-        out.append([LineScore(b, bool(v) and all(v), None if p else f)
-                    for b, v, f, p in zip(best, views, facts, personal, strict=True)])
+        out.append([LineScore(b, bool(v) and all(v), None if p else f, m)
+                    for b, v, f, p, m in zip(best, views, facts, personal, marks, strict=True)])
     return out
 
 
@@ -150,7 +162,9 @@ def _transcripts(folder: Path, limit: int | None) -> list[list[tuple[str, int]]]
 def claimbuster_figures(path: Path, limit: int | None) -> tuple[dict[str, float], dict[str, object]]:
     from newsdesk.extract.worthiness import CHECKWORTHY
 
-    items = json.loads(path.read_text(encoding="utf-8"))[:limit]
+    items = json.loads(path.read_text(encoding="utf-8"))
+    if limit:  # evenly spaced: the file lists the check-worthy sentences first
+        items = items[::max(1, len(items) // limit)][:limit]
     texts = [str(x["text"]) for x in items]
     labels = [int(x["label"]) for x in items]
     blocks = [texts[i:i + BLOCK_LINES] for i in range(0, len(texts), BLOCK_LINES)]
@@ -167,7 +181,8 @@ def claimbuster_figures(path: Path, limit: int | None) -> tuple[dict[str, float]
          "cfs_as_view": _share(positives),
          "third_person.cfs_as_fact": _share([f for f, y in news if y]),
          "third_person.ncs_as_fact": _share([f for f, y in news if not y])}
-    return m, {"set": "claimbuster train", "sentences": len(texts), "check-worthy": sum(labels), **m}
+    return m, {"set": "claimbuster train", "sentences": len(texts), "check-worthy": sum(labels), **m,
+               "_lines": scored, "_labels": labels}
 
 
 def clef_figures(folder: Path, limit: int | None) -> tuple[dict[str, float], dict[str, object]]:
@@ -180,25 +195,67 @@ def clef_figures(folder: Path, limit: int | None) -> tuple[dict[str, float], dic
         order_aps.append(average_precision([-float(i) for i in range(len(labels))], labels) or 0.0)
     m = {"map": sum(aps) / len(aps), "order_map": sum(order_aps) / len(order_aps)}
     return m, {"set": "clef2020 task5 test-gold", "debates": len(debates),
-               "lines": sum(len(d) for d in debates), "check-worthy": sum(y for d in debates for _, y in d), **m}
+               "lines": sum(len(d) for d in debates), "check-worthy": sum(y for d in debates for _, y in d), **m,
+               "_lines": scores, "_labels": [[y for _, y in d] for d in debates]}
+
+
+def _features(marks: Marks | None) -> list[float]:
+    """A line's marks as numbers for a fitted model (all 0 for a line with no statement)."""
+    if marks is None:
+        return [0.0] * 7
+    return [float(x) for x in (marks.view, marks.question, marks.figure, marks.named, marks.past, marks.dated,
+                               marks.compared)]
+
+
+def fitted_comparison(cb_lines: Sequence[LineScore], cb_labels: Sequence[int],
+                      clef_lines: Sequence[Sequence[LineScore]] = (),
+                      clef_labels: Sequence[Sequence[int]] = ()) -> dict[str, float]:
+    """The hand-set score against a logistic regression over the same marks, fitted on the
+    even-numbered ClaimBuster sentences: ``claimbuster.odd_ap`` and ``.fitted_odd_ap``
+    (average precision on the odd-numbered ones), and ``clef2020.fitted_map`` (to set
+    beside ``clef2020.map``). Why ``extract.worthiness`` keeps its own weights."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.asarray([_features(s.marks) for s in cb_lines])
+    y = np.asarray(cb_labels)
+    even = np.arange(len(y)) % 2 == 0
+    out: dict[str, float] = {}
+    if len(set(y[even].tolist())) < 2 or not (~even).any():
+        return out
+    model = LogisticRegression(max_iter=1000).fit(x[even], y[even])
+    odd = [i for i in range(len(y)) if i % 2]
+    out["claimbuster.odd_ap"] = average_precision([cb_lines[i].score for i in odd], [int(y[i]) for i in odd]) or 0.0
+    out["claimbuster.fitted_odd_ap"] = average_precision(
+        model.predict_proba(x[~even])[:, 1].tolist(), y[~even].tolist()) or 0.0
+    if clef_lines:
+        aps = [average_precision(model.predict_proba(np.asarray([_features(s.marks) for s in lines]))[:, 1].tolist(),
+                                 list(labels)) or 0.0 for lines, labels in zip(clef_lines, clef_labels, strict=True)]
+        out["clef2020.fitted_map"] = sum(aps) / len(aps)
+    return out
 
 
 def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
-    """``limit``: the first N ClaimBuster sentences and CLEF debates (None: all)."""
+    """``limit``: N ClaimBuster sentences, evenly spaced, and the first N CLEF debates (None: all)."""
     base = require(data_dir, DATA)
     if base is None:
         return skip(SUITE, f"{data_dir / DATA} is absent")
     metrics: dict[str, float] = {}
     rows: list[dict[str, object]] = []
+    lines: dict[str, Any] = {}
     with timed() as t:
         if (path := require(base, "claimbuster", "train.json")) is not None:
             m, row = claimbuster_figures(path, limit)
             metrics.update({f"{SUITE}.claimbuster.{k}": v for k, v in m.items()})
+            lines["cb"] = (row.pop("_lines"), row.pop("_labels"))
             rows.append(row)
         if (folder := require(base, "clef2020-task5", "test-gold")) is not None:
             m, row = clef_figures(folder, limit)
             metrics.update({f"{SUITE}.clef2020.{k}": v for k, v in m.items()})
+            lines["clef"] = (row.pop("_lines"), row.pop("_labels"))
             rows.append(row)
+        if "cb" in lines:
+            metrics.update({f"{SUITE}.{k}": v for k, v in fitted_comparison(*lines["cb"], *lines.get("clef", ((), ()))).items()})
     if not rows:
         return skip(SUITE, f"neither claimbuster/train.json nor clef2020-task5/test-gold under {base}")
     notes = [f"dev figures in {t['seconds']:.1f} s; debate transcripts, not news: each line read as a quote",

@@ -25,6 +25,7 @@ view's figures are not a fact's, which the stance factor here keeps.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.model import ArticleAnnotations, Quantity
@@ -52,32 +53,56 @@ _REFERRING = frozenset({"the", "these", "those"})
 REFERRING_BELOW = 10
 
 
-def checkworthiness(tokens: Sequence[Any], kind: str, annotations: ArticleAnnotations) -> float:
-    """The check-worthiness of a claim of ``kind`` whose words are ``tokens`` (spaCy tokens
-    of its article's parse: for a quote, the quoted words), from the figures, dates and
-    names ``annotations`` found in the article (rounded to 3 places)."""
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What ``checkworthiness`` reads of a claim: its stance, and the marks of a checkable
+    statement its words carry."""
+
+    view: bool  # an opinion, or a quote giving the speaker's view or intention
+    question: bool
+    figure: bool
+    named: bool
+    past: bool
+    dated: bool
+    compared: bool
+
+
+def worthiness_marks(tokens: Sequence[Any], kind: str, annotations: ArticleAnnotations) -> Marks | None:
+    """The ``Marks`` of a claim of ``kind`` whose words are ``tokens`` (spaCy tokens of its
+    article's parse: for a quote, the quoted words), from the figures, dates and names
+    ``annotations`` found in the article; None when it has no words."""
     from newsdesk.extract.claims import speaker_view  # claims imports this module
 
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
-        return 0.0
-    if kind == "opinion":
-        base = VIEW_BASE
-    elif kind == "question":
-        base = QUESTION_BASE
-    elif kind == "quote" and speaker_view(tokens):
-        base = VIEW_BASE
-    else:
-        base = 1.0
+        return None
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     at = {t.idx: t for t in words}
-    figure = any(start <= q.evidence.start < end and not _referring(q, at.get(q.evidence.start))
-                 for q in annotations.quantities)
-    dated = any(start <= t.evidence.start < end for t in annotations.times)
-    named = any(start <= m.start < end and m.label in NAMED_LABELS for m in annotations.mentions)
-    compared = any(t.tag_ in _COMPARISON_TAGS for t in words)
-    score = BARE + FIGURE * figure + NAMED * named + PAST * _completed(words) + DATE * dated + COMPARISON * compared
-    return round(min(1.0, base * score), 3)
+    return Marks(
+        view=kind == "opinion" or (kind == "quote" and speaker_view(tokens)),
+        question=kind == "question",
+        figure=any(start <= q.evidence.start < end and not _referring(q, at.get(q.evidence.start))
+                   for q in annotations.quantities),
+        named=any(start <= m.start < end and m.label in NAMED_LABELS for m in annotations.mentions),
+        past=_completed(words),
+        dated=any(start <= t.evidence.start < end for t in annotations.times),
+        compared=any(t.tag_ in _COMPARISON_TAGS for t in words))
+
+
+def score(marks: Marks | None) -> float:
+    """The check-worthiness of a claim's ``Marks`` (0.0 for None), rounded to 3 places."""
+    if marks is None:
+        return 0.0
+    base = QUESTION_BASE if marks.question else VIEW_BASE if marks.view else 1.0
+    total = (BARE + FIGURE * marks.figure + NAMED * marks.named + PAST * marks.past + DATE * marks.dated
+             + COMPARISON * marks.compared)
+    return round(min(1.0, base * total), 3)
+
+
+def checkworthiness(tokens: Sequence[Any], kind: str, annotations: ArticleAnnotations) -> float:
+    """The check-worthiness of a claim of ``kind`` whose words are ``tokens`` (see
+    ``worthiness_marks``), rounded to 3 places."""
+    return score(worthiness_marks(tokens, kind, annotations))
 
 
 def _referring(q: Quantity, token: Any | None) -> bool:
