@@ -203,3 +203,26 @@ def test_a_unit_in_a_compound_adjective_or_abbreviated_is_read() -> None:
     # a hyphen before no unit joins no unit: a score, a squad, a model
     for text in ("Pittsburgh won 3-1 at home.", "Su-30 jets flew over.", "a 50-50 split"):
         assert all(q.unit is None for q in _quantities(text)), text
+
+
+def test_the_callers_times_stand_for_the_date_spans(corpus_dir: Path, nlp: Any, monkeypatch: Any) -> None:
+    # the pipeline has each article's times (parsed): extract_quantities takes them and
+    # does not work them out again from the text; the amounts are the same
+    import newsdesk.extract.dates as dates
+
+    calls: list[Any] = []
+
+    def spy(*args: Any, **kwargs: Any) -> tuple[()]:
+        calls.append(args)
+        return ()
+
+    paths = sorted(corpus_dir.glob("*.txt"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        article, doc = _article(text), nlp(text)
+        alone = extract_quantities(article, doc)
+        times = dates.extract_times(article, doc)
+        monkeypatch.setattr(dates, "extract_times", spy)
+        assert extract_quantities(article, doc, times) == alone and not calls
+        monkeypatch.undo()

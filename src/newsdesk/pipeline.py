@@ -146,10 +146,8 @@ def annotate_stage(
         times: dict[str, tuple[TimeExpression, ...]] = {}
         quantities: dict[str, tuple[Quantity, ...]] = {}
         for a, d in zip(arts, docs, strict=True):
-            # one article's times and quantities together: both read its date grammar's
-            # matches, which dates keeps for the last few texts (one scan, not two)
             times[a.id] = extract_times(a, d)
-            quantities[a.id] = extract_quantities(a, d)
+            quantities[a.id] = extract_quantities(a, d, times[a.id])  # amounts less the date spans
         counted = {a.id: counted_facts(a, quantities[a.id], d, times[a.id]) for a, d in zip(arts, docs, strict=True)}
     with clock.stage("quotes+citations", n):
         run_entities = tuple(entities)  # a tuple: both stages share one alias index of it

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdesk.model import Article, Quantity
+from newsdesk.model import Article, Quantity, TimeExpression
 from newsdesk.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -312,12 +312,15 @@ def _counted(text: str, end: int, unit: str | None, doc: Doc | None) -> tuple[st
     return counted, unit, stop if counted else end
 
 
-def extract_quantities(article: Article, doc: Doc | None = None) -> tuple[Quantity, ...]:
+def extract_quantities(article: Article, doc: Doc | None = None,
+                       times: Sequence[TimeExpression] | None = None) -> tuple[Quantity, ...]:
     """Every amount in ``article.text`` in text order (see the module docstring).
 
     ``doc`` (a spaCy Doc over ``article.text``) sharpens what is counted (adjectives are
     dropped: "14 new missile units" counts "missile units"); without it a stopword rule
-    is used. Date spans found by ``extract.dates`` are skipped so "October 26" is no amount.
+    is used. Date spans found by ``extract.dates`` are skipped so "October 26" is no amount:
+    ``times`` are the article's (``extract_times``) when the caller has them, else they are
+    worked out here from the text alone.
     ValueError when ``doc`` was not parsed from ``article.text`` (or a prefix of it).
     """
     from newsdesk.extract.dates import extract_times
@@ -325,7 +328,8 @@ def extract_quantities(article: Article, doc: Doc | None = None) -> tuple[Quanti
     text = article.text
     if doc is not None and not text.startswith(doc_text(doc)):
         raise ValueError(f"article {article.id}: the spaCy Doc is not over article.text")
-    times = extract_times(article)
+    if times is None:
+        times = extract_times(article)
     date_spans = [(t.evidence.start, t.evidence.end) for t in times if t.kind in ("DATE", "TIME")]
     durations = [(t.evidence.start, t.evidence.end) for t in times if t.kind == "DURATION"]
     out: list[Quantity] = []
