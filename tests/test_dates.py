@@ -350,3 +350,12 @@ def test_a_month_of_a_habit_is_a_set(nlp: Any) -> None:
             "strong 120 meteors each hour during a short peak, according to the American Meteor Society.")
     kinds = {t.evidence.text: t.kind for t in extract_times(_article(text, "2017-12-26"), nlp(text))}
     assert kinds["Thursday"] == "DATE"
+
+
+def test_a_month_abbreviation_inside_a_word_is_no_month() -> None:
+    # giveme5w1h (Brazilian Grand Prix live text): "Lap 14 Marcus Ericsson has a big smash"
+    # had been dated 14 March, on the timeline
+    text = ("Lap 14 Marcus Ericsson has a big smash in his Sauber and the safety car is deployed.\n"
+            "The 3 Mayors met on 14 Mar. 2016, and again on 5 March.")
+    found = [(t.evidence.text, t.value) for t in extract_times(_article(text, "2016-11-14"))]
+    assert [f for f, _ in found] == ["14 Mar. 2016", "5 March"] and found[0][1] == "2016-03-14", found

@@ -586,7 +586,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
     ("month_day", _p(rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?\b"
                      rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _h_month_day),
     ("day_month", _p(rf"(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                     rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"), _h_month_day),
+                     rf"(?P<mon>{_MON})(?![\w-])(?:,?\s+(?P<y>{_YEAR})\b)?"), _h_month_day),
     ("month", _p(rf"(?:(?P<rel>(?i:last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
                  rf"the\s+start\s+of|the\s+middle\s+of))[-\s]+)?(?P<mon>{_MON})(?![\w-])"
                  rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b|\s+(?i:of\s+(?P<yrel>{_YEAR_REL})\s+year)\b)?"),
