@@ -213,6 +213,26 @@ def test_a_slideshow_run_into_one_line_goes(data_dir: Path) -> None:
     assert rules.slideshow_lines(split_lines(text)) == []
 
 
+def test_an_archive_menu_run_into_one_line_goes(data_dir: Path) -> None:
+    """giveme5w1h (Insights on India): a page of menus only had passed as an article, its
+    blog archive menu on one line ("Archives Select Month January 2018 December 2017 ...")
+    putting "September 2017" on the story's timeline. The menu goes, and with it the page
+    (what is left is too short to be an article). A sentence naming a few months stays."""
+    from newsdesk.errors import ExtractionError
+
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / "e5b2b866e39da7822b8e500ff76cd07ea75e879d3e575132cfe4dd18.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+    assert "Select Month January 2018" in raw
+    with pytest.raises(ExtractionError, match="archive menu x1"):
+        clean_document(RawDocument(source=path.name, text=raw), SETTINGS)
+    text = "In January 2017, March 2017, May 2017 and June 2017 the bank raised its rate by a quarter point."
+    assert not rules.is_archive_list(split_lines(text)[0])
+    menu = "Archives Select Month " + " ".join(f"{m} 2017" for m in ("May", "June", "July", "August"))
+    assert rules.is_archive_list(split_lines(menu)[0])
+
+
 @pytest.mark.parametrize(("text", "author"), [
     ("by James Carter Senior News Editor", "James Carter"),
     ("By Emma Batha", "Emma Batha"),

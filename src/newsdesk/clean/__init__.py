@@ -113,6 +113,8 @@ def _classify(line: Line, ctx: _Context, edge: bool, bottom: bool, late: bool) -
         return "speaker label"
     if rules.is_date_line(line):
         return "date line"
+    if rules.is_archive_list(line):
+        return "archive menu"
     if rules.is_author_box(line, edge or late):
         return "author box"
     if rules.is_caps_link(line) or rules.is_doubled(text):

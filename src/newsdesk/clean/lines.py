@@ -378,6 +378,22 @@ def is_date_line(line: Line) -> bool:
     return all(_DATE_TOKEN.match(t.strip(".:")) for t in tokens) and any(ch.isdigit() for ch in text)
 
 
+# A month and year, as an archive menu lists them ("December 2017").
+_MONTH_YEAR = re.compile(rf"\b(?:{_MONTHS})\s+(?:1[89]|20)\d\d\b", re.IGNORECASE)
+# Month-year entries from which a line is an archive menu, and the share of its words they make.
+ARCHIVE_MONTHS = 4
+ARCHIVE_SHARE = 0.7
+
+
+def is_archive_list(line: Line) -> bool:
+    """A blog's archive menu run into one line ("Archives Select Month January 2018
+    December 2017 November 2017 ..."): ARCHIVE_MONTHS month-year entries or more, making
+    up ARCHIVE_SHARE of its words. A sentence naming a few months ("in January 2017,
+    March 2017 and May 2017 the rate rose") has other words."""
+    found = _MONTH_YEAR.findall(line.text)
+    return len(found) >= ARCHIVE_MONTHS and 2 * len(found) >= ARCHIVE_SHARE * line.words
+
+
 def is_speaker_label(text: str) -> bool:
     """A transcript speaker tag in capitals, name and role ("DAVID GREENE, HOST:").
 
