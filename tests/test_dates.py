@@ -359,3 +359,15 @@ def test_a_month_abbreviation_inside_a_word_is_no_month() -> None:
             "The 3 Mayors met on 14 Mar. 2016, and again on 5 March.")
     found = [(t.evidence.text, t.value) for t in extract_times(_article(text, "2016-11-14"))]
     assert [f for f, _ in found] == ["14 Mar. 2016", "5 March"] and found[0][1] == "2016-03-14", found
+
+
+def test_midnight_in_a_name_is_no_time() -> None:
+    # giveme5w1h (Falcon Heavy): Musk's "midnight cherry Tesla Roadster", a colour, had
+    # put seven entries at 24:00 on that story's timeline
+    for text in ["Payload will be my midnight cherry Tesla Roadster playing Space Oddity.",
+                 "Musk unveiled plans to launch his \u201cmidnight cherry Tesla Roadster\u201d into space.",
+                 "Musk said the midnight cherry red Tesla Roadster sells for about $200,000."]:
+        assert _values(text, "2017-12-02") == {}, text
+    assert _values("They stayed in the building until midnight, when police said it was safe to leave.",
+                   "2016-07-15") == {"midnight": "2016-07-15T24:00"}
+    assert _values("Talks ran past the midnight deadline.", "2016-07-15") == {"midnight": "2016-07-15T24:00"}

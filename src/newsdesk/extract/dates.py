@@ -557,9 +557,27 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     return _Time(f"{prefix}{amount}{code}", _precision_of(unit), "DURATION")
 
 
+# Words before "noon"/"midnight" that make it part of a name ("his midnight cherry
+# Roadster"), and words after it that keep it a time ("the midnight deadline").
+_DETERMINERS = re.compile(r"(?:\b(?:the|a|an|his|her|my|their|its|our|your)\s+|[\"“‘'])$", re.IGNORECASE)
+_TIME_FOLLOWERS = frozenset({"local", "on", "tonight", "today", "tomorrow", "yesterday", "and", "or", "when", "to",
+                             "in", "at", "hour", "hours", "deadline", "mass", "sun", "shift", "curfew"})
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether "noon"/"midnight" at [start, end) modifies a noun after a determiner, as in
+    a colour or product name ("my midnight cherry Tesla Roadster", "the midnight blue
+    dress"), rather than telling the time ("until midnight", "the midnight deadline")."""
+    follower = re.match(r"\s+([a-z]+)\b", text[end:end + 20])
+    return (_DETERMINERS.search(text[max(0, start - 8):start]) is not None and follower is not None
+            and follower.group(1) not in _TIME_FOLLOWERS)
+
+
 def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     """"10:30 a.m.", "5 p.m.", "noon": a TIME on the anchor day (or the last named day)."""
     word = (m["w"] or "").lower()
+    if word and _names_a_thing(ctx.text, m.start("w"), m.end("w")):
+        return None
     if word:
         hour, minute = (12 if word == "noon" else 24), 0
     else:
