@@ -371,3 +371,22 @@ def test_midnight_in_a_name_is_no_time() -> None:
     assert _values("They stayed in the building until midnight, when police said it was safe to leave.",
                    "2016-07-15") == {"midnight": "2016-07-15T24:00"}
     assert _values("Talks ran past the midnight deadline.", "2016-07-15") == {"midnight": "2016-07-15T24:00"}
+
+
+def test_a_day_that_dates_a_past_act_is_the_last_one(nlp: Any) -> None:
+    # giveme5w1h (Nice, July 2016): "killed 130 people in Paris on Nov. 13" had been dated
+    # 2016-11-13, four months after publication; a day hung on a past verb is last year's
+    # when this year's is still to come (not within a month: the parse may hang a coming
+    # day on the verb), and a deadline, an end or an object keep the nearest day
+    def values(text: str, published: str) -> dict[str, str]:
+        article = _article(text, published)
+        return {t.evidence.text: t.value for t in extract_times(article, nlp(text))}
+
+    assert values("Almost exactly eight months ago Islamic State militants killed 130 people in Paris on Nov. 13.",
+                  "2016-07-15")["Nov. 13"] == "2015-11-13"
+    assert values("The abortion doctor was shot to death on the night of Oct. 23 as he stood in his kitchen.",
+                  "1999-05-05")["Oct. 23"] == "1998-10-23"
+    assert values("Mr. Hollande, who only hours earlier had proclaimed the impending end of a state of national "
+                  "emergency on July 26, said that the measure would be extended.", "2016-07-14")["July 26"] == "2016-07-26"
+    assert values("Meissner gave no reason for the Jan. 14 deadline.", "2000-01-05")["Jan. 14"] == "2000-01-14"
+    assert values("The offer was extended to Nov. 16.", "1989-10-30")["Nov. 16"] == "1989-11-16"

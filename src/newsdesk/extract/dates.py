@@ -78,6 +78,11 @@ FUTURE_SLACK_DAYS = 2
 # on TempEval-3 TBAQ: 30/60/100/whole sentence gave 1116/1117/1118/1118 correct values of
 # 1312 (flat); 60 keeps the look local to the clause. Dropping "would" mattered more.
 FUTURE_WINDOW = 60
+# A day named without its year that the parse finds dating a past act is last year's when
+# this year's is still to come, unless this year's comes within this many days: "had
+# proclaimed the end of the state of emergency on July 26", written on July 14, is that
+# month's July 26, whatever the parse hung it on.
+PAST_NEAR_AHEAD_DAYS = 31
 
 # "N units ago/later" past this many units is left unresolved (PAST_REF/FUTURE_REF): it
 # keeps date arithmetic inside the calendar (years 1..9999) whatever number is written.
@@ -160,17 +165,25 @@ def _is_future(text: str, pos: int) -> bool:
     return FUTURE_RE.search(text, start, pos) is not None
 
 
-def _day_year(anchor: date | None, month: int, day: int, future: bool) -> int | None:
+def _day_year(anchor: date | None, month: int, day: int, future: bool, tense: str | None = None) -> int | None:
     """Year of a month/day named without one (None without an anchor).
 
-    The first such day on or after the anchor when the clause is in the future tense,
-    else the one nearest the anchor (ties go to the past): news gives the year for days
-    further off. On TempEval-3 TBAQ (145 matched "Mon. D" expressions) "nearest" scored
+    The first such day on or after the anchor when the clause is in the future tense; the
+    last one on or before it when a parse finds it dates an act told in the past (``tense``
+    "past", ``dates_past_act``: "militants killed 130 people in Paris on Nov. 13", in
+    July), unless this year's comes within PAST_NEAR_AHEAD_DAYS; else the one nearest the
+    anchor (ties go to the past): news gives the year for days further off. On TempEval-3 TBAQ (145 matched "Mon. D" expressions) "nearest" scored
     0.924 value accuracy against 0.697 for "latest on or before the anchor": WSJ copy names
     coming days ("payable Nov. 10") without a future verb.
     """
     if anchor is None:
         return None
+    if tense == "past" and not future:
+        try:
+            ahead_days = (date(anchor.year, month, day) - anchor).days
+        except ValueError:  # Feb 29 in a common year
+            return anchor.year
+        return anchor.year if ahead_days <= PAST_NEAR_AHEAD_DAYS else anchor.year - 1
     ahead = (month, day) >= (anchor.month, anchor.day)
     if future:
         if not ahead:
@@ -213,7 +226,8 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     if not m["y"] and _in_name(ctx.text, m.start()):
         return None
     month, day = _month_of(m["mon"]), int(m["d"])
-    year = int(m["y"]) if m["y"] else _day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start()))
+    year = int(m["y"]) if m["y"] else _day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start()),
+                                                ctx.tense)
     return _day_result(year, month, day)
 
 
@@ -832,6 +846,44 @@ def clause_tense(doc: Doc, offset: int) -> str | None:
     return None
 
 
+# Prepositions that put a day on an act ("killed 130 people on Nov. 13"), not a deadline
+# or an end ("extended to Nov. 16", "respond by Oct. 31"); and the nouns of a part of a
+# day between them ("shot on the night of Oct. 23").
+_ACT_DAY_PREPS = frozenset({"on", "in", "during", "since"})
+_DAY_PARTS = frozenset({"night", "morning", "evening", "afternoon", "day", "weekend", "eve"})
+
+
+def dates_past_act(doc: Doc, start: int, end: int) -> bool:
+    """Whether the day at [start, end) dates an act told in the past: it hangs on a past
+    verb (a past form, or a participle with its auxiliary: "was last seen Nov. 3", "has
+    fallen") as an adverb of time or through "on"/"in"/"during"/"since" ("militants killed
+    130 people in Paris on Nov. 13", "was shot to death on the night of Oct. 23"). Not a
+    day of a thing ("the Jan. 14 deadline", "payable Dec. 7"), an end or a limit ("was
+    extended to Nov. 16", "asked it to respond by Oct. 31"), an object ("has set Nov. 10
+    as the deadline") or an infinitive's ("subpoenaed Elian to testify on Feb. 10"): on
+    TempEval-3 those name coming days as often as past ones."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    head = tok.head
+    if tok.dep_ == "pobj":
+        while head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in _DAY_PARTS \
+                and head.head.dep_ == "pobj":
+            head = head.head.head  # "on the night of Oct. 23": up to "on"
+        if head.dep_ != "prep" or head.lower_ not in _ACT_DAY_PREPS:
+            return False
+        head = head.head
+    elif tok.dep_ not in {"npadvmod", "tmod"}:
+        return False
+    if head.pos_ not in _VERB_POS:
+        return False
+    aux = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in aux) or any(a.lower_ == "to" for a in aux):
+        return False
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(aux)) or any(a.tag_ == "VBD" for a in aux)
+
+
 # "today" and "tonight" date the writing, not the story: "three days later" after "is alive
 # today" counts from the last date of the story told before it, not from the present.
 _PRESENT = re.compile(r"(?i:today|tonight|this\s+(?:morning|afternoon|evening))")
@@ -857,7 +909,11 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     ref: tuple[int | None, int, int] | None = None
     last: tuple[int, int | None] | None = None
     for c in chosen:
-        tense = clause_tense(doc, c.start) if doc is not None and c.handler is _h_month else None
+        tense = None
+        if doc is not None and c.handler is _h_month:
+            tense = clause_tense(doc, c.start)
+        elif doc is not None and c.handler is _h_month_day and dates_past_act(doc, c.start, c.end):
+            tense = "past"
         t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense))
         if t is None:
             continue
