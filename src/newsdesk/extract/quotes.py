@@ -616,7 +616,10 @@ class _Speakers:
                 found = [t for t in found if t.dep_ in _SUBJECTS and (self.gender(t) or _own_pronoun(t)) == need]
             if found:
                 subjects = [t for t in found if t.dep_ in _SUBJECTS]
-                return (subjects or found)[-1]
+                # a person a participle's phrase mentions is background: in "Musk's plan to
+                # launch a Tesla Roadster blaring David Bowie on the stereo" Bowie is no "he"
+                foreground = [t for t in found if not _in_participle(t)]
+                return (subjects or foreground or found)[-1]
             speaking = None if far else self._speaking_role(lo, hi, quote, pronoun)
             if speaking is not None:
                 return speaking
@@ -856,6 +859,14 @@ _APPOSED_NAME = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+\s*,")
 _BODY_WORDS = frozenset("""party council committee ministry department agency union league association
     university institute foundation group company corporation bank court office service police army
     navy force forces assembly parliament senate congress commission board government""".split())
+
+
+def _in_participle(token: Any) -> bool:
+    """Whether a name is the object of a participle that modifies something ("blaring
+    David Bowie", "featuring Jay-Z"), directly or through a preposition."""
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return (token.dep_ in {"dobj", "pobj"} and head.tag_ in {"VBG", "VBN"}
+            and head.dep_ in {"acl", "advcl", "xcomp", "amod"})
 
 
 def _hyphenated_name_tail(token: Any) -> bool:
