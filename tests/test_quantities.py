@@ -226,3 +226,11 @@ def test_the_callers_times_stand_for_the_date_spans(corpus_dir: Path, nlp: Any, 
         monkeypatch.setattr(dates, "extract_times", spy)
         assert extract_quantities(article, doc, times) == alone and not calls
         monkeypatch.undo()
+
+
+def test_a_scale_word_alone_is_no_amount() -> None:
+    # found by the property test above: "trillion" alone came out as an amount of 1e12
+    # whose words give no number back ("a trillion-dollar market" names no amount either)
+    for text in ("trillion", "million", "hundred", "dozen"):
+        assert _quantities(text) == [], text
+    assert [q.value for q in _quantities("a trillion dollars and a dozen ships")] == [1e12, 12.0]

@@ -180,7 +180,10 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
     is_digit = num[0].isdigit() or num[0] == "."
     if not is_digit:
         low = num.lower()
-        # A bare "one"/"half" is a pronoun or adjective far more often than an amount.
+        # A bare "one"/"half" is a pronoun or adjective far more often than an amount, and a
+        # scale word alone counts nothing ("a trillion-dollar market" says "a trillion").
+        if low in SCALES or low in ("hundred", "dozen"):
+            return True
         return low in ("one", "half", "a", "an", "a half") and not (m.group("scale") or m.group("ratio") or m.group("unit"))
     if before[-1:].isalpha() or before[-1:] == ":" or (before[-1:] == "-" and before[:1].isalnum()):
         return True  # Su-30, Il-76, G7, COVID-19, 10:30
