@@ -963,3 +963,13 @@ def test_a_person_a_participle_mentions_is_no_antecedent(nlp: Any, data_dir: Pat
     said = [s for s, q in zip(speakers, extract_quotes(_article("cubs", text), nlp(text), ents), strict=True)
             if q.text.startswith(("If you count from birth", "My mom"))]
     assert said and all("Brien" in (s or "") for s in said), said
+    # giveme5w1h (Falcon Heavy, the Daily Mail): "Musk's plan to launch a Tesla Roadster to
+    # Mars next month blaring David Bowie on the stereo" then "He also confirmed the rocket
+    # will have a 'max thrust at lift-off ...'": Musk's words, not Bowie's
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / "12e3629ae0c8fe356b5c757c61b0476e45d76be8625ec4f9f4b86b77.json"
+    if path.is_file():
+        text = json.loads(path.read_text(encoding="utf-8"))["text"]
+        ents, speakers = _speakers_with_entities(nlp, "musk", text)
+        said = [s for s, q in zip(speakers, extract_quotes(_article("musk", text), nlp(text), ents), strict=True)
+                if q.text.startswith("max thrust at lift-off")]
+        assert said and all("Musk" in (s or "") for s in said), said

@@ -865,8 +865,9 @@ def _in_participle(token: Any) -> bool:
     """Whether a name is the object of a participle that modifies something ("blaring
     David Bowie", "featuring Jay-Z"), directly or through a preposition."""
     head = token.head.head if token.dep_ == "pobj" else token.head
-    return (token.dep_ in {"dobj", "pobj"} and head.tag_ in {"VBG", "VBN"}
-            and head.dep_ in {"acl", "advcl", "xcomp", "amod"})
+    bare = not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+    return (token.dep_ in {"dobj", "pobj"} and head.tag_ in {"VBG", "VBN"} and bare
+            and head.dep_ in {"acl", "advcl", "xcomp", "amod", "csubj", "pcomp"})
 
 
 def _hyphenated_name_tail(token: Any) -> bool:
