@@ -109,11 +109,11 @@ def test_debate_lines_rank_check_worthy_ones_first(data_dir: Path) -> None:
     base = data_dir / DATA
     if not (base / "claimbuster" / "train.json").is_file():
         pytest.skip("checkworthiness/claimbuster absent")
-    m, _ = claimbuster_figures(base / "claimbuster" / "train.json", 300)
+    m, _, _ = claimbuster_figures(base / "claimbuster" / "train.json", 300)
     assert m["ap"] >= 0.55 and m["precision"] >= 0.55
     assert m["cfs_as_view"] <= 0.15
     if (base / "clef2020-task5" / "test-gold").is_dir():
-        m, _ = clef_figures(base / "clef2020-task5" / "test-gold", 2)
+        m, _, _ = clef_figures(base / "clef2020-task5" / "test-gold", 2)
         assert m["map"] > 2 * m["order_map"]
 
 
@@ -127,8 +127,7 @@ def test_a_model_fitted_on_the_same_marks_is_compared_on_unseen_sentences(data_d
     path = data_dir / DATA / "claimbuster" / "train.json"
     if not path.is_file():
         pytest.skip("checkworthiness/claimbuster absent")
-    _, row = claimbuster_figures(path, 400)
-    lines, labels = row["_lines"], row["_labels"]
+    _, _, (lines, labels) = claimbuster_figures(path, 400)
     assert all(line.score == score(line.marks) for line in lines)
     m = fitted_comparison(lines, labels)
     assert set(m) == {"claimbuster.odd_ap", "claimbuster.fitted_odd_ap"}

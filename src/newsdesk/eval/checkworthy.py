@@ -40,7 +40,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from newsdesk.eval.base import SuiteResult, prf, require, skip, timed
 from newsdesk.extract.worthiness import Marks
@@ -68,6 +67,10 @@ class LineScore:
     view: bool
     news_fact: bool | None
     marks: Marks | None = None  # the marks of the line's best sentence (``worthiness_marks``)
+
+
+# ClaimBuster's scored lines and their labels (what ``fitted_comparison`` reads).
+Scored = tuple[list[LineScore], list[int]]
 
 
 # First- and second-person words: a line with none reads as a news writer's sentence.
@@ -126,8 +129,9 @@ def _score_batch(blocks: Sequence[Sequence[str]], settings: Settings) -> list[li
             kind = classify_sentence(span.text, span, quoted=True)
             if kind is not None:
                 found = worthiness_marks(list(span), kind, ann)
-                if marks[row] is None or score(found) > best[row]:
-                    best[row], marks[row] = score(found), found
+                value = score(found)
+                if marks[row] is None or value > best[row]:
+                    best[row], marks[row] = value, found
                 views[row].append(kind != "quote" or speaker_view(list(span)))
         out.append([LineScore(b, bool(v) and all(v), None if p else f, m)
                     for b, v, f, p, m in zip(best, views, facts, personal, marks, strict=True)])
@@ -159,7 +163,8 @@ def _transcripts(folder: Path, limit: int | None) -> list[list[tuple[str, int]]]
     return out
 
 
-def claimbuster_figures(path: Path, limit: int | None) -> tuple[dict[str, float], dict[str, object]]:
+def claimbuster_figures(path: Path, limit: int | None) -> tuple[dict[str, float], dict[str, object], Scored]:
+    """Metrics, the table row, and the scored lines with their labels (``fitted_comparison``)."""
     from newsdesk.extract.worthiness import CHECKWORTHY
 
     items = json.loads(path.read_text(encoding="utf-8"))
@@ -181,11 +186,14 @@ def claimbuster_figures(path: Path, limit: int | None) -> tuple[dict[str, float]
          "cfs_as_view": _share(positives),
          "third_person.cfs_as_fact": _share([f for f, y in news if y]),
          "third_person.ncs_as_fact": _share([f for f, y in news if not y])}
-    return m, {"set": "claimbuster train", "sentences": len(texts), "check-worthy": sum(labels), **m,
-               "_lines": scored, "_labels": labels}
+    return m, {"set": "claimbuster train", "sentences": len(texts), "check-worthy": sum(labels), **m}, \
+        (scored, labels)
 
 
-def clef_figures(folder: Path, limit: int | None) -> tuple[dict[str, float], dict[str, object]]:
+def clef_figures(
+    folder: Path, limit: int | None,
+) -> tuple[dict[str, float], dict[str, object], tuple[list[list[LineScore]], list[list[int]]]]:
+    """Metrics, the table row, and each debate's scored lines with their labels."""
     debates = [d for d in _transcripts(folder, limit) if any(y for _, y in d)]
     scores = score_lines([[t for t, _ in d] for d in debates])
     aps, order_aps = [], []
@@ -195,8 +203,8 @@ def clef_figures(folder: Path, limit: int | None) -> tuple[dict[str, float], dic
         order_aps.append(average_precision([-float(i) for i in range(len(labels))], labels) or 0.0)
     m = {"map": sum(aps) / len(aps), "order_map": sum(order_aps) / len(order_aps)}
     return m, {"set": "clef2020 task5 test-gold", "debates": len(debates),
-               "lines": sum(len(d) for d in debates), "check-worthy": sum(y for d in debates for _, y in d), **m,
-               "_lines": scores, "_labels": [[y for _, y in d] for d in debates]}
+               "lines": sum(len(d) for d in debates), "check-worthy": sum(y for d in debates for _, y in d), **m}, \
+        (scores, [[y for _, y in d] for d in debates])
 
 
 def _features(marks: Marks | None) -> list[float]:
@@ -224,10 +232,11 @@ def fitted_comparison(cb_lines: Sequence[LineScore], cb_labels: Sequence[int],
     if len(set(y[even].tolist())) < 2 or not (~even).any():
         return out
     model = LogisticRegression(max_iter=1000).fit(x[even], y[even])
-    odd = [i for i in range(len(y)) if i % 2]
-    out["claimbuster.odd_ap"] = average_precision([cb_lines[i].score for i in odd], [int(y[i]) for i in odd]) or 0.0
-    out["claimbuster.fitted_odd_ap"] = average_precision(
-        model.predict_proba(x[~even])[:, 1].tolist(), y[~even].tolist()) or 0.0
+    odd = np.flatnonzero(~even)
+    hand = np.asarray([s.score for s in cb_lines])
+    out["claimbuster.odd_ap"] = average_precision(hand[odd].tolist(), y[odd].tolist()) or 0.0
+    out["claimbuster.fitted_odd_ap"] = average_precision(model.predict_proba(x[odd])[:, 1].tolist(),
+                                                         y[odd].tolist()) or 0.0
     if clef_lines:
         aps = [average_precision(model.predict_proba(np.asarray([_features(s.marks) for s in lines]))[:, 1].tolist(),
                                  list(labels)) or 0.0 for lines, labels in zip(clef_lines, clef_labels, strict=True)]
@@ -242,20 +251,19 @@ def run(data_dir: Path, limit: int | None = None) -> SuiteResult:
         return skip(SUITE, f"{data_dir / DATA} is absent")
     metrics: dict[str, float] = {}
     rows: list[dict[str, object]] = []
-    lines: dict[str, Any] = {}
+    claimbuster: Scored | None = None
+    clef: tuple[list[list[LineScore]], list[list[int]]] = ([], [])
     with timed() as t:
         if (path := require(base, "claimbuster", "train.json")) is not None:
-            m, row = claimbuster_figures(path, limit)
+            m, row, claimbuster = claimbuster_figures(path, limit)
             metrics.update({f"{SUITE}.claimbuster.{k}": v for k, v in m.items()})
-            lines["cb"] = (row.pop("_lines"), row.pop("_labels"))
             rows.append(row)
         if (folder := require(base, "clef2020-task5", "test-gold")) is not None:
-            m, row = clef_figures(folder, limit)
+            m, row, clef = clef_figures(folder, limit)
             metrics.update({f"{SUITE}.clef2020.{k}": v for k, v in m.items()})
-            lines["clef"] = (row.pop("_lines"), row.pop("_labels"))
             rows.append(row)
-        if "cb" in lines:
-            metrics.update({f"{SUITE}.{k}": v for k, v in fitted_comparison(*lines["cb"], *lines.get("clef", ((), ()))).items()})
+        if claimbuster is not None:
+            metrics.update({f"{SUITE}.{k}": v for k, v in fitted_comparison(*claimbuster, *clef).items()})
     if not rows:
         return skip(SUITE, f"neither claimbuster/train.json nor clef2020-task5/test-gold under {base}")
     notes = [f"dev figures in {t['seconds']:.1f} s; debate transcripts, not news: each line read as a quote",

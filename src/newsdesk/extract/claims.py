@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsdesk.extract.citations import DOCUMENT_NOUNS, SYNDICATION
-from newsdesk.extract.quotes import SPEECH_VERBS
+from newsdesk.extract.quotes import SPEECH_VERBS, quote_holding
 from newsdesk.extract.worthiness import checkworthiness
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
 from newsdesk.nlp import SUBJECT_DEPS, doc_sentences, doc_text, region_heads
@@ -554,12 +554,8 @@ def _origin(start: int, end: int, annotations: ArticleAnnotations, quote_speaker
 
 
 def _quote_speaker(start: int, end: int, annotations: ArticleAnnotations) -> tuple[bool, str | None]:
-    for q in annotations.quotes:
-        e = q.evidence
-        overlap = min(end, e.end) - max(start, e.start)
-        if overlap > 0 and overlap >= 0.5 * (end - start):
-            return True, q.speaker
-    return False, None
+    q = quote_holding(start, end, annotations.quotes)
+    return q is not None, q.speaker if q is not None else None
 
 
 def _clause_kind(doc: Any, piece: tuple[int, int]) -> str:

@@ -172,9 +172,10 @@ def _day_year(anchor: date | None, month: int, day: int, future: bool, tense: st
     last one on or before it when a parse finds it dates an act told in the past (``tense``
     "past", ``dates_past_act``: "militants killed 130 people in Paris on Nov. 13", in
     July), unless this year's comes within PAST_NEAR_AHEAD_DAYS; else the one nearest the
-    anchor (ties go to the past): news gives the year for days further off. On TempEval-3 TBAQ (145 matched "Mon. D" expressions) "nearest" scored
-    0.924 value accuracy against 0.697 for "latest on or before the anchor": WSJ copy names
-    coming days ("payable Nov. 10") without a future verb.
+    anchor (ties go to the past): news gives the year for days further off. On TempEval-3
+    TBAQ (145 matched "Mon. D" expressions) "nearest" scored 0.924 value accuracy against
+    0.697 for "latest on or before the anchor": WSJ copy names coming days ("payable Nov.
+    10") without a future verb.
     """
     if anchor is None:
         return None

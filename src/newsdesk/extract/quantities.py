@@ -182,7 +182,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         low = num.lower()
         # A bare "one"/"half" is a pronoun or adjective far more often than an amount, and a
         # scale word alone counts nothing ("a trillion-dollar market" says "a trillion").
-        if low in SCALES or low in ("hundred", "dozen"):
+        if low in SCALES or low == "dozen":
             return True
         return low in ("one", "half", "a", "an", "a half") and not (m.group("scale") or m.group("ratio") or m.group("unit"))
     if before[-1:].isalpha() or before[-1:] == ":" or (before[-1:] == "-" and before[:1].isalnum()):

@@ -52,7 +52,7 @@ full with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -1014,6 +1014,16 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
         quotes.append(Quote(who[0], who[1], text[q_start:q_end], article.evidence(span.start, span.end)))
         left_open = not span.closed
     return tuple(_with_tweets(quotes, _tweets(article, speakers)))
+
+
+def quote_holding(start: int, end: int, quotes: Iterable[Quote]) -> Quote | None:
+    """The first of ``quotes`` that holds half or more of [start, end) (one article's
+    offsets): a claim or span that is mostly a quote's words is that quote's."""
+    for q in quotes:
+        overlap = min(end, q.evidence.end) - max(start, q.evidence.start)
+        if overlap > 0 and 2 * overlap >= end - start:
+            return q
+    return None
 
 
 def _with_tweets(quotes: list[Quote], tweets: list[Quote]) -> list[Quote]:

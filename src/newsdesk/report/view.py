@@ -145,12 +145,12 @@ class _Independence:
         person's statement (a tweet, a spokesman's) rest on that statement, however many
         outlets carry them ("7 outlets, all citing Sarah Silverman"). Only a speaker the
         run knows as an entity, and only where no citation covers the span."""
+        from newsdesk.extract.quotes import quote_holding
+
         notes = self._ann.get(e.article_id)
-        for q in notes.quotes if notes is not None else ():
-            if (q.speaker and q.speaker_entity_id
-                    and 2 * (min(e.end, q.evidence.end) - max(e.start, q.evidence.start)) >= e.end - e.start):
-                return q.speaker
-        return None
+        named = (q for q in (notes.quotes if notes is not None else ()) if q.speaker and q.speaker_entity_id)
+        q = quote_holding(e.start, e.end, named)
+        return q.speaker if q is not None else None
 
     def summary(self, evidence: Sequence[Evidence]) -> str:
         """The line for one claim's evidence. A claim of one outlet whose only origin is
