@@ -18,8 +18,9 @@ measures the score on ClaimBuster and CLEF-2020 CheckThat! (debate transcripts, 
 line read as a speaker's own words). A logistic regression over the same marks (stance,
 figure, name, completed act, date, comparison), fitted on the even-numbered ClaimBuster
 sentences, ranked the odd-numbered ones and CLEF-2020 worse than these weights (average
-precision 0.722 against 0.734; MAP 0.044 against 0.050): an additive model misses that a
-view's figures are not a fact's, which the stance factor here keeps.
+precision 0.725 against 0.737; MAP 0.044 against 0.050; quality/results.json): an
+additive model misses that a view's figures are not a fact's, which the stance factor
+here keeps.
 """
 
 from __future__ import annotations
