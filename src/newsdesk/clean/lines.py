@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdesk.months import MONTH_WORDS
+
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 # A line "ends like a sentence" when its last visible character closes one.
 _TERMINAL = ".!?…\"”’')]»。！？」』؟۔"
@@ -253,8 +255,7 @@ RULES: tuple[Rule, ...] = (
           r"|^\W*(getty images|ap photo|afp via getty images|shutterstock)\b", WEAK, WEAK),
 )
 
-_MONTHS = (r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|"
-           r"oct(ober)?|nov(ember)?|dec(ember)?")
+_MONTHS = MONTH_WORDS
 _DATE_TOKEN = re.compile(
     rf"^({_MONTHS}|\w+day|published|updated|posted|last|modified|first|on|at|am|pm|a\.m\.?|p\.m\.?|"
     r"et|est|edt|gmt|utc|bst|cet|pt|min|mins|minute|minutes|read|\d[\d:./-]*(st|nd|rd|th)?)$",

@@ -32,6 +32,7 @@ from newsdesk.embed import Embedder, get_embedder
 from newsdesk.errors import ModelUnavailable
 from newsdesk.eval.base import SuiteResult, require, skip, timed
 from newsdesk.model import Article, Entity, content_hash
+from newsdesk.months import MONTHS
 from newsdesk.settings import Settings
 from newsdesk.stories import (
     STORY_DISTANCE,
@@ -58,8 +59,6 @@ BOILERPLATE = (
     "published, broadcast, rewritten or redistributed.\nSign up for our newsletter to get the "
     "day's top stories delivered to your inbox every morning. Follow us on Twitter and Facebook."
 )
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _MDY = re.compile(r"\b([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2}),?\s+(\d{4})")
 _DMY = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?,?\s+(\d{4})")
 
@@ -104,7 +103,7 @@ def parse_loose_date(value: str | None) -> str | None:
     for rx, order in ((_MDY, "mdy"), (_DMY, "dmy")):
         for m in rx.finditer(value):
             mon, day = (m[1], m[2]) if order == "mdy" else (m[2], m[1])
-            month = _MONTHS.get(mon.lower())
+            month = MONTHS.get(mon.lower()[:3])
             if month and 1 <= int(day) <= 31:
                 try:
                     return datetime(int(m[3]), month, int(day)).date().isoformat()

@@ -39,17 +39,12 @@ from typing import TYPE_CHECKING
 
 from newsdesk.extract.quantities import WORD_NUMBER_RE, parse_number
 from newsdesk.model import Article, TimeExpression
+from newsdesk.months import MONTH_PATTERN, MONTHS
 from newsdesk.nlp import SUBJECT_DEPS, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -88,8 +83,7 @@ PAST_NEAR_AHEAD_DAYS = 31
 # keeps date arithmetic inside the calendar (years 1..9999) whatever number is written.
 MAX_OFFSET_UNITS = 1000
 
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-       r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_MON = MONTH_PATTERN
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]|20)\d\d"

@@ -77,6 +77,7 @@ from newsdesk.extract.gender import (
     surname_gender,
 )
 from newsdesk.model import Article, Entity, Quote
+from newsdesk.months import MONTH_PATTERN
 from newsdesk.nlp import doc_text
 
 SPEECH_VERBS = frozenset({
@@ -1043,12 +1044,11 @@ def _with_tweets(quotes: list[Quote], tweets: list[Quote]) -> list[Quote]:
     return sorted([*quotes, *kept], key=lambda q: (q.evidence.start, q.evidence.end))
 
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 # The signature an embedded tweet ends with, as a page's text keeps it: "... — Display
 # Name (@handle) Month D, YYYY" (Twitter's embed markup, the tweet's text before it).
 _TWEET_SIGNATURE = re.compile(
     r"[ \t]*[—–][ \t]*(?P<name>[^\n()—–@]{1,60}?)[ \t]*\(@(?P<handle>\w{1,15})\)[ \t]+"
-    rf"(?:{_MONTH_NAMES})[ \t]+\d{{1,2}},[ \t]+\d{{4}}")
+    rf"{MONTH_PATTERN}[ \t]+\d{{1,2}},[ \t]+\d{{4}}")
 # Links a tweet's text ends with (glued together as the page's text runs them on).
 _TWEET_LINKS = re.compile(r"(?:\s*(?:https?://t\.co/\w+|pic\.twitter\.com/\w+))+\s*$")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
