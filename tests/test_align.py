@@ -309,6 +309,33 @@ def test_a_group_restating_a_larger_one_through_its_claims_is_folded_into_it() -
     assert align.fold_restatements([[0, 1], [0]], [[], []], article_of, family)[0] == [[0, 1], [0]]
 
 
+def test_two_groups_of_the_same_outlets_through_one_articles_two_sentences_are_one() -> None:
+    # giveme5w1h (Arians): outlet b says "I'll miss the players" in its lead (claim 1) and
+    # its body (claim 3); a and c each went to one of b's two sentences, so two groups of
+    # the same three outlets showed as two key facts of one quote
+    article_of = ["a", "b", "c", "b"]
+    family = {x: x for x in article_of}
+    edges = [(0.98, 0, 1), (0.97, 0, 3), (0.91, 2, 3), (0.89, 2, 1), (0.84, 0, 2)]
+    groups, extras = align.fold_restatements([[0, 1], [2, 3]], [[2], [0]], article_of, family, edges=edges)
+    assert groups == [[0, 1]] and extras == [[2, 3]]
+    # without b's body aligned with both of the other outlets, b's two sentences may say two things
+    assert align.fold_restatements([[0, 1], [2, 3]], [[2], [0]], article_of, family, edges=edges[:2] + edges[3:])[0] \
+        == [[0, 1], [2, 3]]
+
+
+def test_an_outlet_repeating_a_quote_gives_one_group(data_dir: Path) -> None:
+    from tests.test_figures import _event_docs
+
+    from newsdesk.eval.claims import cross_check_texts
+
+    docs = _event_docs(data_dir, "bruce_arians_emotional_in_announcing_retirement_from_coaching_cites_family")
+    arts, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    text = {a.id: a.text for a in arts}
+    said = [g for g in story.claims
+            if sum("miss the players" in text[e.article_id][e.start:e.end] for e in g.evidence) >= 2]
+    assert len(said) == 1 and said[0].support_count >= 3
+
+
 def test_a_sentence_and_its_one_clause_restate_each_other() -> None:
     """giveme5w1h (Croydon tram): "The driver of the tram has been arrested, British
     Transport Police said." (in one group) and its clause "The driver of the tram has been

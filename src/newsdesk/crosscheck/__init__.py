@@ -288,7 +288,7 @@ def _decide(
     members, extras = align.drop_absorbed(members, extras)
     members, extras = align.settle_clauses(claims, check.props, members, extras, family)
     twins = align.clause_twins([c.evidence for c in claims], clauses)
-    members, extras = align.fold_restatements(members, extras, article_of, family, twins, clauses)
+    members, extras = align.fold_restatements(members, extras, article_of, family, twins, clauses, kept)
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles), extras=extras)
     return align.drop_subsumed(align.drop_contained_singles(groups)), found

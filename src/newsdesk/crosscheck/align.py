@@ -982,7 +982,7 @@ def clause_twins(evidence: Sequence[Evidence], clauses: Sequence[bool]) -> dict[
 def fold_restatements(
     groups: Sequence[list[int]], extras: Sequence[list[int]], article_of: Sequence[str],
     family_of: Mapping[str, str], twins: Mapping[int, int] | None = None,
-    clauses: Sequence[bool] | None = None,
+    clauses: Sequence[bool] | None = None, edges: Sequence[tuple[float, int, int]] = (),
 ) -> tuple[list[list[int]], list[list[int]]]:
     """``groups`` and their ``extras`` with each group of two or more outlets folded into a
     group of at least as many that holds, for every one of its outlets, one of the very
@@ -1006,6 +1006,23 @@ def fold_restatements(
     fams = [{fam[i] for i in e} for e in every]
     twin = twins or {}
     with_twins = [e | {twin[i] for i in e if i in twin} for e in every]
+    linked: dict[int, set[int]] = {}
+    for _, i, j in edges:
+        linked.setdefault(i, set()).add(j)
+        linked.setdefault(j, set()).add(i)
+
+    def holds(a: int, y: int) -> bool:
+        """Group ``a`` holds claim ``y``, or where ``y``'s article says it again: an article
+        stating a thing twice (its lead and its body: "I'll miss the players") may
+        give each of two groups of the same outlets one of its two sentences. ``y``
+        aligned (``edges``) with every claim of ``a`` from the other outlets, two or
+        more, is said by ``a`` already."""
+        if y in with_twins[a]:
+            return True
+        if not any(fam[i] == fam[y] for i in every[a]):
+            return False
+        others = {i for i in every[a] if fam[i] != fam[y]}
+        return len(others) >= 2 and others <= linked.get(y, set())
     cut = [sum(1 for i in g if clauses[i]) if clauses is not None else 0 for g in groups]
     order = sorted(range(len(groups)), key=lambda k: (-len(fams[k]), cut[k], k))
     into: dict[int, int] = {}
@@ -1013,7 +1030,7 @@ def fold_restatements(
         if len(fams[b]) < 2:
             continue
         for a in order[:pos]:
-            if a not in into and {fam[i] for i in every[b] if i in with_twins[a]} == fams[b]:
+            if a not in into and {fam[i] for i in every[b] if holds(a, i)} == fams[b]:
                 into[b] = a
                 break
     taken: dict[int, set[int]] = {}
