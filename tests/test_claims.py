@@ -91,6 +91,22 @@ def _embedded(nlp: Any, text: str) -> list[str]:
     return [doc.text[s:e] for s, e in embedded_clauses(doc[:])]
 
 
+def test_a_clause_the_parse_hangs_on_another_sentence_is_no_embedded_clause(nlp: Any) -> None:
+    # giveme5w1h (Daily Mail, Arians): the lines above have no full stop, the parse runs on
+    # into the sentence and hangs both its verbs on theirs, and the cut
+    # "Bruce Arians retired as the NFL's 'Black Monday'" had worded a three-outlet key fact
+    from newsdesk.extract.claims import embedded_clauses
+
+    heading = ("'The tears you see are really tears of joy, peace... I'll miss the players.' Arians said\n"
+               "Earlier on Monday, Jim Caldwell and John Fox also left their respective positions\n")
+    sentence = ("Arizona Cardinals coach Bruce Arians retired as the NFL's 'Black Monday' claimed the jobs of "
+                "several of his counterparts.")
+    doc = nlp(heading + sentence)
+    span = doc.char_span(len(heading), len(doc.text))
+    assert any(not span.start <= t.head.i < span.end for t in span)  # the parse crosses the break
+    assert embedded_clauses(span) == []
+
+
 def test_a_clause_a_sentence_embeds_becomes_a_claim_of_its_own(nlp: Any) -> None:
     # example corpus: the statement another outlet makes sits under a frame or a judgement
     assert _embedded(nlp, "Recent reports reveal that Maduro has reached out to Moscow and Beijing for military "

@@ -331,6 +331,12 @@ CAPTIONS = [
     "EPA South Korea fears an invasion from its noisy neighbours",
     "SWNS \u2022 PA Martin Bamford survived the Croydon tram crash which left seven dead",
     "Handout - Getty The South dropped bombs near the North in response to the missile launch over Japan",
+    # a photographer and an employer the agency list does not name (The Washington Post's captions)
+    "Arizona Cardinals head coach Bruce Arians is hugged by quarterback Drew Stanton (5) after Seattle Seahawks "
+    "kicker Blair Walsh missed a field goal at the end of an NFL football game, Sunday, Dec. 31, 2017, in "
+    "Seattle. (Elaine Thompson/Associated Press)",
+    "The United States is now becoming one of the world\u2019s largest tax and secrecy havens. Here's why. "
+    "(Daron Taylor/The Washington Post)",
     "Dimitrios Kambouris/WireImage via Getty Images, FILE",
     "Kim Kyung Hoon / Reuters A man walks past a TV set showing North Korea's leader Kim Jong-Un in a news report "
     "about North Korea's missile launch in Tokyo, Japan,",
@@ -402,6 +408,9 @@ def test_photo_captions_go(caption: str) -> None:
     "The agency said it would not release the photo: an image of the victim.",
     "ERIMO, Japan, Oct 19 (Reuters) - Ever since North Korea lobbed two missiles far above this windswept fishing "
     "town, seaweed harvesters have kept one eye on the sky.",
+    # a slash between names that no photographer's credit gives: one word, or lower case
+    "The two models disagree on the timing (Smith/Jones)",
+    "The figures were first published in the spring (via Twitter/the agency)",
 ])
 def test_a_wire_named_in_a_sentence_is_no_caption(sentence: str) -> None:
     assert rules.match_rule(rules.make_line(0, 0, sentence), in_edge=False) is None

@@ -87,6 +87,10 @@ LINK_LIST = 300  # words: a tabloid's block of linked headlines flattened into o
 # Photo agencies as credits name them ("Getty Images", "AFP"); not "EPA" or "PA" alone,
 # which open sentences about the US agency or the UK news agency's own reporting.
 _AGENCY = r"(?:getty images|getty|reuters|ap|afp|shutterstock|bloomberg)"
+# A capitalised name, as a photo credit gives an employer (one to five words) or a
+# photographer (two to four); matched case-sensitively inside the case-blind rules.
+_CREDIT_NAME = r"(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+_CREDIT_PERSON = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
 # Credits tabloids put before a caption ("Fame Flynet Forensics work at the scene ...",
 # "Twitter Hundreds of people ... were caught up in the chaos", "EPA South Korea fears an
 # invasion ..."); only with a caption that ends without a full stop (a closing quote mark
@@ -238,6 +242,9 @@ RULES: tuple[Rule, ...] = (
           r"\((?:[^()]{0,80}[/,;]\s*)?(?:getty( images)?|afp|ap|reuters|epa|pa|dpa|shutterstock|xinhua|"
           r"ap photo\b[^()]{0,60}|photo:[^()]{0,60}|photos?:?\s+(?:getty|ap|afp|reuters)[^()]{0,40})"
           r"(?:/file)?\)\s*$|^\W*file\s*[-–—]+\s*in this\b.{0,60}\bphoto\b"
+          # ... or a photographer's name and their employer, whoever that is ("(Elaine
+          # Thompson/Associated Press)", "(Daron Taylor/The Washington Post)")
+          rf"|\({_CREDIT_PERSON}\s*/\s*(?:the\s+)?{_CREDIT_NAME}\)\s*$"
           # ... or its credit closes the line unbracketed ("... Photograph: George Frey/Getty
           # Images", "... Dado Ruvic/Reuters"), or opens a caption that ends without a full
           # stop, as galleries run them ("AP:Associated Press Tensions on the Korean

@@ -474,6 +474,8 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
     for verb in span:
         if verb.dep_ not in {"ccomp", "advcl"} or verb.pos_ not in {"VERB", "AUX"} or verb.i == span.root.i:
             continue
+        if not span.start <= verb.head.i < span.end:
+            continue  # hung on a word of another sentence (a parse across the break): a main clause
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects or any(c.lower_ in _POINTING_SUBJECTS or c.pos_ == "PRON" for c in subjects):
             continue  # a pronoun's actor is outside the clause: "Citigroup said it expects a hit"
