@@ -619,6 +619,25 @@ def test_a_group_is_worded_by_a_member_that_stands_on_its_own() -> None:
         assert align._readable([scene], [0], scene_scorer, lambda c: (text, 0)) == shown
 
 
+def test_a_group_is_worded_by_a_member_naming_who_speaks() -> None:
+    """giveme5w1h: "\u201cHarvey assaulted me but that didn\u2019t kill me,\u201d she says." worded a
+    two-outlet group whose other member says who: "... Thurman told Dowd."."""
+    from newsdesk.model import Article, Claim
+
+    texts = ["\u201cHarvey assaulted me but that didn\u2019t kill me,\u201d she says.",
+             "\"Harvey assaulted me but that didn't kill me,\" Thurman told Dowd."]
+    claims = []
+    for i, text in enumerate(texts):
+        art = Article(id=f"a{i}", source=f"a{i}", text=text, raw_text=text)
+        claims.append(Claim(id=f"c{i}", article_id=art.id, kind="quote", evidence=art.evidence(0, len(text))))
+    props = [align.Proposition(text=t, keys=frozenset({"harvey", "assault"}), predicates=frozenset()) for t in texts]
+    scorer = align.PairScorer(props, np.ones((2, 2), dtype=np.float32) / np.sqrt(2))
+    assert align._readable(claims, [0, 1], scorer)[0] == texts[1]
+    # the pronoun's member still words a group where it is the only one
+    assert align._readable(claims[:1], [0], align.PairScorer(props[:1], np.ones((1, 2), dtype=np.float32)))[0] \
+        == texts[0]
+
+
 def test_a_groups_wording_pairs_its_quote_marks() -> None:
     """giveme5w1h: about one corroborated group in eleven was worded by a sentence cut from
     a quote of several sentences, a mark opened and never closed or closed and never
@@ -632,6 +651,8 @@ def test_a_groups_wording_pairs_its_quote_marks() -> None:
     assert align.balance_quotes('There will never be a friendly solution if this continues!"') == (
         '"There will never be a friendly solution if this continues!"', 1)
     for paired in ("The \u201c14 sets\u201d of missiles.", 'He said "yes" twice.',
+                   # a curly mark closed by a straight one (giveme5w1h: "\u201cWe analysed ... mass.\"")
+                   '\u201cWe analysed the high frequency of the signature to determine the mass."',
                    # two marks amiss is a typo in the source: left as written
                    "the company appreciates Horomanski\u2019s \u201dwillingness to reach out.\u201d"):
         assert align.balance_quotes(paired) == (paired, 0)

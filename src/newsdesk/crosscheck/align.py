@@ -1079,6 +1079,11 @@ def aligned_edges(
     return edges
 
 
+# A statement that ends by crediting a pronoun ("..., he said.", "..., she told CNN."): who
+# speaks is in the sentence before.
+_SAID_BY_PRONOUN = re.compile(
+    r"[,\"”’']\s*(?:(?:he|she|they)\s+(?:said|says|added|adds|explained|noted|wrote|continued|told\b[^.!?]{0,60})"
+    r"|(?:said|says|added)\s+(?:he|she|they))\s*[.!?]?\W*$", re.IGNORECASE)
 # A wire dateline opening a lead: "CARACAS \u2013 ", "KUNDUZ, Afghanistan \u2014 ",
 # "SEOUL/WASHINGTON (Reuters) - ".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z/.' ]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?(?:\s*\([^()]{1,40}\))?"
@@ -1094,7 +1099,8 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     without a wire dateline ("CARACAS \u2013 Venezuelan President ...") if any, one
     giving no figure that no other article's member gives if any (the group's support
     is not one for "eight engines and five radars" when the other outlet says "engine
-    and radar repairs"), most central, then shortest. When every member is a list item
+    and radar repairs"), one that names who speaks if any (not "..., he said."), most
+    central, then shortest. When every member is a list item
     ("radar overhauls"), its whole sentence is shown (``context_of``: the sentence and
     its start), with the item's place in it as the focus (``ClaimGroup.focus``). Before
     all but the list-item test: a member of the group's own kind (``_kind``), so that a
@@ -1103,7 +1109,7 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     the group's, when the caller has it)."""
     kind = kind or _kind(claims, idx)
 
-    def key(i: int) -> tuple[bool, bool, bool, bool, bool, bool, float, int, str]:
+    def key(i: int) -> tuple[bool, bool, bool, bool, bool, bool, bool, float, int, str]:
         text = claims[i].evidence.text
         central = sum(scorer.cosine(i, j) for j in idx if j != i)
         # a whole sentence reads better than a list item ("radar overhauls"); a clause cut
@@ -1120,7 +1126,8 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
         others = {q.value for j in idx if claims[j].article_id != claims[i].article_id for q in scorer.props[j].quantities}
         alone = any(q.value not in others for q in scorer.props[i].quantities)
         return (fragment, claims[i].kind != kind, bool(_LEANING.match(shown)), opening.islower(),
-                bool(_DATELINE.match(shown)), alone, -round(central, 4), len(text), claims[i].id)
+                bool(_DATELINE.match(shown)), alone, bool(_SAID_BY_PRONOUN.search(shown)),
+                -round(central, 4), len(text), claims[i].id)
 
     keys = {i: key(i) for i in idx}
     best = min(idx, key=keys.__getitem__)
@@ -1159,6 +1166,8 @@ def balance_quotes(text: str) -> tuple[str, int]:
                 depth -= 1
             else:
                 unopened += 1
+    if unopened + depth == 1 and text.count('"') % 2:
+        return text, 0  # one curly mark and one straight make a pair ("\u201cWe analysed ... the mass.\"")
     # one mark missing; more is a typo in the source ("Horomanski\u2019s \u201dwillingness ... mistake.\u201d")
     before, after = ("\u201c" * unopened, "\u201d" * depth) if unopened + depth == 1 else ("", "")
     if text.count('"') % 2:
