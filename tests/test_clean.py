@@ -328,6 +328,8 @@ CAPTIONS = [
     "ambassador to the UN Nikki Haley declaring 'enough is enough'",
     "Splash News She said the pair didn't like the long distance and insisted their had been no 'big fight'",
     "Twitter Hundreds of people - including Brit holidaymakers - were caught up in the chaos",
+    # a broadcaster's still (Express, Croydon tram): "BBC Police" had become a cited source
+    "BBC Police have confirmed a 42-year-old man from Beckenham has been arrested following the incident",
     "EPA South Korea fears an invasion from its noisy neighbours",
     "SWNS \u2022 PA Martin Bamford survived the Croydon tram crash which left seven dead",
     "Handout - Getty The South dropped bombs near the North in response to the missile launch over Japan",
@@ -404,6 +406,7 @@ def test_photo_captions_go(caption: str) -> None:
     "EPA Administrator Scott Pruitt said the rule would be withdrawn.",
     "PA Media reported that the driver had been arrested.",
     "Twitter said on Monday it would suspend the accounts.",
+    "BBC Panorama first reported the payments in 2016.",
     "Reuters reported on Monday that the talks had stalled",
     "The agency said it would not release the photo: an image of the victim.",
     "ERIMO, Japan, Oct 19 (Reuters) - Ever since North Korea lobbed two missiles far above this windswept fishing "

@@ -93,11 +93,11 @@ _CREDIT_NAME = r"(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
 _CREDIT_PERSON = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
 # Credits tabloids put before a caption ("Fame Flynet Forensics work at the scene ...",
 # "Twitter Hundreds of people ... were caught up in the chaos", "EPA South Korea fears an
-# invasion ..."); only with a caption that ends without a full stop (a closing quote mark
+# invasion ...", a broadcaster's still: "BBC Police have confirmed ..."); only with a caption that ends without a full stop (a closing quote mark
 # after a word is no full stop: "... declaring 'enough is enough'"), so "EPA Administrator
 # Scott Pruitt said ..." and "Twitter said on Monday ..." stay.
 _OPENING_CREDIT = (r"(?:twitter|instagram|facebook|swns(?:\s*•\s*pa)?|splash news|fame flynet|rex features|rex"
-                   r"|barcroft media|alamy|epa|pa)")
+                   r"|barcroft media|alamy|epa|pa|bbc|sky news|itv)")
 # The site talking to its reader. "US" (the country) is no cue, and a line that quotes
 # or reports someone ("We will donate," he said) is speech, not the site's voice.
 _ADDRESS_CUE = re.compile(r"(?i:\b(you|your|yours|our|ours|we)\b)|\b[Uu]s\b")
