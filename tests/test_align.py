@@ -390,6 +390,28 @@ def test_a_models_number_and_a_point_in_time_are_no_shared_content(nlp: Any) -> 
     assert not align.shares_structure(end, ended)
 
 
+def test_a_numbered_model_is_one_key_however_written_or_linked(nlp: Any) -> None:
+    """Example corpus: one outlet's "Sukhoi Su-30MK2" is an entity, another's "Su-30MK2s"
+    is not (the linker kept them apart): the entity is keyed as its model, and the plural
+    gives the name's word key, not a stem of its own ("su-30m")."""
+    from newsdesk.model import Claim, Entity
+
+    texts = ["Venezuela is requesting the overhaul of its fleet of Russian-made Sukhoi Su-30MK2 fighter jets.",
+             "Maduro asked the Russians to restore several Russian Su-30MK2s previously purchased by Venezuela."]
+    arts = [Article(id=f"a{i}", source=f"a{i}", text=t, raw_text=t) for i, t in enumerate(texts)]
+    start = texts[0].index("Sukhoi")
+    sukhoi = Entity("e1", "Sukhoi Su-30MK2", "PRODUCT", ("Sukhoi Su-30MK2",), ("a0",),
+                    (arts[0].evidence(start, start + 15),))
+    festival = Entity("e2", "Route 91 Harvest Festival", "EVENT", (), ("a0",), ())
+    assert align.model_keys([sukhoi, festival], {}) == {"@e1": "@model:su:30mk2"}  # not a name going on past its number
+    claims = [Claim(f"c{i}", a.id, a.evidence(0, len(a.text)), "fact") for i, a in enumerate(arts)]
+    new, old = align.build_propositions(claims, {}, [sukhoi], [nlp(t) for t in texts])
+    assert "@model:su:30mk2" in new.keys and "@model:su:30mk2" in old.keys and "@e1" not in new.keys
+    assert "su" in old.keys and not any(k.startswith("su-") for k in old.keys)
+    assert align.name_models("Hwasong 12") == align.name_models("Hwasong-12") == {"@model:hwason:12"}
+    assert align.name_models("May 2017") == align.name_models("SpaceX") == set()
+
+
 def test_phrasal_verbs_take_their_own_meaning(nlp: Any) -> None:
     """"reached out ... for" asks; "reached" alone does not; a particle the table lacks
     leaves the verb's own key."""

@@ -315,22 +315,36 @@ def _designation(t: Any) -> tuple[str, str] | None:
     "Boeing 737", "Game 7"; not a date ("July 4", "May 2017") nor "No. 1"."""
     m = _NUMBERED.fullmatch(t.text)
     if m and t.pos_ in {"PROPN", "NOUN"}:
-        name, number = m.group(1), m.group(2)
-        if len(number) > 1 and number[-1] == "s" and (number[-2].isdigit() or number[-2].isupper()):
-            number = number[:-1]  # a plural: "several Su-30MK2s", "two F-16s"
-    elif t.like_num and t.text[:1].isdigit() and t.i > 0:
+        return _model(m.group(1), m.group(2))
+    if t.like_num and t.text[:1].isdigit() and t.i > 0:
         prev = t.doc[t.i - 1]
         if (prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.whitespace_ != " "
                 or not prev.text.replace("'", "").replace("\u2019", "").isalpha()):
             return None
-        name, number = prev.text, t.text
-        if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099:
-            return None  # "Obama 2008", "May 2017"
-    else:
-        return None
+        return _model(prev.text, t.text)
+    return None
+
+
+def _model(name: str, number: str) -> tuple[str, str] | None:
+    """(name key, number) of a name and the number after it, or None for a date ("May
+    2017", "Obama 2008") or a counter ("No. 1")."""
+    if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099:
+        return None  # "Obama 2008", "May 2017"
+    if len(number) > 1 and number[-1] == "s" and (number[-2].isdigit() or number[-2].isupper()):
+        number = number[:-1]  # a plural: "several Su-30MK2s", "two F-16s"
     if name.lower().rstrip(".") in _NOT_NAMES:
         return None
     return normalise_lemma(name.lower()), number.lower()
+
+
+def name_models(name: str) -> set[str]:
+    """The model keys ("@model:su:30mk2") a name's words give: "Sukhoi Su-30MK2",
+    "Hwasong 12", "Falcon 9"; none for "SpaceX"."""
+    words = name.split()
+    found = [_model(m.group(1), m.group(2)) for w in words if (m := _NUMBERED.fullmatch(w))]
+    found += [_model(a, b) for a, b in zip(words, words[1:], strict=False)
+              if b[:1].isdigit() and a[:1].isupper() and a.replace("'", "").replace("\u2019", "").isalpha()]
+    return {f"@model:{n}:{k}" for x in found if x is not None for n, k in [x]}
 
 
 def _same_model(x: str, y: str) -> bool:
@@ -375,9 +389,15 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     out = _Keys(set(), set(), set(), set(), set(), set(), set(), set())
     key_of: dict[int, str] = {}
     in_scene = _scene_tokens(doc)
+    # a numbered model's number is in its model key; its name is a word key, whether it
+    # is written as one word with it or two ("Hwasong-12" and "Hwasong 12": "hwason";
+    # "Su-30MK2s" and "Sukhoi Su-30MK2": "su"; not the stem "su-30m" of one of them)
+    model_part: dict[int, str | None] = {}
     for t in doc:
         if (numbered := _designation(t)) is not None:
             out.designations.add(numbered)
+            model_part[t.i] = numbered[0] if _NUMBERED.fullmatch(t.text) else None
+    for t in doc:
         if t.pos_ == "PROPN" and t.dep_ in _LIST_ROLES and t.conjuncts:
             names = [t, *t.conjuncts]
             # a whole list, closed by its "and"/"or" (a parse that hangs the last name
@@ -396,9 +416,12 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
         if lemma in LIGHT_LEMMAS or (t.pos_ == "PROPN" and t.lower_ in drop):
             continue
         phrasal = _phrasal_class(t, lemma) if t.pos_ == "VERB" else None
-        if t.pos_ == "NUM" and t.like_num:
-            if numbered is not None:
-                continue  # a model's number ("Ariane 5", "Falcon 9") is in its model key
+        if t.i in model_part:
+            name = model_part[t.i]
+            if name is None:
+                continue  # "Falcon 9": the number
+            key = name
+        elif t.pos_ == "NUM" and t.like_num:
             key = "#" + t.text.replace(",", "")
         else:
             key = phrasal or normalise_lemma(lemma)
@@ -557,9 +580,27 @@ def build_propositions(
         ts = tuple(t.value for t in ann.times if _inside(ev.start, ev.end, t.evidence.start, t.evidence.end)) if ann else ()
         qty.append(qs)
         tms.append(ts)
-    props = [replace(p, clause=c.part == "clause") for c, p in
-             zip(claims, propositions_from_docs(docs, ekeys, qty, tms), strict=True)]
+    # an entity named by a numbered model is keyed as that model, in every claim: "Sukhoi
+    # Su-30MK2" (an entity) and "Su-30MK2s" (which the linker kept apart) are one key, as
+    # are "Tiangong-1" and the bare "Tiangong" the linker joined to it. Only names that end
+    # on the number ("Route 91 Harvest Festival" is not Route 91), of an entity named so
+    # by one model only
+    models = model_keys(entities, countries)
+    props = [replace(p, clause=c.part == "clause", keys=frozenset(models.get(k, k) for k in p.keys))
+             for c, p in zip(claims, propositions_from_docs(docs, ekeys, qty, tms), strict=True)]
     return with_context(claims, props)
+
+
+def model_keys(entities: Sequence[Entity], countries: Mapping[str, str]) -> dict[str, str]:
+    """Entity key -> the model key ("@model:su:30mk2") of each entity whose names, ending on
+    a number, name one numbered model (``name_models``)."""
+    out: dict[str, str] = {}
+    for e in entities:
+        found = {m for name in {e.name, *e.aliases} if (words := name.split()) and any(ch.isdigit() for ch in words[-1])
+                 for m in name_models(name)}
+        if len(found) == 1:
+            out[entity_key(e.id, countries)] = found.pop()
+    return out
 
 
 def with_context(claims: Sequence[Claim], props: Sequence[Proposition]) -> list[Proposition]:
