@@ -412,6 +412,19 @@ def test_a_numbered_model_is_one_key_however_written_or_linked(nlp: Any) -> None
     assert align.name_models("May 2017") == align.name_models("SpaceX") == set()
 
 
+def test_an_unlinked_country_name_is_keyed_as_its_country(nlp: Any) -> None:
+    # giveme5w1h (Nice): one outlet's "French-Tunisian", another's "French Tunisian"; example
+    # corpus: "the Russians", unlinked, beside a linked "Russian" had been a word ("russia")
+    asked, officials, north = align.propositions_from_docs([nlp(s) for s in (
+        "Maduro asked the Russians to help strengthen the country's air defense.",
+        "Japanese officials said the military did not attempt to shoot down the missile.",
+        "North Korea fired a missile over Hokkaido.",
+    )])
+    assert "@^RU" in asked.keys and not any(k.startswith("russia") for k in asked.keys)
+    assert not any(k.startswith("@^") for k in officials.keys)  # a nationality saying which officials
+    assert not any(k.startswith("@^") for k in north.keys)  # "Korea" is a word of a longer name
+
+
 def test_phrasal_verbs_take_their_own_meaning(nlp: Any) -> None:
     """"reached out ... for" asks; "reached" alone does not; a particle the table lacks
     leaves the verb's own key."""

@@ -382,6 +382,18 @@ def _time_point(t: Any) -> bool:
             and t.dep_ == "pobj" and t.head.lower_ in _TIME_POINT_PREPS)
 
 
+def _country_word(t: Any) -> str | None:
+    """The country code of a one-word place or people named as a noun that the linker left
+    unlinked ("the Russians", "Moscow"): keyed as the country, as its linked mentions are
+    (``entity_key``), not as a word ("russia") beside them. Not a word of a longer name
+    ("North Korea"), nor a nationality describing a noun ("Japanese officials"), which says
+    what kind of thing the claim is about."""
+    if (t.pos_ != "PROPN" or t.ent_type_ not in {"GPE", "NORP", "LOC"} or t.dep_ == "compound"
+            or any(c.dep_ == "compound" for c in t.children)):
+        return None
+    return country_of_name(t.text)
+
+
 def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     """The content keys of a parse, its predicates and their status, and the links
     between keys. An act inside a clause that sets the scene (``_scene_tokens``) is a key
@@ -421,6 +433,8 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             if name is None:
                 continue  # "Falcon 9": the number
             key = name
+        elif (code := _country_word(t)) is not None:
+            key = "@^" + code
         elif t.pos_ == "NUM" and t.like_num:
             key = "#" + t.text.replace(",", "")
         else:
