@@ -93,9 +93,10 @@ _CREDIT_NAME = r"(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
 _CREDIT_PERSON = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
 # Credits tabloids put before a caption ("Fame Flynet Forensics work at the scene ...",
 # "Twitter Hundreds of people ... were caught up in the chaos", "EPA South Korea fears an
-# invasion ...", a broadcaster's still: "BBC Police have confirmed ..."); only with a caption that ends without a full stop (a closing quote mark
-# after a word is no full stop: "... declaring 'enough is enough'"), so "EPA Administrator
-# Scott Pruitt said ..." and "Twitter said on Monday ..." stay.
+# invasion ...", a broadcaster's still: "BBC Police have confirmed ..."); only with a
+# caption that ends without a full stop (a closing quote mark after a word is no full
+# stop: "... declaring 'enough is enough'"), so "EPA Administrator Scott Pruitt said ..."
+# and "Twitter said on Monday ..." stay.
 _OPENING_CREDIT = (r"(?:twitter|instagram|facebook|swns(?:\s*•\s*pa)?|splash news|fame flynet|rex features|rex"
                    r"|barcroft media|alamy|epa|pa|bbc|sky news|itv)")
 # The site talking to its reader. "US" (the country) is no cue, and a line that quotes
@@ -262,9 +263,8 @@ RULES: tuple[Rule, ...] = (
           r"|^\W*(getty images|ap photo|afp via getty images|shutterstock)\b", WEAK, WEAK),
 )
 
-_MONTHS = MONTH_WORDS
 _DATE_TOKEN = re.compile(
-    rf"^({_MONTHS}|\w+day|published|updated|posted|last|modified|first|on|at|am|pm|a\.m\.?|p\.m\.?|"
+    rf"^({MONTH_WORDS}|\w+day|published|updated|posted|last|modified|first|on|at|am|pm|a\.m\.?|p\.m\.?|"
     r"et|est|edt|gmt|utc|bst|cet|pt|min|mins|minute|minutes|read|\d[\d:./-]*(st|nd|rd|th)?)$",
     re.IGNORECASE,
 )
@@ -387,7 +387,7 @@ def is_date_line(line: Line) -> bool:
 
 
 # A month and year, as an archive menu lists them ("December 2017").
-_MONTH_YEAR = re.compile(rf"\b(?:{_MONTHS})\s+(?:1[89]|20)\d\d\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b(?:{MONTH_WORDS})\s+(?:1[89]|20)\d\d\b", re.IGNORECASE)
 # Month-year entries from which a line is an archive menu, and the share of its words they make.
 ARCHIVE_MONTHS = 4
 ARCHIVE_SHARE = 0.7

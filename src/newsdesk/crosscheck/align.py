@@ -1155,9 +1155,9 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     giving no figure that no other article's member gives if any (the group's support
     is not one for "eight engines and five radars" when the other outlet says "engine
     and radar repairs"), one that names who speaks if any (not "..., he said."), most
-    central, then shortest. When every member is a list item
-    ("radar overhauls"), its whole sentence is shown (``context_of``: the sentence and
-    its start), with the item's place in it as the focus (``ClaimGroup.focus``). Before
+    central, then shortest. When every member is a list item ("radar overhauls"), its
+    whole sentence is shown (``context_of``: the sentence and its start), with the item's
+    place in it as the focus (``ClaimGroup.focus``). Before
     all but the list-item test: a member of the group's own kind (``_kind``), so that a
     statement of fact is not worded by one outlet's quote of it ("Again, that is one of
     the biggest regrets of my life.), nor a quote by a reporter's paraphrase (``kind``:
