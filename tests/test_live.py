@@ -13,7 +13,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,7 @@ from newsdesk.live import (
 )
 from newsdesk.settings import EmbedderSettings, Settings
 from newsdesk.store import open_store
-from test_fetch import Hostile
+from test_fetch import Hostile, HostileServer
 
 SETTINGS = Settings(embedder=EmbedderSettings(type="hashing"))
 STEPS = TextOnlySteps(SETTINGS)
@@ -67,7 +66,7 @@ def fundus_pages(data_dir: Path, n: int) -> list[tuple[str, bytes, str]]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    httpd = HostileServer(("127.0.0.1", 0), Hostile)
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
