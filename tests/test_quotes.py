@@ -973,3 +973,21 @@ def test_a_person_a_participle_mentions_is_no_antecedent(nlp: Any, data_dir: Pat
         said = [s for s, q in zip(speakers, extract_quotes(_article("musk", text), nlp(text), ents), strict=True)
                 if q.text.startswith("max thrust at lift-off")]
         assert said and all("Musk" in (s or "") for s in said), said
+
+
+def test_an_epithet_with_an_age_or_a_record_refers_back_to_the_person_named(nlp: Any) -> None:
+    # giveme5w1h (Daily Mail on the Cubs; AP on Bruce Arians): "the 87-year-old comedian" and
+    # "two-time NFL Coach of the Year" had been the speakers, the latter of a "he said" too
+    text = ("Long-time Cubs fan Bob Newhart, who grew up in the Chicago area, tweeted his congratulations to the "
+            "team. 'The billy goat is dead!! As I've said, from the beginning, I'm getting too old for this!' the "
+            "87-year-old comedian wrote, alluding to one of the oldest alleged curses on the team.")
+    assert _speakers_with_entities(nlp, "cubs", text)[1] == ["Bob Newhart"]
+    text = ("Bruce Arians, one of the NFL’s biggest personalities, is retiring from coaching after five seasons "
+            "as head coach of the Arizona Cardinals.\n"
+            "The 65-year-old two-time NFL Coach of the Year, known for his Kangol-style hats, announced the decision "
+            "in an emotional session with the media on Monday. “It’s been an unbelievable journey,” he said.")
+    assert _speakers_with_entities(nlp, "arians", text)[1] == ["Bruce Arians"]
+    # an epithet with no one named before it, and a role with no age or record, stay as written
+    text = ("The tram came off the rails. The 76-year-old said: \"It was about 6.10am or 6.15am and because I was "
+            "praying.\" The witness added: \"I thought it was some lorry.\"")
+    assert _speakers_with_entities(nlp, "tram", text)[1] == ["The 76-year-old", "The witness"]

@@ -774,9 +774,30 @@ class _Speakers:
             gap = self.article.text[quote.end:subj.idx]
             start = quote.end + len(gap) - len(gap.lstrip())
         ent = self.entity(start, end, subject=subj.dep_ in _SUBJECTS) if is_name else self._role_holder(subj)
+        if ent is None:
+            ent = self._epithet_holder(subj, quote)
         if ent is not None:
             return ent.name, ent.id
         return _description(self.article.text, start, end, subj.idx), None
+
+    def _epithet_holder(self, subj: Any, quote: QuoteSpan | None) -> Entity | None:
+        """The person a definite epithet stands for: "the 87-year-old comedian wrote" after
+        "Long-time Cubs fan Bob Newhart ... tweeted", "added the four-times champion" after
+        "Vettel ... exclaimed". The phrase must open on "the" and carry an age or a record
+        ("N-year-old", "two-time"), words news writing uses for someone just named, never
+        to introduce anyone; its holder is found as a pronoun's is (``antecedent``), and
+        must be a person the run knows. None otherwise: the phrase stays as written."""
+        if subj.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:  # the parse's head of "the 21-year-old"
+            return None
+        opening = self.doc[subj.left_edge.i:subj.i + 1]  # the words up to the head, however many
+        if opening[0].lower_ != "the" or not _EPITHET.search(opening.text):
+            return None
+        pronoun = {"m": "he", "f": "she"}.get(TITLE_GENDER.get(subj.lower_) or "", "")
+        held = self.antecedent(opening[0].idx, quote, pronoun)
+        if held is None or held.pos_ != "PROPN":
+            return None  # a role ("A spokesman said ...") is no epithet's holder
+        ent = self.entity(*name_span(held), subject=held.dep_ in _SUBJECTS)
+        return ent if ent is not None and ent.type == "PERSON" else None
 
     def _role_holder(self, role: Any) -> Entity | None:
         """The person a definite role refers back to: "The director said" after "director
@@ -854,6 +875,9 @@ class _Speakers:
         return None
 
 
+# An age or a record in a phrase about someone already named ("the 21-year-old", "the
+# four-times champion", "The 65-year-old two-time NFL Coach of the Year").
+_EPITHET = re.compile(r"\b\d{1,3}\s*-\s*years?\s*-\s*old\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s*-\s*times?\b", re.I)
 # A name set off by commas after a phrase (", Yitzhak Herzog,").
 _APPOSED_NAME = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+\s*,")
 # Words that make a name a body's, not a person's ("Labor Party", "Security Council").
