@@ -137,3 +137,13 @@ def test_a_measure_is_no_count(nlp: Any) -> None:
     doc = nlp(text)
     facts = counted_facts(article, extract_quantities(article, doc), doc)
     assert [(f.counted, f.predicate, f.quantity.value) for f in facts] == [("diggers", "sent", 80.0)]
+
+
+def test_a_predicate_without_a_class_reads_as_the_articles_word_it(data_dir: Path) -> None:
+    # giveme5w1h (Croydon tram): "free five people trapped in the wreckage" in three outlets
+    # had been listed as "people trap", the verb's lemma
+    docs = _event_docs(data_dir, "croydon_tram_trash")
+    _, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    labels = {(f.counted, f.predicate) for f in story.figures}
+    assert ("people", "trapped") in labels and ("people", "trap") not in labels
+    assert ("people", "injured") in labels  # a class keeps its label

@@ -288,6 +288,7 @@ class CountedFact:
     quantity: Quantity
     counted: str  # head noun of what is counted, as written ("people")
     predicate: str  # class label ("killed") or the predicate's lemma
+    worded: str = ""  # a predicate without a class as the article words it in a past form ("trapped"), else ""
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,7 @@ class Figure:
 
     id: str
     counted: str  # "people"
-    predicate: str  # "killed"
+    predicate: str  # "killed"; a predicate without a class as worded ("trapped"), else its lemma
     values: tuple[FigureValue, ...]  # most supported first
     differ: bool  # a toll (killed, injured, ...) given as two values that cannot be one figure
 

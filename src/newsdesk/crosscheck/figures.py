@@ -94,6 +94,8 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         noun = min(counted, key=lambda w: (-counted[w], w))
         fid = "f" + content_hash(noun, pred, *(f"{v.value:g}" for v, _ in values), length=12)
         differ = pred in TOLLS and _differ([qs for _, qs in values], leads)
-        figures.append((support, Figure(fid, noun, pred, tuple(v for v, _ in values), differ)))
+        worded = Counter(f.worded for f in facts if f.worded)
+        label = min(worded, key=lambda w: (-worded[w], w)) if worded else pred  # "trapped", not "trap"
+        figures.append((support, Figure(fid, noun, label, tuple(v for v, _ in values), differ)))
     figures.sort(key=lambda sf: (-sf[0], sf[1].counted, sf[1].predicate, sf[1].id))
     return tuple(f for _, f in figures)

@@ -4,11 +4,12 @@ A ``Quantity`` that counts something ("84 people", ``extract.quantities``) is re
 the parse: the verb or adjective it is the subject or object of, or that qualifies it
 ("At least 84 people were killed", "The truck killed 84 people", "84 people have died",
 "among the 84 people killed", "left 84 people dead"), by class (``PREDICATE_CLASSES``:
-killed, injured, arrested, bought, ...), else the lemma. Negated predicates ("did not
-arrest five people"), unrealised ones ("could kill", "threatened to fire four missiles")
-and light ones ("five people said") give no fact, nor does a sentence dated more than
-``BACKGROUND_DAYS`` from publication: "the Paris attacks that killed 130 people on Nov.
-13" in a report on another attack is background.
+killed, injured, arrested, bought, ...), else the lemma, shown in the past form an
+article words it in where one does ("five people trapped": "trapped"). Negated
+predicates ("did not arrest five people"), unrealised ones ("could kill", "threatened to
+fire four missiles") and light ones ("five people said") give no fact, nor does a
+sentence dated more than ``BACKGROUND_DAYS`` from publication: "the Paris attacks that
+killed 130 people on Nov. 13" in a report on another attack is background.
 Amounts with a unit give none either (money, distances, percentages; a container such as
 "14 sets of missiles" counts the missiles and does): what an amount of money is of is
 worded too differently across outlets (a "bill", the "amount", what she "owed") to line
@@ -162,8 +163,21 @@ def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
             continue
         tok = fact[0]
         if not _another_time((tok.sent.start_char, tok.sent.end_char), times, published):
-            out.append(CountedFact(q, fact[1], fact[2]))
+            out.append(CountedFact(q, fact[1], fact[2], _worded(fact[0], fact[2])))
     return tuple(out)
+
+
+def _worded(noun: Any, predicate: str) -> str:
+    """The predicate of ``noun`` as its sentence words it, when it has no class and the
+    sentence gives it a past form: "five people trapped in the wreckage" -> "trapped", so
+    that a figure reads "people trapped", not "people trap"; "" otherwise."""
+    if predicate in PREDICATE_CLASSES.values():
+        return ""
+    heads = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] + [noun.head]
+    for tok in heads:
+        if tok.lemma_.lower() == predicate and tok.tag_ in {"VBN", "VBD"}:
+            return tok.lower_
+    return ""
 
 
 def _count_fact(doc: Any, q: Quantity) -> tuple[Any, str, str] | None:
