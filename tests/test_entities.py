@@ -303,6 +303,22 @@ def test_a_name_with_digits_is_not_a_person(nlp: Any) -> None:
     assert labels.get("Sukhoi Su-30MK2") == "PRODUCT" and labels.get("Vladimir Putin") == "PERSON"
 
 
+def test_a_name_right_before_a_made_thing_is_not_a_person(nlp: Any, corpus_dir: Path) -> None:
+    # the example corpus: "the Oreshnik missile system" had made Oreshnik a PERSON in the brief
+    path = next(corpus_dir.glob("000_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    article = Article(id="o", source=str(path), text=text, raw_text=text)
+    mentions = extract_mentions(article, nlp(text))
+    assert {m.label for m in mentions if m.text == "Oreshnik"} >= {"PRODUCT"}  # "the Oreshnik missile system"
+    types = {e.name: e.type for e in canonicalize_entities([article], {article.id: mentions})}
+    assert types["Oreshnik"] != "PERSON" and types["Vladimir Putin"] == "PERSON"
+    # a person's name before a noun of theirs stays a person
+    text = "The Trump administration sent a letter. Officials in the Putin government replied."
+    article = Article(id="t", source="t", text=text, raw_text=text)
+    labels = {m.text: m.label for m in extract_mentions(article, nlp(text))}
+    assert "PRODUCT" not in labels.values()
+
+
 def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
     # giveme5w1h: "Apple" (the company, tagged ORG, in its own story) had become the
     # surname of the singer Fiona Apple and taken Apple's statements as hers

@@ -136,15 +136,28 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
             s, e = span
             if ent.label_ == "PERSON":
                 e = with_syllable_tail(text, s, e)
-            found.setdefault((s, e), Mention(article.id, s, e, text[s:e], _label(text[s:e], ent.label_)))
+            found.setdefault((s, e), Mention(article.id, s, e, text[s:e], _label(text, s, e, ent.label_)))
     found.update(_propagate(article, lines, list(found.values())))
     return tuple(found[k] for k in sorted(found))
 
 
-def _label(surface: str, label: str) -> str:
-    """spaCy's label, except that a name with a digit in it is a thing, not a person
-    ("Su-30MK2", "Il-76", "Boeing 737"): the small model tags such model names PERSON."""
-    if label == "PERSON" and any(ch.isdigit() for ch in surface):
+# Made things a name may stand right before, as a model's name does ("the Oreshnik missile
+# system", "a Javelin launcher", "the Pfizer vaccine"): a person's name before a noun is
+# an era, a body or a building of theirs ("the Trump administration"), never one of these.
+_MADE_THINGS = frozenset("""missile missiles rocket rockets launcher launchers drone drones jet jets fighter
+    fighters bomber bombers helicopter helicopters aircraft plane planes airliner airliners tank tanks rifle
+    rifles gun guns howitzer howitzers warship warships frigate frigates destroyer destroyers submarine
+    submarines torpedo torpedoes warhead warheads vaccine vaccines smartphone smartphones""".split())
+
+
+def _label(text: str, start: int, end: int, label: str) -> str:
+    """spaCy's label, except that a model's name is a thing, not a person: one with a digit
+    in it ("Su-30MK2", "Il-76", "Boeing 737"), or one set right before a made thing
+    ("the Oreshnik missile system"). The small model tags such names PERSON."""
+    if label != "PERSON":
+        return label
+    after = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 30])
+    if any(ch.isdigit() for ch in text[start:end]) or (after is not None and after.group(1) in _MADE_THINGS):
         return "PRODUCT"
     return label
 
