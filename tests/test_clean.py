@@ -195,6 +195,23 @@ def test_slideshow_captions_go_and_the_article_stays(data_dir: Path, name: str, 
     assert rules.slideshow_lines(split_lines("1/3 Today we moved.\n2/3 They are safe.\n3/3 More soon.")) == []
 
 
+def test_a_site_search_page_is_not_an_article(data_dir: Path) -> None:
+    """giveme5w1h: NPR's search page for "Costa Rica plane crash" (snippets of other stories
+    cut mid-sentence) had become a story of its own, headlined "NPR Search : NPR"."""
+    from newsdesk.ingest.jsonl import read_json
+
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / "6c1d5c7ca406903f13f9c0d4d58e5068754b8e8b7a7787961d84da20.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    [doc] = list(read_json(path.read_bytes(), path))
+    with pytest.raises(ExtractionError, match="not an article: a site search page"):
+        clean_document(doc, SETTINGS)
+    # an article about a search, or with "search" in its slug, is an article
+    text = "Rescuers searched the well for four days. " * 10
+    for url in ("https://example.com/2017/11/search-for-boy-ends", "https://example.com/news/searches/well"):
+        assert clean_document(RawDocument(source="a.json", text=text, url=url), SETTINGS).text
+
+
 def test_a_slideshow_run_into_one_line_goes(data_dir: Path) -> None:
     """giveme5w1h (Croydon tram, the Evening Standard): eight captions on one line, each
     after its counter ("... Steve Parsons/PA 2/8 Police officers walk the site ..."), had

@@ -4,7 +4,8 @@ Drops the lines that are not the article (navigation, bylines, prompts, appeals,
 languages, ...), keeps title/author found on the way as metadata, scrubs card numbers
 and e-mail addresses, and records every removed line with its reason and raw offsets.
 ``Article.text`` is the kept lines joined by "\\n"; ``offset_map`` maps it back to
-``raw_text`` run by run (redaction markers are the only inserted text).
+``raw_text`` run by run (redaction markers are the only inserted text). A site's search
+page is refused whole (``search_page``): its snippets are other stories' text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from newsdesk.clean import lines as rules
 from newsdesk.clean.language import detect_language, dominant_script, mixed_script_words, script_counts
@@ -210,11 +212,31 @@ def _looks_like_title(line: Line) -> bool:
             and text[-1] not in ".:;,\"”’'»" and text[0] not in "-–—•*" and not rules.is_prose(line))
 
 
+# A site's search page: a path part named "search" ("/search", "/templates/search/index.php",
+# "/Search.aspx"), or a title that says it lists results.
+_SEARCH_PART = re.compile(r"search(?:\.\w{2,5})?", re.I)
+_SEARCH_TITLE = re.compile(r"\s*search results?\b", re.I)
+
+
+def search_page(doc: RawDocument) -> str | None:
+    """Why ``doc`` is a site's search results, not an article ("NPR Search : NPR" at
+    npr.org/templates/search/...: snippets of unrelated stories cut mid-sentence), or None."""
+    path = urlsplit(doc.url).path if doc.url else ""
+    if any(_SEARCH_PART.fullmatch(part) for part in path.split("/")):
+        return f"not an article: a site search page (URL path {path!r})"
+    if doc.title and _SEARCH_TITLE.match(doc.title):
+        return f"not an article: a site search page (title {doc.title[:80]!r})"
+    return None
+
+
 def clean_document(doc: RawDocument, settings: Settings) -> Article:
     """Clean one document into an ``Article`` (see module docstring).
 
-    Raises ``ExtractionError`` when fewer than ``settings.min_article_chars`` remain.
+    Raises ``ExtractionError`` for a site's search page (``search_page``) and when fewer
+    than ``settings.min_article_chars`` remain.
     """
+    if (why := search_page(doc)) is not None:
+        raise ExtractionError(doc.source, why)
     lines = split_lines(doc.text)
     ctx = _article_context(lines)
     verdicts = _judge_lines(lines, ctx)
