@@ -1069,3 +1069,16 @@ def test_an_act_in_a_clause_that_sets_the_scene_is_not_shared_structure(nlp: Any
     assert "decrease" in props[0].keys and "decrease" not in props[0].acts  # still a key, not an act
     assert not align.shares_structure(props[0], props[1])
     assert align.shares_structure(props[2], props[3])  # stated in the main clause: one act
+
+
+def test_a_group_worded_by_a_dateline_lead_reads_without_the_dateline() -> None:
+    # giveme5w1h (Reuters on Ahed Tamimi): every member opened with the filing place and date,
+    # and the key fact and the story's summary read "OFER PRISON, West Bank, Jan 1 (Reuters) - Israel ..."
+    lead = ("OFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted a 16-year-old Palestinian girl on Monday "
+            "on charges including assault.")
+    text, focus = align._without_dateline(lead, (75, 86))
+    assert text.startswith("Israel indicted") and text[focus[0]:focus[1]] == lead[75:86]
+    for kept in ("SEOUL, South Korea \u2014 north of the border, guns fell silent.",  # no sentence after it
+                 "The US - China talks resumed on Monday."):  # no dateline
+        assert align._without_dateline(kept, None) == (kept, None)
+    assert align._without_dateline("SAN JOSE, Dec 31 (Reuters) - A plane crashed.", None)[0] == "A plane crashed."

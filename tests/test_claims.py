@@ -366,3 +366,16 @@ def test_span_copies_equal_spacys_as_doc(nlp: Any, corpus_dir: Path) -> None:
             assert span is not None and len(span)
             assert _same_doc(copier.copy(span), span.as_doc()), (p.name, span.text)
     assert cut_entities > 10
+
+
+def test_a_sentence_describing_a_photo_is_no_claim(nlp: Any) -> None:
+    # giveme5w1h (AP captions run into the text): "In this Sept. 30, 2016, file photo, Singer
+    # Rihanna poses ..." had been a two-outlet key fact and a timeline entry of 2016
+    for text in ("In this Sept. 30, 2016, file photo, Singer Rihanna poses for photographers as she arrives in Paris.",
+                 "FILE - In this Dec. 20, 2015, file photo, coach Bruce Arians meets with quarterback Carson Palmer.",
+                 "This photo released by Costa Rica's Public Safety Ministry shows smoke rising from the site."):
+        assert _kind(nlp, text) is None, text
+    # ... the caption's other sentences, and sentences about photos, are claims
+    for text in ("The singer posted three photos of herself with her cousin on Instagram on Tuesday.",
+                 "In this case, the photos were taken by a police officer at the scene."):
+        assert _kind(nlp, text) == "fact", text

@@ -120,3 +120,17 @@ def test_a_date_part_reads_in_the_brief() -> None:
     assert [(e.date, e.mod) for e in entries] == [("2014", "START"), ("XXXX-10", "MID")]
     assert [date_label(e.date, e.mod) for e in entries] == ["2014 (early)", "XXXX-10 (mid)"]
     assert date_label("2019", None) == "2019"
+
+
+def test_a_dateline_or_a_photo_is_no_event() -> None:
+    # giveme5w1h (Reuters on Ahed Tamimi; AP captions): the filing date "OFER PRISON, West
+    # Bank, Jan 1 (Reuters)" and a file photo's date had been timeline entries of their own
+    text = ("OFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted a 16-year-old Palestinian girl on Monday "
+            "on charges including assault.\n"
+            "FILE - In this September 30, 2016, file photo, Singer Rihanna poses for photographers in Paris. "
+            "Rihanna posted three photos of herself on Instagram on Tuesday, December 26, 2017.")
+    a = _article("a", text)
+    times = {"a": [_time(a, "Jan 1", "2018-01-01"), _time(a, "Monday", "2018-01-01"),
+                   _time(a, "September 30, 2016", "2016-09-30"), _time(a, "Tuesday, December 26, 2017", "2017-12-26")]}
+    entries = build_timeline([a], times)
+    assert [(e.date, e.text.split()[0]) for e in entries] == [("2017-12-26", "Rihanna"), ("2018-01-01", "Israel")]

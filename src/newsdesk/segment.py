@@ -7,11 +7,30 @@ heading must never be glued to the paragraph after it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from newsdesk.model import Article, Sentence
+from newsdesk.months import MONTH_WORDS
 from newsdesk.nlp import doc_sentences
+
+# A wire dateline opening a paragraph, up to its dash: "CARACAS \u2013 ", "KUNDUZ,
+# Afghanistan \u2014 ", "SEOUL/WASHINGTON (Reuters) - ", "OFER PRISON, West Bank, Jan 1
+# (Reuters) - ". The place in capitals, then up to three capitalised places or a date.
+DATELINE = re.compile(r"\s*[A-Z][A-Z/.' ]{2,30}(?:,\s*[A-Z][\w.]*(?:\s(?:[A-Z][\w.]*|\d{1,2})){0,2}){0,3}"
+                      r"(?:\s*\([^()]{1,40}\))?\s*[\u2013\u2014-]\s")
+# A sentence that describes a photograph, as wire captions open one: "FILE - In this Dec.
+# 20, 2015, file photo, Arizona Cardinals coach Bruce Arians ...", "This photo released by
+# Costa Rica's Public Safety Ministry shows ...". What it shows is when and where the
+# picture was taken, no event of the story; the caption's other sentences are text.
+_PHOTO = r"(?:photo|photograph|image|picture)s?\b(?!-)"
+PHOTO_DESCRIPTION = re.compile(
+    # "In this" and the picture, with only its date and kind between them
+    rf"\s*(?:file\s*[\u2013\u2014-]+\s*)?(?:in\s+this\s+(?:(?:{MONTH_WORDS}|\w+day|\d{{1,4}}(?:st|nd|rd|th)?|file|undated"
+    rf"|handout|aerial|combination|recent)\.?,?\s+){{0,6}}{_PHOTO}"
+    # "This photo [released by / taken ...] shows"
+    rf"|this\s+(?:(?:file|undated|handout|aerial|recent)\s+)?{_PHOTO}[^.;\n]{{0,80}}?\bshows?\b)", re.IGNORECASE)
 
 
 def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -40,6 +40,7 @@ from newsdesk.model import (
     content_hash,
 )
 from newsdesk.months import MONTHS
+from newsdesk.segment import DATELINE
 
 # Pair decision: score = EMB_WEIGHT * cosine + (1 - EMB_WEIGHT) * overlap >= ALIGN_THRESHOLD.
 # Swept on MRPC train pairs 0-999 (weights 0.3-0.7, thresholds 0.50-0.82): F1 is flat at
@@ -1139,10 +1140,6 @@ def aligned_edges(
 _SAID_BY_PRONOUN = re.compile(
     r"[,\"”’']\s*(?:(?:he|she|they)\s+(?:said|says|added|adds|explained|noted|wrote|continued|told\b[^.!?]{0,60})"
     r"|(?:said|says|added)\s+(?:he|she|they))\s*[.!?]?\W*$", re.IGNORECASE)
-# A wire dateline opening a lead: "CARACAS \u2013 ", "KUNDUZ, Afghanistan \u2014 ",
-# "SEOUL/WASHINGTON (Reuters) - ".
-_DATELINE = re.compile(r"\s*[A-Z][A-Z/.' ]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?(?:\s*\([^()]{1,40}\))?"
-                       r"\s*[\u2013\u2014-]\s")
 
 
 def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
@@ -1181,7 +1178,7 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
         others = {q.value for j in idx if claims[j].article_id != claims[i].article_id for q in scorer.props[j].quantities}
         alone = any(q.value not in others for q in scorer.props[i].quantities)
         return (fragment, claims[i].kind != kind, bool(_LEANING.match(shown)), opening.islower(),
-                bool(_DATELINE.match(shown)), alone, bool(_SAID_BY_PRONOUN.search(shown)),
+                bool(DATELINE.match(shown)), alone, bool(_SAID_BY_PRONOUN.search(shown)),
                 -round(central, 4), len(text), claims[i].id)
 
     keys = {i: key(i) for i in idx}
@@ -1202,6 +1199,17 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
         # tunnel" -> "The trains collided in the tunnel."
         text = text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
     return text, None
+
+
+def _without_dateline(text: str, focus: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
+    """A group's wording less the wire dateline it opens with, when every member has one
+    ("OFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted ..." -> "Israel indicted
+    ..."): the place and date of filing are no part of the statement, and the evidence
+    keeps them. Kept when what follows does not open as a sentence."""
+    m = DATELINE.match(text)
+    if m is None or not text[m.end():m.end() + 1].isupper() or (focus is not None and focus[0] < m.end()):
+        return text, focus
+    return text[m.end():], (focus[0] - m.end(), focus[1] - m.end()) if focus is not None else None
 
 
 def balance_quotes(text: str) -> tuple[str, int]:
@@ -1287,6 +1295,7 @@ def make_groups(
         status = "contradicted" if hit else ("corroborated" if support >= 2 else "single-source")
         kind = _kind(claims, idx)
         text, focus = _readable(claims, idx, scorer, context_of, kind)
+        text, focus = _without_dateline(text, focus)
         text, shift = balance_quotes(text)
         focus = (focus[0] + shift, focus[1] + shift) if focus is not None else None
         out.append(ClaimGroup(

@@ -10,7 +10,7 @@ Reads ``TimeExpression`` records (``extract.dates``) per article; returns
   dashes; otherwise the entry is the sentence with the other dates' parentheticals
   left out of its text;
 - skipped: durations and sets, publication-date boilerplate ("Published Oct. 31, 2025",
-  a date alone on a line, copyright lines), questions (no event is asserted), and vague values (``PAST_REF``,
+  a date alone on a line, copyright lines, a wire dateline's date, a photo's), questions (no event is asserted), and vague values (``PAST_REF``,
   ``FUTURE_REF``, ``PRESENT_REF``, and values with no digit: "the next day" with no
   date before it is ``XXXX-XX-XX``) unless nothing else is dated;
 - deduplicated across articles: same date and similar text (rapidfuzz token-set ratio
@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from newsdesk.crosscheck.sources import sentence_bounds
 from newsdesk.model import Article, TimeExpression, TimelineEntry
+from newsdesk.segment import DATELINE, PHOTO_DESCRIPTION
 
 VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
 
@@ -113,6 +114,13 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
         sentence = sentence_bounds(article, time.evidence.start)
         if (sentence[0], time.value) in seen or _is_boilerplate(article.text[sentence[0]:sentence[1]], time):
             continue
+        dateline = DATELINE.match(article.text, sentence[0], sentence[1])
+        if dateline is not None and time.evidence.end <= dateline.end():
+            continue  # "OFER PRISON, West Bank, Jan 1 (Reuters) - ": when it was filed, no event
+        if dateline is not None:
+            sentence = (dateline.end(), sentence[1])  # the event, not where it was filed from
+        if PHOTO_DESCRIPTION.match(article.text, sentence[0], sentence[1]):
+            continue  # "In this Dec. 20, 2015, file photo, ...": when a picture was taken
         seen.add((sentence[0], time.value))
         others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
         span, shown = _entry_span(article, time, sentence, others)
