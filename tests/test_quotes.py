@@ -991,3 +991,13 @@ def test_an_epithet_with_an_age_or_a_record_refers_back_to_the_person_named(nlp:
     text = ("The tram came off the rails. The 76-year-old said: \"It was about 6.10am or 6.15am and because I was "
             "praying.\" The witness added: \"I thought it was some lorry.\"")
     assert _speakers_with_entities(nlp, "tram", text)[1] == ["The 76-year-old", "The witness"]
+
+
+def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_speaker(nlp: Any) -> None:
+    # giveme5w1h (Washington Post on Ahed Tamimi): with curly marks the parse read the sentence
+    # as one noun phrase, "called" a modifier of "Bassem", and both quotes had no speaker
+    # (the same AP copy with straight marks gave Bassem)
+    text = ("Her father Bassem has said she was upset when she approached the soldiers.\n"
+            "Bassem called Monday’s indictment a “political trial” saying Israel dug up old incidents as well as "
+            "the one filmed in order to “justify her arrest.”")
+    assert _speakers_with_entities(nlp, "tamimi", text)[1] == ["Bassem", "Bassem"]

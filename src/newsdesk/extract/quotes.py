@@ -356,6 +356,11 @@ def _subject(verb: Any) -> Any | None:
             return agent[0]
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: never ``is``)
             return None
+        if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in {"NOUN", "PROPN"} \
+                and 0 < tok.i - tok.head.i <= 2:
+            # a sentence the parse read as one noun phrase, its verb a modifier of the name
+            # before it: "Bassem called Monday’s indictment a “political trial”"
+            return tok.head
         controller = _object_controller(tok)
         if controller is not None:
             return controller
