@@ -147,3 +147,14 @@ def test_a_predicate_without_a_class_reads_as_the_articles_word_it(data_dir: Pat
     labels = {(f.counted, f.predicate) for f in story.figures}
     assert ("people", "trapped") in labels and ("people", "trap") not in labels
     assert ("people", "injured") in labels  # a class keeps its label
+
+
+def test_a_value_reads_as_most_outlets_word_it_case_aside() -> None:
+    # giveme5w1h (Sun and Express on Mazar-i-Sharif, Nice): a heading's shouted "AT least two
+    # people" had worded the value over two outlets' "at least two people"
+    from newsdesk.crosscheck.figures import _usual_wording
+
+    assert _usual_wording(["AT least two people", "at least two people", "two people"]) == "at least two people"
+    assert _usual_wording(["84 people", "AT least 84 people", "at least 84 people"]) == "at least 84 people"
+    assert _usual_wording(["Two pyrotechnicians", "two pyrotechnicians"]) == "two pyrotechnicians"
+    assert _usual_wording(["84 people", "84 people", "at least 84 people"]) == "84 people"

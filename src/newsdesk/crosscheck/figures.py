@@ -63,6 +63,14 @@ def _lead_ends(articles: Sequence[Article]) -> dict[str, int]:
     return {a.id: a.sentences[min(LEAD_SENTENCES, len(a.sentences)) - 1].end for a in articles if a.sentences}
 
 
+def _usual_wording(texts: Sequence[str]) -> str:
+    """The wording most outlets use for one value, case aside, in its least shouted form: a
+    heading's "AT least two people" counts with "at least two people" and reads as that."""
+    counts = Counter(t.casefold() for t in texts)
+    usual = min(counts, key=lambda w: (-counts[w], w))
+    return min((t for t in texts if t.casefold() == usual), key=lambda t: (sum(c.isupper() for c in t), t))
+
+
 def build_figures(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
                   family: Mapping[str, str]) -> tuple[Figure, ...]:
     """Figures two or more articles (near-duplicates once) give, most supported first,
@@ -84,8 +92,7 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         values = []
         for value, qs in by_value.items():
             evidence = tuple(sorted((q.evidence for q in qs), key=lambda e: (e.article_id, e.start)))
-            words = Counter(" ".join(q.evidence.text.split()) for q in qs)
-            text = min(words, key=lambda w: (-words[w], w))
+            text = _usual_wording([" ".join(q.evidence.text.split()) for q in qs])
             values.append((FigureValue(value, text, _support(evidence, family), evidence), tuple(qs)))
         values.sort(key=lambda v: (-v[0].support_count, -len(v[0].evidence), v[0].value))
         if pred not in TOLLS and values[0][0].support_count < MIN_ARTICLES:
