@@ -1001,3 +1001,46 @@ def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_speaker(nlp: Any) -> None:
             "Bassem called Monday’s indictment a “political trial” saying Israel dug up old incidents as well as "
             "the one filmed in order to “justify her arrest.”")
     assert _speakers_with_entities(nlp, "tamimi", text)[1] == ["Bassem", "Bassem"]
+
+
+def test_a_long_quote_does_not_cut_a_pronoun_chain(nlp: Any) -> None:
+    # giveme5w1h (BBC on Tarantino): eleven sentences of quotes between "He said they
+    # decided ..." and the last unquoted mention of Tarantino had ended the "he" chain, and
+    # five quotes after it had no speaker; the chain's head is past the usual window, so
+    # only a named subject of the pronoun's gender is taken ("the director" is not)
+    text = (
+        'Quentin Tarantino has said allowing Uma Thurman to drive a car that crashed on the set of 2003 film '
+        'Kill Bill is "one of the biggest regrets of my life".\n'
+        'He said he drove the car in one direction to test it, but then asked Thurman to drive it the other '
+        'way.\n'
+        "He said he didn't realise there was a twist in the road coming back. Thurman posted footage of her "
+        'crash on Monday.\n'
+        'The director said failing to test the route one more time was "one of my most horrendous mistakes".\n'
+        'Thurman suffered neck and knee injuries in the accident.\n'
+        'In a New York Times interview published over the weekend, Thurman said she had worries about the '
+        'state of the car, but that Tarantino had persuaded her to go ahead with the scene.\n'
+        'In an interview with Deadline Hollywood, the director said he heard "Uma was trepidatious about '
+        'doing the driving shot" but added: "None of us ever considered it a stunt. It was just driving. '
+        'Maybe we should have but we didn\'t."\n'
+        'He said he drove down the road to check it was OK and thought, "this is going to be okay. This is a '
+        'straight shot... no hidden S-curves".\n'
+        'He added: "I was very happy, thinking, she can totally do this, it won\'t be a problem.\n'
+        '"I came in there all happy telling her she could totally do it, it was a straight line, you will '
+        "have no problem. Uma's response was 'OK'. Because she believed me. Because she trusted me... I told "
+        "her it would be safe. And it wasn't. I was wrong.\n"
+        '"I didn\'t force her into the car. She got into the car because she trusted me. And she believed me."\n'
+        'He said they decided Thurman should drive the car down the same road in the opposite direction '
+        'because the light would be better as it was getting towards the end of the day.\n'
+        '"I thought, a straight road is a straight road and I didn\'t think I needed to run the road again to '
+        "make sure there wasn't any difference, going in the opposite direction.\n"
+        '"Again, that is one of the biggest regrets of my life. As a director, you learn things and sometimes '
+        'you learn them through horrendous mistakes. That was one of my most horrendous mistakes, that I '
+        'didn\'t take the time to run the road, one more time, just to see what I would see."\n'
+        'He said it was "just horrible" when he saw her crash.\n'
+        '"It was heartbreaking. Beyond one of the biggest regrets of my career, it was one of the biggest '
+        'regrets of my life.\n'
+        '"It affected me and Uma for the next two or three years. It wasn\'t like we didn\'t talk. But a trust '
+        'was broken."')
+    quotes = {q.text.split()[0] + " " + q.text.split()[1]: q.speaker for q in
+              extract_quotes(_article("bbc", text), nlp(text), _speakers_with_entities(nlp, "bbc", text)[0])}
+    assert quotes["I thought,"] == quotes["Again, that"] == quotes["It was"] == "Quentin Tarantino"

@@ -598,11 +598,13 @@ class _Speakers:
         # (sentence, reached only through the chain, its main subject is the same pronoun)
         window: list[tuple[tuple[int, int], bool, bool]] = [((sent[0], offset), False, False)]
         budget = PRONOUN_SENTENCES
+        told = 0  # sentences back that are not a quote's: a long quote does not end the chain
         for back, (lo, hi) in enumerate(reversed(earlier), start=1):
-            if budget == 0 or back > CHAIN_SENTENCES:
-                break
             if self._all_quoted(lo, hi):
                 continue  # a sentence of a quote ("There's nothing I can say. My brother did this.")
+            told += 1
+            if budget == 0 or told > CHAIN_SENTENCES:
+                break
             chains = self._chains(lo, hi, pronoun)
             window.append(((lo, hi), back > PRONOUN_SENTENCES, chains))
             if self._unknown_subject(lo, hi, pronoun) is not None:
