@@ -1082,3 +1082,23 @@ def test_a_group_worded_by_a_dateline_lead_reads_without_the_dateline() -> None:
                  "The US - China talks resumed on Monday."):  # no dateline
         assert align._without_dateline(kept, None) == (kept, None)
     assert align._without_dateline("SAN JOSE, Dec 31 (Reuters) - A plane crashed.", None)[0] == "A plane crashed."
+
+
+def test_numbers_none_of_which_the_other_gives_keep_unrelated_claims_apart() -> None:
+    # giveme5w1h (the Cubs): Game 6's "9-3 victors" and Game 7's "8-7 victory", and "108 years
+    # later" and the two droughts' "176 years", had each been one claim of two outlets
+    from newsdesk.eval.claims import _parse_pairs
+    from newsdesk.settings import Settings
+
+    apart = [("the Cubs blew a three-run lead before eventually eking out an 8-7 victory in 10 innings.",
+              "the Cubs ran out 9-3 victors"),
+             ("108 years later and the drought is finally over.", "When combined, their droughts spanned 176 years.")]
+    together = [  # one figure rounded (giveme5w1h, Equifax), the same numbers, one in words
+        ("more than 200,000 credit card numbers were illegally obtained", "209,000 US credit card numbers"),
+        ("The Cubs won 8-7 in 10 innings.", "Chicago beat Cleveland 8-7 in extra innings."),
+        ("Maduro asked for help overhauling eight engines.", "Venezuela wants Russia to repair 8 engines."),
+    ]
+    _, docs, _, qty = _parse_pairs(apart + together, Settings())
+    props = align.propositions_from_docs(docs, quantities=qty)
+    for k, (a, _) in enumerate(apart + together):
+        assert align.numbers_apart(props[2 * k], props[2 * k + 1]) == (k < len(apart)), a

@@ -862,12 +862,37 @@ def designations_clash(a: Proposition, b: Proposition) -> bool:
                for name in names)
 
 
+def _digits(p: Proposition) -> set[str] | None:
+    """The numbers a claim writes in digits ("#108"), or None when it writes one in words
+    ("eight engines": "#eight" is "8" to a reader, not to a key)."""
+    numbers = [k[1:] for k in p.keys if k.startswith("#")]
+    if any(not n.replace(".", "").isdigit() for n in numbers):
+        return None
+    return set(numbers)
+
+
+def numbers_apart(a: Proposition, b: Proposition) -> bool:
+    """True when both claims give numbers in digits, none of them the same, and the two
+    share no structure (``shares_structure``) nor a figure one may round to the other:
+    "108 years later and the drought is finally over" and "When combined, their droughts
+    spanned 176 years" share a topic and two words, not a statement."""
+    da, db = _digits(a), _digits(b)
+    if not (da and db) or da & db or shares_structure(a, b):
+        return False
+    # "more than 200,000 credit card numbers" and "209,000 US credit card numbers": one
+    # figure, rounded (``quantities_compatible``)
+    compatible = quantities_compatible_fn()
+    return compatible is None or not any(compatible(qa, qb) for qa in a.quantities for qb in b.quantities)
+
+
 def clashes(a: Proposition, b: Proposition) -> bool:
     """Whether two claims cannot state one fact: different figures for the same thing
     (``numbers_clash``), different names listed in one role (``names_clash``), different
-    numbers of one named model or series (``designations_clash``), or one saying it is
-    not known whether what the other states happened (``unsure``)."""
-    return numbers_clash(a, b) or names_clash(a, b) or designations_clash(a, b) or a.unsure != b.unsure
+    numbers of one named model or series (``designations_clash``), one saying it is not
+    known whether what the other states happened (``unsure``), or numbers none of which
+    the other gives, with no act or relation in common (``numbers_apart``)."""
+    return (numbers_clash(a, b) or names_clash(a, b) or designations_clash(a, b) or a.unsure != b.unsure
+            or numbers_apart(a, b))
 
 
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
