@@ -351,3 +351,22 @@ def test_duplicate_links_cycles_and_outside_ids(corpus_dir: Path) -> None:
     emb = np.eye(3, 8, dtype=np.float32)  # orthogonal: only the links can join them
     stories = assign_stories(looped, [], emb, SETTINGS)
     assert stories == [tuple(sorted((a.id, b.id))), (c.id,)]
+
+
+def test_a_headline_drops_a_sites_label() -> None:
+    # giveme5w1h (Cubs): the story was headlined "BREAKING NEWS: Chicago Cubs win the World
+    # Series after epic Game 7 showdown in Cleveland"
+    from newsdesk.model import Article
+    from newsdesk.stories import headline_for
+
+    def art(aid: str, title: str) -> Article:
+        return Article(id=aid, source=aid, text="The Cubs won.", raw_text="The Cubs won.", title=title)
+
+    for title, shown in (
+        ("BREAKING NEWS: Chicago Cubs win the World Series after epic Game 7 showdown in Cleveland",
+         "Chicago Cubs win the World Series after epic Game 7 showdown in Cleveland"),
+        ("WATCH - Cubs fans flood Wrigleyville", "Cubs fans flood Wrigleyville"),
+        ("Bitcoin Price LIVE: As BTC falls past $6k", "Bitcoin Price LIVE: As BTC falls past $6k"),  # not a lead label
+        ("Live music returns to Wrigley Field", "Live music returns to Wrigley Field"),  # a word, not a label
+    ):
+        assert headline_for(["a"], [art("a", title)]) == shown

@@ -74,6 +74,12 @@ def story_id(article_ids: Sequence[str]) -> str:
     return "s" + content_hash(*sorted(set(article_ids)), length=12)
 
 
+# A site's label before a title, no part of what happened: "BREAKING NEWS: Chicago Cubs
+# win the World Series ...", "WATCH: ...", "LIVE - ...".
+_TITLE_LABEL = re.compile(r"^\s*(?:breaking(?:\s+news)?|live|watch|update[d]?|exclusive|video|photos?|pictured)"
+                          r"\s*(?::|\s[-\u2013\u2014|]\s)\s*", re.IGNORECASE)
+
+
 def headline_for(article_ids: Sequence[str], articles: Sequence[Article], embeddings: np.ndarray | None = None) -> str:
     """A headline for a story: the title of its most central article (or its first line).
 
@@ -93,7 +99,8 @@ def headline_for(article_ids: Sequence[str], articles: Sequence[Article], embedd
         ranked = sorted(members, key=lambda i: (articles[i].published or "9999", articles[i].id))
     titled = [i for i in ranked if articles[i].title]
     if titled:  # an article's own title reads better than any sentence
-        return (articles[titled[0]].title or "")[:200].strip()
+        title = (articles[titled[0]].title or "").strip()
+        return (_TITLE_LABEL.sub("", title, count=1) or title)[:200].strip()
     art = articles[ranked[0]]
     if art.sentences:
         first = art.sentences[0]
