@@ -443,3 +443,18 @@ def test_a_state_abbreviation_joins_the_state_written_out() -> None:
     d = _text_article("d", "The PA system failed.")
     by_name = {e.name: e for e in canonicalize_entities([b, d], {b.id: mentions[b.id], d.id: [_mention(d, "PA", "GPE")]})}
     assert "PA" in by_name and by_name["Pennsylvania"].aliases == ("Pennsylvania",)
+
+
+def test_a_plural_first_word_names_another_thing() -> None:
+    # giveme5w1h: "Hankey told Time magazine" (the US weekly) and "Sheen ... told The Times
+    # Magazine" (the London paper's) had been one entity; a plural later in a name is spelling
+    a = _text_article("a", "Hankey told Time Magazine it was a once in a lifetime thing.")
+    b = _text_article("b", "Sheen told The Times Magazine he was quitting Hollywood.")
+    c = _text_article("c", "The Financial Crimes Division of the police made the arrest.")
+    d = _text_article("d", "A spokesman for the Financial Crime Division declined to comment.")
+    mentions = {a.id: [_mention(a, "Time Magazine", "ORG")], b.id: [_mention(b, "The Times Magazine", "ORG")],
+                c.id: [_mention(c, "Financial Crimes Division", "ORG")],
+                d.id: [_mention(d, "Financial Crime Division", "ORG")]}
+    names = sorted(sorted(e.aliases) for e in canonicalize_entities([a, b, c, d], mentions))
+    assert ["Financial Crime Division", "Financial Crimes Division"] in names
+    assert not any("Time Magazine" in n and any("Times" in x for x in n) for n in names)

@@ -533,9 +533,12 @@ def canonicalize_entities(
 
 
 def _loose_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Words without one-letter initials and plural "s" ("Ford Motors" ~ "Ford Motor")."""
+    """Words without one-letter initials and plural "s" ("Ford Motors" ~ "Ford Motor",
+    "Financial Crimes Division" ~ "Financial Crime Division"), but for the first word's:
+    "Time magazine" is not "The Times Magazine"."""
     core = [w for w in words if len(w) > 1]
-    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in core)
+    return tuple(w[:-1] if k and len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                 for k, w in enumerate(core))
 
 
 def _merge_initials(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
