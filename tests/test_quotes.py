@@ -1044,3 +1044,24 @@ def test_a_long_quote_does_not_cut_a_pronoun_chain(nlp: Any) -> None:
     quotes = {q.text.split()[0] + " " + q.text.split()[1]: q.speaker for q in
               extract_quotes(_article("bbc", text), nlp(text), _speakers_with_entities(nlp, "bbc", text)[0])}
     assert quotes["I thought,"] == quotes["Again, that"] == quotes["It was"] == "Quentin Tarantino"
+
+
+def test_a_given_name_alone_and_a_kin_word_lead_a_pronoun_to_its_person(nlp: Any) -> None:
+    # giveme5w1h (The Sun on Nice): the parse hung "Kartik and his family managed ..." on the
+    # quote before it, and "He said" went back to Al-Adnani, named before that quote
+    text = ("Brit Kartik Bhanot, from Essex, witnessed the horror unfold with his dad, sister and mum.\n"
+            "Appealing to radicalised Muslims, twisted Al-Adnani urged: “If you can kill a disbeliever, then "
+            "rely upon Allah, and kill him in any manner or way, however it may be.\n"
+            "“Smash his head with a rock, or slaughter him with a knife, or run him over with your car.”\n"
+            "Kartik and his family managed to escape the scene, get their car from a nearby car park and leave "
+            "the area.\n"
+            "He said: \"I'm still shaking. My last memory of the incident is of a young guy in a blue shirt.\"")
+    assert _speakers_with_entities(nlp, "sun", text)[1][-1] == "Kartik Bhanot"
+    # giveme5w1h (CNN on Nice): a heading without a full stop ran into the next line, so
+    # neither name was a subject, and "she told" went to the last one, her husband
+    text = ("'Bodies strewn on street'\n"
+            "Dominique Molina and her husband Tony saw the scene unfold from their hotel balcony, which overlooked "
+            "the beachfront promenade where the attack took place.\n"
+            "\"I grabbed my son, and I just felt like shielding him and protecting him from seeing that,\" she told "
+            "CNN's Anderson Cooper.")
+    assert _speakers_with_entities(nlp, "cnn", text)[1] == ["Dominique Molina"]

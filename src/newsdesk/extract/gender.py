@@ -26,12 +26,17 @@ from functools import lru_cache
 # Pronouns and the gender they need of their antecedent.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-# Honorifics and titles that say a gender ("Mr", "Queen", "spokeswoman").
+# Honorifics and titles that say a gender ("Mr", "Queen", "spokeswoman"), and kin words
+# set before a name ("her husband Tony", "his daughter Ivanka").
 TITLE_GENDER = {
     **dict.fromkeys("mr sir lord king prince duke emperor sultan sheikh".split(), "m"),
     **dict.fromkeys(("mrs ms miss madam madame dame lady queen princess duchess empress actress "
                      "spokeswoman chairwoman congresswoman businesswoman councilwoman "
                      "policewoman sportswoman anchorwoman").split(), "f"),
+    **dict.fromkeys(("husband father son brother boyfriend uncle nephew grandfather grandson "
+                     "stepfather stepson widower").split(), "m"),
+    **dict.fromkeys(("wife mother daughter sister girlfriend aunt niece grandmother granddaughter "
+                     "stepmother stepdaughter widow").split(), "f"),
 }
 # Locales that must list a name as one gender. One is not enough: the broad "en" list
 # alone has "Niki" (Lauda) as a woman's name and "Park" (Geun-hye) as a man's.

@@ -634,7 +634,19 @@ class _Speakers:
             unknown = None if far else self._unknown_subject(lo, hi, pronoun)
             if unknown is not None and len(self.article.text[slice(*name_span(unknown))].split()) >= 2:
                 return unknown  # a full name the tagger missed ("Brit Kartik Bhanot ... He added:")
+            if unknown is not None and (full := self._named_before(unknown)) is not None:
+                return full  # ... then his given name alone ("Kartik and his family managed ...")
         return None
+
+    def _named_before(self, token: Any) -> Any | None:
+        """For a one-word name, the head of a two-word name the article gave before it that
+        opens with that word ("Kartik" after "Brit Kartik Bhanot"): the last such, or None."""
+        found = None
+        for t in self.doc[:token.i]:
+            if (t.text == token.text and t.dep_ == "compound" and t.head.i == t.i + 1
+                    and t.head.pos_ == "PROPN" and t.head.text[:1].isupper()):
+                found = t.head
+        return found
 
     def _unknown_subject(self, lo: int, hi: int, pronoun: str) -> Any | None:
         """``_find_unknown_subject``, remembered: the windows of an article's pronouns overlap,
@@ -649,8 +661,12 @@ class _Speakers:
         quote marks, that the tagger left untagged and that names no entity, and whose
         name does not say the other gender: a person the tagger missed, who may be the
         one ``pronoun`` refers to ("Theresa May", untagged, is no "he")."""
-        for t in self._tokens(lo, hi, None):
-            if (t.pos_ == "PROPN" and t.dep_ in _SUBJECTS and not t.ent_type_
+        for n, t in enumerate(self._tokens(lo, hi, None)):
+            # a name opening a sentence the parse hung on a word of the sentence before
+            # ("Kartik and his family managed ..." made the object of a quote's "Smash")
+            # is that sentence's subject
+            opening = n == 0 and not lo <= t.head.idx < hi
+            if (t.pos_ == "PROPN" and (t.dep_ in _SUBJECTS or opening) and not t.ent_type_
                     and not self._quoted(t.idx) and agrees(pronoun, self.gender(t))):
                 start, end = name_span(t)
                 if self.entity(start, end) is None and not self.is_person(t):
