@@ -134,3 +134,16 @@ def test_a_dateline_or_a_photo_is_no_event() -> None:
                    _time(a, "September 30, 2016", "2016-09-30"), _time(a, "Tuesday, December 26, 2017", "2017-12-26")]}
     entries = build_timeline([a], times)
     assert [(e.date, e.text.split()[0]) for e in entries] == [("2017-12-26", "Rihanna"), ("2018-01-01", "Israel")]
+
+
+def test_a_tweets_signature_or_an_address_is_no_event() -> None:
+    # giveme5w1h (USA Today on the Cubs, RT on the Panama Papers, the Washington Post's
+    # skywatching listings): 29 entries were a tweet's signature, a link or "8 p.m. Astro.umd.edu."
+    text = ("https://t.co/dYNjD6eIeZpic.twitter.com/638aIu8oSU — Edward Snowden (@Snowden) April 3, 2016\n"
+            "— Pavel Durov (@durov) February 1, 2018 Report\n"
+            "8 p.m. Astro.umd.edu.\n"
+            "Snowden shared the documents with reporters on April 3, 2016.")
+    a = _article("a", text)
+    times = {"a": [_time(a, "April 3, 2016", "2016-04-03"), _time(a, "February 1, 2018", "2018-02-01"),
+                   _time(a, "8 p.m.", "2017-12-29T20:00"), _time(a, "April 3, 2016", "2016-04-03", nth=1)]}
+    assert [e.text for e in build_timeline([a], times)] == ["Snowden shared the documents with reporters on April 3, 2016."]

@@ -53,12 +53,19 @@ _SEPARATOR = re.compile(r"\s[—–]\s|;\s|\s-\s")
 _WORD = re.compile(r"\w+")
 
 
+# Addresses, handles and a tweet's signature, no words of an event: "https://t.co/dYNjD6eIeZ",
+# "pic.twitter.com/x", "Astro.umd.edu", "— Edward Snowden (@Snowden)".
+_ADDRESS = re.compile(r"[\u2014\u2013-]\s*[^\u2014\u2013()\n]{1,60}\(@\w+\)|\S*(?:https?://|www\.)\S*"
+                      r"|\S+\.(?:com|org|net|edu|gov|io|co|uk)\b\S*|\(?@\w+\)?", re.IGNORECASE)
+
+
 def _is_boilerplate(sentence: str, time: TimeExpression) -> bool:
-    """Not an event: a publication-date line (lead word, or hardly anything but the date),
-    or a question."""
+    """Not an event: a publication-date line (lead word, or hardly anything but the date,
+    addresses and handles aside: "https://t.co/... — Edward Snowden (@Snowden) April 3,
+    2016"), or a question."""
     if _BOILERPLATE.search(sentence) or sentence.rstrip("\"”’' ").endswith("?"):
         return True
-    rest = sentence.replace(time.evidence.text, " ", 1)
+    rest = _ADDRESS.sub(" ", sentence.replace(time.evidence.text, " ", 1))
     return len(_WORD.findall(rest)) < 3
 
 
