@@ -147,3 +147,17 @@ def test_a_tweets_signature_or_an_address_is_no_event() -> None:
     times = {"a": [_time(a, "April 3, 2016", "2016-04-03"), _time(a, "February 1, 2018", "2018-02-01"),
                    _time(a, "8 p.m.", "2017-12-29T20:00"), _time(a, "April 3, 2016", "2016-04-03", nth=1)]}
     assert [e.text for e in build_timeline([a], times)] == ["Snowden shared the documents with reporters on April 3, 2016."]
+
+
+def test_a_piece_that_is_hardly_more_than_its_date_shows_its_sentence() -> None:
+    # giveme5w1h (Washington Post skywatching listings, Guardian on Tiangong-1): entries had
+    # read "●Jan. 8" and "late 2017 or early 2018.”", the sentence's other date ("Stars
+    # Tonight", "a few months from now") having split it
+    text = ("●January 8 — Witness winter’s wonders during “Stars Tonight” at the David M. Brown Planetarium in "
+            "Arlington.\n“I expect it will come down a few months from now – late 2017 or early 2018.”")
+    a = _article("a", text)
+    times = {"a": [_time(a, "January 8", "2018-01-08"), _time(a, "Tonight", "2018-01-08TNI"),
+                   _time(a, "a few months from now", "FUTURE_REF"), _time(a, "late 2017", "2017")]}
+    by_date = {e.date: e.text for e in build_timeline([a], times)}
+    assert by_date["2018-01-08"].startswith("●January 8 — Witness winter’s wonders")
+    assert by_date["2017"].startswith("“I expect it will come down")

@@ -55,18 +55,21 @@ _WORD = re.compile(r"\w+")
 
 # Addresses, handles and a tweet's signature, no words of an event: "https://t.co/dYNjD6eIeZ",
 # "pic.twitter.com/x", "Astro.umd.edu", "— Edward Snowden (@Snowden)".
-_ADDRESS = re.compile(r"[\u2014\u2013-]\s*[^\u2014\u2013()\n]{1,60}\(@\w+\)|\S*(?:https?://|www\.)\S*"
-                      r"|\S+\.(?:com|org|net|edu|gov|io|co|uk)\b\S*|\(?@\w+\)?", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?:^|[\u2014\u2013-])\s*(?:a post shared by\s+)?[^\u2014\u2013()\n]{1,60}\(@\w+\)"
+                      r"|\S*(?:https?://|www\.)\S*|\S+\.(?:com|org|net|edu|gov|io|co|uk)\b\S*|\(?@\w+\)?",
+                      re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _is_boilerplate(sentence: str, time: TimeExpression) -> bool:
-    """Not an event: a publication-date line (lead word, or hardly anything but the date,
-    addresses and handles aside: "https://t.co/... — Edward Snowden (@Snowden) April 3,
-    2016"), or a question."""
+    """Not an event: a publication-date line (lead word, or fewer than three words of two
+    letters but the date, addresses, handles and a post's signature aside: "https://t.co/...
+    — Edward Snowden (@Snowden) April 3, 2016", "A post shared by Elon Musk (@elonmusk) on
+    Feb 4, 2018 at 9:50pm PST"), or a question."""
     if _BOILERPLATE.search(sentence) or sentence.rstrip("\"”’' ").endswith("?"):
         return True
     rest = _ADDRESS.sub(" ", sentence.replace(time.evidence.text, " ", 1))
-    return len(_WORD.findall(rest)) < 3
+    return len(_LETTERS.findall(rest)) < 3
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -91,7 +94,7 @@ def _entry_span(article: Article, time: TimeExpression, sentence: tuple[int, int
     # Two pieces: each side is a clause. Three or more: the inner pieces are parentheticals
     # ("an Il-76 - one of the planes sanctioned in 2023 - arrived"), the outer ones one clause.
     inner = pieces[1:-1] if len(pieces) > 2 else pieces
-    if own in inner and len(_WORD.findall(text[own[0]:own[1]])) >= MIN_PIECE_WORDS:
+    if own in inner and len(_LETTERS.findall(_ADDRESS.sub(" ", text[own[0]:own[1]]))) >= MIN_PIECE_WORDS:
         return own, text[own[0]:own[1]]
     dated_elsewhere = [p for p in inner if p != own and any(p[0] <= o.evidence.start < p[1] for o in others)]
     kept = [text[s:e] for s, e in pieces if (s, e) not in dated_elsewhere]
@@ -131,6 +134,10 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
         seen.add((sentence[0], time.value))
         others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
         span, shown = _entry_span(article, time, sentence, others)
+        if _is_boilerplate(shown, time):
+            # the piece is hardly more than the date ("●Jan. 8 — Witness winter’s wonders
+            # ...", "... — Elon Musk (@elonmusk) February 5, 2018"): the sentence says what
+            span, shown = sentence, article.text[sentence[0]:sentence[1]]
         entry = TimelineEntry(time.value, readable(shown), article.evidence(*span), time.mod)
         (vague if is_vague(time.value) else dated).append(entry)
     return dated, vague
