@@ -48,6 +48,8 @@ CPUINFO = "/proc/cpuinfo"
 BESIDE_SWITCH_INTERVAL = 0.0002
 # Compiled matrix products oneDNN keeps (``_load_sentence_model``).
 ONEDNN_SHAPES_KEPT = 16
+# The widest instruction set oneDNN may use (``_load_sentence_model``): no AMX.
+ONEDNN_MAX_ISA = "AVX512_CORE_BF16"
 # Tokens per batch of one length (``token_buckets``): 2,048 and 1,024 ran alike on claims.
 BATCH_TOKENS = 2048
 # Texts tokenized per call when counting their tokens (bounds the padded id matrix).
@@ -125,6 +127,11 @@ def _load_sentence_model(model: str) -> Any:
     # of one token length meet many, and kept them all cost 250 MB more peak memory on
     # 8,000 claims for no speed measured. Read at its first product, so it holds here.
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_SHAPES_KEPT))
+    # On a CPU with AMX, oneDNN's AMX bfloat16 kernels block by row and thread count: a
+    # text's vector moved by up to 6e-4 with the rows of its batch and the torch threads
+    # (so with when ``encode_beside`` got every core). Capped at AVX512-BF16 they are bit
+    # for bit the same either way (``token_buckets``). Read at the first product too.
+    os.environ.setdefault("ONEDNN_MAX_CPU_ISA", ONEDNN_MAX_ISA)
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import torch
@@ -221,13 +228,12 @@ def token_lengths(st: Any, texts: Sequence[str]) -> list[int]:
 
 def token_buckets(lengths: Sequence[int], min_rows: int) -> list[list[int]]:
     """Batches of text indices, each of one token length. Nothing is padded, so a text's
-    vector does not depend on the texts it is batched with: within 1e-7 in float32; in
-    bfloat16 bit for bit in the same batches, and within 1e-3 where the batch holds more
-    or fewer rows (an AMX CPU's matrix kernels block by row count; measured 6e-4, cosine
-    0.99999; padded batches of mixed lengths had moved bfloat16 vectors by up to 1e-3
-    with their neighbours, whatever the CPU); and on claims (about 30
-    tokens) the model ran about 20% faster than in sentence-transformers' own
-    length-sorted, padded batches. A batch holds up to BATCH_TOKENS tokens, and at least
+    vector does not depend on the texts it is batched with: bit for bit in bfloat16 on
+    these machines (with AMX kept off, ``ONEDNN_MAX_ISA``: its kernels block by row
+    count and moved vectors by up to 6e-4), within 1e-7 in float32 (padded batches of
+    mixed lengths had moved bfloat16 vectors by up to 1e-3 with their neighbours); and
+    on claims (about 30 tokens) the model ran about 20% faster than in
+    sentence-transformers' own length-sorted, padded batches. A batch holds up to BATCH_TOKENS tokens, and at least
     ``min_rows`` texts however long they are."""
     by_length: dict[int, list[int]] = {}
     for i, n in enumerate(lengths):
