@@ -1227,8 +1227,8 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
 
 
 def _without_dateline(text: str, focus: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
-    """A group's wording less the wire dateline it opens with, when every member has one
-    ("OFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted ..." -> "Israel indicted
+    """A group's wording less the wire dateline it opens with, when the member chosen has
+    one ("OFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted ..." -> "Israel indicted
     ..."): the place and date of filing are no part of the statement, and the evidence
     keeps them. Kept when what follows does not open as a sentence."""
     m = DATELINE.match(text)

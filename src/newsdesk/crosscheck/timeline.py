@@ -136,7 +136,7 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
         span, shown = _entry_span(article, time, sentence, others)
         if _is_boilerplate(shown, time):
             # the piece is hardly more than the date ("●Jan. 8 — Witness winter’s wonders
-            # ...", "... — Elon Musk (@elonmusk) February 5, 2018"): the sentence says what
+            # ...", "... — Elon Musk (@elonmusk) February 5, 2018"): the whole sentence tells it
             span, shown = sentence, article.text[sentence[0]:sentence[1]]
         entry = TimelineEntry(time.value, readable(shown), article.evidence(*span), time.mod)
         (vague if is_vague(time.value) else dated).append(entry)
