@@ -63,11 +63,16 @@ def _lead_ends(articles: Sequence[Article]) -> dict[str, int]:
     return {a.id: a.sentences[min(LEAD_SENTENCES, len(a.sentences)) - 1].end for a in articles if a.sentences}
 
 
+def _commonest(counts: Counter[str]) -> str:
+    """The most frequent word, ties in alphabetical order (the same on every run)."""
+    return min(counts, key=lambda w: (-counts[w], w))
+
+
 def _usual_wording(texts: Sequence[str]) -> str:
     """The wording most outlets use for one value, case aside, in its least shouted form: a
     heading's "AT least two people" counts with "at least two people" and reads as that."""
     counts = Counter(t.casefold() for t in texts)
-    usual = min(counts, key=lambda w: (-counts[w], w))
+    usual = _commonest(counts)
     return min((t for t in texts if t.casefold() == usual), key=lambda t: (sum(c.isupper() for c in t), t))
 
 
@@ -98,11 +103,11 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         if pred not in TOLLS and values[0][0].support_count < MIN_ARTICLES:
             continue  # "scored two runs", "three runs": one outlet each, several true counts
         counted = Counter(f.counted for f in facts)
-        noun = min(counted, key=lambda w: (-counted[w], w))
+        noun = _commonest(counted)
         fid = "f" + content_hash(noun, pred, *(f"{v.value:g}" for v, _ in values), length=12)
         differ = pred in TOLLS and _differ([qs for _, qs in values], leads)
         worded = Counter(f.worded for f in facts if f.worded)
-        label = min(worded, key=lambda w: (-worded[w], w)) if worded else pred  # "trapped", not "trap"
+        label = _commonest(worded) if worded else pred  # "trapped", not "trap"
         figures.append((support, Figure(fid, noun, label, tuple(v for v, _ in values), differ)))
     figures.sort(key=lambda sf: (-sf[0], sf[1].counted, sf[1].predicate, sf[1].id))
     return tuple(f for _, f in figures)
