@@ -213,9 +213,10 @@ def test_minilm_embedder_normalised_deterministic_and_semantic(corpus_dir: Path)
 
 
 def test_a_texts_vector_does_not_depend_on_what_it_is_embedded_with(corpus_dir: Path) -> None:
-    # embed.token_buckets: batches of one token length, nothing padded; claims of one
-    # story or of many, in any order, get the same vectors (bit for bit where the model
-    # runs in bfloat16, AMX kept off: embed.ONEDNN_MAX_ISA; to float32 rounding otherwise)
+    # embed.token_buckets: batches of one token length, nothing padded, each on one torch
+    # thread (on AMX at least MIN_BATCH_TOKENS tokens): claims of one story or of many, in
+    # any order, on any number of cores, get the same vectors (bit for bit where the model
+    # runs in bfloat16; to float32 rounding otherwise)
     from newsdesk.embed import SentenceTransformerEmbedder
 
     lines = [ln.strip() for a in _example_articles(corpus_dir) for ln in a.text.split("\n") if len(ln.strip()) > 30]
@@ -228,12 +229,54 @@ def test_a_texts_vector_does_not_depend_on_what_it_is_embedded_with(corpus_dir: 
     reordered = model.encode(texts[::-1])[::-1]
     halves = np.concatenate([model.encode(texts[:25]), model.encode(texts[25:])])
     alone = np.concatenate([model.encode([t]) for t in texts[:8]])
+    one_thread = model.encode(texts, threads=1)
     exact = model.precision == "bfloat16"
-    for other, rows in ((reordered, slice(None)), (halves, slice(None)), (alone, slice(0, 8))):
+    for other, rows in ((reordered, slice(None)), (halves, slice(None)), (alone, slice(0, 8)), (one_thread, slice(None))):
         if exact:
             assert np.array_equal(together[rows], other)
         else:
             assert np.allclose(together[rows], other, atol=1e-6)
+
+
+def test_a_batch_on_amx_is_filled_to_its_least_tokens() -> None:
+    from newsdesk.embed import MIN_BATCH_TOKENS, fill_rows
+
+    assert fill_rows(3, 30, MIN_BATCH_TOKENS) == 15  # 18 rows x 30 tokens >= 512
+    assert fill_rows(18, 30, MIN_BATCH_TOKENS) == 0 and fill_rows(40, 30, MIN_BATCH_TOKENS) == 0
+    assert fill_rows(1, 256, MIN_BATCH_TOKENS) == 1 and fill_rows(1, 600, MIN_BATCH_TOKENS) == 0
+    assert fill_rows(5, 30, 0) == 0  # no AMX: nothing filled
+
+
+def test_run_in_threads_widens_on_hurry_and_raises_the_first_error() -> None:
+    from newsdesk.embed import run_in_threads
+
+    seen: set[int] = set()
+    lock = threading.Lock()
+
+    def job(_: int) -> None:
+        with lock:
+            seen.add(threading.get_ident())
+
+    run_in_threads(range(50), job, 1, 3, None)  # no hurry: the calling thread alone
+    assert seen == {threading.get_ident()}
+    # hurry already set: three jobs must run at once to pass the barrier
+    barrier = threading.Barrier(3, timeout=30)
+    hurry = threading.Event()
+    hurry.set()
+    done: list[int] = []
+    run_in_threads(range(3), lambda k: (barrier.wait(), done.append(k)), 1, 3, hurry)
+    assert sorted(done) == [0, 1, 2]
+    # not hurried: the extra threads wait, and leave once the jobs are done
+    before = threading.active_count()
+    run_in_threads(range(5), lambda k: done.append(k), 1, 3, threading.Event())
+    assert threading.active_count() == before
+
+    def fail(k: int) -> None:
+        if k == 7:
+            raise ValueError("job 7")
+
+    with pytest.raises(ValueError, match="job 7"):
+        run_in_threads(range(20), fail, 2, 2, None)
 
 
 @given(st.lists(st.integers(min_value=0, max_value=300), max_size=200), st.integers(min_value=1, max_value=64))
@@ -253,48 +296,40 @@ def test_token_buckets_batch_every_text_once_by_length(lengths: list[int], min_r
 
 def test_embedding_beside_python_work_gives_the_same_vectors(corpus_dir: Path) -> None:
     # analyze embeds the stories in a thread on the cores the extract stages leave idle
-    # (embed.encode_beside): a thread count must not change a single bit of the vectors
+    # (embed.encode_beside): the threads that run batches must not change a single bit
     import torch
 
-    from newsdesk.embed import spare_cores
+    from newsdesk.embed import _load_sentence_model, spare_cores, usable_cores
 
     arts = _example_articles(corpus_dir)
     plain = embed_articles(arts, minilm())
     before = torch.get_num_threads()
     switch = sys.getswitchinterval()
-    seen: list[int] = []
-    encode = type(minilm()).encode
+    model = _load_sentence_model(minilm().model)  # type: ignore[attr-defined]
+    forward = type(model).forward
+    threads: set[int] = set()
+    per_product: set[int] = set()
 
-    def spy(self: Embedder, texts: list[str], *rest: Any) -> np.ndarray:
-        seen.append(torch.get_num_threads())
-        return encode(self, texts, *rest)
+    def spy(self: Any, *args: Any, **kwargs: Any) -> Any:
+        threads.add(threading.get_ident())
+        per_product.add(torch.get_num_threads())
+        return forward(self, *args, **kwargs)
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(type(minilm()), "encode", spy)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(type(model), "forward", spy)
+        with ThreadPoolExecutor(max_workers=1) as pool:
             pending = pool.submit(embed_articles, arts, minilm(), beside=True)
             busy = sum(i * i for i in range(300_000))  # the main thread's Python work meanwhile
             beside = pending.result()
-    assert busy > 0 and seen == [spare_cores()]
-    assert np.array_equal(plain, beside)
-    assert torch.get_num_threads() == before and sys.getswitchinterval() == switch
-    # once the Python work is done (``hurry``), the rest of the batches take every core
-    from newsdesk.embed import _load_sentence_model, usable_cores
-
-    model = _load_sentence_model(minilm().model)  # type: ignore[attr-defined]
-    batch_encode = type(model).encode
-
-    def batch_spy(self: Any, *args: Any, **kwargs: Any) -> Any:
-        seen.append(torch.get_num_threads())
-        return batch_encode(self, *args, **kwargs)
-
-    seen.clear()
-    done = threading.Event()
-    done.set()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(type(model), "encode", batch_spy)
+        assert busy > 0 and 1 <= len(threads) <= spare_cores() and per_product == {1}
+        assert np.array_equal(plain, beside)
+        assert torch.get_num_threads() == before and sys.getswitchinterval() == switch
+        # once the Python work is done (``hurry``), the batches may take every core
+        threads.clear()
+        done = threading.Event()
+        done.set()
         hurried = embed_articles(arts, minilm(), beside=True, hurry=done)
-    assert len(seen) > 1 and set(seen) == {usable_cores()}, "one model call per batch, every core"
+    assert 1 <= len(threads) <= usable_cores() and per_product == {1}, "one torch thread per product"
     assert np.array_equal(plain, hurried)
     assert torch.get_num_threads() == before and sys.getswitchinterval() == switch
     hashing = HashingEmbedder()
@@ -302,13 +337,14 @@ def test_embedding_beside_python_work_gives_the_same_vectors(corpus_dir: Path) -
 
 
 def test_embedder_precision_auto_follows_the_cpu_flags(tmp_path: Path) -> None:
-    from newsdesk.embed import cpu_has_native_bf16, resolve_precision
+    from newsdesk.embed import cpu_has_amx, cpu_has_native_bf16, resolve_precision
 
     amx, plain = tmp_path / "amx", tmp_path / "plain"
     amx.write_text("processor\t: 0\nflags\t\t: fpu avx512f avx512bw amx_bf16 amx_tile\n", encoding="ascii")
     plain.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512bw\n", encoding="ascii")
     assert cpu_has_native_bf16(str(amx)) and not cpu_has_native_bf16(str(plain))
     assert not cpu_has_native_bf16(str(tmp_path / "missing"))
+    assert cpu_has_amx(str(amx)) and not cpu_has_amx(str(plain)) and not cpu_has_amx(str(tmp_path / "missing"))
     assert resolve_precision("float32") == "float32" and resolve_precision("bfloat16") == "bfloat16"
     assert resolve_precision("auto") in ("float32", "bfloat16")
     with pytest.raises(ConfigError, match="precision"):

@@ -13,6 +13,10 @@ Backends:
 ``settings.embedder.precision`` ("auto" by default) runs the sentence model in bfloat16
 where the CPU does bfloat16 natively, about twice as fast with vectors within 1e-4
 cosine of float32's; "float32" gives float32 everywhere.
+
+On one machine a text's vector is a function of the text alone, bit for bit in bfloat16:
+not of the texts it is embedded with, their order, or the cores it runs on
+(``SentenceTransformerEmbedder``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
@@ -43,16 +47,25 @@ TORCH_SEED = 0
 # slower than float32, so "auto" stays float32 there.
 PRECISIONS = ("auto", "float32", "bfloat16")
 BF16_CPU_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
+# ... and the flag of AMX, whose kernels need MIN_BATCH_TOKENS.
+AMX_CPU_FLAG = "amx_tile"
 CPUINFO = "/proc/cpuinfo"
 # The interpreter's thread switch interval (seconds) while ``encode_beside`` runs.
 BESIDE_SWITCH_INTERVAL = 0.0002
+# How often (seconds) a batch thread waiting for ``hurry`` looks whether the work is done.
+HURRY_POLL = 0.05
 # Compiled matrix products oneDNN keeps (``_load_sentence_model``).
 ONEDNN_SHAPES_KEPT = 16
-# The widest instruction set oneDNN may use (``_load_sentence_model``): no AMX.
-ONEDNN_MAX_ISA = "AVX512_CORE_BF16"
 # Tokens per batch of one length (``token_buckets``): 2,048 and 1,024 ran alike on claims.
 BATCH_TOKENS = 2048
-# Texts tokenized per call when counting their tokens (bounds the padded id matrix).
+# On a CPU with AMX, a batch of fewer tokens (rows x token length) is filled up to this
+# many with copies of its first text, whose vectors are dropped. oneDNN's AMX bfloat16
+# kernels pick their blocking by the product's row count (one row per token): on one
+# thread, under 385 rows a text's vector moved by up to 1e-3 with how many texts its
+# batch held; from 385 rows on every length 3-256 gave the same bits, up to BATCH_TOKENS.
+# Filling cost about 11% more tokens on 4,000 claims.
+MIN_BATCH_TOKENS = 512
+# Texts tokenized per call (``model_inputs``: bounds the padded id matrix).
 LENGTH_CHUNK = 4096
 
 
@@ -94,16 +107,26 @@ class HashingEmbedder:
         return _normalise(counts.toarray())
 
 
-def cpu_has_native_bf16(cpuinfo: str = CPUINFO) -> bool:
-    """Whether the CPU's flags list AMX-BF16 or AVX512-BF16 (False where unreadable)."""
+def _cpu_flags(cpuinfo: str = CPUINFO) -> set[str]:
+    """The CPU's flags (Linux /proc/cpuinfo; empty where unreadable)."""
     try:
         with open(cpuinfo, encoding="ascii", errors="replace") as f:
             for line in f:
                 if line.startswith("flags"):
-                    return bool(BF16_CPU_FLAGS & set(line.partition(":")[2].split()))
+                    return set(line.partition(":")[2].split())
     except OSError:
-        return False
-    return False
+        return set()
+    return set()
+
+
+def cpu_has_native_bf16(cpuinfo: str = CPUINFO) -> bool:
+    """Whether the CPU's flags list AMX-BF16 or AVX512-BF16 (False where unreadable)."""
+    return bool(BF16_CPU_FLAGS & _cpu_flags(cpuinfo))
+
+
+def cpu_has_amx(cpuinfo: str = CPUINFO) -> bool:
+    """Whether the CPU has AMX tiles (False where unreadable)."""
+    return AMX_CPU_FLAG in _cpu_flags(cpuinfo)
 
 
 def resolve_precision(precision: str) -> str:
@@ -127,11 +150,6 @@ def _load_sentence_model(model: str) -> Any:
     # of one token length meet many, and kept them all cost 250 MB more peak memory on
     # 8,000 claims for no speed measured. Read at its first product, so it holds here.
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_SHAPES_KEPT))
-    # On a CPU with AMX, oneDNN's AMX bfloat16 kernels block by row and thread count: a
-    # text's vector moved by up to 6e-4 with the rows of its batch and the torch threads
-    # (so with when ``encode_beside`` got every core). Capped at AVX512-BF16 they are bit
-    # for bit the same either way (``token_buckets``). Read at the first product too.
-    os.environ.setdefault("ONEDNN_MAX_CPU_ISA", ONEDNN_MAX_ISA)
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import torch
@@ -167,6 +185,14 @@ class SentenceTransformerEmbedder:
 
     ``precision="bfloat16"`` runs it under torch's CPU autocast: matrix products in
     bfloat16, normalisations and softmax in float32 (see ``EmbedderSettings.precision``).
+
+    A text's vector does not depend on what it is embedded with, nor on the cores: texts
+    are embedded in batches of one token length, nothing padded (``token_buckets``); on a
+    CPU with AMX a batch holds at least MIN_BATCH_TOKENS tokens; and each batch runs on one
+    torch thread, several batches at once in threads of their own. oneDNN's kernels change
+    with the threads of a product too (on AMX, two threads gave other bits under 513 rows,
+    four under 1,536, eight under 2,688), and two one-thread batches at a time ran 2.9x as
+    fast (AMX) and 1.08x (AVX512-BF16) as one batch on two threads.
     """
 
     def __init__(self, model: str = BUNDLED_MODEL, batch_size: int = 32, precision: str = "float32") -> None:
@@ -175,34 +201,47 @@ class SentenceTransformerEmbedder:
         self.model = model
         self.batch_size = batch_size
         self.precision = precision
+        self.min_tokens = MIN_BATCH_TOKENS if cpu_has_amx() else 0
         self.name = f"sentence-transformers:{model}" + ("" if precision == "float32" else f" ({precision})")
 
     def warm_up(self) -> None:
         """Load the model now (otherwise the first ``encode`` does)."""
         _load_sentence_model(self.model)
 
-    def encode(self, texts: Sequence[str], before_batch: Callable[[], None] | None = None) -> np.ndarray:
-        """One vector per text, each a function of its text alone (``token_buckets``);
-        ``before_batch`` is called before each batch (``encode_beside`` widens its threads)."""
+    def encode(self, texts: Sequence[str], threads: int | None = None,
+               hurry: threading.Event | None = None) -> np.ndarray:
+        """One vector per text, a function of its text alone. ``threads`` batches run at
+        once (every usable core by default), every core once ``hurry`` is set."""
         st = _load_sentence_model(self.model)
+        dim = embedding_dimension(st)
         if not texts:
-            return np.zeros((0, st.get_sentence_embedding_dimension() or 0), dtype=np.float32)
+            return np.zeros((0, dim), dtype=np.float32)
         import torch
 
-        autocast: Any = (torch.autocast("cpu", dtype=torch.bfloat16) if self.precision == "bfloat16"
-                         else contextlib.nullcontext())
-        texts = list(texts)
-        parts = []
-        with torch.no_grad(), autocast:
-            for rows in self.batches(texts):
-                if before_batch is not None:
-                    before_batch()
-                parts.append((rows, st.encode([texts[i] for i in rows], batch_size=len(rows),
-                                              convert_to_numpy=True, normalize_embeddings=True,
-                                              show_progress_bar=False)))
-        out = np.zeros((len(texts), parts[0][1].shape[1]), dtype=np.float32)
-        for rows, part in parts:
-            out[rows] = part
+        inputs = model_inputs(st, texts)
+        lengths = [input_length(x) for x in inputs]
+        out = np.zeros((len(inputs), dim), dtype=np.float32)
+
+        def embed(rows: list[int]) -> None:
+            batch = [inputs[i] for i in rows]
+            batch += [batch[0]] * fill_rows(len(rows), lengths[rows[0]], self.min_tokens)
+            features = {k: torch.stack([x[k] for x in batch]) if isinstance(v, torch.Tensor) else v
+                        for k, v in batch[0].items()}
+            vectors = st(features)["sentence_embedding"].float()
+            out[rows] = torch.nn.functional.normalize(vectors[:len(rows)], p=2, dim=1).numpy()
+
+        def model_context() -> Any:  # torch's inference mode and autocast hold per thread
+            stack = contextlib.ExitStack()
+            stack.enter_context(torch.inference_mode())
+            if self.precision == "bfloat16":
+                stack.enter_context(torch.autocast("cpu", dtype=torch.bfloat16))
+            return stack
+
+        st.eval()
+        most = usable_cores()
+        with torch_threads(1):
+            run_in_threads(token_buckets(lengths, self.batch_size), embed, min(threads or most, most), most,
+                           hurry, model_context)
         return _normalise(out)
 
     def batches(self, texts: Sequence[str]) -> list[list[int]]:
@@ -211,30 +250,100 @@ class SentenceTransformerEmbedder:
         return token_buckets(token_lengths(_load_sentence_model(self.model), texts), self.batch_size)
 
 
-def token_lengths(st: Any, texts: Sequence[str]) -> list[int]:
-    """The model's token count of each text (special tokens in, truncated as the model
-    truncates), from its own tokenizer call."""
+def embedding_dimension(st: Any) -> int:
+    """The model's vector size (the method was renamed in sentence-transformers 6)."""
+    get = getattr(st, "get_embedding_dimension", None) or st.get_sentence_embedding_dimension
+    return int(get() or 0)
+
+
+def model_inputs(st: Any, texts: Sequence[str]) -> list[dict[str, Any]]:
+    """Each text's inputs to the model, from its own tokenizer (special tokens in,
+    truncated as the model truncates), cut to the positions of its attention mask: no
+    padding. Tokenized here, once, in the calling thread (a fast tokenizer is not to be
+    shared by threads)."""
+    import torch
+
     tokenize = getattr(st, "preprocess", None) or st.tokenize  # renamed in sentence-transformers 5
-    lengths: list[int] = []
+    out: list[dict[str, Any]] = []
     for k in range(0, len(texts), LENGTH_CHUNK):
         chunk = list(texts[k:k + LENGTH_CHUNK])
-        mask = tokenize(chunk).get("attention_mask")
-        if mask is None:  # a model without one: length 0, batches of ``min_rows``, padded
-            lengths.extend([0] * len(chunk))
-        else:
-            lengths.extend(int(n) for n in mask.sum(dim=1).tolist())
-    return lengths
+        features = tokenize(chunk)
+        mask = features.get("attention_mask")
+        per_text = {key for key, v in features.items()
+                    if isinstance(v, torch.Tensor) and v.ndim == 2 and v.shape[0] == len(chunk)}
+        for r in range(len(chunk)):
+            # a model without a mask keeps its padding: its batches are of one padded length
+            keep = mask[r].bool() if mask is not None else slice(None)
+            out.append({key: (value[r][keep] if key in per_text else value) for key, value in features.items()})
+    return out
+
+
+def input_length(inputs: Mapping[str, Any]) -> int:
+    """The token count of one text's ``model_inputs``."""
+    return int(inputs["input_ids"].shape[0]) if "input_ids" in inputs else 0
+
+
+def token_lengths(st: Any, texts: Sequence[str]) -> list[int]:
+    """The model's token count of each text (``model_inputs``)."""
+    return [input_length(x) for x in model_inputs(st, texts)]
+
+
+def fill_rows(rows: int, length: int, min_tokens: int) -> int:
+    """How many copies of a text fill a batch of ``rows`` texts of ``length`` tokens up to
+    ``min_tokens`` tokens (0 when it holds as many already)."""
+    return max(0, -(-min_tokens // max(length, 1)) - rows)
+
+
+def run_in_threads(jobs: Sequence[Any], run: Callable[[Any], None], first: int, most: int,
+                   hurry: threading.Event | None, context: Callable[[], Any] = contextlib.nullcontext) -> None:
+    """``run(job)`` for every job, in ``first`` threads at once (the calling thread one of
+    them), in up to ``most`` once ``hurry`` is set. Each thread runs its jobs inside
+    ``context()``. The first error stops the work and is raised."""
+    first = max(1, first)
+    lock = threading.Lock()
+    pending = iter(jobs)
+    errors: list[BaseException] = []
+    finished = threading.Event()
+
+    def work(extra: bool) -> None:
+        if extra:
+            assert hurry is not None
+            while not hurry.wait(HURRY_POLL):
+                if finished.is_set():
+                    return
+        with context():
+            while not errors:
+                with lock:
+                    job = next(pending, None)
+                if job is None:
+                    return
+                try:
+                    run(job)
+                except BaseException as exc:  # re-raised in the calling thread
+                    errors.append(exc)
+
+    helpers = [threading.Thread(target=work, args=(k >= first,), daemon=True)
+               for k in range(1, first if hurry is None else max(first, most))]
+    for t in helpers:
+        t.start()
+    try:
+        work(False)
+    finally:
+        finished.set()
+        for t in helpers:
+            t.join()
+    if errors:
+        raise errors[0]
 
 
 def token_buckets(lengths: Sequence[int], min_rows: int) -> list[list[int]]:
     """Batches of text indices, each of one token length. Nothing is padded, so a text's
     vector does not depend on the texts it is batched with: bit for bit in bfloat16 on
-    these machines (with AMX kept off, ``ONEDNN_MAX_ISA``: its kernels block by row
-    count and moved vectors by up to 6e-4), within 1e-7 in float32 (padded batches of
-    mixed lengths had moved bfloat16 vectors by up to 1e-3 with their neighbours); and
-    on claims (about 30 tokens) the model ran about 20% faster than in
-    sentence-transformers' own length-sorted, padded batches. A batch holds up to BATCH_TOKENS tokens, and at least
-    ``min_rows`` texts however long they are."""
+    these machines (on AMX with MIN_BATCH_TOKENS), within 1e-7 in float32 (padded
+    batches of mixed lengths had moved bfloat16 vectors by up to 1e-3 with their
+    neighbours); and on claims (about 30 tokens) the model ran about 20% faster than in
+    sentence-transformers' own length-sorted, padded batches. A batch holds up to
+    BATCH_TOKENS tokens, and at least ``min_rows`` texts however long they are."""
     by_length: dict[int, list[int]] = {}
     for i, n in enumerate(lengths):
         by_length.setdefault(n, []).append(i)
@@ -266,30 +375,20 @@ def torch_threads(n: int) -> Iterator[None]:
 
 def encode_beside(embedder: Embedder, texts: Sequence[str], hurry: threading.Event | None = None) -> np.ndarray:
     """``embedder.encode(texts)`` for a background thread that runs beside pure-Python
-    work: a torch model gets the cores that work leaves idle (``spare_cores``), so the two
-    do not fight over one; once ``hurry`` is set (that work is done, and waits for these
-    vectors), it takes every core from its next batch on. The vectors are the same, bit
-    for bit: torch's CPU matrix products split rows, not sums, across threads
-    (tests/test_stories.py). Nothing else may run torch meanwhile: the thread count is
-    the process's."""
+    work: a torch model runs its batches on the cores that work leaves idle
+    (``spare_cores``), so the two do not fight over one; once ``hurry`` is set (that work
+    is done, and waits for these vectors), on every core from its next batches on. The
+    vectors are the same, bit for bit (``SentenceTransformerEmbedder``). Nothing else
+    may run torch meanwhile: its thread count is the process's."""
     if not isinstance(embedder, SentenceTransformerEmbedder):
         return embedder.encode(texts)
     embedder.warm_up()  # imports torch
-    import torch
-
     switch = sys.getswitchinterval()
-
-    def widen() -> None:
-        if hurry is not None and hurry.is_set() and torch.get_num_threads() < usable_cores():
-            torch.set_num_threads(usable_cores())
-            sys.setswitchinterval(switch)  # no Python work left to share the GIL with
-
-    # the model's thread takes the GIL back between layers; the Python thread would keep it
-    # for a whole switch interval (5 ms) each time, which made this thread twice as slow
+    # the model's threads take the GIL back between layers; the Python thread would keep it
+    # for a whole switch interval (5 ms) each time, which made the model twice as slow
     sys.setswitchinterval(BESIDE_SWITCH_INTERVAL)
     try:
-        with torch_threads(spare_cores()):
-            return embedder.encode(texts, widen)
+        return embedder.encode(texts, spare_cores(), hurry)
     finally:
         sys.setswitchinterval(switch)
 
