@@ -6,6 +6,7 @@ import dataclasses
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -271,12 +272,17 @@ def test_run_in_threads_widens_on_hurry_and_raises_the_first_error() -> None:
     run_in_threads(range(5), lambda k: done.append(k), 1, 3, threading.Event())
     assert threading.active_count() == before
 
-    def fail(k: int) -> None:
-        if k == 7:
-            raise ValueError("job 7")
+    ran: list[int] = []
 
-    with pytest.raises(ValueError, match="job 7"):
-        run_in_threads(range(20), fail, 2, 2, None)
+    def fail(k: int) -> None:
+        if k == 1:
+            raise ValueError("job 1")
+        time.sleep(0.01)
+        ran.append(k)
+
+    with pytest.raises(ValueError, match="job 1"):
+        run_in_threads(range(100), fail, 2, 2, None)
+    assert len(ran) < 10, "the other thread stops after its job"
 
 
 @given(st.lists(st.integers(min_value=0, max_value=300), max_size=200), st.integers(min_value=1, max_value=64))

@@ -298,7 +298,8 @@ def run_in_threads(jobs: Sequence[Any], run: Callable[[Any], None], first: int, 
                    hurry: threading.Event | None, context: Callable[[], Any] = contextlib.nullcontext) -> None:
     """``run(job)`` for every job, in ``first`` threads at once (the calling thread one of
     them), in up to ``most`` once ``hurry`` is set. Each thread runs its jobs inside
-    ``context()``. The first error stops the work and is raised."""
+    ``context()``. The first error (an interrupt too) stops every thread after its job
+    and is raised."""
     first = max(1, first)
     lock = threading.Lock()
     pending = iter(jobs)
@@ -312,7 +313,7 @@ def run_in_threads(jobs: Sequence[Any], run: Callable[[Any], None], first: int, 
                 if finished.is_set():
                     return
         with context():
-            while not errors:
+            while not errors and not finished.is_set():  # set once the caller stopped
                 with lock:
                     job = next(pending, None)
                 if job is None:
