@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -1102,3 +1103,21 @@ def test_numbers_none_of_which_the_other_gives_keep_unrelated_claims_apart() -> 
     props = align.propositions_from_docs(docs, quantities=qty)
     for k, (a, _) in enumerate(apart + together):
         assert align.numbers_apart(props[2 * k], props[2 * k + 1]) == (k < len(apart)), a
+
+
+def test_a_group_is_worded_with_a_space_after_each_comma(
+    corpus_parsed: tuple[list[Article], Any, Any, dict[str, Any]],
+) -> None:
+    # one outlet writes "fighter planes,including engine and radar overhauls,the ...": the
+    # group's statement reads with spaces, the evidence keeps the source's characters
+    from newsdesk.crosscheck import cross_check
+    from newsdesk.settings import Settings
+
+    arts, annotations, entities, docs = corpus_parsed
+    story = cross_check(Story("s", "", tuple(sorted(a.id for a in arts))), arts, annotations, entities,
+                        Settings(), docs=docs)
+    squeezed = [g for g in story.claims if any(",including" in e.text for e in g.evidence)]
+    assert squeezed, "the corpus has a sentence without a space after its commas"
+    for g in story.claims:
+        assert not re.search(r",[^\W\d_]", g.text), g.text
+    assert align.squeeze("1,000 km,  and U.S.,China")[0] == "1,000 km, and U.S., China"

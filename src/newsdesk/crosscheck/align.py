@@ -1218,7 +1218,7 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
             first, last = ev.start - start + lead, ev.end - start - trail - 1
             return text, (at[first], at[last] + 1)
         return text, None
-    text = " ".join(ev.text.split())
+    text = squeeze(ev.text)[0]
     if claims[best].part == "clause":
         # a clause cut from its sentence, written as one: "the trains collided in the
         # tunnel" -> "The trains collided in the tunnel."
@@ -1279,13 +1279,19 @@ def _dangling(text: str, prop: Proposition) -> bool:
     return not named and bool(_PERSONAL.search(text))
 
 
+# A word of ``squeeze``: a comma right before a letter ends one ("planes,including"), not
+# one between digits ("1,000").
+_SQUEEZED_WORD = re.compile(r"(?:[^\s,]|,(?![^\W\d_]))+,?|,")
+
+
 def squeeze(text: str) -> tuple[str, list[int]]:
-    """``text`` with each run of white space made one space and the ends stripped, and for
-    each character of ``text`` its offset in the result (white space: the next word's)."""
+    """``text`` with each run of white space made one space, a space after a comma that
+    a letter follows (a source's "fighter planes,including engine and radar overhauls"),
+    and the ends stripped; and for each character of ``text`` its offset in the result."""
     out: list[str] = []
     at = [0] * len(text)
     pos = 0
-    for m in re.finditer(r"\S+", text):
+    for m in _SQUEEZED_WORD.finditer(text):
         if out:
             pos += 1
         for k in range(m.start(), m.end()):

@@ -204,7 +204,9 @@ def _fact(claim: ClaimGroup, labels: Mapping[str, str], ind: _Independence,
 
 
 def _squeeze(text: str) -> str:
-    return " ".join(text.split())
+    from newsdesk.crosscheck.align import squeeze
+
+    return squeeze(text)[0]  # as a group's text is written
 
 
 def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
@@ -238,7 +240,7 @@ def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
     family = arts[text_article].duplicate_of or text_article
     others = [q for aid, qs in figures.items() if (arts[aid].duplicate_of or aid) != family for q in qs]
     # a bare number measures nothing one could check ("Chang'e 4", "20 of 29", "Feb 8 and 25")
-    alone = [q.evidence.text for q in figures[text_article] if q.evidence.text in claim.text and (q.unit or q.counted)
+    alone = [q.evidence.text for q in figures[text_article] if _squeeze(q.evidence.text) in claim.text and (q.unit or q.counted)
              and not any(o.value == q.value and (o.unit == q.unit or None in (o.unit, q.unit)) for o in others)]
     return (text_article, list(dict.fromkeys(alone))) if alone else ("", [])
 
