@@ -162,6 +162,19 @@ def test_articles_of_one_outlet_are_counted_as_such() -> None:
     assert result["summary"] == ("3 articles from 2 outlets, 3 independent origins: 1 citing Reuters, "
                                  "1 citing Associated Press, 1 unattributed")
     assert independence(["a", "c"], origins, {}, outlets)["summary"].startswith("2 outlets, ")
+    # giveme5w1h (Brazilian Grand Prix): three unattributed Daily Mail articles are the Daily
+    # Mail's own reporting, one origin; a key fact had read "6 articles from 4 outlets, 6
+    # independent origins"
+    own = {"d1": (), "d2": (), "d3": (), "s": (), "m": ("Reuters",)}
+    where = {"d1": "dailymail.co.uk", "d2": "dailymail.co.uk", "d3": "dailymail.co.uk", "s": "thesun.co.uk",
+             "m": "dailymail.co.uk"}
+    result = independence(list(own), own, {}, where)
+    assert result["outlets"] == 2 and result["independent_origins"] == 3
+    assert result["summary"] == ("5 articles from 2 outlets, 3 independent origins: 3 unattributed from "
+                                 "dailymail.co.uk, 1 citing Reuters, 1 unattributed")
+    alone = independence(["d1", "d2"], own, {}, where)
+    assert alone["independent_origins"] == 1
+    assert alone["summary"] == "2 articles from dailymail.co.uk, unattributed"
 
 
 def test_each_article_of_a_jsonl_file_is_its_own_outlet_when_nothing_names_one() -> None:

@@ -9,7 +9,7 @@ three questions for the cross-check and the report:
 - ``origin_for_span``: who one claim (a span) is attributed to;
 - ``independence``: "N outlets, M independent origins", where articles citing the same
   original count as one origin, near-duplicates count once, and an unattributed
-  article is its own origin.
+  article is its own origin (those of one outlet are one together).
 
 Source names are compared by ``normalize_name`` (case, accents, a leading "the" and
 punctuation ignored), so "The Erie Times News" and "Erie Times-News" are one origin.
@@ -164,15 +164,18 @@ def _display_names(origins_by_article: Mapping[str, Sequence[str]]) -> dict[str,
 
 
 def _groups(article_ids: Sequence[str], origins: Mapping[str, set[str]],
-            duplicate_of: Mapping[str, str | None]) -> list[list[str]]:
+            duplicate_of: Mapping[str, str | None], outlet_of: Mapping[str, str] | None = None) -> list[list[str]]:
     uf = _UnionFind(article_ids)
     by_origin: dict[str, str] = {}
+    by_outlet: dict[str, str] = {}
     for aid in article_ids:
         dup = duplicate_of.get(aid)
         if dup is not None and dup in uf.parent:
             uf.union(aid, dup)
         for key in origins[aid]:
             uf.union(aid, by_origin.setdefault(key, aid))
+        if not origins[aid] and outlet_of is not None:  # an outlet's own reporting, however many articles
+            uf.union(aid, by_outlet.setdefault(outlet_of.get(aid, aid), aid))
     groups: dict[str, list[str]] = {}
     for aid in article_ids:
         groups.setdefault(uf.find(aid), []).append(aid)
@@ -197,8 +200,11 @@ def independence(article_ids: Sequence[str], origins_by_article: Mapping[str, Se
     Returns ``outlets``, ``independent_origins``, ``groups`` (articles, origin, cited_by),
     ``unattributed`` (article ids) and ``summary`` ("3 outlets, all citing The Washington Post").
     With ``outlet_of`` (article id -> outlet), articles of one outlet are counted as such:
-    "8 articles from 7 outlets, ..." where one outlet ran two of them (each may rest on
-    another wire, so each is still counted as an origin).
+    "8 articles from 7 outlets, ..." where one outlet ran two of them. Two that cite
+    different originals (one AP's, one Reuters') are two origins; those that cite none
+    are one, the outlet's own reporting: an outlet does not confirm itself ("6 articles
+    from 4 outlets, 6 independent origins" had counted the Daily Mail's three
+    unattributed articles as three).
     """
     ids = list(dict.fromkeys(article_ids))
     origins = {aid: {outlet_key(o) for o in origins_by_article.get(aid, ()) if outlet_key(o)}
@@ -207,10 +213,12 @@ def independence(article_ids: Sequence[str], origins_by_article: Mapping[str, Se
     origins = {aid: {fold.get(k, k) for k in keys} for aid, keys in origins.items()}
     names = _display_names({aid: origins_by_article.get(aid, ()) for aid in ids})
     groups = []
-    for members in _groups(ids, origins, duplicate_of):
+    for members in _groups(ids, origins, duplicate_of, outlet_of):
         key = _group_origin(members, origins)
         cited_by = [aid for aid in members if key in origins[aid]] if key else []
-        groups.append({"articles": members, "origin": names[key] if key else None, "cited_by": cited_by})
+        own = {outlet_of.get(aid, aid) for aid in members} if outlet_of is not None else set()
+        groups.append({"articles": members, "origin": names[key] if key else None, "cited_by": cited_by,
+                       "outlet": next(iter(own)) if key is None and len(members) > 1 and len(own) == 1 else None})
     unattributed = [aid for aid in ids if not origins[aid]]
     outlets = len({outlet_of.get(aid, aid) for aid in ids}) if outlet_of is not None else len(ids)
     return {"outlets": outlets, "independent_origins": len(groups), "groups": groups,
@@ -246,6 +254,8 @@ def _summary(n: int, groups: Sequence[Mapping[str, object]], outlets: int | None
         origin, cited_by = groups[0]["origin"], groups[0]["cited_by"]
         if origin is not None and isinstance(cited_by, list) and len(cited_by) == n:
             return f"{head}, all citing {origin}" if n > 1 else f"{head}, citing {origin}"
+        if origin is None and n > 1 and groups[0].get("outlet"):
+            return f"{_plural(n, 'article')} from {groups[0]['outlet']}, unattributed"
         if origin is None and n > 1:
             return f"{head}, all copies of one report"
         if origin is None:
@@ -257,6 +267,8 @@ def _summary(n: int, groups: Sequence[Mapping[str, object]], outlets: int | None
         size = len(members) if isinstance(members, list) else 0
         if group["origin"] is not None:
             parts.append(f"{size} citing {group['origin']}")
+        elif size > 1 and group.get("outlet"):
+            parts.append(f"{size} unattributed from {group['outlet']}")
         elif size > 1:
             parts.append(f"{size} copies of one report")
         else:
