@@ -107,6 +107,26 @@ def test_a_clause_the_parse_hangs_on_another_sentence_is_no_embedded_clause(nlp:
     assert embedded_clauses(span) == []
 
 
+def test_an_embedded_clause_leaves_the_next_verbs_subject_out(nlp: Any) -> None:
+    # giveme5w1h (Tillerson on China and Russia; Mazar-i-Sharif): the parse hangs the next
+    # clause's subject on a noun of this one as a conjunct and leaves its verb with none;
+    # "China supplies North Korea with oil and Russia." and "A crisis task force was set up
+    # in Berlin and the foreign minister, Frank-Walter Steinmeier." had worded key facts
+    from newsdesk.extract.claims import embedded_clauses
+
+    def clauses(text: str) -> list[str]:
+        return [text[a:b] for a, b in embedded_clauses(nlp(text)[:])]
+
+    assert clauses("He noted that China supplies North Korea with oil and Russia \u201cis the largest employer "
+                   "of North Korean forced labor.\u201d") == ["China supplies North Korea with oil"]
+    assert clauses("A crisis task force was set up in Berlin and the foreign minister, Frank-Walter Steinmeier, "
+                   "was receiving continual updates, the German foreign ministry spokesman said.") == [
+        "A crisis task force was set up in Berlin"]
+    # a conjunct that is an object stays: nothing after it lacks a subject
+    assert clauses("Reports say that Maduro has asked Russia and China for help.") == [
+        "Maduro has asked Russia and China for help"]
+
+
 def test_a_clause_a_sentence_embeds_becomes_a_claim_of_its_own(nlp: Any) -> None:
     # example corpus: the statement another outlet makes sits under a frame or a judgement
     assert _embedded(nlp, "Recent reports reveal that Maduro has reached out to Moscow and Beijing for military "

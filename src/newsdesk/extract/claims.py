@@ -494,6 +494,7 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
             if c.i > verb.i and not (c.dep_ in {"advcl", "punct", "cc", "conj"} and doc[c.left_edge.i - 1].text == ","):
                 end = max(end, c.right_edge.i + 1)
         start, end = max(verb.left_edge.i, span.start), min(end, span.end)
+        end = _without_stolen_subject(doc, start, end, span.end)
         while start < end and (doc[start].dep_ == "mark" and doc[start].head.i == verb.i):
             start += 1
         if doc[start].lower_ in _ASKING:
@@ -518,6 +519,32 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
 _TAIL_MARKS = " .,;:!?'’" + "".join(_QUOTE_CHARS)
 # Penn tags of a verb or auxiliary that make its clause finite (tense or a modal).
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _without_stolen_subject(doc: Any, start: int, end: int, limit: int) -> int:
+    """The end of a clause (token range) less a last conjunct that is the subject of the
+    verb after it, which the parser hung on a noun of the clause and left that verb
+    without one: "China supplies North Korea with oil and Russia \u201cis the largest
+    employer of North Korean forced labor\u201d" (Russia a conjunct of oil), "A crisis task
+    force was set up in Berlin and the foreign minister, Frank-Walter Steinmeier, was
+    receiving continual updates" (the minister a conjunct of Berlin). Cut before its
+    "and": "China supplies North Korea with oil". ``end`` when there is none."""
+    for conj in doc[start:end]:
+        if conj.dep_ != "conj" or conj.pos_ not in {"NOUN", "PROPN"} or not start <= conj.head.i < conj.i:
+            continue
+        k = conj.right_edge.i + 1
+        if k < end:
+            continue  # the clause goes on after the conjunct: it is no subject cut off
+        while k < limit and (doc[k].is_punct or doc[k].is_space or doc[k].dep_ in {"aux", "auxpass"}):
+            k += 1
+        verb = doc[k] if k < limit else None
+        if (verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "conj"
+                or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not _finite(verb)):
+            continue
+        cc = [c for c in conj.head.children if c.dep_ == "cc" and conj.head.i < c.i < conj.i]
+        if cc:
+            return cc[-1].i
+    return end
 
 
 def _finite(verb: Any) -> bool:
