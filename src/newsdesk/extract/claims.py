@@ -495,6 +495,10 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
                 end = max(end, c.right_edge.i + 1)
         start, end = max(verb.left_edge.i, span.start), min(end, span.end)
         end = _without_stolen_subject(doc, start, end, span.end)
+        # a clause opens at its marker: what the parse hung on its verb before it is the
+        # frame's ("reported this week, citing unidentified officials, that Chinese ships ...")
+        marks = [c.i for c in verb.children if c.dep_ == "mark" and start < c.i < verb.i]
+        start = marks[0] if marks else start
         while start < end and (doc[start].dep_ == "mark" and doc[start].head.i == verb.i):
             start += 1
         if doc[start].lower_ in _ASKING:
