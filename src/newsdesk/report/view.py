@@ -226,6 +226,7 @@ def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
         return "", []
     figures: dict[str, list[Quantity]] = {}
     text_article = ""
+    opening = _squeeze(claim.text)[:80]
     for e in claim.evidence:
         art, notes = arts.get(e.article_id), ann.get(e.article_id)
         if art is None or notes is None:
@@ -233,7 +234,7 @@ def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
         lo, hi = sentence_bounds(art, e.start)
         figures.setdefault(e.article_id, []).extend(
             q for q in notes.quantities if lo <= q.evidence.start and q.evidence.end <= max(hi, e.end))
-        if not text_article and _squeeze(claim.text)[:80] in _squeeze(art.text[min(lo, e.start):max(hi, e.end)]):
+        if not text_article and opening in _squeeze(art.text[min(lo, e.start):max(hi, e.end)]):
             text_article = e.article_id
     if not text_article:
         return "", []
