@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.extract.citations import (
+    MAX_PHRASE_WORDS,
     OUTLET_HEADWORDS,
     EntityIndex,
     enclosing,
@@ -150,6 +151,10 @@ _BODY_NOUNS = frozenset({
     "report", "group", "organisation", "organization", "police", "army", "military", "embassy", "council", "court",
     "office", "party", "union", "university", "zoo", "club", "team", "newspaper", "paper", "network", "channel",
     "broadcaster", "website", "site", "bank", "commission", "committee", "regime", "authority", "service"})
+# Nouns for organisations a definite "the ..." that speaks may stand for (``_body_holder``);
+# not a document ("the statement" is whoever issued it), an outlet, or a state's organs.
+_ORG_NOUNS = _BODY_NOUNS - {"statement", "report", "newspaper", "paper", "network", "channel", "broadcaster",
+                            "website", "site", "government", "administration", "regime", "police", "army", "military"}
 # Platforms people post on, never people themselves (the small model tags some PERSON).
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "whatsapp", "reddit",
                        "linkedin", "telegram", "weibo", "wechat", "tumblr", "pinterest", "threads", "x"})
@@ -525,7 +530,9 @@ class _Speakers:
             return self.given.get(normalize_name(name)) or ent
         return ent
 
-    def is_person(self, token: Any) -> bool:
+    def is_person(self, token: Any, speaking: bool = True) -> bool:
+        """Whether a name token is a person's; ``speaking``: a name the run does not know
+        that is the subject of a speech verb counts as one."""
         if token.dep_ == "compound" and token.head.pos_ == "NOUN" and any(
                 c.dep_ in {"det", "poss"} and c.i < token.i for c in token.head.children):
             return False  # a name that modifies a thing: "a vintage Bruce Sutter jersey"
@@ -548,11 +555,14 @@ class _Speakers:
             return True
         if any(c.dep_ == "appos" and c.lower_ in _PERSON_ROLES for c in token.children):
             return True  # "Estrosi, former mayor of Nice,": whatever the run typed "Christian Estrosi"
+        if (token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.lower_ in TITLE_WORDS | _ROLE_NOUNS
+                and token.head.i < token.i):
+            return True  # "the spokesman, Mallam Garba Shehu, said": the run typed him ORG
         if ent is not None and any(len(words := normalize_name(a).split()) > 1 and words[0] in _NAME_TITLES
                                    for a in ent.aliases):
             return True  # a name the run has met after a person's title: "Mayor Christian Estrosi"
         speaks = token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_VERBS
-        return token.pos_ == "PROPN" and speaks and token.ent_type_ not in _PLACE_LABELS
+        return speaking and token.pos_ == "PROPN" and speaks and token.ent_type_ not in _PLACE_LABELS
 
     def _tokens(self, lo: int, hi: int, quote: QuoteSpan | None) -> list[Any]:
         """The tokens starting in [lo, hi), less those inside ``quote``."""
@@ -777,6 +787,7 @@ class _Speakers:
             # opposition", "said Common Sense's CEO, James Steyer" and "One of the firm's
             # founders, Ramon Fonseca, told AFP" name their speaker
             named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.is_person(c)]
+            named = named or self._apposed_to_body(subj)
             if not named and (holder := self._named_after_body(subj)) is not None:
                 return holder
             subj = named[0] if named else self._named_role(subj) or subj
@@ -799,9 +810,105 @@ class _Speakers:
         ent = self.entity(start, end, subject=subj.dep_ in _SUBJECTS) if is_name else self._role_holder(subj)
         if ent is None:
             ent = self._epithet_holder(subj, quote)
+        if ent is None and not is_name:
+            ent = self._body_holder(subj, quote)
         if ent is not None:
             return ent.name, ent.id
-        return _description(self.article.text, start, end, subj.idx), None
+        head = subj.idx
+        if not is_name:
+            introduced = self._introduced_role(subj)
+            if introduced is not None:
+                start, end, head = introduced  # "the spokesperson" after "A spokesperson for the US State Department"
+            else:
+                end = max(end, self._role_body_end(subj))  # "A spokesperson for the US State Department"
+        return _description(self.article.text, start, end, head), None
+
+    def _apposed_to_body(self, role: Any) -> list[Any]:
+        """The name set off by commas after the body a role is of or for, which the parse
+        hung on the body: "A spokesperson for Buhari, Mallam Garba Shehu, said", "The head
+        of the Israeli Labor Party, Yitzhak Herzog, voiced". Two words or more, closed by
+        a comma, and no place, thing or outlet the run knows; [] otherwise."""
+        if role.lower_ not in TITLE_WORDS | _ROLE_NOUNS:
+            return []
+        doc = role.doc
+        for prep in role.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "to", "at"}:
+                break
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for a in (c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                    first, last = a.left_edge, max(a.subtree, key=lambda t: t.i)
+                    start, end = name_span(a)
+                    ent = self.entity(start, end)
+                    if (first.i > 0 and doc[first.i - 1].text == "," and last.i + 1 < len(doc)
+                            and doc[last.i + 1].text == "," and len(self.article.text[start:end].split()) >= 2
+                            and (ent is None or ent.type not in _PLACE_LABELS | _NOT_PEOPLE
+                                 and not is_outlet_name(ent.name))):
+                        return [a]
+            break
+        return []
+
+    def _role_body_end(self, role: Any) -> int:
+        """Where a role's "for"/"of"/"at" phrase naming the body it serves ends ("a spokesperson
+        for the US State Department", "a spokesman at Delta"), or 0: only for a person's role,
+        a named body, and a phrase of at most MAX_PHRASE_WORDS words."""
+        if role.lower_ not in TITLE_WORDS | _ROLE_NOUNS:
+            return 0
+        for prep in role.rights:
+            objs = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "with"} and objs:
+                comma = next((t.i for t in objs[0].subtree if t.i > objs[0].i and t.text == ","), len(role.doc))
+                last = max((t for t in objs[0].subtree if t.i < comma), key=lambda t: t.i)  # not ", Leslie Sloane"
+                if last.i - role.left_edge.i < MAX_PHRASE_WORDS and "\n" not in role.doc[role.i:last.i].text:
+                    return last.idx + len(last.text)
+            break  # only the phrase right after the role
+        return 0
+
+    def _introduced_role(self, role: Any) -> tuple[int, int, int] | None:
+        """The phrase that introduced the unnamed person a definite role refers back to:
+        "the spokesperson said" after "A spokesperson for the US State Department
+        confirmed", "the spokesman" after "A government spokesman said". The last earlier
+        phrase outside quote marks with the same role word after "a"/"an", that tells more
+        than the role alone, with its head's offset; None when there is none, or when "the" phrase has words of
+        its own ("the Delta spokesman")."""
+        word = role.lower_
+        if (role.pos_ != "NOUN" or word not in TITLE_WORDS | _ROLE_NOUNS
+                or [c.lower_ for c in role.lefts] != ["the"] or any(True for _ in role.rights)):
+            return None
+        for t in reversed(self.doc[:role.i]):
+            if (t.lower_ != word or t.pos_ != "NOUN" or self._quoted(t.idx)
+                    or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in t.lefts)):
+                continue
+            start, end = noun_phrase(t)
+            end = max(end, self._role_body_end(t))
+            return (start, end, t.idx) if self.article.text[start:end].lower().split()[1:] != [word] else None
+        return None
+
+    def _body_holder(self, noun: Any, quote: QuoteSpan | None) -> Entity | None:
+        """The organisation a definite noun for one stands for when it speaks: "“...,” the
+        airline said" after "ANA said it was investigating the incident". The noun must be
+        "the" and a body noun alone; the holder is the last named organisation outside
+        quote marks in its sentence or the PRONOUN_SENTENCES before it, and must itself
+        have been the subject of a speech verb there, its name holding no other body's
+        noun ("LAX police" is no airline). None otherwise: the phrase stays as written."""
+        if (noun.pos_ != "NOUN" or noun.lower_ not in _ORG_NOUNS or noun.dep_ not in _SUBJECTS
+                or [c.lower_ for c in noun.lefts] != ["the"] or any(True for _ in noun.rights)):
+            return None
+        sent = enclosing(self.sents, noun.idx, len(self.article.text))
+        earlier = [s for s in self.sents if s[1] <= sent[0] and not self._all_quoted(*s)]
+        lo = min([sent[0], *(s[0] for s in earlier[-PRONOUN_SENTENCES:])])
+        last: tuple[Any, Entity] | None = None
+        for t in self._tokens(lo, noun.idx, quote):
+            if t.pos_ != "PROPN" or self._quoted(t.idx) or (t.dep_ == "compound" and t.head.pos_ == "PROPN"):
+                continue
+            ent = self.entity(*name_span(t))
+            if ent is not None and ent.type == "ORG" and not self.is_person(t, speaking=False):
+                last = (t, ent)
+        if last is None:
+            return None
+        t, ent = last
+        others = set(normalize_name(ent.name).split()) & (_BODY_NOUNS | _BODY_WORDS) - {noun.lower_}
+        speaks = t.dep_ in _SUBJECTS and t.head.lemma_ in SPEECH_VERBS
+        return ent if speaks and not others and not is_outlet_name(ent.name) else None
 
     def _epithet_holder(self, subj: Any, quote: QuoteSpan | None) -> Entity | None:
         """The person a definite epithet stands for: "the 87-year-old comedian wrote" after
