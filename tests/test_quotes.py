@@ -1088,3 +1088,16 @@ def test_an_unnamed_role_or_body_speaks_as_the_article_introduced_it(nlp: Any) -
     assert _speakers_with_entities(nlp, "police", text)[1] == ["the airline"]
     text = ("Shares of Boeing fell on Monday. \u201cWe take great pride in our service,\u201d the airline said.")
     assert _speakers_with_entities(nlp, "mention", text)[1] == ["the airline"]
+
+
+def test_pointed_out_and_a_source_named_before_a_quote_paragraph(nlp: Any) -> None:
+    # giveme5w1h: both quotes had no speaker
+    text = ("They have since disappeared from the Seattle area, according to Robert Beiser, executive director of "
+            "Seattle Against Slavery.\n\u201cThey were in debt and they tried to get out and they were afraid.\u201d")
+    assert _speakers_with_entities(nlp, "according", text)[1] == ["Robert Beiser"]
+    text = ("\u201cPanama is part of the story but not a major player,\u201d Álvaro Alemán Healy, the president\u2019s "
+            "chief of staff, pointed out.")
+    assert _speakers_with_entities(nlp, "pointed", text)[1] == ["Álvaro Alemán Healy"]
+    # a sentence that says where something is pointed names no speaker
+    text = "He pointed at the crowd. \u201cThey were in debt and they tried to get out and they were afraid.\u201d"
+    assert _speakers_with_entities(nlp, "pointed-at", text)[1] == [None]

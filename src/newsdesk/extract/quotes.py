@@ -243,10 +243,11 @@ def quote_text(text: str, span: QuoteSpan) -> tuple[int, int]:
 
 
 def _quote_verb(token: Any) -> bool:
-    """A verb that introduces a quote: ``QUOTE_VERBS``, or "put it" ("As the minister put
-    it, “...”")."""
+    """A verb that introduces a quote: ``QUOTE_VERBS``, "put it" ("As the minister put
+    it, “...”") or "point out" ("“...,” Álvaro Alemán Healy ... pointed out.")."""
     return token.pos_ in {"VERB", "AUX"} and (token.lemma_ in QUOTE_VERBS or (
-        token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)))
+        token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)) or (
+        token.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)))
 
 
 def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | None, bool]:
@@ -1390,7 +1391,8 @@ def _reported_before(doc: Any, sents: Sequence[tuple[int, int]], span: QuoteSpan
     """The subject of the sentence right before a quote that stands alone in its sentence,
     when that sentence reports what its subject said (its main verb a speech verb) and
     holds no quote: "Croydon Central MP Gavin Barwell said his friend was on the tram." then
-    "“He's been injured ...”" gives Barwell's words; "Palmer announced his retirement ...
+    "“He's been injured ...”" gives Barwell's words (so does a sentence that ends
+    "according to X"); "Palmer announced his retirement ...
     one day after Arians said he was leaving" gives Palmer's. The quote must open its
     sentence, and the sentence before must end on the quote's line or the line before."""
     if span.start != sent_start:
@@ -1405,6 +1407,12 @@ def _reported_before(doc: Any, sents: Sequence[tuple[int, int]], span: QuoteSpan
         return None  # a sentence with a quote of its own ('He tweeted: 'Falcon Heavy ...') is handled as such
     region = doc.char_span(lo, hi, alignment_mode="expand")
     roots = [t for t in region or () if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS]
+    if not roots:
+        # "They have since disappeared, according to Robert Beiser, executive director of
+        # Seattle Against Slavery." then "“They were in debt ...”": the source it ends on
+        ends = [t for t in region or () if t.lower_ == "according" and t.head.dep_ == "ROOT"]
+        objs = [c for t in ends[-1:] for p in t.children if p.lower_ == "to" for c in p.children if c.dep_ == "pobj"]
+        return objs[0] if objs and objs[0].pos_ in {"PROPN", "NOUN"} else None
     if len(roots) != 1 or any(c.dep_ == "neg" for c in roots[0].children):
         return None  # "The U.S. State Department did not immediately respond" reports nothing
     subj = _subject(roots[0])
