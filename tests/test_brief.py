@@ -60,6 +60,30 @@ def test_a_quote_several_outlets_carry_is_listed_once_with_each_place() -> None:
         ("I will never", ["mirror"]), ("It\u2019s difficu", ["dm1", "sun"])]
 
 
+def test_one_disagreement_that_two_copies_of_a_sentence_carry_is_shown_once() -> None:
+    # giveme5w1h (Rihanna): the Post and the Daily Mail ran one wire sentence ("three
+    # photos"), Insider wrote "four photos": two contradictions in report.json, one in the brief
+    from newsdesk.model import Contradiction, Evidence
+    from newsdesk.report.view import _conflicts, conflict_reason
+
+    three = "The singer posted three photos of herself with Alleyne on Instagram."
+    wapo, mail = Evidence("wapo", 269, 269 + len(three), three), Evidence("mail", 771, 771 + len(three), three)
+    four = Evidence("insider", 456, 520, "Taking to Instagram, the singer posted four photos with Alleyne.")
+    other = Evidence("insider", 900, 950, "The singer's cousin was 21 years old, the post said.")
+    pairs = [Contradiction("x1", "wapo says three photos, insider says four photos", wapo, four, "quantity"),
+             Contradiction("x2", "insider says four photos, mail says three photos", four, mail, "quantity"),
+             Contradiction("x3", "wapo says 20, insider says 21", wapo, other, "quantity")]
+    shown = _conflicts(pairs)
+    assert [(v.a.article_id, [e.article_id for e in v.b], v.ids) for v in shown] == [
+        ("insider", ["wapo", "mail"], ["x1", "x2"]), ("wapo", ["insider"], ["x3"])]
+    labels = {"wapo": "www.washingtonpost.com", "mail": "www.dailymail.co.uk", "insider": "www.thisisinsider.com"}
+    assert conflict_reason(shown[0], labels).endswith("; www.dailymail.co.uk has the same sentence")
+    assert conflict_reason(shown[1], labels) == pairs[2].reason
+    # sentences that differ are separate disagreements
+    mail_other = Evidence("mail", 771, 800, "The singer posted 3 photos.")
+    assert len(_conflicts([pairs[0], Contradiction("x2", "r", four, mail_other, "quantity")])) == 2
+
+
 _WORD = st.lists(st.sampled_from(list("ab&;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60"]), min_size=1, max_size=6)
 _WORDS = st.lists(_WORD.map("".join), min_size=3, max_size=8)
 

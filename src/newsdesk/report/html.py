@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsdesk.model import Report, Story
 from newsdesk.report.view import (
     MAX_FIGURES,
+    conflict_reason,
     date_label,
     figure_first_published,
     figure_sentence,
@@ -113,7 +114,7 @@ def render_html(report: Report) -> str:
     return _env().get_template("report.html.j2").render(
         stories=stories, skipped=report.skipped, n_articles=len(report.articles),
         generated_by=report.generated_by, figure_sources=figure_sources, max_figures=MAX_FIGURES,
-        date_label=date_label, focus_parts=focus_parts,
+        date_label=date_label, focus_parts=focus_parts, conflict_reason=conflict_reason,
         figure_sentence=lambda value: figure_sentence(report, value),
         figure_first_published=lambda value: figure_first_published(report, value),
     )

@@ -13,6 +13,7 @@ from newsdesk.report.view import (
     MAX_FIGURES,
     FactView,
     StoryView,
+    conflict_reason,
     date_label,
     figure_first_published,
     figure_sentence,
@@ -95,15 +96,15 @@ def _facts(v: StoryView, lines: list[str]) -> None:
         lines.append("")
 
 
-def _contradictions(s: Story, labels: dict[str, str], lines: list[str]) -> None:
-    if not s.contradictions:
+def _contradictions(v: StoryView, labels: dict[str, str], lines: list[str]) -> None:
+    if not v.conflicts:
         lines += ["### Contradictions", "", "None found.", ""]
         return
     lines += ["### Contradictions", ""]
-    for c in s.contradictions:
-        lines += [f"- **{md(c.reason)}**",
+    for c in v.conflicts:
+        lines += [f"- **{md(conflict_reason(c, labels))}**",
                   f"  - {_src(c.a, labels)}: “{md(c.a.text, MAX_QUOTE_CHARS)}”",
-                  f"  - {_src(c.b, labels)}: “{md(c.b.text, MAX_QUOTE_CHARS)}”"]
+                  f"  - {'; '.join(_src(e, labels) for e in c.b)}: “{md(c.b[0].text, MAX_QUOTE_CHARS)}”"]
     lines.append("")
 
 
@@ -187,7 +188,7 @@ def render_story_markdown(report: Report, story: Story) -> list[str]:
     lines: list[str] = []
     _header(v, lines)
     _facts(v, lines)
-    _contradictions(story, v.article_outlet, lines)
+    _contradictions(v, v.article_outlet, lines)
     _figures(report, story, v.article_outlet, lines)
     _who_said(v, lines)
     _timeline(story, v.article_outlet, lines)

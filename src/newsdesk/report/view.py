@@ -17,6 +17,7 @@ from newsdesk.model import (
     Article,
     ArticleAnnotations,
     ClaimGroup,
+    Contradiction,
     Evidence,
     FigureValue,
     Quantity,
@@ -73,6 +74,19 @@ class FactView:
 
 
 @dataclass
+class ConflictView:
+    """One disagreement as the brief shows it: the contradictions of ``ids`` (report.json
+    keeps each pair) whose side ``a`` is one place and whose sides ``b`` are one sentence
+    that several outlets carry (wire copy), shown once with every place."""
+
+    reason: str
+    kind: str
+    a: Evidence
+    b: list[Evidence]
+    ids: list[str]
+
+
+@dataclass
 class StoryView:
     story: Story
     outlets: list[str]
@@ -88,6 +102,7 @@ class StoryView:
     # (article id, start) of each quote a check-worthy claim states (extract.worthiness):
     # what a speaker said that one could verify
     checkable: set[tuple[str, int]] = field(default_factory=set)
+    conflicts: list[ConflictView] = field(default_factory=list)
 
     def is_checkable(self, places: Sequence[Evidence]) -> bool:
         return any((e.article_id, e.start) in self.checkable for e in places)
@@ -309,6 +324,44 @@ def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
     return sorted(by.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0]))
 
 
+def _conflicts(contradictions: Sequence[Contradiction]) -> list[ConflictView]:
+    """The contradictions, one entry per disagreement: two of one kind that share one side
+    (the same place) and whose other sides are the same sentence in other articles ("posted
+    three photos" in two outlets running one wire story, against "posted four photos")
+    are shown once, that sentence with both places; in report order otherwise."""
+    def place(e: Evidence) -> tuple[str, int, int]:
+        return e.article_id, e.start, e.end
+
+    # each new contradiction is filed both ways round, (kind, one side's place, the other
+    # side's words) -> a view with that side as ``a``; the way a later one joins is kept
+    shown: list[tuple[ConflictView, ConflictView]] = []
+    index: dict[tuple[str, tuple[str, int, int], str], ConflictView] = {}
+    for c in contradictions:
+        for fixed, other in ((c.a, c.b), (c.b, c.a)):
+            view = index.get((c.kind, place(fixed), _quote_key(other.text)))
+            if view is not None and other.article_id not in {e.article_id for e in view.b}:
+                view.b.append(other)
+                view.ids.append(c.id)
+                break
+        else:
+            pair = (ConflictView(c.reason, c.kind, c.a, [c.b], [c.id]),
+                    ConflictView(c.reason, c.kind, c.b, [c.a], [c.id]))
+            shown.append(pair)
+            for view in pair:
+                index.setdefault((c.kind, place(view.a), _quote_key(view.b[0].text)), view)
+    # both ways grown (rare): both shown, so that no place is dropped from the brief
+    return [v for pair in shown for v in ([v for v in pair if len(v.b) > 1] or pair[:1])]
+
+
+def conflict_reason(c: ConflictView, labels: Mapping[str, str]) -> str:
+    """The first pair's reason, and the other outlets that carry its sentence: "... says
+    three photos, ... says four photos; www.dailymail.co.uk has the same sentence"."""
+    more = sorted({labels.get(e.article_id, e.article_id) for e in c.b[1:]} - {labels.get(c.b[0].article_id)})
+    if not more:
+        return c.reason
+    return f"{c.reason}; {', '.join(more)} {'has' if len(more) == 1 else 'have'} the same sentence"
+
+
 def _source_rows(story: Story, arts: Mapping[str, Article], labels: Mapping[str, str],
                  origins: Mapping[str, tuple[str, ...]]) -> list[SourceRow]:
     corr: Counter[str] = Counter()
@@ -391,6 +444,7 @@ def story_view(report: Report, story: Story) -> StoryView:
         matrix=matrix,
         article_outlet=labels,
         checkable=_checkable_quotes(story),
+        conflicts=_conflicts(story.contradictions),
     )
 
 
