@@ -404,3 +404,16 @@ def test_a_sentence_describing_a_photo_is_no_claim(nlp: Any) -> None:
     for text in ("The singer posted three photos of herself with her cousin on Instagram on Tuesday.",
                  "In this case, the photos were taken by a police officer at the scene."):
         assert _kind(nlp, text) == "fact", text
+
+
+def test_a_clause_joined_to_a_reported_one_is_a_claim_of_its_own(nlp: Any) -> None:
+    # giveme5w1h (Rhine ship): the injuries had been stated only inside what police said
+    text = ("A tourist ship struck a highway bridge on the Rhine river in western Germany and 25 people were "
+            "injured, police said Wednesday.")
+    assert _embedded(nlp, text) == ["A tourist ship struck a highway bridge on the Rhine river in western Germany",
+                                    "25 people were injured"]
+    text = "Recent reports reveal that Maduro has reached out to Moscow and that Russia has sent two planes to Caracas."
+    assert _embedded(nlp, text) == ["Maduro has reached out to Moscow", "Russia has sent two planes to Caracas"]
+    # a participle the parse joined as a clause, and a clause joined without a conjunction, are not
+    text = "Google has also announced that it will soon roll out Augmented Reality Stickers themed around winter sports."
+    assert _embedded(nlp, text) == []

@@ -362,3 +362,15 @@ def test_a_capital_and_its_country_are_one_actor() -> None:
     # two countries are still two actors
     assert _kinds(fired, fired.replace("Pyongyang", "South Korea")) == ["actor"]
     assert _kinds(denied, denied.replace("Beijing", "Japan")) == ["actor"]
+
+
+def test_a_figure_in_a_clause_joined_to_a_report_is_compared() -> None:
+    # giveme5w1h (Rhine ship): two versions of one AP story, "25 people were injured" in a
+    # clause joined to what police said, "27 people are injured" in a sentence of its own
+    a = ("A tourist ship struck a highway bridge on the Rhine river in western Germany and 25 people were injured, "
+         "police said Wednesday. The Swiss Crystal had 129 people on board.")
+    b = ("A tourist ship has struck a highway bridge on the Rhine river in western Germany. Police say 27 people "
+         "are injured. The ship was en route to the Netherlands.")
+    hits = [x for x in _pair_story(a, b).contradictions if x.kind == "quantity"]
+    assert [(("25" in x.reason), ("27" in x.reason)) for x in hits] == [(True, True)]
+    assert not [x for x in _pair_story(a, b.replace("27", "25")).contradictions if x.kind == "quantity"]

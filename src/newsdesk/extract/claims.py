@@ -475,7 +475,11 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
     words = len(_tokens(span))
     out: list[tuple[int, int]] = []
     for verb in span:
-        if verb.dep_ not in {"ccomp", "advcl"} or verb.pos_ not in {"VERB", "AUX"} or verb.i == span.root.i:
+        # a clause joined to a reported one, with its own subject ("police said a ship struck
+        # a bridge and 25 people were injured"): a fact of its own, as in a main clause
+        conjunct = verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and _joined_clause(verb)
+        if (verb.dep_ not in {"ccomp", "advcl"} and not conjunct) or verb.pos_ not in {"VERB", "AUX"} \
+                or verb.i == span.root.i:
             continue
         if not span.start <= verb.head.i < span.end:
             continue  # hung on a word of another sentence (a parse across the break): a main clause
@@ -493,6 +497,9 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
         for c in verb.children:
             if c.i > verb.i and not (c.dep_ in {"advcl", "punct", "cc", "conj"} and doc[c.left_edge.i - 1].text == ","):
                 end = max(end, c.right_edge.i + 1)
+        # ... and less a clause joined to it that has its own subject (stated on its own)
+        joined = [c.left_edge.i for c in verb.children if c.dep_ == "conj" and _joined_clause(c)]
+        end = min([end, *joined])
         start, end = max(verb.left_edge.i, span.start), min(end, span.end)
         end = _without_stolen_subject(doc, start, end, span.end)
         # a clause opens at its marker: what the parse hung on its verb before it is the
@@ -512,7 +519,8 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
             continue
         sub = doc[trimmed[0]:trimmed[1]]
         n = len(_tokens(sub))
-        if n < MIN_CLAIM_TOKENS or n > EMBEDDED_SHARE * words or _inside_quotes(verb, span):
+        if n < (MIN_CLAUSE_TOKENS if conjunct else MIN_CLAIM_TOKENS) or n > EMBEDDED_SHARE * words \
+                or _inside_quotes(verb, span):
             continue
         if _is_commentary(sub) or _is_judgement(sub) or "\n" in sub.text or _quoted_clause(sub, verb, subjects, span.end_char):
             continue
@@ -523,6 +531,19 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
 _TAIL_MARKS = " .,;:!?'’" + "".join(_QUOTE_CHARS)
 # Penn tags of a verb or auxiliary that make its clause finite (tense or a modal).
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _joined_clause(verb: Any) -> bool:
+    """Whether ``verb`` heads a clause coordinated with its head's by a conjunction right
+    before its subject ("a ship struck a bridge and 25 people were injured"), not a
+    participle the parse took for one ("roll out Augmented Reality Stickers themed
+    around winter sports") nor a clause joined without one (", while ... contributed")."""
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children) or not _finite(verb):
+        return False
+    before = verb.left_edge.i - 1
+    return before > verb.head.i and verb.doc[before].dep_ == "cc" and verb.doc[before].head.i == verb.head.i
 
 
 def _without_stolen_subject(doc: Any, start: int, end: int, limit: int) -> int:
