@@ -82,6 +82,18 @@ def test_one_disagreement_that_two_copies_of_a_sentence_carry_is_shown_once() ->
     # sentences that differ are separate disagreements
     mail_other = Evidence("mail", 771, 800, "The singer posted 3 photos.")
     assert len(_conflicts([pairs[0], Contradiction("x2", "r", four, mail_other, "quantity")])) == 2
+    # ... unless the kind has two fixed sides: the example corpus's "additional Su-30MK2
+    # jets" against two outlets' words for jets already owned is one disagreement
+    from newsdesk.report.view import conflict_sides
+
+    new = Evidence("000", 1291, 1330, "additional Sukhoi Su-30MK2 fighter jets")
+    fleet = Evidence("003", 843, 909, "overhaul of its fleet of Russian-made Sukhoi Su-30MK2 fighter jets")
+    owned = Evidence("004", 590, 649, "several Russian Su-30MK2s previously purchased by Venezuela")
+    shown = _conflicts([Contradiction("y1", "000 describes new ones, 003 ones already owned", new, fleet, "new-vs-existing"),
+                        Contradiction("y2", "000 describes new ones, 004 ones already owned", new, owned, "new-vs-existing")])
+    assert [(v.a.article_id, [e.article_id for e in v.b]) for v in shown] == [("000", ["003", "004"])]
+    assert [[e.article_id for e in places] for _, places in conflict_sides(shown[0])] == [["003"], ["004"]]
+    assert conflict_reason(shown[0], {"000": "000", "003": "003", "004": "004"}).endswith("; so does 004")
 
 
 _WORD = st.lists(st.sampled_from(list("ab&;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60"]), min_size=1, max_size=6)

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
+from urllib.parse import urlparse
 
 SCHEMA_ID = "newsdesk.report/1"
 
@@ -368,3 +370,20 @@ class Report:
             if a.id == article_id:
                 return a
         raise KeyError(article_id)
+
+
+def outlet_label(article: Article) -> str:
+    """A short human name for where an article comes from: its outlet, its URL's host, or
+    its file's name without the extension."""
+    if article.outlet:
+        return article.outlet
+    if article.url:
+        host = urlparse(article.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    if not article.source:
+        return article.id
+    # one article of a JSONL file or JSON array keeps its number ("batch:3"), or every
+    # article of the file would be one outlet
+    name, colon, number = os.path.basename(article.source).partition(":")
+    return (os.path.splitext(name)[0] + colon + number) or article.id

@@ -64,6 +64,7 @@ from newsdesk.model import (
     Evidence,
     Quantity,
     content_hash,
+    outlet_label,
 )
 from newsdesk.nlp import region_heads
 
@@ -120,8 +121,8 @@ class ObjectState:
 
 
 def _outlet(article: Article) -> str:
-    """How a reason names an article: its outlet, else its file name."""
-    return article.outlet or article.source.rsplit("/", 1)[-1]
+    """How a reason names an article: as the brief does (``outlet_label``)."""
+    return outlet_label(article)
 
 
 def _make(kind: str, reason: str, a: Evidence, b: Evidence) -> Contradiction:

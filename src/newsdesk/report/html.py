@@ -17,6 +17,7 @@ from newsdesk.model import Report, Story
 from newsdesk.report.view import (
     MAX_FIGURES,
     conflict_reason,
+    conflict_sides,
     date_label,
     figure_first_published,
     figure_sentence,
@@ -114,7 +115,7 @@ def render_html(report: Report) -> str:
     return _env().get_template("report.html.j2").render(
         stories=stories, skipped=report.skipped, n_articles=len(report.articles),
         generated_by=report.generated_by, figure_sources=figure_sources, max_figures=MAX_FIGURES,
-        date_label=date_label, focus_parts=focus_parts, conflict_reason=conflict_reason,
+        date_label=date_label, focus_parts=focus_parts, conflict_reason=conflict_reason, conflict_sides=conflict_sides,
         figure_sentence=lambda value: figure_sentence(report, value),
         figure_first_published=lambda value: figure_first_published(report, value),
     )

@@ -14,6 +14,7 @@ from newsdesk.report.view import (
     FactView,
     StoryView,
     conflict_reason,
+    conflict_sides,
     date_label,
     figure_first_published,
     figure_sentence,
@@ -103,8 +104,9 @@ def _contradictions(v: StoryView, labels: dict[str, str], lines: list[str]) -> N
     lines += ["### Contradictions", ""]
     for c in v.conflicts:
         lines += [f"- **{md(conflict_reason(c, labels))}**",
-                  f"  - {_src(c.a, labels)}: “{md(c.a.text, MAX_QUOTE_CHARS)}”",
-                  f"  - {'; '.join(_src(e, labels) for e in c.b)}: “{md(c.b[0].text, MAX_QUOTE_CHARS)}”"]
+                  f"  - {_src(c.a, labels)}: “{md(c.a.text, MAX_QUOTE_CHARS)}”"]
+        lines += [f"  - {'; '.join(_src(e, labels) for e in places)}: “{md(text, MAX_QUOTE_CHARS)}”"
+                  for text, places in conflict_sides(c)]
     lines.append("")
 
 

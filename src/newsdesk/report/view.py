@@ -6,12 +6,10 @@ what the stages produced, so the brief can never say more than the evidence hold
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 from newsdesk.model import (
     Article,
@@ -23,6 +21,7 @@ from newsdesk.model import (
     Quantity,
     Report,
     Story,
+    outlet_label,
 )
 
 # The summary: 3 to 5 corroborated statements (``_summary``).
@@ -31,22 +30,6 @@ MIN_SUMMARY_SENTENCES = 3
 MAX_KEY_FACTS = 12
 # Figures shown in the brief and report.html (all are in report.json).
 MAX_FIGURES = 10
-
-
-def outlet_label(article: Article) -> str:
-    """A short human name for where an article comes from."""
-    if article.outlet:
-        return article.outlet
-    if article.url:
-        host = urlparse(article.url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    if not article.source:
-        return article.id
-    # a file's name without its extension; one article of a JSONL file or JSON array keeps
-    # its number ("batch:3"), or every article of the file would be one outlet
-    name, colon, number = os.path.basename(article.source).partition(":")
-    return (os.path.splitext(name)[0] + colon + number) or article.id
 
 
 @dataclass
@@ -324,21 +307,34 @@ def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
     return sorted(by.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0]))
 
 
+# Kinds whose sides are fixed (``a`` new or former, ``b`` owned or sitting): every "b" of
+# one "a" says the same thing of it, however worded.
+_TWO_SIDED = frozenset({"new-vs-existing", "role"})
+
+
 def _conflicts(contradictions: Sequence[Contradiction]) -> list[ConflictView]:
     """The contradictions, one entry per disagreement: two of one kind that share one side
     (the same place) and whose other sides are the same sentence in other articles ("posted
-    three photos" in two outlets running one wire story, against "posted four photos")
-    are shown once, that sentence with both places; in report order otherwise."""
+    three photos" in two outlets running one wire story, against "posted four photos"), or
+    of a two-sided kind and share side ``a`` ("additional Su-30MK2 jets" against "restore
+    Su-30MK2s previously purchased" and "the overhaul of its fleet"), are shown once, with
+    every place of the other side; in report order otherwise."""
     def place(e: Evidence) -> tuple[str, int, int]:
         return e.article_id, e.start, e.end
 
     # each new contradiction is filed both ways round, (kind, one side's place, the other
     # side's words) -> a view with that side as ``a``; the way a later one joins is kept
+    def words(kind: str, e: Evidence) -> str:
+        # a two-sided kind needs no same sentence: every "b" of one "a" is on one side
+        return "" if kind in _TWO_SIDED else _quote_key(e.text)
+
     shown: list[tuple[ConflictView, ConflictView]] = []
     index: dict[tuple[str, tuple[str, int, int], str], ConflictView] = {}
     for c in contradictions:
         for fixed, other in ((c.a, c.b), (c.b, c.a)):
-            view = index.get((c.kind, place(fixed), _quote_key(other.text)))
+            if c.kind in _TWO_SIDED and fixed is c.b:
+                continue
+            view = index.get((c.kind, place(fixed), words(c.kind, other)))
             if view is not None and other.article_id not in {e.article_id for e in view.b}:
                 view.b.append(other)
                 view.ids.append(c.id)
@@ -347,19 +343,30 @@ def _conflicts(contradictions: Sequence[Contradiction]) -> list[ConflictView]:
             pair = (ConflictView(c.reason, c.kind, c.a, [c.b], [c.id]),
                     ConflictView(c.reason, c.kind, c.b, [c.a], [c.id]))
             shown.append(pair)
-            for view in pair:
-                index.setdefault((c.kind, place(view.a), _quote_key(view.b[0].text)), view)
+            for view in pair[:1] if c.kind in _TWO_SIDED else pair:
+                index.setdefault((c.kind, place(view.a), words(c.kind, view.b[0])), view)
     # both ways grown (rare): both shown, so that no place is dropped from the brief
     return [v for pair in shown for v in ([v for v in pair if len(v.b) > 1] or pair[:1])]
 
 
 def conflict_reason(c: ConflictView, labels: Mapping[str, str]) -> str:
-    """The first pair's reason, and the other outlets that carry its sentence: "... says
-    three photos, ... says four photos; www.dailymail.co.uk has the same sentence"."""
+    """The first pair's reason, and the other outlets on its second side: "... says three
+    photos, ... says four photos; www.dailymail.co.uk has the same sentence", "...
+    describes new ones (...), ... ones already owned (...); so does 004"."""
     more = sorted({labels.get(e.article_id, e.article_id) for e in c.b[1:]} - {labels.get(c.b[0].article_id)})
     if not more:
         return c.reason
-    return f"{c.reason}; {', '.join(more)} {'has' if len(more) == 1 else 'have'} the same sentence"
+    if all(_quote_key(e.text) == _quote_key(c.b[0].text) for e in c.b):
+        return f"{c.reason}; {', '.join(more)} {'has' if len(more) == 1 else 'have'} the same sentence"
+    return f"{c.reason}; so {'does' if len(more) == 1 else 'do'} {', '.join(more)}"
+
+
+def conflict_sides(c: ConflictView) -> list[tuple[str, list[Evidence]]]:
+    """Side ``b`` of a shown disagreement: each wording once, with every place it appears."""
+    sides: dict[str, tuple[str, list[Evidence]]] = {}
+    for e in c.b:
+        sides.setdefault(_quote_key(e.text), (e.text, []))[1].append(e)
+    return list(sides.values())
 
 
 def _source_rows(story: Story, arts: Mapping[str, Article], labels: Mapping[str, str],
