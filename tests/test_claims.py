@@ -417,3 +417,25 @@ def test_a_clause_joined_to_a_reported_one_is_a_claim_of_its_own(nlp: Any) -> No
     # a participle the parse joined as a clause, and a clause joined without a conjunction, are not
     text = "Google has also announced that it will soon roll out Augmented Reality Stickers themed around winter sports."
     assert _embedded(nlp, text) == []
+
+
+def test_a_plain_list_that_says_which_ones_a_noun_is_of_is_no_list_of_claims(nlp: Any) -> None:
+    # giveme5w1h (Berlin, Panama): "sexual assault" and "law firms" had corroborated clauses
+    # that merely name them ("safety zones assume that sexual assault is a given")
+    assert _items(nlp, "Medical professionals will be waiting for possible victims of sexual assault and harassment "
+                       "to seek their help.") == []
+    assert _items(nlp, "Hong Kong housed the greatest number of intermediaries, banks and law firms.") == []
+    # what was asked for, and items with a figure, stay
+    assert _items(nlp, "The letter included requests for defensive radars, aircraft repairs, and potentially "
+                       "missiles.") == ["defensive radars", "aircraft repairs", "potentially missiles"]
+    assert _items(nlp, "The sanctions cover the import of 14 sets of missiles and eight engines.") == [
+        "14 sets of missiles", "eight engines"]
+
+
+def test_a_subject_cut_out_of_a_hyphenated_name_opens_no_clause(nlp: Any) -> None:
+    from newsdesk.extract.claims import embedded_clauses
+
+    text = "Officials said the consulate in Mazar-e-Sharif is in a walled compound near the old city."
+    doc = nlp(text)
+    found = [text[s:e] for s, e in embedded_clauses(doc[:])]
+    assert not any(f.startswith("Sharif") for f in found), found

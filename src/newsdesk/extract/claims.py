@@ -432,6 +432,10 @@ def list_items(span: Any) -> list[tuple[int, int]]:
         items = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
         if len(items) < 2:
             continue
+        # a list that only says which ones a noun is of ("victims of sexual assault and
+        # harassment", "the number of intermediaries, banks and law firms") states no item
+        # it names plainly; an item with a figure, a name or quote marks still counts
+        of_noun = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "PROPN"}
         for item in items:
             trimmed = _trim(doc, *_item_span(item))
             if trimmed is None:
@@ -441,6 +445,9 @@ def list_items(span: Any) -> list[tuple[int, int]]:
             if words and words[0].lower_ == "other":
                 continue  # "Facebook and other tech giants": the rest of the list, unnamed, states nothing
             content = [t for t in words if t.pos_ not in {"DET", "PRON"} and t.tag_ != "PRP$"]
+            plain = not any(t.like_num or t.pos_ in {"NUM", "PROPN"} or t.text in _QUOTE_CHARS for t in sub)
+            if of_noun and plain and len(content) <= MIN_ITEM_TOKENS:
+                continue
             if len(content) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
                 out.append((sub.start_char, _close_quote(doc_text(doc), sub.start_char, sub.end_char)))
     return out
@@ -518,6 +525,9 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
         if trimmed is None:
             continue
         sub = doc[trimmed[0]:trimmed[1]]
+        if sub.start_char > 0 and not doc_text(doc)[sub.start_char - 1].isspace() \
+                and doc[sub.start].is_alpha and doc[sub.start - 1].text in {"-", "\u2010", "\u2011"}:
+            continue  # a subject cut out of a hyphenated name: "Sharif is in a walled compound" (Mazar-e-Sharif)
         n = len(_tokens(sub))
         if n < (MIN_CLAUSE_TOKENS if conjunct else MIN_CLAIM_TOKENS) or n > EMBEDDED_SHARE * words \
                 or _inside_quotes(verb, span):
