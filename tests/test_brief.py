@@ -96,6 +96,26 @@ def test_one_disagreement_that_two_copies_of_a_sentence_carry_is_shown_once() ->
     assert conflict_reason(shown[0], {"000": "000", "003": "003", "004": "004"}).endswith("; so does 004")
 
 
+def test_the_summary_tells_the_event_before_its_background() -> None:
+    # giveme5w1h (Croydon): the summary had opened on the arrest and the 1959 history line,
+    # the deaths (as well supported) left out
+    from newsdesk.model import Article, ClaimGroup
+    from newsdesk.report.view import _summary, lead_position
+
+    arts = {k: Article(k, f"{k}.txt", "x" * 1000, "x" * 1000) for k in ("a", "b", "c")}
+
+    def group(gid: str, n: int, start: int) -> ClaimGroup:
+        ev = tuple(arts[k].evidence(start, start + 50) for k in "abc"[:n])
+        return ClaimGroup(gid, f"Statement {gid}.", "fact", "corroborated", n, (), ev)
+
+    history, arrest, deaths = group("history", 3, 900), group("arrest", 3, 200), group("deaths", 2, 0)
+    extra = [group(f"detail{k}", 2, 500 + 10 * k) for k in range(4)]
+    assert lead_position(deaths, arts) == 0.0 and lead_position(history, arts) == 0.9
+    shown = [c.id for c in _summary([history, arrest, *extra, deaths], arts)]
+    # the two best supported, then of equal support the nearest the opening, in article order
+    assert shown == ["deaths", "arrest", "detail0", "detail1", "history"]
+
+
 _WORD = st.lists(st.sampled_from(list("ab&;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60"]), min_size=1, max_size=6)
 _WORDS = st.lists(_WORD.map("".join), min_size=3, max_size=8)
 

@@ -404,23 +404,39 @@ def figure_first_published(report: Report, value: FigureValue) -> str | None:
     return min(dates) if dates else None
 
 
-def _summary(corroborated: Sequence[ClaimGroup]) -> list[ClaimGroup]:
-    """The summary's claims, best supported first: statements the outlets each make in
-    their own sentence, then, while there are fewer than MIN_SUMMARY_SENTENCES, list
-    items the outlets share, shown in one outlet's sentence ("... including engine and
-    radar overhauls, the acquisition of missiles, and logistical support"), whose other
-    items may rest on that outlet alone. Each sentence once. (A statement worded with
-    figures one outlet alone gives stays in its place, with those figures named after
-    it: ``FactView.unshared``.)"""
-    whole = [c for c in corroborated if c.focus is None]
-    items = [c for c in corroborated if c.focus is not None]
+def lead_position(claim: ClaimGroup, arts: Mapping[str, Article]) -> float:
+    """How far into its articles a claim is told, 0 (the opening) to 1 (the end): the mean,
+    over its articles, of its first place's offset over the article's length. News puts
+    the event first and the background last."""
+    first: dict[str, int] = {}
+    for e in claim.evidence:
+        first[e.article_id] = min(first.get(e.article_id, e.start), e.start)
+    return sum(start / max(len(arts[aid].text), 1) if aid in arts else 1.0
+               for aid, start in first.items()) / max(len(first), 1)
+
+
+def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article]) -> list[ClaimGroup]:
+    """The summary's claims: the best supported (of equal support, those the articles tell
+    nearer their opening: ``lead_position``) statements the outlets each make in their own
+    sentence, then, while there are fewer than MIN_SUMMARY_SENTENCES, list items the
+    outlets share, shown in one outlet's sentence ("... including engine and radar
+    overhauls, the acquisition of missiles, and logistical support"), whose other items
+    may rest on that outlet alone. Each sentence once; told in the order the articles
+    tell them, the event before its background ("At least seven people were killed when
+    a tram ... derailed" before "the first tram crash involving fatalities since 1959").
+    (A statement worded with figures one outlet alone gives stays in its place, with
+    those figures named after it: ``FactView.unshared``.)"""
+    where = {c.id: lead_position(c, arts) for c in corroborated}
+    order = sorted(corroborated, key=lambda c: (-c.support_count, where[c.id]))
+    whole = [c for c in order if c.focus is None]
+    items = [c for c in order if c.focus is not None]
     out: list[ClaimGroup] = []
     for c in whole + items:
         if len(out) >= MAX_SUMMARY_SENTENCES or (c.focus is not None and len(out) >= MIN_SUMMARY_SENTENCES):
             break
         if all(c.text != o.text for o in out):
             out.append(c)
-    return out
+    return sorted(out, key=lambda c: where[c.id])
 
 
 def story_view(report: Report, story: Story) -> StoryView:
@@ -440,7 +456,7 @@ def story_view(report: Report, story: Story) -> StoryView:
     return StoryView(
         story=story,
         outlets=outlets,
-        summary=[_fact(c, labels, ind, unshared) for c in _summary(corroborated)],
+        summary=[_fact(c, labels, ind, unshared) for c in _summary(corroborated, arts)],
         key_facts=facts[:MAX_KEY_FACTS],
         # most check-worthy first (figures, names, dates, completed acts): what to verify
         single_source=[_fact(c, labels, ind) for c in sorted(ranked, key=_worthiest_first)
