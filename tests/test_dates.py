@@ -193,6 +193,9 @@ def test_a_clock_time_takes_the_day_of_the_time_before_it() -> None:
     assert values["7:33 p.m."] == "2017-12-26T19:33"
     # a bare clock time names no day: the one after it still falls back on publication
     assert _values("Doors open at 7 p.m. and the show starts at 8 p.m.", "2017-12-27")["8 p.m."] == "2017-12-27T20:00"
+    # giveme5w1h (Croydon, British copy): "6.10am" had been read as "10am"
+    values = _values("Emergency services were called at 6.10am, and again at 11.45pm.", "2016-11-09")
+    assert values == {"6.10am": "2016-11-09T06:10", "11.45pm": "2016-11-09T23:45"}
 
 
 def test_a_timeline_leaves_out_dates_that_name_no_day() -> None:

@@ -624,7 +624,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
      _h_decade),
     ("year", _p(rf"(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]+)?"
                 rf"(?<![\d,.$])\b(?P<y>{_YEAR})\b"), _h_year),
-    ("clock", _p(r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))|"
+    # "6.10am" (British) as "6:10 a.m.": never "10am" read out of it
+    ("clock", _p(r"\b(?:(?<![\d.:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))|"
                  r"(?P<w>(?i:noon|midnight))\b)"
                  rf"(?:(?:\s+(?:EST|EDT|GMT|UTC))?,?\s+(?:(?P<wd>{_WD})|(?P<mon>{_MON})\s+(?P<d>{_DAY})\b))?"),
      _h_clock),
