@@ -1101,3 +1101,13 @@ def test_pointed_out_and_a_source_named_before_a_quote_paragraph(nlp: Any) -> No
     # a sentence that says where something is pointed names no speaker
     text = "He pointed at the crowd. \u201cThey were in debt and they tried to get out and they were afraid.\u201d"
     assert _speakers_with_entities(nlp, "pointed-at", text)[1] == [None]
+
+
+def test_a_clergy_title_is_no_part_of_the_name(nlp: Any) -> None:
+    # giveme5w1h (Costa Rica): "Rabbi Jonathan Blake" had been a speaker apart from the
+    # Jonathan Blake three other outlets quote
+    text = ("The family were congregants at Westchester Reform Temple, said Rabbi Jonathan Blake in a statement "
+            "posted on Facebook.\n\"This tragedy hits our community very hard. They have been devoted members "
+            "since 2001.\" the statement said.")
+    entities, speakers = _speakers_with_entities(nlp, "rabbi", text)
+    assert speakers == ["Jonathan Blake"] and "Jonathan Blake" in {e.name for e in entities}

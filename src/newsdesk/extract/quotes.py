@@ -106,7 +106,9 @@ TITLE_WORDS = frozenset({
     "attorney", "sheriff", "inspector", "head", "founder", "analyst", "editor", "host", "coach", "mp",
     # British police ranks, written short: "Asst Ch Con Robin Smith", "Det Supt", "Insp"
     "asst", "assistant", "ch", "det", "detective", "con", "constable", "supt", "superintendent", "insp", "cllr",
-    "councillor"})
+    "councillor",
+    # clergy: "said Rabbi Jonathan Blake"
+    "rabbi", "reverend", "rev", "pastor", "imam", "archbishop", "sheikh", "ayatollah"})
 OPENERS = frozenset("“„«\"")
 CLOSERS = frozenset("”»\"“")
 # Word thresholds of the rule in the module docstring (set on the two gold stories:
