@@ -1111,3 +1111,17 @@ def test_a_clergy_title_is_no_part_of_the_name(nlp: Any) -> None:
             "since 2001.\" the statement said.")
     entities, speakers = _speakers_with_entities(nlp, "rabbi", text)
     assert speakers == ["Jonathan Blake"] and "Jonathan Blake" in {e.name for e in entities}
+
+
+def test_a_statement_that_speaks_is_its_issuers(nlp: Any) -> None:
+    # giveme5w1h (Costa Rica, Cincinnati Zoo): these quotes had been "the statement"'s
+    text = ("In a statement, Backroads spokeswoman Liz Einbinder said their employee was on the flight.\n"
+            "\u201cAboard the flight were nine Backroads guests and two flight crew members,\u201d the statement said.")
+    assert _speakers_with_entities(nlp, "einbinder", text)[1] == ["Liz Einbinder"]
+    text = ("Backroads issued a statement on Monday. \"Our thoughts and prayers are with the families impacted by "
+            "this tragedy,\" the statement said.")
+    assert _speakers_with_entities(nlp, "issued", text)[1] == ["Backroads"]
+    # a statement no one was said to issue stays as written
+    text = ("Officials have released few details. \"The investigation is ongoing and we will share more when we "
+            "can,\" the statement said.")
+    assert _speakers_with_entities(nlp, "nobody", text)[1] == ["the statement"]

@@ -157,6 +157,10 @@ _BODY_NOUNS = frozenset({
 # not a document ("the statement" is whoever issued it), an outlet, or a state's organs.
 _ORG_NOUNS = _BODY_NOUNS - {"statement", "report", "newspaper", "paper", "network", "channel", "broadcaster",
                             "website", "site", "government", "administration", "regime", "police", "army", "military"}
+# Documents that "say" what their issuer said ("“...,” the statement said"), and the verbs
+# that issue one ("Backroads issued a statement").
+_DOCUMENT_NOUNS = frozenset({"statement", "letter", "release", "post", "memo", "note", "communique", "tweet"})
+_ISSUE_VERBS = frozenset({"issue", "release", "publish", "send", "put", "post"})
 # Platforms people post on, never people themselves (the small model tags some PERSON).
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "snapchat", "whatsapp", "reddit",
                        "linkedin", "telegram", "weibo", "wechat", "tumblr", "pinterest", "threads", "x"})
@@ -818,6 +822,9 @@ class _Speakers:
         if ent is not None:
             return ent.name, ent.id
         head = subj.idx
+        issuer = None if is_name else self._document_issuer(subj, quote)
+        if issuer is not None:
+            return self.speaker(issuer, quote)  # "“...,” the statement said" after "X said in a statement"
         if not is_name:
             introduced = self._introduced_role(subj)
             if introduced is not None:
@@ -825,6 +832,35 @@ class _Speakers:
             else:
                 end = max(end, self._role_body_end(subj))  # "A spokesperson for the US State Department"
         return _description(self.article.text, start, end, head), None
+
+    def _document_issuer(self, noun: Any, quote: QuoteSpan | None) -> Any | None:
+        """Who issued the document a definite "the statement" (letter, release, post) that
+        speaks stands for: the last such document outside quote marks in its sentence or
+        the PRONOUN_SENTENCES before it that says whose it is: "said Rabbi Jonathan Blake
+        in a statement posted on Facebook", "Backroads issued a statement", "a statement
+        from the airline", "the company's statement". The token for them, or None."""
+        word = noun.lower_
+        if (noun.pos_ != "NOUN" or word not in _DOCUMENT_NOUNS or noun.dep_ not in _SUBJECTS
+                or [c.lower_ for c in noun.lefts] != ["the"] or any(True for _ in noun.rights)):
+            return None
+        sent = enclosing(self.sents, noun.idx, len(self.article.text))
+        earlier = [s for s in self.sents if s[1] <= sent[0] and not self._all_quoted(*s)]
+        lo = min([sent[0], *(s[0] for s in earlier[-PRONOUN_SENTENCES:])])
+        found = None
+        for t in self._tokens(lo, noun.idx, quote):
+            if t.lower_ != word or self._quoted(t.idx):
+                continue
+            issuer = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+                issuer = issuer or next((c for c in prep.children if c.dep_ == "pobj"), None)
+            verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in {"in", "via", "through"} else (
+                t.head if t.dep_ == "dobj" else None)
+            if issuer is None and verb is not None and verb.pos_ == "VERB" and (
+                    verb.lemma_ in SPEECH_VERBS or verb.lemma_ in _ISSUE_VERBS):
+                issuer = _subject(verb)
+            if issuer is not None and issuer.pos_ != "PRON":
+                found = issuer
+        return found
 
     def _apposed_to_body(self, role: Any) -> list[Any]:
         """The name set off by commas after the body a role is of or for, which the parse
