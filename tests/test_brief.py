@@ -53,11 +53,17 @@ def test_a_quote_several_outlets_carry_is_listed_once_with_each_place() -> None:
                 "sun", 512),
               q("Felipe Massa", "It's difficult to explain the feeling", "dm1", 1501),
               q("Felipe Massa", "I will never forget this day.", "mirror", 2233))
+    quotes += (q("Massa", "I will never forget this day, all of these people.", "express", 90),
+               q("Mark Noll", "She was home for like 18 hours.", "wapo", 10), q("Noll", "Amanda was a sweetheart.", "x", 5),
+               q("Jim Noll", "We loved her.", "y", 7))
     by = dict(_quotes(Story("s", "", ("dm1", "dm2", "mirror", "sun"), quotes=quotes)))
+    # a surname alone is the one full name among the speakers that ends with it, and
+    # stays apart when two do ("Noll")
+    assert "Massa" not in by and "Noll" in by and "Mark Noll" in by
     assert [(t, sorted(e.article_id for e in places)) for t, places in by["Sebastian Vettel"]] == [
         ("This is just mad", ["dm1", "dm2", "mirror"])]
     assert [(t[:12], sorted(e.article_id for e in places)) for t, places in by["Felipe Massa"]] == [
-        ("I will never", ["mirror"]), ("It\u2019s difficu", ["dm1", "sun"])]
+        ("I will never", ["express", "mirror"]), ("It\u2019s difficu", ["dm1", "sun"])]
 
 
 def test_one_disagreement_that_two_copies_of_a_sentence_carry_is_shown_once() -> None:

@@ -286,14 +286,29 @@ def _quote_key(text: str) -> str:
     return " ".join(re.findall(r"\w+(?:'\w+)*", text.lower().replace("\u2019", "'")))
 
 
+def _full_names(speakers: set[str]) -> dict[str, str]:
+    """A one-word speaker name -> the one full name among the story's speakers that ends
+    with it ("Solis" -> "Luis Guillermo Solis", an outlet naming him by surname alone);
+    none when two full names end with it, or the word is not a capitalised name."""
+    out: dict[str, str] = {}
+    for name in speakers:
+        if " " in name or not name[:1].isupper() or not name.isalpha():
+            continue
+        longer = [s for s in speakers if " " in s and s.split()[-1] == name and s[:1].isupper()]
+        if len(longer) == 1:
+            out[name] = longer[0]
+    return out
+
+
 def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
     """Each speaker's quotes, a quote that several articles carry (wire copy, or one cut
     of another: "It's difficult to explain the feeling" inside the longer quote) listed
     once, in its longest wording, with every place it appears."""
     by: dict[str, list[tuple[str, list[Evidence]]]] = {}
     keys: dict[str, list[str]] = {}  # speaker -> " key " of each of their listed quotes
+    full = _full_names({q.speaker for q in story.quotes if q.speaker})
     for q in sorted(story.quotes, key=lambda q: (-len(q.text), q.evidence.article_id, q.evidence.start)):
-        speaker = q.speaker or "unattributed"
+        speaker = full.get(q.speaker or "", q.speaker or "unattributed")
         said, listed = by.setdefault(speaker, []), keys.setdefault(speaker, [])
         key = _quote_key(q.text)
         at = next((n for n, longer in enumerate(listed) if key and f" {key} " in longer), None)
