@@ -439,3 +439,14 @@ def test_a_subject_cut_out_of_a_hyphenated_name_opens_no_clause(nlp: Any) -> Non
     doc = nlp(text)
     found = [text[s:e] for s, e in embedded_clauses(doc[:])]
     assert not any(f.startswith("Sharif") for f in found), found
+
+
+def test_a_note_about_the_article_itself_is_no_claim(nlp: Any) -> None:
+    # giveme5w1h (Guardian, Croydon): the correction notice had been a single-source claim
+    # and a timeline entry
+    assert _kind(nlp, "This article was amended on 10 November 2016 to remove a section of a quote that gave an "
+                       "incorrect weight of 300 tonnes for the tram.") is None
+    assert _kind(nlp, "Update: This article has been updated with new information from police.") is None
+    # news after "Update:" or about a report is news
+    assert _kind(nlp, "Update: The boy was initially reported to be 4 years old, but police say he is 3.") == "fact"
+    assert _kind(nlp, "The report was updated on Monday with new casualty figures.") == "fact"

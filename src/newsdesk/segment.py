@@ -15,6 +15,19 @@ from newsdesk.model import Article, Sentence
 from newsdesk.months import MONTH_WORDS
 from newsdesk.nlp import doc_sentences
 
+# A note about the article itself, not the story: a correction or update notice ("This
+# article was amended on 10 November 2016 to ...", "Update: This story has been updated",
+# "An earlier version of this article misstated ...", "Editor's note: ..."). Not "Update:"
+# or "Correction:" before news ("Update: The boy was initially reported to be 4").
+EDITORS_NOTE = re.compile(
+    r"\W*(?:(?:update|updated|correction|clarification)\s*[:\-\u2013\u2014]\s*)?"
+    r"(?:editor['\u2019]?s\s+note\s*[:\-\u2013\u2014]"
+    r"|this\s+(?:article|story|report|post|piece)\s+(?:was|has\s+been|had\s+been|is\s+being)\s+"
+    r"(?:amended|updated|corrected|changed|edited|revised)\b"
+    r"|an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|post|piece)\b)",
+    re.IGNORECASE)
+
+
 # A wire dateline opening a paragraph, up to its dash: "CARACAS \u2013 ", "KUNDUZ,
 # Afghanistan \u2014 ", "SEOUL/WASHINGTON (Reuters) - ", "OFER PRISON, West Bank, Jan 1
 # (Reuters) - ". The place in capitals, then up to three capitalised places or a date.

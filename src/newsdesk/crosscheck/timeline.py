@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from newsdesk.crosscheck.sources import sentence_bounds
 from newsdesk.model import Article, TimeExpression, TimelineEntry
-from newsdesk.segment import DATELINE, PHOTO_DESCRIPTION
+from newsdesk.segment import DATELINE, EDITORS_NOTE, PHOTO_DESCRIPTION
 
 VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
 
@@ -131,6 +131,8 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
             sentence = (dateline.end(), sentence[1])  # the event, not where it was filed from
         if PHOTO_DESCRIPTION.match(article.text, sentence[0], sentence[1]):
             continue  # "In this Dec. 20, 2015, file photo, ...": when a picture was taken
+        if EDITORS_NOTE.match(article.text, sentence[0], sentence[1]):
+            continue  # "This article was amended on 10 November 2016 ...": when the copy changed
         seen.add((sentence[0], time.value))
         others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
         span, shown = _entry_span(article, time, sentence, others)

@@ -21,7 +21,7 @@ from newsdesk.extract.quotes import SPEECH_VERBS, quote_holding
 from newsdesk.extract.worthiness import checkworthiness
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
 from newsdesk.nlp import SUBJECT_DEPS, doc_sentences, doc_text, region_heads
-from newsdesk.segment import PHOTO_DESCRIPTION
+from newsdesk.segment import EDITORS_NOTE, PHOTO_DESCRIPTION
 
 # Sentences shorter than this (in word tokens) are fragments, not claims ("Yeah, you
 # read that right." is 6); chosen by reading the giveme5w1h and example corpora.
@@ -334,6 +334,8 @@ def classify_sentence(text: str, span: Any, quoted: bool) -> str | None:
         return None  # "This article originally appeared on CNET.": a citation, not a claim
     if PHOTO_DESCRIPTION.match(text):
         return None  # "In this Sept. 30, 2016, file photo, Singer Rihanna poses ...": a picture
+    if EDITORS_NOTE.match(text):
+        return None  # "This article was amended on 10 November 2016 to remove ...": about the copy, not the news
     if text.rstrip().rstrip("\u201d\"'").endswith("?"):
         return "question"
     if quoted or _in_quote_marks(text):
