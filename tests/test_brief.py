@@ -121,6 +121,20 @@ def test_the_summary_tells_the_event_before_its_background() -> None:
     # the two best supported, then of equal support the nearest the opening, in article order
     assert shown == ["deaths", "arrest", "detail0", "detail1", "history"]
 
+    # giveme5w1h (Equifax): one sentence with and without its attribution was told twice,
+    # and one outlet's two articles counted as corroboration ahead of two outlets
+    def on(gid: str, text: str, keys: str, start: int) -> ClaimGroup:
+        ev = tuple(arts[k].evidence(start, start + 50) for k in keys)
+        return ClaimGroup(gid, text, "fact", "corroborated", len(keys), (), ev)
+
+    said = on("said", "Millions more were affected, Equifax said on Monday.", "abc", 0)
+    bare = on("bare", "Millions more were affected.", "abc", 10)
+    sun = on("sun", "Many victims will be unaware.", "ab", 5)
+    others = [on(f"o{k}", f"Other statement {k}.", "ac", 100 + k) for k in range(4)]
+    labels = {"a": "thesun.co.uk", "b": "thesun.co.uk", "c": "npr.org"}
+    shown = [c.id for c in _summary([said, bare, sun, *others], arts, labels)]
+    assert shown == ["said", "o0", "o1", "o2", "o3"]
+
 
 _WORD = st.lists(st.sampled_from(list("ab&;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60"]), min_size=1, max_size=6)
 _WORDS = st.lists(_WORD.map("".join), min_size=3, max_size=8)

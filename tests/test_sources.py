@@ -233,3 +233,32 @@ def test_the_words_of_a_named_speaker_rest_on_that_speaker() -> None:
     assert line == "2 outlets, all citing Elon Musk", line
     line = _Independence(report, notes).summary(group.evidence)
     assert line == "4 outlets, 3 independent origins: 2 citing Elon Musk, 1 citing Reuters, 1 unattributed", line
+
+
+def test_a_side_fact_cited_down_the_article_is_not_what_it_rests_on(tmp_path: Path) -> None:
+    # giveme5w1h (Equifax, Daily Mail): one shared sentence citing the US Census Bureau for
+    # the population had made every unattributed claim of the article "citing US Census Bureau"
+    from newsdesk.pipeline import analyze
+    from newsdesk.report.view import story_view
+    from newsdesk.settings import Settings
+
+    lead = ("Equifax said on Monday that 2.5 million more people were affected by its data breach than first thought.\n"
+            "The company said a forensic review by the cybersecurity firm Mandiant found the extra accounts.\n")
+    (tmp_path / "a.txt").write_text(
+        lead + "Shares of the credit bureau fell five per cent in after-hours trading on Monday.\n"
+        "The breach was first disclosed by the company in early September.\n"
+        "Richard Smith stepped down as chief executive last week.\n"
+        "The breach affected well over a third of the American population, which stood at 324 million, "
+        "according to the US Census Bureau.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Equifax said Monday that 2.5 million more people were affected by its data breach than it first estimated.\n"
+        "A forensic review by the cybersecurity firm Mandiant found the additional accounts, the company said.\n"
+        "The breach affected more than a third of the American population of 324 million.\n", encoding="utf-8")
+    report = analyze([str(tmp_path)], Settings())
+    views = [story_view(report, s) for s in report.stories]
+    facts = [f for v in views for f in v.key_facts]
+    million = [f for f in facts if "2.5 million" in f.claim.text]
+    census = [f for f in facts if "324 million" in f.claim.text]
+    assert million and census, [f.claim.text for f in facts]
+    assert "Census" not in million[0].independence, million[0].independence
+    assert "citing US Census Bureau" in census[0].independence, census[0].independence

@@ -101,6 +101,8 @@ def _article_origins(report: Report, ann: Mapping[str, ArticleAnnotations]) -> d
 
 # An article citing one source this often is built on it (see ``_Independence``).
 MAIN_SOURCE_CITATIONS = 2
+# The sentences that open an article: its lead, where it says what the story rests on.
+LEAD_SENTENCES = 4
 
 
 class _Independence:
@@ -130,12 +132,24 @@ class _Independence:
                 if group.support_count >= 2:
                     for e in group.evidence:
                         shared.setdefault(e.article_id, []).append(e)
+        citing: dict[str, set[str]] = {}  # source key -> the articles that cite it
+        for notes in ann.values():
+            for c in notes.citations:
+                citing.setdefault(outlet_key(c.cites), set()).add(c.article_id)
         self._main: dict[str, str | None] = {}
         for a in report.articles:
             cites = ann[a.id].citations if a.id in ann else ()
             counts = Counter(outlet_key(c.cites) for c in cites if c.article_id == a.id)
+            # ... or cited for a statement other outlets also make, in the article's lead
+            # (where news says what it rests on: "Michael Neu, 67, faces 269 counts ...,
+            # according to the Slidell Police Department") or where other articles cite it
+            # too (one original several outlets rest on); a sentence further down that alone
+            # cites the US Census Bureau for a population figure does not make the Census
+            # Bureau what an Equifax story is built on
+            lead = a.sentences[LEAD_SENTENCES - 1].end if len(a.sentences) >= LEAD_SENTENCES else len(a.text)
             central = {k for k, n in counts.items() if n >= MAIN_SOURCE_CITATIONS} | {
-                outlet_key(c.cites) for c in cites if any(c.evidence.overlaps(e) for e in shared.get(a.id, ()))}
+                outlet_key(c.cites) for c in cites if any(c.evidence.overlaps(e) for e in shared.get(a.id, ()))
+                and (c.evidence.start < lead or len(citing.get(outlet_key(c.cites), ())) >= 2)}
             self._main[a.id] = next((o for o in article_origins(a, cites) if outlet_key(o) in central), None)
 
     def _speaker(self, e: Evidence) -> str | None:
@@ -430,27 +444,36 @@ def lead_position(claim: ClaimGroup, arts: Mapping[str, Article]) -> float:
                for aid, start in first.items()) / max(len(first), 1)
 
 
-def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article]) -> list[ClaimGroup]:
+def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article],
+             labels: Mapping[str, str] | None = None) -> list[ClaimGroup]:
     """The summary's claims: the best supported (of equal support, those the articles tell
     nearer their opening: ``lead_position``) statements the outlets each make in their own
     sentence, then, while there are fewer than MIN_SUMMARY_SENTENCES, list items the
     outlets share, shown in one outlet's sentence ("... including engine and radar
     overhauls, the acquisition of missiles, and logistical support"), whose other items
-    may rest on that outlet alone. Each sentence once; told in the order the articles
+    may rest on that outlet alone; claims several outlets make before those of one
+    outlet's several articles. Each sentence once, and none whose words another chosen
+    sentence holds ("..., Equifax said on Monday."); told in the order the articles
     tell them, the event before its background ("At least seven people were killed when
     a tram ... derailed" before "the first tram crash involving fatalities since 1959").
     (A statement worded with figures one outlet alone gives stays in its place, with
     those figures named after it: ``FactView.unshared``.)"""
+    labels = labels or {}
     where = {c.id: lead_position(c, arts) for c in corroborated}
-    order = sorted(corroborated, key=lambda c: (-c.support_count, where[c.id]))
+    # several outlets before one outlet's several articles (its own copies, or a live page)
+    outlets = {c.id: len({labels.get(e.article_id, e.article_id) for e in c.evidence}) for c in corroborated}
+    order = sorted(corroborated, key=lambda c: (outlets[c.id] < 2, -c.support_count, where[c.id]))
     whole = [c for c in order if c.focus is None]
     items = [c for c in order if c.focus is not None]
     out: list[ClaimGroup] = []
+    said: list[str] = []  # the words of each sentence chosen, one never inside another
     for c in whole + items:
         if len(out) >= MAX_SUMMARY_SENTENCES or (c.focus is not None and len(out) >= MIN_SUMMARY_SENTENCES):
             break
-        if all(c.text != o.text for o in out):
+        words = f" {_quote_key(c.text)} "
+        if all(c.text != o.text for o in out) and not any(words in w or w in words for w in said):
             out.append(c)
+            said.append(words)
     return sorted(out, key=lambda c: where[c.id])
 
 
@@ -471,7 +494,7 @@ def story_view(report: Report, story: Story) -> StoryView:
     return StoryView(
         story=story,
         outlets=outlets,
-        summary=[_fact(c, labels, ind, unshared) for c in _summary(corroborated, arts)],
+        summary=[_fact(c, labels, ind, unshared) for c in _summary(corroborated, arts, labels)],
         key_facts=facts[:MAX_KEY_FACTS],
         # most check-worthy first (figures, names, dates, completed acts): what to verify
         single_source=[_fact(c, labels, ind) for c in sorted(ranked, key=_worthiest_first)
