@@ -1125,3 +1125,15 @@ def test_a_statement_that_speaks_is_its_issuers(nlp: Any) -> None:
     text = ("Officials have released few details. \"The investigation is ongoing and we will share more when we "
             "can,\" the statement said.")
     assert _speakers_with_entities(nlp, "nobody", text)[1] == ["the statement"]
+
+
+def test_a_countrys_role_is_the_person_named_with_it(nlp: Any) -> None:
+    # giveme5w1h (Costa Rica, RT): two quotes had been "Costa Rica's president"'s
+    text = ("\u201cThe Government of Costa Rica deeply regrets the death of 10 American passengers,\u201d President Luis "
+            "Guillermo Solis said in a statement. The plane was a Cessna.\n\u201cThe authorities are concentrating on "
+            "the process of recovering the bodies,\u201d Costa Rica's president said.")
+    assert _speakers_with_entities(nlp, "solis", text)[1] == ["Luis Guillermo Solis"] * 2
+    # another role of the country is someone else
+    text = ("\u201cWe will rebuild,\u201d President Emmanuel Macron said. Later, France's prime minister said: "
+            "\u201cWe are ready for any threat to our people.\u201d")
+    assert _speakers_with_entities(nlp, "macron", text)[1] == ["Emmanuel Macron", "France's prime minister"]

@@ -970,14 +970,19 @@ class _Speakers:
 
     def _role_holder(self, role: Any) -> Entity | None:
         """The person a definite role refers back to: "The director said" after "director
-        Quentin Tarantino", "the spokesman" after "spokesman Park Soo-hyun" or "Durrant, a
+        Quentin Tarantino", "Costa Rica's president" after "President Luis Guillermo
+        Solis", "the spokesman" after "spokesman Park Soo-hyun" or "Durrant, a
         spokesman for Delta". The role must be a person's (a title or ``_ROLE_NOUNS``)
         with nothing after it ("the president of Argentina" is someone else), and the
         article must have given it by name: the word right before the name, or in the
         phrase after the name's comma. The nearest such person before it; None otherwise."""
         word = role.lower_
+        # "the president", or a country's: "Costa Rica's president said" after "President
+        # Luis Guillermo Solis said"
+        placed = any(c.dep_ == "poss" and c.pos_ == "PROPN" and (place := self.entity(*name_span(c))) is not None
+                     and place.type in _PLACE_LABELS for c in role.children)
         if (role.pos_ not in {"NOUN", "PROPN"} or word not in TITLE_WORDS | _ROLE_NOUNS
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in role.children)
+                or not (placed or any(c.dep_ == "det" and c.lower_ == "the" for c in role.children))
                 or any(c.i > role.i for c in role.children)):
             return None
         text = self.article.text
