@@ -17,10 +17,11 @@ def test_serial_blas_parses_as_blis_does(corpus_dir: Path, nlp: Any) -> None:
     import spacy
     from thinc.api import NumpyOps
 
-    from newsdesk.nlp import _serial_blas_ops
+    from newsdesk.nlp import PARAGRAPHS, _serial_blas_ops
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
     plain = spacy.load(nlp.meta["name"] if not nlp.path else nlp.path)
+    plain.add_pipe(PARAGRAPHS, first=True)  # the line-break boundaries, tested below
     def models(pipeline: Any) -> list[Any]:
         return [node for _, proc in pipeline if getattr(proc, "model", None) is not None for node in proc.model.walk()]
 
@@ -49,3 +50,22 @@ def test_serial_blas_gemm_is_a_matrix_product() -> None:
     got = ops.gemm(x, z, out=out, trans1=True)
     np.testing.assert_allclose(out, x.T @ z, rtol=1e-5, atol=1e-5)
     assert got is out
+
+
+def test_no_parse_runs_across_a_line_break(corpus_dir: Path, nlp: Any) -> None:
+    # cleaned text has one paragraph per line; spaCy's parser alone ran sentences across
+    # line breaks (a heading without a full stop became the next paragraph's subject)
+    import spacy
+
+    text = ("Earlier on Monday, the Detroit Lions parted company with coach Jim Caldwell\n"
+            "The Lions also missed the play-offs and announced on Twitter on Monday that he would go.")
+    plain = spacy.load(nlp.meta["name"] if not nlp.path else nlp.path)
+    assert len(list(plain(text).sents)) == 1, "the reference parse should run across the line"
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == text.split("\n")
+    lions = next(t for t in doc if t.text == "Lions" and t.i > 10)
+    assert lions.dep_ == "nsubj" and lions.head.text == "missed"
+    for path in sorted(corpus_dir.glob("*.txt")):
+        for sent in nlp(path.read_text(encoding="utf-8")).sents:
+            assert "\n" not in sent.text.strip(), (path.name, sent.text[:80])
+            assert all(sent.start <= t.head.i < sent.end for t in sent)

@@ -1137,3 +1137,24 @@ def test_a_countrys_role_is_the_person_named_with_it(nlp: Any) -> None:
     text = ("\u201cWe will rebuild,\u201d President Emmanuel Macron said. Later, France's prime minister said: "
             "\u201cWe are ready for any threat to our people.\u201d")
     assert _speakers_with_entities(nlp, "macron", text)[1] == ["Emmanuel Macron", "France's prime minister"]
+
+
+def test_a_dateline_an_imperative_and_a_document_do_not_hide_the_speaker(nlp: Any) -> None:
+    # giveme5w1h (Arians and Palmer retire, AP via the Washington Post; Daily Mail)
+    text = ("TEMPE, Ariz. \u2014 Say goodbye to \u201cNo risk it, no biscuit.\u201d\n"
+            "Bruce Arians, one of the NFL\u2019s biggest personalities, is retiring from coaching.")
+    assert _speakers_with_entities(nlp, "tempe", text)[1] == []  # a catchphrase named, not said
+    text = ("Bruce Arians is retiring. He said the Cardinals had the best owner in the NFL \u201cby far\u201d and "
+            "called general manager Steve Keim his \u201clittle brother.\u201d")
+    assert _speakers_with_entities(nlp, "brother", text)[1] == ["Bruce Arians"] * 2
+    text = ("Carson Palmer announced his retirement on Tuesday in an open letter released by Cardinals.\n"
+            "\u201cOver the years, I\u2019ve had teammates who decided to hang it up and I would ask them how they "
+            "knew when it was time to walk away,\u201d the letter began. \u201cThe answer was almost always the "
+            "same: You just know. For me, it is time now.\u201d")
+    assert _speakers_with_entities(nlp, "letter", text)[1] == ["Carson Palmer"] * 2
+    # a heading without a full stop ran into the next paragraph's parse, taking its subject
+    text = ("Earlier on the NFL's 'Black Monday', the Detroit Lions parted company with coach Jim Caldwell\n"
+            "The Lions also missed the play-offs after finishing second in the NFC North at 9-7 and announced on "
+            "Twitter on Monday: 'Detroit Lions General Manager Bob Quinn has informed Jim Caldwell that he will not "
+            "be returning as head coach.'")
+    assert _speakers_with_entities(nlp, "lions", text)[1] == ["Detroit Lions"]

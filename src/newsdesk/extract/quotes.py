@@ -80,6 +80,7 @@ from newsdesk.extract.gender import (
 from newsdesk.model import Article, Entity, Quote
 from newsdesk.months import MONTH_PATTERN
 from newsdesk.nlp import doc_text
+from newsdesk.segment import DATELINE
 
 SPEECH_VERBS = frozenset({
     "say", "tell", "state", "add", "stress", "caution", "warn", "write", "claim", "note", "insist",
@@ -248,12 +249,37 @@ def quote_text(text: str, span: QuoteSpan) -> tuple[int, int]:
     return start, end
 
 
+# Verbs a document quotes itself with: "“Over the years, ...,” the letter began."
+DOCUMENT_VERBS = frozenset({"begin", "continue", "conclude", "end"})
+
+
 def _quote_verb(token: Any) -> bool:
     """A verb that introduces a quote: ``QUOTE_VERBS``, "put it" ("As the minister put
-    it, “...”") or "point out" ("“...,” Álvaro Alemán Healy ... pointed out.")."""
-    return token.pos_ in {"VERB", "AUX"} and (token.lemma_ in QUOTE_VERBS or (
+    it, “...”"), "point out" ("“...,” Álvaro Alemán Healy ... pointed out.") or a
+    ``DOCUMENT_VERBS`` verb of a document ("the statement continued"); never an
+    imperative ("Say goodbye to “No risk it, no biscuit.”" quotes nobody)."""
+    return token.pos_ in {"VERB", "AUX"} and not _imperative(token) and (token.lemma_ in QUOTE_VERBS or (
         token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)) or (
-        token.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)))
+        token.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)) or (
+        token.lemma_ in DOCUMENT_VERBS and any(c.dep_ == "nsubj" and c.lower_ in _DOCUMENT_NOUNS
+                                               for c in token.children)))
+
+
+def _in_dateline(token: Any) -> bool:
+    """Whether ``token`` lies in the dateline opening its line ("TEMPE, Ariz. — ..."):
+    a place, never a subject, though the parse may take it for one."""
+    text = doc_text(token.doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    m = DATELINE.match(text, line_start)
+    return m is not None and token.idx < m.end()
+
+
+def _imperative(verb: Any) -> bool:
+    """A bare-form main verb with no subject but a dateline, no auxiliary: "Say goodbye
+    to ...", "Tell us what you think"."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        (c.dep_ in {"nsubj", "nsubjpass", "expl"} and not _in_dateline(c)) or c.dep_ in {"aux", "auxpass"}
+        for c in verb.children)
 
 
 def _speech_verb(doc: Any, span: QuoteSpan, lo: int, hi: int) -> tuple[Any | None, bool]:
@@ -322,8 +348,9 @@ _REPORTED_SAYING = frozenset({"quote", "cite", "hear", "overhear", "film", "reco
 
 # Verbs that go on with the reporter's own words, whatever the parse hangs them on:
 # "The mayor said the hospitals were struggling and added: “...”", "he said people were
-# screaming ..., describing the scene as “...”".
-_GOING_ON = frozenset({"add", "describe"})
+# screaming ..., describing the scene as “...”", "He said the Cardinals had the best owner
+# ... and called general manager Steve Keim his “little brother.”" (he calls him that).
+_GOING_ON = frozenset({"add", "describe", "call"})
 
 
 def _reporting_verb(verb: Any) -> Any | None:
@@ -357,7 +384,7 @@ def _subject(verb: Any) -> Any | None:
         # of two subjects the parse gives one verb, a noun's first ("Firm co-founder Ramon
         # Fonseca Mora told": "Firm" taken for an adjective subject of its own)
         subj = sorted((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
-                       and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]),
+                       and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)] and not _in_dateline(c)),
                       key=lambda c: (c.pos_ not in {"NOUN", "PROPN", "PRON"}, c.i))
         if subj and (subj[0].dep_ != "nsubjpass" or tok.lemma_ in _REPORTED_SAYING):
             if subj[0].lower_ == "who" and tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
