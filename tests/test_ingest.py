@@ -342,3 +342,32 @@ def test_utf8_text_round_trips(text: str) -> None:
     except InputError:
         return  # control-character-heavy text is refused as binary
     assert decoded == text.removeprefix("\ufeff") and encoding == "utf-8"
+
+
+def test_hard_wrapped_text_is_read_one_paragraph_per_line(tmp_path: Path, corpus_dir: Path) -> None:
+    # the example articles saved as an e-mail or wire feed would be: wrapped at 72 columns,
+    # paragraphs parted by blank lines; read back, each paragraph is one line again
+    import textwrap
+
+    from newsdesk.ingest.html import unwrap_paragraphs
+
+    for path in sorted(corpus_dir.glob("*.txt")):
+        paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+        (tmp_path / path.name).write_text("\n\n".join(textwrap.fill(p, 72) for p in paragraphs), encoding="utf-8")
+    plain, _ = read_inputs([str(corpus_dir)], SETTINGS)
+    wrapped, skipped = read_inputs([str(tmp_path)], SETTINGS)
+    assert skipped == [] and len(wrapped) == len(plain) >= 5
+    assert [d.text for d in wrapped] == [d.text for d in plain]
+    # a compound broken at its hyphen is whole again; text that is not wrapped stays as it is
+    wrapped_text = ("Maduro sought Russian missiles of long-\nrange and asked Russia for spare parts\n"
+                    "for its jets and radars in a letter, the\nnewspaper said.\n\nIt cited U.S. intelligence "
+                    "and state-\nrun media and two officials briefed on\nthe matter.")
+    assert unwrap_paragraphs(wrapped_text) == (
+        "Maduro sought Russian missiles of long-range and asked Russia for spare parts for its jets and radars "
+        "in a letter, the newspaper said.\n\nIt cited U.S. intelligence and state-run media and two officials "
+        "briefed on the matter.")
+    headings = "Breaking news\nMore stories\n\nSport\nWeather\nTravel\nOpinion"
+    assert unwrap_paragraphs(headings) == headings
+    for path in sorted(corpus_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert unwrap_paragraphs(text) == text.replace("\r\n", "\n")

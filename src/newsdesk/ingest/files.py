@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsdesk.errors import ConfigError, InputError
 from newsdesk.ingest.decode import decode_bytes
-from newsdesk.ingest.html import paragraph_lines, read_html
+from newsdesk.ingest.html import paragraph_lines, read_html, unwrap_paragraphs
 from newsdesk.ingest.jsonl import read_json, read_jsonl
 from newsdesk.model import RawDocument, Skipped
 from newsdesk.settings import Settings
@@ -69,7 +69,7 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 
 def _read_text(path: Path, limit: int) -> RawDocument:
     text, encoding = decode_bytes(_read_bytes(path, limit), str(path))
-    return RawDocument(source=str(path), text=paragraph_lines(text), encoding=encoding)
+    return RawDocument(source=str(path), text=paragraph_lines(unwrap_paragraphs(text)), encoding=encoding)
 
 
 def _read_one(path: Path, settings: Settings) -> Iterator[RawDocument | Skipped]:

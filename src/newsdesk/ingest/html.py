@@ -51,6 +51,44 @@ def paragraph_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# Hard-wrapped plain text (an e-mail, a wire feed, a text saved at 72 columns): paragraphs
+# parted by blank lines, each broken into lines that run close to one width. Unwrapped,
+# every line would be a paragraph and every wrap a sentence end.
+WRAP_MAX_WIDTH = 100  # no line longer than this
+WRAP_MIN_LINES = 4  # lines followed by another line of their paragraph, at least
+WRAP_FILL = 0.6  # ... of which this share reach WRAP_NEAR_WIDTH of the longest line
+WRAP_NEAR_WIDTH = 0.75
+_LINE_END = re.compile(r"[.!?:;\"”’')\]]$")
+
+
+def unwrap_paragraphs(text: str) -> str:
+    """``text`` with hard-wrapped paragraphs joined into one line each, when the whole
+    text is hard-wrapped (the ``WRAP_*`` test: blank lines between paragraphs, no line
+    over WRAP_MAX_WIDTH, the lines inside paragraphs near one width and mostly not ending
+    a sentence); otherwise ``text`` unchanged. A word broken at a hyphen ("well-" /
+    "known") keeps its hyphen, unspaced."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [[ln.strip() for ln in block.split("\n") if ln.strip()] for block in re.split(r"\n\s*\n", text)]
+    blocks = [b for b in blocks if b]
+    inner = [ln for b in blocks for ln in b[:-1]]
+    if len(blocks) < 2 or len(inner) < WRAP_MIN_LINES:
+        return text
+    width = max(len(ln) for b in blocks for ln in b)
+    if width > WRAP_MAX_WIDTH:
+        return text
+    filled = sum(len(ln) >= WRAP_NEAR_WIDTH * width for ln in inner)
+    open_ended = sum(not _LINE_END.search(ln) for ln in inner)
+    if filled < WRAP_FILL * len(inner) or open_ended < len(inner) / 2:
+        return text
+    paragraphs = []
+    for b in blocks:
+        para = b[0]
+        for ln in b[1:]:
+            para += ln if re.search(r"[^\W\d_]-$", para) and ln[:1].islower() else " " + ln
+        paragraphs.append(para)
+    return "\n\n".join(paragraphs)
+
+
 def _extract(html: str, url: str | None, source: str) -> Any:
     import trafilatura
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsdesk.errors import InputError
-from newsdesk.ingest.html import paragraph_lines, read_html
+from newsdesk.ingest.html import paragraph_lines, read_html, unwrap_paragraphs
 from newsdesk.ingest.meta import clean_field, normalize_date, outlet_from_url
 from newsdesk.model import RawDocument, Skipped
 
@@ -83,7 +83,7 @@ def record_to_document(record: dict[str, object], source: str, where: str) -> Ra
     text, html = _str_field(record, "text") or _str_field(record, "maintext"), _str_field(record, "html")
     url = clean_field(record.get("url"))
     if text is not None:
-        doc = RawDocument(source=source, text=paragraph_lines(text), url=url, encoding="utf-8")
+        doc = RawDocument(source=source, text=paragraph_lines(unwrap_paragraphs(text)), url=url, encoding="utf-8")
     elif html is not None:
         try:
             doc = read_html(html, source, url=url)
