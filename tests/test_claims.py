@@ -456,3 +456,18 @@ def test_a_note_about_the_article_itself_is_no_claim(nlp: Any) -> None:
     # news after "Update:" or about a report is news
     assert _kind(nlp, "Update: The boy was initially reported to be 4 years old, but police say he is 3.") == "fact"
     assert _kind(nlp, "The report was updated on Monday with new casualty figures.") == "fact"
+
+
+def test_an_attribution_joined_as_a_clause_is_no_claim_of_its_own(nlp: Any) -> None:
+    # giveme5w1h (Nice, China Daily): "Christian Estrosi, president of the Rivera region
+    # announced on Thursday." had been a claim, and a two-outlet key fact with a sentence
+    # where Estrosi expressed outrage
+    def clauses(text: str) -> list[str]:
+        return [text[a:b] for a, b in split_clauses(nlp(text)[:])]
+
+    text = ("Death toll in Nice attack, in which a man drove a heavy truck into crowds on July 14 in the southern "
+            "French city, rose to 85, Christian Estrosi, president of the Rivera region announced on Thursday.")
+    assert clauses(text) == [text]
+    # a joined clause that says something is still its own
+    assert clauses("The ship hit the bridge and the captain told reporters he was sorry.") == [
+        "The ship hit the bridge", "the captain told reporters he was sorry."]

@@ -65,6 +65,12 @@ def test_no_parse_runs_across_a_line_break(corpus_dir: Path, nlp: Any) -> None:
     assert [s.text.strip() for s in doc.sents] == text.split("\n")
     lions = next(t for t in doc if t.text == "Lions" and t.i > 10)
     assert lions.dep_ == "nsubj" and lions.head.text == "missed"
+    # nor splits a line with no sentence end inside it (giveme5w1h, Nice: split before "Day")
+    text = ("Scores Die in Nice, France, as Truck Plows Into Bastille Day Crowd\nVideo\nPARIS \u2014 A Bastille Day "
+            "fireworks celebration was shattered by death and mayhem Thursday night. It came eight months after "
+            "the Paris attacks.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[:2] == text.split("\n")[:2] and sents[-1] == "It came eight months after the Paris attacks."
     for path in sorted(corpus_dir.glob("*.txt")):
         for sent in nlp(path.read_text(encoding="utf-8")).sents:
             assert "\n" not in sent.text.strip(), (path.name, sent.text[:80])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -32,11 +33,27 @@ def paragraph_starts(doc: Doc) -> Doc:
     the subject of the next paragraph's verb ("... parted company with coach Jim Caldwell"
     / "The Lions also missed the play-offs ... and announced on Twitter: '...'" parsed as
     one sentence, its speaker lost across the line). The parser keeps preset boundaries.
+    A line with no sentence end before its last word is one sentence: left alone, the
+    parser split the heading "Scores Die in Nice, France, as Truck Plows Into Bastille Day
+    Crowd" before "Day".
     """
-    for tok in doc[:-1]:
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+    line_start = 0
+    for tok in doc:
+        ends_line = tok.i + 1 == len(doc) or "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+        if not ends_line:
+            continue
+        if tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
+        line = doc[line_start:tok.i + 1]
+        if len(line) > 1 and not _INNER_END.search(line.text.rstrip()):
+            for t in line[1:]:
+                t.is_sent_start = False
+        line_start = tok.i + 1
     return doc
+
+
+# A sentence end with text after it on its line ("... a terrorist assault. It came ...").
+_INNER_END = re.compile(r"[.!?…;:][\"”’')\]]*\s+\S")
 
 
 @lru_cache(maxsize=4)

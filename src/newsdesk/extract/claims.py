@@ -354,6 +354,8 @@ def _clause_bounds(span: Any) -> list[tuple[int, int]]:
     for conj in root.conjuncts:
         if conj.i <= root.i or conj.head.i != root.i or conj.pos_ not in {"VERB", "AUX"}:
             continue
+        if _bare_attribution(conj):
+            continue
         if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
             starts.append(conj.left_edge.i)
     starts = sorted(set(starts))
@@ -364,6 +366,14 @@ def _clause_bounds(span: Any) -> list[tuple[int, int]]:
     for a, b in zip(cuts, cuts[1:], strict=False):
         bounds.append((a, b))
     return bounds
+
+
+def _bare_attribution(verb: Any) -> bool:
+    """A saying verb with nothing said after it: the attribution of the clause before,
+    which the parse joined to it as a conjunct ("Death toll ... rose to 85, Christian
+    Estrosi, president of the Rivera region announced on Thursday.") and no claim."""
+    return verb.lemma_ in _SAYING and not any(
+        c.dep_ in {"ccomp", "dobj", "xcomp", "attr", "oprd", "dative"} for c in verb.children)
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:

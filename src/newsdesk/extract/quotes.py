@@ -131,6 +131,9 @@ MAX_ATTRIBUTION_WORDS = 30
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Occupations and roles a tabloid puts before a name ("Lawyer Harjit, from London, said");
 # capitalised at a sentence start, the parser takes them for part of the name.
+# Words for a person that say their gender, for a pronoun's antecedent (``_role_subject``).
+_PEOPLE = {**dict.fromkeys(("man", "boy", "policeman", "gentleman"), "m"),
+           **dict.fromkeys(("woman", "girl", "policewoman", "lady"), "f")}
 _ROLE_NOUNS = frozenset({
     "lawyer", "teacher", "student", "nurse", "doctor", "businessman", "businesswoman", "actor", "actress",
     "singer", "rapper", "model", "fan", "resident", "witness", "driver", "pilot", "mother", "father", "mum",
@@ -270,8 +273,14 @@ def _in_dateline(token: Any) -> bool:
     a place, never a subject, though the parse may take it for one."""
     text = doc_text(token.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
-    m = DATELINE.match(text, line_start)
+    m = DATELINE.match(text, line_start) or _WIRE_DATELINE.match(text, line_start)
     return m is not None and token.idx < m.end()
+
+
+# A dateline in the wire's own case, the wire in brackets: "West Palm Beach, Florida (CNN)"
+# (no possessive: "Germany’s Süddeutsche Zeitung (SZ) has released" is a subject).
+_WIRE_DATELINE = re.compile(r"\s*[A-Z][\w. -]{1,40}(?:,\s*[A-Z][\w. ]{1,30}){0,2}\s*"
+                            r"\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)\s*(?:[\u2013\u2014-]\s*)?")
 
 
 def _imperative(verb: Any) -> bool:
@@ -672,7 +681,8 @@ class _Speakers:
                 # launch a Tesla Roadster blaring David Bowie on the stereo" Bowie is no "he"
                 foreground = [t for t in found if not _in_participle(t)]
                 return (subjects or foreground or found)[-1]
-            speaking = None if far else self._speaking_role(lo, hi, quote, pronoun)
+            speaking = None if far else (self._speaking_role(lo, hi, quote, pronoun)
+                                         or self._role_subject(lo, hi, quote, pronoun))
             if speaking is not None:
                 return speaking
             unknown = None if far else self._unknown_subject(lo, hi, pronoun)
@@ -768,6 +778,18 @@ class _Speakers:
 
         roles = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "NOUN" and t.lower_ in TITLE_WORDS | _ROLE_NOUNS
                  and speaks(t) and agrees(pronoun, TITLE_GENDER.get(t.lower_))]
+        return roles[-1] if roles else None
+
+    def _role_subject(self, lo: int, hi: int, quote: QuoteSpan | None, pronoun: str) -> Any | None:
+        """The role noun subject of the main verb of [lo, hi), whatever the verb, of the
+        pronoun's gender where the word says one: in "At 10:08 p.m., an officer on the scene
+        sounds the alarm. “We got shots fired,” he says." the officer speaks, not a gunman
+        named sentences before. Active subjects only: "The driver was shot dead by police"
+        says nothing of who speaks next; nor someone's relative ("For Mike Dillon, ... His
+        father ... never got to see them win. He said: '...'" is Dillon's)."""
+        roles = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "NOUN" and t.dep_ == "nsubj"
+                 and t.head.dep_ == "ROOT" and not any(c.dep_ == "poss" for c in t.children) and (t.lower_ in TITLE_WORDS | _ROLE_NOUNS or t.lower_ in _PEOPLE)
+                 and agrees(pronoun, TITLE_GENDER.get(t.lower_) or _PEOPLE.get(t.lower_))]
         return roles[-1] if roles else None
 
     def person_before(self, verb: Any, quote: QuoteSpan | None = None) -> Any | None:
@@ -1486,7 +1508,12 @@ def _reported_before(doc: Any, sents: Sequence[tuple[int, int]], span: QuoteSpan
     if len(roots) != 1 or any(c.dep_ == "neg" for c in roots[0].children):
         return None  # "The U.S. State Department did not immediately respond" reports nothing
     subj = _subject(roots[0])
+    if subj is not None and any(c.dep_ == "det" and c.lower_ in _SOME for c in subj.children):
+        return None  # "Some reports had claimed ..." names no one whose words follow
     return subj if subj is not None and subj.pos_ in {"PROPN", "NOUN", "PRON"} else None
+
+
+_SOME = frozenset({"some", "many", "several", "other", "various"})
 
 
 def _attribution_only(quote: Quote, after: str) -> bool:
