@@ -1083,6 +1083,12 @@ def test_a_group_worded_by_a_dateline_lead_reads_without_the_dateline() -> None:
                  "The US - China talks resumed on Monday."):  # no dateline
         assert align._without_dateline(kept, None) == (kept, None)
     assert align._without_dateline("SAN JOSE, Dec 31 (Reuters) - A plane crashed.", None)[0] == "A plane crashed."
+    # a wire's tag alone, its bracket trimmed off with the claim's leading punctuation (CNN,
+    # Chibok girls: the key fact and the summary read "CNN) Boko Haram militants ...")
+    for tagged in ("CNN) Boko Haram militants handed over 21 girls.", "(CNN) Boko Haram militants handed over 21 girls.",
+                   "(Reuters) - Boko Haram militants handed over 21 girls."):
+        assert align._without_dateline(tagged, None)[0] == "Boko Haram militants handed over 21 girls."
+    assert align._without_dateline("(Reuters) reported it first.", None)[0] == "(Reuters) reported it first."
 
 
 def test_numbers_none_of_which_the_other_gives_keep_unrelated_claims_apart() -> None:

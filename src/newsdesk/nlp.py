@@ -37,18 +37,31 @@ def paragraph_starts(doc: Doc) -> Doc:
     parser split the heading "Scores Die in Nice, France, as Truck Plows Into Bastille Day
     Crowd" before "Day".
     """
-    line_start = 0
-    for tok in doc:
-        ends_line = tok.i + 1 == len(doc) or "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
-        if not ends_line:
-            continue
-        if tok.i + 1 < len(doc):
-            doc[tok.i + 1].is_sent_start = True
-        line = doc[line_start:tok.i + 1]
-        if len(line) > 1 and not _INNER_END.search(line.text.rstrip()):
-            for t in line[1:]:
-                t.is_sent_start = False
-        line_start = tok.i + 1
+    n = len(doc)
+    if n < 2:
+        return doc
+    import numpy as np
+    from spacy.attrs import IDX, SENT_START
+
+    # per line: its first token starts a sentence; in a line with no sentence end inside,
+    # no other token does (SENT_START 1 / -1; 0 leaves it to the parser). Arrays, not a
+    # loop over tokens: that loop cost 4% of the parse.
+    text = doc.text
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    line_starts = [0, *(b + 1 for b in breaks)]
+    line_ends = [*breaks, len(text)]
+    first = np.searchsorted(doc.to_array(IDX).astype(np.int64), np.array(line_starts, dtype=np.int64))
+    starts = np.zeros(n, dtype=np.int64)
+    starts[0] = 1
+    for k, (lo, hi) in enumerate(zip(line_starts, line_ends, strict=True)):
+        a = int(first[k])
+        b = int(first[k + 1]) if k + 1 < len(first) else n
+        if a >= n:
+            break
+        starts[a] = 1
+        if b - a > 1 and not _INNER_END.search(text[lo:hi].rstrip()):
+            starts[a + 1:b] = -1
+    doc.from_array([SENT_START], starts.astype(np.uint64).reshape(-1, 1))
     return doc
 
 

@@ -1226,12 +1226,18 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     return text, None
 
 
+# A wire's tag alone before the first sentence, its opening bracket maybe trimmed off with
+# the claim's leading punctuation: "(CNN) Boko Haram militants ...", "CNN) Boko Haram ...".
+_WIRE_TAG = re.compile(r"\(?(?:[A-Z]{2,6}|[A-Z][a-z]{2,12})\)\s*(?:[\u2013\u2014-]+\s*)?")
+
+
 def _without_dateline(text: str, focus: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
     """A group's wording less the wire dateline it opens with, when the member chosen has
     one ("OFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted ..." -> "Israel indicted
-    ..."): the place and date of filing are no part of the statement, and the evidence
-    keeps them. Kept when what follows does not open as a sentence."""
-    m = DATELINE.match(text)
+    ..."; "(CNN) Boko Haram ..." -> "Boko Haram ..."): the place and date of filing are
+    no part of the statement, and the evidence keeps them. Kept when what follows does not
+    open as a sentence."""
+    m = DATELINE.match(text) or _WIRE_TAG.match(text)
     if m is None or not text[m.end():m.end() + 1].isupper() or (focus is not None and focus[0] < m.end()):
         return text, focus
     return text[m.end():], (focus[0] - m.end(), focus[1] - m.end()) if focus is not None else None
