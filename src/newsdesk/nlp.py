@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from newsdesk.errors import ModelUnavailable
 from newsdesk.model import Article
@@ -61,7 +61,7 @@ def paragraph_starts(doc: Doc) -> Doc:
         starts[a] = 1
         if b - a > 1 and not _INNER_END.search(text[lo:hi].rstrip()):
             starts[a + 1:b] = -1
-    doc.from_array([SENT_START], starts.astype(np.uint64).reshape(-1, 1))
+    doc.from_array([SENT_START], cast(Any, starts.astype(np.uint64).reshape(-1, 1)))
     return doc
 
 
