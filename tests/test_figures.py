@@ -111,6 +111,13 @@ def test_a_toll_differs_only_where_the_leads_disagree() -> None:
     _, story = cross_check_texts([("a", a, None), ("b", b, None), ("c", c, None)], published=["2018-01-01"] * 3)
     (toll,) = story.figures
     assert toll.differ
+    # lines of a word or two before the first paragraph are no part of the lead (NYT on
+    # Nice: "Video", and a heading the parser split in two, had pushed "at least 84 people"
+    # out of its lead)
+    d = "Small plane crashes in Costa Rica\nVideo\nPhoto\n(CNN)\n" + c
+    _, story = cross_check_texts([("a", a, None), ("b", b, None), ("d", d, None)], published=["2018-01-01"] * 3)
+    (toll,) = story.figures
+    assert toll.differ
 
 
 def test_a_count_no_two_outlets_agree_on_is_kept_only_for_a_toll() -> None:

@@ -18,6 +18,7 @@ one report and "three runs" in another are two innings, not one figure.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -41,6 +42,7 @@ TOLLS = frozenset({"killed", "injured", "arrested", "missing", "evacuated", "res
 # many sentences): deeper in an article a count is often another event's ("among the six
 # people who died when the seaplane crashed") or a part ("a hospital treating 20 people").
 LEAD_SENTENCES = 3
+LEAD_MIN_WORDS = 4
 # A figure needs this many articles (near-duplicates once) to be cross-checked.
 MIN_ARTICLES = 2
 
@@ -59,8 +61,15 @@ def _differ(values: Sequence[tuple[Quantity, ...]], lead_end: Mapping[str, int])
 
 
 def _lead_ends(articles: Sequence[Article]) -> dict[str, int]:
-    """article id -> where its lead (first LEAD_SENTENCES sentences) ends."""
-    return {a.id: a.sentences[min(LEAD_SENTENCES, len(a.sentences)) - 1].end for a in articles if a.sentences}
+    """article id -> where its lead (first LEAD_SENTENCES sentences) ends. A line of fewer
+    than LEAD_MIN_WORDS words ("Video", "(CNN)", "Photo") is no sentence of the lead."""
+    ends: dict[str, int] = {}
+    for a in articles:
+        lead = [s for s in a.sentences if len(re.findall(r"\w+", a.text[s.start:s.end])) >= LEAD_MIN_WORDS]
+        lead = (lead or list(a.sentences))[:LEAD_SENTENCES]
+        if lead:
+            ends[a.id] = lead[-1].end
+    return ends
 
 
 def _commonest(counts: Counter[str]) -> str:
