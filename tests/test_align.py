@@ -1089,6 +1089,9 @@ def test_a_group_worded_by_a_dateline_lead_reads_without_the_dateline() -> None:
                    "(Reuters) - Boko Haram militants handed over 21 girls."):
         assert align._without_dateline(tagged, None)[0] == "Boko Haram militants handed over 21 girls."
     assert align._without_dateline("(Reuters) reported it first.", None)[0] == "(Reuters) reported it first."
+    label = "Story highlights Four hours into flight, plane returned to LAX"
+    assert align._without_dateline(label, None)[0] == "Four hours into flight, plane returned to LAX"
+    assert align._without_dateline(label, (0, len(label))) == (label[17:], (0, len(label) - 17))
 
 
 def test_numbers_none_of_which_the_other_gives_keep_unrelated_claims_apart() -> None:

@@ -1229,6 +1229,9 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
 # A wire's tag alone before the first sentence, its opening bracket maybe trimmed off with
 # the claim's leading punctuation: "(CNN) Boko Haram militants ...", "CNN) Boko Haram ...".
 _WIRE_TAG = re.compile(r"\(?(?:[A-Z]{2,6}|[A-Z][a-z]{2,12})\)\s*(?:[\u2013\u2014-]+\s*)?")
+# ... or a page's label run into the first bullet under it: "Story highlights Four hours
+# into flight, plane returned to LAX".
+_PAGE_LABEL = re.compile(r"(?:story\s+highlights|key\s+points)\s*:?\s+", re.IGNORECASE)
 
 
 def _without_dateline(text: str, focus: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
@@ -1236,8 +1239,12 @@ def _without_dateline(text: str, focus: tuple[int, int] | None) -> tuple[str, tu
     one ("OFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted ..." -> "Israel indicted
     ..."; "(CNN) Boko Haram ..." -> "Boko Haram ..."): the place and date of filing are
     no part of the statement, and the evidence keeps them. Kept when what follows does not
-    open as a sentence."""
-    m = DATELINE.match(text) or _WIRE_TAG.match(text)
+    open as a sentence. A focus (the part the outlets share) that takes in a tag or a page
+    label starts after it; one that takes in a dateline keeps the wording whole."""
+    m = DATELINE.match(text)
+    if m is None and (m := _WIRE_TAG.match(text) or _PAGE_LABEL.match(text)) is not None and focus is not None \
+            and focus[0] < m.end() < focus[1]:
+        focus = (m.end(), focus[1])
     if m is None or not text[m.end():m.end() + 1].isupper() or (focus is not None and focus[0] < m.end()):
         return text, focus
     return text[m.end():], (focus[0] - m.end(), focus[1] - m.end()) if focus is not None else None
