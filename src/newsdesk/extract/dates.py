@@ -18,7 +18,8 @@ longest non-overlapping matches, and resolves each against an anchor:
 
 Without an anchor the unknown parts are written as ``X`` ("XXXX-10-31"). A bare month or
 weekday is read as the most recent one before publication unless the clause before it
-is in the future tense; a month-day without a year as the one nearest publication. With
+is in the future tense (a weekday that is the day after publication is that day: a date
+line a time zone behind the news); a month-day without a year as the one nearest publication. With
 a parse, a bare month whose clause is in the present or has a modal ("returns in March",
 "would stop in May") is the nearest such month (``clause_tense``).
 Modifiers ("mid-October" is "2025-10" with TIMEX3 mod MID) are passed on only when
@@ -439,6 +440,9 @@ def _weekday_date(name: str, rel: str | None, ctx: _Ctx, pos: int) -> str:
     if ctx.anchor is None:
         return f"XXXX-WXX-{wd + 1}"
     future = rel == "next" or (rel != "last" and _is_future(ctx.text, pos))
+    # the day after publication, bare: a date line a time zone behind the news ("North
+    # Korea fired a missile ... Friday" filed in the US on Thursday), not six days before
+    future = future or (rel is None and (wd - ctx.anchor.weekday()) % 7 == 1)
     delta = (wd - ctx.anchor.weekday()) % 7 if future else -((ctx.anchor.weekday() - wd) % 7)
     if delta == 0 and rel in ("last", "next"):
         delta = 7 if rel == "next" else -7
