@@ -52,7 +52,6 @@ def paragraph_starts(doc: Doc) -> Doc:
     line_ends = [*breaks, len(text)]
     first = np.searchsorted(doc.to_array(IDX).astype(np.int64), np.array(line_starts, dtype=np.int64))
     starts = np.zeros(n, dtype=np.int64)
-    starts[0] = 1
     for k, (lo, hi) in enumerate(zip(line_starts, line_ends, strict=True)):
         a = int(first[k])
         b = int(first[k + 1]) if k + 1 < len(first) else n

@@ -19,8 +19,8 @@ longest non-overlapping matches, and resolves each against an anchor:
 Without an anchor the unknown parts are written as ``X`` ("XXXX-10-31"). A bare month or
 weekday is read as the most recent one before publication unless the clause before it
 is in the future tense (a weekday that is the day after publication is that day: a date
-line a time zone behind the news); a month-day without a year as the one nearest publication. With
-a parse, a bare month whose clause is in the present or has a modal ("returns in March",
+line a time zone behind the news); a month-day without a year as the one nearest
+publication. With a parse, a bare month whose clause is in the present or has a modal ("returns in March",
 "would stop in May") is the nearest such month (``clause_tense``).
 Modifiers ("mid-October" is "2025-10" with TIMEX3 mod MID) are passed on only when
 ``TimeExpression`` has a ``mod`` field. spaCy DATE/TIME entities (when ``doc`` is given)

@@ -131,9 +131,6 @@ MAX_ATTRIBUTION_WORDS = 30
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Occupations and roles a tabloid puts before a name ("Lawyer Harjit, from London, said");
 # capitalised at a sentence start, the parser takes them for part of the name.
-# Words for a person that say their gender, for a pronoun's antecedent (``_role_subject``).
-_PEOPLE = {**dict.fromkeys(("man", "boy", "policeman", "gentleman"), "m"),
-           **dict.fromkeys(("woman", "girl", "policewoman", "lady"), "f")}
 _ROLE_NOUNS = frozenset({
     "lawyer", "teacher", "student", "nurse", "doctor", "businessman", "businesswoman", "actor", "actress",
     "singer", "rapper", "model", "fan", "resident", "witness", "driver", "pilot", "mother", "father", "mum",
@@ -141,6 +138,9 @@ _ROLE_NOUNS = frozenset({
     "designer", "photographer", "journalist", "reporter", "writer", "author", "star", "player", "manager",
     "owner", "worker", "neighbour", "neighbor", "shopkeeper", "retiree", "pensioner", "mum-of-two",
     "father-of-two", "mother-of-two"}) | ROLE_WORDS  # and those the entity stage trims ("Comedian Sarah Silverman")
+# Words for a person that say their gender, for a pronoun's antecedent (``_role_subject``).
+_PEOPLE = {**dict.fromkeys(("man", "boy", "policeman", "gentleman"), "m"),
+           **dict.fromkeys(("woman", "girl", "policewoman", "lady"), "f")}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Titles written before a person's name and no body's ("Mayor Christian Estrosi"; not
 # "General Motors", "Premier League", "Chief Executive"), and the roles a person's name
@@ -788,7 +788,8 @@ class _Speakers:
         says nothing of who speaks next; nor someone's relative ("For Mike Dillon, ... His
         father ... never got to see them win. He said: '...'" is Dillon's)."""
         roles = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "NOUN" and t.dep_ == "nsubj"
-                 and t.head.dep_ == "ROOT" and not any(c.dep_ == "poss" for c in t.children) and (t.lower_ in TITLE_WORDS | _ROLE_NOUNS or t.lower_ in _PEOPLE)
+                 and t.head.dep_ == "ROOT" and not any(c.dep_ == "poss" for c in t.children)
+                 and (t.lower_ in TITLE_WORDS | _ROLE_NOUNS or t.lower_ in _PEOPLE)
                  and agrees(pronoun, TITLE_GENDER.get(t.lower_) or _PEOPLE.get(t.lower_))]
         return roles[-1] if roles else None
 
