@@ -266,6 +266,33 @@ def test_date_conflicts_need_one_act_and_a_reportable_day(nlp: Any) -> None:
     assert date_clash({"fire": {"2017-08-22"}}, {"launch": {"2017-08-25"}}, early, same_day) is None
 
 
+def test_two_years_for_a_one_time_act_of_one_subject_contradict() -> None:
+    # a birth or a founding happens once: two outlets' years for it disagree, whatever
+    # else their sentences say (FEVER-symmetric REFUTES pairs had these, written anew here)
+    assert _kinds("The Atlanta-based company Equifax was founded in 1899 and employs 10,000 people.",
+                  "The credit bureau Equifax was founded in 1913 in Atlanta, and it employs about 10,000 people.") == ["date"]
+    story = _pair_story("Hugh Hefner, who was born in Chicago in 1926, founded Playboy in 1953.",
+                        "The magazine's founder Hugh Hefner was born in 1929 and grew up in a Methodist household.")
+    assert [x.reason for x in story.contradictions] == ["a says born in 1926, b in 1929"]
+    assert _kinds("Tom Petty died in 2017 at the age of 66 in Santa Monica.",
+                  "The musician Tom Petty, who died in 2016, sold more than 80 million records.") == ["date"]
+
+
+def test_one_time_acts_of_other_subjects_objects_or_counted_years_do_not_contradict() -> None:
+    # two companies' foundings; two things one man founded; a father's birth and his son's
+    assert _kinds("Google was founded in 1998 by two Stanford students in California.",
+                  "Facebook was founded in 2004 by Harvard students in Massachusetts.") == []
+    assert _kinds("Geffen founded Asylum Records in 1971 with his partner Elliot Roberts.",
+                  "Geffen founded Geffen Records in 1980 with his partner Elliot Roberts.") == []
+    assert _kinds("Tom Petty's father was born in 1925 in Florida.",
+                  "Tom Petty was born in 1950 in Gainesville, Florida.") == []
+    # "last year" is counted from each article's own date; the same year twice agrees
+    assert _kinds("The company was founded last year by two Stanford students in California.",
+                  "The company was founded in 2016 by two Stanford students, according to filings.") == []
+    assert _kinds("Hugh Hefner, who was born in Chicago in 1926, founded Playboy in 1953.",
+                  "The magazine's founder Hugh Hefner was born on April 9, 1926 and grew up in Chicago.") == []
+
+
 def test_both_negative_nested_actors_other_actors_figures_and_lowercase_former() -> None:
     # from the neus-allsides leads: two negative claims deny nothing
     assert _kinds("President Trump said Friday that the United States did not pay any money to North Korea "

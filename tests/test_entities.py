@@ -336,6 +336,20 @@ def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
     assert set(by_name["Nicolas Maduro"].article_ids) == {"c", "d"}
 
 
+def test_a_first_and_last_name_is_the_one_longer_name_with_a_middle_name() -> None:
+    # FEVER-symmetric: "Michael Vick graduated college ..." against "Michael Dwayne Vick
+    # (born June 26, 1980) graduated ..." had been two people doing one act
+    a = _text_article("a", "Michael Vick graduated college in 1980.")
+    b = _text_article("b", "Michael Dwayne Vick graduated from college in 1980.")
+    c = _text_article("c", "Mary Smith spoke. Mary Ann Smith and Mary Jane Smith did not.")
+    mentions = {a.id: [_mention(a, "Michael Vick", "PERSON")], b.id: [_mention(b, "Michael Dwayne Vick", "PERSON")],
+                c.id: [_mention(c, name, "PERSON") for name in ("Mary Smith", "Mary Ann Smith", "Mary Jane Smith")]}
+    by_name = {e.name: e for e in canonicalize_entities([a, b, c], mentions)}
+    assert set(by_name["Michael Dwayne Vick"].article_ids) == {"a", "b"}
+    # two longer names that fit: the short one could be either, so it joins neither
+    assert {"Mary Smith", "Mary Ann Smith", "Mary Jane Smith"} <= by_name.keys()
+
+
 def test_a_credit_or_a_sentence_opening_before_a_name_is_not_part_of_it() -> None:
     # giveme5w1h: "Both Abe and Tillerson called ..." and "told CNN Abe was first and foremost ..."
     # had made "Both Abe" and "CNN Abe" two more people named Abe, so that "Abe" joined none

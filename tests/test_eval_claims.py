@@ -40,6 +40,27 @@ def test_claimdiff_weakens_are_rarely_flagged(data_dir: Path) -> None:
     assert false_flags <= 2
 
 
+def test_fever_text_is_detokenized() -> None:
+    raw = "Michael Dwayne Vick -LRB- born June 26 , 1980 -RRB- is n't `` Mike '' -- he 's a quarterback ."
+    assert suite.detokenize(raw) == 'Michael Dwayne Vick (born June 26, 1980) isn\'t "Mike" – he\'s a quarterback.'
+
+
+def test_fever_supports_pairs_are_not_flagged(data_dir: Path) -> None:
+    rows = suite.load_fever(data_dir, 400)
+    if not rows:
+        pytest.skip("fever-symmetric is absent")
+    assert len(rows) == 400 and {y for y, _, _ in rows} == {0, 1}
+    pred = suite.contradiction_predictions([(a, b) for _, a, b in rows], Settings())
+    # every SUPPORTS pair flagged is a false contradiction; "Michael Vick graduated college
+    # on June 26th, 1980" against "Michael Dwayne Vick (born June 26, 1980) graduated ..."
+    # was one (two people doing one act) until a middle name joined the name without it
+    assert [b for (y, _, b), p in zip(rows, pred, strict=True) if p and not y] == []
+    # and two years for one founding are found ("Ingushetia was established in 1993" /
+    # "It was established on June 4, 1992 after ...": the only one-time act of these pairs
+    # that the pair's words align)
+    assert any(p and y for (y, _, _), p in zip(rows, pred, strict=True))
+
+
 def test_gold_example_story(data_dir: Path, gold_dir: Path) -> None:
     gold = gold_dir / "venezuela-russia-2025.json"
     if not (data_dir.parent / "tools" / "score_gold.py").exists():

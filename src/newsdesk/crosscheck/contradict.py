@@ -104,6 +104,14 @@ _MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*\b")
 # something was said or published, not when the event happened.
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _STATEMENT_VERBS = frozenset(normalise_lemma(v) for v in SPEECH_VERBS | PUBLISH_VERBS | {"release", "reveal", "unveil"})
+# Acts that happen once to the one they are told of: two years for one are a disagreement,
+# not two occurrences ("was born in 1961" / "born December 16, 1964"; "founded in 1998" /
+# "in 1999"). Only where the subject is what was born, founded, ...: no object ("Geffen
+# founded Asylum in 1971" and "founded Geffen Records in 1980" are two foundings).
+# Not "inaugurate", "premiere", "debut": a second term, a festival then a release.
+ONE_TIME_ACTS = frozenset({"bear", "die", "found", "co-found", "cofound", "establish", "incorporate"})
+_YEAR = re.compile(r"(?<![\d,.])(1\d{3}|20\d{2})(?![\d,])")
+_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 
 
 @dataclass(frozen=True)
@@ -523,6 +531,10 @@ def pair_contradiction(
         qa, qb = hit
         reason = f"{oa} says {qa.evidence.text}, {ob} says {qb.evidence.text}"
         return _make("quantity", reason, ca.evidence, cb.evidence)
+    once = once_year_clash(ca, cb, (docs[i], docs[j]),
+                           (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
+    if once:
+        return _once_contradiction(ca, cb, once, articles)
     if cos < PARAPHRASE_COSINE:
         return None
     day_a = {t for t in a.times if _DAY.fullmatch(t)}
@@ -536,6 +548,95 @@ def pair_contradiction(
             return _make("date", reason, ca.evidence, cb.evidence)
     negation = _negation(ca, cb, a, b, oa, ob) if has_negation(docs[i]) != has_negation(docs[j]) else None
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
+
+
+def once_years(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, tuple[set[str], list[Any]]]:
+    """Years a claim gives to acts of ``ONE_TIME_ACTS``, by lemma: (years, the verbs).
+    Only a year written out in the expression ("in 1993", "June 4, 1992"; not "last
+    year", which each article counts from its own date), attached to the verb directly,
+    and the verb has no object."""
+    out: dict[str, tuple[set[str], list[Any]]] = {}
+    if ann is None:
+        return out
+    ev = claim.evidence
+    for t in ann.times:
+        if not (ev.start <= t.evidence.start and t.evidence.end <= ev.end):
+            continue
+        written = _YEAR.search(t.evidence.text)
+        if written is None or not t.value.startswith(written.group(1)):
+            continue
+        tok = verb_token(doc, t.evidence.start - ev.start, t.evidence.end - ev.start, direct=True)
+        if (tok is None or tok.lemma_.lower() not in ONE_TIME_ACTS
+                or any(c.dep_ in _OBJECT_DEPS for c in tok.children)):
+            continue
+        years, verbs = out.setdefault(tok.lemma_.lower(), (set(), []))
+        years.add(written.group(1))
+        verbs.append(tok)
+    return out
+
+
+def _told_of(verb: Any, claim: Claim, index: ActorIndex) -> set[str]:
+    """Who or what a one-time act is told of: its subject, or the noun a participle
+    modifies ("an American record label founded in 1971"), by the name of that word or
+    of the name beside it ("the company Equifax was founded")."""
+    if verb.dep_ in {"acl", "relcl"}:
+        head = verb.head
+    else:
+        head = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if head is None:
+            return {index.key(e) for e in subject_ids(verb, claim, index)}
+    base = claim.evidence.start
+    for tok in (head, *(c for c in head.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN")):
+        lo, hi = base + tok.idx, base + tok.idx + len(tok.text)
+        named = {index.key(e) for e in index.containing(claim.article_id, lo, hi)}
+        if named:
+            return named
+    return set()
+
+
+def once_year_clash(
+    ca: Claim, cb: Claim, docs: tuple[Any, Any], anns: tuple[ArticleAnnotations | None, ArticleAnnotations | None],
+    index: ActorIndex | None, named: bool = False,
+) -> tuple[str, str, str] | None:
+    """(the act as written in ``ca``, its year there, in ``cb``) when both claims give one
+    year each, and not the same, for one act of ``ONE_TIME_ACTS`` told of one subject: no
+    negation, and where both subjects are named, the same name. Unless ``named`` (both
+    must be named, and alike), the caller has aligned the pair as one statement."""
+    acts_a, acts_b = once_years(ca, docs[0], anns[0]), once_years(cb, docs[1], anns[1])
+    for lemma in sorted(acts_a.keys() & acts_b.keys()):
+        (years_a, verbs_a), (years_b, verbs_b) = acts_a[lemma], acts_b[lemma]
+        if len(years_a) != 1 or len(years_b) != 1 or years_a == years_b:
+            continue
+        if any(c.dep_ == "neg" for v in (*verbs_a, *verbs_b) for c in v.children):
+            continue
+        who_a = set().union(*(_told_of(v, ca, index) for v in verbs_a)) if index is not None else set()
+        who_b = set().union(*(_told_of(v, cb, index) for v in verbs_b)) if index is not None else set()
+        if (who_a and who_b and not who_a & who_b) or (named and not (who_a and who_b)):
+            continue  # two people's births, or (``named``) one of them unnamed
+        return verbs_a[0].text, min(years_a), min(years_b)
+    return None
+
+
+def _once_contradiction(ca: Claim, cb: Claim, once: tuple[str, str, str],
+                        articles: Mapping[str, Article]) -> Contradiction:
+    act, year_a, year_b = once
+    reason = f"{_outlet(articles[ca.article_id])} says {act} in {year_a}, {_outlet(articles[cb.article_id])} in {year_b}"
+    return _make("date", reason, ca.evidence, cb.evidence)
+
+
+def _once_pairs(claims: Sequence[Claim], docs: Sequence[Any], annotations: Mapping[str, ArticleAnnotations],
+                family_of: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of claims of different families that date one act of
+    ``ONE_TIME_ACTS`` each: the few a story has, whatever their words share ("Equifax was
+    founded in 1899" and "Equifax, founded in 1913 in Atlanta, employs ..." share one)."""
+    by_act: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        if docs[i] is not None:
+            for lemma in once_years(c, docs[i], annotations.get(c.article_id)):
+                by_act.setdefault(lemma, []).append(i)
+    pairs = {(i, j) for rows in by_act.values() for k, i in enumerate(rows) for j in rows[k + 1:]
+             if family_of[claims[i].article_id] != family_of[claims[j].article_id]}
+    return sorted(pairs)
 
 
 def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, set[str]]:
@@ -732,6 +833,14 @@ def find_contradictions(
         x.id: x for x in role_contradictions(entities, story, family_of, _past_lookup(claims, docs))}
     states = states if states is not None else [object_states(d) for d in docs]
     actors = ActorIndex(entities)
+    for i, j in _once_pairs(claims, docs, annotations, family_of):
+        once = once_year_clash(claims[i], claims[j], (docs[i], docs[j]),
+                               (annotations.get(claims[i].article_id), annotations.get(claims[j].article_id)),
+                               actors, named=True)
+        if once:
+            dated = _once_contradiction(claims[i], claims[j], once, articles)
+            if dated.id not in found and _nli_agrees(nli, dated):
+                found[dated.id] = dated
     for i, j in _candidate_pairs(claims, states, scorer, family_of):
         cos = scorer.cosine(i, j)
         x = new_vs_existing(i, j, claims, states, articles) if cos >= OBJECT_COSINE else None

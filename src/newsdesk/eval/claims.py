@@ -6,6 +6,9 @@ Figures (all on development/train splits, reported as dev figures):
 - ``claims.claimdiff.*``: ClaimDiff train (different outlets, same topic): alignment of
   "strengthens" pairs, and contradiction P/R of "weakens" pairs.
 - ``claims.fnc1.*``: FNC-1 headline vs the most similar body sentence, disagree vs agree.
+- ``claims.fever.*``: FEVER-symmetric dev (claim vs Wikipedia evidence sentence): recall
+  of REFUTES pairs, and ``false_flags``, the SUPPORTS pairs flagged (each a false
+  contradiction: the precision check, with a ceiling in the gate).
 - ``claims.gold_vz.*`` / ``claims.gold_eb.*``: the full pipeline on the two gold stories,
   scored by ../shared/tools/score_gold.py (aligned pairs, false merges, traps flagged).
 - ``claims.allsides.*``: contradictions flagged on NeuS-AllSides val stories (three
@@ -36,6 +39,7 @@ SUITE = "claims"
 MRPC_PAIRS = 300
 CLAIMDIFF_PAIRS = 200
 FNC1_PAIRS = 100
+FEVER_PAIRS = 400
 ALLSIDES_STORIES = 150
 
 
@@ -145,6 +149,36 @@ def load_fnc1(data_dir: Path, limit: int | None) -> list[tuple[int, str, str]]:
     return rows[:limit] if limit else rows
 
 
+# FEVER's evidence is tokenized Penn-Treebank style ("-LRB- born June 26 , 1980 -RRB-").
+_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+
+
+def detokenize(text: str) -> str:
+    """Penn-Treebank tokens back to running text: brackets, quotes, and no space before
+    punctuation and clitics or after an opening bracket or currency sign."""
+    text = re.sub(r"``\s*", '"', re.sub(r"\s*''", '"', text))  # opening and closing quotes hug the words
+    for token, char in _PTB_BRACKETS.items():
+        text = text.replace(token, char)
+    text = re.sub(r"\s+([.,;:!?)\]}%])", r"\1", text)
+    text = re.sub(r"([(\[{$])\s+", r"\1", text)
+    text = re.sub(r"\s+('s|'|n't|'re|'ve|'ll|'d|'m)(?=\s|$)", r"\1", text)
+    return re.sub(r"\s+--\s+", " – ", text).strip()
+
+
+def load_fever(data_dir: Path, limit: int | None) -> list[tuple[int, str, str]]:
+    """(1 = REFUTES, 0 = SUPPORTS, claim, evidence) of FEVER-symmetric v0.2 dev, file order."""
+    path = require(data_dir, "fever-symmetric", "symmetric_v0.2", "fever_symmetric_dev.jsonl")
+    if path is None:
+        return []
+    rows: list[tuple[int, str, str]] = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                rows.append((int(r["gold_label"] == "REFUTES"), detokenize(r["claim"]), detokenize(r["evidence"])))
+    return rows[:limit] if limit else rows
+
+
 def _closest_sentence(headline: str, body: str) -> str:
     """The body sentence sharing most words with the headline (lexical, to stay fast)."""
     from rapidfuzz import fuzz
@@ -160,6 +194,7 @@ def contradiction_predictions(pairs: Sequence[tuple[str, str]], settings: Settin
     checks of ``find_contradictions``, actors resolved to canonical entities of the set)."""
     from newsdesk.crosscheck import align, contradict
     from newsdesk.embed import get_embedder
+    from newsdesk.extract.dates import extract_times
     from newsdesk.extract.entities import canonicalize_entities, extract_mentions
     from newsdesk.model import ArticleAnnotations, Claim
 
@@ -168,7 +203,8 @@ def contradiction_predictions(pairs: Sequence[tuple[str, str]], settings: Settin
     texts, docs, arts, qty = _parse_pairs(pairs, settings)
     actors = contradict.ActorIndex(canonicalize_entities(
         arts, {a.id: extract_mentions(a, d) for a, d in zip(arts, docs, strict=True)}))
-    anns = {a.id: ArticleAnnotations(a.id, quantities=q) for a, q in zip(arts, qty, strict=True)}
+    anns = {a.id: ArticleAnnotations(a.id, quantities=q, times=extract_times(a, d))
+            for a, q, d in zip(arts, qty, docs, strict=True)}
     claims = [Claim(a.id, a.id, a.evidence(0, len(a.text)), "fact") for a in arts]
     props = align.propositions_from_docs(docs, quantities=qty)
     scorer = align.PairScorer(props, get_embedder(settings.embedder).encode(texts))
@@ -214,6 +250,12 @@ def _pair_suite(result: SuiteResult, data_dir: Path, limit: int | None, settings
         pairs = [(h, _closest_sentence(h, b)) for _, h, b in fnc]
         pred = contradiction_predictions(pairs, settings)
         result.metrics.update(_contradiction_metrics("claims.fnc1", [y for y, _, _ in fnc], pred))
+    fever = load_fever(data_dir, limit or FEVER_PAIRS)
+    if fever:
+        pred = contradiction_predictions([(a, b) for _, a, b in fever], settings)
+        result.metrics.update(_contradiction_metrics("claims.fever", [y for y, _, _ in fever], pred))
+        result.metrics["claims.fever.false_flags"] = float(sum(1 for (y, _, _), p in zip(fever, pred, strict=True)
+                                                                if p and not y))
 
 
 def cross_check_texts(

@@ -522,6 +522,7 @@ def canonicalize_entities(
             evidence[key].append(article.evidence(m.start, m.end))
     uf = _UnionFind(sorted(forms))
     _merge_initials(forms, uf)
+    _merge_middle_names(forms, uf)
     _merge_acronyms(forms, uf)
     _merge_short_forms(forms, uf)
     _merge_state_abbreviations(forms, uf)
@@ -555,6 +556,25 @@ def _merge_initials(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
     for keys in by_core.values():
         for k in keys[1:]:
             uf.union(keys[0], k)
+
+
+def _merge_middle_names(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
+    """Merge a person's first and last name into the one name of the run that adds a
+    middle name between them: "Michael Vick" is "Michael Dwayne Vick" (FEVER had the two
+    as two people, so that a claim about one contradicted a sentence about the other).
+    Both must be tagged PERSON and person-shaped; two such longer names ("Mary Ann
+    Smith", "Mary Jane Smith") leave the short one alone. Middle initials are
+    ``_merge_initials``' work."""
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, form in forms.items():
+        if len(form.words) == 3 and len(form.words[1]) > 1 and form.label == "PERSON" and _is_person_shaped(form):
+            longer[(form.words[0], form.words[2])].add(uf.find(key))
+    for key, form in sorted(forms.items()):
+        if len(form.words) != 2 or form.label != "PERSON" or not _is_person_shaped(form):
+            continue
+        people = longer.get((form.words[0], form.words[1]), set())
+        if len(people) == 1:
+            uf.union(key, people.pop())
 
 
 def _acronyms(words: tuple[str, ...]) -> set[str]:
