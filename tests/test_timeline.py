@@ -122,6 +122,28 @@ def test_a_date_part_reads_in_the_brief() -> None:
     assert date_label("2019", None) == "2019"
 
 
+def test_a_time_of_day_reads_as_words_and_replaces_its_day() -> None:
+    from newsdesk.extract.dates import extract_times
+    from newsdesk.report.view import date_label
+
+    # giveme5w1h (CNN on Nice, the New York Times on North Korea): "Thursday night" had
+    # shown as 2016-07-14TNI; "shortly after noon on Monday" as noon of the publication day
+    # and Monday apart; a sentence with a day and a time of it, twice; "(CNN)" opened an entry
+    text = ("(CNN) Scores of people were killed Thursday night when a large truck plowed through a Bastille Day "
+            "crowd in Nice, France.\nNorth Korea fired three ballistic missiles from the western town of Hwangju "
+            "toward Japan shortly after noon on Monday, according to South Korea's Joint Chiefs of Staff.\n"
+            "The polls opened on Tuesday in the state, and the last of them closed at 8 p.m. as officials had said.")
+    art = Article(id="a", source="a", text=text, raw_text=text, published="2016-07-15")
+    entries = build_timeline([art], {"a": extract_times(art, anchor="2016-07-15")})
+    assert [(e.date, e.text.split()[0]) for e in entries] == [
+        ("2016-07-11T12:00", "North"), ("2016-07-12T20:00", "The"), ("2016-07-14TNI", "Scores")]
+    night = entries[-1]
+    assert date_label(night.date, night.mod) == "2016-07-14 night"
+    assert night.evidence.text == night.text == art.text[night.evidence.start:night.evidence.end]
+    assert date_label(entries[0].date, None) == "2016-07-11 12:00"
+    assert date_label("2016-07-14TMO", "START") == "2016-07-14 morning (early)"
+
+
 def test_a_dateline_or_a_photo_is_no_event() -> None:
     # giveme5w1h (Reuters on Ahed Tamimi; AP captions): the filing date "OFER PRISON, West
     # Bank, Jan 1 (Reuters)" and a file photo's date had been timeline entries of their own

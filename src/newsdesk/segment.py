@@ -33,6 +33,9 @@ EDITORS_NOTE = re.compile(
 # (Reuters) - ". The place in capitals, then up to three capitalised places or a date.
 DATELINE = re.compile(r"\s*[A-Z][A-Z/.' ]{2,30}(?:,\s*[A-Z][\w.]*(?:\s(?:[A-Z][\w.]*|\d{1,2})){0,2}){0,3}"
                       r"(?:\s*\([^()]{1,40}\))?\s*[\u2013\u2014-]\s")
+# A wire's tag alone before the first sentence, its opening bracket maybe trimmed off with
+# a claim's leading punctuation: "(CNN) Boko Haram militants ...", "CNN) Boko Haram ...".
+WIRE_TAG = re.compile(r"\(?(?:[A-Z]{2,6}|[A-Z][a-z]{2,12})\)\s*(?:[\u2013\u2014-]+\s*)?")
 # A sentence that describes a photograph, as wire captions open one: "FILE - In this Dec.
 # 20, 2015, file photo, Arizona Cardinals coach Bruce Arians ...", "This photo released by
 # Costa Rica's Public Safety Ministry shows ...". What it shows is when and where the

@@ -40,7 +40,7 @@ from newsdesk.model import (
     content_hash,
 )
 from newsdesk.months import MONTHS
-from newsdesk.segment import DATELINE
+from newsdesk.segment import DATELINE, WIRE_TAG
 
 # Pair decision: score = EMB_WEIGHT * cosine + (1 - EMB_WEIGHT) * overlap >= ALIGN_THRESHOLD.
 # Swept on MRPC train pairs 0-999 (weights 0.3-0.7, thresholds 0.50-0.82): F1 is flat at
@@ -1226,9 +1226,6 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     return text, None
 
 
-# A wire's tag alone before the first sentence, its opening bracket maybe trimmed off with
-# the claim's leading punctuation: "(CNN) Boko Haram militants ...", "CNN) Boko Haram ...".
-_WIRE_TAG = re.compile(r"\(?(?:[A-Z]{2,6}|[A-Z][a-z]{2,12})\)\s*(?:[\u2013\u2014-]+\s*)?")
 # ... or a page's label run into the first bullet under it: "Story highlights Four hours
 # into flight, plane returned to LAX".
 _PAGE_LABEL = re.compile(r"(?:story\s+highlights|key\s+points)\s*:?\s+", re.IGNORECASE)
@@ -1242,7 +1239,7 @@ def _without_dateline(text: str, focus: tuple[int, int] | None) -> tuple[str, tu
     open as a sentence. A focus (the part the outlets share) that takes in a tag or a page
     label starts after it; one that takes in a dateline keeps the wording whole."""
     m = DATELINE.match(text)
-    if m is None and (m := _WIRE_TAG.match(text) or _PAGE_LABEL.match(text)) is not None and focus is not None \
+    if m is None and (m := WIRE_TAG.match(text) or _PAGE_LABEL.match(text)) is not None and focus is not None \
             and focus[0] < m.end() < focus[1]:
         focus = (m.end(), focus[1])
     if m is None or not text[m.end():m.end() + 1].isupper() or (focus is not None and focus[0] < m.end()):

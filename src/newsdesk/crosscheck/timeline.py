@@ -13,6 +13,9 @@ Reads ``TimeExpression`` records (``extract.dates``) per article; returns
   a date alone on a line, copyright lines, a wire dateline's date, a photo's), questions (no event is asserted), and vague values (``PAST_REF``,
   ``FUTURE_REF``, ``PRESENT_REF``, and values with no digit: "the next day" with no
   date before it is ``XXXX-XX-XX``) unless nothing else is dated;
+- one entry per sentence and day: a time of that day the sentence also gives ("shortly
+  after noon on Monday") is the entry's date, not a second entry;
+- a wire's tag before the first sentence ("(CNN) Scores of people ...") is not shown;
 - deduplicated across articles: same date and similar text (rapidfuzz token-set ratio
   >= ``SIMILAR_TEXT``) is one entry; the first in article order is kept;
 - ordered by date, then article id, then offset. Values with an unknown year
@@ -28,7 +31,7 @@ from rapidfuzz import fuzz
 
 from newsdesk.crosscheck.sources import sentence_bounds
 from newsdesk.model import Article, TimeExpression, TimelineEntry
-from newsdesk.segment import DATELINE, EDITORS_NOTE, PHOTO_DESCRIPTION
+from newsdesk.segment import DATELINE, EDITORS_NOTE, PHOTO_DESCRIPTION, WIRE_TAG
 
 VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
 
@@ -129,6 +132,9 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
             continue  # "OFER PRISON, West Bank, Jan 1 (Reuters) - ": when it was filed, no event
         if dateline is not None:
             sentence = (dateline.end(), sentence[1])  # the event, not where it was filed from
+        elif (tag := WIRE_TAG.match(article.text, sentence[0], sentence[1])) is not None \
+                and tag.end() <= time.evidence.start:
+            sentence = (tag.end(), sentence[1])  # "(CNN) Scores of people were killed ..."
         if PHOTO_DESCRIPTION.match(article.text, sentence[0], sentence[1]):
             continue  # "In this Dec. 20, 2015, file photo, ...": when a picture was taken
         if EDITORS_NOTE.match(article.text, sentence[0], sentence[1]):
@@ -142,7 +148,15 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
             span, shown = sentence, article.text[sentence[0]:sentence[1]]
         entry = TimelineEntry(time.value, readable(shown), article.evidence(*span), time.mod)
         (vague if is_vague(time.value) else dated).append(entry)
-    return dated, vague
+    return _finest(dated), _finest(vague)
+
+
+def _finest(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
+    """The entries without those a finer one of the same text dates within the same day:
+    "shortly after noon on Monday" is one entry at 2016-09-05T12:00, not a second at
+    2016-09-05 as well ("Thursday night" at ...TNI, not also at the day)."""
+    return [e for e in entries
+            if not any(o.evidence == e.evidence and o.date.startswith(e.date + "T") for o in entries)]
 
 
 def _dedupe(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:

@@ -587,7 +587,8 @@ def _names_a_thing(text: str, start: int, end: int) -> bool:
 
 
 def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Time | None:
-    """"10:30 a.m.", "5 p.m.", "noon": a TIME on the anchor day (or the last named day)."""
+    """"10:30 a.m.", "5 p.m.", "noon": a TIME on the anchor day (or the last named day),
+    or on the day named after it ("11:36 a.m. Tuesday", "shortly after noon on Monday")."""
     word = (m["w"] or "").lower()
     if word and _names_a_thing(ctx.text, m.start("w"), m.end("w")):
         return None
@@ -631,7 +632,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
     # "6.10am" (British) as "6:10 a.m.": never "10am" read out of it
     ("clock", _p(r"\b(?:(?<![\d.:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))|"
                  r"(?P<w>(?i:noon|midnight))\b)"
-                 rf"(?:(?:\s+(?:EST|EDT|GMT|UTC))?,?\s+(?:(?P<wd>{_WD})|(?P<mon>{_MON})\s+(?P<d>{_DAY})\b))?"),
+                 rf"(?:(?:\s+(?:EST|EDT|GMT|UTC))?,?\s+(?:on\s+)?(?:(?P<wd>{_WD})|(?P<mon>{_MON})\s+(?P<d>{_DAY})\b))?"),
      _h_clock),
     ("deictic", _p(r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
                    r"yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening))))"

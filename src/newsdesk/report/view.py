@@ -192,9 +192,18 @@ class _Independence:
 MOD_WORDS = {"START": "early", "MID": "mid", "END": "late"}
 
 
+# TIMEX3 parts of a day as a reader says them: "Thursday night" is 2016-07-14TNI.
+DAY_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_TIME_OF_DAY = re.compile(r"(?P<day>.+?)T(?:(?P<part>MO|AF|EV|NI|DT)|(?P<clock>\d\d:\d\d)(?::\d\d)?)$")
+
+
 def date_label(date: str, mod: str | None) -> str:
-    """A timeline date as shown: its TIMEX3 value, and the part of it a mod names
-    ("XXXX-10 (mid)" for "mid-October", "2014 (early)" for "early 2014")."""
+    """A timeline date as shown: its TIMEX3 value, the part of the day or the clock time
+    it gives in words ("2016-07-14 night" for 2016-07-14TNI, "2016-09-05 12:00"), and the
+    part of it a mod names ("XXXX-10 (mid)" for "mid-October", "2014 (early)")."""
+    m = _TIME_OF_DAY.fullmatch(date)
+    if m is not None:
+        date = f"{m['day']} {DAY_PARTS[m['part']] if m['part'] else m['clock']}"
     word = MOD_WORDS.get(mod or "")
     return f"{date} ({word})" if word else date
 
