@@ -133,6 +133,12 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("cut", "back"): "decrease", ("scale", "back"): "decrease", ("wind", "down"): "end",
     ("shut", "down"): "end", ("call", "off"): "end", ("set", "off"): "begin", ("kick", "off"): "begin",
 }
+# Verbs of belief, one act in the active voice ("She suspected that her family had put up
+# their Christmas lights wrong" / "She thought maybe her Christmas lights had done
+# something wacky"); not the noun ("the suspect"), nor a passive hedge ("people are
+# believed to be hurt", "is thought to have fled").
+BELIEF_VERBS = frozenset({"think", "believe", "suspect", "suppose", "reckon", "assume"})
+_PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
 # Lemmas that carry no proposition content (reporting verbs, counters, fillers).
 LIGHT_LEMMAS = frozenset(
     "be have do say report also include make take get give go come according reportedly "
@@ -438,6 +444,8 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             key = "@^" + code
         elif t.pos_ == "NUM" and t.like_num:
             key = "#" + t.text.replace(",", "")
+        elif t.pos_ == "VERB" and lemma in BELIEF_VERBS and not any(c.dep_ in _PASSIVE_DEPS for c in t.children):
+            key = "believe"
         else:
             key = phrasal or normalise_lemma(lemma)
         out.keys.add(key)
