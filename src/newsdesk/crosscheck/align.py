@@ -135,10 +135,12 @@ PHRASAL: dict[tuple[str, str], str] = {
 }
 # Verbs of belief, one act in the active voice ("She suspected that her family had put up
 # their Christmas lights wrong" / "She thought maybe her Christmas lights had done
-# something wacky"); not the noun ("the suspect"), nor a passive hedge ("people are
-# believed to be hurt", "is thought to have fled").
+# something wacky"); not the noun ("the suspect"), a passive hedge ("people are believed
+# to be hurt", "is thought to have fled") or a participle that qualifies a noun
+# ("suspected drug trafficking vessels", "a man believed to be the driver").
 BELIEF_VERBS = frozenset({"think", "believe", "suspect", "suppose", "reckon", "assume"})
 _PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"amod", "acl"})
 # Lemmas that carry no proposition content (reporting verbs, counters, fillers).
 LIGHT_LEMMAS = frozenset(
     "be have do say report also include make take get give go come according reportedly "
@@ -444,7 +446,8 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             key = "@^" + code
         elif t.pos_ == "NUM" and t.like_num:
             key = "#" + t.text.replace(",", "")
-        elif t.pos_ == "VERB" and lemma in BELIEF_VERBS and not any(c.dep_ in _PASSIVE_DEPS for c in t.children):
+        elif (t.pos_ == "VERB" and lemma in BELIEF_VERBS and t.dep_ not in _MODIFIER_DEPS
+              and not any(c.dep_ in _PASSIVE_DEPS for c in t.children)):
             key = "believe"
         else:
             key = phrasal or normalise_lemma(lemma)
