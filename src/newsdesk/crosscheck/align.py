@@ -133,14 +133,13 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("cut", "back"): "decrease", ("scale", "back"): "decrease", ("wind", "down"): "end",
     ("shut", "down"): "end", ("call", "off"): "end", ("set", "off"): "begin", ("kick", "off"): "begin",
 }
-# Verbs of belief, one act in the active voice ("She suspected that her family had put up
-# their Christmas lights wrong" / "She thought maybe her Christmas lights had done
-# something wacky"); not the noun ("the suspect"), a passive hedge ("people are believed
-# to be hurt", "is thought to have fled") or a participle that qualifies a noun
-# ("suspected drug trafficking vessels", "a man believed to be the driver").
+# Verbs of belief with the clause believed: one act, the key BELIEF beside the verb's own
+# ("She suspected that her family had put up their Christmas lights wrong" / "She thought
+# maybe her Christmas lights had done something wacky"). Not the noun ("the suspect"), a
+# hedge ("are believed to be hurt", "suspected drug trafficking vessels") or an accusation
+# ("a vessel suspected of transferring oil"): no clause, no belief of one.
 BELIEF_VERBS = frozenset({"think", "believe", "suspect", "suppose", "reckon", "assume"})
-_PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
-_MODIFIER_DEPS = frozenset({"amod", "acl"})
+BELIEF = "believe"
 # Lemmas that carry no proposition content (reporting verbs, counters, fillers).
 LIGHT_LEMMAS = frozenset(
     "be have do say report also include make take get give go come according reportedly "
@@ -446,12 +445,13 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             key = "@^" + code
         elif t.pos_ == "NUM" and t.like_num:
             key = "#" + t.text.replace(",", "")
-        elif (t.pos_ == "VERB" and lemma in BELIEF_VERBS and t.dep_ not in _MODIFIER_DEPS
-              and not any(c.dep_ in _PASSIVE_DEPS for c in t.children)):
-            key = "believe"
         else:
             key = phrasal or normalise_lemma(lemma)
         out.keys.add(key)
+        if t.pos_ == "VERB" and lemma in BELIEF_VERBS and any(c.dep_ == "ccomp" for c in t.children):
+            out.keys.add(BELIEF)  # beside its own stem, which "thinking, she can ..." parsed
+            out.predicates.add(BELIEF)  # without its clause still shares
+            out.acts.add(BELIEF)
         key_of[t.i] = key
         if (t.pos_ == "VERB" or lemma in SYNONYMS or phrasal) and not _time_point(t):
             out.predicates.add(key)
