@@ -97,6 +97,17 @@ def test_person_titles_and_possessives_are_trimmed(nlp: Any) -> None:
     assert any(t == "Russia" for t, _ in found)
 
 
+def test_lower_case_words_before_a_name_are_trimmed(nlp: Any) -> None:
+    # giveme5w1h (the Cubs, Boko Haram): spaCy's "another World Series", "northeast
+    # Nigeria" had been names of their own beside "World Series" and "Nigeria"
+    text = ("It was another World Series loss for Cleveland. Boko Haram has killed thousands in "
+            "northeast Nigeria since 2009. Bill de Blasio said the city was ready.")
+    article = Article(id="t", source="t", text=text, raw_text=text)
+    found = {m.text for m in extract_mentions(article, nlp(text))}
+    assert {"World Series", "Nigeria", "Bill de Blasio"} <= found
+    assert not {"another World Series", "northeast Nigeria"} & found
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_spacy_span_yields_mentions_that_slice_back(

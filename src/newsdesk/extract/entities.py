@@ -62,6 +62,9 @@ _TRAIL_STRIP = "\"'“”‘’«»)]}>-–—•*:;,!?/|&+"
 _POSSESSIVE = re.compile(r"['’]s$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Lower-case words the tagger took in before a name: "a World Series", "another World
+# Series", "this South Sider", "first World Series" (not a particle: "de Blasio").
+_LEADING_LOWER = re.compile(r"(?:[a-z]+\s+)+(?=[A-Z0-9])")
 _WORD = re.compile(r"\S+")
 # A name never spans a line break, ": ", a slash ("Brett Coomer/AP") or a spaced dash.
 _PIECE_BREAK = re.compile(r"\n|: |\s*/\s*|\s[-–—]\s")
@@ -214,6 +217,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         start, end = _cut_unbalanced(text, start, end)
         span = text[start:end]
         if m := _LEADING_THE.match(span):
+            start += m.end()
+        elif (m := _LEADING_LOWER.match(span)) and not set(m.group().split()) & NAME_PARTICLES:
             start += m.end()
         if m := _POSSESSIVE.search(text[start:end]):
             end = start + m.start()
