@@ -285,3 +285,31 @@ def test_a_single_source_claim_cites_only_what_its_article_credits_it_to(corpus_
     assert "1 outlet, unattributed (the article cites Washington Post elsewhere)" in background
     plant = next(v for k, v in lines.items() if k.startswith("- In particular, in July, a munitions plant"))
     assert "1 outlet, citing Washington Post" in plant
+
+
+def test_a_story_naming_a_person_by_surname_only_shows_that_name() -> None:
+    # giveme5w1h: a tweet's "Button" (North Korea story) had joined "Jenson Button" of the
+    # Formula One story and been shown under his full name there
+    from newsdesk.model import Entity, Evidence
+    from newsdesk.pipeline import local_entities
+
+    def ev(aid: str, text: str) -> Evidence:
+        return Evidence(aid, 0, len(text), text)
+
+    person = Entity("p1", "Jenson Button", "PERSON", ("Jenson Button", "Button"), ("f1", "nk"),
+                    (ev("f1", "Jenson Button"), ev("f1", "Button"), ev("nk", "Button")))
+    agency = Entity("o1", "National Aeronautics and Space Administration", "ORG",
+                    ("National Aeronautics and Space Administration", "NASA"), ("a", "b"),
+                    (ev("a", "National Aeronautics and Space Administration"), ev("b", "NASA")))
+    assert [e.name for e in local_entities([person, agency], ["nk", "b"])] == ["Button", "National Aeronautics and Space Administration"]
+    assert [e.name for e in local_entities([person], ["f1"])] == ["Jenson Button"]
+    # ... but where the full name stands before the word the tagger took alone, it is the name
+    from newsdesk.model import Article
+
+    text = "London mayor Sadiq Khan has said the city is reviewing its own safety."
+    at = text.index("Khan")
+    mayor = Entity("p2", "Sadiq Khan", "PERSON", ("Sadiq Khan", "Khan"), ("bbc", "sun"),
+                   (ev("bbc", "Sadiq Khan"), Evidence("sun", at, at + 4, "Khan")))
+    sun = Article(id="sun", source="sun", text=text, raw_text=text)
+    assert [e.name for e in local_entities([mayor], ["sun"], {"sun": sun})] == ["Sadiq Khan"]
+    assert [e.name for e in local_entities([mayor], ["sun"])] == ["Khan"]

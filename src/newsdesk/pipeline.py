@@ -12,6 +12,7 @@ from __future__ import annotations
 import resource
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -172,7 +173,8 @@ def _mention_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int]
     return index
 
 
-def local_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> list[Entity]:
+def local_entities(entities: Sequence[Entity], article_ids: Sequence[str],
+                   articles: Mapping[str, Article] | None = None) -> list[Entity]:
     """The run's canonical entities restricted to these articles' mentions, in run order
     (ids stay global). Reads only these articles' mentions when ``entities`` is a tuple
     seen before: a story's share of a large run costs what the story holds, not the run."""
@@ -185,8 +187,32 @@ def local_entities(entities: Sequence[Entity], article_ids: Sequence[str]) -> li
     for e in sorted(picked):
         ent = entities[e]
         mentions = tuple(ent.mentions[k] for k in sorted(picked[e]))
-        out.append(replace(ent, mentions=mentions, article_ids=tuple(sorted({m.article_id for m in mentions}))))
+        out.append(replace(ent, name=_local_name(ent, mentions, articles or {}), mentions=mentions,
+                           article_ids=tuple(sorted({m.article_id for m in mentions}))))
     return out
+
+
+def _local_name(entity: Entity, mentions: Sequence[Evidence], articles: Mapping[str, Article]) -> str:
+    """A person's name as the story gives it when its articles name them by one word only
+    ("Button"): the run's full name came from another story, and a surname joins the one
+    person of the run it fits, who may be someone else (a tweet's "Button" had been named
+    "Jenson Button", a Formula One driver). Not where the full name stands in the text
+    before the word (the tagger took "Khan" alone out of "London mayor Sadiq Khan"), given
+    ``articles``. Other names stay the run's ("US" is the United States, "NASA" the agency
+    spelled out)."""
+    from newsdesk.extract.entities import display_name, fold, name_words
+
+    if entity.type != "PERSON" or len(name_words(entity.name)) < 2:
+        return entity.name
+    forms = Counter(display_name(m.text, entity.type) for m in mentions)
+    if not forms or any(len(name_words(f)) > 1 for f in forms):
+        return entity.name
+    full = fold(entity.name)
+    for m in mentions:
+        art = articles.get(m.article_id)
+        if art is not None and fold(art.text[max(0, m.end - len(entity.name)):m.end]) == full:
+            return entity.name
+    return min(forms, key=lambda f: (-forms[f], f))
 
 
 def most_reported(entities: Sequence[Entity]) -> tuple[Entity, ...]:
@@ -218,7 +244,7 @@ def build_stories(
         ids = tuple(sorted(article_ids))
         arts = [articles[i] for i in ids]
         emb = np.stack([embeddings[i] for i in ids]) if ids and all(i in embeddings for i in ids) else None
-        local = local_entities(entities, ids)  # the story's mentions only: all cross-checking reads
+        local = local_entities(entities, ids, articles)  # the story's mentions only: all cross-checking reads
         story = Story(id=story_id(ids), headline=headline_for(ids, arts, emb), article_ids=ids,
                       entities=most_reported(local))
         members = set(ids)

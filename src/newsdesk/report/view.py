@@ -329,9 +329,13 @@ def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
     once, in its longest wording, with every place it appears."""
     by: dict[str, list[tuple[str, list[Evidence]]]] = {}
     keys: dict[str, list[str]] = {}  # speaker -> " key " of each of their listed quotes
-    full = _full_names({q.speaker for q in story.quotes if q.speaker})
+    # a speaker as the story names them (``pipeline.local_entities``: "Button", not the
+    # "Jenson Button" of another story of the run)
+    named = {e.id: e.name for e in story.entities}
+    said_by = {id(q): named.get(q.speaker_entity_id or "", q.speaker) for q in story.quotes}
+    full = _full_names({s for s in said_by.values() if s})
     for q in sorted(story.quotes, key=lambda q: (-len(q.text), q.evidence.article_id, q.evidence.start)):
-        speaker = full.get(q.speaker or "", q.speaker or "unattributed")
+        speaker = full.get(said_by[id(q)] or "", said_by[id(q)] or "unattributed")
         said, listed = by.setdefault(speaker, []), keys.setdefault(speaker, [])
         key = _quote_key(q.text)
         at = next((n for n, longer in enumerate(listed) if key and f" {key} " in longer), None)
