@@ -834,6 +834,8 @@ def find_contradictions(
     states = states if states is not None else [object_states(d) for d in docs]
     actors = ActorIndex(entities)
     for i, j in _once_pairs(claims, docs, annotations, family_of):
+        if (claims[i].article_id, claims[i].evidence.start) > (claims[j].article_id, claims[j].evidence.start):
+            i, j = j, i  # the sides in ``_make``'s order, as ``pair_contradiction`` names them
         once = once_year_clash(claims[i], claims[j], (docs[i], docs[j]),
                                (annotations.get(claims[i].article_id), annotations.get(claims[j].article_id)),
                                actors, named=True)
