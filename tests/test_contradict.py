@@ -291,6 +291,11 @@ def test_one_time_acts_of_other_subjects_objects_or_counted_years_do_not_contrad
                   "The company was founded in 2016 by two Stanford students, according to filings.") == []
     assert _kinds("Hugh Hefner, who was born in Chicago in 1926, founded Playboy in 1953.",
                   "The magazine's founder Hugh Hefner was born on April 9, 1926 and grew up in Chicago.") == []
+    # neither named, and told of two people: aligned words, but "he" is not "she"
+    assert _kinds("He was born in 1950 in a small farming town outside Gainesville, where his father ran a store.",
+                  "She was born in 1948 in a small farming town outside Gainesville, where her father ran a store.") == []
+    assert _kinds("It was founded in 1899 in a small office in Atlanta by two brothers.",
+                  "It was founded in 1913 in a small office in Atlanta by two brothers.") == ["date"]
 
 
 def test_both_negative_nested_actors_other_actors_figures_and_lowercase_former() -> None:

@@ -613,8 +613,16 @@ def once_year_clash(
         who_b = set().union(*(_told_of(v, cb, index) for v in verbs_b)) if index is not None else set()
         if (who_a and who_b and not who_a & who_b) or (named and not (who_a and who_b)):
             continue  # two people's births, or (``named``) one of them unnamed
+        pronouns_a, pronouns_b = _subject_pronouns(verbs_a), _subject_pronouns(verbs_b)
+        if pronouns_a and pronouns_b and not pronouns_a & pronouns_b:
+            continue  # "He was born in 1950" and "She was born in 1948" are two people
         return verbs_a[0].text, min(years_a), min(years_b)
     return None
+
+
+def _subject_pronouns(verbs: Sequence[Any]) -> set[str]:
+    """The pronouns ("he", "it") that are the subjects of these verbs, lower case."""
+    return {c.lower_ for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON"}
 
 
 def _once_contradiction(ca: Claim, cb: Claim, once: tuple[str, str, str],
