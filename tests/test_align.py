@@ -465,6 +465,25 @@ def test_verbs_of_belief_are_one_act_but_not_a_suspect_or_a_hedge(nlp: Any) -> N
     assert not {"believe"} & (suspect.keys | believed.keys | alleged.keys)
 
 
+def test_a_thing_one_article_names_keeps_its_words_where_another_writes_them_lower_case() -> None:
+    # giveme5w1h: a tweet's "Nuclear Button" (tagged FAC) had taken its words out of the
+    # sentence, which then shared nothing with "a nuclear button is always on my desk"
+    from newsdesk.model import Claim, Entity, Evidence
+
+    tweet = "Kim Jong Un just stated that the Nuclear Button is on his desk at all times."
+    speech = "A nuclear button is always on my desk, Kim said."
+    song = "The car will play Space Oddity as it orbits Mars."
+    claims = [Claim(aid, aid, Evidence(aid, 0, len(t), t), "fact") for aid, t in (("a", tweet), ("b", speech), ("c", song))]
+
+    def thing(eid: str, name: str, kind: str, text: str) -> Entity:
+        at = text.index(name)
+        return Entity(eid, name, kind, (name,), ("a" if text is tweet else "c",),
+                      (Evidence("a" if text is tweet else "c", at, at + len(name), name),))
+
+    button, oddity = thing("e1", "Nuclear Button", "FAC", tweet), thing("e2", "Space Oddity", "WORK_OF_ART", song)
+    assert align._common_word_things(claims, [button, oddity]) == {"e1"}
+
+
 def test_cross_check_extracts_claims_when_annotations_have_none() -> None:
     from dataclasses import replace
 

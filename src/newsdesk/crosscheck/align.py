@@ -561,18 +561,26 @@ def mentions_by_article(entities: Sequence[Entity]) -> dict[str, list[tuple[str,
     return out
 
 
+# A thing one article of the story names as an entity ("Nuclear Button", in a tweet's
+# capitals) that another article writes in lower case ("a nuclear button is always on my
+# desk") keeps its words as words: they are what the two share, and its entity key no
+# other article has. Not a title or a name no one writes so ("Space Oddity").
+WORDY_TYPES = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
 def entity_keys_for(
     claim: Claim, mentions: Mapping[str, Sequence[tuple[str, Evidence]]],
-    countries: Mapping[str, str] | None = None,
+    countries: Mapping[str, str] | None = None, keep_words: frozenset[str] = frozenset(),
 ) -> set[str]:
     """The ``entity_key`` of each canonical entity with mentions inside the claim, and
-    their words ("=word")."""
+    their words ("=word"), but for the entities in ``keep_words``."""
     ev = claim.evidence
     out: set[str] = set()
     for ent_id, m in mentions.get(ev.article_id, ()):
         if _inside(ev.start, ev.end, m.start, m.end):
             out.add(entity_key(ent_id, countries))
-            out.update("=" + w.lower() for w in m.text.split())
+            if ent_id not in keep_words:
+                out.update("=" + w.lower() for w in m.text.split())
     return out
 
 
@@ -598,10 +606,11 @@ def build_propositions(
     ekeys, qty, tms = [], [], []
     mentions = mentions_by_article(entities)
     countries = country_ids(entities)
+    wordy = _common_word_things(claims, entities)
     for c in claims:
         ev = c.evidence
         ann = annotations.get(c.article_id)
-        ekeys.append(entity_keys_for(c, mentions, countries))
+        ekeys.append(entity_keys_for(c, mentions, countries, wordy))
         qs = tuple(q for q in ann.quantities if _inside(ev.start, ev.end, q.evidence.start, q.evidence.end)) if ann else ()
         ts = tuple(t.value for t in ann.times if _inside(ev.start, ev.end, t.evidence.start, t.evidence.end)) if ann else ()
         qty.append(qs)
@@ -615,6 +624,22 @@ def build_propositions(
     props = [replace(p, clause=c.part == "clause", keys=frozenset(models.get(k, k) for k in p.keys))
              for c, p in zip(claims, propositions_from_docs(docs, ekeys, qty, tms), strict=True)]
     return with_context(claims, props)
+
+
+def _common_word_things(claims: Sequence[Claim], entities: Sequence[Entity]) -> frozenset[str]:
+    """Ids of ``WORDY_TYPES`` entities of one article whose name another article's claims
+    write in lower case."""
+    text_of: dict[str, list[str]] = {}
+    for c in claims:
+        text_of.setdefault(c.article_id, []).append(c.evidence.text)
+    joined = {aid: "\n".join(texts) for aid, texts in text_of.items()}
+    out: set[str] = set()
+    for e in entities:
+        if e.type in WORDY_TYPES and len(e.article_ids) == 1 and " " in e.name:
+            low = e.name.lower()
+            if any(low in text for aid, text in joined.items() if aid not in e.article_ids):
+                out.add(e.id)
+    return frozenset(out)
 
 
 def model_keys(entities: Sequence[Entity], countries: Mapping[str, str]) -> dict[str, str]:
