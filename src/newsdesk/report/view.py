@@ -19,6 +19,7 @@ from newsdesk.model import (
     Evidence,
     FigureValue,
     Quantity,
+    Quote,
     Report,
     Story,
     outlet_label,
@@ -332,10 +333,13 @@ def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
     # a speaker as the story names them (``pipeline.local_entities``: "Button", not the
     # "Jenson Button" of another story of the run)
     named = {e.id: e.name for e in story.entities}
-    said_by = {id(q): named.get(q.speaker_entity_id or "", q.speaker) for q in story.quotes}
-    full = _full_names({s for s in said_by.values() if s})
+
+    def said_by(q: Quote) -> str | None:
+        return named.get(q.speaker_entity_id or "", q.speaker)
+
+    full = _full_names({s for q in story.quotes if (s := said_by(q))})
     for q in sorted(story.quotes, key=lambda q: (-len(q.text), q.evidence.article_id, q.evidence.start)):
-        speaker = full.get(said_by[id(q)] or "", said_by[id(q)] or "unattributed")
+        speaker = full.get(said_by(q) or "", said_by(q) or "unattributed")
         said, listed = by.setdefault(speaker, []), keys.setdefault(speaker, [])
         key = _quote_key(q.text)
         at = next((n for n, longer in enumerate(listed) if key and f" {key} " in longer), None)
