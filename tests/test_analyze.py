@@ -287,6 +287,29 @@ def test_a_single_source_claim_cites_only_what_its_article_credits_it_to(corpus_
     assert "1 outlet, citing Washington Post" in plant
 
 
+def test_outlets_citing_one_report_share_an_attribution_claim(corpus_report) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.model import ATTRIBUTION
+    from newsdesk.report.markdown import render_markdown
+    from newsdesk.report.view import story_view
+
+    # three outlets cite The Washington Post ("Official U.S. memos obtained by The Washington
+    # Post", "according to a report by The Washington Post", "This was reported by The
+    # Washington Post."): that they do is one statement of three outlets
+    story = corpus_report.stories[0]
+    attr = [c for c in story.claims if c.kind == ATTRIBUTION]
+    citing = {c.article_id for c in story.citations if "Washington Post" in c.cites and c.mention is not None}
+    assert len(attr) == 1 and attr[0].support_count == 3 == len(citing)
+    assert {e.article_id for e in attr[0].evidence} == citing
+    assert all("Washington Post" in e.text for e in attr[0].evidence)
+    # the credit sentence is no single-source fact of 004 any more
+    assert not [c for c in story.claims if c.kind == "fact" and c.text.startswith("This was reported by")]
+    # the brief lists it with the sources, not among the story's facts
+    view = story_view(corpus_report, story)
+    assert view.attributions == attr
+    assert all(f.claim.kind != ATTRIBUTION for f in view.key_facts + view.summary + view.single_source)
+    assert "- **Washington Post**: 3 outlets (" in render_markdown(corpus_report)
+
+
 def test_a_story_naming_a_person_by_surname_only_shows_that_name() -> None:
     # giveme5w1h: a tweet's "Button" (North Korea story) had joined "Jenson Button" of the
     # Formula One story and been shown under his full name there

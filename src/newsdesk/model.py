@@ -229,7 +229,10 @@ class Citation:
     article_id: str
     cites: str
     cites_entity_id: str | None
-    evidence: Evidence
+    evidence: Evidence  # the sentence (for a wire dateline: the dateline)
+    # the words that name the source ("The Washington Post", "a report by The Washington
+    # Post"), or None when they name it only by a word that points back ("the newspaper")
+    mention: Evidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +249,10 @@ class Claim:
     # list: "five radars"), "clause" (a full clause embedded in a sentence: "Maduro has
     # reached out to Moscow" in "Recent reports reveal that Maduro has ...")
     part: str = "sentence"
+
+
+# ClaimGroup.kind of a group that says who the outlets cite ("Attributed to Washington Post")
+ATTRIBUTION = "attribution"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from newsdesk.crosscheck.attribution import with_attributions
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -171,11 +172,12 @@ def _finish_stories(
         at += len(check.claims)
         groups, contradictions = _decide(check, rows, by_id, annotations, settings, _origin_lookup(by_id, annotations))
         anns = [annotations[a.id] for a in arts if a.id in annotations]
+        citations = tuple(c for ann in anns for c in ann.citations)
         yield replace(
             story,
-            claims=groups,
+            claims=with_attributions(groups, citations, check.family),
             contradictions=tuple(sorted(contradictions, key=_contradiction_order)),
-            citations=tuple(c for ann in anns for c in ann.citations),
+            citations=citations,
             quotes=tuple(q for ann in anns for q in ann.quotes),
             timeline=_timeline(story, arts, annotations),
             figures=_figures(arts, annotations),

@@ -552,7 +552,8 @@ def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
                 documents.append(out[-1])  # "documents seen by X": also the agent of "seen"
             continue
         seen.add((cites, sent[0]))
-        out.append(Citation(article.id, cites, entity_id, article.evidence(*sent)))
+        mention = None if cand.anaphor else article.evidence(cand.start, cand.end)
+        out.append(Citation(article.id, cites, entity_id, article.evidence(*sent), mention))
         if cand.document or cand.anaphor == "document":
             documents.append(out[-1])
     return out

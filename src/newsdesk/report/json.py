@@ -72,7 +72,7 @@ def contradiction_to_dict(c: Contradiction) -> dict[str, Any]:
 
 def citation_to_dict(c: Citation) -> dict[str, Any]:
     return {"article_id": c.article_id, "cites": c.cites, "cites_entity_id": c.cites_entity_id,
-            "evidence": c.evidence.to_dict()}
+            "evidence": c.evidence.to_dict(), "mention": c.mention.to_dict() if c.mention else None}
 
 
 def quote_to_dict(q: Quote) -> dict[str, Any]:

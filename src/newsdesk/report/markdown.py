@@ -159,6 +159,12 @@ def _sources(v: StoryView, lines: list[str]) -> None:
         lines.append(f"| {md(r.outlet)} | {md(r.title or r.article_id, 80)}{dup} | {md(', '.join(r.cites) or '—')} "
                      f"| {r.corroborated} | {r.unique} | {r.removed} |")
     lines.append("")
+    if v.attributions:
+        lines += ["Cited by several outlets:", ""]
+        lines += [f"- **{md(', '.join(c.origins))}**: {c.support_count} outlets ("
+                  + "; ".join(f"{_src(e, v.article_outlet)} “{md(e.text, 120)}”" for e in c.evidence) + ")"
+                  for c in v.attributions]
+        lines.append("")
 
 
 def _entities(s: Story, lines: list[str]) -> None:

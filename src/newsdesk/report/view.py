@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsdesk.model import (
+    ATTRIBUTION,
     Article,
     ArticleAnnotations,
     ClaimGroup,
@@ -87,6 +88,8 @@ class StoryView:
     # what a speaker said that one could verify
     checkable: set[tuple[str, int]] = field(default_factory=set)
     conflicts: list[ConflictView] = field(default_factory=list)
+    # sources that several outlets cite ("Attributed to Washington Post", 3 outlets)
+    attributions: list[ClaimGroup] = field(default_factory=list)
 
     def is_checkable(self, places: Sequence[Evidence]) -> bool:
         return any((e.article_id, e.start) in self.checkable for e in places)
@@ -130,7 +133,7 @@ class _Independence:
         shared: dict[str, list[Evidence]] = {}
         for story in report.stories:
             for group in story.claims:
-                if group.support_count >= 2:
+                if group.support_count >= 2 and group.kind != ATTRIBUTION:
                     for e in group.evidence:
                         shared.setdefault(e.article_id, []).append(e)
         citing: dict[str, set[str]] = {}  # source key -> the articles that cite it
@@ -420,6 +423,8 @@ def _source_rows(story: Story, arts: Mapping[str, Article], labels: Mapping[str,
     corr: Counter[str] = Counter()
     uniq: Counter[str] = Counter()
     for c in story.claims:
+        if c.kind == ATTRIBUTION:  # what an article cites is its row's "cites"
+            continue
         for aid in {e.article_id for e in c.evidence}:
             (corr if c.support_count >= 2 else uniq)[aid] += 1
     rows = []
@@ -504,7 +509,7 @@ def story_view(report: Report, story: Story) -> StoryView:
     corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
     unshared = {c.id: found for c in ranked if c.support_count >= 2
                 if (found := unshared_figures(c, arts, ann))[1]}
-    facts = [_fact(c, labels, ind, unshared) for c in ranked if c.support_count >= 2]
+    facts = [_fact(c, labels, ind, unshared) for c in ranked if c.support_count >= 2 and c.kind != ATTRIBUTION]
     outlets = sorted(set(labels.values()))
     matrix = [(c, [any(labels.get(e.article_id) == o for e in c.evidence) for o in outlets])
               for c in ranked if c.support_count >= 2]
@@ -523,6 +528,7 @@ def story_view(report: Report, story: Story) -> StoryView:
         article_outlet=labels,
         checkable=_checkable_quotes(story),
         conflicts=_conflicts(story.contradictions),
+        attributions=[c for c in ranked if c.kind == ATTRIBUTION and c.support_count >= 2],
     )
 
 
