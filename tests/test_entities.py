@@ -361,6 +361,27 @@ def test_a_first_and_last_name_is_the_one_longer_name_with_a_middle_name() -> No
     assert {"Mary Smith", "Mary Ann Smith", "Mary Jane Smith"} <= by_name.keys()
 
 
+def test_one_name_romanized_two_ways_is_one_person() -> None:
+    # outlets write "Sergei Lavrov" and "Sergey Lavrov": two people, and "Lavrov" alone,
+    # the surname of both, had joined neither
+    a = _text_article("a", "Foreign Minister Sergei Lavrov met Volodymyr Zelensky's envoy.")
+    b = _text_article("b", "Sergey Lavrov said the talks went well. Lavrov left.")
+    c = _text_article("c", "Volodymyr Zelenskyy thanked Alexei Navalny's team. Aleksei Navalny spoke.")
+    d = _text_article("d", "Mark Kelly and Mary Kelly met Yury Ushakov.")
+    mentions = {a.id: [_mention(a, n, "PERSON") for n in ("Sergei Lavrov", "Volodymyr Zelensky")],
+                b.id: [_mention(b, n, "PERSON") for n in ("Sergey Lavrov", "Lavrov")],
+                c.id: [_mention(c, n, "PERSON") for n in ("Volodymyr Zelenskyy", "Alexei Navalny", "Aleksei Navalny")],
+                d.id: [_mention(d, n, "PERSON") for n in ("Mark Kelly", "Mary Kelly", "Yury Ushakov")]}
+    found = canonicalize_entities([a, b, c, d], mentions)
+    by_alias = {alias: e for e in found for alias in e.aliases}
+    assert by_alias["Sergei Lavrov"] is by_alias["Sergey Lavrov"] is by_alias["Lavrov"]
+    assert set(by_alias["Lavrov"].article_ids) == {"a", "b"}
+    assert by_alias["Volodymyr Zelensky"] is by_alias["Volodymyr Zelenskyy"]
+    assert by_alias["Alexei Navalny"] is by_alias["Aleksei Navalny"]
+    # another first name is another person, however alike
+    assert by_alias["Mark Kelly"] is not by_alias["Mary Kelly"]
+
+
 def test_a_credit_or_a_sentence_opening_before_a_name_is_not_part_of_it() -> None:
     # giveme5w1h: "Both Abe and Tillerson called ..." and "told CNN Abe was first and foremost ..."
     # had made "Both Abe" and "CNN Abe" two more people named Abe, so that "Abe" joined none

@@ -528,6 +528,7 @@ def canonicalize_entities(
     uf = _UnionFind(sorted(forms))
     _merge_initials(forms, uf)
     _merge_middle_names(forms, uf)
+    _merge_transliterations(forms, uf)
     _merge_acronyms(forms, uf)
     _merge_short_forms(forms, uf)
     _merge_state_abbreviations(forms, uf)
@@ -580,6 +581,29 @@ def _merge_middle_names(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
         people = longer.get((form.words[0], form.words[1]), set())
         if len(people) == 1:
             uf.union(key, people.pop())
+
+
+def transliteration_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded words with the spellings that romanizing a name varies in made one: "ks" and
+    "x", "y" and "i", doubled letters ("Sergei"/"Sergey", "Alexei"/"Aleksei",
+    "Zelensky"/"Zelenskyy"/"Zelenskiy", "Yuri"/"Yury")."""
+    return tuple(re.sub(r"(.)\1+", r"\1", w.replace("ks", "x").replace("y", "i")) for w in words)
+
+
+def _merge_transliterations(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
+    """Merge a person's names that differ only in how they were romanized
+    (``transliteration_key``): outlets write "Sergei Lavrov" and "Sergey Lavrov", and the
+    two had been two people, with "Lavrov" alone a third (the surname of two names).
+    Person-shaped PERSON names only (two to four words): one word alone ("Mary", "Mari")
+    is too little to tell a spelling from another name; a surname joins its full name
+    after (``_merge_short_forms``)."""
+    by_key: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, form in sorted(forms.items()):
+        if form.label == "PERSON" and _is_person_shaped(form):
+            by_key[transliteration_key(form.words)].append(key)
+    for keys in by_key.values():
+        for k in keys[1:]:
+            uf.union(keys[0], k)
 
 
 def _acronyms(words: tuple[str, ...]) -> set[str]:
