@@ -267,6 +267,30 @@ def test_parse_anchor() -> None:
     assert parse_anchor("0999-12-31") is None  # outside the years values can be written in
 
 
+def test_a_part_of_a_day_dates_a_bare_clock_time_after_it() -> None:
+    # giveme5w1h (Delta flight, published Sunday 2017-12-31): the loop "shortly after noon"
+    # was on the Saturday of the story's opening, not on the publication day
+    values = _values("On late Saturday morning, a bird flew into the cockpit of a jetliner. A flight tracker "
+                     "shows the plane landed back where it started, shortly after noon.", "2017-12-31")
+    assert values["Saturday morning"] == "2017-12-30TMO"
+    assert values["noon"] == "2017-12-30T12:00"
+
+
+def test_the_number_of_a_flight_or_a_room_is_no_year() -> None:
+    # giveme5w1h: "the pilots of Flight 1943 from Detroit to Atlanta" had put 1943 on the timeline
+    values = _values("The pilots of Flight 1943 from Detroit saw a bird. She stayed in Room 2010 in 2016. "
+                     "It was founded in 1943.", "2017-12-31")
+    assert values == {"2016": "2016", "1943": "1943"}
+    assert [t.evidence.start for t in extract_times(_article("Flight 1943 landed in 1943."))] == [22]
+
+
+def test_a_season_that_says_what_kind_of_thing_is_no_date(nlp: Any) -> None:
+    # giveme5w1h (Delta flight): "watching winter birds flit around" had dated the sentence 2017-WI
+    text = "Perry sat watching winter birds flit around outside. Last winter was mild. He went to summer camp."
+    found = {t.evidence.text: t.value for t in extract_times(_article(text, "2017-12-31"), nlp(text))}
+    assert found == {"Last winter": "2016-WI"}
+
+
 def test_spacy_entities_vouch_for_bare_months(nlp: Any) -> None:
     """A month opening a sentence needs spaCy's DATE label; the grammar alone leaves it out."""
     text = "March was the coldest month on record in Caracas."

@@ -108,6 +108,16 @@ def test_lower_case_words_before_a_name_are_trimmed(nlp: Any) -> None:
     assert not {"another World Series", "northeast Nigeria"} & found
 
 
+def test_an_office_or_role_word_alone_is_no_name(nlp: Any) -> None:
+    # giveme5w1h (Delta flight): "the Captain made the decision" had made "Captain" an ORG
+    text = ("Out of an abundance of caution, the Captain made the decision to return to Detroit. "
+            "Billionaire Elon Musk spoke. Captain Chesley Sullenberger landed the plane. Stephen King wrote.")
+    article = Article(id="t", source="t", text=text, raw_text=text)
+    found = {m.text for m in extract_mentions(article, nlp(text))}
+    assert not {"Captain", "Billionaire"} & found
+    assert {"Detroit", "Elon Musk", "Stephen King"} <= found
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_spacy_span_yields_mentions_that_slice_back(

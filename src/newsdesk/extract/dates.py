@@ -44,7 +44,7 @@ from newsdesk.months import MONTH_PATTERN, MONTHS
 from newsdesk.nlp import SUBJECT_DEPS, doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
@@ -332,9 +332,20 @@ def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     return _Time(m["dec"][:3] + "X", "decade", mod=MODS.get(re.sub(r"^the\s+", "", mod or "")))
 
 
+# Nouns of numbered things: the number after them is a name, not a year ("Flight 1943
+# from Detroit to Atlanta", "Room 2010", "Route 1966").
+NUMBERED_NOUNS = frozenset("""flight flights route highway interstate room rooms gate platform bus train no nos
+number apollo version section article chapter page pier terminal track exit unit ward precinct lot box row seat
+lane road street avenue block building level floor bay channel line pad squadron battalion regiment brigade
+resolution bill""".split())
+
+
 def _h_year(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     before, after = ctx.text[max(0, m.start("y") - 1):m.start("y")], ctx.text[m.end():m.end() + 2]
     if before in ("$", ",", ".", "#") or (before == "-" and not m["mod"]) or re.match(r"\s?%|,\d|\.\d|-\d", after):
+        return None
+    if not m["mod"] and re.search(r"[ \t]$", ctx.text[max(0, m.start("y") - 1):m.start("y")]) \
+            and _preceding_word(ctx.text, m.start("y")) in NUMBERED_NOUNS:
         return None
     mod = m["mod"].lower() if m["mod"] else None
     return _Time(m["y"], "year", mod=MODS.get(re.sub(r"\s+", " ", mod or "")))
@@ -722,7 +733,7 @@ def _spacy_candidates(doc: Doc, article: Article, anchor: date | None,
     """
     extra: list[_Candidate] = []
     for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") or _modifies_a_thing(ent):
             continue
         if any(ent.start_char < k.end and k.start < ent.end_char for k in taken):
             continue
@@ -731,6 +742,22 @@ def _spacy_candidates(doc: Doc, article: Article, anchor: date | None,
                 extra.append(c)
                 break
     return extra
+
+
+# Nouns a season word may modify and still be a time ("the summer months").
+_TIME_NOUNS = frozenset("""month season week day time holiday break vacation term semester solstice equinox
+quarter night morning evening afternoon weekend period""".split())
+
+
+def _modifies_a_thing(ent: Span) -> bool:
+    """A season word that modifies a noun other than a time noun: "watching winter birds
+    flit around", "a summer camp" say what kind of thing, not when. A month says when
+    ("the October slaying", "a June agreement": TempEval-3 dates)."""
+    if len(ent) != 1 or ent[0].lower_ not in SEASONS:
+        return False
+    tok = ent[0]
+    return tok.dep_ in {"compound", "amod", "nmod"} and tok.head.pos_ in {"NOUN", "PROPN"} \
+        and tok.head.i > tok.i and tok.head.lemma_.lower() not in _TIME_NOUNS
 
 
 def _make(article: Article, c: _Candidate, t: _Time) -> TimeExpression:
@@ -787,7 +814,7 @@ def _habitual(t: _Time) -> _Time:
 
 
 def _as_ref(t: _Time) -> tuple[int | None, int, int] | None:
-    m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})(?:T[\d:]+)?", t.value)
+    m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})(?:T[\d:]+|T(?:MO|AF|EV|NI|DT))?", t.value)
     if not m:
         return None
     return (None if m.group(1) == "XXXX" else int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -90,6 +90,13 @@ _OPENERS = frozenset("a an the both all each every either neither some many most
 ROLE_WORDS = frozenset("""comedian comedienne actor actress singer rapper musician lawyer attorney rabbi
     pastor reverend bishop imam priest astronaut businessman businesswoman entrepreneur billionaire author
     writer journalist reporter photographer producer designer""".split())
+# Office and role words that are no one's name when they stand alone: the tagger had
+# "the Captain made the decision" an ORG, "Billionaire" a PERSON. Not "King", "Judge",
+# "Bishop" or "Pope": surnames, or one person's title ("the Pope").
+_BARE_ROLES = (ROLE_WORDS - {"bishop", "priest", "pastor", "rabbi", "imam", "reverend"}) | frozenset(
+    """captain pilot spokesman spokeswoman spokesperson chairman chairwoman ceo detective inspector
+    superintendent constable councillor ambassador deputy secretary minister premier chancellor president
+    senator governor mayor admiral sergeant commander lieutenant officer director""".split())
 # Function words the tagger takes into a name at a sentence's start ("Both Abe and ...").
 _FUNCTION_WORDS = frozenset("""both between after before when while during since until as if but and or
     so yet then though although because unlike like with without about against among""".split())
@@ -226,6 +233,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         if label == "PERSON":
             start = _after_titles(text, start, end)
             start = _after_lead_words(text, start, end)
+    if start < end and text[start:end].lower().rstrip(".") in _BARE_ROLES:
+        return None
     return (start, end) if start < end and _plausible(text[start:end]) else None
 
 
@@ -710,11 +719,19 @@ def _merge_short_forms(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
                 uf.union(form.key, things.pop())
 
 
+def _always_after(full: _Form, short: _Form) -> bool:
+    """Whether every article that writes ``short`` wrote ``full`` before it: a surname the
+    tagger typed as a place ("Brian Buonassissi ... Buonassissi heard", GPE) is the
+    person's there, where "Washington" in a story with no George Washington before it
+    stays a place."""
+    return all(a in full.first and full.first[a] < start for a, start in short.first.items())
+
+
 def _is_surname_of(short: _Form, full: _Form) -> bool:
     n = len(short.words)
     return (
         len(full.words) > n and full.words[-n:] == short.words and full.label == "PERSON"
-        and _is_person_shaped(full) and short.label not in _PLACE_LABELS
+        and _is_person_shaped(full) and (short.label not in _PLACE_LABELS or _always_after(full, short))
         and not all(_is_caps(name) for name in short.names)  # "UN" is no surname of "Kim Jong Un"
         # nor is a part after a hyphen: "Moon" (Moon Jae-in) is not "Ban Ki-moon"
         and not any(re.search(r"[-–]" + re.escape(short.words[0]) + r"\b", fold(name)) for name in full.names)
