@@ -108,6 +108,15 @@ def test_lower_case_words_before_a_name_are_trimmed(nlp: Any) -> None:
     assert not {"another World Series", "northeast Nigeria"} & found
 
 
+def test_honorifics_of_other_languages_are_no_part_of_a_name() -> None:
+    # giveme5w1h (Chibok girls): NPR's "Mallam Garba Shehu" had been one speaker and the
+    # Times' "Garba Shehu" another; the Daily Mail's "Alhaji Lai Mohammed" likewise
+    assert display_name("Mallam Garba Shehu", "PERSON") == "Garba Shehu"
+    assert display_name("Alhaji Lai Mohammed", "PERSON") == "Lai Mohammed"
+    assert display_name("Datuk Seri Najib Razak", "PERSON") == "Najib Razak"
+    assert display_name("Don King", "PERSON") == "Don King"
+
+
 def test_an_office_or_role_word_alone_is_no_name(nlp: Any) -> None:
     # giveme5w1h (Delta flight): "the Captain made the decision" had made "Captain" an ORG
     text = ("Out of an abundance of caution, the Captain made the decision to return to Detroit. "

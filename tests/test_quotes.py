@@ -1075,9 +1075,9 @@ def test_an_unnamed_role_or_body_speaks_as_the_article_introduced_it(nlp: Any) -
     # giveme5w1h: each of these had been "the spokesman", "the spokesperson", "the airline"
     text = ("A government spokesman said talks went on. It was \u201cbrokered by the Red Cross,\u201d the spokesman, "
             "Mallam Garba Shehu, said on Twitter.")
-    assert _speakers_with_entities(nlp, "appos", text)[1] == ["Mallam Garba Shehu"]
+    assert _speakers_with_entities(nlp, "appos", text)[1] == ["Garba Shehu"]  # "Mallam" is an honorific
     text = "A spokesperson for Buhari, Mallam Garba Shehu, said the release \u201cis the outcome of negotiations.\u201d"
-    assert _speakers_with_entities(nlp, "body-appos", text)[1] == ["Mallam Garba Shehu"]
+    assert _speakers_with_entities(nlp, "body-appos", text)[1] == ["Garba Shehu"]
     text = "A spokesman for Buhari, who was abroad, said the release \u201cis the outcome of negotiations.\u201d"
     assert _speakers_with_entities(nlp, "body-relcl", text)[1] == ["A spokesman for Buhari"]
     text = ("A spokesperson for the US State Department confirmed the deaths of \u201cmultiple US citizens\u201d in the "

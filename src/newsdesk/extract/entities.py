@@ -41,7 +41,8 @@ DOMINANCE = 3
 
 # Honorifics that precede a person's name whatever spaCy's label ("President Maduro").
 _HONORIFICS = frozenset("""mr mrs ms miss dr prof sir dame president senator sen rep gov governor mayor
-    gen col lt capt adm admiral sgt pope rev reverend rabbi pastor imam archbishop sheikh ayatollah""".split())
+    gen col lt capt adm admiral sgt pope rev reverend rabbi pastor imam archbishop sheikh ayatollah
+    alhaji alhaja mallam malam hajiya mullah maulana datuk dato seri shri smt herr frau monsieur mme""".split())
 # Office words stripped only from PERSON spans ("Foreign Ministry" is an ORG name).
 TITLE_WORDS = _HONORIFICS | frozenset("""lord lady vice prime minister premier chancellor secretary
     representative king queen prince princess cardinal judge justice chief ceo chairman chairwoman
