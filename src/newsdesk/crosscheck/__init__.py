@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from newsdesk.crosscheck.attribution import with_attributions
+from newsdesk.crosscheck.unshared import with_unshared_figures
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -98,6 +99,17 @@ def _origin_lookup(
     return origin
 
 
+def _span_origin(annotations: Mapping[str, ArticleAnnotations]) -> Callable[[Article, int, int], str | None]:
+    """Who an article attributes its span [start, end) to (``sources.origin_for_span``)."""
+    from newsdesk.crosscheck.sources import origin_for_span
+
+    def origin(art: Article, start: int, end: int) -> str | None:
+        ann = annotations.get(art.id)
+        return origin_for_span(art, start, end, ann.citations if ann else ())
+
+    return origin
+
+
 def _timeline(story: Story, articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations]) -> Any:
     try:
         from newsdesk.crosscheck.timeline import build_timeline
@@ -173,6 +185,7 @@ def _finish_stories(
         groups, contradictions = _decide(check, rows, by_id, annotations, settings, _origin_lookup(by_id, annotations))
         anns = [annotations[a.id] for a in arts if a.id in annotations]
         citations = tuple(c for ann in anns for c in ann.citations)
+        groups = with_unshared_figures(groups, by_id, annotations, check.family, _span_origin(annotations))
         yield replace(
             story,
             claims=with_attributions(groups, citations, check.family),

@@ -1,0 +1,121 @@
+"""Single-source figures inside shared statements.
+
+Outlets that corroborate a statement often word it with details of their own: "“My eyes
+just about popped out of my head,” the 58-year-old Horomanski told the Erie
+Times-News" is the quote five outlets carry, but her age rests on that one outlet. A
+figure (a quantity with a unit or a counted noun, ``extract.quantities``) inside a
+corroborated group's span that no article of another family (near-duplicates are one)
+gives anywhere in the story, in any wording that can state the same amount
+(``quantities_compatible``: "more than 270 girls" and "276 girls" may; a count is the
+same whatever it counts: "143 million consumers", "143 million Americans"), is a
+single-source claim of its own: its text is the member's sentence, its ``focus`` the
+figure, its evidence the figure's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from newsdesk.model import Article, ArticleAnnotations, ClaimGroup, Evidence, Quantity, content_hash
+
+__all__ = ["with_unshared_figures"]
+
+
+# Words before a number that make it a reference to things already known, no figure:
+# "between the two countries", "their three sons"
+_REFERRING = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|my|your)\s+$", re.IGNORECASE)
+
+
+_AGE = re.compile(r"-years?-old\b", re.IGNORECASE)
+# A figure in brackets after another is that figure converted: "$7m (£5m)", "2,700 km
+# (1,680 miles)"; outlets convert differently, none states a figure of its own that way.
+_CONVERTED = re.compile(r"\(\s*(?:about|around|roughly|some|nearly|almost)?\s*$", re.IGNORECASE)
+
+
+def _measures(q: Quantity, text: str, times: Sequence[Evidence]) -> bool:
+    """A figure one could check: it has a unit or counts a thing named in lower case (not
+    "20 of 29", "three SpaceX Falcon 9 rockets"), and is no count referring to things
+    known ("the two countries"; "the 58-year-old" is an age), no time ("2100 GMT Monday", "two months after": the timeline's; an age
+    is a figure), no
+    conversion in brackets, no count inside a compound ("three side-by-side boosters",
+    "30 ship-to-ship transfers"; "the 58-year-old" is an age) and no version ("update 5.50 features": a count with a
+    fraction)."""
+    start, end = q.evidence.start, q.evidence.end
+    if not (q.unit or (q.counted and q.counted[:1].islower())):
+        return False
+    if q.unit is None and q.value != int(q.value):
+        return False
+    counts = q.unit is None  # a count of things, not a measure ("the 58-year-old", "the $5 billion hit")
+    if counts and (text[end:end + 1] == "-" or _REFERRING.search(text, max(0, start - 12), start)):
+        return False
+    if _CONVERTED.search(text, max(0, start - 10), start):
+        return False
+    return not any(t.overlaps(q.evidence) for t in times)
+
+
+def with_unshared_figures(
+    groups: Sequence[ClaimGroup], articles: Mapping[str, Article], annotations: Mapping[str, ArticleAnnotations],
+    family: Mapping[str, str], origin_of: Callable[[Article, int, int], str | None],
+) -> tuple[ClaimGroup, ...]:
+    """``groups`` plus a single-source group for each unshared figure of a corroborated
+    group's span (see the module doc), after them; one outlet's copies that give it make
+    one group. ``origin_of`` (article, start, end) -> who the article attributes that
+    span to."""
+    from newsdesk.extract.quantities import quantities_compatible
+
+    ids = sorted({e.article_id for g in groups for e in g.evidence})
+    figures = {aid: [q for q in annotations[aid].quantities if _measures(
+                         q, articles[aid].text, [t.evidence for t in annotations[aid].times if not _AGE.search(t.evidence.text)])]
+               for aid in ids if aid in annotations and aid in articles}
+    # spans a single-source group already states: a list item "eight engines" is one
+    single = {(e.article_id, e.start, e.end) for g in groups if g.support_count < 2 for e in g.evidence}
+
+    every = {aid: annotations[aid].quantities for aid in figures}  # "the 276 girls" states 276 too
+
+    def same_amount(q: Quantity, o: Quantity) -> bool:
+        if q.unit or o.unit:
+            return quantities_compatible(q, o) is True
+        # two counts of one amount, whatever each counts: "143 million consumers" is
+        # the figure of "143 million Americans"
+        return quantities_compatible(replace(q, counted="things"), replace(o, counted="things")) is True
+
+    def shared(aid: str, q: Quantity) -> bool:
+        own = family.get(aid, aid)
+        return any(family.get(other, other) != own and same_amount(q, o) for other, qs in every.items() for o in qs)
+
+    # (family, unit, value) -> the figure's places, in the order first met, and its group's worth
+    found: dict[tuple[str, str, float], tuple[list[Quantity], float]] = {}
+    seen: set[tuple[str, int, int]] = set()
+    for g in groups:
+        if g.status != "corroborated":
+            continue
+        for e in g.evidence:
+            for q in figures.get(e.article_id, ()):
+                span = (e.article_id, q.evidence.start, q.evidence.end)
+                if not (e.start <= q.evidence.start and q.evidence.end <= e.end) or span in seen:
+                    continue
+                seen.add(span)
+                if shared(e.article_id, q) or any(a == span[0] and s <= span[1] and span[2] <= t
+                                                  for a, s, t in single):
+                    continue
+                key = (family.get(e.article_id, e.article_id), q.unit or "", q.value)
+                places, worth = found.setdefault(key, ([], g.checkworthy))
+                places.append(q)
+                found[key] = (places, max(worth, g.checkworthy))
+    out = list(groups)
+    for places, worth in found.values():  # one outlet's copies state one figure once
+        q = places[0]
+        art = articles[q.evidence.article_id]
+        sent = art.sentence_at(q.evidence.start)
+        lo, hi = (sent.start, sent.end) if sent else (q.evidence.start, q.evidence.end)
+        origin = origin_of(art, q.evidence.start, q.evidence.end)
+        evidence = tuple(sorted((p.evidence for p in places), key=lambda e: (e.article_id, e.start)))
+        out.append(ClaimGroup(
+            id="g" + content_hash("figure", *(f"{e.article_id}:{e.start}:{e.end}" for e in evidence), length=15),
+            text=art.text[lo:hi], kind="fact", status="single-source", support_count=1,
+            origins=(origin,) if origin else (), evidence=evidence,
+            checkworthy=worth, focus=(q.evidence.start - lo, q.evidence.end - lo),
+        ))
+    return tuple(out)

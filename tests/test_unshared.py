@@ -1,0 +1,80 @@
+"""Single-source figures inside statements several outlets share (``crosscheck.unshared``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdesk.crosscheck.unshared import with_unshared_figures
+from newsdesk.extract.dates import extract_times
+from newsdesk.extract.quantities import extract_quantities
+from newsdesk.model import Article, ArticleAnnotations, ClaimGroup
+
+TEXTS = {
+    "a": "The missile flew 2,700 km (1,680 miles), officials said. It may have affected 143 million consumers.",
+    "b": "The missile flew 2,700 km, the 58-year-old minister said. The breach hit 143 million Americans.",
+    "c": "The missile flew 2,700 km, the 58-year-old minister said. The breach hit 143 million Americans.",
+    "d": "The missile flew 2,700 km and ties between the two countries were cut at 9 p.m. Tuesday.",
+}
+
+
+def _annotated(nlp: Any) -> tuple[dict[str, Article], dict[str, ArticleAnnotations]]:
+    arts = {k: Article(id=k, source=f"{k}.txt", text=t, raw_text=t, published="2017-12-05") for k, t in TEXTS.items()}
+    notes = {}
+    for k, a in arts.items():
+        doc = nlp(a.text)
+        times = extract_times(a, doc)
+        notes[k] = ArticleAnnotations(k, quantities=extract_quantities(a, doc, times), times=times)
+    return arts, notes
+
+
+def _shared_group(arts: dict[str, Article], phrase: str) -> ClaimGroup:
+    evidence = tuple(a.evidence(a.text.index(phrase), len(a.text)) for a in arts.values() if phrase in a.text)
+    return ClaimGroup(id="g", text=phrase, kind="fact", status="corroborated", support_count=len(evidence),
+                      origins=(), evidence=evidence)
+
+
+def test_a_figure_only_one_outlet_gives_inside_a_shared_statement(nlp: Any) -> None:
+    arts, notes = _annotated(nlp)
+    family = {"a": "a", "b": "b", "c": "b", "d": "d"}  # "c" a copy of "b"
+    group = _shared_group(arts, "The missile flew 2,700 km")
+    out = with_unshared_figures([group], arts, notes, family, lambda art, s, e: None)
+    added = [g for g in out if g is not group]
+    # the age only "b" and its copy give: one single-source claim, both places, its words in focus
+    assert len(added) == 1
+    (age,) = added
+    assert age.support_count == 1 and age.status == "single-source"
+    assert [e.article_id for e in age.evidence] == ["b", "c"]
+    assert age.text[age.focus[0]:age.focus[1]] == age.evidence[0].text
+    assert age.evidence[0].text.startswith("58-year")
+    # not single-source: "2,700 km" (every outlet), "(1,680 miles)" (a conversion), "the two
+    # countries" (a reference), "9 p.m. Tuesday" (a time), "143 million consumers" (the
+    # figure of "143 million Americans")
+    assert with_unshared_figures([_shared_group(arts, "It may have affected")], arts, notes, family,
+                                 lambda art, s, e: None) == (_shared_group(arts, "It may have affected"),)
+
+
+@pytest.fixture(scope="module")
+def electric_bill(shared_dir: Path) -> Any:
+    from newsdesk.eval import claims as suite
+    from newsdesk.pipeline import analyze
+    from newsdesk.settings import Settings
+
+    gold_path = shared_dir / "gold" / "electric-bill-2017.json"
+    if not (shared_dir / "data" / "giveme5w1h-news-cluster").is_dir() or not gold_path.is_file():
+        pytest.skip("giveme5w1h-news-cluster or its gold is absent")
+    return analyze(suite._gold_inputs(json.loads(gold_path.read_text()), shared_dir), Settings())
+
+
+def test_the_age_one_outlet_adds_to_a_quote_five_carry_is_single_source(electric_bill: Any) -> None:
+    # gold F2: HuffPost's "“My eyes just about popped out of my head,” the 58-year-old
+    # Horomanski told the Erie Times-News" is the quote five outlets carry; the age is its own
+    claims = [c for s in electric_bill.stories for c in s.claims]
+    ages = [c for c in claims if any(e.text.startswith("58-year") for e in c.evidence)]
+    assert len(ages) == 1 and ages[0].support_count == 1 and ages[0].status == "single-source"
+    assert "told the Erie Times-News" in ages[0].text
+    quote = [c for c in claims if c.support_count >= 3 and any("58-year-old" in e.text for e in c.evidence)]
+    assert quote, "the quote stays corroborated"
