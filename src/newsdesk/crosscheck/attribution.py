@@ -24,6 +24,7 @@ from newsdesk.extract.citations import outlet_key
 from newsdesk.model import ATTRIBUTION, Citation, ClaimGroup, Evidence, content_hash
 
 __all__ = ["with_attributions"]
+
 # outlets (near-duplicates counted once) that must cite a source for the citing to be a claim
 MIN_CITING = 2
 

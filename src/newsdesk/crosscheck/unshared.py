@@ -26,8 +26,7 @@ __all__ = ["with_unshared_figures"]
 # Words before a number that make it a reference to things already known, no figure:
 # "between the two countries", "their three sons"
 _REFERRING = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|my|your)\s+$", re.IGNORECASE)
-
-
+# An age is a time expression too ("58-year-old", a duration) and stays a figure.
 _AGE = re.compile(r"-years?-old\b", re.IGNORECASE)
 # A figure in brackets after another is that figure converted: "$7m (£5m)", "2,700 km
 # (1,680 miles)"; outlets convert differently, none states a figure of its own that way.
@@ -36,12 +35,11 @@ _CONVERTED = re.compile(r"\(\s*(?:about|around|roughly|some|nearly|almost)?\s*$"
 
 def _measures(q: Quantity, text: str, times: Sequence[Evidence]) -> bool:
     """A figure one could check: it has a unit or counts a thing named in lower case (not
-    "20 of 29", "three SpaceX Falcon 9 rockets"), and is no count referring to things
-    known ("the two countries"; "the 58-year-old" is an age), no time ("2100 GMT Monday", "two months after": the timeline's; an age
-    is a figure), no
-    conversion in brackets, no count inside a compound ("three side-by-side boosters",
-    "30 ship-to-ship transfers"; "the 58-year-old" is an age) and no version ("update 5.50 features": a count with a
-    fraction)."""
+    "20 of 29", "three SpaceX Falcon 9 rockets"). Not a count of things already known
+    ("the two countries"), a count inside a compound ("30 ship-to-ship transfers"), a
+    count with a fraction (a version: "update 5.50 features"), a conversion in brackets
+    ("(1,680 miles)") or a time in ``times`` ("2100 GMT Monday", "two months after": the
+    timeline's). A measure keeps its "the" and its hyphen: "the 58-year-old" is an age."""
     start, end = q.evidence.start, q.evidence.end
     if not (q.unit or (q.counted and q.counted[:1].islower())):
         return False
@@ -66,9 +64,11 @@ def with_unshared_figures(
     from newsdesk.extract.quantities import quantities_compatible
 
     ids = sorted({e.article_id for g in groups for e in g.evidence})
-    figures = {aid: [q for q in annotations[aid].quantities if _measures(
-                         q, articles[aid].text, [t.evidence for t in annotations[aid].times if not _AGE.search(t.evidence.text)])]
-               for aid in ids if aid in annotations and aid in articles}
+    figures: dict[str, list[Quantity]] = {}
+    for aid in ids:
+        if aid in annotations and aid in articles:
+            times = [t.evidence for t in annotations[aid].times if not _AGE.search(t.evidence.text)]
+            figures[aid] = [q for q in annotations[aid].quantities if _measures(q, articles[aid].text, times)]
     # spans a single-source group already states: a list item "eight engines" is one
     single = {(e.article_id, e.start, e.end) for g in groups if g.support_count < 2 for e in g.evidence}
 
