@@ -81,20 +81,11 @@ def _origin_lookup(
 ) -> Callable[[Claim], str | None]:
     """Who a claim traces back to: the cited source, else the claim's own origin, else None
     (unattributed: the outlet is then its own origin, which the brief says as such)."""
-    finder: Callable[..., str | None] | None
-    try:
-        from newsdesk.crosscheck.sources import origin_for_span as finder
-    except ImportError:
-        finder = None
+    span_origin = _span_origin(annotations)
 
     def origin(claim: Claim) -> str | None:
-        art = articles[claim.article_id]
-        if finder is not None:
-            ann = annotations.get(claim.article_id)
-            found = finder(art, claim.evidence.start, claim.evidence.end, ann.citations if ann else ())
-            if found:
-                return str(found)
-        return claim.origin
+        ev = claim.evidence
+        return span_origin(articles[claim.article_id], ev.start, ev.end) or claim.origin
 
     return origin
 

@@ -49,7 +49,9 @@ if TYPE_CHECKING:
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# TIMEX3 parts of a day, code -> word; "DT" (daytime) is read, never written here
+TIMEX_DAY_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+PARTS = {word: code for code, word in TIMEX_DAY_PARTS.items() if code != "DT"}
 MODS = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
         "the middle of": "MID", "late": "END", "the end of": "END"}
 UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M",
@@ -344,8 +346,7 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     before, after = ctx.text[max(0, m.start("y") - 1):m.start("y")], ctx.text[m.end():m.end() + 2]
     if before in ("$", ",", ".", "#") or (before == "-" and not m["mod"]) or re.match(r"\s?%|,\d|\.\d|-\d", after):
         return None
-    if not m["mod"] and re.search(r"[ \t]$", ctx.text[max(0, m.start("y") - 1):m.start("y")]) \
-            and _preceding_word(ctx.text, m.start("y")) in NUMBERED_NOUNS:
+    if not m["mod"] and before in (" ", "\t") and _preceding_word(ctx.text, m.start("y")) in NUMBERED_NOUNS:
         return None
     mod = m["mod"].lower() if m["mod"] else None
     return _Time(m["y"], "year", mod=MODS.get(re.sub(r"\s+", " ", mod or "")))
@@ -813,8 +814,12 @@ def _habitual(t: _Time) -> _Time:
     return _Time(f"XXXX-WXX-{date.fromisoformat(m.group(0)).isoweekday()}", "day", "SET")
 
 
+# A value that names a day, maybe with its clock time or part: "2017-12-30", "...T12:00", "...TMO"
+_DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d{2})-(\d{2})(?:T(?:[\d:]+|" + "|".join(TIMEX_DAY_PARTS) + "))?")
+
+
 def _as_ref(t: _Time) -> tuple[int | None, int, int] | None:
-    m = re.fullmatch(r"(\d{4}|XXXX)-(\d{2})-(\d{2})(?:T[\d:]+|T(?:MO|AF|EV|NI|DT))?", t.value)
+    m = _DAY_VALUE.fullmatch(t.value)
     if not m:
         return None
     return (None if m.group(1) == "XXXX" else int(m.group(1)), int(m.group(2)), int(m.group(3)))

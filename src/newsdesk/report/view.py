@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from newsdesk.extract.dates import TIMEX_DAY_PARTS
 from newsdesk.model import (
     ATTRIBUTION,
     Article,
@@ -196,9 +197,8 @@ class _Independence:
 MOD_WORDS = {"START": "early", "MID": "mid", "END": "late"}
 
 
-# TIMEX3 parts of a day as a reader says them: "Thursday night" is 2016-07-14TNI.
-DAY_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-_TIME_OF_DAY = re.compile(r"(?P<day>.+?)T(?:(?P<part>MO|AF|EV|NI|DT)|(?P<clock>\d\d:\d\d)(?::\d\d)?)$")
+# A TIMEX3 value with a part of the day ("Thursday night" is 2016-07-14TNI) or a clock time
+_TIME_OF_DAY = re.compile(r"(?P<day>.+?)T(?:(?P<part>" + "|".join(TIMEX_DAY_PARTS) + r")|(?P<clock>\d\d:\d\d)(?::\d\d)?)$")
 
 
 def date_label(date: str, mod: str | None) -> str:
@@ -207,7 +207,7 @@ def date_label(date: str, mod: str | None) -> str:
     part of it a mod names ("XXXX-10 (mid)" for "mid-October", "2014 (early)")."""
     m = _TIME_OF_DAY.fullmatch(date)
     if m is not None:
-        date = f"{m['day']} {DAY_PARTS[m['part']] if m['part'] else m['clock']}"
+        date = f"{m['day']} {TIMEX_DAY_PARTS[m['part']] if m['part'] else m['clock']}"
     word = MOD_WORDS.get(mod or "")
     return f"{date} ({word})" if word else date
 
