@@ -205,6 +205,28 @@ def test_a_unit_in_a_compound_adjective_or_abbreviated_is_read() -> None:
         assert all(q.unit is None for q in _quantities(text)), text
 
 
+def test_pounds_are_money_where_money_is_said_and_a_currency_can_be_named_by_its_country() -> None:
+    # giveme5w1h's Morsi story: the Daily Mail's "ordered to pay two million pounds" had been
+    # a weight, and CBS's "1 million Egyptian pounds" a count of pounds with no unit
+    cases = [
+        ("Morsi was also ordered to pay two million pounds to the head of the judges' syndicate",
+         "two million pounds", 2e6, "GBP"),
+        ("Five other defendants were fined 30,000 pounds (about $1,680) each.", "30,000 pounds", 3e4, "GBP"),
+        ("The court ordered Morsi to pay 1 million Egyptian pounds ($56,270) as compensation.",
+         "1 million Egyptian pounds", 1e6, "EGP"),
+        ("The ticket cost 5 Canadian dollars.", "5 Canadian dollars", 5.0, "CAD"),
+        ("At liftoff, the Heavy packs about 5 million pounds of thrust.", "about 5 million pounds", 5e6, "lb"),
+        ("The man weighs 300 pounds.", "300 pounds", 300.0, "lb"),
+    ]
+    for text, span, value, unit in cases:
+        found = [(q.evidence.text, q.value, q.unit) for q in _quantities(text)]
+        assert (span, value, unit) in found, (text, found)
+    # a sum in one currency is not comparable with the same number in another
+    (egp,) = [q for q in _quantities(cases[2][0]) if q.unit == "EGP"]
+    (gbp,) = [q for q in _quantities("He was fined 1 million pounds.") if q.unit == "GBP"]
+    assert quantities_compatible(egp, gbp) is None
+
+
 def test_the_callers_times_stand_for_the_date_spans(corpus_dir: Path, nlp: Any, monkeypatch: Any) -> None:
     # the pipeline has each article's times (parsed): extract_quantities takes them and
     # does not work them out again from the text; the amounts are the same

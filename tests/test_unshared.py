@@ -78,3 +78,40 @@ def test_the_age_one_outlet_adds_to_a_quote_five_carry_is_single_source(electric
     assert "told the Erie Times-News" in ages[0].text
     quote = [c for c in claims if c.support_count >= 3 and any("58-year-old" in e.text for e in c.evidence)]
     assert quote, "the quote stays corroborated"
+
+
+def _notes_agree_with_figure_claims(report: Any) -> int:
+    """The brief's note on a shared statement ("“eight engines”: 004 alone") and the
+    single-source figure claims read "rests on one outlet" alike: a figure the note names
+    inside the group's own span is a single-source claim's words, and a figure claim
+    inside a noted statement's span is named by its note. The number of notes checked."""
+    from newsdesk.crosscheck.align import duplicate_families
+    from newsdesk.crosscheck.unshared import StoryFigures
+    from newsdesk.report.view import story_view, unshared_figures
+
+    arts = {a.id: a for a in report.articles}
+    ann = {x.article_id: x for x in report.annotations}
+    checked = 0
+    for story in report.stories:
+        figures = StoryFigures.of(story.article_ids, arts, ann, duplicate_families([arts[i] for i in story.article_ids]))
+        singles = [e for c in story.claims if c.status == "single-source" for e in c.evidence]
+        view = story_view(report, story)
+        for fact in {id(f): f for f in [*view.key_facts, *view.summary]}.values():
+            aid, named = unshared_figures(fact.claim, arts, figures)
+            assert named == fact.unshared
+            for e in (e for e in fact.claim.evidence if e.article_id == aid):
+                inside = [q.evidence for q in figures.measured.get(aid, ())
+                          if e.start <= q.evidence.start and q.evidence.end <= e.end]
+                for q in inside:
+                    alone = any(s.article_id == aid and s.start <= q.start and q.end <= s.end for s in singles)
+                    assert (q.text in named) == alone, (fact.claim.text, q.text, named)
+                checked += bool(named)
+    return checked
+
+
+def test_the_briefs_note_and_the_figure_claims_agree(electric_bill: Any, corpus_dir: Path) -> None:
+    from newsdesk.pipeline import analyze
+    from newsdesk.settings import Settings
+
+    assert _notes_agree_with_figure_claims(analyze([str(corpus_dir)], Settings())) >= 1  # "eight engines", "five radars"
+    _notes_agree_with_figure_claims(electric_bill)

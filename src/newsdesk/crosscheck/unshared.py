@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsdesk.model import Article, ArticleAnnotations, ClaimGroup, Evidence, Quantity, content_hash
 
-__all__ = ["with_unshared_figures"]
+__all__ = ["StoryFigures", "with_unshared_figures"]
 
 
 # Words before a number that make it a reference to things already known, no figure:
@@ -53,6 +53,49 @@ def _measures(q: Quantity, text: str, times: Sequence[Evidence]) -> bool:
     return not any(t.overlaps(q.evidence) for t in times)
 
 
+@dataclass(frozen=True)
+class StoryFigures:
+    """The figures of a story's articles and which of them another outlet shares: the one
+    reading of "this figure rests on one outlet" that the single-source figure claims and
+    the brief's note on a shared statement's text ("“eight engines”: 004 alone") use."""
+
+    measured: Mapping[str, tuple[Quantity, ...]]  # article id -> its figures (``_measures``)
+    every: Mapping[str, tuple[Quantity, ...]]  # article id -> all its quantities: "the 276 girls" states 276 too
+    family: Mapping[str, str]
+
+    @classmethod
+    def of(cls, ids: Sequence[str], articles: Mapping[str, Article],
+           annotations: Mapping[str, ArticleAnnotations], family: Mapping[str, str]) -> StoryFigures:
+        measured: dict[str, tuple[Quantity, ...]] = {}
+        for aid in sorted(set(ids)):
+            if aid in annotations and aid in articles:
+                times = [t.evidence for t in annotations[aid].times if not _AGE.search(t.evidence.text)]
+                measured[aid] = tuple(q for q in annotations[aid].quantities
+                                      if _measures(q, articles[aid].text, times))
+        return cls(measured, {aid: annotations[aid].quantities for aid in measured}, family)
+
+    def shared(self, aid: str, q: Quantity) -> bool:
+        """Another family than ``aid``'s gives an amount that can be ``q``'s."""
+        own = self.family.get(aid, aid)
+        return any(self.family.get(other, other) != own and _same_amount(q, o)
+                   for other, qs in self.every.items() for o in qs)
+
+
+def _same_amount(q: Quantity, o: Quantity) -> bool:
+    from newsdesk.extract.quantities import CURRENCIES, quantities_compatible
+
+    if q.unit in CURRENCIES and o.unit in CURRENCIES and q.unit != o.unit:
+        # one sum in two namings of its currency: "two million pounds" (an Egyptian
+        # court's fine, in a British paper) is the figure of "2 million Egyptian pounds";
+        # a sum converted to another currency is another figure and stays apart
+        return quantities_compatible(replace(q, unit="money"), replace(o, unit="money")) is True
+    if q.unit or o.unit:
+        return quantities_compatible(q, o) is True
+    # two counts of one amount, whatever each counts: "143 million consumers" is the
+    # figure of "143 million Americans"
+    return quantities_compatible(replace(q, counted="things"), replace(o, counted="things")) is True
+
+
 def with_unshared_figures(
     groups: Sequence[ClaimGroup], articles: Mapping[str, Article], annotations: Mapping[str, ArticleAnnotations],
     family: Mapping[str, str], origin_of: Callable[[Article, int, int], str | None],
@@ -61,29 +104,9 @@ def with_unshared_figures(
     group's span (see the module doc), after them; one outlet's copies that give it make
     one group. ``origin_of`` (article, start, end) -> who the article attributes that
     span to."""
-    from newsdesk.extract.quantities import quantities_compatible
-
-    ids = sorted({e.article_id for g in groups for e in g.evidence})
-    figures: dict[str, list[Quantity]] = {}
-    for aid in ids:
-        if aid in annotations and aid in articles:
-            times = [t.evidence for t in annotations[aid].times if not _AGE.search(t.evidence.text)]
-            figures[aid] = [q for q in annotations[aid].quantities if _measures(q, articles[aid].text, times)]
+    figures = StoryFigures.of([e.article_id for g in groups for e in g.evidence], articles, annotations, family)
     # spans a single-source group already states: a list item "eight engines" is one
     single = {(e.article_id, e.start, e.end) for g in groups if g.support_count < 2 for e in g.evidence}
-
-    every = {aid: annotations[aid].quantities for aid in figures}  # "the 276 girls" states 276 too
-
-    def same_amount(q: Quantity, o: Quantity) -> bool:
-        if q.unit or o.unit:
-            return quantities_compatible(q, o) is True
-        # two counts of one amount, whatever each counts: "143 million consumers" is
-        # the figure of "143 million Americans"
-        return quantities_compatible(replace(q, counted="things"), replace(o, counted="things")) is True
-
-    def shared(aid: str, q: Quantity) -> bool:
-        own = family.get(aid, aid)
-        return any(family.get(other, other) != own and same_amount(q, o) for other, qs in every.items() for o in qs)
 
     # (family, unit, value) -> the figure's places, in the order first met, and its group's worth
     found: dict[tuple[str, str, float], tuple[list[Quantity], float]] = {}
@@ -92,13 +115,13 @@ def with_unshared_figures(
         if g.status != "corroborated":
             continue
         for e in g.evidence:
-            for q in figures.get(e.article_id, ()):
+            for q in figures.measured.get(e.article_id, ()):
                 span = (e.article_id, q.evidence.start, q.evidence.end)
                 if not (e.start <= q.evidence.start and q.evidence.end <= e.end) or span in seen:
                     continue
                 seen.add(span)
-                if shared(e.article_id, q) or any(a == span[0] and s <= span[1] and span[2] <= t
-                                                  for a, s, t in single):
+                if figures.shared(e.article_id, q) or any(a == span[0] and s <= span[1] and span[2] <= t
+                                                          for a, s, t in single):
                     continue
                 key = (family.get(e.article_id, e.article_id), q.unit or "", q.value)
                 places, worth = found.setdefault(key, ([], g.checkworthy))

@@ -53,8 +53,33 @@ CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JP
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "pound sterling": "GBP", "rubles": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "yuan": "CNY", "yen": "JPY", "bolivars": "VES", "bolívares": "VES",
+    "yuan": "CNY", "yen": "JPY", "bolivars": "VES", "bolívares": "VES", "renminbi": "CNY",
+    "pesos": "peso", "rupees": "rupee", "dinars": "dinar", "riyals": "riyal", "dirhams": "dirham",
+    "francs": "franc", "naira": "NGN", "shekels": "ILS", "lira": "lira", "liras": "lira", "kroner": "krone",
+    "kronor": "SEK", "zloty": "PLN", "zlotys": "PLN", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR",
+    "hryvnias": "UAH",
+    # a currency named by its country: "1 million Egyptian pounds" (no weight), "Canadian dollars"
+    "pounds sterling": "GBP", "british pounds": "GBP", "egyptian pounds": "EGP", "lebanese pounds": "LBP",
+    "syrian pounds": "SYP", "sudanese pounds": "SDG", "us dollars": "USD", "u.s. dollars": "USD",
+    "american dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    "taiwan dollars": "TWD", "zimbabwean dollars": "ZWL", "mexican pesos": "MXN", "argentine pesos": "ARS",
+    "colombian pesos": "COP", "chilean pesos": "CLP", "philippine pesos": "PHP", "indian rupees": "INR",
+    "pakistani rupees": "PKR", "sri lankan rupees": "LKR", "swiss francs": "CHF", "turkish lira": "TRY",
+    "saudi riyals": "SAR", "iraqi dinars": "IQD", "jordanian dinars": "JOD", "kuwaiti dinars": "KWD",
+    "uae dirhams": "AED", "moroccan dirhams": "MAD", "swedish kronor": "SEK", "danish kroner": "DKK",
+    "norwegian kroner": "NOK", "south african rand": "ZAR", "nigerian naira": "NGN",
 }
+CURRENCIES = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values()})
+# "pounds" is a weight ("5 million pounds of thrust") unless money is what is said:
+# "ordered to pay two million pounds", "fined 30,000 pounds", "a 10 million pounds deal".
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:pa(?:y|ys|id|ying)|fined?|fines|cost(?:s|ing)?|worth|spen[dt]|spending|earn(?:s|ed|ing)?|rais(?:e|ed|es|ing)"
+    r"|donat(?:e|ed|ion|ions)|compensation|damages|salary|wages?|bail|reward|prize|price|fees?|bills?"
+    r"|budget|funding|fund|invest(?:ed|ment|ing)?|sold\s+for|bought\s+for|owe[sd]?|debts?|loans?"
+    r"|bribes?|ransom|tax(?:es)?|profits?|revenues?|turnover|deal|contract)\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
 UNITS = {
     "%": "%", "percent": "%", "per cent": "%", "percentage points": "pp",
     "percentage point": "pp", "tons": "ton", "ton": "ton", "tonnes": "ton", "tonne": "ton",
@@ -244,10 +269,23 @@ def _build(m: re.Match[str]) -> _Match | None:
     if m.group("unit"):
         u = m.group("unit").lower()
         unit = UNITS.get(u) or CURRENCY_WORDS.get(u) or unit
+        if unit == "lb" and u == "pounds" and _says_money(m):
+            unit = "GBP"
     qual = m.group("qual").lower() if m.group("qual") else None
     start = m.start("qual") if qual else (m.start("cur") if m.group("cur") else m.start("num"))
     end = max(m.end(g) for g in ("num", "scale", "sscale", "unit", "den"))
     return _Match(start, end, value, unit, qual)
+
+
+def _says_money(m: re.Match[str]) -> bool:
+    """"pounds" after ``m``'s number are money: a word of paying or costing before it in
+    its sentence ("fined 30,000 pounds"), or a scale word with no "of" after ("two
+    million pounds", not "5 million pounds of thrust")."""
+    text = m.string
+    if re.match(r"\s+of\b", text[m.end():]):
+        return False
+    return bool(_MONEY_CONTEXT.search(text, max(0, m.start() - 80), m.start())
+                or m.group("scale") or m.group("sscale"))
 
 
 # Adjectives that open a time phrase after a figure ("412,000 last week"), not a count.

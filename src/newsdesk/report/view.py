@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsdesk.extract.dates import TIMEX_DAY_PARTS
 from newsdesk.model import (
@@ -20,12 +21,14 @@ from newsdesk.model import (
     Contradiction,
     Evidence,
     FigureValue,
-    Quantity,
     Quote,
     Report,
     Story,
     outlet_label,
 )
+
+if TYPE_CHECKING:
+    from newsdesk.crosscheck.unshared import StoryFigures
 
 # The summary: 3 to 5 corroborated statements (``_summary``).
 MAX_SUMMARY_SENTENCES = 5
@@ -235,40 +238,34 @@ def _squeeze(text: str) -> str:
 
 
 def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
-                     ann: Mapping[str, ArticleAnnotations]) -> tuple[str, list[str]]:
-    """(article id, figures) of a corroborated group whose text states figures that no
-    other article's member states: the text is one member's sentence, and "Maduro also
-    asked for help in overhauling eight engines and five radars" stands for "engine and
-    radar repairs" too, so its "eight engines" and "five radars" rest on one outlet
-    though the statement does not. Figures are the quantities ``extract.quantities``
-    found in each member's sentence, with a unit or a counted noun; equal values in one
-    unit agree. ("", []) when the
-    text gives none or every one is shared, and for a group with a ``focus``: its text
-    marks the part the outlets share, and the rest of the sentence is one outlet's."""
+                     figures: StoryFigures) -> tuple[str, list[str]]:
+    """(article id, figures) of a corroborated group whose text states figures that rest
+    on one outlet: the text is one member's sentence, and "Maduro also asked for help in
+    overhauling eight engines and five radars" stands for "engine and radar repairs"
+    too, so its "eight engines" and "five radars" rest on one outlet though the
+    statement does not. A figure rests on one outlet when no other outlet of the story
+    gives an amount that can be the same (``crosscheck.unshared.StoryFigures``, the
+    reading the single-source figure claims use). ("", []) when the text gives none or
+    every one is shared, and for a group with a ``focus``: its text marks the part the
+    outlets share, and the rest of the sentence is one outlet's."""
     from newsdesk.crosscheck.sources import sentence_bounds
 
     if claim.support_count < 2 or claim.focus is not None:
         return "", []
-    figures: dict[str, list[Quantity]] = {}
-    text_article = ""
     opening = _squeeze(claim.text)[:80]
     for e in claim.evidence:
-        art, notes = arts.get(e.article_id), ann.get(e.article_id)
-        if art is None or notes is None:
+        art = arts.get(e.article_id)
+        if art is None:
             continue
         lo, hi = sentence_bounds(art, e.start)
-        figures.setdefault(e.article_id, []).extend(
-            q for q in notes.quantities if lo <= q.evidence.start and q.evidence.end <= max(hi, e.end))
-        if not text_article and opening in _squeeze(art.text[min(lo, e.start):max(hi, e.end)]):
-            text_article = e.article_id
-    if not text_article:
-        return "", []
-    family = arts[text_article].duplicate_of or text_article
-    others = [q for aid, qs in figures.items() if (arts[aid].duplicate_of or aid) != family for q in qs]
-    # a bare number measures nothing one could check ("Chang'e 4", "20 of 29", "Feb 8 and 25")
-    alone = [q.evidence.text for q in figures[text_article] if _squeeze(q.evidence.text) in claim.text and (q.unit or q.counted)
-             and not any(o.value == q.value and (o.unit == q.unit or None in (o.unit, q.unit)) for o in others)]
-    return (text_article, list(dict.fromkeys(alone))) if alone else ("", [])
+        lo, hi = min(lo, e.start), max(hi, e.end)
+        if opening not in _squeeze(art.text[lo:hi]):
+            continue
+        alone = [q.evidence.text for q in figures.measured.get(e.article_id, ())
+                 if lo <= q.evidence.start and q.evidence.end <= hi and _squeeze(q.evidence.text) in claim.text
+                 and not figures.shared(e.article_id, q)]
+        return (e.article_id, list(dict.fromkeys(alone))) if alone else ("", [])
+    return "", []
 
 
 def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
@@ -507,8 +504,13 @@ def story_view(report: Report, story: Story) -> StoryView:
     ranked = _rank(story.claims)
     ind = _Independence(report, ann)
     corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
+    from newsdesk.crosscheck.align import duplicate_families
+    from newsdesk.crosscheck.unshared import StoryFigures
+
+    figures = StoryFigures.of(story.article_ids, arts, ann,
+                              duplicate_families([arts[i] for i in story.article_ids if i in arts]))
     unshared = {c.id: found for c in ranked if c.support_count >= 2
-                if (found := unshared_figures(c, arts, ann))[1]}
+                if (found := unshared_figures(c, arts, figures))[1]}
     facts = [_fact(c, labels, ind, unshared) for c in ranked if c.support_count >= 2 and c.kind != ATTRIBUTION]
     outlets = sorted(set(labels.values()))
     matrix = [(c, [any(labels.get(e.article_id) == o for e in c.evidence) for o in outlets])
