@@ -230,6 +230,34 @@ def test_a_slideshow_run_into_one_line_goes(data_dir: Path) -> None:
     assert rules.slideshow_lines(split_lines(text)) == []
 
 
+def test_a_gallery_whose_captions_open_with_its_title_goes(data_dir: Path) -> None:
+    """giveme5w1h (DW, a cruise ship hits a Rhine bridge): eleven paragraphs of a gallery
+    on the port, each "Port of Duisburg turns 300 <slide heading> <caption>", had become
+    single-source claims and timeline entries of the accident story; the report stays."""
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / "0302058689a7d4ed34fcc2e78c4addbcf35932b4df5d16c44869da0d.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+    captions = [ln for ln in split_lines(raw) if ln.text.startswith("Port of Duisburg turns 300 ")]
+    article = clean_document(RawDocument(source=path.name, text=raw), SETTINGS)
+    gallery = {r.start for r in article.removed if r.reason == "photo gallery"}
+    assert len(captions) >= MIN_TITLED and gallery == {ln.start for ln in captions}
+    assert "Port of Duisburg turns 300" not in article.text
+    assert "The accident happened late Tuesday" in article.text and "expected to remain closed" in article.text
+    # paragraphs that open alike are prose when fewer, shorter in what they share, or a sentence
+    for text in ("The company said on Monday that sales rose.\nThe company said on Monday that it would hire.\n"
+                 "The company said on Monday that costs fell.",
+                 "He said: We will win this. Then he left.\nHe said: We will win that. Then he ate.\n"
+                 "He said: We will win them. Then he slept.\nHe said: We will win it. Then he sang.",
+                 "In the park we met.\nIn the park we ate.\nIn the park we sang.\nIn the park we slept.",
+                 "\n".join(f"I have a dream that one day {x} will rise up and live out the true meaning."
+                           for x in ("this nation", "the hills", "my four children", "the valleys"))):
+        assert rules.slideshow_lines(split_lines(text)) == [], text
+
+
+MIN_TITLED = rules.MIN_TITLED_SLIDES
+
+
 def test_an_archive_menu_run_into_one_line_goes(data_dir: Path) -> None:
     """giveme5w1h (Insights on India): a page of menus only had passed as an article, its
     blog archive menu on one line ("Archives Select Month January 2018 December 2017 ...")

@@ -433,3 +433,23 @@ def test_the_weekday_after_publication_is_that_day() -> None:
     # "last" and any other weekday stay in the week before
     assert _values("The talks ended last Friday.", "2017-09-14") == {"last Friday": "2017-09-08"}
     assert _values("The talks ended on Wednesday.", "2017-09-14") == {"Wednesday": "2017-09-13"}
+
+
+def test_a_stamp_later_than_the_writing_does_not_push_the_coming_weekday_a_week_on() -> None:
+    # giveme5w1h (DW): "The accident happened late Tuesday ... The A42 is expected to remain
+    # closed on Wednesday", stamped the Saturday after (2017-12-30): the closure is the day
+    # after the accident, not eight days after it
+    text = ("The accident happened late Tuesday on the Rhine River near Duisburg. "
+            "The A42 is expected to remain closed on Wednesday as structural engineers carry out safety checks.")
+    got = {t.evidence.text: t.value for t in extract_times(_article(text, "2017-12-30"))}
+    assert got == {"Tuesday": "2017-12-26", "Wednesday": "2017-12-27"}
+    # a report written the day after, or one whose coming weekday falls within the week of
+    # its past one, is read from its stamp as before
+    assert _values(text, "2017-12-27") == {"Tuesday": "2017-12-26", "Wednesday": "2017-12-27"}
+    assert _values("Police said Friday that the bridge will reopen on Wednesday.", "2017-12-30") == {
+        "Friday": "2017-12-29", "Wednesday": "2018-01-03"}
+    # ... and so is one that first names a day to come, then background (TempEval-3 wsj_0810)
+    assert _values("The stock is to resume trading in Paris Tuesday. Paribas said Monday that it intends to bid.",
+                   "1989-10-27") == {"Tuesday": "1989-10-31", "Monday": "1989-10-23"}
+    near = _values("The ship hit the bridge on Thursday. It will sail again on Monday.", "2017-12-30")
+    assert near == {"Thursday": "2017-12-28", "Monday": "2018-01-01"}

@@ -333,13 +333,56 @@ _SHOW_ALL = re.compile(r"^(?:\d{1,3}|\+) show all (?P<title>\S.*)$")
 _INLINE_COUNTER = re.compile(r"(?<![\d/])(\d{1,3})/(\d{1,3})(?=\s+\S)")
 
 
+# A gallery pasted as paragraphs that each open with the gallery's title, then the slide's
+# own heading and caption (DW: "Port of Duisburg turns 300 Expansion drive Over the
+# centuries, ..." eleven times under a report on a ship accident). It takes this many
+# consecutive lines opening with one title of at least MIN_TITLE_WORDS words, with no
+# sentence end in it, each going on with a capitalised heading and a caption of at least
+# MIN_CAPTION_WORDS words: prose that opens paragraphs alike goes on mid-sentence ("I have
+# a dream that one day ...", "In the park we met.").
+MIN_TITLED_SLIDES = 4
+MIN_TITLE_WORDS = 4
+MIN_CAPTION_WORDS = 8
+
+
+def _titled_slides(lines: Sequence[Line]) -> set[int]:
+    """Indexes of runs of MIN_TITLED_SLIDES or more consecutive lines that open with one
+    gallery title (see above), each going on after it with other words."""
+    out: set[int] = set()
+    run: list[Line] = []
+
+    def close() -> None:
+        if len(run) < MIN_TITLED_SLIDES:
+            return
+        texts = [ln.text.split() for ln in run]
+        common = 0
+        while all(len(t) > common + 1 for t in texts) and len({t[common] for t in texts}) == 1:
+            common += 1
+        title = " ".join(texts[0][:common])
+        rests = [t[common:] for t in texts]  # each slide's heading and caption, capitalised
+        if common >= MIN_TITLE_WORDS and not re.search(r"[.!?:;\"“”]", title) \
+                and len({" ".join(r) for r in rests}) == len(rests) \
+                and all(len(r) >= MIN_CAPTION_WORDS and r[0][:1].isupper() for r in rests):
+            out.update(ln.index for ln in run)
+
+    for ln in lines:
+        opening = ln.text.split()[:MIN_TITLE_WORDS]
+        if run and (ln.index != run[-1].index + 1 or opening != run[0].text.split()[:MIN_TITLE_WORDS]):
+            close()
+            run = []
+        run.append(ln)
+    close()
+    return out
+
+
 def slideshow_lines(lines: Sequence[Line]) -> list[int]:
     """Indexes of the lines of a slideshow pasted into the page: lines that open with the
     counter "k/N" of one N-slide slideshow, when at least MIN_SLIDES different slides of
     it are there; a line that runs MIN_SLIDES such counters of one slideshow together
     ("... 1/8 The scene after a tram overturned ... Steve Parsons/PA 2/8 Police officers
     walk the site ... 3/8 ..."); a gallery widget's "N show all TITLE" line, and the line
-    right before it when it is that title ("UK news in pictures")."""
+    right before it when it is that title ("UK news in pictures"); captions that each
+    open with the gallery's title (``_titled_slides``)."""
     slides: dict[int, dict[int, list[int]]] = {}
     out: set[int] = set()
     text_at = {ln.index: ln.text for ln in lines}
@@ -359,7 +402,7 @@ def slideshow_lines(lines: Sequence[Line]) -> list[int]:
                 out.add(ln.index - 1)
     out.update(i for by_slide in slides.values() if len(by_slide) >= MIN_SLIDES
                for idx in by_slide.values() for i in idx)
-    return sorted(out)
+    return sorted(out | _titled_slides(lines))
 
 
 def is_table_row(text: str) -> bool:

@@ -110,6 +110,9 @@ class _Ctx:
     # the tense of the clause the expression sits in, from a parse when there is one:
     # "past", "present" (present, modal or future) or None (no parse, no finite verb)
     tense: str | None = None
+    # the last past weekday of an article whose stamp is later than its writing
+    # (``_stale_stamp``): a weekday to come is the first one after it
+    written: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,6 +458,8 @@ def _weekday_date(name: str, rel: str | None, ctx: _Ctx, pos: int) -> str:
     # the day after publication, bare: a date line a time zone behind the news ("North
     # Korea fired a missile ... Friday" filed in the US on Thursday), not six days before
     future = future or (rel is None and (wd - ctx.anchor.weekday()) % 7 == 1)
+    if future and rel is None and ctx.written is not None:
+        return (ctx.written + timedelta(days=(wd - ctx.written.weekday()) % 7 or 7)).isoformat()
     delta = (wd - ctx.anchor.weekday()) % 7 if future else -((ctx.anchor.weekday() - wd) % 7)
     if delta == 0 and rel in ("last", "next"):
         delta = 7 if rel == "next" else -7
@@ -917,6 +922,38 @@ def dates_past_act(doc: Doc, start: int, end: int) -> bool:
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(aux)) or any(a.tag_ == "VBD" for a in aux)
 
 
+# A news report names by weekday only the days of the week around its writing, and the
+# first day it names is the news: when that day is past, at least STALE_MIN_DAYS before
+# the stamp, and a weekday to come lies more than STALE_SPAN_DAYS after the latest past
+# weekday named, the stamp is later than the writing (an update, a crawl). DW's "The
+# accident happened late Tuesday ... The A42 is expected to remain closed on Wednesday",
+# stamped the Saturday after, had put the closure eight days after the accident. A
+# report that first names a day to come and then background ("is to resume trading in
+# Paris Tuesday ... Paribas said Monday", TempEval-3 wsj_0810) is read from its stamp.
+STALE_SPAN_DAYS = 7
+STALE_MIN_DAYS = 2
+
+
+def _stale_stamp(chosen: Sequence[_Candidate], text: str, anchor: date | None) -> date | None:
+    """The latest past weekday an article names when its stamp ``anchor`` is later than
+    its writing (see ``STALE_SPAN_DAYS``); None when the weekdays fit the stamp."""
+    if anchor is None:
+        return None
+    past: list[date] = []
+    future: list[date] = []
+    for c in chosen:
+        if c.handler is not _h_weekday or c.match["rel"] or _HABITUAL.search(text, max(0, c.start - 8), c.start):
+            continue
+        day = date.fromisoformat(_weekday_date(c.match["wd"], None, _Ctx(text, anchor, None), c.start))
+        if not past and not future and (day > anchor or (anchor - day).days < STALE_MIN_DAYS):
+            return None  # the first day named is to come, or recent: the stamp holds
+        (future if day > anchor else past).append(day)
+    if not past or not future:
+        return None
+    latest = max(past)
+    return latest if (max(future) - latest).days > STALE_SPAN_DAYS else None
+
+
 # "today" and "tonight" date the writing, not the story: "three days later" after "is alive
 # today" counts from the last date of the story told before it, not from the present.
 _PRESENT = re.compile(r"(?i:today|tonight|this\s+(?:morning|afternoon|evening))")
@@ -938,6 +975,7 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
         if not text.startswith(doc_text(doc)):
             raise ValueError(f"article {article.id}: the spaCy Doc is not over article.text")
         chosen = sorted([*chosen, *_spacy_candidates(doc, article, base, chosen)], key=lambda c: c.start)
+    written = _stale_stamp(chosen, text, base)
     out: list[TimeExpression] = []
     ref: tuple[int | None, int, int] | None = None
     last: tuple[int, int | None] | None = None
@@ -947,7 +985,7 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
             tense = clause_tense(doc, c.start)
         elif doc is not None and c.handler is _h_month_day and dates_past_act(doc, c.start, c.end):
             tense = "past"
-        t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense))
+        t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense, written))
         if t is None:
             continue
         if c.handler in (_h_month, _h_weekday) and (_HABITUAL.search(text, max(0, c.start - 8), c.start)
