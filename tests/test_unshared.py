@@ -21,8 +21,8 @@ TEXTS = {
 }
 
 
-def _annotated(nlp: Any) -> tuple[dict[str, Article], dict[str, ArticleAnnotations]]:
-    arts = {k: Article(id=k, source=f"{k}.txt", text=t, raw_text=t, published="2017-12-05") for k, t in TEXTS.items()}
+def _annotated(nlp: Any, texts: dict[str, str] = TEXTS) -> tuple[dict[str, Article], dict[str, ArticleAnnotations]]:
+    arts = {k: Article(id=k, source=f"{k}.txt", text=t, raw_text=t, published="2017-12-05") for k, t in texts.items()}
     notes = {}
     for k, a in arts.items():
         doc = nlp(a.text)
@@ -55,6 +55,20 @@ def test_a_figure_only_one_outlet_gives_inside_a_shared_statement(nlp: Any) -> N
     # figure of "143 million Americans")
     assert with_unshared_figures([_shared_group(arts, "It may have affected")], arts, notes, family,
                                  lambda art, s, e: None) == (_shared_group(arts, "It may have affected"),)
+
+
+def test_an_age_another_outlet_gives_after_the_name_is_shared(nlp: Any) -> None:
+    # giveme5w1h (Ahed Tamimi): Reuters' "a 16-year-old Palestinian girl" had been flagged as
+    # Reuters' alone, though AP writes the age after her name ("Ahed Tamimi, 16,")
+    texts = {
+        "r": "Israel indicted a 16-year-old Palestinian girl on Monday, and she met a 45-year-old judge.",
+        "a": "Palestinians have since hailed Ahed Tamimi, 16, as an icon. Israel indicted the girl on Monday.",
+    }
+    arts, notes = _annotated(nlp, texts)
+    group = _shared_group(arts, "Israel indicted")
+    out = with_unshared_figures([group], arts, notes, {"r": "r", "a": "a"}, lambda art, s, e: None)
+    added = [g.evidence[0].text for g in out if g is not group]
+    assert added == ["45-year"]  # the judge's age is Reuters' alone; the girl's is not
 
 
 @pytest.fixture(scope="module")

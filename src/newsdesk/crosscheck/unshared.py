@@ -53,6 +53,27 @@ def _measures(q: Quantity, text: str, times: Sequence[Evidence]) -> bool:
     return not any(t.overlaps(q.evidence) for t in times)
 
 
+# An age as outlets write it: "the 16-year-old", "aged 16", and the apposition after a
+# name, "Ahed Tamimi, 16, was charged" (AP style), "Tamimi (16)". One outlet's
+# "16-year-old" is the figure of another's "Ahed Tamimi, 16,".
+_AGES = re.compile(
+    r"\b(?P<a>\d{1,3}|[a-z]+(?:-[a-z]+)?)-years?-old\b|\baged\s+(?P<b>\d{1,3})\b"
+    r"|\b(?-i:[A-Z])[\w'’.-]+(?:,\s|\s\()(?P<c>\d{1,3})(?:,\s|\))", re.IGNORECASE)
+
+
+def _ages(text: str) -> dict[int, float]:
+    """Start offset of each age's number in ``text`` -> the age."""
+    from newsdesk.extract.quantities import parse_number
+
+    out: dict[int, float] = {}
+    for m in _AGES.finditer(text):
+        group = next(g for g in ("a", "b", "c") if m.group(g))
+        value = parse_number(m.group(group))
+        if value is not None and 0 < value < 130:
+            out[m.start(group)] = value
+    return out
+
+
 @dataclass(frozen=True)
 class StoryFigures:
     """The figures of a story's articles and which of them another outlet shares: the one
@@ -62,6 +83,7 @@ class StoryFigures:
     measured: Mapping[str, tuple[Quantity, ...]]  # article id -> its figures (``_measures``)
     every: Mapping[str, tuple[Quantity, ...]]  # article id -> all its quantities: "the 276 girls" states 276 too
     family: Mapping[str, str]
+    ages: Mapping[str, Mapping[int, float]]  # article id -> its ages (``_ages``)
 
     @classmethod
     def of(cls, ids: Sequence[str], articles: Mapping[str, Article],
@@ -72,11 +94,17 @@ class StoryFigures:
                 times = [t.evidence for t in annotations[aid].times if not _AGE.search(t.evidence.text)]
                 measured[aid] = tuple(q for q in annotations[aid].quantities
                                       if _measures(q, articles[aid].text, times))
-        return cls(measured, {aid: annotations[aid].quantities for aid in measured}, family)
+        return cls(measured, {aid: annotations[aid].quantities for aid in measured}, family,
+                   {aid: _ages(articles[aid].text) for aid in measured})
 
     def shared(self, aid: str, q: Quantity) -> bool:
-        """Another family than ``aid``'s gives an amount that can be ``q``'s."""
+        """Another family than ``aid``'s gives an amount that can be ``q``'s (an age
+        another gives as an age in any wording)."""
         own = self.family.get(aid, aid)
+        age = self.ages.get(aid, {}).get(q.evidence.start)
+        if age is not None and any(self.family.get(other, other) != own and age in found.values()
+                                   for other, found in self.ages.items()):
+            return True
         return any(self.family.get(other, other) != own and _same_amount(q, o)
                    for other, qs in self.every.items() for o in qs)
 
