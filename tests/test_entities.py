@@ -523,3 +523,18 @@ def test_a_plural_first_word_names_another_thing() -> None:
     names = sorted(sorted(e.aliases) for e in canonicalize_entities([a, b, c, d], mentions))
     assert ["Financial Crime Division", "Financial Crimes Division"] in names
     assert not any("Time Magazine" in n and any("Times" in x for x in n) for n in names)
+
+
+def test_a_company_named_with_its_group_and_legal_form_is_the_company() -> None:
+    # giveme5w1h (Goldman's tax charge): Bloomberg's "Goldman Sachs Group Inc. said the U.S.
+    # tax reform will cut profit this year by about $5 billion" had named another entity than
+    # AP's "Goldman Sachs", so the two outlets' statement of the charge stayed apart
+    a = _text_article("a", "Goldman Sachs Group Inc. said the tax reform will cut profit. Virgin Group Ltd. grew.")
+    b = _text_article("b", "Goldman Sachs is expecting a $5 billion hit to profits. Virgin grew.")
+    mentions = {"a": (_mention(a, "Goldman Sachs Group Inc.", "ORG"), _mention(a, "Virgin Group Ltd.", "ORG")),
+                "b": (_mention(b, "Goldman Sachs", "ORG"), _mention(b, "Virgin", "ORG"))}
+    ents = canonicalize_entities([a, b], mentions)
+    goldman = [e for e in ents if any("Goldman" in m.text for m in e.mentions)]
+    assert len(goldman) == 1 and {m.article_id for m in goldman[0].mentions} == {"a", "b"}
+    # one word before "Group" is too little to name the company alone: "Virgin" stays apart
+    assert len([e for e in ents if any("Virgin" in m.text for m in e.mentions)]) == 2

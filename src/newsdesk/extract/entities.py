@@ -451,11 +451,16 @@ def display_name(surface: str, label: str = "") -> str:
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    """Folded words for matching: hyphens split, dots/apostrophes dropped, legal forms cut."""
+    """Folded words for matching: hyphens split, dots/apostrophes dropped, legal forms cut
+    (with a "Group" before them)."""
     words = [re.sub(r"[.'’]", "", w) for w in re.split(r"[\s\-–]+", fold(name))]
     words = [w for w in words if w]
+    legal = False
     while len(words) > 1 and words[-1] in _CORP_SUFFIXES:
         words.pop()
+        legal = True
+    if legal and len(words) > 2 and words[-1] == "group":
+        words.pop()  # "Goldman Sachs Group Inc." is the company outlets call "Goldman Sachs"
     return tuple(words)
 
 
