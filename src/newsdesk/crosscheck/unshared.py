@@ -7,9 +7,12 @@ figure (a quantity with a unit or a counted noun, ``extract.quantities``) inside
 corroborated group's span that no article of another family (near-duplicates are one)
 gives anywhere in the story, in any wording that can state the same amount
 (``quantities_compatible``: "more than 270 girls" and "276 girls" may; a count is the
-same whatever it counts: "143 million consumers", "143 million Americans"), is a
-single-source claim of its own: its text is the member's sentence, its ``focus`` the
-figure, its evidence the figure's words.
+same whatever it counts: "143 million consumers", "143 million Americans"; a sum is the
+same in two namings of its currency; an age is the same in any wording: "a 16-year-old
+girl", "Ahed Tamimi, 16,"), is a single-source claim of its own: its text is the
+member's sentence, its ``focus`` the figure, its evidence the figure's words. The
+brief's note on a shared statement's figures reads "one outlet's" the same way
+(``StoryFigures``).
 """
 
 from __future__ import annotations
