@@ -129,3 +129,11 @@ def test_the_briefs_note_and_the_figure_claims_agree(electric_bill: Any, corpus_
 
     assert _notes_agree_with_figure_claims(analyze([str(corpus_dir)], Settings())) >= 1  # "eight engines", "five radars"
     _notes_agree_with_figure_claims(electric_bill)
+
+
+def test_an_age_is_read_where_outlets_write_one_and_nowhere_else() -> None:
+    from newsdesk.crosscheck.unshared import _ages
+
+    text = ("Ahed Tamimi, 16, was charged. The 58-year-old said so, a fifty-eight-year-old man aged 30 "
+            "agreed. The children, 5, 7 and 9, and March 3, 2017, and Room (101) are no ages.")
+    assert sorted(_ages(text).values()) == [16.0, 30.0, 58.0, 58.0]

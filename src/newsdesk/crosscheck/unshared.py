@@ -57,11 +57,12 @@ def _measures(q: Quantity, text: str, times: Sequence[Evidence]) -> bool:
 
 
 # An age as outlets write it: "the 16-year-old", "aged 16", and the apposition after a
-# name, "Ahed Tamimi, 16, was charged" (AP style), "Tamimi (16)". One outlet's
-# "16-year-old" is the figure of another's "Ahed Tamimi, 16,".
+# name, "Ahed Tamimi, 16, was charged" (AP style). One outlet's "16-year-old" is the
+# figure of another's "Ahed Tamimi, 16,". A number in brackets after a name is left out:
+# "Room (101)" is no age.
 _AGES = re.compile(
     r"\b(?P<a>\d{1,3}|[a-z]+(?:-[a-z]+)?)-years?-old\b|\baged\s+(?P<b>\d{1,3})\b"
-    r"|\b(?-i:[A-Z])[\w'’.-]+(?:,\s|\s\()(?P<c>\d{1,3})(?:,\s|\))", re.IGNORECASE)
+    r"|\b(?-i:[A-Z])[\w'’.-]+,\s(?P<c>\d{1,3}),\s", re.IGNORECASE)
 
 
 def _ages(text: str) -> dict[int, float]:
