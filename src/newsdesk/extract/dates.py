@@ -777,6 +777,11 @@ def _make(article: Article, c: _Candidate, t: _Time) -> TimeExpression:
 _HABITUAL = re.compile(r"(?i)\b(?:each|every)\s+$")
 
 
+def _after_each(text: str, start: int) -> bool:
+    """"each"/"every" right before ``start``: "every Tuesday" names no one day."""
+    return _HABITUAL.search(text, max(0, start - 8), start) is not None
+
+
 # Adverbs that make the verb of a month or weekday a habit: "Apple usually waits until
 # September to reveal its new handsets" names no one September.
 _HABIT_ADVERBS = frozenset({"usually", "typically", "normally", "traditionally", "customarily",
@@ -942,7 +947,7 @@ def _stale_stamp(chosen: Sequence[_Candidate], text: str, anchor: date | None) -
     past: list[date] = []
     future: list[date] = []
     for c in chosen:
-        if c.handler is not _h_weekday or c.match["rel"] or _HABITUAL.search(text, max(0, c.start - 8), c.start):
+        if c.handler is not _h_weekday or c.match["rel"] or _after_each(text, c.start):
             continue
         day = date.fromisoformat(_weekday_date(c.match["wd"], None, _Ctx(text, anchor, None), c.start))
         if not past and not future and (day > anchor or (anchor - day).days < STALE_MIN_DAYS):
@@ -988,7 +993,7 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
         t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense, written))
         if t is None:
             continue
-        if c.handler in (_h_month, _h_weekday) and (_HABITUAL.search(text, max(0, c.start - 8), c.start)
+        if c.handler in (_h_month, _h_weekday) and (_after_each(text, c.start)
                                                     or (doc is not None and habitual_clause(doc, c.start))):
             out.append(_make(article, c, _habitual(t)))  # "each July": no one July, no anchor for what follows
             continue

@@ -277,12 +277,15 @@ def _build(m: re.Match[str]) -> _Match | None:
     return _Match(start, end, value, unit, qual)
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
 def _says_money(m: re.Match[str]) -> bool:
     """"pounds" after ``m``'s number are money: a word of paying or costing before it in
     its sentence ("fined 30,000 pounds"), or a scale word with no "of" after ("two
     million pounds", not "5 million pounds of thrust")."""
     text = m.string
-    if re.match(r"\s+of\b", text[m.end():]):
+    if _OF_AFTER.match(text, m.end()):
         return False
     return bool(_MONEY_CONTEXT.search(text, max(0, m.start() - 80), m.start())
                 or m.group("scale") or m.group("sscale"))

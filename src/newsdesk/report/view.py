@@ -497,6 +497,9 @@ def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article],
 
 
 def story_view(report: Report, story: Story) -> StoryView:
+    from newsdesk.crosscheck.align import duplicate_families
+    from newsdesk.crosscheck.unshared import StoryFigures
+
     arts = {a.id: a for a in report.articles}
     ann = {x.article_id: x for x in report.annotations}
     labels = {aid: outlet_label(arts[aid]) for aid in story.article_ids}
@@ -504,9 +507,6 @@ def story_view(report: Report, story: Story) -> StoryView:
     ranked = _rank(story.claims)
     ind = _Independence(report, ann)
     corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
-    from newsdesk.crosscheck.align import duplicate_families
-    from newsdesk.crosscheck.unshared import StoryFigures
-
     figures = StoryFigures.of(story.article_ids, arts, ann,
                               duplicate_families([arts[i] for i in story.article_ids if i in arts]))
     unshared = {c.id: found for c in ranked if c.support_count >= 2
