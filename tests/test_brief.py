@@ -136,6 +136,34 @@ def test_the_summary_tells_the_event_before_its_background() -> None:
     assert shown == ["said", "o0", "o1", "o2", "o3"]
 
 
+def test_the_parts_of_one_sentence_only_one_outlet_has_are_one_line() -> None:
+    # giveme5w1h (Daily Mail, NYC subway): "One train was stationary and the other was
+    # moving at the time of the collision." had been two single-source lines, the sentence
+    # twice with one part in bold each; where another part of a sentence is corroborated,
+    # each unshared part keeps its line with its part marked
+    from newsdesk.model import Article, ClaimGroup
+    from newsdesk.report.view import one_line_per_sentence
+
+    text = ("One train was stationary and the other was moving at the time of the collision. "
+            "There were no passengers on the trains, and the accident had no impact on service.")
+    art = Article("dm", "dm.txt", text, text)
+    first, second = text[:text.index(". ") + 1], text[text.index(". ") + 2:]
+
+    def part(gid: str, sentence: str, piece: str, status: str = "single-source") -> ClaimGroup:
+        at = sentence.index(piece)
+        start = text.index(sentence) + at
+        return ClaimGroup(gid, sentence, "fact", status, 1 if status == "single-source" else 2, (),
+                          (art.evidence(start, start + len(piece)),), focus=(at, at + len(piece)))
+
+    stationary, moving = part("s", first, "One train was stationary"), part("m", first, "the other was moving")
+    empty = part("p", second, "There were no passengers on the trains")
+    service = part("i", second, "the accident had no impact on service", "corroborated")
+    shown = one_line_per_sentence([stationary, moving, empty], [stationary, moving, empty, service], {"dm": art})
+    assert [(c.id, c.focus) for c in shown] == [("s", None), ("p", empty.focus)]
+    assert shown[0].evidence[0].text == "One train was stationary and the other was moving"
+    assert shown[1] is empty
+
+
 _WORD = st.lists(st.sampled_from(list("ab&;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60"]), min_size=1, max_size=6)
 _WORDS = st.lists(_WORD.map("".join), min_size=3, max_size=8)
 

@@ -237,6 +237,18 @@ def test_a_named_persons_roles_and_bare_possessed_nouns_are_no_list_items(nlp: A
         "eight engines", "five radars in Russia"]
 
 
+def test_a_list_inside_a_quotation_is_the_speakers_phrasing_not_items(nlp: Any) -> None:
+    # giveme5w1h (EW, the Grammys letter): "today's music", "the music business" and
+    # "even more significantly, society", inside the letter's quoted words, had been three
+    # single-source claims; items in quote marks of their own stay items
+    assert _items(nlp, "Several female heavyweights in the music industry fired off a letter to the Recording "
+                       "Academy, saying it was \u201cwoefully out of touch with today\u2019s music, the music "
+                       "business, and even more significantly, society\u201d after only one woman won.") == []
+    assert _items(nlp, "He said the town was 'short of clean water, medical supplies and fuel' all week.") == []
+    assert _items(nlp, "The letter asked for \u201ceight engines\u201d and \u201cfive radars\u201d and new "
+                       "missiles.") == ["eight engines", "five radars", "new missiles"]
+
+
 def test_an_explainers_heading_is_no_claim(nlp: Any) -> None:
     # giveme5w1h (a linked CNN explainer): it had corroborated "South Korea wants to build
     # ballistic missiles ..." in another outlet

@@ -258,6 +258,47 @@ def test_a_gallery_whose_captions_open_with_its_title_goes(data_dir: Path) -> No
 MIN_TITLED = rules.MIN_TITLED_SLIDES
 
 
+def test_a_caption_that_repeats_a_sentence_goes(data_dir: Path) -> None:
+    """giveme5w1h (Daily Mail, NYC subway work trains collide): the photo captions repeat
+    article sentences without their full stop, one with "(file photo)" after it. They
+    had doubled a quote in "who said what" and made a single-source claim of "... between
+    Manhattan and Queens (file photo)". The captions go, every sentence stays once."""
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / "e5b73024b43cab7dc2ea4f72b04bf98842e3958b97afe44402935312.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+    article = clean_document(RawDocument(source=path.name, text=raw), SETTINGS)
+    echoes = [r.text for r in article.removed if r.reason == "photo caption (repeats a sentence)"]
+    assert len(echoes) == 3 and any(t.endswith("(file photo)") for t in echoes)
+    assert "(file photo)" not in article.text
+    for sentence in ("Two New York City subway work trains collided in a tunnel early Wednesday morning, injuring one person.",
+                     "between Manhattan and Queens.", "'bumped into each other' but didn't derail at about 5am."):
+        assert article.text.count(sentence) == 1, sentence
+    assert clean_document(RawDocument(source=path.name, text=article.text), SETTINGS).text == article.text
+
+
+@pytest.mark.parametrize("text", [
+    # a heading the next paragraph opens with, but no whole sentence of it
+    "Rescue teams reached the village overnight\nRescue teams reached the village overnight and found 12 survivors.",
+    # the words stand in the sentence after a colon: the line is what someone said, not a copy
+    "We will rebuild every single home here\nThe mayor said: we will rebuild every single home here.",
+    # too short to tell a caption from a heading
+    "Five were hurt\nFive were hurt.",
+])
+def test_lines_that_only_look_like_echoes_stay(text: str) -> None:
+    assert rules.echoed_captions(split_lines(text)) == []
+
+
+@given(st.lists(st.sampled_from(["fire", "crews", "town", "the", "river", "rose", "near", "homes", "late", "on"]),
+                min_size=6, max_size=14))
+@settings(max_examples=50, deadline=None)
+def test_an_echoed_caption_goes_and_its_sentence_stays(words: list[str]) -> None:
+    sentence = " ".join(words).capitalize()
+    lines = split_lines(f"{sentence}\nIntro paragraph here. {sentence}.")
+    assert rules.echoed_captions(lines) == [0]
+    assert rules.echoed_captions(lines, skip={0}) == []
+
+
 def test_an_archive_menu_run_into_one_line_goes(data_dir: Path) -> None:
     """giveme5w1h (Insights on India): a page of menus only had passed as an article, its
     blog archive menu on one line ("Archives Select Month January 2018 December 2017 ...")

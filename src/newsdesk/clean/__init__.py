@@ -248,6 +248,8 @@ def clean_document(doc: RawDocument, settings: Settings) -> Article:
         for ln in lines:  # every other copy goes too, so a second cleaning finds none
             if ln.index != title_line.index and _same_text(ln.text, title_line.text):
                 verdicts[ln.index] = "title (repeated)"
+    for index in rules.echoed_captions(lines, skip=verdicts.keys()):
+        verdicts[index] = "photo caption (repeats a sentence)"
     if author is None:
         author = next((rules.byline_author(redact(ln.text)) for ln in lines
                        if verdicts.get(ln.index) == BYLINE_REASON), None)

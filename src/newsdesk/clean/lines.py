@@ -15,7 +15,7 @@ short article sentences ("The company did not respond to a request for comment."
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from newsdesk.months import MONTH_WORDS
@@ -403,6 +403,58 @@ def slideshow_lines(lines: Sequence[Line]) -> list[int]:
     out.update(i for by_slide in slides.values() if len(by_slide) >= MIN_SLIDES
                for idx in by_slide.values() for i in idx)
     return sorted(out | _titled_slides(lines))
+
+
+# A photo caption that repeats a sentence of the article, as tabloids run them under each
+# photo ("Two New York City subway work trains collided in a tunnel early Wednesday
+# morning, injuring one person" above the same sentence with its full stop), maybe with a
+# note in brackets ("... between Manhattan and Queens (file photo)"). It takes this many
+# words: a short line equal to a sentence is a heading or a list item.
+MIN_ECHO_WORDS = 6
+_CAPTION_TAG = re.compile(
+    r"\s*\((?:(?:file|stock|library|archive)\s+)?(?:photo(?:graph)?|picture|pic|image)s?\)\s*$"
+    r"|\s*\((?:pictured|above|below|left|right|centre|center|top|bottom|inset)\)\s*$",
+    re.IGNORECASE,
+)
+_ECHO_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_SENTENCE_END = ".!?\u2026"
+
+
+def _plain_line(text: str) -> str:
+    return " ".join(text.translate(_ECHO_QUOTES).casefold().split())
+
+
+def echoed_captions(lines: Sequence[Line], skip: Collection[int] = ()) -> list[int]:
+    """Indexes of captions that repeat a sentence of another line word for word: a line of
+    MIN_ECHO_WORDS words or more that, its bracketed photo note aside, does not end like a
+    sentence, while another line that does (not in ``skip``) holds it as a whole sentence.
+    The sentence stays; only its copy without a full stop goes, so cleaning twice is stable."""
+    prose = [(ln.index, _plain_line(ln.text)) for ln in lines
+             if ln.index not in skip and ends_like_sentence(_CAPTION_TAG.sub("", ln.text))]
+    out: list[int] = []
+    for ln in lines:
+        if ln.index in skip or ln.words < MIN_ECHO_WORDS:
+            continue
+        bare = _CAPTION_TAG.sub("", ln.text)
+        if ends_like_sentence(bare):
+            continue
+        key = _plain_line(bare).rstrip(" ,;:")
+        if any(_holds_sentence(text, key) for i, text in prose if i != ln.index):
+            out.append(ln.index)
+    return out
+
+
+def _holds_sentence(text: str, key: str) -> bool:
+    """Whether ``key`` is a whole sentence of ``text`` (both ``_plain_line``): it starts the
+    text or follows a sentence end, and a sentence end follows it (closing quotes aside)."""
+    at = text.find(key)
+    while at >= 0:
+        before = text[:at].rstrip()
+        after = text[at + len(key):].lstrip("\"')")
+        if (not before or before[-1] in _SENTENCE_END + "\"')") and after[:1] in _SENTENCE_END:
+            return True
+        at = text.find(key, at + 1)
+    return False
 
 
 def is_table_row(text: str) -> bool:

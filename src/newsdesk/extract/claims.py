@@ -460,9 +460,23 @@ def list_items(span: Any) -> list[tuple[int, int]]:
             plain = not any(t.like_num or t.pos_ in {"NUM", "PROPN"} or t.text in _QUOTE_CHARS for t in sub)
             if of_noun and plain and len(content) <= MIN_ITEM_TOKENS:
                 continue
+            if _mid_quotation(doc_text(doc), span.start_char, span.end_char, sub.start_char):
+                continue  # a speaker's words: “out of touch with today's music, the music business, and society”
             if len(content) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
                 out.append((sub.start_char, _close_quote(doc_text(doc), sub.start_char, sub.end_char)))
     return out
+
+
+def _mid_quotation(text: str, start: int, end: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation (double or single quote marks) of the
+    sentence ``text[start:end]`` that opened words before it: the list is then the
+    speaker's phrasing, not things the outlet names. An item in quote marks of its own
+    (“logistical support”, '14 sets') is not."""
+    before = text[start:at]
+    opened = [i for i, ch in enumerate(before) if ch in _QUOTE_CHARS]
+    if len(opened) % 2 == 1 and re.search(r"\w", before[opened[-1] + 1:]):
+        return True
+    return any(a < len(before) < b and re.search(r"\w", before[a + 1:]) for a, b in _single_quoted(text[start:end]))
 
 
 # Clause markers whose clause is supposed, not stated ("if Russia sends jets"), or set

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsdesk.extract.dates import TIMEX_DAY_PARTS
@@ -521,8 +521,9 @@ def story_view(report: Report, story: Story) -> StoryView:
         summary=[_fact(c, labels, ind, unshared) for c in _summary(corroborated, arts, labels)],
         key_facts=facts[:MAX_KEY_FACTS],
         # most check-worthy first (figures, names, dates, completed acts): what to verify
-        single_source=[_fact(c, labels, ind) for c in sorted(ranked, key=_worthiest_first)
-                       if c.status == "single-source" and c.kind == "fact"],
+        single_source=[_fact(c, labels, ind) for c in one_line_per_sentence(
+            [c for c in sorted(ranked, key=_worthiest_first) if c.status == "single-source" and c.kind == "fact"],
+            story.claims, arts)],
         sources=_source_rows(story, arts, labels, origins),
         quotes_by_speaker=_quotes(story),
         matrix_outlets=outlets,
@@ -532,6 +533,31 @@ def story_view(report: Report, story: Story) -> StoryView:
         conflicts=_conflicts(story.contradictions),
         attributions=[c for c in ranked if c.kind == ATTRIBUTION and c.support_count >= 2],
     )
+
+
+def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGroup],
+                          arts: Mapping[str, Article]) -> list[ClaimGroup]:
+    """Single-source claims with parts of one sentence shown once: where every part of a
+    sentence that has claims is one outlet's alone ("One train was stationary" and "the
+    other was moving at the time of the collision"), the sentence is one line, unmarked,
+    its evidence the span from the first part to the last. Where another part of it is
+    corroborated, each part keeps its own line with its part marked: what is one
+    outlet's."""
+    shared = {c.text for c in claims if c.status != "single-source"}
+    parts: dict[tuple[str, str], list[ClaimGroup]] = {}
+    for c in single:
+        parts.setdefault((c.evidence[0].article_id, c.text), []).append(c)
+    out: list[ClaimGroup] = []
+    for c in single:
+        aid = c.evidence[0].article_id
+        same = parts[(aid, c.text)]
+        if len(same) == 1 or c.text in shared or aid not in arts:
+            out.append(c)
+        elif same[0] is c:
+            spans = [e for g in same for e in g.evidence if e.article_id == aid]
+            whole = arts[aid].evidence(min(e.start for e in spans), max(e.end for e in spans))
+            out.append(replace(c, focus=None, evidence=(whole,)))
+    return out
 
 
 def _worthiest_first(c: ClaimGroup) -> tuple[float, str, int]:
