@@ -375,6 +375,39 @@ def test_synonyms_and_stems_normalise() -> None:
     assert align.normalise_lemma("Su-30MK2") == "su-30m"  # not a word: cut, not stemmed
 
 
+def test_forms_the_tagger_leaves_unlemmatised_take_their_synonyms_class() -> None:
+    """giveme5w1h (USA Today and CNBC, Facebook's app for children): "messaging service"
+    had been keyed "messag" beside another outlet's "message"; "injuries" apart from
+    "injured" (the New Year fireworks at Terrigal). Stems that are words of another sense
+    stay themselves, and so does "a senior aide", which had been keyed as help."""
+    n = align.normalise_lemma
+    assert n("messaging") == n("message") == "letter"
+    assert n("injuries") == n("injured") == n("injure") == "injure"
+    assert n("evacuation") == n("evacuate") == n("escape") == n("flee")
+    assert n("barges") == n("boat") == "ship"
+    assert n("aide") != n("aid") and n("back") != n("backing") and n("final") != n("finalise")
+    assert n("correspondent") != n("letter") and n("announcement") != n("say")
+
+
+def test_one_event_in_other_words_aligns(data_dir: Path) -> None:
+    """giveme5w1h (CTV and the Straits Times, New Year fireworks at Terrigal): "were
+    evacuated and two were injured" and "fled and two people suffered minor injuries" had
+    been two single-source claims."""
+    from tests.test_figures import _event_docs
+
+    from newsdesk.eval.claims import cross_check_texts
+
+    docs = _event_docs(data_dir, "thousands_flee_fireworks_explosion_at_australia_beach")
+    arts, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    text = {a.id: a.text for a in arts}
+
+    def holds(g: Any, words: str) -> bool:
+        return any(words in text[e.article_id][e.start:e.end] for e in g.evidence)
+
+    assert any(holds(g, "Thousands of revellers fled") and holds(g, "Thousands of spectators were evacuated")
+               for g in story.claims)
+
+
 def test_a_models_number_and_a_point_in_time_are_no_shared_content(nlp: Any) -> None:
     """"Ariane 5" shares no figure with "5 million pounds"; "at the end of lap 19" states
     no ending that "finished the race" could share."""

@@ -127,6 +127,32 @@ def test_an_office_or_role_word_alone_is_no_name(nlp: Any) -> None:
     assert {"Detroit", "Elon Musk", "Stephen King"} <= found
 
 
+def test_platforms_and_web_addresses_are_organisations_and_handles_no_names(data_dir: Path, nlp: Any) -> None:
+    """giveme5w1h (CTV and the Straits Times, New Year fireworks): the brief's entities had
+    "Twitter (PERSON)", "Fireworks (PERSON)" from a tweet's "#Fireworks", "@9NewsAUS
+    (GPE)" and "News.com.au (GPE)"."""
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    names = ("047dcb1a6c7d4047eed066daf288e66f955e20920b8fc040143c9188.json",
+             "c9a0be098cd0189bb0dd9bd38fd1031fec68ea94048688078b54a662.json")
+    if not all((folder / n).is_file() for n in names):
+        pytest.skip(f"{folder} is absent")
+    found: dict[str, set[str]] = {}
+    for n in names:
+        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
+        article = Article(id=n[:8], source=n, text=text, raw_text=text)
+        for m in extract_mentions(article, nlp(text)):
+            found.setdefault(m.text, set()).add(m.label)
+            assert text[m.start - 1:m.start] not in ("@", "#") and m.text[0] not in "@#", m
+    assert found["Twitter"] == {"ORG"} and found["News.com.au"] == {"ORG"}
+    assert "Fireworks" not in found and "9NewsAUS" not in found and "@9NewsAUS" not in found
+    assert found["Anooshe Mushtaq"] == {"PERSON"}  # the person who tweeted stays a person
+    # a name that only looks like a web address or a platform in part is left as tagged
+    text = "Jack Dorsey founded the company. Amazon Prime Day starts on Monday. She studied at Google Scholar Academy."
+    article = Article(id="t", source="t", text=text, raw_text=text)
+    labels = {m.text: m.label for m in extract_mentions(article, nlp(text))}
+    assert labels.get("Jack Dorsey") == "PERSON"
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_spacy_span_yields_mentions_that_slice_back(

@@ -110,7 +110,9 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["kill", "slay", "murder"], "kill"),
     **dict.fromkeys(["tell", "state", "announce", "declare", "claim", "add"], "say"),
     **dict.fromkeys(["jet", "plane", "aircraft", "airplane", "warplane", "fighter"], "aircraft"),
-    **dict.fromkeys(["vessel", "boat", "ship"], "ship"),
+    **dict.fromkeys(["vessel", "boat", "ship", "barge", "ferry", "yacht", "tanker", "freighter"], "ship"),
+    **dict.fromkeys(["injure", "injury", "wound"], "injure"),
+    **dict.fromkeys(["flee", "evacuate", "evacuation", "escape"], "flee"),
     **dict.fromkeys(["country", "nation", "state"], "country"),
     **dict.fromkeys(["error", "mistake", "glitch"], "error"),
     **dict.fromkeys(["letter", "message", "correspondence"], "letter"),
@@ -201,6 +203,20 @@ _UNSURE = re.compile(
 
 _SYNONYM_CLASSES = frozenset(SYNONYMS.values())
 _STEMMER = snowballstemmer.stemmer("english")
+# Stems that are words of their own with another sense ("backing" -> "back", "finalise"
+# -> "final", "modernize" -> "modern", "correspondence" -> "correspond", a correspondent's
+# too): not read as their synonym's class; nor words whose stem is a synonym's ("a senior
+# aide" is no "aid").
+_OTHER_WORD_STEMS = frozenset({"back", "final", "modern", "correspond"})
+_OTHER_WORDS = frozenset({"aide"})
+# The class of a synonym's Snowball stem, for the forms the tagger leaves unlemmatised
+# ("messaging" as a modifier, "injuries"): one class per stem. Not for saying: "a public
+# announcement" reports nothing of what "announced" does.
+_STEM_CLASSES: dict[str, str] = {
+    stem: cls for word, cls in SYNONYMS.items()
+    if (stem := _STEMMER.stemWord(word)) != word and stem not in SYNONYMS and stem not in _OTHER_WORD_STEMS
+    and cls not in _REPORTING
+}
 
 
 @cache
@@ -212,9 +228,11 @@ def normalise_lemma(lemma: str) -> str:
     low = SYNONYMS.get(low, low)
     if low in _SYNONYM_CLASSES:
         return low
+    if low in _OTHER_WORDS:
+        return low[:STEM_CHARS]
     if low.isalpha():
         low = _STEMMER.stemWord(low)
-        low = SYNONYMS.get(low, low)
+        low = SYNONYMS.get(low) or _STEM_CLASSES.get(low, low)
     return low if len(low) <= STEM_CHARS or low in _SYNONYM_CLASSES else low[:STEM_CHARS]
 
 

@@ -161,10 +161,22 @@ _MADE_THINGS = frozenset("""missile missiles rocket rockets launcher launchers d
     submarines torpedo torpedoes warhead warheads vaccine vaccines smartphone smartphones""".split())
 
 
+# Online platforms and the companies behind them, which the small model tags PERSON or
+# GPE where a sentence names them as a place or an actor ("on Twitter", "Facebook said"):
+# always organisations. A web address named as an outlet ("News.com.au") is one too.
+PLATFORMS = frozenset("""twitter facebook instagram youtube tiktok whatsapp snapchat linkedin reddit weibo wechat
+    telegram google microsoft amazon netflix spotify uber airbnb pinterest tumblr""".split())
+_WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|io|co|info|news|tv)(?:\.[a-z]{2})?", re.IGNORECASE)
+
+
 def _label(text: str, start: int, end: int, label: str) -> str:
-    """spaCy's label, except that a model's name is a thing, not a person: one with a digit
-    in it ("Su-30MK2", "Il-76", "Boeing 737"), or one set right before a made thing
+    """spaCy's label, except that a platform or a web address is an organisation
+    (``PLATFORMS``, ``_WEB_NAME``), and a model's name is a thing, not a person: one with a
+    digit in it ("Su-30MK2", "Il-76", "Boeing 737"), or one set right before a made thing
     ("the Oreshnik missile system"). The small model tags such names PERSON."""
+    name = text[start:end]
+    if name.lower() in PLATFORMS or _WEB_NAME.fullmatch(name):
+        return "ORG"
     if label != "PERSON":
         return label
     after = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 30])
@@ -177,8 +189,8 @@ def _propagate(article: Article, lines: _Lines, mentions: list[Mention]) -> dict
     """Repeats of names the tagger found in this article but missed elsewhere in it.
 
     A name means one thing throughout an article. Longest first; not inside a mention,
-    a heading, a notice line or a longer name, and not one-word names also used in lower
-    case ("May", "Will")."""
+    a heading, a notice line, a longer name, a handle or a hashtag, and not one-word names
+    also used in lower case ("May", "Will")."""
     text = article.text
     covered = bytearray(len(text))
     for m in mentions:
@@ -191,7 +203,7 @@ def _propagate(article: Article, lines: _Lines, mentions: list[Mention]) -> dict
     for surface in sorted(votes, key=lambda t: (-len(t), t)):
         if " " not in surface and surface.lower() in lower:
             continue
-        for hit in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])", text):
+        for hit in re.finditer(r"(?<![\w@#-])" + re.escape(surface) + r"(?![\w-])", text):
             s, e = hit.span()
             if any(covered[s:e]) or lines.is_notice(s) or lines.is_heading(s) or _in_longer_name(text, s, e):
                 continue
@@ -236,6 +248,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
             start = _after_lead_words(text, start, end)
     if start < end and text[start:end].lower().rstrip(".") in _BARE_ROLES:
         return None
+    if start < end and (text[start] in "@#" or text[start - 1:start] in ("@", "#")):
+        return None  # a social-media handle or hashtag ("@9NewsAUS", "#Fireworks"): markup, not a name
     return (start, end) if start < end and _plausible(text[start:end]) else None
 
 
