@@ -453,3 +453,17 @@ def test_a_stamp_later_than_the_writing_does_not_push_the_coming_weekday_a_week_
                    "1989-10-27") == {"Tuesday": "1989-10-31", "Monday": "1989-10-23"}
     near = _values("The ship hit the bridge on Thursday. It will sail again on Monday.", "2017-12-30")
     assert near == {"Thursday": "2017-12-28", "Monday": "2018-01-01"}
+
+
+def test_today_meaning_nowadays_and_an_anniversary_are_no_second_date() -> None:
+    """giveme5w1h: CNBC's "some of today's biggest tech companies" had put the Center for
+    Humane Technology on the timeline at the publication day; the Sun's "My mother died 20
+    years ago today" had two entries, 1996 and the publication day. "Today's" meaning the
+    times is no date, and an anniversary is its one day."""
+    assert _values("It includes former employees of some of today's biggest tech companies.", "2018-02-04") == {}
+    assert _values("The letter called the academy out of touch with today\u2019s music.", "2018-02-05") == {}
+    assert _values('He said: "My mother died 20 years ago today."', "2016-11-03") == {"20 years ago": "1996-11-03"}
+    assert _values("She was elected six months ago today.", "2016-08-31") == {"six months ago": "2016-02-29"}
+    # the day's own things stay dated
+    assert _values("Today's meeting was cancelled.", "2016-11-03") == {"Today": "2016-11-03"}
+    assert _values("Twenty years ago, the plant closed.", "2016-11-03") == {"Twenty years ago": "1996"}

@@ -368,8 +368,22 @@ def _shift(anchor: date | None, days: int) -> _Time:
 _IN_NAME = re.compile(r"(?:[A-Z][\w&-]*|['’]s)[ \t]+$")
 
 
+# "today's" meaning nowadays: before a superlative or a noun for the times, not a day
+# ("some of today's biggest tech companies", "out of touch with today's music"), where
+# "today's meeting" is the day's.
+_NOWADAYS_AFTER = re.compile(
+    r"['’]s\s+(?i:biggest|largest|greatest|best|top|leading|richest|most|least|fastest|strongest|modern"
+    r"|world|society|music|culture|economy|youth|generation|children|kids|teens|teenagers|young|technology"
+    r"|media|standards|politics|age|era|times|climate|workforce|consumers|families|parents)\b")
+# "twenty years ago today": the offset's own day, not a second date
+_AGO_BEFORE = re.compile(r"(?i:\bago)[ \t]+$")
+
+
 def _h_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     if m["w"][0].isupper() and _IN_NAME.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None
+    if m["w"].lower() == "today" and (_NOWADAYS_AFTER.match(ctx.text, m.end())
+                                      or _AGO_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start())):
         return None
     word = re.sub(r"\s+", " ", m["w"].lower())
     offsets = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1,
@@ -525,9 +539,21 @@ def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     if n is None or n != int(n) or n > MAX_OFFSET_UNITS:
         return _Time("PAST_REF" if back else "FUTURE_REF", "unknown")
     step = -int(n) if back else int(n)
+    if direction == "ago" and ctx.anchor is not None and unit in ("year", "month") \
+            and re.match(r"[ \t]+(?i:today)\b", ctx.text[m.end():]):
+        return _anniversary(ctx.anchor, unit, step)  # "My mother died 20 years ago today": that day
     if direction in _FROM_NOW:
         return _offset_from(None, ctx.anchor, unit, step)
     return _offset_from(_text_base(ctx, unit), _narrative_anchor(ctx, unit, back), unit, step)
+
+
+def _anniversary(anchor: date, unit: str, step: int) -> _Time:
+    """The day ``step`` years or months before or after ``anchor``, on its day of the month
+    (the month's last day where it has fewer)."""
+    idx = anchor.year * 12 + anchor.month - 1 + (step * 12 if unit == "year" else step)
+    year, month = idx // 12, idx % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return _Time(date(year, month, min(anchor.day, last)).isoformat(), "day")
 
 
 def _text_base(ctx: _Ctx, unit: str) -> tuple[int | None, int, int] | None:

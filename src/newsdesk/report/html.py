@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import math
 from collections import Counter
+from collections.abc import Mapping
 from itertools import combinations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -16,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsdesk.model import Report, Story
 from newsdesk.report.view import (
     MAX_FIGURES,
+    StoryView,
     conflict_reason,
     conflict_sides,
     date_label,
@@ -23,7 +25,7 @@ from newsdesk.report.view import (
     figure_sentence,
     figure_sources,
     focus_parts,
-    story_view,
+    story_views,
 )
 
 MAX_GRAPH_NODES = 14
@@ -104,11 +106,14 @@ def entity_svg(report: Report, story: Story, size: int = 520) -> str:
     return "".join(out)
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, views: Mapping[str, StoryView] | None = None) -> str:
+    """report.html; ``views``: every story's view by id (``story_views``) when the caller
+    has them."""
+    views = views if views is not None else story_views(report)
     arts = {a.id: a for a in report.articles}
     stories = []
     for s in report.stories:
-        v = story_view(report, s)
+        v = views[s.id]
         removed = [(v.article_outlet[aid], r.text, r.reason) for aid in s.article_ids for r in arts[aid].removed]
         stories.append({"v": v, "timeline_svg": timeline_svg(s), "entity_svg": entity_svg(report, s),
                         "removed": removed})

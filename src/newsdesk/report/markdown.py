@@ -7,6 +7,7 @@ Article text is untrusted: it is escaped so that a Markdown viewer renders it as
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from newsdesk.model import ClaimGroup, Evidence, Report, Story
 from newsdesk.report.view import (
@@ -21,6 +22,7 @@ from newsdesk.report.view import (
     figure_sources,
     focus_parts,
     story_view,
+    story_views,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -191,8 +193,8 @@ def _removed(report: Report, story: Story, labels: dict[str, str], lines: list[s
     lines.append("")
 
 
-def render_story_markdown(report: Report, story: Story) -> list[str]:
-    v = story_view(report, story)
+def render_story_markdown(report: Report, story: Story, view: StoryView | None = None) -> list[str]:
+    v = view or story_view(report, story)
     lines: list[str] = []
     _header(v, lines)
     _facts(v, lines)
@@ -206,14 +208,16 @@ def render_story_markdown(report: Report, story: Story) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report) -> str:
-    """The whole brief: one section per story, then skipped inputs."""
+def render_markdown(report: Report, views: Mapping[str, StoryView] | None = None) -> str:
+    """The whole brief: one section per story, then skipped inputs; ``views``: every
+    story's view by id (``story_views``) when the caller has them."""
+    views = views if views is not None else story_views(report)
     lines = ["# newsdesk brief", "",
              f"{len(report.articles)} articles, {len(report.stories)} stories, "
              f"{len(report.skipped)} inputs skipped. Evidence is cited as outlet [article-id:start-end] "
              "(character offsets into the cleaned text in report.json).", ""]
     for story in report.stories:
-        lines += render_story_markdown(report, story)
+        lines += render_story_markdown(report, story, views[story.id])
     if report.skipped:
         lines += ["## Skipped inputs", ""]
         lines += [f"- {md(s.source)}: {md(s.reason)} ({s.stage})" for s in report.skipped]

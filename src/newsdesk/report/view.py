@@ -496,16 +496,38 @@ def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article],
     return sorted(out, key=lambda c: where[c.id])
 
 
-def story_view(report: Report, story: Story) -> StoryView:
+class ReportIndex:
+    """What every story's view reads of the whole report, worked out once per report:
+    articles and annotations by id, each article's origins, and the independence of
+    sources (``_Independence``, which reads every story's shared claims). Building one per
+    story had made rendering quadratic in the run's size."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.arts = {a.id: a for a in report.articles}
+        self.ann = {x.article_id: x for x in report.annotations}
+        self.origins = _article_origins(report, self.ann)
+        self.independence = _Independence(report, self.ann)
+
+
+def story_views(report: Report) -> dict[str, StoryView]:
+    """Every story's view by story id, built on one ``ReportIndex`` (what brief.md and
+    report.html both render)."""
+    index = ReportIndex(report)
+    return {s.id: story_view(report, s, index) for s in report.stories}
+
+
+def story_view(report: Report, story: Story, index: ReportIndex | None = None) -> StoryView:
+    """What the brief shows of ``story``; ``index``: the report's ``ReportIndex`` when the
+    caller has one (``story_views``)."""
     from newsdesk.crosscheck.align import duplicate_families
     from newsdesk.crosscheck.unshared import StoryFigures
 
-    arts = {a.id: a for a in report.articles}
-    ann = {x.article_id: x for x in report.annotations}
+    if index is None or index.report is not report:
+        index = ReportIndex(report)
+    arts, ann, origins, ind = index.arts, index.ann, index.origins, index.independence
     labels = {aid: outlet_label(arts[aid]) for aid in story.article_ids}
-    origins = _article_origins(report, ann)
     ranked = _rank(story.claims)
-    ind = _Independence(report, ann)
     corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
     figures = StoryFigures.of(story.article_ids, arts, ann,
                               duplicate_families([arts[i] for i in story.article_ids if i in arts]))

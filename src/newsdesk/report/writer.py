@@ -34,14 +34,16 @@ def write_outputs(report: Report, out_dir: str | Path) -> list[Path]:
     from newsdesk.report.html import render_html
     from newsdesk.report.json import render_json
     from newsdesk.report.markdown import render_markdown
+    from newsdesk.report.view import story_views
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise NewsdeskError(f"{out}: output path exists and is not a folder")
+    views = story_views(report)  # both renderers show the same views: built once
     rendered = {
         "report.json": render_json(report),
-        "brief.md": render_markdown(report),
-        "report.html": render_html(report),
+        "brief.md": render_markdown(report, views),
+        "report.html": render_html(report, views),
     }
     paths = []
     for name, content in rendered.items():
