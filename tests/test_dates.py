@@ -467,3 +467,39 @@ def test_today_meaning_nowadays_and_an_anniversary_are_no_second_date() -> None:
     # the day's own things stay dated
     assert _values("Today's meeting was cancelled.", "2016-11-03") == {"Today": "2016-11-03"}
     assert _values("Twenty years ago, the plant closed.", "2016-11-03") == {"Twenty years ago": "1996"}
+
+
+def test_holidays_and_clock_times_bound_to_their_day() -> None:
+    """giveme5w1h (Hawaiian Airlines flight HA446, published 2018-01-01): "10:15 a.m. on
+    New Year's Eve" had been dated the publication day, "9:45 am on December 31st, 2017"
+    (an ordinal, then the year) 2018-01-01, and "was scheduled to take off at 11:55 p.m.
+    Sunday, but left about 10 minutes late" the Sunday after publication."""
+    stamp = "2018-01-01"
+    assert _values("It landed in Honolulu at 10:15 a.m. on New Year's Eve.", stamp) == {
+        "10:15 a.m. on New Year's Eve": "2017-12-31T10:15"}
+    assert _values("The flight, HA446, left Auckland at 12:05 am, January 1st, 2018, and will land in Honolulu at "
+                   "9:45 am on December 31st, 2017.", stamp) == {
+        "12:05 am, January 1st, 2018": "2018-01-01T00:05", "9:45 am on December 31st, 2017": "2017-12-31T09:45"}
+    assert _values("The flight was scheduled to take off at 11:55 p.m. Sunday, but left late.", stamp) == {
+        "11:55 p.m. Sunday": "2017-12-31T23:55"}
+    # a plan still to come, and holidays by name, year given or nearest the stamp
+    assert _values("The game is scheduled for Sunday.", stamp) == {"Sunday": "2018-01-07"}
+    assert _values("The party on New Years Eve 2016 was big. Shops close on Christmas Day.", "2017-12-20") == {
+        "New Years Eve 2016": "2016-12-31", "Christmas Day": "2017-12-25"}
+    # a holiday's word alone names no day
+    assert _values("She put up her Christmas lights.", stamp) == {}
+
+
+def test_a_holiday_recalled_from_another_year_is_no_date() -> None:
+    """giveme5w1h (Berlin's safety zone for women, late December 2017): the Cologne
+    assaults of New Year's Eve 2015, recalled, are no 2017-12-31; the year written before
+    the holiday is its year."""
+    stamp = "2017-12-29"
+    assert _values("In the aftermath of the 2015 New Year\u2019s Eve events, police have boosted security.", stamp) == {
+        "2015 New Year\u2019s Eve": "2015-12-31"}
+    assert _values("After assaults occurred on New Year's Eve in several German cities two years ago, police "
+                   "changed plans.", stamp) == {"two years ago": "2015"}
+    assert _values("That chaotic New Year's Eve in Cologne set off fears.", stamp) == {}
+    assert _values("Its Christmas Day game was a record.", "2018-03-02") == {}  # too far from the stamp to guess
+    assert _values("Authorities have stepped up security for New Year's Eve.", stamp) == {
+        "New Year's Eve": "2017-12-31"}

@@ -68,6 +68,7 @@ MONTH_CONTEXT = frozenset(
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|going to|plans? to|planned|scheduled|expected to|set to|supposed to|"
     r"is to|are to|due to|upcoming|(?<!the\s)next(?!\s+day\b))\b|'ll\b", re.IGNORECASE)
+_PAST_PLAN = re.compile(r"\b(?i:was|were|had(?:\s+been)?)\s+$")
 # A day this close before publication, told in the future tense, is this year's: copy is
 # written before its timestamp ("will reach its peak between January 1 and 2", stamped
 # January 2), and next year's same day is not what a "will" on the day after means.
@@ -90,6 +91,14 @@ _MON = MONTH_PATTERN
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]|20)\d\d"
+# Holidays on a fixed day, as news names them ("It landed at 10:15 a.m. on New Year's
+# Eve"), capitalised; "Christmas" alone is no date ("her Christmas lights").
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31), "bastille day": (7, 14),
+}
+_HOL = (r"(?:New\s+Year(?:['’]?s)?\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day)|Boxing\s+Day|Valentine['’]?s\s+Day"
+        r"|Halloween|Bastille\s+Day)")
 _NUM = rf"(?:\d+(?:\.\d+)?|{WORD_NUMBER_RE.pattern[2:-2]}|a|an|one)"
 # "May of last year", "late January of that year": the year named by reference.
 _YEAR_REL = r"next|last|this|that|the\s+same|the\s+following|the\s+previous|the\s+next"
@@ -147,7 +156,7 @@ _NEXT_CLAUSE = re.compile(
     r"|was|were|had|did|came|went|said|made|took|saw|got|[a-z]+(?<!s)s|[a-z]+ed)\b)")
 
 
-def _is_future(text: str, pos: int) -> bool:
+def _is_future(text: str, pos: int, past_plans: bool = False) -> bool:
     """Whether the clause before ``pos`` speaks about the future (will, set to, ...).
 
     Only the ``FUTURE_WINDOW`` characters before the expression in the same sentence are
@@ -162,7 +171,11 @@ def _is_future(text: str, pos: int) -> bool:
     joined = list(_NEXT_CLAUSE.finditer(text, start, pos))
     if joined:
         start = joined[-1].end()
-    return FUTURE_RE.search(text, start, pos) is not None
+    # with ``past_plans`` (a weekday: a day of this week or the last), a plan told in the
+    # past is no future: "was scheduled to take off at 11:55 p.m. Sunday, but left about 10
+    # minutes late"; a month keeps it ("said that the accession was planned for early March")
+    return any(not (past_plans and _PAST_PLAN.search(text, max(0, m.start() - 20), m.start()))
+               for m in FUTURE_RE.finditer(text, start, pos))
 
 
 def _day_year(anchor: date | None, month: int, day: int, future: bool, tense: str | None = None) -> int | None:
@@ -468,7 +481,7 @@ def _weekday_date(name: str, rel: str | None, ctx: _Ctx, pos: int) -> str:
     wd = WEEKDAYS[name.lower()]
     if ctx.anchor is None:
         return f"XXXX-WXX-{wd + 1}"
-    future = rel == "next" or (rel != "last" and _is_future(ctx.text, pos))
+    future = rel == "next" or (rel != "last" and _is_future(ctx.text, pos, past_plans=True))
     # the day after publication, bare: a date line a time zone behind the news ("North
     # Korea fired a missile ... Friday" filed in the US on Thursday), not six days before
     future = future or (rel is None and (wd - ctx.anchor.weekday()) % 7 == 1)
@@ -480,9 +493,44 @@ def _weekday_date(name: str, rel: str | None, ctx: _Ctx, pos: int) -> str:
     return (ctx.anchor + timedelta(days=delta)).isoformat()
 
 
+def _holiday(name: str, year: str | None, ctx: _Ctx, pos: int) -> _Time | None:
+    """The day of a holiday (``HOLIDAYS``) of ``year``, or, named without one, the nearest
+    such day (``_day_year``) when it lies within HOLIDAY_NEAR_DAYS of publication and the
+    sentence tells nothing that puts it in another year: no act told in the past on a day
+    still to come ("the attacks on New Year's Eve in Cologne heralded ..." two years on),
+    no "that New Year's Eve", no "two years ago" beside it. Else None: a holiday recalled
+    from another year is no date the text gives."""
+    month, day = HOLIDAYS[re.sub(r"\s+", " ", name.lower().replace("\u2019", "'")).replace("years", "year's")
+                          .replace("year ", "year's ").replace("valentines", "valentine's")]
+    if year:
+        return _Time(_fmt(int(year), month, day), "day")
+    y = _day_year(ctx.anchor, month, day, _is_future(ctx.text, pos), ctx.tense)
+    if y is None or ctx.anchor is None:
+        return _Time(_fmt(None, month, day), "day")
+    when = date(y, month, day)
+    start = max(ctx.text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    stop = min((i for c in ".!?\n" if (i := ctx.text.find(c, pos)) >= 0), default=len(ctx.text))
+    if abs((when - ctx.anchor).days) > HOLIDAY_NEAR_DAYS or (ctx.tense == "past" and when > ctx.anchor) \
+            or _RECALLED.search(ctx.text, max(0, pos - 30), pos) or _YEARS_AWAY.search(ctx.text, start, stop):
+        return None
+    return _Time(when.isoformat(), "day")
+
+
+# A holiday named without its year is dated only this near publication (see ``_holiday``).
+HOLIDAY_NEAR_DAYS = 10
+_RECALLED = re.compile(r"\b(?i:that|those)\s+(?:[a-z]+\s+)?$")
+_YEARS_AWAY = re.compile(r"\b(?i:(?:years?|months?)\s+(?:ago|earlier|before|later|after|from\s+now)|last\s+year"
+                         r"|next\s+year)\b")
+
+
+def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    return _holiday(m["hol"], m["y"] or m["y0"], ctx, m.start("hol"))
+
+
 def _month_day_value(m: re.Match[str], ctx: _Ctx) -> str:
     month, day = _month_of(m["mon"]), int(m["d"])
-    t = _day_result(_day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start())), month, day)
+    year = int(m["y"]) if m["y"] else _day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start()))
+    t = _day_result(year, month, day)
     return t.value if t else "XXXX-XX-XX"
 
 
@@ -640,7 +688,10 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     else:
         hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
         hour += 12 if m["ap"].lower().startswith("p") else 0
-    if m["wd"] or m["mon"]:
+    held = _holiday(m["hol"], m["hy"], ctx, m.start("hol")) if m["hol"] else None
+    if held is not None:
+        day = held.value
+    elif m["wd"] or m["mon"]:
         day = _weekday_date(m["wd"], None, ctx, m.start()) if m["wd"] else _month_day_value(m, ctx)
     elif ctx.ref is not None:
         day = _fmt(*ctx.ref)
@@ -675,8 +726,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
     # "6.10am" (British) as "6:10 a.m.": never "10am" read out of it
     ("clock", _p(r"\b(?:(?<![\d.:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))|"
                  r"(?P<w>(?i:noon|midnight))\b)"
-                 rf"(?:(?:\s+(?:EST|EDT|GMT|UTC))?,?\s+(?:on\s+)?(?:(?P<wd>{_WD})|(?P<mon>{_MON})\s+(?P<d>{_DAY})\b))?"),
+                 rf"(?:(?:\s+(?:EST|EDT|GMT|UTC))?,?\s+(?:on\s+)?(?:(?P<wd>{_WD})|(?P<mon>{_MON})\s+(?P<d>{_DAY})"
+                 rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?|(?P<hol>{_HOL})\b(?:,?\s+(?P<hy>{_YEAR})\b)?))?"),
      _h_clock),
+    ("holiday", _p(rf"(?:\b(?P<y0>{_YEAR})\s+)?\b(?P<hol>{_HOL})\b(?:,?\s+(?P<y>{_YEAR})\b)?"), _h_holiday),
     ("deictic", _p(r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
                    r"yesterday|tomorrow|tonight|this(?=\s+(?:morning|afternoon|evening))))"
                    r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"), _h_deictic_day),
