@@ -196,3 +196,16 @@ def test_a_long_focused_claim_is_cut_around_its_focus() -> None:
     pre, mid, post = focus_parts(claim, 120)
     assert mid == "radar overhauls" and pre.startswith("\u2026") and post.endswith("\u2026")
     assert len(pre) + len(mid) + len(post) <= 125
+
+
+def test_a_focus_that_is_the_whole_statement_is_not_set_apart() -> None:
+    # giveme5w1h (Daily Mail, American Airlines): bullet lines without a full stop had been
+    # shown in bold from end to end
+    from newsdesk.model import ClaimGroup, Evidence
+    from newsdesk.report.view import focus_parts
+
+    text = "Teague, Burrell, and an assistant coach were asked to get off the plane."
+    whole = ClaimGroup("g", text, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(0, len(text) - 1))
+    assert focus_parts(whole) == (text, "", "")
+    part = ClaimGroup("g", text, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(0, 28))
+    assert focus_parts(part)[1] == "Teague, Burrell, and an assi"

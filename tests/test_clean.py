@@ -277,6 +277,28 @@ def test_a_caption_that_repeats_a_sentence_goes(data_dir: Path) -> None:
     assert clean_document(RawDocument(source=path.name, text=article.text), SETTINGS).text == article.text
 
 
+def test_a_closing_contribution_credit_goes_and_names_the_wire(data_dir: Path) -> None:
+    """giveme5w1h (ABC News, American Airlines; the New York Times, Korea): "The Associated
+    Press contributed to this report." had been a single-source claim; reporters credited
+    so go too. The wire credited stays known as what the article rests on in part."""
+    from newsdesk.crosscheck.sources import removed_credits
+
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    abc, nyt = (folder / f"{n}.json" for n in ("0cd6c1c92cf1a610cf97c97ddf9bf97fd44b9c6c177dbf6014c3bca2",
+                                             "08cea3165e2583223a240754590e40698af4391b3a9f26d39f21c1d5"))
+    if not (abc.is_file() and nyt.is_file()):
+        pytest.skip(f"{folder} is absent")
+    for path, credit in ((abc, "The Associated Press"), (nyt, None)):
+        article = clean_document(RawDocument(source=path.name, text=json.loads(path.read_text("utf-8"))["text"]),
+                                 SETTINGS)
+        assert "contributed to this report" not in article.text
+        assert any(r.reason == "source credit" and "contributed to this report" in r.text for r in article.removed)
+        assert (credit in removed_credits(article)) if credit else not removed_credits(article)
+    # a sentence about a report others contributed to is no credit
+    line = rules.make_line(0, 0, "He said many people contributed to this report on climate, which the panel published.")
+    assert rules.match_rule(line, False) is None
+
+
 @pytest.mark.parametrize("text", [
     # a heading the next paragraph opens with, but no whole sentence of it
     "Rescue teams reached the village overnight\nRescue teams reached the village overnight and found 12 survivors.",

@@ -196,6 +196,10 @@ RULES: tuple[Rule, ...] = (
           STRONG, STRONG_EDGE),
     _rule("legal links", r"terms of (use|service)|privacy (policy|notice)|cookie policy", WEAK, WEAK_EDGE),
     _rule("source credit", r"^\W*(additional )?reporting by .{0,80}; (editing|writing) by", STRONG, STRONG_EDGE),
+    # the reporters or the wire that helped, closing the story ("Yoongjung Seo in Seoul and
+    # Yuki Oda in Tokyo contributed to this report.", "The Associated Press contributed to
+    # this report."): a credit, not a statement of the story
+    _rule("source credit", r"\bcontributed (?:reporting )?to this (?:report|story|article)\W*$", CAPTION, CAPTION),
     _rule("related links", r"^\W*read more\b.{0,60}\bhere\W*$", STRONG, STRONG_EDGE),
     # a linked headline with its button ("China: the new space superpower Read more"), a
     # sharing line ("Read or Share this story: https://usat.ly/..."), a print-edition bar

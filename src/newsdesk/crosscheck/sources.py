@@ -53,6 +53,10 @@ def _own(article: Article, citations: Sequence[Citation]) -> list[Citation]:
 # Credit lines cleaning removes as boilerplate but that still name the origin: "Information
 # from: Erie Times-News, http://..." and a wire service's copyright on another outlet's page.
 _REMOVED_CREDIT = re.compile(r"^\s*Information from\s*:\s*(?P<name>[^,\n]+)", re.IGNORECASE)
+# a wire agency credited for part of the report ("The Associated Press contributed to this
+# report."): the article rests on it in part; reporters credited so are the outlet's own
+_WIRE_CONTRIBUTED = re.compile(r"^\s*(?P<name>The Associated Press|Associated Press|Reuters|Agence France-Presse|AFP"
+                               r"|United Press International)\s+contributed\b")
 _WIRE_COPYRIGHT = re.compile(r"^\s*(?:Copyright|©)\s*(?:©\s*)?\d{4}\s+(?P<name>The Associated Press|"
                              r"Associated Press|Reuters|Agence France-Presse|AFP|United Press International)\b")
 
@@ -61,7 +65,7 @@ def removed_credits(article: Article) -> tuple[str, ...]:
     """Origins named only in lines cleaning removed (no evidence in ``article.text``)."""
     out: list[str] = []
     for line in article.removed:
-        m = _REMOVED_CREDIT.match(line.text) or _WIRE_COPYRIGHT.match(line.text)
+        m = _REMOVED_CREDIT.match(line.text) or _WIRE_COPYRIGHT.match(line.text) or _WIRE_CONTRIBUTED.match(line.text)
         if m and m.group("name").strip() not in out:
             out.append(m.group("name").strip())
     return tuple(out)

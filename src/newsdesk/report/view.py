@@ -287,13 +287,15 @@ def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
 
 def focus_parts(claim: ClaimGroup, limit: int | None = None) -> tuple[str, str, str]:
     """A claim's text as (before, focus, after) (``ClaimGroup.focus``), cut to about
-    ``limit`` characters around the focus with "…" where cut; a claim with no focus is
-    (text, "", "") whole (``markdown.md`` bounds it)."""
+    ``limit`` characters around the focus with "…" where cut; a claim with no focus, or
+    one whose focus is all of it, is (text, "", "") whole (``markdown.md`` bounds it)."""
     text = claim.text
     if claim.focus is None:
         return text, "", ""
     s, e = claim.focus
     pre, mid, post = text[:s], text[s:e], text[e:]
+    if not pre.strip() and not post.strip(" .!?\"'\u201d\u2019"):
+        return text, "", ""  # the focus is the whole statement: nothing to set apart
     room = max((limit or len(text)) - len(mid), 0)
     if len(pre) + len(post) > room:
         keep_pre = min(len(pre), max(room - len(post), room // 2))
