@@ -299,6 +299,23 @@ def test_a_closing_contribution_credit_goes_and_names_the_wire(data_dir: Path) -
     assert rules.match_rule(line, False) is None
 
 
+@pytest.mark.parametrize(("text", "caption"), [
+    # giveme5w1h captions that had become single-source claims (Daily Mail, China Daily)
+    ("John Fox (pictured) left his post at the Chicago Bears after they missed out on the play-offs", True),
+    ("The supermoon is pictured rising over apartment buildings in Manhattan, New York", True),
+    ("Harambe, a 17-year-old gorilla at the Cincinnati Zoo is pictured in this undated handout photo provided by "
+     "Cincinnati Zoo. [Photo/Agencies]", True),
+    ("Pictured, the gravitational lens RX J1131-1231 galaxy can be seen, with the lens galaxy at the center", True),
+    # the report's own sentences: "(pictured)" with a full stop, a paragraph with a caption glued on
+    ("His wife (pictured) said the family would appeal the ruling on Monday.", False),
+    ("The two part Chang'e 4 space mission will launch in June, followed later in the year by a lander and rover. "
+     "Pictured, a previous Chinese rover.", False),
+    ("Police said the photo was taken in this area on Monday", False),
+])
+def test_a_photo_caption_told_as_one_goes(text: str, caption: bool) -> None:
+    assert rules.is_photo_caption(rules.make_line(0, 0, text)) is caption
+
+
 @pytest.mark.parametrize("text", [
     # a heading the next paragraph opens with, but no whole sentence of it
     "Rescue teams reached the village overnight\nRescue teams reached the village overnight and found 12 survivors.",

@@ -121,6 +121,8 @@ def _classify(line: Line, ctx: _Context, edge: bool, bottom: bool, late: bool) -
         return "author box"
     if rules.is_caps_link(line) or rules.is_doubled(text):
         return "link text"
+    if rules.is_photo_caption(line):
+        return "photo caption"
     if mixed_script_words(text) >= MIN_MIXED_WORDS:
         return "look-alike letters (spam)"
     reason = rules.match_rule(line, edge)

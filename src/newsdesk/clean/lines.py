@@ -461,6 +461,33 @@ def _holds_sentence(text: str, key: str) -> bool:
     return False
 
 
+# A photo's caption told as one: "Pictured, the gravitational lens ...", "... is pictured in
+# this undated handout photo provided by Cincinnati Zoo.", or a tabloid's caption with the
+# person "(pictured)" that ends without a full stop ("John Fox (pictured) left his post at
+# the Chicago Bears after they missed out on the play-offs"). A sentence of the report with
+# "(pictured)" in it ends with its full stop and stays.
+_PICTURED_OPENING = re.compile(r"^\W*pictured\b", re.IGNORECASE)
+_IN_THIS_PHOTO = re.compile(r"\bin this (?:[a-z]+ ){0,2}(?:photo(?:graph)?|picture|image|handout)\b", re.IGNORECASE)
+_PICTURED = re.compile(r"\(pictured\b|\b(?:is|are|was|were) pictured\b|\bpictured (?:here|above|below|left|right)\b",
+                       re.IGNORECASE)
+
+
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
+
+
+def is_photo_caption(line: Line) -> bool:
+    """A line that is a photo's caption (see ``_PICTURED``): one sentence of CAPTION words
+    at most. A paragraph of several sentences is the report, a caption glued to it or not
+    ("... followed later in the year by a lander and rover. Pictured, a previous Chinese
+    rover.")."""
+    text = line.text
+    if line.words > CAPTION or _INNER_SENTENCE_END.search(text):
+        return False
+    if _PICTURED_OPENING.search(text) or _IN_THIS_PHOTO.search(text):
+        return True
+    return bool(_PICTURED.search(text)) and not ends_like_sentence(text)
+
+
 def is_table_row(text: str) -> bool:
     """A row of a Markdown table as extractors write them ("| Name | Votes |", "|---|---|"):
     tables carry data (results, prices), so rows are never judged as furniture."""
