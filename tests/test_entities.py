@@ -146,6 +146,14 @@ def test_platforms_and_web_addresses_are_organisations_and_handles_no_names(data
     assert found["Twitter"] == {"ORG"} and found["News.com.au"] == {"ORG"}
     assert "Fireworks" not in found and "9NewsAUS" not in found and "@9NewsAUS" not in found
     assert found["Anooshe Mushtaq"] == {"PERSON"}  # the person who tweeted stays a person
+    # where or when something was said is no part of the name before it (the Straits Times:
+    # "Facebook on New Year's Day" had been an organisation)
+    text = ("The organiser said in a statement on Facebook on New Year's Day that it was amazing. "
+            "The Council on Foreign Relations said on Monday it would act.")
+    article = Article(id="t", source="t", text=text, raw_text=text)
+    names = {m.text for m in extract_mentions(article, nlp(text))}
+    assert "Facebook" in names and "Council on Foreign Relations" in names
+    assert not any(" on " in n and n != "Council on Foreign Relations" for n in names)
     # a name that only looks like a web address or a platform in part is left as tagged
     text = "Jack Dorsey founded the company. Amazon Prime Day starts on Monday. She studied at Google Scholar Academy."
     article = Article(id="t", source="t", text=text, raw_text=text)

@@ -169,6 +169,14 @@ PLATFORMS = frozenset("""twitter facebook instagram youtube tiktok whatsapp snap
 _WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|io|co|info|news|tv)(?:\.[a-z]{2})?", re.IGNORECASE)
 
 
+# Where or when something was said, which the tagger reads into the name before it: "on"
+# and a platform, a weekday, a month or a holiday.
+_ON_WHERE_OR_WHEN = re.compile(
+    r"\s+on\s+(?=(?:" + "|".join(sorted(PLATFORMS)) + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|new year|christmas|thanksgiving)\b)", re.IGNORECASE)
+
+
 def _label(text: str, start: int, end: int, label: str) -> str:
     """spaCy's label, except that a platform or a web address is an organisation
     (``PLATFORMS``, ``_WEB_NAME``), and a model's name is a thing, not a person: one with a
@@ -242,6 +250,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
             start += m.end()
         if m := _POSSESSIVE.search(text[start:end]):
             end = start + m.start()
+        if m := _ON_WHERE_OR_WHEN.search(text, start, end):
+            end = m.start()  # "Facebook on New Year's Day", "Tavon Kaiseen Alleyne on Instagram"
         start = _after_possessor(text, start, end)
         if label == "PERSON":
             start = _after_titles(text, start, end)
