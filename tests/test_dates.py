@@ -503,3 +503,12 @@ def test_a_holiday_recalled_from_another_year_is_no_date() -> None:
     assert _values("Its Christmas Day game was a record.", "2018-03-02") == {}  # too far from the stamp to guess
     assert _values("Authorities have stepped up security for New Year's Eve.", stamp) == {
         "New Year's Eve": "2017-12-31"}
+
+
+@pytest.mark.parametrize(("name", "day"), [
+    ("New Year's Eve", "12-31"), ("New Years Eve", "12-31"), ("New Year Eve", "12-31"), ("New Year\u2019s Day", "01-01"),
+    ("Christmas Eve", "12-24"), ("Christmas Day", "12-25"), ("Boxing Day", "12-26"), ("Valentine's Day", "02-14"),
+    ("Valentines Day", "02-14"), ("Halloween", "10-31"), ("Bastille Day", "07-14"),
+])
+def test_every_written_form_of_a_holiday_is_read(name: str, day: str) -> None:
+    assert _values(f"It happened on {name} 2016.", "2017-03-01") == {f"{name} 2016": f"2016-{day}"}

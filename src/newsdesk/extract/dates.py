@@ -93,9 +93,10 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]|20)\d\d"
 # Holidays on a fixed day, as news names them ("It landed at 10:15 a.m. on New Year's
 # Eve"), capitalised; "Christmas" alone is no date ("her Christmas lights").
+# Keyed by the name's letters, lower case, without a possessive "s" (``_holiday_key``).
 HOLIDAYS: dict[str, tuple[int, int]] = {
-    "new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
-    "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31), "bastille day": (7, 14),
+    "newyeareve": (12, 31), "newyearday": (1, 1), "christmaseve": (12, 24), "christmasday": (12, 25),
+    "boxingday": (12, 26), "valentineday": (2, 14), "halloween": (10, 31), "bastilleday": (7, 14),
 }
 _HOL = (r"(?:New\s+Year(?:['’]?s)?\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day)|Boxing\s+Day|Valentine['’]?s\s+Day"
         r"|Halloween|Bastille\s+Day)")
@@ -493,6 +494,12 @@ def _weekday_date(name: str, rel: str | None, ctx: _Ctx, pos: int) -> str:
     return (ctx.anchor + timedelta(days=delta)).isoformat()
 
 
+def _holiday_key(name: str) -> str:
+    """"New Year's Eve", "New Years Eve", "New Year Eve" -> "newyeareve" (``HOLIDAYS``)."""
+    key = re.sub(r"\s+", "", name.lower())
+    return re.sub(r"['’]s|(?<=year)s(?=eve|day)|(?<=valentine)s(?=day)", "", key)
+
+
 def _holiday(name: str, year: str | None, ctx: _Ctx, pos: int) -> _Time | None:
     """The day of a holiday (``HOLIDAYS``) of ``year``, or, named without one, the nearest
     such day (``_day_year``) when it lies within HOLIDAY_NEAR_DAYS of publication and the
@@ -500,8 +507,7 @@ def _holiday(name: str, year: str | None, ctx: _Ctx, pos: int) -> _Time | None:
     still to come ("the attacks on New Year's Eve in Cologne heralded ..." two years on),
     no "that New Year's Eve", no "two years ago" beside it. Else None: a holiday recalled
     from another year is no date the text gives."""
-    month, day = HOLIDAYS[re.sub(r"\s+", " ", name.lower().replace("\u2019", "'")).replace("years", "year's")
-                          .replace("year ", "year's ").replace("valentines", "valentine's")]
+    month, day = HOLIDAYS[_holiday_key(name)]
     if year:
         return _Time(_fmt(int(year), month, day), "day")
     y = _day_year(ctx.anchor, month, day, _is_future(ctx.text, pos), ctx.tense)
