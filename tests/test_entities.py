@@ -146,6 +146,11 @@ def test_platforms_and_web_addresses_are_organisations_and_handles_no_names(data
     assert found["Twitter"] == {"ORG"} and found["News.com.au"] == {"ORG"}
     assert "Fireworks" not in found and "9NewsAUS" not in found and "@9NewsAUS" not in found
     assert found["Anooshe Mushtaq"] == {"PERSON"}  # the person who tweeted stays a person
+    # a platform's name tagged a place that is one stays one
+    from newsdesk.extract.entities import _label
+
+    assert _label("fires in the Amazon basin", 13, 19, "LOC") == "LOC"
+    assert _label("posted on Twitter", 10, 17, "PERSON") == "ORG"
     # where or when something was said is no part of the name before it (the Straits Times:
     # "Facebook on New Year's Day" had been an organisation)
     text = ("The organiser said in a statement on Facebook on New Year's Day that it was amazing. "

@@ -163,7 +163,8 @@ _MADE_THINGS = frozenset("""missile missiles rocket rockets launcher launchers d
 
 # Online platforms and the companies behind them, which the small model tags PERSON or
 # GPE where a sentence names them as a place or an actor ("on Twitter", "Facebook said"):
-# always organisations. A web address named as an outlet ("News.com.au") is one too.
+# organisations then (a LOC "Amazon" is the river). A web address named as an outlet
+# ("News.com.au") is one too.
 PLATFORMS = frozenset("""twitter facebook instagram youtube tiktok whatsapp snapchat linkedin reddit weibo wechat
     telegram google microsoft amazon netflix spotify uber airbnb pinterest tumblr""".split())
 _WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|io|co|info|news|tv)(?:\.[a-z]{2})?", re.IGNORECASE)
@@ -183,8 +184,8 @@ def _label(text: str, start: int, end: int, label: str) -> str:
     digit in it ("Su-30MK2", "Il-76", "Boeing 737"), or one set right before a made thing
     ("the Oreshnik missile system"). The small model tags such names PERSON."""
     name = text[start:end]
-    if name.lower() in PLATFORMS or _WEB_NAME.fullmatch(name):
-        return "ORG"
+    if (name.lower() in PLATFORMS and label in ("PERSON", "GPE", "NORP")) or _WEB_NAME.fullmatch(name):
+        return "ORG"  # not "the Amazon" tagged a place
     if label != "PERSON":
         return label
     after = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 30])
