@@ -77,6 +77,15 @@ def test_electric_bill_gold(gold_dir: Path, data_dir: Path) -> None:
             assert ev in article.text, (key, ev)
 
 
+def _giveme_text(data_dir: Path, name: str) -> str:
+    """The text of one giveme5w1h-news-cluster record; skips the test when it is absent."""
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    text: str = json.loads(path.read_text(encoding="utf-8"))["text"]
+    return text
+
+
 def _is_paragraph(text: str) -> bool:
     return len(text.split()) >= 25 and text.endswith((".", "”", "\""))
 
@@ -179,10 +188,7 @@ def test_gold_body_lines_of_news_pages_survive(data_dir: Path) -> None:
 ])
 def test_slideshow_captions_go_and_the_article_stays(data_dir: Path, name: str, slides: int) -> None:
     """A slideshow pasted into a giveme5w1h article: every "k/N" caption goes, no other line."""
-    path = data_dir / "giveme5w1h-news-cluster" / "data" / name
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+    raw = _giveme_text(data_dir, name)
     counted = [ln for ln in split_lines(raw) if re.match(rf"\d+/{slides} ", ln.text)]
     # ... and the gallery widget's title and "N show all TITLE" line right before them
     widget = [ln for ln in split_lines(raw) if re.match(r"(?:\d+|\+) show all ", ln.text)]
@@ -217,11 +223,9 @@ def test_a_slideshow_run_into_one_line_goes(data_dir: Path) -> None:
     after its counter ("... Steve Parsons/PA 2/8 Police officers walk the site ..."), had
     become claims ("A police cordon is in place on Addiscombe Road Ben Morgan 7/8 40 people
     were injured ..."); the article around it stays."""
-    path = data_dir / "giveme5w1h-news-cluster" / "data" / "071e141c216547f83e2b50a63a728163fa9527e337032e9eb84882d6.json"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
-    article = clean_document(RawDocument(source=path.name, text=raw), SETTINGS)
+    name = "071e141c216547f83e2b50a63a728163fa9527e337032e9eb84882d6.json"
+    raw = _giveme_text(data_dir, name)
+    article = clean_document(RawDocument(source=name, text=raw), SETTINGS)
     gallery = [r.text for r in article.removed if r.reason == "photo gallery"]
     assert len(gallery) == 1 and all(f"{k}/8 " in gallery[0] for k in range(1, 9))
     assert "Ben Morgan" not in article.text and len(article.text) > 2000
@@ -234,12 +238,10 @@ def test_a_gallery_whose_captions_open_with_its_title_goes(data_dir: Path) -> No
     """giveme5w1h (DW, a cruise ship hits a Rhine bridge): eleven paragraphs of a gallery
     on the port, each "Port of Duisburg turns 300 <slide heading> <caption>", had become
     single-source claims and timeline entries of the accident story; the report stays."""
-    path = data_dir / "giveme5w1h-news-cluster" / "data" / "0302058689a7d4ed34fcc2e78c4addbcf35932b4df5d16c44869da0d.json"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+    name = "0302058689a7d4ed34fcc2e78c4addbcf35932b4df5d16c44869da0d.json"
+    raw = _giveme_text(data_dir, name)
     captions = [ln for ln in split_lines(raw) if ln.text.startswith("Port of Duisburg turns 300 ")]
-    article = clean_document(RawDocument(source=path.name, text=raw), SETTINGS)
+    article = clean_document(RawDocument(source=name, text=raw), SETTINGS)
     gallery = {r.start for r in article.removed if r.reason == "photo gallery"}
     assert len(captions) >= MIN_TITLED and gallery == {ln.start for ln in captions}
     assert "Port of Duisburg turns 300" not in article.text
@@ -263,18 +265,16 @@ def test_a_caption_that_repeats_a_sentence_goes(data_dir: Path) -> None:
     article sentences without their full stop, one with "(file photo)" after it. They
     had doubled a quote in "who said what" and made a single-source claim of "... between
     Manhattan and Queens (file photo)". The captions go, every sentence stays once."""
-    path = data_dir / "giveme5w1h-news-cluster" / "data" / "e5b73024b43cab7dc2ea4f72b04bf98842e3958b97afe44402935312.json"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
-    article = clean_document(RawDocument(source=path.name, text=raw), SETTINGS)
+    name = "e5b73024b43cab7dc2ea4f72b04bf98842e3958b97afe44402935312.json"
+    raw = _giveme_text(data_dir, name)
+    article = clean_document(RawDocument(source=name, text=raw), SETTINGS)
     echoes = [r.text for r in article.removed if r.reason == "photo caption (repeats a sentence)"]
     assert len(echoes) == 3 and any(t.endswith("(file photo)") for t in echoes)
     assert "(file photo)" not in article.text
     for sentence in ("Two New York City subway work trains collided in a tunnel early Wednesday morning, injuring one person.",
                      "between Manhattan and Queens.", "'bumped into each other' but didn't derail at about 5am."):
         assert article.text.count(sentence) == 1, sentence
-    assert clean_document(RawDocument(source=path.name, text=article.text), SETTINGS).text == article.text
+    assert clean_document(RawDocument(source=name, text=article.text), SETTINGS).text == article.text
 
 
 def test_a_closing_contribution_credit_goes_and_names_the_wire(data_dir: Path) -> None:
@@ -283,14 +283,9 @@ def test_a_closing_contribution_credit_goes_and_names_the_wire(data_dir: Path) -
     so go too. The wire credited stays known as what the article rests on in part."""
     from newsdesk.crosscheck.sources import removed_credits
 
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
-    abc, nyt = (folder / f"{n}.json" for n in ("0cd6c1c92cf1a610cf97c97ddf9bf97fd44b9c6c177dbf6014c3bca2",
-                                             "08cea3165e2583223a240754590e40698af4391b3a9f26d39f21c1d5"))
-    if not (abc.is_file() and nyt.is_file()):
-        pytest.skip(f"{folder} is absent")
-    for path, credit in ((abc, "The Associated Press"), (nyt, None)):
-        article = clean_document(RawDocument(source=path.name, text=json.loads(path.read_text("utf-8"))["text"]),
-                                 SETTINGS)
+    for name, credit in (("0cd6c1c92cf1a610cf97c97ddf9bf97fd44b9c6c177dbf6014c3bca2.json", "The Associated Press"),
+                         ("08cea3165e2583223a240754590e40698af4391b3a9f26d39f21c1d5.json", None)):
+        article = clean_document(RawDocument(source=name, text=_giveme_text(data_dir, name)), SETTINGS)
         assert "contributed to this report" not in article.text
         assert any(r.reason == "source credit" and "contributed to this report" in r.text for r in article.removed)
         assert (credit in removed_credits(article)) if credit else not removed_credits(article)
@@ -345,13 +340,11 @@ def test_an_archive_menu_run_into_one_line_goes(data_dir: Path) -> None:
     (what is left is too short to be an article). A sentence naming a few months stays."""
     from newsdesk.errors import ExtractionError
 
-    path = data_dir / "giveme5w1h-news-cluster" / "data" / "e5b2b866e39da7822b8e500ff76cd07ea75e879d3e575132cfe4dd18.json"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+    name = "e5b2b866e39da7822b8e500ff76cd07ea75e879d3e575132cfe4dd18.json"
+    raw = _giveme_text(data_dir, name)
     assert "Select Month January 2018" in raw
     with pytest.raises(ExtractionError, match="archive menu x1"):
-        clean_document(RawDocument(source=path.name, text=raw), SETTINGS)
+        clean_document(RawDocument(source=name, text=raw), SETTINGS)
     text = "In January 2017, March 2017, May 2017 and June 2017 the bank raised its rate by a quarter point."
     assert not rules.is_archive_list(split_lines(text)[0])
     menu = "Archives Select Month " + " ".join(f"{m} 2017" for m in ("May", "June", "July", "August"))
