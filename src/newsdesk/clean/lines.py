@@ -433,14 +433,11 @@ def echoed_captions(lines: Sequence[Line], skip: Collection[int] = ()) -> list[i
     MIN_ECHO_WORDS words or more that, its bracketed photo note aside, does not end like a
     sentence, while another line that does (not in ``skip``) holds it as a whole sentence.
     The sentence stays; only its copy without a full stop goes, so cleaning twice is stable."""
-    prose = [(ln.index, _plain_line(ln.text)) for ln in lines
-             if ln.index not in skip and ends_like_sentence(_CAPTION_TAG.sub("", ln.text))]
+    kept = [(ln, _CAPTION_TAG.sub("", ln.text)) for ln in lines if ln.index not in skip]
+    prose = [(ln.index, _plain_line(ln.text)) for ln, bare in kept if ends_like_sentence(bare)]
     out: list[int] = []
-    for ln in lines:
-        if ln.index in skip or ln.words < MIN_ECHO_WORDS:
-            continue
-        bare = _CAPTION_TAG.sub("", ln.text)
-        if ends_like_sentence(bare):
+    for ln, bare in kept:
+        if ln.words < MIN_ECHO_WORDS or ends_like_sentence(bare):
             continue
         key = _plain_line(bare).rstrip(" ,;:")
         if any(_holds_sentence(text, key) for i, text in prose if i != ln.index):
@@ -470,8 +467,6 @@ _PICTURED_OPENING = re.compile(r"^\W*pictured\b", re.IGNORECASE)
 _IN_THIS_PHOTO = re.compile(r"\bin this (?:[a-z]+ ){0,2}(?:photo(?:graph)?|picture|image|handout)\b", re.IGNORECASE)
 _PICTURED = re.compile(r"\(pictured\b|\b(?:is|are|was|were) pictured\b|\bpictured (?:here|above|below|left|right)\b",
                        re.IGNORECASE)
-
-
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
 
 
