@@ -144,6 +144,26 @@ def test_outputs_written_and_html_escaped(tmp_path: Path, corpus_dir: Path) -> N
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
+def test_a_written_file_gets_the_permissions_a_plain_write_would(tmp_path: Path) -> None:
+    # written through a temp file (mode 0600), renamed: the report must still be readable
+    # by whoever could read a file the user wrote, and an existing file keeps its mode
+    import os
+    import stat
+
+    from newsdesk.report.writer import write_atomic
+
+    before = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "brief.md", "new")
+        assert stat.S_IMODE((tmp_path / "brief.md").stat().st_mode) == 0o644
+        (tmp_path / "brief.md").chmod(0o640)
+        write_atomic(tmp_path / "brief.md", "again")
+        assert stat.S_IMODE((tmp_path / "brief.md").stat().st_mode) == 0o640
+        assert (tmp_path / "brief.md").read_text() == "again"
+    finally:
+        os.umask(before)
+
+
 def test_cli_analyze_corpus(tmp_path: Path, corpus_dir: Path) -> None:
     res = run_cli("analyze", str(corpus_dir), "--out", str(tmp_path / "o"))
     assert res.returncode == 0, res.stderr

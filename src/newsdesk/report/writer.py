@@ -8,6 +8,7 @@ writes nothing at all.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -15,10 +16,24 @@ from newsdesk.errors import NewsdeskError
 from newsdesk.model import Report
 
 
+def _file_mode(path: Path) -> int:
+    """The permissions ``path`` is written with: the old file's where it exists, else
+    what ``open`` would give a new file (0o666 less the umask), not the temp file's 0o600:
+    a report other users or a web server read stays readable."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0o022)  # read it: the only way is to set it, at once put back
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
             fh.flush()
