@@ -931,6 +931,38 @@ def test_sentences_with_several_figures_clash_figure_by_figure() -> None:
         assert align.numbers_clash(pa, pb) == (k >= len(same)), a
 
 
+def test_two_tolls_a_bound_reconciles_are_two_statements_and_no_contradiction() -> None:
+    from newsdesk.eval.claims import _parse_pairs
+    from newsdesk.settings import Settings
+
+    # giveme5w1h: two reports of a toll had been one claim "corroborated" by both outlets
+    differ = [
+        ("At least 60 people were killed after a truck drove through a crowd celebrating Bastille Day.",
+         "At least 84 people, including 10 children, were killed by a suspected ISIS fanatic who ploughed a "
+         "truck into crowds of people celebrating Bastille Day in southern France."),
+        ("The insurgency has claimed more than 20,000 lives and displaced 2.6 million people from their homes.",
+         "Boko Haram has been blamed for the deaths of more than 20,000 people and displacement of 2.3 million "
+         "others in Nigeria."),
+    ]
+    same = [  # one figure, hedged or rounded
+        ("More than 270 girls were taken from their boarding school in the town of Chibok in April 2014.",
+         "They are the first of 276 schoolgirls captured from a boarding school in the town of Chibok in April "
+         "2014 to be released."),
+        ("At least two people have died in a suicide attack on the German consulate.",
+         "AT least two people have been killed after a suicide bomber crashed a truck into a German consulate."),
+    ]
+    _, docs, _, qty = _parse_pairs(differ + same, Settings())
+    props = align.propositions_from_docs(docs, quantities=qty)
+    compatible = align.quantities_compatible_fn()
+    assert compatible is not None
+    for k, (a, _) in enumerate(differ + same):
+        pa, pb = props[2 * k], props[2 * k + 1]
+        assert align.numbers_clash(pa, pb) == (k < len(differ)), a
+        # a bound or a gap this small is no contradiction: neither pair is one
+        assert not (k == 0 and any(align.amounts_conflict(x, y, compatible)
+                                   for x in pa.quantities for y in pb.quantities)), a
+
+
 def test_different_numbers_of_one_named_model_clash(nlp: Any) -> None:
     # giveme5w1h (North Korea's missiles): two tests of two missiles had been one claim
     pa, pb, pc = align.propositions_from_docs([nlp(s) for s in (

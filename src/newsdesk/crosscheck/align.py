@@ -84,6 +84,9 @@ VERBATIM_RATIO = 95
 # Figures within 2% of each other are never a clash ("$284 billion" vs "more than $284
 # billion", "$43 million" vs "$43,885,310"): rounding, whatever the qualifiers say.
 ROUNDING_GAP = 0.02
+# Two figures a bound reconciles ("more than 200,000" and "209,000") are one figure
+# rounded when this near (relative gap), two figures further apart (``figures_differ``).
+BOUND_GAP = 0.15
 # A figure written with this many significant digits ("$284.46", "12.5%", "1,137 people";
 # not "$3.5 billion", "1,000 km", "14 sets") names one fact of a story: two outlets
 # giving it state the same thing (see ``figure_key``).
@@ -869,21 +872,38 @@ def is_aligned(cos: float, overlap: float, n_shared: int, clash: bool, structure
 
 
 def numbers_clash(a: Proposition, b: Proposition) -> bool:
-    """True when the two claims give clearly different amounts of the same counted thing:
-    a figure of each that conflict, neither of which the other claim also states. A
-    sentence with several figures is compared figure by figure, not each against every
-    other: "a tax of between 8% and 15.5%" states what "15.5 percent for earnings held
-    in cash ... and 8 percent for ..." does, and "$60 in cash" is one part of "$82 per
-    share ... $60 in cash and $22 in stock"."""
+    """True when the two claims give different amounts of the same counted thing: a
+    figure of each that differ (``figures_differ``), neither of which the other claim
+    also states. A sentence with several figures is compared figure by figure, not each
+    against every other: "a tax of between 8% and 15.5%" states what "15.5 percent for
+    earnings held in cash ... and 8 percent for ..." does, and "$60 in cash" is one part
+    of "$82 per share ... $60 in cash and $22 in stock"."""
     compatible = quantities_compatible_fn()
     if compatible is None or not a.quantities or not b.quantities:
         return False
 
     def stated(q: Quantity, others: Sequence[Quantity]) -> bool:
-        return any(compatible(q, o) is not None and not amounts_conflict(q, o, compatible) for o in others)
+        return any(compatible(q, o) is not None and not figures_differ(q, o, compatible) for o in others)
 
-    return any(amounts_conflict(qa, qb, compatible) and not stated(qa, b.quantities) and not stated(qb, a.quantities)
+    return any(figures_differ(qa, qb, compatible) and not stated(qa, b.quantities) and not stated(qb, a.quantities)
                for qa in a.quantities for qb in b.quantities)
+
+
+def figures_differ(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
+    """Whether two figures of one counted thing are two statements, not one: incompatible
+    ("145.5 million people" and "143 million people", however near: neither rounds to
+    the other), or reconciled only by a bound across more than BOUND_GAP ("at least 60
+    people were killed" and "at least 84 people": the toll two reports gave, of which
+    one confirms neither). Alignment's test; a contradiction needs ``amounts_conflict``."""
+    from newsdesk.extract.quantities import same_figure
+
+    verdict = compatible(a, b)
+    if verdict is None:
+        return False
+    if verdict is False:
+        return True
+    hi = max(abs(a.value), abs(b.value))
+    return not same_figure(a, b) and hi > 0 and abs(a.value - b.value) / hi > BOUND_GAP
 
 
 def names_clash(a: Proposition, b: Proposition) -> bool:

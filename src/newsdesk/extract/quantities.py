@@ -436,6 +436,16 @@ def _within(a: float, qa: str | None, b: float) -> bool:
     return abs(a - b) <= max(_tolerance(a, qa), 1e-9)
 
 
+def same_figure(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities give one figure, hedged or rounded ("more than $284 billion"
+    and "$284 billion", "$43 million" and "$43,885,310"), not merely figures a bound
+    admits ("at least 60 people" and "84 people"). Meaningful where
+    ``quantities_compatible`` is not None."""
+    va, _ = _comparable_value(a)
+    vb, _ = _comparable_value(b)
+    return abs(va - vb) <= max(_tolerance(va, a.qualifier), _tolerance(vb, b.qualifier))
+
+
 def quantities_compatible(a: Quantity, b: Quantity) -> bool | None:
     """Whether two quantities can state the same amount (see the module docstring).
 
@@ -451,7 +461,7 @@ def quantities_compatible(a: Quantity, b: Quantity) -> bool | None:
             return None
     elif ua is None:
         return None
-    if abs(va - vb) <= max(_tolerance(va, a.qualifier), _tolerance(vb, b.qualifier)):
+    if same_figure(a, b):
         return True  # the same figure, hedged or not ("more than $284 billion" ~ "$284 billion")
     bounds = LOWER_BOUND | UPPER_BOUND
     if a.qualifier in bounds and b.qualifier in bounds:
