@@ -674,3 +674,37 @@ def test_slideshow_captions_go_and_the_article_around_them_stays(data_dir: Path)
 ])
 def test_date_stamps_go(line: str, stamp: bool) -> None:
     assert rules.is_date_line(rules.make_line(0, 0, line)) is stamp
+
+
+@pytest.mark.parametrize(("name", "heading", "paragraph"), [
+    ("2ae4755e201b632b518a138a769d7e8541e2016f470ccfd120e184f5.json",
+     "THE MOON GARDEN", "According to the Chongqing Morning Post"),
+    ("1f90784874444c079f59131ecb68b04e47776d6dee4cfb5cc58cc7cc.json",
+     "CHECK YOUR BANK STATEMENTS", "Check your accounts"),
+])
+def test_a_capitals_heading_run_into_its_paragraph_is_a_line_of_its_own(
+    data_dir: Path, name: str, heading: str, paragraph: str,
+) -> None:
+    # giveme5w1h: a subheading glued to the paragraph after it had opened that
+    # paragraph's first sentence ("THE MOON GARDEN According to ...") in claims
+    raw = _giveme_text(data_dir, name)
+    assert f"{heading} {paragraph}" in raw
+    article = clean_document(RawDocument(source=name, text=raw), SETTINGS)
+    assert f"{heading}\n{paragraph}" in article.text
+    again = clean_document(RawDocument(source=name, text=article.text), SETTINGS)
+    assert again.text == article.text
+
+
+def test_labels_datelines_and_short_capitals_stay_on_their_line() -> None:
+    from newsdesk.clean.lines import glued_heading
+
+    # a label with its colon, a transcript's speaker, a wire dateline, two short capitals
+    for text in ("DRIVER OF THE DAY: Max Verstappen stole the show with an amazing drive.",
+                 "VIVIENNE WALT: You're welcome, thank you for having me.",
+                 "LONDON \u2014 At least seven people were killed when a tram derailed.",
+                 "DALLAS (AP) - American Airlines has apologized to two players.",
+                 "UK PM Theresa May said on Monday that she would go.",
+                 "NEW YORK Rihanna is mourning the death of her cousin.",
+                 "THE END"):
+        assert glued_heading(text) is None, text
+    assert glued_heading("MARK STGEORGE In the call you can hear his mum shouting") == len("MARK STGEORGE ")

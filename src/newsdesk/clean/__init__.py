@@ -56,7 +56,8 @@ class _Context:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """Non-blank lines of ``raw`` with offsets of their stripped content."""
+    """Non-blank lines of ``raw`` with offsets of their stripped content; a capitals
+    heading run into its paragraph (``lines.glued_heading``) is a line of its own."""
     out: list[Line] = []
     for m in re.finditer(r"[^\r\n]+", raw):
         seg = m.group()
@@ -64,6 +65,10 @@ def split_lines(raw: str) -> list[Line]:
         body = seg.strip()
         if body:
             start = m.start() + lead
+            cut = rules.glued_heading(body)
+            if cut is not None:
+                out.append(rules.make_line(len(out), start, body[:cut].rstrip()))
+                start, body = start + cut, body[cut:]
             out.append(rules.make_line(len(out), start, body))
     return out
 

@@ -579,6 +579,32 @@ def is_author_box(line: Line, late: bool) -> bool:
     return late or bool(_CONTACT_CUE.search(line.text))
 
 
+# A capitals heading run into the paragraph after it at a line's start, as some sites'
+# text comes ("THE MOON GARDEN According to the Chongqing Morning Post, ...", "CHECK YOUR
+# BANK STATEMENTS Check your accounts ..."): two words or more in capitals (two of three
+# letters or more, MIN_HEADING_CAPS letters in all), then a capitalised word of a
+# sentence. A label with a colon ("DRIVER OF THE DAY: Max Verstappen ...", a transcript's
+# "VIVIENNE WALT: You're welcome.") and a wire dateline ("NEW YORK — ...", "DALLAS (AP)")
+# are not matched.
+_GLUED_HEADING = re.compile(r"((?:[A-Z0-9][A-Z0-9'’&.-]*[ \t]+)+[A-Z0-9][A-Z0-9'’&.-]*)[ \t]+(?=[A-Z][a-z])")
+MIN_HEADING_CAPS = 8
+# ... and the paragraph after it has at least this many words.
+MIN_GLUED_BODY_WORDS = 4
+
+
+def glued_heading(text: str) -> int | None:
+    """Where the paragraph starts after a capitals heading run into it at the start of
+    ``text`` (``_GLUED_HEADING``), or None."""
+    m = _GLUED_HEADING.match(text)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    letters = [sum(ch.isalpha() for ch in w) for w in words]
+    if sum(letters) < MIN_HEADING_CAPS or sum(1 for n in letters if n >= 3) < 2:
+        return None
+    return m.end() if count_words(text[m.end():]) >= MIN_GLUED_BODY_WORDS else None
+
+
 def is_caps_link(line: Line) -> bool:
     """A long line all in capitals without a final period: a promo link to another story
     ("MAN ALLEGEDLY BEAT WOMAN ... HOTEL ROOM"). Nine words keeps capitalized
