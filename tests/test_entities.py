@@ -577,3 +577,30 @@ def test_a_company_named_with_its_group_and_legal_form_is_the_company() -> None:
     assert len(goldman) == 1 and {m.article_id for m in goldman[0].mentions} == {"a", "b"}
     # one word before "Group" is too little to name the company alone: "Virgin" stays apart
     assert len([e for e in ents if any("Virgin" in m.text for m in e.mentions)]) == 2
+
+
+def test_a_name_given_a_persons_role_in_apposition_is_a_person(nlp: Any) -> None:
+    from newsdesk.extract.entities import _label, person_cue
+
+    # the example corpus and giveme5w1h: the small model tags these names ORG
+    people = {
+        "Alexei Zhuravlyov, the deputy chairman of Russia\u2019s parliamentary defense committee, indicated a "
+        "readiness to support Venezuela.": "Zhuravlyov",
+        "Christian Estrosi, the president of the Provence-Alpes-C\u00f4te d\u2019Azur region, said the driver "
+        "was of Tunisian origin.": "Christian Estrosi",
+        "The fans remembered Wrigley legends like the late Ernie Banks, Mr. Cub.": "Ernie Banks",
+    }
+    # a comma that opens a clause, a role of another's, a firm that "produces"
+    others = {
+        "According to a source cited by Haaretz, the prime minister told the rabbis on Tuesday.": "Haaretz",
+        "At a news briefing in Beijing, a spokeswoman for China\u2019s Foreign Ministry said it was opposed.": "Beijing",
+        "UPL, an Indian producer of industrial chemicals, bought the unit.": "UPL",
+        "North Korea sees the fate of Iraq and Libya -- its late leader, Moammar Gadhafi, gave up his weapons "
+        "program.": "Libya",
+    }
+    for sentence, name in [*people.items(), *others.items()]:
+        doc = nlp(sentence)
+        ent = next((e for e in doc.ents if e.text == name), None)
+        assert ent is not None, (name, [(e.text, e.label_) for e in doc.ents])
+        label = _label(sentence, ent.start_char, ent.end_char, ent.label_, person_cue(ent))
+        assert (label == "PERSON") == (name in people.values()), (name, ent.label_, label)

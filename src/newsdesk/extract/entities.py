@@ -24,7 +24,7 @@ from newsdesk.extract.gender import given_names
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # spaCy (OntoNotes) labels that name things, in the tie-break order used when two labels
 # are equally frequent for one name (chosen by hand; it only matters on exact ties).
@@ -147,7 +147,8 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
             s, e = span
             if ent.label_ == "PERSON":
                 e = with_syllable_tail(text, s, e)
-            found.setdefault((s, e), Mention(article.id, s, e, text[s:e], _label(text, s, e, ent.label_)))
+            label = _label(text, s, e, ent.label_, ent.label_ != "PERSON" and person_cue(ent))
+            found.setdefault((s, e), Mention(article.id, s, e, text[s:e], label))
     found.update(_propagate(article, lines, list(found.values())))
     return tuple(found[k] for k in sorted(found))
 
@@ -178,16 +179,45 @@ _ON_WHERE_OR_WHEN = re.compile(
     r"|new year|christmas|thanksgiving)\b)", re.IGNORECASE)
 
 
-def _label(text: str, start: int, end: int, label: str) -> str:
+# A person's office or role set in apposition to a name ("Alexei Zhuravlyov, the deputy
+# chairman of ...", "Daniella Pick, an Israeli singer"): not "producer" nor "designer",
+# which firms are too ("UPL, an Indian producer of industrial chemicals").
+_PERSON_ROLES = (_BARE_ROLES | ROLE_WORDS | frozenset("head leader founder co-founder chief".split())) - {
+    "producer", "designer"}
+# ... and "the late" before a name: only a person is.
+_THE_LATE = re.compile(r"\bthe\s+late\s+$", re.IGNORECASE)
+
+
+def person_cue(ent: Span) -> bool:
+    """Whether "the late" stands before the name ``ent`` (a spaCy span), or the parse sets
+    a person's role in apposition to it where the tagger made it an organisation. A role
+    opening a clause after a comma is no apposition ("according to a source cited by
+    Haaretz, the prime minister told ..."), nor one another's ("its leader"); a place
+    before a comma is where the sentence's subject is ("in Beijing, a spokeswoman for
+    China's Foreign Ministry dismissed ..."), which the parse may take for an apposition."""
+    doc = ent.doc
+    if _THE_LATE.search(doc.text, max(0, ent.start_char - 12), ent.start_char):
+        return True
+    if ent.label_ != "ORG":
+        return False
+    # not a role of the name's ("Libya -- its late leader, Moammar Gadhafi")
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES and not any(g.dep_ == "poss" for g in c.children)
+               for c in ent.root.children)
+
+
+def _label(text: str, start: int, end: int, label: str, person: bool = False) -> str:
     """spaCy's label, except that a platform or a web address is an organisation
-    (``PLATFORMS``, ``_WEB_NAME``), and a model's name is a thing, not a person: one with a
-    digit in it ("Su-30MK2", "Il-76", "Boeing 737"), or one set right before a made thing
-    ("the Oreshnik missile system"). The small model tags such names PERSON."""
+    (``PLATFORMS``, ``_WEB_NAME``), a name the parse gives a person's role (``person``:
+    ``person_cue``) is a person (the small model had "Zhuravlyov, the deputy chairman of
+    ..." an ORG, "the late Ernie Banks" an ORG), and a model's name
+    is a thing, not a person: one with a digit in it ("Su-30MK2", "Il-76", "Boeing 737"),
+    or one set right before a made thing ("the Oreshnik missile system"). The small model
+    tags such names PERSON."""
     name = text[start:end]
     if (name.lower() in PLATFORMS and label in ("PERSON", "GPE", "NORP")) or _WEB_NAME.fullmatch(name):
         return "ORG"  # not "the Amazon" tagged a place
     if label != "PERSON":
-        return label
+        return "PERSON" if person and label in ("ORG", "GPE", "LOC") and not any(ch.isdigit() for ch in name) else label
     after = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 30])
     if any(ch.isdigit() for ch in text[start:end]) or (after is not None and after.group(1) in _MADE_THINGS):
         return "PRODUCT"
