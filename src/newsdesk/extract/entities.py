@@ -11,6 +11,7 @@ different things stay apart (Moscow != Russia); the result ignores article order
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -599,6 +600,7 @@ def canonicalize_entities(
     _merge_initials(forms, uf)
     _merge_middle_names(forms, uf)
     _merge_transliterations(forms, uf)
+    _merge_misspellings(forms, uf)
     _merge_acronyms(forms, uf)
     _merge_short_forms(forms, uf)
     _merge_state_abbreviations(forms, uf)
@@ -674,6 +676,44 @@ def _merge_transliterations(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
     for keys in by_key.values():
         for k in keys[1:]:
             uf.union(keys[0], k)
+
+
+# Shortest word in which one changed letter is taken for a misspelling (``_merge_misspellings``),
+# in a name of several words and in a one-word name: among four-letter words one letter
+# makes another name ("Iran", "Iraq"; "Nada", "NASA"), among one-word names of five too
+# ("Patel", "Pavel").
+MIN_MISSPELT_WORD = 5
+MIN_MISSPELT_NAME = 6
+
+
+def _merge_misspellings(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
+    """Merge two names that differ in one letter of one word, past its first letter: an
+    outlet's or a wire copy's typo ("Penelac" for the utility Penelec, "Manual Valls",
+    "Bernard Cazaneuve", "Sao Paula"). Not where no article writes the name of either
+    (both in one article are two names), a digit differs ("Falcon 1", "Falcon 9"), the
+    word's first letter differs ("ABC News", "NBC News"; "Berlin", "Merlin"), the word is
+    short (MIN_MISSPELT_WORD, MIN_MISSPELT_NAME: "Sin City", "Sun City"), either is a nationality
+    ("Germans", "Germany"), only one is a person, or both words are given names ("Jon",
+    "Jan")."""
+    names = given_names()
+    buckets: dict[tuple[tuple[str, ...], int], list[str]] = defaultdict(list)
+    for key, form in sorted(forms.items()):
+        if form.label == "NORP":
+            continue
+        shortest = MIN_MISSPELT_WORD if len(form.words) > 1 else MIN_MISSPELT_NAME
+        for w, word in enumerate(form.words):
+            if len(word) >= shortest:
+                for i in range(1, len(word)):
+                    if word[i].isalpha():
+                        blank = (*form.words[:w], word[:i] + "*" + word[i + 1:], *form.words[w + 1:])
+                        buckets[blank, w].append(key)
+    for (_, w), keys in sorted(buckets.items()):
+        for a, b in itertools.combinations(keys, 2):
+            fa, fb = forms[a], forms[b]
+            if (fa.first.keys() & fb.first.keys() or (fa.label == "PERSON") != (fb.label == "PERSON")
+                    or (fa.words[w].lower() in names and fb.words[w].lower() in names)):
+                continue
+            uf.union(a, b)
 
 
 def _acronyms(words: tuple[str, ...]) -> set[str]:
