@@ -1229,3 +1229,13 @@ def test_a_group_is_worded_with_a_space_after_each_comma(
     for g in story.claims:
         assert not re.search(r",[^\W\d_]", g.text), g.text
     assert align.squeeze("1,000 km,  and U.S.,China")[0] == "1,000 km, and U.S., China"
+
+
+def test_a_number_written_with_a_capital_is_one_name_not_a_count(nlp: Any) -> None:
+    # giveme5w1h (Broadcom): "5G" had keyed as the number 5 and the word "g", two shared
+    # keys with any sentence about the 5G rollout
+    keys = align._token_keys(nlp("We have a lot of respect for the tech and the innovation that comes with the 5G "
+                                 "technology.")).keys
+    assert "5g" in keys and "#5" not in keys and "g" not in keys
+    counted = align._token_keys(nlp("Five were hurt in 5 cars, filmed in 4K video.")).keys
+    assert "#5" in counted and "4k" in counted

@@ -434,6 +434,11 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     # is written as one word with it or two ("Hwasong-12" and "Hwasong 12": "hwason";
     # "Su-30MK2s" and "Sukhoi Su-30MK2": "su"; not the stem "su-30m" of one of them)
     model_part: dict[int, str | None] = {}
+    # a number written with one capital letter is a name, not a count: "5G", "4K" (the
+    # tokenizer splits them; "#5" and "g" had matched any five and any "G")
+    glued = {t.i: (t.text + doc[t.i + 1].text).lower() for t in doc
+             if t.pos_ == "NUM" and not t.whitespace_ and t.i + 1 < len(doc)
+             and len(doc[t.i + 1].text) == 1 and doc[t.i + 1].text.isupper()}
     for t in doc:
         if (numbered := _designation(t)) is not None:
             out.designations.add(numbered)
@@ -464,6 +469,10 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             key = name
         elif (code := _country_word(t)) is not None:
             key = "@^" + code
+        elif t.i in glued:
+            key = glued[t.i]
+        elif t.i - 1 in glued:
+            continue  # its letter is in the number's key
         elif t.pos_ == "NUM" and t.like_num:
             key = "#" + t.text.replace(",", "")
         else:
