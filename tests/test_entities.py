@@ -601,7 +601,7 @@ def test_a_name_given_a_persons_role_in_apposition_is_a_person(nlp: Any) -> None
         doc = nlp(sentence)
         ent = next((e for e in doc.ents if e.text == name), None)
         assert ent is not None, (name, [(e.text, e.label_) for e in doc.ents])
-        label = _label(sentence, ent.start_char, ent.end_char, ent.label_, person_cue(ent))
+        label = _label(sentence, ent.start_char, ent.end_char, ent.label_, person_cue(ent, sentence))
         assert (label == "PERSON") == (name in people.values()), (name, ent.label_, label)
 
 

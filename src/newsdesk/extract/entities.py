@@ -148,7 +148,7 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
             s, e = span
             if ent.label_ == "PERSON":
                 e = with_syllable_tail(text, s, e)
-            label = _label(text, s, e, ent.label_, ent.label_ != "PERSON" and person_cue(ent))
+            label = _label(text, s, e, ent.label_, ent.label_ != "PERSON" and person_cue(ent, text))
             found.setdefault((s, e), Mention(article.id, s, e, text[s:e], label))
     found.update(_propagate(article, lines, list(found.values())))
     return tuple(found[k] for k in sorted(found))
@@ -189,15 +189,14 @@ _PERSON_ROLES = (_BARE_ROLES | ROLE_WORDS | frozenset("head leader founder co-fo
 _THE_LATE = re.compile(r"\bthe\s+late\s+$", re.IGNORECASE)
 
 
-def person_cue(ent: Span) -> bool:
-    """Whether "the late" stands before the name ``ent`` (a spaCy span), or the parse sets
+def person_cue(ent: Span, text: str) -> bool:
+    """Whether "the late" stands before the name ``ent`` (a spaCy span of ``text``), or the parse sets
     a person's role in apposition to it where the tagger made it an organisation. A role
     opening a clause after a comma is no apposition ("according to a source cited by
     Haaretz, the prime minister told ..."), nor one another's ("its leader"); a place
     before a comma is where the sentence's subject is ("in Beijing, a spokeswoman for
     China's Foreign Ministry dismissed ..."), which the parse may take for an apposition."""
-    doc = ent.doc
-    if _THE_LATE.search(doc.text, max(0, ent.start_char - 12), ent.start_char):
+    if _THE_LATE.search(text, max(0, ent.start_char - 12), ent.start_char):
         return True
     if ent.label_ != "ORG":
         return False
