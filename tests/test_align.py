@@ -899,9 +899,6 @@ def test_an_outlet_naming_capitals_corroborates_one_naming_countries(
 
 
 def test_sentences_with_several_figures_clash_figure_by_figure() -> None:
-    from newsdesk.eval.claims import _parse_pairs
-    from newsdesk.settings import Settings
-
     # giveme5w1h: the same figures in other sentences, and pairs that do give other figures
     same = [
         ("The new rules outline that U.S. companies will have to pay a tax of between 8% and 15.5% on all their "
@@ -920,21 +917,14 @@ def test_sentences_with_several_figures_clash_figure_by_figure() -> None:
         ("Broadcom raised its bid for rival computer chipmaker Qualcomm on Monday to $121 billion.",
          "Qualcomm\u2019s board previously rejected Broadcom\u2019s original $105 billion acquisition approach."),
     ]
-    _, docs, _, qty = _parse_pairs(same + other, Settings())
-    props = align.propositions_from_docs(docs, quantities=qty)
-    compatible = align.quantities_compatible_fn()
-    assert compatible is not None
-    for k, (a, _) in enumerate(same + other):
-        pa, pb = props[2 * k], props[2 * k + 1]
+    compatible, parsed = _figure_pairs(same + other)
+    for k, ((a, _), (pa, pb)) in enumerate(zip(same + other, parsed, strict=True)):
         # each pair has two figures that differ: every figure against every other called them all a clash
         assert any(align.amounts_conflict(x, y, compatible) for x in pa.quantities for y in pb.quantities), a
         assert align.numbers_clash(pa, pb) == (k >= len(same)), a
 
 
 def test_two_tolls_a_bound_reconciles_are_two_statements_and_no_contradiction() -> None:
-    from newsdesk.eval.claims import _parse_pairs
-    from newsdesk.settings import Settings
-
     # giveme5w1h: two reports of a toll had been one claim "corroborated" by both outlets
     differ = [
         ("At least 60 people were killed after a truck drove through a crowd celebrating Bastille Day.",
@@ -951,16 +941,24 @@ def test_two_tolls_a_bound_reconciles_are_two_statements_and_no_contradiction() 
         ("At least two people have died in a suicide attack on the German consulate.",
          "AT least two people have been killed after a suicide bomber crashed a truck into a German consulate."),
     ]
-    _, docs, _, qty = _parse_pairs(differ + same, Settings())
+    compatible, parsed = _figure_pairs(differ + same)
+    for (a, _), (pa, pb) in zip(differ + same, parsed, strict=True):
+        assert align.numbers_clash(pa, pb) == ((a, _) in differ), a
+    # two lower bounds are no contradiction, however far apart
+    tolls = parsed[0]
+    assert not any(align.amounts_conflict(x, y, compatible) for x in tolls[0].quantities for y in tolls[1].quantities)
+
+
+def _figure_pairs(pairs: list[tuple[str, str]]) -> tuple[Any, list[tuple[align.Proposition, align.Proposition]]]:
+    """``quantities_compatible`` and each pair of sentences as two propositions with their figures."""
+    from newsdesk.eval.claims import _parse_pairs
+    from newsdesk.settings import Settings
+
+    _, docs, _, qty = _parse_pairs(pairs, Settings())
     props = align.propositions_from_docs(docs, quantities=qty)
     compatible = align.quantities_compatible_fn()
     assert compatible is not None
-    for k, (a, _) in enumerate(differ + same):
-        pa, pb = props[2 * k], props[2 * k + 1]
-        assert align.numbers_clash(pa, pb) == (k < len(differ)), a
-        # a bound or a gap this small is no contradiction: neither pair is one
-        assert not (k == 0 and any(align.amounts_conflict(x, y, compatible)
-                                   for x in pa.quantities for y in pb.quantities)), a
+    return compatible, [(props[2 * k], props[2 * k + 1]) for k in range(len(pairs))]
 
 
 def test_different_numbers_of_one_named_model_clash(nlp: Any) -> None:

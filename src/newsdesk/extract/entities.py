@@ -688,8 +688,7 @@ MIN_MISSPELT_NAME = 6
 def _merge_misspellings(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
     """Merge two names that differ in one letter of one word, past its first letter: an
     outlet's or a wire copy's typo ("Penelac" for the utility Penelec, "Manual Valls",
-    "Bernard Cazaneuve", "Sao Paula"). Not where no article writes the name of either
-    (both in one article are two names), a digit differs ("Falcon 1", "Falcon 9"), the
+    "Bernard Cazaneuve"). Not where one article writes both (two names there), a digit differs ("Falcon 1", "Falcon 9"), the
     word's first letter differs ("ABC News", "NBC News"; "Berlin", "Merlin"), the word is
     short (MIN_MISSPELT_WORD, MIN_MISSPELT_NAME: "Sin City", "Sun City"), either is a nationality
     ("Germans", "Germany"), only one is a person, or both words are given names ("Jon",
@@ -710,7 +709,7 @@ def _merge_misspellings(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
         for a, b in itertools.combinations(keys, 2):
             fa, fb = forms[a], forms[b]
             if (fa.first.keys() & fb.first.keys() or (fa.label == "PERSON") != (fb.label == "PERSON")
-                    or (fa.words[w].lower() in names and fb.words[w].lower() in names)):
+                    or (fa.words[w] in names and fb.words[w] in names)):  # words are folded
                 continue
             uf.union(a, b)
 
