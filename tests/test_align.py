@@ -949,6 +949,22 @@ def test_two_tolls_a_bound_reconciles_are_two_statements_and_no_contradiction() 
     assert not any(align.amounts_conflict(x, y, compatible) for x in tolls[0].quantities for y in tolls[1].quantities)
 
 
+def test_a_ratio_and_a_percentage_are_compared_as_percentages() -> None:
+    # "one in three" is 33.3%: its raw value 0.33 had put it 99% away from "more than 30%"
+    # (two statements) and from "34%" (a conflict, a contradiction's first test)
+    compatible, ((a, b), (c, d)) = _figure_pairs([
+        ("One in three adults say they skip breakfast.", "More than 30% of adults say they skip breakfast."),
+        ("One in three adults say they skip breakfast.", "34% of adults say they skip breakfast."),
+    ])
+    assert a.quantities[0].unit == "ratio" and b.quantities[0].unit == "%"
+    assert not align.numbers_clash(a, b)
+    assert not any(align.amounts_conflict(x, y, compatible) for x in c.quantities for y in d.quantities)
+    # a percentage further off still differs
+    _, ((e, f),) = _figure_pairs([("One in three adults say they skip breakfast.",
+                                    "Half of adults say they skip breakfast, or 50% of them.")])
+    assert any(align.amounts_conflict(x, y, compatible) for x in e.quantities for y in f.quantities)
+
+
 def _figure_pairs(pairs: list[tuple[str, str]]) -> tuple[Any, list[tuple[align.Proposition, align.Proposition]]]:
     """``quantities_compatible`` and each pair of sentences as two propositions with their figures."""
     from newsdesk.eval.claims import _parse_pairs

@@ -904,15 +904,12 @@ def figures_differ(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Qua
     the other), or reconciled only by a bound across more than BOUND_GAP ("at least 60
     people were killed" and "at least 84 people": the toll two reports gave, of which
     one confirms neither). Alignment's test; a contradiction needs ``amounts_conflict``."""
-    from newsdesk.extract.quantities import same_figure
+    from newsdesk.extract.quantities import relative_gap, same_figure
 
     verdict = compatible(a, b)
     if verdict is None:
         return False
-    if verdict is False:
-        return True
-    hi = max(abs(a.value), abs(b.value))
-    return not same_figure(a, b) and hi > 0 and abs(a.value - b.value) / hi > BOUND_GAP
+    return verdict is False or (not same_figure(a, b) and relative_gap(a, b) > BOUND_GAP)
 
 
 def names_clash(a: Proposition, b: Proposition) -> bool:
@@ -980,10 +977,9 @@ def clashes(a: Proposition, b: Proposition) -> bool:
 
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
     """Clearly different figures: incompatible, and further apart than rounding could make them."""
-    if compatible(a, b) is not False:
-        return False
-    hi = max(abs(a.value), abs(b.value))
-    return hi > 0 and abs(a.value - b.value) / hi > ROUNDING_GAP
+    from newsdesk.extract.quantities import relative_gap
+
+    return compatible(a, b) is False and relative_gap(a, b) > ROUNDING_GAP
 
 
 def quantities_compatible_fn() -> Callable[[Quantity, Quantity], bool | None] | None:

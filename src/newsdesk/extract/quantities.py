@@ -446,6 +446,15 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
     return abs(va - vb) <= max(_tolerance(va, a.qualifier), _tolerance(vb, b.qualifier))
 
 
+def relative_gap(a: Quantity, b: Quantity) -> float:
+    """How far apart two figures are, over the larger, compared as ``quantities_compatible``
+    compares them ("one in three" is 33.3%, not 0.33, beside "30%"); 0 when both are 0."""
+    va, _ = _comparable_value(a)
+    vb, _ = _comparable_value(b)
+    hi = max(abs(va), abs(vb))
+    return abs(va - vb) / hi if hi > 0 else 0.0
+
+
 def quantities_compatible(a: Quantity, b: Quantity) -> bool | None:
     """Whether two quantities can state the same amount (see the module docstring).
 
