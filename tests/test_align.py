@@ -175,6 +175,19 @@ def test_grouping_does_not_chain_through_one_bridge() -> None:
     assert all(len({["x", "x", "z"][i] for i in g}) == len(g) for g in groups)
 
 
+def test_claims_apart_never_share_a_group() -> None:
+    # 0 and 2 state different figures of one thing; 1 (no figure) is aligned with both, and
+    # a majority of links had chained all three into one statement
+    arts = ["x", "y", "z"]
+    edges = [(0.9, 0, 1), (0.8, 1, 2), (0.7, 0, 2)]
+    assert [len(g) for g in align.group_pairs(3, arts, edges)] == [3]
+    apart = {(0, 2), (2, 0)}
+    groups = align.group_pairs(3, arts, edges, apart=lambda i, j: (i, j) in apart)
+    assert sorted(groups) == [[0, 1], [2]]
+    # nor does the claim apart join as a second member
+    assert align.secondary_members(groups, arts, edges, apart=lambda i, j: (i, j) in apart) == [[], []]
+
+
 def test_a_claim_stating_two_facts_supports_both_groups() -> None:
     # articles x, y, z, w. Claims 0 (x) and 1 (y) state fact A; 2 (z) and 3 (w) fact B;
     # claim 4 (v) states both A and B and is aligned with all four claims.
@@ -947,6 +960,31 @@ def test_two_tolls_a_bound_reconciles_are_two_statements_and_no_contradiction() 
     # two lower bounds are no contradiction, however far apart
     tolls = parsed[0]
     assert not any(align.amounts_conflict(x, y, compatible) for x in tolls[0].quantities for y in tolls[1].quantities)
+
+
+def test_figures_of_people_under_two_names_are_two_statements() -> None:
+    # giveme5w1h (the Equifax breach): "143 million consumers" and the later "145.5 million
+    # people" had been one claim, corroborated by both outlets
+    differ = [
+        ("Equifax said on Thursday that a breach of its cybersecurity system may have affected 143 million "
+         "consumers in the United States.",
+         "Equifax said Monday that an additional 2.5 million Americans may have been affected by the breach, "
+         "bringing the total to 145.5 million people."),
+        ("The strikes killed 25 people in the village.", "The strikes killed 10 children in the village."),
+    ]
+    same = [  # one figure, or the other's figure stated too
+        ("The breach may have affected 143 million consumers.", "The breach exposed data of 143 million people."),
+        ("The strikes killed 25 people in the village.",
+         "The strikes killed 25 people in the village, including 10 children."),
+        # no person counted on one side: not compared
+        ("The company lost 143 million records in the breach.", "The breach hit 145.5 million people."),
+    ]
+    compatible, parsed = _figure_pairs(differ + same)
+    for (a, _), (pa, pb) in zip(differ + same, parsed, strict=True):
+        assert align.numbers_clash(pa, pb) == ((a, _) in differ), a
+    # alignment's rule only: different people are no contradiction ("25 people" and "10 children")
+    pa, pb = parsed[1]
+    assert not any(align.amounts_conflict(x, y, compatible) for x in pa.quantities for y in pb.quantities)
 
 
 def test_a_ratio_and_a_percentage_are_compared_as_percentages() -> None:

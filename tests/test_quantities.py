@@ -205,6 +205,17 @@ def test_a_unit_in_a_compound_adjective_or_abbreviated_is_read() -> None:
         assert all(q.unit is None for q in _quantities(text)), text
 
 
+def test_an_age_is_no_span_of_time() -> None:
+    # giveme5w1h (Ahed Tamimi): "a 16-year-old Palestinian girl" had been 16 years, one
+    # figure of one unit with "could face up to 14 years in prison", and the two differed
+    age, = _quantities("Israel indicted a 16-year-old Palestinian girl on Monday.")
+    term, = _quantities("She could face up to 14 years in prison.")
+    assert (age.value, age.unit) == (16.0, "years old") and (term.value, term.unit) == (14.0, "year")
+    assert quantities_compatible(age, term) is None
+    older, = _quantities("The girl, who is 17 years old, was charged.")
+    assert older.unit == "years old" and quantities_compatible(age, older) is False
+
+
 def test_pounds_are_money_where_money_is_said_and_a_currency_can_be_named_by_its_country() -> None:
     # giveme5w1h's Morsi story: the Daily Mail's "ordered to pay two million pounds" had been
     # a weight, and CBS's "1 million Egyptian pounds" a count of pounds with no unit

@@ -289,8 +289,9 @@ def _decide(
     edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
     kept = align.drop_contradicting(edges, claims, found)
     clauses = [c.part == "clause" for c in claims]
-    members = align.group_pairs(len(claims), article_of, kept, clauses)
-    extras = align.secondary_members(members, article_of, kept, [c.evidence for c in claims], clauses)
+    apart = align.cannot_group(check.props)
+    members = align.group_pairs(len(claims), article_of, kept, clauses, apart)
+    extras = align.secondary_members(members, article_of, kept, [c.evidence for c in claims], clauses, apart)
     members, extras = align.drop_absorbed(members, extras)
     members, extras = align.settle_clauses(claims, check.props, members, extras, family)
     twins = align.clause_twins([c.evidence for c in claims], clauses)

@@ -881,15 +881,23 @@ def is_aligned(cos: float, overlap: float, n_shared: int, clash: bool, structure
 
 
 def numbers_clash(a: Proposition, b: Proposition) -> bool:
-    """True when the two claims give different amounts of the same counted thing: a
-    figure of each that differ (``figures_differ``), neither of which the other claim
-    also states. A sentence with several figures is compared figure by figure, not each
+    """True when the two claims give different amounts of the same counted thing (people
+    under any name are one: ``counts_people``): a figure of each that differ
+    (``figures_differ``), neither of which the other claim also states. A sentence with several figures is compared figure by figure, not each
     against every other: "a tax of between 8% and 15.5%" states what "15.5 percent for
     earnings held in cash ... and 8 percent for ..." does, and "$60 in cash" is one part
     of "$82 per share ... $60 in cash and $22 in stock"."""
-    compatible = quantities_compatible_fn()
-    if compatible is None or not a.quantities or not b.quantities:
+    plain = quantities_compatible_fn()
+    if plain is None or not a.quantities or not b.quantities:
         return False
+    from newsdesk.extract.quantities import counts_people
+
+    def compatible(q: Quantity, o: Quantity) -> bool | None:
+        # people counted under two names count the same people (``PERSON_NOUNS``)
+        verdict = plain(q, o)
+        if verdict is None and counts_people(q) and counts_people(o):
+            verdict = plain(replace(q, counted="people"), replace(o, counted="people"))
+        return verdict
 
     def stated(q: Quantity, others: Sequence[Quantity]) -> bool:
         return any(compatible(q, o) is not None and not figures_differ(q, o, compatible) for o in others)
@@ -975,6 +983,18 @@ def clashes(a: Proposition, b: Proposition) -> bool:
             or numbers_apart(a, b))
 
 
+def cannot_group(props: Sequence[Proposition]) -> Callable[[int, int], bool]:
+    """``group_pairs``' ``apart`` test over a story's claims: the two give different
+    figures of one thing (``numbers_clash``) or different numbers of one named model
+    (``designations_clash``), so no group holds both, whatever links the rest."""
+
+    @cache
+    def apart(i: int, j: int) -> bool:
+        return numbers_clash(props[i], props[j]) or designations_clash(props[i], props[j])
+
+    return apart
+
+
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
     """Clearly different figures: incompatible, and further apart than rounding could make them."""
     from newsdesk.extract.quantities import relative_gap
@@ -999,9 +1019,14 @@ class _Groups:
 
 def group_pairs(
     n: int, article_of: Sequence[str], edges: Sequence[tuple[float, int, int]],
-    strict: Sequence[bool] | None = None,
+    strict: Sequence[bool] | None = None, apart: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
     """Greedy average-linkage grouping of aligned pairs (strongest first).
+
+    Two groups never merge where ``apart`` holds for a claim of each (``cannot_group``:
+    the two state different figures of one thing): a majority of links had chained
+    "143 million people" and "145.5 million people" into one statement through a
+    sentence that gives no figure.
 
     A group never holds two claims of the same article; two groups merge only when more
     than LINKAGE_SHARE of their cross pairs are edges themselves, or all of them when
@@ -1025,6 +1050,8 @@ def group_pairs(
             continue
         if strict is not None and hits < len(a) * len(b) and any(strict[x] for x in (*a, *b)):
             continue
+        if apart is not None and any(apart(x, y) for x in a for y in b):
+            continue
         a.extend(b)
         for y in b:
             g.owner[y] = gi
@@ -1035,9 +1062,10 @@ def group_pairs(
 def secondary_members(
     groups: Sequence[list[int]], article_of: Sequence[str], edges: Sequence[tuple[float, int, int]],
     evidence: Sequence[Evidence] | None = None, strict: Sequence[bool] | None = None,
+    apart: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
     """Per group, the claims outside it that would have joined it on their own, at most
-    one per article:
+    one per article (and none ``apart`` from a member: see ``group_pairs``):
 
     - from an article the group lacks: aligned with more than LINKAGE_SHARE of its
       members (the merge rule of ``group_pairs`` applied to the claim alone). A sentence
@@ -1069,6 +1097,8 @@ def secondary_members(
                 continue
             if evidence is not None and any(evidence[x].overlaps(evidence[y]) for x in members - peers):
                 continue  # a list item of the member's own sentence says nothing again
+            if apart is not None and any(apart(x, y) for x in members):
+                continue
             if article_of[y] not in best or hits > best[article_of[y]][0]:
                 best[article_of[y]] = (hits, y)
         out.append(sorted(y for _, y in best.values()))

@@ -385,8 +385,13 @@ def extract_quantities(article: Article, doc: Doc | None = None,
             counted, _unit, end = _counted(text, q.end, None, doc)
         else:  # "10% of naval forces": a unit counts only through an "of" phrase
             counted, unit, end = _counted(text, q.end, q.unit, doc)
+        if unit == "year" and _AGE_AFTER.match(text, q.end):
+            unit = "years old"  # an age ("a 16-year-old girl") is no span of time ("up to 14 years")
         out.append(Quantity(article.evidence(q.start, end), q.value, unit, counted, q.qualifier))
     return tuple(out)
+
+
+_AGE_AFTER = re.compile(r"[\s-]old\b")
 
 
 def singular(word: str) -> str:
@@ -396,6 +401,32 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+# Nouns that count people. Two figures of people in one statement count the same people,
+# whatever each outlet calls them ("143 million consumers", "145.5 million people";
+# "killed 25 people", "killed 10 children"): neither confirms the other's figure. Read by
+# alignment only (``counts_people``): a contradiction needs one counted thing.
+PERSON_NOUNS = frozenset(
+    "people person individual consumer customer user resident citizen inhabitant civilian victim "
+    "adult child children kid man men woman women boy girl teen teenager student worker employee staff "
+    "soldier troop officer passenger migrant refugee voter patient member".split())
+
+
+def counts_people(q: Quantity) -> bool:
+    """Whether a quantity counts people: its counted noun is a person noun
+    (``PERSON_NOUNS``) or a plural nationality ("2.5 million Americans")."""
+    words = re.findall(r"[A-Za-z]+", q.counted or "")
+    if q.unit is not None or not words:
+        return False
+    head = words[-1]
+    if singular(head.lower()) in PERSON_NOUNS or head.lower() in PERSON_NOUNS:
+        return True
+    if head[0].isupper() and head.endswith("s") and len(head) > 4:
+        from newsdesk.extract.countries import country_of_name
+
+        return country_of_name(head) is not None
+    return False
 
 
 def _stems(phrase: str | None) -> set[str]:
