@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsdesk.extract.citations import WIRE_NAMES
-from newsdesk.extract.gender import given_names
+from newsdesk.extract.gender import given_names, surnames
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 
 if TYPE_CHECKING:
@@ -147,9 +147,14 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
                 continue
             s, e = span
             if ent.label_ == "PERSON":
-                e = with_syllable_tail(text, s, e)
-            label = _label(text, s, e, ent.label_, ent.label_ != "PERSON" and person_cue(ent, text))
+                e = with_surname(ent, with_syllable_tail(text, s, e))
+            if org_cue(ent):
+                label = "ORG"
+            else:
+                label = _label(text, s, e, ent.label_, ent.label_ != "PERSON" and person_cue(ent, text))
             found.setdefault((s, e), Mention(article.id, s, e, text[s:e], label))
+    for s, e in _late_names(doc, found):
+        found[(s, e)] = Mention(article.id, s, e, text[s:e], "PERSON")
     found.update(_propagate(article, lines, list(found.values())))
     return tuple(found[k] for k in sorted(found))
 
@@ -203,6 +208,78 @@ def person_cue(ent: Span, text: str) -> bool:
     # not a role of the name's ("Libya -- its late leader, Moammar Gadhafi")
     return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES and not any(g.dep_ == "poss" for g in c.children)
                for c in ent.root.children)
+
+
+# Nouns of a body of people or a business, which set before a name ("defense conglomerate
+# Rostec", "gas giant Gazprom") or heading a list of examples ("gangs like Tren de Aragua",
+# "groups such as Boko Haram") make it an organisation: the small model tags such names
+# NORP or PERSON.
+_ORG_NOUNS = frozenset("""company firm conglomerate corporation group gang cartel militia organisation
+    organization agency bank carrier maker manufacturer giant operator retailer startup broadcaster
+    newspaper airline insurer lender automaker carmaker chipmaker miner network outfit syndicate""".split())
+_ORG_CUE_LABELS = frozenset({"PERSON", "NORP", "GPE", "LOC", "PRODUCT"})
+
+
+def org_cue(ent: Span) -> bool:
+    """Whether the parse makes the name ``ent`` an organisation the tagger did not: a
+    lower-case body or business noun right before it as its compound ("conglomerate
+    Rostec"), or a plural one it is an example of ("gangs like Tren de Aragua", "groups
+    such as Boko Haram and al-Shabab": the list's later names too)."""
+    if ent.label_ not in _ORG_CUE_LABELS:
+        return False
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "such as Boko Haram and al-Shabab": the list's first name
+    if any(c.dep_ == "compound" and c.i < ent.start and c.text.islower() and c.lemma_ in _ORG_NOUNS
+           for c in root.children):
+        return True
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("like", "as"):
+        return False
+    noun = prep.head
+    return noun.tag_ == "NNS" and noun.text.islower() and noun.lemma_ in _ORG_NOUNS
+
+
+def with_surname(ent: Span, end: int) -> int:
+    """End of a person's name the tagger cut before its surname: the name given names only
+    ("Ramon Celestino" of "Transportation Minister Ramon Celestino Velasquez"), the next
+    word a capitalised name, a surname in Faker's lists and no given name, that the
+    parse hangs the name on. ``end`` otherwise."""
+    doc = ent.doc
+    if ent.end >= len(doc) or end != ent.end_char:
+        return end
+    nxt = doc[ent.end]
+    names = given_names()
+    words = [t.lower_ for t in ent if t.is_alpha]
+    if (not words or not all(w in names for w in words) or nxt.pos_ != "PROPN" or not nxt.is_title
+            or ent[-1].head.i != nxt.i or nxt.lower_ in names or nxt.lower_ not in surnames()
+            or not ent[-1].whitespace_):
+        return end
+    return nxt.idx + len(nxt.text)
+
+
+_LATE = re.compile(r"\bthe\s+late\s+", re.IGNORECASE)
+
+
+def _late_names(doc: Doc, found: Mapping[tuple[int, int], Mention]) -> list[tuple[int, int]]:
+    """Names the tagger missed after "the late" (only a person is: "forged under the late
+    Hugo Chávez"): its run of capitalised proper nouns, up to four, where no mention is."""
+    out: list[tuple[int, int]] = []
+    taken = [(m.start, m.end) for m in found.values()]
+    for hit in _LATE.finditer(doc.text):
+        first = doc.char_span(hit.end(), hit.end() + 1, alignment_mode="expand")
+        if first is None or first.start_char != hit.end():
+            continue
+        i = first.start
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j == i:
+            continue
+        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if not any(a < e and s < b for a, b in taken):
+            out.append((s, e))
+    return out
 
 
 def _label(text: str, start: int, end: int, label: str, person: bool = False) -> str:
@@ -826,11 +903,22 @@ def _always_after(full: _Form, short: _Form) -> bool:
     return all(a in full.first and full.first[a] < start for a, start in short.first.items())
 
 
+def _no_place_alone(short: _Form, full: _Form) -> bool:
+    """Whether a name the tagger typed as a place is written only in articles that name
+    the person too, and no country, capital or nationality has it: "Chávez" in the
+    heading "Historical Context: Chávez, Putin, and a Strategic Partnership" above "the
+    late Hugo Chávez". "Washington" stays a place beside Denzel Washington."""
+    from newsdesk.extract.countries import country_of_name
+
+    return short.first.keys() <= full.first.keys() and all(country_of_name(n) is None for n in short.names)
+
+
 def _is_surname_of(short: _Form, full: _Form) -> bool:
     n = len(short.words)
     return (
         len(full.words) > n and full.words[-n:] == short.words and full.label == "PERSON"
-        and _is_person_shaped(full) and (short.label not in _PLACE_LABELS or _always_after(full, short))
+        and _is_person_shaped(full) and (short.label not in _PLACE_LABELS or _always_after(full, short)
+                                         or _no_place_alone(short, full))
         and not all(_is_caps(name) for name in short.names)  # "UN" is no surname of "Kim Jong Un"
         # nor is a part after a hyphen: "Moon" (Moon Jae-in) is not "Ban Ki-moon"
         and not any(re.search(r"[-–]" + re.escape(short.words[0]) + r"\b", fold(name)) for name in full.names)

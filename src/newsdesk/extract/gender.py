@@ -78,6 +78,24 @@ def given_names() -> dict[str, str]:
             for gender, locales in votes.items() if locales >= MIN_LOCALES}
 
 
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Lower-cased surnames of every Faker locale's person provider (about 28,000: broad,
+    "house" and "park" are in it too). Empty without Faker."""
+    try:
+        import faker.providers.person as person
+    except ImportError:  # pragma: no cover - faker is a core dependency
+        return frozenset()
+    out: set[str] = set()
+    for mod in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        out.update(name.lower() for name in getattr(provider, "last_names", ()) or () if _LATIN_NAME.fullmatch(name))
+    return frozenset(out)
+
+
 def name_gender(name: str, before: str = "") -> str | None:
     """"m", "f" or None for a person's name, with ``before`` the text just before it in
     the article (where "Mr." or "spokeswoman" stands). The given name is the first word
