@@ -162,6 +162,13 @@ def test_the_parts_of_one_sentence_only_one_outlet_has_are_one_line() -> None:
     assert [(c.id, c.focus) for c in shown] == [("s", None), ("p", empty.focus)]
     assert shown[0].evidence[0].text == "One train was stationary and the other was moving"
     assert shown[1] is empty
+    # two unshared parts of a sentence another outlet states too (the example corpus:
+    # "overhauling eight engines and five radars") are one line, marked first to last
+    impact = part("q", second, "the accident had no impact")
+    whole = part("w", second, second, "corroborated")
+    (line,) = one_line_per_sentence([empty, impact], [empty, impact, whole], {"dm": art})
+    assert line.text[line.focus[0]:line.focus[1]] == "There were no passengers on the trains, and the accident had no impact"
+    assert line.evidence[0].text == line.text[line.focus[0]:line.focus[1]]
 
 
 _WORD = st.lists(st.sampled_from(list("ab&;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60"]), min_size=1, max_size=6)

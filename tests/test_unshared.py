@@ -57,6 +57,24 @@ def test_a_figure_only_one_outlet_gives_inside_a_shared_statement(nlp: Any) -> N
                                  lambda art, s, e: None) == (_shared_group(arts, "It may have affected"),)
 
 
+def test_the_unshared_figures_of_one_sentence_are_one_claim(nlp: Any) -> None:
+    # the example corpus: "eight engines" and "five radars" had been two single-source
+    # claims, each the same sentence, listed one after the other in the brief
+    texts = {"a": "Maduro asked for help overhauling eight engines and five radars in Russia. He paid $2 million.",
+             "b": "Maduro asked for help overhauling engines and radars in Russia. He paid nothing."}
+    from newsdesk.segment import segment_article
+
+    arts, notes = _annotated(nlp, texts)
+    arts = {k: segment_article(a, nlp(a.text)) for k, a in arts.items()}  # a figure's claim is its sentence
+    group = _shared_group(arts, "Maduro asked for help")
+    added, other = [g for g in with_unshared_figures([group], arts, notes, {"a": "a", "b": "b"},
+                                                     lambda art, s, e: None) if g is not group]
+    assert [e.text for e in added.evidence] == ["eight engines", "five radars"]
+    assert [e.text for e in other.evidence] == ["$2 million"]  # a figure of another sentence: its own claim
+    assert added.text[added.focus[0]:added.focus[1]] == "eight engines and five radars"
+    assert added.text.startswith("Maduro asked") and added.text.endswith("in Russia.")
+
+
 def test_an_age_another_outlet_gives_after_the_name_is_shared(nlp: Any) -> None:
     # giveme5w1h (Ahed Tamimi): Reuters' "a 16-year-old Palestinian girl" had been flagged as
     # Reuters' alone, though AP writes the age after her name ("Ahed Tamimi, 16,")

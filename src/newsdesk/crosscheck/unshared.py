@@ -10,7 +10,9 @@ gives anywhere in the story, in any wording that can state the same amount
 same whatever it counts: "143 million consumers", "143 million Americans"; a sum is the
 same in two namings of its currency; an age is the same in any wording: "a 16-year-old
 girl", "Ahed Tamimi, 16,"), is a single-source claim of its own: its text is the
-member's sentence, its ``focus`` the figure, its evidence the figure's words. The
+member's sentence, its ``focus`` the figure, its evidence the figure's words; the
+unshared figures of one sentence are one such claim, its ``focus`` from the first to the
+last ("overhauling **eight engines and five radars**"). The
 brief's note on a shared statement's figures reads "one outlet's" the same way
 (``StoryFigures``).
 """
@@ -159,18 +161,28 @@ def with_unshared_figures(
                 places, worth = found.setdefault(key, ([], g.checkworthy))
                 places.append(q)
                 found[key] = (places, max(worth, g.checkworthy))
-    out = list(groups)
-    for places, worth in found.values():  # one outlet's copies state one figure once
+    # one outlet's copies state one figure once, and the figures of one sentence are one
+    # claim: "overhauling **eight engines and five radars**", not the sentence twice
+    bundles: dict[tuple[str, int, int], tuple[list[Quantity], list[Quantity], float]] = {}
+    for places, worth in found.values():
         q = places[0]
         art = articles[q.evidence.article_id]
         sent = art.sentence_at(q.evidence.start)
-        lo, hi = (sent.start, sent.end) if sent else (q.evidence.start, q.evidence.end)
-        origin = origin_of(art, q.evidence.start, q.evidence.end)
-        evidence = tuple(sorted((p.evidence for p in places), key=lambda e: (e.article_id, e.start)))
+        where = (art.id, *((sent.start, sent.end) if sent else (q.evidence.start, q.evidence.end)))
+        firsts, every, best = bundles.setdefault(where, ([], [], worth))
+        firsts.append(q)
+        every.extend(places)
+        bundles[where] = (firsts, every, max(best, worth))
+    out = list(groups)
+    for (aid, lo, hi), (firsts, every, worth) in bundles.items():
+        art = articles[aid]
+        start, end = min(q.evidence.start for q in firsts), max(q.evidence.end for q in firsts)
+        origin = origin_of(art, start, end)
+        evidence = tuple(sorted((p.evidence for p in every), key=lambda e: (e.article_id, e.start)))
         out.append(ClaimGroup(
             id="g" + content_hash("figure", *(f"{e.article_id}:{e.start}:{e.end}" for e in evidence), length=15),
             text=art.text[lo:hi], kind="fact", status="single-source", support_count=1,
             origins=(origin,) if origin else (), evidence=evidence,
-            checkworthy=worth, focus=(q.evidence.start - lo, q.evidence.end - lo),
+            checkworthy=worth, focus=(start - lo, end - lo),
         ))
     return tuple(out)

@@ -565,8 +565,8 @@ def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGr
     sentence that has claims is one outlet's alone ("One train was stationary" and "the
     other was moving at the time of the collision"), the sentence is one line, unmarked,
     its evidence the span from the first part to the last. Where another part of it is
-    corroborated, each part keeps its own line with its part marked: what is one
-    outlet's."""
+    corroborated, its one outlet's parts are one line too, marked from the first to the
+    last: "overhauling **eight engines and five radars**", not the sentence twice."""
     shared = {c.text for c in claims if c.status != "single-source"}
     parts: dict[tuple[str, str], list[ClaimGroup]] = {}
     for c in single:
@@ -575,12 +575,14 @@ def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGr
     for c in single:
         aid = c.evidence[0].article_id
         same = parts[(aid, c.text)]
-        if len(same) == 1 or c.text in shared or aid not in arts:
+        marks = [g.focus for g in same]
+        if len(same) == 1 or aid not in arts or (c.text in shared and None in marks):
             out.append(c)
         elif same[0] is c:
             spans = [e for g in same for e in g.evidence if e.article_id == aid]
             whole = arts[aid].evidence(min(e.start for e in spans), max(e.end for e in spans))
-            out.append(replace(c, focus=None, evidence=(whole,)))
+            focus = (min(m[0] for m in marks if m), max(m[1] for m in marks if m)) if c.text in shared else None
+            out.append(replace(c, focus=focus, evidence=(whole,)))
     return out
 
 
