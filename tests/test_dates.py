@@ -512,3 +512,29 @@ def test_a_holiday_recalled_from_another_year_is_no_date() -> None:
 ])
 def test_every_written_form_of_a_holiday_is_read(name: str, day: str) -> None:
     assert _values(f"It happened on {name} 2016.", "2017-03-01") == {f"{name} 2016": f"2016-{day}"}
+
+
+def test_a_bare_month_after_a_year_alone_in_its_sentence_is_of_that_year(nlp: Any) -> None:
+    # giveme5w1h (the Cubs): "the 1969 team ... amassed a 9 1/2-game lead in mid-August" had
+    # been dated August 2016, the month before publication
+    cubs = ("Every Cubs fan knows those stories, starting with the 1969 team loaded with Hall of Famers that "
+            "amassed a 9 1/2-game lead in mid-August before they started losing.")
+    assert _values(cubs, "2016-11-03")["mid-August"] == "1969-08"
+    assert _values("In 2019, Russia sent troops in early July.", "2016-11-03")["early July"] == "2019-07"
+    # a year that is another month's ("until November 2018"), one of another sentence, and
+    # a month set from publication by "next" keep the month's own reading
+    bill = "She did not have to pay it all until November 2018 - only a minimum payment was due for December."
+    parsed = {t.evidence.text: t.value for t in extract_times(_article(bill, "2017-12-27"), nlp(bill))}
+    assert parsed["November 2018"] == "2018-11" and parsed["December"] == "2017-12"
+    assert _values("The law dates from 2014. Officials met in March.", "2016-11-03")["March"] == "2016-03"
+    assert _values("Since 2014 the group has grown, and next March it will vote.", "2016-11-03")["next March"] == "2017-03"
+
+
+def test_a_moment_told_again_in_another_zone_dates_nothing_after_it() -> None:
+    # giveme5w1h (North Korea): "just before 6 a.m. (2100 GMT Monday)" had made Monday the day
+    # of the clock times after it, though the launch was on Tuesday where it happened
+    text = "It was launched just before 6 a.m. (2100 GMT Monday) and flew 2,700 km. Officials met at 3 p.m."
+    values = _values(text, "2017-08-29")
+    assert values["Monday"] == "2017-08-28" and values["3 p.m."] == "2017-08-29T15:00"
+    # a day named outside brackets still dates what follows
+    assert _values("It was launched on Monday, and officials met at 3 p.m.", "2017-08-29")["3 p.m."] == "2017-08-28T15:00"

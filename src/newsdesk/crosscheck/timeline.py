@@ -9,7 +9,8 @@ Reads ``TimeExpression`` records (``extract.dates``) per article; returns
   only a $28,156 minimum payment was due for December"), or a parenthetical between two
   dashes; otherwise the entry is the sentence with the other dates' parentheticals
   left out of its text;
-- skipped: durations and sets, publication-date boilerplate ("Published Oct. 31, 2025",
+- skipped: durations and sets, a clock time given again in another zone ("6am (10pm
+  BST)"), publication-date boilerplate ("Published Oct. 31, 2025",
   a date alone on a line, copyright lines, a wire dateline's date, a photo's), questions (no event is asserted), and vague values (``PAST_REF``,
   ``FUTURE_REF``, ``PRESENT_REF``, and values with no digit: "the next day" with no
   date before it is ``XXXX-XX-XX``) unless nothing else is dated;
@@ -30,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz
 
 from newsdesk.crosscheck.sources import sentence_bounds
+from newsdesk.extract.dates import CONVERSION_GAP
 from newsdesk.model import Article, TimeExpression, TimelineEntry
 from newsdesk.segment import DATELINE, EDITORS_NOTE, PHOTO_DESCRIPTION, WIRE_TAG
 
@@ -139,6 +141,8 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
             continue  # "In this Dec. 20, 2015, file photo, ...": when a picture was taken
         if EDITORS_NOTE.match(article.text, sentence[0], sentence[1]):
             continue  # "This article was amended on 10 November 2016 ...": when the copy changed
+        if _converted(article.text, usable, time):
+            continue  # "just before 6am (10pm BST)": the same moment, told in another zone
         seen.add((sentence[0], time.value))
         others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
         span, shown = _entry_span(article, time, sentence, others)
@@ -149,6 +153,19 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
         entry = TimelineEntry(time.value, readable(shown), article.evidence(*span), time.mod)
         (vague if is_vague(time.value) else dated).append(entry)
     return _finest(dated), _finest(vague)
+
+
+def _converted(text: str, times: Sequence[TimeExpression], time: TimeExpression) -> bool:
+    """Whether ``time`` gives again, in another zone, the moment of a clock time just
+    before it: "just before 6am (10pm BST)", "11:57am Hawaii time (5:57 pm EDT / 9:57 pm
+    EST)", "just before 6 a.m. (2100 GMT Monday)". Its date is that zone's, not the
+    event's day where it happened."""
+    return any(o.kind == "TIME" and _CLOCK.search(o.value) and o.evidence.end <= time.evidence.start
+               and CONVERSION_GAP.fullmatch(text, o.evidence.end, time.evidence.start)
+               for o in times if o is not time)
+
+
+_CLOCK = re.compile(r"T\d")
 
 
 def _finest(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:

@@ -123,6 +123,8 @@ class _Ctx:
     # the last past weekday of an article whose stamp is later than its writing
     # (``_stale_stamp``): a weekday to come is the first one after it
     written: date | None = None
+    # a year the sentence wrote out in digits before this expression ("In 2019, ... in July")
+    sentence_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,9 +331,13 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     month = _month_of(m["mon"])
     if m["yrel"]:
         return _Time(_fmt(_referred_year(m["yrel"], ctx), month), "month", mod=MODS.get(rel or ""))
-    year = int(m["y"]) if m["y"] else _month_year(
-        ctx.anchor, month, rel if rel in ("last", "next", "this") else None,
-        _is_future(ctx.text, m.start()), ctx.tense)
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif rel not in ("last", "next", "this") and ctx.sentence_year is not None and ctx.tense != "present":
+        year = ctx.sentence_year  # "the 1969 team ... amassed a 9 1/2-game lead in mid-August"
+    else:
+        year = _month_year(ctx.anchor, month, rel if rel in ("last", "next", "this") else None,
+                           _is_future(ctx.text, m.start()), ctx.tense)
     return _Time(_fmt(year, month), "month", mod=MODS.get(rel or ""))
 
 
@@ -1044,6 +1050,16 @@ def _stale_stamp(chosen: Sequence[_Candidate], text: str, anchor: date | None) -
     return latest if (max(future) - latest).days > STALE_SPAN_DAYS else None
 
 
+# What lies between a clock time and the same moment told again in another zone: a few
+# words (its zone: "Hawaii time", "EDT"), then a bracket or a slash, and inside it a few
+# more before the expression ("6 a.m. (2100 GMT Monday)", "5:57 pm EDT / 9:57 pm").
+CONVERSION_GAP = re.compile(r"[^()/;\n]{0,25}[(/][^()\n]{0,20}")
+# A year written in digits ("1969", "in 2019"), and where a sentence ends: a bare month
+# after such a year, alone, in one sentence is of that year.
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
+
+
 # "today" and "tonight" date the writing, not the story: "three days later" after "is alive
 # today" counts from the last date of the story told before it, not from the present.
 _PRESENT = re.compile(r"(?i:today|tonight|this\s+(?:morning|afternoon|evening))")
@@ -1069,21 +1085,32 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     out: list[TimeExpression] = []
     ref: tuple[int | None, int, int] | None = None
     last: tuple[int, int | None] | None = None
+    written_year: tuple[int, int] | None = None  # (year, end offset) of the last year written in digits
+    clock_end = -1  # where the last clock time ends
     for c in chosen:
+        if written_year is not None and _SENTENCE_BREAK.search(text, written_year[1], c.start):
+            written_year = None
         tense = None
         if doc is not None and c.handler is _h_month:
             tense = clause_tense(doc, c.start)
         elif doc is not None and c.handler is _h_month_day and dates_past_act(doc, c.start, c.end):
             tense = "past"
-        t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense, written))
+        t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense, written,
+                                    written_year[0] if written_year else None))
         if t is None:
             continue
+        if _WRITTEN_YEAR.fullmatch(t.value) and _WRITTEN_YEAR.search(c.match.group(0)):
+            written_year = (int(t.value), c.end)  # a year alone: "November 2018" is a month's
         if c.handler in (_h_month, _h_weekday) and (_after_each(text, c.start)
                                                     or (doc is not None and habitual_clause(doc, c.start))):
             out.append(_make(article, c, _habitual(t)))  # "each July": no one July, no anchor for what follows
             continue
         out.append(_make(article, c, t))
-        if not _PRESENT.fullmatch(c.match.group(0)):
+        # a moment told again in another zone ("6 a.m. (2100 GMT Monday)") dates nothing after it
+        converted = clock_end >= 0 and CONVERSION_GAP.fullmatch(text, clock_end, c.start) is not None
+        if c.handler is _h_clock:
+            clock_end = c.end
+        if not _PRESENT.fullmatch(c.match.group(0)) and not converted:
             # a clock time names a day only with its weekday or date ("11:36 a.m. Tuesday"),
             # which then dates a bare one after it ("and returned at 7:33 p.m.")
             named = c.handler is not _h_clock or bool(c.match["wd"] or c.match["mon"])
