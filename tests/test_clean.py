@@ -460,6 +460,12 @@ CAPTIONS = [
     "Dimitrios Kambouris/WireImage via Getty Images, FILE",
     "Kim Kyung Hoon / Reuters A man walks past a TV set showing North Korea's leader Kim Jong-Un in a news report "
     "about North Korea's missile launch in Tokyo, Japan,",
+    # giveme5w1h: a caption opening with a figure after its credit, The Mirror's "AFP or
+    # licensors" credit, and NPR's image widget with a credit that names no agency
+    "Reuters 84 people have died and 18 are critically injured after a horror attack in Nice",
+    "AFP or licensors Kim Jong-Un fired a missile over Japan prompting the country's government to issue a major "
+    "warning",
+    "Enlarge this image toggle caption U.S. Treasury Department U.S. Treasury Department",
 ]
 
 
@@ -500,6 +506,11 @@ FURNITURE = [
      "delivery mission. Video provided by Reuters Newslook 7 of 41", "video player"),
     ("NASA space station Mon, July 18, 2016 NASA space station. Play slideshow Getty Images 1 of 35 American "
      "geologist and Apollo 17 astronaut Harrison Hagan Schmitt", "photo gallery"),
+    # The Sun (giveme5w1h, Nice): four photos' captions on one line, each opening with its credit
+    ("Getty Images Cars were seen being stopped amid a major security crackdown in the city Getty Images There "
+     "were fears there could be terrorist attackers still at large Getty Images People were seen walking along "
+     "with their hands up as police carried out checks Reuters Members of the public were seen with their hands "
+     "on thier heads as soldiers secured the area", "photo gallery"),
     ("Categories Categories Select Category 2015 MAINS SELF STUDY GUIDE 2015 TEST SERIES 2016 INTEGRATED STRATEGY "
      "FOR IAS 2016 Mains Self Study 2016 Mains Test Series 2016 STRATEGY 2017 Mains Self Study", "navigation menu"),
 ]
@@ -532,6 +543,11 @@ def test_photo_captions_go(caption: str) -> None:
     # a slash between names that no photographer's credit gives: one word, or lower case
     "The two models disagree on the timing (Smith/Jones)",
     "The figures were first published in the spring (via Twitter/the agency)",
+    # a wire and a figure that open a sentence, not a caption: a full stop closes it, or a
+    # lower-case word follows the wire
+    "Reuters 2018 poll shows support at 40 percent.",
+    "AFP reported on Monday that the AFP office in Kabul was closed",
+    "Reuters and AP both reported the attack, citing police, while Reuters Television showed the scene",
 ])
 def test_a_wire_named_in_a_sentence_is_no_caption(sentence: str) -> None:
     assert rules.match_rule(rules.make_line(0, 0, sentence), in_edge=False) is None

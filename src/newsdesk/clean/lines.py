@@ -234,6 +234,11 @@ RULES: tuple[Rule, ...] = (
     _rule("video player", r"^\W*skip in skip x embed x share\b", GALLERY, GALLERY),
     # a slideshow flattened into one line ("... Play slideshow Getty Images 1 of 11 ...")
     _rule("photo gallery", r"\bplay slideshow\b.{0,80}\b1 of \d+\b", GALLERY, GALLERY),
+    # a tabloid's photos flattened into one line, each caption opening with its credit
+    # ("Getty Images Cars were seen being stopped ... Getty Images There were fears ...
+    # Reuters Members of the public were seen ...")
+    _rule("photo gallery", rf"^\W*{_AGENCY}\s+(?-i:[A-Z0-9]).*?(?-i:[a-z])\s+{_AGENCY}\s+(?-i:[A-Z]).*(?<![.!?])$",
+          GALLERY, GALLERY),
     # a blog's category drop-down flattened into one line ("Categories Categories Select
     # Category 2015 MAINS SELF STUDY GUIDE ..."), however long
     _rule("navigation menu", r"^\W*categories\b.{0,40}\bselect category\b", GALLERY, GALLERY),
@@ -260,7 +265,9 @@ RULES: tuple[Rule, ...] = (
           rf"|^\W*(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*/\s*)?(?:ap:\s*associated press"
           rf"|getty images\s*-\s*getty|(?:handout\s*-\s*)?getty\s*-\s*contributor|handout\s*-\s*getty|{_AGENCY}"
           rf"|{_OPENING_CREDIT})"
-          rf"\s+(?-i:[A-Z]).*(?<![.!?])(?<![.!?,][\"”'’])$",
+          rf"(?:\s+or\s+licensors)?\s+(?-i:[A-Z0-9]).*(?<![.!?])(?<![.!?,][\"”'’])$"
+          # ... or NPR's image widget ("Enlarge this image toggle caption Oliver Berg/EPA /Landov")
+          r"|^\W*enlarge this image\b",
           CAPTION, CAPTION),
     _rule("image credit",
           r"^\W*(photo|image|picture|video|illustration|graphic|credit)s?( credit)?\s*(:|/)"
