@@ -57,3 +57,14 @@ def test_records_are_frozen() -> None:
     art = Article(id="x" * 16, source="s", text="t", raw_text="t")
     with pytest.raises(FrozenInstanceError):
         art.text = "u"  # type: ignore[misc]
+
+
+def test_a_report_finds_its_articles_by_id() -> None:
+    from newsdesk.model import Report
+
+    arts = tuple(Article(id=i, source=f"{i}.txt", text=i, raw_text=i) for i in ("a", "b"))
+    report = Report(generated_by="t", articles=arts, skipped=(), stories=())
+    assert report.article("b") is arts[1] and report.article("a") is arts[0]
+    with pytest.raises(KeyError):
+        report.article("c")
+    assert report == Report(generated_by="t", articles=arts, skipped=(), stories=())  # the index is no field

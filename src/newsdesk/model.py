@@ -373,10 +373,12 @@ class Report:
     timings: tuple[StageTiming, ...] = ()
 
     def article(self, article_id: str) -> Article:
-        for a in self.articles:
-            if a.id == article_id:
-                return a
-        raise KeyError(article_id)
+        """The article of that id (KeyError if none): looked up in an index built once."""
+        return self._articles_by_id[article_id]
+
+    @functools.cached_property
+    def _articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
 
 
 def outlet_label(article: Article) -> str:

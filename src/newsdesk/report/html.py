@@ -66,13 +66,12 @@ def timeline_svg(story: Story, width: int = 1000) -> str:
 
 
 def _cooccurrence(report: Report, story: Story, names: dict[str, str]) -> Counter[tuple[str, str]]:
-    arts = {a.id: a for a in report.articles}
     by_sentence: dict[tuple[str, int], set[str]] = {}
     for e in story.entities:
         if e.id not in names:
             continue
         for m in e.mentions:
-            sent = arts[m.article_id].sentence_at(m.start)
+            sent = report.article(m.article_id).sentence_at(m.start)
             by_sentence.setdefault((m.article_id, sent.start if sent else -1), set()).add(e.id)
     edges: Counter[tuple[str, str]] = Counter()
     for ids in by_sentence.values():
@@ -110,11 +109,11 @@ def render_html(report: Report, views: Mapping[str, StoryView] | None = None) ->
     """report.html; ``views``: every story's view by id (``story_views``) when the caller
     has them."""
     views = views if views is not None else story_views(report)
-    arts = {a.id: a for a in report.articles}
     stories = []
     for s in report.stories:
         v = views[s.id]
-        removed = [(v.article_outlet[aid], r.text, r.reason) for aid in s.article_ids for r in arts[aid].removed]
+        removed = [(v.article_outlet[aid], r.text, r.reason) for aid in s.article_ids
+                   for r in report.article(aid).removed]
         stories.append({"v": v, "timeline_svg": timeline_svg(s), "entity_svg": entity_svg(report, s),
                         "removed": removed})
     return _env().get_template("report.html.j2").render(
