@@ -642,6 +642,9 @@ def test_a_persons_name_the_tagger_cut_short_or_missed_is_found_whole(nlp: Any) 
     for sentence, name in cases.items():
         found = {m.text: m.label for m in extract_mentions(_text_article("a", sentence), nlp(sentence))}
         assert found.get(name) == "PERSON", (sentence, found)
+    # "the late" before a month or a weekday names no one
+    for sentence in ("Sales fell in the late June heat, traders said.", "Stocks slid in the late Tuesday session."):
+        assert not extract_mentions(_text_article("a", sentence), nlp(sentence)), sentence
     # the rule on a parse set by hand: given names, then a surname the name hangs on; not
     # a next word that is no surname ("Tower"), nor a tagged name that is more than given names
     from spacy.tokens import Doc, Span

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from newsdesk.extract.citations import WIRE_NAMES
 from newsdesk.extract.gender import given_names, surnames
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
+from newsdesk.months import MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -259,6 +260,8 @@ def with_surname(ent: Span, end: int) -> int:
 
 
 _LATE = re.compile(r"\bthe\s+late\s+", re.IGNORECASE)
+_TIME_TYPES = frozenset({"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL"})
+_CALENDAR_WORDS = frozenset([*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _late_names(doc: Doc, found: Mapping[tuple[int, int], Mention]) -> list[tuple[int, int]]:
@@ -272,8 +275,9 @@ def _late_names(doc: Doc, found: Mapping[tuple[int, int], Mention]) -> list[tupl
             continue
         i = first.start
         j = i
-        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].is_title:
-            j += 1
+        while (j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].is_title
+               and doc[j].ent_type_ not in _TIME_TYPES and doc[j].lower_ not in _CALENDAR_WORDS):
+            j += 1  # not "in the late June heat", "the late Tuesday session"
         if j == i:
             continue
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
