@@ -605,9 +605,12 @@ def test_a_name_given_a_persons_role_in_apposition_is_a_person(nlp: Any) -> None
         assert (label == "PERSON") == (name in people.values()), (name, ent.label_, label)
 
 
-def test_a_business_or_group_noun_before_a_name_makes_it_an_organisation(nlp: Any) -> None:
-    from newsdesk.extract.entities import extract_mentions
+def _labels(nlp: Any, sentence: str) -> dict[str, str]:
+    """Each mention of one sentence, parsed as an article of its own, and its label."""
+    return {m.text: m.label for m in extract_mentions(_text_article("a", sentence), nlp(sentence))}
 
+
+def test_a_business_or_group_noun_before_a_name_makes_it_an_organisation(nlp: Any) -> None:
     # the example corpus and giveme5w1h: the small model tags these NORP and PERSON
     orgs = {
         "The plan runs through Russian state defense conglomerate Rostec.": ["Rostec"],
@@ -622,16 +625,14 @@ def test_a_business_or_group_noun_before_a_name_makes_it_an_organisation(nlp: An
         "The Russian company said it would appeal.": "Russian",
     }
     for sentence, names in orgs.items():
-        found = {m.text: m.label for m in extract_mentions(_text_article("a", sentence), nlp(sentence))}
+        found = _labels(nlp, sentence)
         assert all(found.get(n) == "ORG" for n in names), (sentence, found)
     for sentence, name in others.items():
-        found = {m.text: m.label for m in extract_mentions(_text_article("a", sentence), nlp(sentence))}
+        found = _labels(nlp, sentence)
         assert name in found and found[name] != "ORG", (sentence, found)
 
 
 def test_a_persons_name_the_tagger_cut_short_or_missed_is_found_whole(nlp: Any) -> None:
-    from newsdesk.extract.entities import extract_mentions
-
     # the example corpus: "Ramon Celestino" (PERSON) and no name at all for "the late Hugo Chávez"
     cases = {
         "The documents also show that Transportation Minister Ramon Celestino Velasquez recently coordinated the "
@@ -640,11 +641,11 @@ def test_a_persons_name_the_tagger_cut_short_or_missed_is_found_whole(nlp: Any) 
         "the region.": "Hugo Ch\u00e1vez",
     }
     for sentence, name in cases.items():
-        found = {m.text: m.label for m in extract_mentions(_text_article("a", sentence), nlp(sentence))}
+        found = _labels(nlp, sentence)
         assert found.get(name) == "PERSON", (sentence, found)
     # "the late" before a month or a weekday names no one
     for sentence in ("Sales fell in the late June heat, traders said.", "Stocks slid in the late Tuesday session."):
-        assert not extract_mentions(_text_article("a", sentence), nlp(sentence)), sentence
+        assert not _labels(nlp, sentence), sentence
     # the rule on a parse set by hand: given names, then a surname the name hangs on; not
     # a next word that is no surname ("Tower"), nor a tagged name that is more than given names
     from spacy.tokens import Doc, Span

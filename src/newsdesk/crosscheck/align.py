@@ -883,10 +883,11 @@ def is_aligned(cos: float, overlap: float, n_shared: int, clash: bool, structure
 def numbers_clash(a: Proposition, b: Proposition) -> bool:
     """True when the two claims give different amounts of the same counted thing (people
     under any name are one: ``counts_people``): a figure of each that differ
-    (``figures_differ``), neither of which the other claim also states. A sentence with several figures is compared figure by figure, not each
-    against every other: "a tax of between 8% and 15.5%" states what "15.5 percent for
-    earnings held in cash ... and 8 percent for ..." does, and "$60 in cash" is one part
-    of "$82 per share ... $60 in cash and $22 in stock"."""
+    (``figures_differ``), neither of which the other claim also states. A sentence with
+    several figures is compared figure by figure, not each against every other: "a tax
+    of between 8% and 15.5%" states what "15.5 percent for earnings held in cash ... and
+    8 percent for ..." does, and "$60 in cash" is one part of "$82 per share ... $60 in
+    cash and $22 in stock"."""
     plain = quantities_compatible_fn()
     if plain is None or not a.quantities or not b.quantities:
         return False

@@ -12,9 +12,8 @@ same in two namings of its currency; an age is the same in any wording: "a 16-ye
 girl", "Ahed Tamimi, 16,"), is a single-source claim of its own: its text is the
 member's sentence, its ``focus`` the figure, its evidence the figure's words; the
 unshared figures of one sentence are one such claim, its ``focus`` from the first to the
-last ("overhauling **eight engines and five radars**"). The
-brief's note on a shared statement's figures reads "one outlet's" the same way
-(``StoryFigures``).
+last ("overhauling **eight engines and five radars**"). The brief's note on a shared
+statement's figures reads "one outlet's" the same way (``StoryFigures``).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsdesk.extract.citations import WIRE_NAMES
+from newsdesk.extract.dates import WEEKDAYS
 from newsdesk.extract.gender import given_names, surnames
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 from newsdesk.months import MONTHS
@@ -191,8 +192,9 @@ _ON_WHERE_OR_WHEN = re.compile(
 # which firms are too ("UPL, an Indian producer of industrial chemicals").
 _PERSON_ROLES = (_BARE_ROLES | ROLE_WORDS | frozenset("head leader founder co-founder chief".split())) - {
     "producer", "designer"}
-# ... and "the late" before a name: only a person is.
-_THE_LATE = re.compile(r"\bthe\s+late\s+$", re.IGNORECASE)
+# ... and "the late" before a name: only a person is (``_THE_LATE``: right before it).
+_LATE = re.compile(r"\bthe\s+late\s+", re.IGNORECASE)
+_THE_LATE = re.compile(_LATE.pattern + "$", re.IGNORECASE)
 
 
 def person_cue(ent: Span, text: str) -> bool:
@@ -259,9 +261,8 @@ def with_surname(ent: Span, end: int) -> int:
     return nxt.idx + len(nxt.text)
 
 
-_LATE = re.compile(r"\bthe\s+late\s+", re.IGNORECASE)
 _TIME_TYPES = frozenset({"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL"})
-_CALENDAR_WORDS = frozenset([*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS])
 
 
 def _late_names(doc: Doc, found: Mapping[tuple[int, int], Mention]) -> list[tuple[int, int]]:

@@ -57,16 +57,8 @@ def given_names() -> dict[str, str]:
     """Lower-cased given name -> "m" or "f", from every Faker locale that lists both
     genders' names: a name MIN_LOCALES or more list as one gender and none as the
     other. Empty without Faker."""
-    try:
-        import faker.providers.person as person
-    except ImportError:  # pragma: no cover - faker is a core dependency
-        return {}
     seen: dict[str, Counter[str]] = {}
-    for mod in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
-        try:
-            provider = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
-        except (ImportError, AttributeError):
-            continue
+    for provider in _person_providers():
         male, female = getattr(provider, "first_names_male", None), getattr(provider, "first_names_female", None)
         if not male or not female:
             continue
@@ -82,18 +74,24 @@ def given_names() -> dict[str, str]:
 def surnames() -> frozenset[str]:
     """Lower-cased surnames of every Faker locale's person provider (about 28,000: broad,
     "house" and "park" are in it too). Empty without Faker."""
+    return frozenset(name.lower() for provider in _person_providers()
+                     for name in getattr(provider, "last_names", ()) or () if _LATIN_NAME.fullmatch(name))
+
+
+@lru_cache(maxsize=1)
+def _person_providers() -> tuple[type, ...]:
+    """Every Faker locale's person provider class, in locale order (none without Faker)."""
     try:
         import faker.providers.person as person
     except ImportError:  # pragma: no cover - faker is a core dependency
-        return frozenset()
-    out: set[str] = set()
+        return ()
+    out: list[type] = []
     for mod in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
         try:
-            provider = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
+            out.append(importlib.import_module(f"{person.__name__}.{mod.name}").Provider)
         except (ImportError, AttributeError):
             continue
-        out.update(name.lower() for name in getattr(provider, "last_names", ()) or () if _LATIN_NAME.fullmatch(name))
-    return frozenset(out)
+    return tuple(out)
 
 
 def name_gender(name: str, before: str = "") -> str | None:
