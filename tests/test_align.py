@@ -987,6 +987,32 @@ def test_figures_of_people_under_two_names_are_two_statements() -> None:
     assert not any(align.amounts_conflict(x, y, compatible) for x in pa.quantities for y in pb.quantities)
 
 
+def test_a_partitive_figure_counts_its_of_phrase_and_another_set_is_no_rival() -> None:
+    # giveme5w1h (the Chibok release): "freed 21 of the more than 200 Chibok schoolgirls"
+    # had counted nothing with its 21, so only "more than 200" was a figure of schoolgirls,
+    # and its sentence was kept apart from "Twenty-one schoolgirls ... have been freed";
+    # the Morsi verdict's "22 other defendants" counts a set beside "23 of the defendants"
+    same = [
+        ("Twenty-one schoolgirls captured by Islamist terror group Boko Haram more than two years ago have been "
+         "freed, Nigeria's government has said.",
+         "Jihadist group Boko Haram has freed 21 of the more than 200 Chibok schoolgirls kidnapped more than two "
+         "years ago, raising hopes for the release of the others, officials said Thursday."),
+        ("Morsi was also ordered to pay two million pounds to the head of the judges' syndicate and another "
+         "judge, while 22 other defendants were ordered to pay one million pounds each.",
+         "It also ordered 23 of the defendants, including Morsi, to pay 1 million Egyptian pounds each to a "
+         "powerful union of judges."),
+    ]
+    differ = [  # the same partitive with another figure is another statement
+        ("Boko Haram has freed 21 of the more than 200 Chibok schoolgirls.",
+         "Boko Haram has freed 24 of the more than 200 Chibok schoolgirls."),
+    ]
+    _, parsed = _figure_pairs(same + differ)
+    assert parsed[0][1].quantities[0].counted == "Chibok schoolgirls"
+    assert parsed[1][1].quantities[0].counted == "defendants"
+    for (a, _), (pa, pb) in zip(same + differ, parsed, strict=True):
+        assert align.numbers_clash(pa, pb) == ((a, _) in differ), a
+
+
 def test_a_ratio_and_a_percentage_are_compared_as_percentages() -> None:
     # "one in three" is 33.3%: its raw value 0.33 had put it 99% away from "more than 30%"
     # (two statements) and from "34%" (a conflict, a contradiction's first test)

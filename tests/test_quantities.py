@@ -83,6 +83,20 @@ def test_a_time_after_a_figure_is_not_what_it_counts(nlp: Any) -> None:
         assert {q.counted for q in extract_quantities(art)} == {None}
 
 
+def test_a_number_before_of_counts_what_the_of_phrase_counts(nlp: Any) -> None:
+    # giveme5w1h: "21 of the more than 200 Chibok schoolgirls" (the next figure's counted
+    # thing), "21 of the schoolgirls abducted" (a plural noun); a pronoun or a name counts nothing
+    cases = [
+        ("Boko Haram has freed 21 of the more than 200 Chibok schoolgirls kidnapped in 2014.", "21",
+         "Chibok schoolgirls"),
+        ("Buhari says 21 of the schoolgirls abducted by Boko Haram have been released.", "21", "schoolgirls"),
+        ("Two of them were later found alive.", "Two", None),
+    ]
+    for text, figure, counted in cases:
+        assert _one(_quantities(text, nlp(text)), figure).counted == counted, text
+        assert _one(_quantities(text), figure).counted == counted, text  # the rule without a parse
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [("paid $43 million.", "paid $43,885,310.", True), ("about 500 tons of cocaine", "500 tons of cocaine", True),

@@ -891,7 +891,7 @@ def numbers_clash(a: Proposition, b: Proposition) -> bool:
     plain = quantities_compatible_fn()
     if plain is None or not a.quantities or not b.quantities:
         return False
-    from newsdesk.extract.quantities import counts_people
+    from newsdesk.extract.quantities import counts_another_set, counts_people
 
     def compatible(q: Quantity, o: Quantity) -> bool | None:
         # people counted under two names count the same people (``PERSON_NOUNS``)
@@ -903,8 +903,11 @@ def numbers_clash(a: Proposition, b: Proposition) -> bool:
     def stated(q: Quantity, others: Sequence[Quantity]) -> bool:
         return any(compatible(q, o) is not None and not figures_differ(q, o, compatible) for o in others)
 
+    # a figure of "22 other defendants" counts a set beside the whole ("23 of the defendants")
+    qas = [q for q in a.quantities if not counts_another_set(q)]
+    qbs = [q for q in b.quantities if not counts_another_set(q)]
     return any(figures_differ(qa, qb, compatible) and not stated(qa, b.quantities) and not stated(qb, a.quantities)
-               for qa in a.quantities for qb in b.quantities)
+               for qa in qas for qb in qbs)
 
 
 def figures_differ(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:

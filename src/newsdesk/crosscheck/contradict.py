@@ -54,6 +54,7 @@ from newsdesk.crosscheck.align import (
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
 from newsdesk.extract.dates import counted_from_text
+from newsdesk.extract.quantities import OTHER_SET
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import (
     Article,
@@ -214,13 +215,8 @@ def moments(doc: Any) -> frozenset[str]:
     return frozenset(e.text.lower() for e in doc.ents if e.label_ == "TIME" and _MOMENT.search(e.text))
 
 
-# After a figure, these words count a different set than the whole ("five other
-# defendants", "three more victims"), so the figure is no rival to the total.
-_OTHER_SET = frozenset({"other", "others", "more", "additional", "further", "extra", "remaining", "another"})
-
-
 def _another_set(doc: Any, claim_start: int, q: Quantity) -> bool:
-    """Whether the figure counts another set: a word of ``_OTHER_SET`` right after its
+    """Whether the figure counts another set: a word of ``OTHER_SET`` right after its
     number (within the figure or the two words after it)."""
     lo, hi = q.evidence.start - claim_start, q.evidence.end - claim_start
     inside = [t for t in doc if lo <= t.idx < hi]
@@ -228,7 +224,7 @@ def _another_set(doc: Any, claim_start: int, q: Quantity) -> bool:
     if not nums:
         return False
     after = inside[nums[0] + 1:] + [t for t in doc if t.idx >= hi][:2]
-    return any(t.lower_ in _OTHER_SET for t in after)
+    return any(t.lower_ in OTHER_SET for t in after)
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})

@@ -388,7 +388,40 @@ def extract_quantities(article: Article, doc: Doc | None = None,
         if unit == "year" and _AGE_AFTER.match(text, q.end):
             unit = "years old"  # an age ("a 16-year-old girl") is no span of time ("up to 14 years")
         out.append(Quantity(article.evidence(q.start, end), q.value, unit, counted, q.qualifier))
-    return tuple(out)
+    return tuple(_with_partitives(text, out, doc))
+
+
+# "21 of the", "three of those": a bare number that counts what the ``of`` phrase after it names.
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:(?:the|these|those|its|their|his|her|our)\s+)?", re.IGNORECASE)
+
+
+def _with_partitives(text: str, found: list[Quantity], doc: Doc | None) -> list[Quantity]:
+    """``found`` with each bare number that opens a partitive counting what its ``of``
+    phrase counts: "21 of the more than 200 Chibok schoolgirls" frees 21 Chibok
+    schoolgirls (the next figure's counted thing), "three of the victims" three victims
+    (a plural noun). A number that counts nothing had been no figure of anything, so "21
+    of the more than 200 schoolgirls" and "Twenty-one schoolgirls have been freed" were
+    two figures of different things, and "21 ... freed" never met its paraphrase."""
+    out = list(found)
+    for k, q in enumerate(found):
+        if q.counted is not None or q.unit is not None:
+            continue
+        of = _PARTITIVE_OF.match(text, q.evidence.end)
+        if of is None:
+            continue
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is not None and nxt.evidence.start == of.end():
+            counted = nxt.counted if nxt.unit is None else None
+        elif doc is not None:
+            counted, stop = _counted_doc(doc, of.end())
+            last = doc.char_span(stop - 1, stop, alignment_mode="expand") if counted else None
+            counted = counted if last is not None and last[-1].tag_ in ("NNS", "NNPS") else None
+        else:
+            counted, _ = _counted_regex(text, of.end())
+            counted = counted if counted and counted.endswith("s") else None
+        if counted:
+            out[k] = Quantity(q.evidence, q.value, q.unit, counted, q.qualifier)
+    return out
 
 
 _AGE_AFTER = re.compile(r"[\s-]old\b")
@@ -411,6 +444,24 @@ PERSON_NOUNS = frozenset(
     "people person individual consumer customer user resident citizen inhabitant civilian victim "
     "adult child children kid man men woman women boy girl teen teenager student worker employee staff "
     "soldier troop officer passenger migrant refugee voter patient member".split())
+
+
+# After a figure, these words count a different set than the whole ("five other
+# defendants", "three more victims"), so the figure is no rival to the total.
+OTHER_SET = frozenset({"other", "others", "more", "additional", "further", "extra", "remaining", "another"})
+
+
+def counts_another_set(q: Quantity) -> bool:
+    """Whether a figure's own words count a set beside another ("22 other defendants",
+    "three more victims"): a word of OTHER_SET qualifying the noun after its number,
+    inside its evidence. Not "others" as the noun itself: "displacement of 2.3 million
+    others" counts people, as "displaced 2.6 million people" does."""
+    text = q.evidence.text.lower()
+    number = _NUMBER_WORD.search(text)
+    return number is not None and any(w in OTHER_SET - {"others"} for w in re.findall(r"[a-z]+", text[number.end():]))
+
+
+_NUMBER_WORD = re.compile(rf"\d[\d,.]*|\b(?:{_NUMW})\b", re.IGNORECASE)
 
 
 def counts_people(q: Quantity) -> bool:
