@@ -234,6 +234,20 @@ def test_other_sets_other_acts_and_moments_are_not_quantity_conflicts() -> None:
                   "that she held him.", "The singer posted four photos with her son on Instagram.") == ["quantity"]
 
 
+def test_one_act_under_two_verbs_is_compared() -> None:
+    # giveme5w1h (the Mazar-i-Sharif consulate attack): the Kunduz strikes "left 32
+    # civilians dead" in one outlet and "killed 30 civilians" in another: one toll, read
+    # through what happened to the civilians (``extract.counted``), not the verb's lemma
+    strikes = ("The Taliban said the bombing was a revenge attack for US air strikes this month in the volatile "
+               "province of Kunduz that left {n} civilians {state}.")
+    killed = ("The Taliban has claimed responsibility for the assault which they say is a response to coalition "
+              "air strikes earlier this month which killed 30 civilians in Kunduz.")
+    assert _kinds(strikes.format(n=32, state="dead"), killed) == ["quantity"]
+    assert _kinds(strikes.format(n=30, state="dead"), killed) == []
+    # wounded is not killed: another act, however alike the sentences
+    assert _kinds(strikes.format(n=32, state="wounded"), killed) == []
+
+
 def test_new_vs_existing_needs_the_same_thing() -> None:
     assert _kinds("He will wear a new SpaceX spacesuit on the flight to the station.",
                   "He flew to the station on his previous SpaceX missions in 2012.") == []

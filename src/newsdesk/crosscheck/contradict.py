@@ -4,9 +4,10 @@ Each check is structured and needs the two claims to be about the same thing fir
 - quantity: aligned claims give clearly different amounts of the same measured thing
   (``quantities_compatible`` is False, the gap exceeds rounding, and neither article
   itself also reports the other's figure, which is how a story reports a correction),
-  of the same act by the same actor (the verb each figure belongs to, its subject), not
-  of another set ("five other defendants") and not read at different clock times
-  (share prices during a day);
+  of the same act by the same actor (the verb each figure belongs to, or under two verbs
+  the same class of what happened to what it counts: "left 32 civilians dead" and
+  "killed 30 civilians"; the verb's subject), not of another set ("five other
+  defendants") and not read at different clock times (share prices during a day);
 - date: aligned claims date the same act (not a statement, not a thing) on different
   days, and each article could have known the other's day (an article published before
   a day cannot be reporting it: two missile launches weeks apart are two events);
@@ -283,7 +284,7 @@ def quantity_conflict(
             va = verb_token(docs[0], qa.evidence.start - ca.evidence.start, qa.evidence.end - ca.evidence.start)
             vb = verb_token(docs[1], qb.evidence.start - cb.evidence.start, qb.evidence.end - cb.evidence.start)
             if va is not None and vb is not None:
-                if normalise_lemma(va.lemma_) != normalise_lemma(vb.lemma_):
+                if normalise_lemma(va.lemma_) != normalise_lemma(vb.lemma_) and not _same_happening(qa, qb, anns):
                     continue  # figures of different acts: "seven people died" / "trapping five people"
                 if actors is not None:
                     sa, sb = subject_ids(va, ca, actors), subject_ids(vb, cb, actors)
@@ -291,6 +292,27 @@ def quantity_conflict(
                         continue  # different actors' acts: China's tariffs on $60bn, Trump's on $34 billion
             return qa, qb
     return None
+
+
+def _happening(q: Quantity, ann: ArticleAnnotations | None) -> str | None:
+    """What happened to the thing ``q`` counts, as ``extract.counted`` read it in its article
+    (a class such as "killed" for "left 32 civilians dead" and "killed 30 civilians")."""
+    if ann is None:
+        return None
+    for fact in ann.counted:
+        ev = fact.quantity.evidence
+        if ev.start == q.evidence.start and ev.end == q.evidence.end:
+            return fact.predicate
+    return None
+
+
+def _same_happening(qa: Quantity, qb: Quantity,
+                    anns: tuple[ArticleAnnotations | None, ArticleAnnotations | None]) -> bool:
+    """Two figures under different verbs that tell of one act: the same class of what
+    happened to what they count ("US air strikes ... that left 32 civilians dead" and "air
+    strikes ... which killed 30 civilians"; "seven people died" and "killed nine people")."""
+    a, b = _happening(qa, anns[0]), _happening(qb, anns[1])
+    return a is not None and a == b
 
 
 # ----------------------------------------------------------------- titles
