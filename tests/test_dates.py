@@ -198,6 +198,27 @@ def test_a_clock_time_takes_the_day_of_the_time_before_it() -> None:
     assert values == {"6.10am": "2016-11-09T06:10", "11.45pm": "2016-11-09T23:45"}
 
 
+def test_a_day_still_to_come_dates_no_clock_time_told_as_done(nlp: Any) -> None:
+    # giveme5w1h (RT, stamped 2018-01-14): the alert "was received at 12:13 pm" had taken
+    # the Monday on which the investigation "will begin", a day after the article's stamp
+    text = ("Costa Rica's president said, confirming the investigation into the causes of the accident will "
+            "begin Monday. \u201cAll emergency services were activated from the moment the first alert was "
+            "received at 12:13 pm,\u201d he said.")
+    found = {t.evidence.text: t.value for t in extract_times(_article(text, "2018-01-14"), nlp(text))}
+    assert found == {"Monday": "2018-01-15", "12:13 pm": "2018-01-14T12:13"}
+    # the last day named as past still dates it (The New York Times, stamped Monday 2017-08-28
+    # in New York, of a launch on Tuesday in Japan)
+    text = ("Notably, the missile fired on Tuesday took off from near Pyongyang. Diplomats said the meeting "
+            "would most likely be Tuesday afternoon. In a post on Mr. Abe\u2019s Twitter account, the government "
+            "confirmed that the missile was fired at 5:58 a.m. local time.")
+    found = {t.evidence.text: t.value for t in extract_times(_article(text, "2017-08-28"), nlp(text))}
+    assert found["5:58 a.m."] == "2017-08-29T05:58"
+    # a time still to come keeps that day
+    text = "The investigation will begin Monday. The first hearing will start at 9 a.m."
+    found = {t.evidence.text: t.value for t in extract_times(_article(text, "2018-01-14"), nlp(text))}
+    assert found["9 a.m."] == "2018-01-15T09:00"
+
+
 def test_a_timeline_leaves_out_dates_that_name_no_day() -> None:
     from newsdesk.crosscheck.timeline import build_timeline
 

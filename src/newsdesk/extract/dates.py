@@ -1060,6 +1060,16 @@ _WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
 
 
+def _to_come(ref: tuple[int | None, int, int] | None, anchor: date | None) -> bool:
+    """Whether the last named day is after the anchor (the publication date)."""
+    if ref is None or ref[0] is None or anchor is None:
+        return False
+    try:
+        return date(ref[0], ref[1], ref[2]) > anchor
+    except ValueError:
+        return False
+
+
 # "today" and "tonight" date the writing, not the story: "three days later" after "is alive
 # today" counts from the last date of the story told before it, not from the present.
 _PRESENT = re.compile(r"(?i:today|tonight|this\s+(?:morning|afternoon|evening))")
@@ -1087,6 +1097,8 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     last: tuple[int, int | None] | None = None
     written_year: tuple[int, int] | None = None  # (year, end offset) of the last year written in digits
     clock_end = -1  # where the last clock time ends
+    ref_to_come = False  # ``ref`` is a day after ``base`` named in a clause about the future
+    done_ref: tuple[int | None, int, int] | None = None  # the last day named otherwise
     for c in chosen:
         if written_year is not None and _SENTENCE_BREAK.search(text, written_year[1], c.start):
             written_year = None
@@ -1095,7 +1107,14 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
             tense = clause_tense(doc, c.start)
         elif doc is not None and c.handler is _h_month_day and dates_past_act(doc, c.start, c.end):
             tense = "past"
-        t = c.handler(c.match, _Ctx(text, base, ref, c.trusted, last, tense, written,
+        day_ref = ref
+        if c.handler is _h_clock and ref_to_come and doc is not None and clause_tense(doc, c.start) == "past":
+            # "the investigation will begin Monday. 'All emergency services were activated
+            # from the moment the first alert was received at 12:13 pm'": a day told as
+            # still to come dates no act told as done; the last day named otherwise does
+            # ("On Sunday, a small aircraft ... crashed")
+            day_ref = done_ref
+        t = c.handler(c.match, _Ctx(text, base, day_ref, c.trusted, last, tense, written,
                                     written_year[0] if written_year else None))
         if t is None:
             continue
@@ -1114,7 +1133,13 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
             # a clock time names a day only with its weekday or date ("11:36 a.m. Tuesday"),
             # which then dates a bare one after it ("and returned at 7:33 p.m.")
             named = c.handler is not _h_clock or bool(c.match["wd"] or c.match["mon"])
-            ref = (_as_ref(t) if named else None) or ref
+            new_ref = _as_ref(t) if named else None
+            if new_ref is not None:
+                # a day named as still to come, in a clause told as to come ("will begin Monday")
+                ref_to_come = (doc is not None and _to_come(new_ref, base)
+                               and clause_tense(doc, c.start) == "present")
+                done_ref = done_ref if ref_to_come else new_ref
+            ref = new_ref or ref
             if c.handler not in (_h_offset, _h_anaphoric):  # "a year ago ... a year earlier": one year
                 last = _year_month(t) or last
     return tuple(out)
