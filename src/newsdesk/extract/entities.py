@@ -152,6 +152,8 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
                 e = with_surname(ent, with_syllable_tail(text, s, e))
             if org_cue(ent):
                 label = "ORG"
+            elif place_cue(ent):
+                label = "GPE"
             else:
                 label = _label(text, s, e, ent.label_, ent.label_ != "PERSON" and person_cue(ent, text))
             found.setdefault((s, e), Mention(article.id, s, e, text[s:e], label))
@@ -241,6 +243,27 @@ def org_cue(ent: Span) -> bool:
         return False
     noun = prep.head
     return noun.tag_ == "NNS" and noun.text.islower() and noun.lemma_ in _ORG_NOUNS
+
+
+# Nouns of a settlement or an area whose "of" phrase names it ("the West Bank village of
+# Nabi Saleh", "the northern province of Kunduz"): a place, whatever the tagger said.
+_PLACE_NOUNS = frozenset("""village town city hamlet suburb township municipality district province region
+    county prefecture island port""".split())
+_PLACE_CUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def place_cue(ent: Span) -> bool:
+    """Whether the parse makes the name ``ent`` a place the tagger did not: the ``of``
+    phrase of a lower-case settlement or area noun ("the West Bank village of Nabi Saleh",
+    tagged PERSON)."""
+    if ent.label_ not in _PLACE_CUE_LABELS:
+        return False
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != ent.start - 1:
+        return False
+    noun = prep.head
+    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_ in _PLACE_NOUNS
 
 
 def with_surname(ent: Span, end: int) -> int:
