@@ -219,6 +219,15 @@ def test_a_day_still_to_come_dates_no_clock_time_told_as_done(nlp: Any) -> None:
     assert found["9 a.m."] == "2018-01-15T09:00"
 
 
+def test_next_to_is_a_place_not_a_time_to_come() -> None:
+    # giveme5w1h (China Daily, stamped Friday 2016-07-15): a photo caption's "stand next to a
+    # truck on Thursday" had read "next" as the future and dated the attack 2016-07-21
+    values = _values("French police forces and forensic officers stand next to a truck on Thursday that ran into "
+                     "a crowd celebrating the Bastille Day national holiday.", "2016-07-15")
+    assert values["Thursday"] == "2016-07-14"
+    assert _values("The vote will be held next Thursday.", "2016-07-15")["next Thursday"] == "2016-07-21"
+
+
 def test_a_timeline_leaves_out_dates_that_name_no_day() -> None:
     from newsdesk.crosscheck.timeline import build_timeline
 

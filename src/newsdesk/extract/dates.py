@@ -67,7 +67,7 @@ MONTH_CONTEXT = frozenset(
 # is mostly reported speech about the past ("said on Tuesday that Iraq would ...").
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|going to|plans? to|planned|scheduled|expected to|set to|supposed to|"
-    r"is to|are to|due to|upcoming|(?<!the\s)next(?!\s+day\b))\b|'ll\b", re.IGNORECASE)
+    r"is to|are to|due to|upcoming|(?<!the\s)next(?!\s+(?:day|to)\b))\b|'ll\b", re.IGNORECASE)
 _PAST_PLAN = re.compile(r"\b(?i:was|were|had(?:\s+been)?)\s+$")
 # A day this close before publication, told in the future tense, is this year's: copy is
 # written before its timestamp ("will reach its peak between January 1 and 2", stamped
