@@ -188,10 +188,15 @@ def test_a_piece_that_is_hardly_more_than_its_date_shows_its_sentence() -> None:
 def test_a_clock_time_given_again_in_another_zone_is_no_second_entry() -> None:
     # giveme5w1h (North Korea): "just before 6am (10pm BST)" had been a second entry at
     # 22:00 the same day, and "(5:57 pm EDT / 9:57 pm ...)" two more
-    a = _article("a", "The projectile was fired just before 6am (10pm BST). "
-                      "The launch was detected at 11:57am Hawaii time (5:57 pm EDT / 9:57 pm EST). "
-                      "Officials met at 3 p.m. (about an hour later) to talk.")
-    times = {"a": [_time(a, "6am", "2017-08-29T06:00", "TIME"), _time(a, "10pm", "2017-08-29T22:00", "TIME"),
-                   _time(a, "11:57am", "2017-08-29T11:57", "TIME"), _time(a, "5:57 pm", "2017-08-29T17:57", "TIME"),
-                   _time(a, "9:57 pm", "2017-08-29T21:57", "TIME"), _time(a, "3 p.m.", "2017-08-29T15:00", "TIME")]}
-    assert [e.date for e in build_timeline([a], times)] == ["2017-08-29T06:00", "2017-08-29T11:57", "2017-08-29T15:00"]
+    from dataclasses import replace
+
+    from newsdesk.extract.dates import extract_times
+
+    a = replace(_article("a", "The projectile was fired just before 6am (10pm BST). "
+                              "The launch was detected at 11:57am Hawaii time (5:57 pm EDT / 9:57 pm EST). "
+                              "Officials met at 3 p.m. (about an hour later) to talk."), published="2017-08-29")
+    found = extract_times(a)  # the times given again are marked where they are found
+    assert [(t.evidence.text, t.restates) for t in found if t.kind == "TIME"] == [
+        ("6am", False), ("10pm", True), ("11:57am", False), ("5:57 pm", True), ("9:57 pm", True), ("3 p.m.", False)]
+    assert [e.date for e in build_timeline([a], {"a": found})] == [
+        "2017-08-29T06:00", "2017-08-29T11:57", "2017-08-29T15:00"]

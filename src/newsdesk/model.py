@@ -212,6 +212,9 @@ class TimeExpression:
     precision: str  # "day" | "month" | "year" | "decade" | "unknown"
     kind: str = "DATE"  # TIMEX3 type: DATE | TIME | DURATION | SET
     mod: str | None = None  # TIMEX3 mod: "START" | "MID" | "END" ("mid-October" -> 2025-10, MID)
+    # the moment of the clock time just before it, told again in another zone ("just before
+    # 6 a.m. (2100 GMT Monday)", "6am (10pm BST)"): that zone's date, not the event's day
+    restates: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,6 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz
 
 from newsdesk.crosscheck.sources import sentence_bounds
-from newsdesk.extract.dates import CONVERSION_GAP
 from newsdesk.model import Article, TimeExpression, TimelineEntry
 from newsdesk.segment import DATELINE, EDITORS_NOTE, PHOTO_DESCRIPTION, WIRE_TAG
 
@@ -141,7 +140,7 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
             continue  # "In this Dec. 20, 2015, file photo, ...": when a picture was taken
         if EDITORS_NOTE.match(article.text, sentence[0], sentence[1]):
             continue  # "This article was amended on 10 November 2016 ...": when the copy changed
-        if _converted(article.text, usable, time):
+        if time.restates:
             continue  # "just before 6am (10pm BST)": the same moment, told in another zone
         seen.add((sentence[0], time.value))
         others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
@@ -153,19 +152,6 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
         entry = TimelineEntry(time.value, readable(shown), article.evidence(*span), time.mod)
         (vague if is_vague(time.value) else dated).append(entry)
     return _finest(dated), _finest(vague)
-
-
-def _converted(text: str, times: Sequence[TimeExpression], time: TimeExpression) -> bool:
-    """Whether ``time`` gives again, in another zone, the moment of a clock time just
-    before it: "just before 6am (10pm BST)", "11:57am Hawaii time (5:57 pm EDT / 9:57 pm
-    EST)", "just before 6 a.m. (2100 GMT Monday)". Its date is that zone's, not the
-    event's day where it happened."""
-    return any(o.kind == "TIME" and _CLOCK.search(o.value) and o.evidence.end <= time.evidence.start
-               and CONVERSION_GAP.fullmatch(text, o.evidence.end, time.evidence.start)
-               for o in times if o is not time)
-
-
-_CLOCK = re.compile(r"T\d")
 
 
 def _finest(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -857,11 +857,8 @@ def _modifies_a_thing(ent: Span) -> bool:
         and tok.head.i > tok.i and tok.head.lemma_.lower() not in _TIME_NOUNS
 
 
-def _make(article: Article, c: _Candidate, t: _Time) -> TimeExpression:
-    kwargs: dict[str, object] = {}
-    if t.mod and "mod" in {f.name for f in fields(TimeExpression)}:
-        kwargs["mod"] = t.mod  # model.py may carry TIMEX3 mod (START/MID/END) in a later version
-    return TimeExpression(article.evidence(c.start, c.end), t.value, t.precision, t.kind, **kwargs)  # type: ignore[arg-type]
+def _make(article: Article, c: _Candidate, t: _Time, restates: bool = False) -> TimeExpression:
+    return TimeExpression(article.evidence(c.start, c.end), t.value, t.precision, t.kind, t.mod, restates)
 
 
 # "each July", "every Monday": a recurring month or day (TIMEX3 SET), no date of its own.
@@ -1053,7 +1050,7 @@ def _stale_stamp(chosen: Sequence[_Candidate], text: str, anchor: date | None) -
 # What lies between a clock time and the same moment told again in another zone: a few
 # words (its zone: "Hawaii time", "EDT"), then a bracket or a slash, and inside it a few
 # more before the expression ("6 a.m. (2100 GMT Monday)", "5:57 pm EDT / 9:57 pm").
-CONVERSION_GAP = re.compile(r"[^()/;\n]{0,25}[(/][^()\n]{0,20}")
+_CONVERSION_GAP = re.compile(r"[^()/;\n]{0,25}[(/][^()\n]{0,20}")
 # A year written in digits ("1969", "in 2019"), and where a sentence ends: a bare month
 # after such a year, alone, in one sentence is of that year.
 _WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -1124,12 +1121,12 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
                                                     or (doc is not None and habitual_clause(doc, c.start))):
             out.append(_make(article, c, _habitual(t)))  # "each July": no one July, no anchor for what follows
             continue
-        out.append(_make(article, c, t))
         # a moment told again in another zone ("6 a.m. (2100 GMT Monday)") dates nothing after it
-        converted = clock_end >= 0 and CONVERSION_GAP.fullmatch(text, clock_end, c.start) is not None
+        restates = clock_end >= 0 and _CONVERSION_GAP.fullmatch(text, clock_end, c.start) is not None
+        out.append(_make(article, c, t, restates))
         if c.handler is _h_clock:
             clock_end = c.end
-        if not _PRESENT.fullmatch(c.match.group(0)) and not converted:
+        if not _PRESENT.fullmatch(c.match.group(0)) and not restates:
             # a clock time names a day only with its weekday or date ("11:36 a.m. Tuesday"),
             # which then dates a bare one after it ("and returned at 7:33 p.m.")
             named = c.handler is not _h_clock or bool(c.match["wd"] or c.match["mon"])
