@@ -397,7 +397,7 @@ _PARTITIVE_OF = re.compile(r"\s+of\s+(?:(?:the|these|those|its|their|his|her|our
 
 def _with_partitives(text: str, found: list[Quantity], doc: Doc | None) -> list[Quantity]:
     """``found`` with each bare number that opens a partitive counting what its ``of``
-    phrase counts: "21 of the more than 200 Chibok schoolgirls" frees 21 Chibok
+    phrase counts: "21 of the more than 200 Chibok schoolgirls" counts 21 Chibok
     schoolgirls (the next figure's counted thing), "three of the victims" three victims
     (a plural noun). A number that counts nothing had been no figure of anything, so "21
     of the more than 200 schoolgirls" and "Twenty-one schoolgirls have been freed" were
@@ -458,9 +458,10 @@ def counts_another_set(q: Quantity) -> bool:
     others" counts people, as "displaced 2.6 million people" does."""
     text = q.evidence.text.lower()
     number = _NUMBER_WORD.search(text)
-    return number is not None and any(w in OTHER_SET - {"others"} for w in re.findall(r"[a-z]+", text[number.end():]))
+    return number is not None and any(w in _OTHER_MODIFIERS for w in re.findall(r"[a-z]+", text[number.end():]))
 
 
+_OTHER_MODIFIERS = OTHER_SET - {"others"}
 _NUMBER_WORD = re.compile(rf"\d[\d,.]*|\b(?:{_NUMW})\b", re.IGNORECASE)
 
 
