@@ -637,9 +637,15 @@ def test_a_settlement_nouns_of_phrase_names_a_place(nlp: Any) -> None:
     found = _labels(nlp, "The incident occurred at the entrance to Tamimi\u2019s family home in the West Bank village "
                          "of Nabi Saleh, where weekly protests against Israeli occupation are held.")
     assert found["Nabi Saleh"] == "GPE", found
+    # such a noun in apposition to the name, or said of it
+    for sentence in ("Nebi Saleh, a village of about 600 people, holds weekly protests.",
+                     "Nebi Saleh is a village of about 600 people."):
+        assert _labels(nlp, sentence)["Nebi Saleh"] == "GPE", sentence
     # a person's name after "of" stays a person's: no place noun heads it
     for sentence, name in {"He is a close friend of John Smith, officials said.": "John Smith",
-                           "The mayor of the village, John Smith, said it was calm.": "John Smith"}.items():
+                           "The mayor of the village, John Smith, said it was calm.": "John Smith",
+                           "John Smith, a city official, said it was calm.": "John Smith",
+                           "John Smith is a town councillor.": "John Smith"}.items():
         found = _labels(nlp, sentence)
         assert found.get(name) == "PERSON", (sentence, found)
 

@@ -27,7 +27,7 @@ from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 from newsdesk.months import MONTHS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # spaCy (OntoNotes) labels that name things, in the tie-break order used when two labels
 # are equally frequent for one name (chosen by hand; it only matters on exact ties).
@@ -255,15 +255,22 @@ _PLACE_CUE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 def place_cue(ent: Span) -> bool:
     """Whether the parse makes the name ``ent`` a place the tagger did not: the ``of``
     phrase of a lower-case settlement or area noun ("the West Bank village of Nabi Saleh",
-    tagged PERSON)."""
+    tagged PERSON), such a noun set in apposition to it ("Nebi Saleh, a village of about
+    600 people"), or said of it ("Nebi Saleh is a village of about 600 people")."""
     if ent.label_ not in _PLACE_CUE_LABELS:
         return False
     root = ent.root
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != ent.start - 1:
-        return False
-    noun = prep.head
-    return noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_ in _PLACE_NOUNS
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.i == ent.start - 1:
+        return _place_noun(head.head)
+    if any(c.dep_ == "appos" and _place_noun(c) for c in root.children):
+        return True
+    return (root.dep_ == "nsubj" and head.lemma_ == "be"
+            and any(c.dep_ == "attr" and _place_noun(c) for c in head.children))
+
+
+def _place_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.text.islower() and tok.lemma_ in _PLACE_NOUNS
 
 
 def with_surname(ent: Span, end: int) -> int:
