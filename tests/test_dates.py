@@ -228,6 +228,17 @@ def test_next_to_is_a_place_not_a_time_to_come() -> None:
     assert _values("The vote will be held next Thursday.", "2016-07-15")["next Thursday"] == "2016-07-21"
 
 
+def test_a_plan_told_on_a_day_is_dated_after_that_day() -> None:
+    # giveme5w1h (The New York Times, stamped Thursday 2016-07-14): the mourning "starting on
+    # Saturday", announced on Friday, had been dated the Saturday before the attack
+    values = _values("Prime Minister Manuel Valls said Friday morning that France would observe three days of "
+                     "national mourning, starting on Saturday.", "2016-07-14")
+    assert values["Friday morning"] == "2016-07-15TMO" and values["Saturday"] == "2016-07-16"
+    # a weekday with no "would" after the day before it, or no day before the "would", is as before
+    assert _values("He said on Tuesday that the vote was held Monday.", "2016-07-14")["Monday"] == "2016-07-11"
+    assert _values("He said the company would report earnings Tuesday.", "2016-07-14")["Tuesday"] == "2016-07-12"
+
+
 def test_a_timeline_leaves_out_dates_that_name_no_day() -> None:
     from newsdesk.crosscheck.timeline import build_timeline
 

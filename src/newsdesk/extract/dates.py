@@ -492,12 +492,37 @@ def _weekday_date(name: str, rel: str | None, ctx: _Ctx, pos: int) -> str:
     # the day after publication, bare: a date line a time zone behind the news ("North
     # Korea fired a missile ... Friday" filed in the US on Thursday), not six days before
     future = future or (rel is None and (wd - ctx.anchor.weekday()) % 7 == 1)
+    told = _told_on(ctx, pos) if rel is None else None
+    if told is not None:
+        # "Valls said Friday morning that France would observe three days of national
+        # mourning, starting on Saturday": the first such day after the day it was said
+        return (told + timedelta(days=(wd - told.weekday()) % 7 or 7)).isoformat()
     if future and rel is None and ctx.written is not None:
         return (ctx.written + timedelta(days=(wd - ctx.written.weekday()) % 7 or 7)).isoformat()
     delta = (wd - ctx.anchor.weekday()) % 7 if future else -((ctx.anchor.weekday() - wd) % 7)
     if delta == 0 and rel in ("last", "next"):
         delta = 7 if rel == "next" else -7
     return (ctx.anchor + timedelta(days=delta)).isoformat()
+
+
+# A weekday, then "would" before the next one: a plan told on that day ("said Friday that
+# France would observe ... starting on Saturday").
+_WOULD_AFTER_DAY = re.compile(rf"\b{_WD}\b(?:(?!\b{_WD}\b)[^.!?\n])*\bwould\b(?:(?!\b{_WD}\b)[^.!?\n])*$")
+
+
+def _told_on(ctx: _Ctx, pos: int) -> date | None:
+    """The day a plan was told on, for a weekday in its "would" clause: the last day named
+    (``ctx.ref``) where, in the same sentence, a weekday comes before the "would" and none
+    between it and ``pos``."""
+    if ctx.ref is None or ctx.ref[0] is None:
+        return None
+    start = max(ctx.text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    if not _WOULD_AFTER_DAY.search(ctx.text, start, pos):
+        return None
+    try:
+        return date(ctx.ref[0], ctx.ref[1], ctx.ref[2])
+    except ValueError:
+        return None
 
 
 def _holiday_key(name: str) -> str:
