@@ -514,13 +514,16 @@ def _told_on(ctx: _Ctx, pos: int) -> date | None:
     """The day a plan was told on, for a weekday in its "would" clause: the last day named
     (``ctx.ref``) where, in the same sentence, a weekday comes before the "would" and none
     between it and ``pos``."""
-    if ctx.ref is None or ctx.ref[0] is None:
-        return None
     start = max(ctx.text.rfind(c, 0, pos) for c in ".!?\n") + 1
-    if not _WOULD_AFTER_DAY.search(ctx.text, start, pos):
+    return _ref_date(ctx.ref) if _WOULD_AFTER_DAY.search(ctx.text, start, pos) else None
+
+
+def _ref_date(ref: tuple[int | None, int, int] | None) -> date | None:
+    """The day ``ref`` (the last named day) is, when it names its year."""
+    if ref is None or ref[0] is None:
         return None
     try:
-        return date(ctx.ref[0], ctx.ref[1], ctx.ref[2])
+        return date(ref[0], ref[1], ref[2])
     except ValueError:
         return None
 
@@ -1084,12 +1087,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
 
 def _to_come(ref: tuple[int | None, int, int] | None, anchor: date | None) -> bool:
     """Whether the last named day is after the anchor (the publication date)."""
-    if ref is None or ref[0] is None or anchor is None:
-        return False
-    try:
-        return date(ref[0], ref[1], ref[2]) > anchor
-    except ValueError:
-        return False
+    day = _ref_date(ref)
+    return day is not None and anchor is not None and day > anchor
 
 
 # "today" and "tonight" date the writing, not the story: "three days later" after "is alive
@@ -1119,8 +1118,9 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     last: tuple[int, int | None] | None = None
     written_year: tuple[int, int] | None = None  # (year, end offset) of the last year written in digits
     clock_end = -1  # where the last clock time ends
-    ref_to_come = False  # ``ref`` is a day after ``base`` named in a clause about the future
-    done_ref: tuple[int | None, int, int] | None = None  # the last day named otherwise
+    # the last day named other than as still to come ("will begin Monday"): ``ref`` unless
+    # that was so named
+    done_ref: tuple[int | None, int, int] | None = None
     for c in chosen:
         if written_year is not None and _SENTENCE_BREAK.search(text, written_year[1], c.start):
             written_year = None
@@ -1130,7 +1130,7 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
         elif doc is not None and c.handler is _h_month_day and dates_past_act(doc, c.start, c.end):
             tense = "past"
         day_ref = ref
-        if c.handler is _h_clock and ref_to_come and doc is not None and clause_tense(doc, c.start) == "past":
+        if c.handler is _h_clock and ref != done_ref and doc is not None and clause_tense(doc, c.start) == "past":
             # "the investigation will begin Monday. 'All emergency services were activated
             # from the moment the first alert was received at 12:13 pm'": a day told as
             # still to come dates no act told as done; the last day named otherwise does
@@ -1156,11 +1156,9 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
             # which then dates a bare one after it ("and returned at 7:33 p.m.")
             named = c.handler is not _h_clock or bool(c.match["wd"] or c.match["mon"])
             new_ref = _as_ref(t) if named else None
-            if new_ref is not None:
-                # a day named as still to come, in a clause told as to come ("will begin Monday")
-                ref_to_come = (doc is not None and _to_come(new_ref, base)
-                               and clause_tense(doc, c.start) == "present")
-                done_ref = done_ref if ref_to_come else new_ref
+            if new_ref is not None and not (doc is not None and _to_come(new_ref, base)
+                                            and clause_tense(doc, c.start) == "present"):
+                done_ref = new_ref  # not a day named as still to come, in a clause told as to come
             ref = new_ref or ref
             if c.handler not in (_h_offset, _h_anaphoric):  # "a year ago ... a year earlier": one year
                 last = _year_month(t) or last
