@@ -85,6 +85,12 @@ OUTLET_HEADWORDS = frozenset({"post", "times", "journal", "herald", "news", "pre
                               "newsweek", "agency", "review", "world", "today", "online", "enquirer",
                               "ledger", "dealer", "sun", "standard", "bee", "advertiser", "statesman",
                               "picayune", "constitution", "argus", "beacon", "banner"})
+# Last words that name a paper alone after "the" ("told the Times", "The Herald reports",
+# "The Guardian says"): words no star, party member or role takes ("the Sun", "the Star",
+# "the Independent", "the Mirror" and "the Globe" are left out).
+MASTHEADS = frozenset({"times", "post", "herald", "journal", "tribune", "gazette", "telegraph", "guardian",
+                       "chronicle", "examiner", "inquirer", "enquirer", "courier", "dispatch", "observer"})
+_MASTHEAD = re.compile(r"[Tt]he\s+(?P<word>[A-Z][a-z]+)(?:['’]s)?")
 # Outlets and wire services known by a bare name or abbreviation.
 KNOWN_OUTLETS = frozenset({"reuters", "bloomberg", "ap", "afp", "upi", "dpa", "efe", "ansa", "bbc", "cnn",
                            "npr", "msnbc", "cnbc", "politico", "axios", "tass", "xinhua", "interfax",
@@ -160,6 +166,8 @@ def is_outlet_name(name: str, person: bool = False) -> bool:
     norm = normalize_name(name)
     if not norm:
         return False
+    if (m := _MASTHEAD.fullmatch(name.strip())) and m.group("word").lower() in MASTHEADS:
+        return True  # "the Times": a paper by its masthead's last word
     if norm in KNOWN_OUTLETS or not person and any(norm.startswith(k + " ") for k in KNOWN_OUTLETS):
         return True
     words = norm.split()
@@ -516,6 +524,27 @@ def _plausible_source(cand: _Candidate, surface: str, ent: Entity | None) -> boo
     return not cand.org_only or kind in {"ORG", "WORK_OF_ART", "PRODUCT"}
 
 
+def _masthead_word(surface: str) -> str | None:
+    """ "Times" for "the Times": a paper called by its masthead's last word alone."""
+    m = _MASTHEAD.fullmatch(surface.strip())
+    return m.group("word") if m and m.group("word").lower() in MASTHEADS else None
+
+
+def _masthead_name(article: Article, before: int, word: str) -> str | None:
+    """Which paper "the <word>" is: the last outlet name ending in ``word`` that the article
+    named before ``before`` ("The Herald reports" after "the Miami Herald's piece" is the
+    Miami Herald); None for the article's own paper (a New York Times page's "told The
+    Times", ``article.outlet`` www.nytimes.com), which is no other source; else "The
+    <word>"."""
+    if word.casefold() in (article.outlet or "").casefold():
+        return None
+    names = re.finditer(r"(?:[A-Z][\w.&'’-]* ){1,3}" + word + r"\b", article.text[:before])
+    # "Perhaps The Guardian's": the name starts at its "The"
+    full = [clean_source_name(re.split(r"\bThe ", n.group())[-1], True) for n in names]
+    full = [f for f in full if len(f.split()) >= 2 and is_outlet_name(f)]
+    return full[-1] if full else f"The {word}"
+
+
 def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
              sents: Sequence[tuple[int, int]]) -> list[Citation]:
     out: list[Citation] = []
@@ -538,12 +567,21 @@ def _resolve(cands: Iterable[_Candidate], article: Article, index: EntityIndex,
         else:
             surface = article.text[cand.start:cand.end]
             core = article.text[cand.core[0]:cand.core[1]] if cand.core else None
-            ent = (index.match(core, *cand.core) if core and cand.core else None) or index.match(
-                surface, cand.start, cand.end) or (index.match(cand.display) if cand.display else None)
+            # "the Times" is the paper this article named, not the run's entity of that short
+            # name (another article's "Los Angeles Times"); none for the article's own paper
+            masthead = _masthead_word(core or surface)
+            named = _masthead_name(article, cand.start, masthead) if masthead else None
+            if masthead and named is None:
+                continue
+            if named:
+                ent = index.match(named)
+            else:
+                ent = (index.match(core, *cand.core) if core and cand.core else None) or index.match(
+                    surface, cand.start, cand.end) or (index.match(cand.display) if cand.display else None)
             if not _plausible_source(cand, surface, ent) and not (core and is_outlet_name(core)):
                 continue
             cites = ent.name if ent is not None else (
-                cand.display or clean_source_name(core or surface, cand.start == sent[0]))
+                cand.display or named or clean_source_name(core or surface, cand.start == sent[0]))
             entity_id = ent.id if ent is not None else None
             if cand.outlet or cand.kind != "body" or is_outlet_name(surface) or is_outlet_name(cites):
                 outlets.add(cites)
