@@ -470,6 +470,9 @@ def test_a_person_is_named_without_the_words_run_in_front() -> None:
     # giveme5w1h: a photo caption's credit run into the name had named the person
     assert _best_name([form("Kim Jong-un", 8), form("Reuters Kim Jong-un", 1)], person=True) == "Kim Jong-un"
     assert _best_name([form("Max Verstappen", 3), form("GETTY Max Verstappen", 1)], person=True) == "Max Verstappen"
+    # "wrote on Twitter Christian Estrosi, mayor of Nice": the platform is no first name
+    assert _best_name([form("Christian Estrosi", 9), form("Twitter Christian Estrosi", 1)],
+                      person=True) == "Christian Estrosi"
     assert _best_name([form("Justin Timberlake", 6), form("Justin Timberlake Justin Timberlake", 1)],
                       person=True) == "Justin Timberlake"
     # a first name is no credit, nor is a surname with a particle a full name
@@ -720,3 +723,24 @@ def test_a_name_misspelt_by_one_letter_in_another_article_is_one_entity() -> Non
     # the typos join; short words, digits, first letters, nationalities, two given names
     # and two spellings in one article ("Paul Martin and Paul Marten": two people) do not
     assert merged == [["Bernard Cazaneuve", "Bernard Cazeneuve"], ["Manual Valls", "Manuel Valls"]], merged
+
+
+def test_a_place_name_keeps_its_linked_tail(nlp: Any) -> None:
+    # giveme5w1h (Afghanistan): the tagger stopped at the first hyphen of "Mazar-i-Sharif" and
+    # "Mazar-e-Sharif" in six articles, which listed a place "Mazar"
+    for text, name in (("A bomber rammed a truck into the German consulate in the northern Afghan city of "
+                        "Mazar-i-Sharif, killing four.", "Mazar-i-Sharif"),
+                       ("The deadly vehicle exploded in the northern city of Mazar-e-Sharif resulting in more "
+                        "than 80 people being rushed to hospital.", "Mazar-e-Sharif")):
+        article = Article(id="t", source="t", text=text, raw_text=text)
+        names = {m.text for m in extract_mentions(article, nlp(text))}
+        assert name in names and "Mazar" not in names, (text, names)
+    # only after a short lower-case link and before a capital: no suffix, no second name
+    from newsdesk.extract.entities import with_linked_tail
+
+    text = ("Trump-appointed judges met Singapore-based staff and al-Nusra men on an Atlanta-to-Florida flight "
+            "in Mazar-i-Sharif-Balkh.")
+    for name in ("Trump", "Singapore", "Atlanta"):
+        assert with_linked_tail(text, text.index(name) + len(name)) == text.index(name) + len(name)
+    m = text.index("Mazar")
+    assert with_linked_tail(text, m + 5) == m + len("Mazar-i-Sharif-Balkh")

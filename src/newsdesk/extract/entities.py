@@ -147,7 +147,7 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
                 span = lines.confirm_in_body(span)
             if span is None or _is_compound_modifier(text, *span):
                 continue
-            s, e = span
+            s, e = span[0], with_linked_tail(text, span[1])
             if ent.label_ == "PERSON":
                 e = with_surname(ent, with_syllable_tail(text, s, e))
             if org_cue(ent):
@@ -469,6 +469,20 @@ def with_syllable_tail(text: str, start: int, end: int) -> int:
     if m is None or len(text[start:end].split()) < 2 or not text[end - 1].isalpha():
         return end
     return m.end()
+
+
+# A name's hyphen-joined rest after a link word of place and personal names:
+# "Mazar-i-Sharif", "Mazar-e-Sharif", "Stratford-upon-Avon"; the tagger stops at the
+# first hyphen. Not "to" or "and" ("an Atlanta-to-Florida flight").
+_LINKS = "i|e|y|al|el|ul|ur|ud|ad|as|bin|ibn|de|la|le|du|da|di|del|der|von|van|upon|on|sur|en|sous"
+_LINKED_TAIL = re.compile(rf"(?:-(?:{_LINKS}))+-[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?![\w-])")
+
+
+def with_linked_tail(text: str, end: int) -> int:
+    """End of a name past a hyphen-joined rest after a link word (``_LINKS``: "Mazar" ->
+    "Mazar-i-Sharif"); ``end`` otherwise ("Trump-appointed", "Atlanta-to-Florida")."""
+    m = _LINKED_TAIL.match(text, end)
+    return m.end() if m is not None and text[end - 1:end].isalpha() else end
 
 
 def _after_lead_words(text: str, start: int, end: int) -> int:
@@ -1039,9 +1053,10 @@ def _leading_extra(form: _Form, group: list[_Form]) -> bool:
 
 
 def _is_credit_word(word: str) -> bool:
-    """A photo credit's word: in capitals ("GETTY", "AP"; not an initial, "J.") or a
-    wire's name ("Reuters")."""
-    return (len(word) > 1 and word.isalpha() and word.isupper()) or word in WIRE_NAMES
+    """A photo credit's word: in capitals ("GETTY", "AP"; not an initial, "J."), a wire's
+    name ("Reuters") or a platform's ("wrote on Twitter Christian Estrosi, mayor of Nice",
+    an embed's "Instagram Kim Kardashian")."""
+    return (len(word) > 1 and word.isalpha() and word.isupper()) or word in WIRE_NAMES or word.lower() in PLATFORMS
 
 
 def _best_name(group: list[_Form], person: bool = False) -> str:
