@@ -191,6 +191,18 @@ def test_a_clock_time_takes_the_day_of_the_time_before_it() -> None:
                      "7:33 p.m.", "2017-12-27")
     assert values["11:36 a.m. Tuesday"] == "2017-12-26T11:36"
     assert values["7:33 p.m."] == "2017-12-26T19:33"
+    # giveme5w1h (The Sun, published Friday 2016-11-11): the zone between the time and its
+    # day ("local time", "ET") leaves the day the time's own
+    values = _values("A huge blast was reportedly heard at around 11pm local time on Thursday evening.",
+                     "2016-11-11")
+    assert values["11pm local time on Thursday"] == "2016-11-10T23:00"
+    assert _values("The quake struck at 4 p.m. ET Monday.", "2016-11-11")["4 p.m. ET Monday"] == "2016-11-07T16:00"
+    assert _values("It happened at 3 p.m. local time.", "2016-11-11")["3 p.m."] == "2016-11-11T15:00"
+    # a weekday and its date after the time: the date (giveme5w1h, CNN's listing line)
+    values = _values("Watch the documentary: 10 p.m. ET, Friday September 15", "2017-09-14")
+    assert values == {"10 p.m. ET, Friday September 15": "2017-09-15T22:00"}
+    # a holiday too far from publication to be dated gives its time no day of publication
+    assert _values("At 5 p.m. Christmas Day the doors open.", "2017-09-14") == {"5 p.m. Christmas Day": "XXXX-12-25T17:00"}
     # a bare clock time names no day: the one after it still falls back on publication
     assert _values("Doors open at 7 p.m. and the show starts at 8 p.m.", "2017-12-27")["8 p.m."] == "2017-12-27T20:00"
     # giveme5w1h (Croydon, British copy): "6.10am" had been read as "10am"

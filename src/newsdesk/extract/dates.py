@@ -728,11 +728,11 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     else:
         hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
         hour += 12 if m["ap"].lower().startswith("p") else 0
-    held = _holiday(m["hol"], m["hy"], ctx, m.start("hol")) if m["hol"] else None
-    if held is not None:
-        day = held.value
-    elif m["wd"] or m["mon"]:
-        day = _weekday_date(m["wd"], None, ctx, m.start()) if m["wd"] else _month_day_value(m, ctx)
+    if m["hol"]:  # a holiday far from publication is no day of its own, nor publication's
+        held = _holiday(m["hol"], m["hy"], ctx, m.start("hol"))
+        day = held.value if held is not None else _fmt(None, *HOLIDAYS[_holiday_key(m["hol"])])
+    elif m["wd"] or m["mon"]:  # "10 p.m. ET, Friday September 15": the date over its weekday
+        day = _month_day_value(m, ctx) if m["mon"] else _weekday_date(m["wd"], None, ctx, m.start())
     elif ctx.ref is not None:
         day = _fmt(*ctx.ref)
     else:
@@ -766,8 +766,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
     # "6.10am" (British) as "6:10 a.m.": never "10am" read out of it
     ("clock", _p(r"\b(?:(?<![\d.:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))|"
                  r"(?P<w>(?i:noon|midnight))\b)"
-                 rf"(?:(?:\s+(?:EST|EDT|GMT|UTC))?,?\s+(?:on\s+)?(?:(?P<wd>{_WD})|(?P<mon>{_MON})\s+(?P<d>{_DAY})"
-                 rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?|(?P<hol>{_HOL})\b(?:,?\s+(?P<hy>{_YEAR})\b)?))?"),
+                 rf"(?:(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|KST|(?i:local\s+time)))?,?\s+(?:on\s+)?"
+                 rf"(?:(?={_WD}|(?:{_MON})\s+{_DAY})(?:(?P<wd>{_WD})(?:,?\s+(?=(?:{_MON})\s+{_DAY}))?)?"
+                 rf"(?:(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?)?"
+                 rf"|(?P<hol>{_HOL})\b(?:,?\s+(?P<hy>{_YEAR})\b)?))?"),
      _h_clock),
     ("holiday", _p(rf"(?:\b(?P<y0>{_YEAR})\s+)?\b(?P<hol>{_HOL})\b(?:,?\s+(?P<y>{_YEAR})\b)?"), _h_holiday),
     ("deictic", _p(r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
