@@ -391,6 +391,8 @@ NEWS_SENTENCES = [
     "The regulator proposed new rules to reduce spam calls, which rose sharply during the pandemic.",
     "The transcripts were produced by a court reporter and released on Tuesday by the committee.",
     "Readers who subscribe to the agency's newsletter have received warnings since 2019, officials said.",
+    "Video showed the truck driving into the crowd.", "Photos of the scene were shared widely.",
+    "Next.", "Save the date.",
     "Netflix's premium subscription price rose to $22.99 a month in the United States.",
     "Donations to the campaign rose sharply after the debate, according to filings.",
     "“We will donate the money to flood victims,” the mayor said.",
@@ -501,6 +503,10 @@ FURNITURE = [
      "that makes N. Korea more dangerous 01:12", "video player"),
     ("Media playback is unsupported on your device Media caption Fireworks 'chaos' as barge explodes", "video player"),
     ("Scroll down for video", "video player"),
+    # giveme5w1h: a widget's label or control left alone on its line (27 "Photo" lines on
+    # NYT pages, CNN's "JUST WATCHED", a share widget's "SaveSave")
+    ("Photo", "media label"), ("JUST WATCHED", "media label"), ("SaveSaveSaveSave", "media label"),
+    ("Video", "media label"), ("prev", "media label"), ("Now Playing:", "media label"),
     ("Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK SpaceX 1st: Recycled rocket, recycled "
      "capsule | 2:30 SpaceX has racked up another first, launching a recycled rocket with a recycled capsule on a NASA "
      "delivery mission. Video provided by Reuters Newslook 7 of 41", "video player"),

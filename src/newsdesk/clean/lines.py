@@ -220,6 +220,11 @@ RULES: tuple[Rule, ...] = (
           # "Advertisement Continue reading the main story", "Advertisement - Continue Reading Below"
           r"|^\W*(advertisement\W*)?continue reading( the main story| below)?\W*$", WEAK, WEAK),
     _rule("tag list", r"^(tags?|topics?|filed under|categories|keywords)\s*:", WEAK, WEAK_EDGE),
+    # a media widget's label or control alone on its line, where the photo, the player or
+    # the carousel was ("Photo" before the NYT's lead, CNN's "JUST WATCHED", "SaveSave"); a
+    # one-word sentence ("Next.") is no label
+    _rule("media label", r"^\W*(?:photos?|videos?|images?|audio|graphics?|just watched|now playing|must watch|replay"
+          r"|more videos|(?:watch|play) (?:the )?video|next|prev(?:ious)?|(?:save)+)[^\w.!?]*$", WEAK, WEAK),
     # a slideshow's captions with its controls ("... Hide Caption 3 of 25"), however long
     # the line: the photos' captions, not the article
     _rule("photo gallery", r"\bhide caption \d+ of \d+\b", GALLERY, GALLERY),
