@@ -507,6 +507,7 @@ FURNITURE = [
     # NYT pages, CNN's "JUST WATCHED", a share widget's "SaveSave")
     ("Photo", "media label"), ("JUST WATCHED", "media label"), ("SaveSaveSaveSave", "media label"),
     ("Video", "media label"), ("prev", "media label"), ("Now Playing:", "media label"),
+    ("Vjeran Pavic/The Verge", "image credit"), ("Stephen Shankland/CNET", "image credit"),
     ("Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK SpaceX 1st: Recycled rocket, recycled "
      "capsule | 2:30 SpaceX has racked up another first, launching a recycled rocket with a recycled capsule on a NASA "
      "delivery mission. Video provided by Reuters Newslook 7 of 41", "video player"),

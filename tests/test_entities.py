@@ -744,3 +744,18 @@ def test_a_place_name_keeps_its_linked_tail(nlp: Any) -> None:
         assert with_linked_tail(text, text.index(name) + len(name)) == text.index(name) + len(name)
     m = text.index("Mazar")
     assert with_linked_tail(text, m + 5) == m + len("Mazar-i-Sharif-Balkh")
+
+
+def test_a_plural_common_noun_or_a_zero_width_space_is_no_name(nlp: Any) -> None:
+    # giveme5w1h: the small model tagged sentence-opening plurals as names ("Flags" ORG,
+    # "Browsers" PERSON), and a headline's zero-width space stayed in "Japan\u200b"
+    text = ("Flags will fly at half-staff at all government buildings. Note: Browsers with 1024*768 or higher "
+            "resolution are recommended. Australia condemns North Korea's latest missile launch over Japan\u200b.")
+    article = Article(id="t", source="t", text=text, raw_text=text)
+    names = {m.text for m in extract_mentions(article, nlp(text))}
+    assert "Flags" not in names and "Browsers" not in names
+    assert "Japan" in names and "Australia" in names
+    # a people's plural stays ("Brits" NORP, which the model tags NNS too)
+    text = "Hackers are feared to have stolen personal data from up to 44million Brits in a cyber attack."
+    article = Article(id="t", source="t", text=text, raw_text=text)
+    assert "Brits" in {m.text for m in extract_mentions(article, nlp(text))}

@@ -274,6 +274,9 @@ RULES: tuple[Rule, ...] = (
           # ... or NPR's image widget ("Enlarge this image toggle caption Oliver Berg/EPA /Landov")
           r"|^\W*enlarge this image\b",
           CAPTION, CAPTION),
+    # ... or a photographer's credit alone on its line ("Vjeran Pavic/The Verge",
+    # "Stephen Shankland/CNET"), where the photo was
+    _rule("image credit", rf"^\s*{_CREDIT_PERSON}\s*/\s*(?:the\s+)?{_CREDIT_NAME}\s*$", WEAK, WEAK),
     _rule("image credit",
           r"^\W*(photo|image|picture|video|illustration|graphic|credit)s?( credit)?\s*(:|/)"
           r"|^\W*(getty images|ap photo|afp via getty images|shutterstock)\b", WEAK, WEAK),

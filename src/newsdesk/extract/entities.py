@@ -61,8 +61,11 @@ _WIRE_ACRONYMS = frozenset(k.lower() for k in WIRE_NAMES if k.isupper())
 # Lower-case particles allowed inside a person's name ("Charles de Gaulle").
 NAME_PARTICLES = frozenset("de da del der di dos du la le van von bin al ibn".split())
 
-_LEAD_STRIP = "\"'“”‘’«»([{<-–—•*#:;,./|&+"
-_TRAIL_STRIP = "\"'“”‘’«»)]}>-–—•*:;,!?/|&+"
+# Zero-width characters pasted around names ("over Japan\u200b"), which are no whitespace to
+# str.isspace.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_LEAD_STRIP = "\"'“”‘’«»([{<-–—•*#:;,./|&+" + _ZERO_WIDTH
+_TRAIL_STRIP = "\"'“”‘’«»)]}>-–—•*:;,!?/|&+" + _ZERO_WIDTH
 _POSSESSIVE = re.compile(r"['’]s$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -137,7 +140,7 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
     lines = _Lines(text)
     found: dict[tuple[int, int], Mention] = {}
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+        if ent.label_ not in ENTITY_LABELS or _plural_noun(ent):
             continue
         for start, end in _pieces(text, ent.start_char, ent.end_char):
             span = _trim(text, start, end, ent.label_)
@@ -161,6 +164,15 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
         found[(s, e)] = Mention(article.id, s, e, text[s:e], "PERSON")
     found.update(_propagate(article, lines, list(found.values())))
     return tuple(found[k] for k in sorted(found))
+
+
+def _plural_noun(ent: Span) -> bool:
+    """Whether ``ent`` is one plural common noun the small model took for a name ("Flags
+    will fly at half-staff", "Note: Browsers with ..."): not a people's name ("Brits" is
+    NORP), an acronym ("BTC") nor a wire's ("Reuters", which it also tags NNS)."""
+    tok = ent[0]
+    return (len(ent) == 1 and tok.tag_ == "NNS" and ent.label_ != "NORP" and not tok.text.isupper()
+            and tok.text not in WIRE_NAMES)
 
 
 # Made things a name may stand right before, as a model's name does ("the Oreshnik missile
