@@ -141,6 +141,16 @@ def test_described_speakers_stay_on_their_line_and_name_someone() -> None:
     assert _description("one", 0, 3, 0) is None
 
 
+def test_one_of_a_set_is_described_by_the_set(nlp: Any) -> None:
+    # giveme5w1h (Nice, NYT): "one of the French fighters says" had no speaker; a bare "one"
+    # still names nobody
+    text = ("The video featured three French fighters in Syria.\n\u201cThere are weapons and cars available and "
+            "targets ready to be hit,\u201d one of the French fighters says, according to SITE.")
+    assert [q.speaker for q in extract_quotes(_article("o", text), nlp(text), [])] == ["one of the French fighters"]
+    text = "\u201cIt felt like the end of the world, honestly,\u201d one told reporters."
+    assert [q.speaker for q in extract_quotes(_article("b", text), nlp(text), [])] in ([None], [])
+
+
 def test_titles_in_quote_marks_are_not_quotes(nlp: Any) -> None:
     # giveme5w1h: a TV show and a headline in quote marks came out as things people said
     text = ("Barbara Corcoran, an investor on \u201cShark Tank,\u201d said the deal was fair. A post titled "
@@ -655,6 +665,12 @@ def test_a_quote_alone_after_a_sentence_reporting_speech_is_its_subjects(nlp: An
     ]
     for text, speaker in cases:
         assert [q.speaker for q in extract_quotes(_article("r", text), nlp(text), [])] == [speaker], text
+    # giveme5w1h (Uma Thurman): a speech verb set off inside the sentence before reports it
+    # too, and a scare quote in that sentence is no quote of its own
+    text = ("Uma Thurman is angry at Harvey Weinstein.\nThe first \u201cattack,\u201d she says, came not long after "
+            "in Weinstein\u2019s suite at the Savoy Hotel in London. \u201cIt was such a bat to the head. He pushed "
+            "me down. He tried to shove himself on me.\u201d")
+    assert [q.speaker for q in extract_quotes(_article("u", text), nlp(text), [])] == ["Uma Thurman"]
     # not after a denial, a sentence with a quote of its own, or with an attribution of its own
     for text in ("The U.S. State Department did not immediately respond to a request for comment on Kim's New "
                  "Year's address.\n\"REALITY, NOT A THREAT OF ANY KIND\"",

@@ -824,6 +824,11 @@ class _Speakers:
     def speaker(self, subj: Any, quote: QuoteSpan | None = None) -> tuple[str | None, str | None]:
         """(speaker name, entity id) for a subject token; a pronoun never resolves to a
         name inside the ``quote`` it introduces."""
+        if (subj.lower_ == "one" and not any(c.dep_ == "appos" for c in subj.children)
+                and (part := _partitive_end(subj)) is not None):
+            # "one of the French fighters says": who, by the set they are one of (with a
+            # name beside it, "One of the firm's founders, Ramon Fonseca, told", the name)
+            return _description(self.article.text, subj.idx, part, subj.idx), None
         if subj.pos_ == "PRON":
             if subj.lower_ == "it":
                 subj = self.body_antecedent(subj.idx, quote)
@@ -1188,6 +1193,16 @@ def _in_photo_credit(text: str, offset: int) -> bool:
 _NOBODY = frozenset({"one", "someone", "somebody", "anyone", "everyone", "others", "some", "many"})
 
 
+def _partitive_end(one: Any) -> int | None:
+    """Where "one of the survivors" ends, for a subject "one" with its "of" phrase; None
+    without one (a bare "one" names nobody)."""
+    of = next((c for c in one.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(c.dep_ == "pobj" for c in of.children):
+        return None
+    last = max(of.subtree, key=lambda t: t.i)
+    return int(last.idx + len(last.text))
+
+
 def _description(text: str, start: int, end: int, head: int) -> str | None:
     """A speaker described, not named ("the airline", "a police spokesman"): the phrase
     on the subject's own line (a phrase across a line break has swallowed a caption or
@@ -1487,7 +1502,11 @@ def _reported_before(doc: Any, sents: Sequence[tuple[int, int]], span: QuoteSpan
     "“He's been injured ...”" gives Barwell's words (so does a sentence that ends
     "according to X"); "Palmer announced his retirement ...
     one day after Arians said he was leaving" gives Palmer's. The quote must open its
-    sentence, and the sentence before must end on the quote's line or the line before."""
+    sentence, and the sentence before must end on the quote's line or the line before. A
+    speech verb set off inside that sentence counts as its main verb ("The first “attack,”
+    she says, came not long after in Weinstein's suite." then "“It was such a bat to the
+    head ...”"), and a quote of fewer than MIN_SENTENCE_WORDS words in it (a scare quote) is
+    no quote of its own."""
     if span.start != sent_start:
         return None
     earlier = [s for s in sents if s[1] <= sent_start]
@@ -1496,10 +1515,15 @@ def _reported_before(doc: Any, sents: Sequence[tuple[int, int]], span: QuoteSpan
     lo, hi = earlier[-1]
     text = doc_text(doc)
     between = text[hi:sent_start]
-    if between.count("\n") > 1 or between.strip() or any(q.start < hi and lo < q.end for q in spans):
+    if between.count("\n") > 1 or between.strip() or any(
+            q.start < hi and lo < q.end and len(_WORD.findall(text[q.start:q.end])) >= MIN_SENTENCE_WORDS
+            for q in spans):
         return None  # a sentence with a quote of its own ('He tweeted: 'Falcon Heavy ...') is handled as such
     region = doc.char_span(lo, hi, alignment_mode="expand")
-    roots = [t for t in region or () if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS]
+    # the main verb, or a speech verb set off inside the sentence ("The first “attack,” she
+    # says, came not long after ..."): the sentence tells what its subject says
+    roots = [t for t in region or () if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS
+             and (t.dep_ == "ROOT" or (t.dep_ == "parataxis" and t.head.dep_ == "ROOT" and _subject(t) is not None))]
     if not roots:
         # "They have since disappeared, according to Robert Beiser, executive director of
         # Seattle Against Slavery." then "“They were in debt ...”": the source it ends on
