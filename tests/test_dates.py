@@ -201,6 +201,14 @@ def test_a_clock_time_takes_the_day_of_the_time_before_it() -> None:
     # a weekday and its date after the time: the date (giveme5w1h, CNN's listing line)
     values = _values("Watch the documentary: 10 p.m. ET, Friday September 15", "2017-09-14")
     assert values == {"10 p.m. ET, Friday September 15": "2017-09-15T22:00"}
+    # a time counted from another (giveme5w1h, Guardian on Mazar-i-Sharif: "about an hour
+    # before midnight" had been midnight itself); not a span's length before a time
+    assert _values("The explosion occurred about an hour before midnight local time.", "2016-11-11") == {
+        "an hour before midnight": "2016-11-11T23:00"}
+    assert _values("He arrived half an hour after midnight.", "2016-11-11") == {
+        "half an hour after midnight": "2016-11-11T00:30"}
+    assert _values("It lasted two hours before 5 p.m. traffic.", "2016-11-11") == {
+        "two hours": "PT2H", "5 p.m.": "2016-11-11T17:00"}
     # a holiday too far from publication to be dated gives its time no day of publication
     assert _values("At 5 p.m. Christmas Day the doors open.", "2017-09-14") == {"5 p.m. Christmas Day": "XXXX-12-25T17:00"}
     # a bare clock time names no day: the one after it still falls back on publication

@@ -728,6 +728,17 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     else:
         hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
         hour += 12 if m["ap"].lower().startswith("p") else 0
+    shift = 0
+    if m["off"]:  # "an hour before midnight": 23:00, on the day midnight closes; "an hour
+        # after midnight": 01:00
+        step = 30 if m["off"].lower().startswith("half") else int(_count(m["off"]) or 0) * (
+            60 if m["ou"].lower().startswith("hour") else 1)
+        after = m["dir"].lower() == "after"
+        if word == "midnight" and after:
+            hour = 0  # "an hour after midnight" is early in the day told of, not the next
+        total = hour * 60 + minute + (step if after else -step)
+        shift, total = divmod(total, 24 * 60)  # "two hours before 1 a.m.": the day before
+        hour, minute = divmod(total, 60)
     if m["hol"]:  # a holiday far from publication is no day of its own, nor publication's
         held = _holiday(m["hol"], m["hy"], ctx, m.start("hol"))
         day = held.value if held is not None else _fmt(None, *HOLIDAYS[_holiday_key(m["hol"])])
@@ -737,6 +748,11 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Time | None:
         day = _fmt(*ctx.ref)
     else:
         day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    if shift:
+        try:
+            day = (date.fromisoformat(day) + timedelta(days=shift)).isoformat()
+        except ValueError:
+            return None  # the day after a day with no year is no day one can write
     return _Time(f"{day}T{hour:02d}:{minute:02d}", "unknown", "TIME")
 
 
@@ -764,7 +780,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
     ("year", _p(rf"(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]+)?"
                 rf"(?<![\d,.$])\b(?P<y>{_YEAR})\b"), _h_year),
     # "6.10am" (British) as "6:10 a.m.": never "10am" read out of it
-    ("clock", _p(r"\b(?:(?<![\d.:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))|"
+    # ... counted from a time ("an hour before midnight"); not a time span's length ("it
+    # lasted two hours before 5 p.m. traffic")
+    ("clock", _p(r"\b(?:(?<!\bfor )(?<!\blasted )(?<!\blasts )(?<!\btook )(?<!\btakes )(?<!\bspent )(?<!\bwaited )"
+                 r"(?P<off>(?i:an?|half\s+an|one|two|three|four|five|six|\d{1,2}))\s+(?P<ou>(?i:hours?|minutes?))\s+"
+                 r"(?P<dir>(?i:before|after))\s+)?"
+                 r"(?:(?<![\d.:])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b))|"
                  r"(?P<w>(?i:noon|midnight))\b)"
                  rf"(?:(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|KST|(?i:local\s+time)))?,?\s+(?:on\s+)?"
                  rf"(?:(?={_WD}|(?:{_MON})\s+{_DAY})(?:(?P<wd>{_WD})(?:,?\s+(?=(?:{_MON})\s+{_DAY}))?)?"
