@@ -393,6 +393,7 @@ NEWS_SENTENCES = [
     "Readers who subscribe to the agency's newsletter have received warnings since 2019, officials said.",
     "Video showed the truck driving into the crowd.", "Photos of the scene were shared widely.",
     "Next.", "Save the date.",
+    "The newspaper said the comments were libellous, and its lawyers asked for them to be taken down on Monday.",
     "Netflix's premium subscription price rose to $22.99 a month in the United States.",
     "Donations to the campaign rose sharply after the debate, according to filings.",
     "“We will donate the money to flood victims,” the mayor said.",
@@ -508,6 +509,12 @@ FURNITURE = [
     ("Photo", "media label"), ("JUST WATCHED", "media label"), ("SaveSaveSaveSave", "media label"),
     ("Video", "media label"), ("prev", "media label"), ("Now Playing:", "media label"),
     ("Vjeran Pavic/The Verge", "image credit"), ("Stephen Shankland/CNET", "image credit"),
+    # trafilatura-eval (Jamaica Observer): a comment section's house rules, however long
+    ("- We ask that comments are civil and free of libellous or hateful material. Also please stick to the topic "
+     "under discussion.", "comment prompt"),
+    ("- Please understand that comments are moderated and it is not always possible to publish all that have been "
+     "submitted. We will, however, try to publish comments that bring out different perspectives on the issue.",
+     "comment prompt"),
     ("Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK SpaceX 1st: Recycled rocket, recycled "
      "capsule | 2:30 SpaceX has racked up another first, launching a recycled rocket with a recycled capsule on a NASA "
      "delivery mission. Video provided by Reuters Newslook 7 of 41", "video player"),

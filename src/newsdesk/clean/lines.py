@@ -127,6 +127,12 @@ RULES: tuple[Rule, ...] = (
           r"|^\W*(reply|replydelete|report( abuse| comment)?|\d+ (likes?|replies))\W*$",
           STRONG, STRONG_EDGE),
     _rule("comment prompt", r"comments are moderated|\breader comments\b|comment policy", WEAK, WEAK_EDGE),
+    # a comment section's house rules, which run to two or three sentences ("We ask that
+    # comments are civil and free of libellous or hateful material. Also please stick to
+    # the topic under discussion.")
+    _rule("comment prompt",
+          r"\bcomments (are|will be) moderated and\b|\bcomments are civil\b|\blibell?ous or hateful\b"
+          r"|\bstick to the topic under discussion\b", CAPTION, CAPTION),
     _rule("paywall notice",
           r"to (view|read|continue reading) the (full|rest of the|entire) (story|article)"
           r"|if you('re| are) already a subscriber|log in for (immediate )?access",
