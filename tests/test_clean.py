@@ -515,6 +515,8 @@ FURNITURE = [
     ("- Please understand that comments are moderated and it is not always possible to publish all that have been "
      "submitted. We will, however, try to publish comments that bring out different perspectives on the issue.",
      "comment prompt"),
+    ("- We welcome reader comments on the top stories of the day. Some comments may be republished on the website or "
+     "in the newspaper; email addresses will not be published.", "comment prompt"),
     ("Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK SpaceX 1st: Recycled rocket, recycled "
      "capsule | 2:30 SpaceX has racked up another first, launching a recycled rocket with a recycled capsule on a NASA "
      "delivery mission. Video provided by Reuters Newslook 7 of 41", "video player"),

@@ -132,7 +132,7 @@ RULES: tuple[Rule, ...] = (
     # the topic under discussion.")
     _rule("comment prompt",
           r"\bcomments (are|will be) moderated and\b|\bcomments are civil\b|\blibell?ous or hateful\b"
-          r"|\bstick to the topic under discussion\b", CAPTION, CAPTION),
+          r"|\bstick to the topic under discussion\b|^\W*we welcome (reader |your )?comments\b", CAPTION, CAPTION),
     _rule("paywall notice",
           r"to (view|read|continue reading) the (full|rest of the|entire) (story|article)"
           r"|if you('re| are) already a subscriber|log in for (immediate )?access",
