@@ -393,6 +393,8 @@ NEWS_SENTENCES = [
     "Readers who subscribe to the agency's newsletter have received warnings since 2019, officials said.",
     "Video showed the truck driving into the crowd.", "Photos of the scene were shared widely.",
     "Next.", "Save the date.",
+    "The paper said readers who asked whether it would pay for their stories were told it does not.",
+    "The e-mail said the company had been hacked.",
     "The newspaper said the comments were libellous, and its lawyers asked for them to be taken down on Monday.",
     "Netflix's premium subscription price rose to $22.99 a month in the United States.",
     "Donations to the campaign rose sharply after the debate, according to filings.",
@@ -509,6 +511,16 @@ FURNITURE = [
     ("Photo", "media label"), ("JUST WATCHED", "media label"), ("SaveSaveSaveSave", "media label"),
     ("Video", "media label"), ("prev", "media label"), ("Now Playing:", "media label"),
     ("Vjeran Pavic/The Verge", "image credit"), ("Stephen Shankland/CNET", "image credit"),
+    # giveme5w1h: a tabloid's call for tips, a columnist's address line, sign-up lines in the
+    # outlet's voice, the outlet asking to be followed
+    ("We pay for your stories! Do you have a story for The Sun Online news team? Email us at [email removed] or "
+     "call 0207 782 4368", "contact line"),
+    ("Email: [email removed]; Follow USA TODAY Personal Tech Columnist @edbaig on Twitter", "contact line"),
+    ("Get the Mach newsletter. SUBSCRIBE", "newsletter line"),
+    ("Keep up with this story and more by subscribing now", "newsletter line"),
+    ("The Morning After is a new daily newsletter from Engadget designed to help you fight off FOMO. Who knows what "
+     "you'll miss if you don't Subscribe.", "newsletter line"),
+    ("Craving even more? Like us on Facebook or Follow us on Twitter.", "social follow line"),
     # trafilatura-eval (Jamaica Observer): a comment section's house rules, however long
     ("- We ask that comments are civil and free of libellous or hateful material. Also please stick to the topic "
      "under discussion.", "comment prompt"),

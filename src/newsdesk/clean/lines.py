@@ -146,7 +146,10 @@ RULES: tuple[Rule, ...] = (
           r"|\byour .{0,30}subscription today|(start|get|begin) your .{0,30}subscription"
           r"|^subscribe (to|now|today|for|here)\b"
           r"|^you('re| are) (now )?subscribed\b|(sign(ing)? up|subscrib\w+) (for|to) our (\S+ ){0,3}newsletters?"
-          r"|never miss (our|the latest)\b|^sign up (to|for|now|here|today)\b",
+          r"|never miss (our|the latest)\b|^sign up (to|for|now|here|today)\b"
+          # "Get the Mach newsletter. SUBSCRIBE", "Keep up with this story and more by
+          # subscribing now", "The Morning After is a new daily newsletter from Engadget"
+          r"|^get the .{0,30}\bnewsletter\b|\bby subscribing (now|today)\b|\bis a new (daily|weekly) newsletter\b",
           STRONG, STRONG_EDGE),
     # a sign-up box flattened into one line ("Newsletter Sign Up Continue reading the main
     # story Get the Morning Briefing by Email ... View all New York Times newsletters."):
@@ -167,7 +170,9 @@ RULES: tuple[Rule, ...] = (
           WEAK, WEAK_EDGE),
     _rule("social follow line",
           r"^follow\b(?!-).{0,60}\b(twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|"
-          r"threads|bluesky|on x)\b", STRONG, STRONG_EDGE),
+          r"threads|bluesky|on x)\b"
+          # the outlet asking for itself ("Craving even more? Like us on Facebook or Follow us on Twitter.")
+          r"|\b(like|follow) us on (twitter|facebook|instagram|telegram|youtube|tiktok|linkedin)\b", STRONG, STRONG_EDGE),
     _rule("cookie banner",
           r"\bwe use cookies\b|our use of cookies|our cookie (policy|notice)|\b(accept|reject|manage) (all )?"
           r"cookies\b|\bcookie (settings|preferences|consent)\b", STRONG, STRONG_EDGE),
@@ -255,7 +260,10 @@ RULES: tuple[Rule, ...] = (
     _rule("navigation menu", r"^\W*categories\b.{0,40}\bselect category\b", GALLERY, GALLERY),
     _rule("contact line",
           r"send (news )?tips to|^(contact|email|e-mail) (us|the (author|reporter|writer))\b"
-          r"|you can (email|reach|contact) (him|her|them|the author)", STRONG, STRONG_EDGE),
+          r"|you can (email|reach|contact) (him|her|them|the author)"
+          # a tabloid's call for tips ("We pay for your stories! Do you have a story for The
+          # Sun Online news team? Email us at ..."), a columnist's address line ("Email: ...")
+          r"|\bwe pay for your stories\b|\bdo you have a story for\b|^\W*e-?mail\s*:", STRONG, STRONG_EDGE),
     # a photo's caption: its credit in brackets closes the line ("Aroldis Chapman celebrates
     # with his team-mates (Getty Images)", "... (Wolfgang Rattay/Reuters)", "(AP Photo/Richard
     # Drew, File)"), or the wire's "FILE - In this Dec. 13, 2016, file photo, ..." opens it
