@@ -395,6 +395,7 @@ NEWS_SENTENCES = [
     "Next.", "Save the date.",
     "The paper said readers who asked whether it would pay for their stories were told it does not.",
     "The e-mail said the company had been hacked.",
+    "Related party transactions rose 4 percent, the filing showed.", "Getty Images said it would appeal the ruling.",
     "The newspaper said the comments were libellous, and its lawyers asked for them to be taken down on Monday.",
     "Netflix's premium subscription price rose to $22.99 a month in the United States.",
     "Donations to the campaign rose sharply after the debate, according to filings.",
@@ -521,6 +522,11 @@ FURNITURE = [
     ("The Morning After is a new daily newsletter from Engadget designed to help you fight off FOMO. Who knows what "
      "you'll miss if you don't Subscribe.", "newsletter line"),
     ("Craving even more? Like us on Facebook or Follow us on Twitter.", "social follow line"),
+    ("Related What Do the Grammys Have Against Women? Why the Recording Academy's so-called \"welcome mat\" to "
+     "female artists isn't quite enough", "related links"),
+    ("GETTY Is bitcoin debt 'toxic'?", "photo caption"),
+    ("VLERICK BUSINESS SCHOOL\u2022GETTY Bitcoin price: Simon Taylor said Seoul is banning trade to crack down on "
+     "crime", "photo caption"),
     # trafilatura-eval (Jamaica Observer): a comment section's house rules, however long
     ("- We ask that comments are civil and free of libellous or hateful material. Also please stick to the topic "
      "under discussion.", "comment prompt"),

@@ -188,8 +188,13 @@ RULES: tuple[Rule, ...] = (
     # sentence does not open with in these capitals: "MOST READ IN NEWS 'DAD WAS A PAEDO'
     # Joan Collins' son claims ... ERUPTION OF ANGER Mount Agung volcano erupts ..."
     _rule("related links",
-          r"^(?-i:MOST READ IN [A-Z][A-Z &]*|Most Read In [A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*|Related [Ss]tories)\s+['\u2018\"\u201c]?(?-i:[A-Z])",
+          r"^(?-i:MOST READ IN [A-Z][A-Z &]*|Most Read In [A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*|Related [Ss]tories)\s+['\u2018\"\u201c]?(?-i:[A-Z])"
+          # a linked headline under its label ("Related What Do the Grammys Have Against Women? ...")
+          r"|^(?-i:Related)\s+(?-i:[A-Z]\w*\s+[A-Z])",
           LINK_LIST, LINK_LIST),
+    # a tabloid's photo caption opening with its credit in capitals, whatever it ends with
+    # ("GETTY Is bitcoin debt 'toxic'?", "VLERICK BUSINESS SCHOOL•GETTY Bitcoin price: ...")
+    _rule("photo caption", r"^\W*(?-i:(?:[A-Z][A-Z .&'’-]*\s*•\s*)?GETTY)\s+(?-i:[A-Z])", CAPTION, CAPTION),
     _rule("related links",
           r"^\W*(see also|read more|read also|also read|related( articles?| stories| coverage| videos?)?"
           r"|more on this( story)?|more|watch|listen|recommended)\s*:", STRONG, STRONG_EDGE),
