@@ -599,3 +599,12 @@ def test_a_moment_told_again_in_another_zone_dates_nothing_after_it() -> None:
     assert values["Monday"] == "2017-08-28" and values["3 p.m."] == "2017-08-29T15:00"
     # a day named outside brackets still dates what follows
     assert _values("It was launched on Monday, and officials met at 3 p.m.", "2017-08-29")["3 p.m."] == "2017-08-28T15:00"
+
+
+def test_a_date_something_is_likened_to_is_no_day_of_the_story(nlp: Any) -> None:
+    # giveme5w1h (CNN on Nice): "France's equivalent to July 4" had put July 4 on the timeline
+    text = ("Kristen Crouch was among the tourists who fled for their lives shortly after the fireworks display for "
+            "the Bastille Day celebrations -- France's equivalent to July 4.")
+    found = {t.evidence.text: t.value for t in extract_times(_article(text, "2016-07-15"), nlp(text))}
+    assert found == {"Bastille Day": "2016-07-14"}
+    assert _values("The fireworks were on July 4.", "2016-07-15")["July 4"] == "2016-07-04"

@@ -239,8 +239,17 @@ def _h_slash(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     return _day_result(year, int(m["m"]), int(m["d"]))
 
 
+# A date named as what something is like: "Bastille Day, France's equivalent to July 4",
+# "Japan's version of Christmas Eve" (a comparison, no day of the story).
+_LIKENED = re.compile(r"\b(?:equivalent|counterpart|version|answer)\s+(?:of|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _likened(text: str, pos: int) -> bool:
+    return _LIKENED.search(text, max(0, pos - 40), pos) is not None
+
+
 def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
-    if not m["y"] and _in_name(ctx.text, m.start()):
+    if not m["y"] and (_in_name(ctx.text, m.start()) or _likened(ctx.text, m.start())):
         return None
     month, day = _month_of(m["mon"]), int(m["d"])
     year = int(m["y"]) if m["y"] else _day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start()),
@@ -320,6 +329,8 @@ def _referred_year(words: str, ctx: _Ctx) -> int | None:
 
 
 def _h_month(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    if _likened(ctx.text, m.start()):
+        return None  # the month of "France's equivalent to July 4", as the parse cuts it
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
     if not (rel or m["y"] or ctx.trusted) and _preceding_word(ctx.text, m.start()) not in MONTH_CONTEXT:
         return None
@@ -564,6 +575,8 @@ _YEARS_AWAY = re.compile(r"\b(?i:(?:years?|months?)\s+(?:ago|earlier|before|late
 
 
 def _h_holiday(m: re.Match[str], ctx: _Ctx) -> _Time | None:
+    if _likened(ctx.text, m.start()):
+        return None
     return _holiday(m["hol"], m["y"] or m["y0"], ctx, m.start("hol"))
 
 
