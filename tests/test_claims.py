@@ -483,3 +483,22 @@ def test_an_attribution_joined_as_a_clause_is_no_claim_of_its_own(nlp: Any) -> N
     # a joined clause that says something is still its own
     assert clauses("The ship hit the bridge and the captain told reporters he was sorry.") == [
         "The ship hit the bridge", "the captain told reporters he was sorry."]
+
+
+def test_a_sentence_cut_before_a_lower_case_word_is_one_sentence(nlp: Any) -> None:
+    # giveme5w1h: the parser cut '“... That wasn’t my deal!” | he exclaimed, raising ...' and
+    # "“Taking off!!!” | she finally tweeted early Wednesday.", which left "she finally
+    # tweeted early Wednesday." a claim of its own
+    for text in ("\u201cThat wasn\u2019t my deal!\u201d he exclaimed, raising the possibility of aggressive trade "
+                 "actions against China.",
+                 "\u201cTaking off!!!\u201d she finally tweeted early Wednesday."):
+        art = _article("j", text)
+        doc = nlp(text)
+        assert [(s.start, s.end) for s in segment_article(art, doc).sentences] == [(0, len(text))], text
+    # only an attribution after a quotation closed on "!" or "?": not a link, a word such as
+    # "iPhone", or the next line
+    text = "Apple sold more phones.\niPhone sales rose 4 percent. eBay fell."
+    spans = [(s.start, s.end) for s in segment_article(_article("k", text), nlp(text)).sentences]
+    assert [text[s:e] for s, e in spans] == ["Apple sold more phones.", "iPhone sales rose 4 percent.", "eBay fell."]
+    text = "\u201cGo Cubs!\u201d pic.twitter.com/8bAU1ayKbJ \u2014 Mike Cole (@MikeColeNESN) November 3, 2016"
+    assert len(segment_article(_article("t", text), nlp(text)).sentences) == 2

@@ -73,4 +73,26 @@ def segment_article(article: Article, doc: Any) -> Article:
     spans: list[tuple[int, int]] = []
     for s, e in doc_sentences(doc):
         spans.extend(_split_on_newlines(article.text, s, e))
-    return replace(article, sentences=tuple(Sentence(s, e) for s, e in spans))
+    return replace(article, sentences=tuple(Sentence(s, e) for s, e in _join_continuations(article.text, spans)))
+
+
+# A quotation the parser closed a sentence on: its "!" or "?" (or a comma) before the
+# closing mark, as in "“That wasn’t my deal!” he exclaimed".
+_QUOTE_CLOSED = re.compile(r"[!?,][”’\"']\s*$")
+
+
+def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with the attribution after a quotation joined to it, on one line, when the
+    parser ended the sentence at the quotation's "!" or "?": "“Taking off!!!” | she
+    finally tweeted early Wednesday.", "“... That wasn’t my deal!” | he exclaimed,
+    raising ...". The attribution opens with a word in lower case (not a link, nor a word
+    such as "iPhone")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        first = text[s:e].split(maxsplit=1)[0] if e > s else ""
+        if (out and first.isalpha() and first.islower() and "\n" not in text[out[-1][1]:s]
+                and _QUOTE_CLOSED.search(text, out[-1][0], out[-1][1])):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out

@@ -910,6 +910,9 @@ class _Speakers:
                 issuer = issuer or next((c for c in prep.children if c.dep_ == "pobj"), None)
             verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in {"in", "via", "through"} else (
                 t.head if t.dep_ == "dobj" else None)
+            if (issuer is None and verb is not None and verb.pos_ == "PROPN" and verb.dep_ in _SUBJECTS
+                    and verb.head.pos_ == "VERB" and verb.head.lemma_ in SPEECH_VERBS):
+                issuer = verb  # "said Rabbi Jonathan Blake in a statement": the parse hangs it on the name
             if issuer is None and verb is not None and verb.pos_ == "VERB" and (
                     verb.lemma_ in SPEECH_VERBS or verb.lemma_ in _ISSUE_VERBS):
                 issuer = _subject(verb)
