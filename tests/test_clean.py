@@ -525,6 +525,8 @@ FURNITURE = [
     ("Related What Do the Grammys Have Against Women? Why the Recording Academy's so-called \"welcome mat\" to "
      "female artists isn't quite enough", "related links"),
     ("GETTY Is bitcoin debt 'toxic'?", "photo caption"),
+    ("matrixpictures.co.uk Survivors comfort each other beside a body close to the scene of the horror attack on a "
+     "Nice promenade", "photo caption"),
     ("VLERICK BUSINESS SCHOOL\u2022GETTY Bitcoin price: Simon Taylor said Seoul is banning trade to crack down on "
      "crime", "photo caption"),
     # trafilatura-eval (Jamaica Observer): a comment section's house rules, however long
@@ -582,6 +584,7 @@ def test_photo_captions_go(caption: str) -> None:
     "Reuters 2018 poll shows support at 40 percent.",
     "AFP reported on Monday that the AFP office in Kabul was closed",
     "Reuters and AP both reported the attack, citing police, while Reuters Television showed the scene",
+    "Amazon.com Sales Jump In Holiday Quarter",
 ])
 def test_a_wire_named_in_a_sentence_is_no_caption(sentence: str) -> None:
     assert rules.match_rule(rules.make_line(0, 0, sentence), in_edge=False) is None

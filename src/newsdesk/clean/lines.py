@@ -98,7 +98,10 @@ _CREDIT_PERSON = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
 # stop: "... declaring 'enough is enough'"), so "EPA Administrator Scott Pruitt said ..."
 # and "Twitter said on Monday ..." stay.
 _OPENING_CREDIT = (r"(?:twitter|instagram|facebook|swns(?:\s*•\s*pa)?|splash news|fame flynet|rex features|rex"
-                   r"|barcroft media|alamy|epa|pa|bbc|sky news|itv)")
+                   r"|barcroft media|alamy|epa|pa|bbc|sky news|itv"
+                   # a photographer's site in lower case ("matrixpictures.co.uk Survivors comfort
+                   # each other ..."; not a firm's name, "Amazon.com Sales Jump")
+                   r"|(?-i:[a-z0-9-]+\.(?:co\.uk|com|net|org)))")
 # The site talking to its reader. "US" (the country) is no cue, and a line that quotes
 # or reports someone ("We will donate," he said) is speech, not the site's voice.
 _ADDRESS_CUE = re.compile(r"(?i:\b(you|your|yours|our|ours|we)\b)|\b[Uu]s\b")
