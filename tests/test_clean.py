@@ -525,6 +525,8 @@ FURNITURE = [
     ("Related What Do the Grammys Have Against Women? Why the Recording Academy's so-called \"welcome mat\" to "
      "female artists isn't quite enough", "related links"),
     ("GETTY Is bitcoin debt 'toxic'?", "photo caption"),
+    ("more on space and astronomy OUT OF THIS WORLD Space rock found in Egypt 'unlike anything seen before', "
+     "scientists say MOVE TO MARS?", "related links"),
     ("matrixpictures.co.uk Survivors comfort each other beside a body close to the scene of the horror attack on a "
      "Nice promenade", "photo caption"),
     ("VLERICK BUSINESS SCHOOL\u2022GETTY Bitcoin price: Simon Taylor said Seoul is banning trade to crack down on "

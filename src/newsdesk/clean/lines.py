@@ -192,8 +192,9 @@ RULES: tuple[Rule, ...] = (
     # Joan Collins' son claims ... ERUPTION OF ANGER Mount Agung volcano erupts ..."
     _rule("related links",
           r"^(?-i:MOST READ IN [A-Z][A-Z &]*|Most Read In [A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*|Related [Ss]tories)\s+['\u2018\"\u201c]?(?-i:[A-Z])"
-          # a linked headline under its label ("Related What Do the Grammys Have Against Women? ...")
-          r"|^(?-i:Related)\s+(?-i:[A-Z]\w*\s+[A-Z])",
+          # a linked headline under its label ("Related What Do the Grammys Have Against Women? ..."),
+          # a tabloid's topic box ("more on space and astronomy OUT OF THIS WORLD Space rock ...")
+          r"|^(?-i:Related)\s+(?-i:[A-Z]\w*\s+[A-Z])|^more on (?-i:[a-z]+(?: [a-z]+){0,5}) (?-i:[A-Z]{2,}(?: [A-Z]{2,})+) ",
           LINK_LIST, LINK_LIST),
     # a tabloid's photo caption opening with its credit in capitals, whatever it ends with
     # ("GETTY Is bitcoin debt 'toxic'?", "VLERICK BUSINESS SCHOOL•GETTY Bitcoin price: ...")
