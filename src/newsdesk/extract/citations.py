@@ -29,7 +29,11 @@ earlier in the same article that fits: "the report"/"the documents" the most rec
 source named as a document's author, "the newspaper"/"the paper" an outlet (by its name,
 or a one-word masthead), "the website"/"the publication" any source; they are dropped
 when nothing fits. An outlet named with such a noun is that outlet ("the Nice Matin
-newspaper"); a capitalised noun is part of a name ("the China Daily").
+newspaper"); a capitalised noun is part of a name ("the China Daily"). A paper called by
+its masthead's last word alone (``MASTHEADS``: "told the Times", "The Herald reports") is
+the paper of that name the article named before ("the Miami Herald"), else "The Times";
+on the paper's own page (its domain holds the word) it is the outlet's own reporting and
+no citation.
 
 Across a run one source has one name (``canonical_citations``): "the Yonhap news agency"
 in one article and "Yonhap" in another are one origin, not two.
@@ -124,6 +128,12 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 FUZZY_ALIAS_MIN = 90.0
 
 
+def _masthead_word(surface: str) -> str | None:
+    """ "Times" for "the Times": a paper called by its masthead's last word alone."""
+    m = _MASTHEAD.fullmatch(surface.strip())
+    return m.group("word") if m and m.group("word").lower() in MASTHEADS else None
+
+
 @lru_cache(maxsize=1 << 16)  # called for every alias of every entity per article: cache it
 def normalize_name(text: str) -> str:
     """Comparable form of a name: no accents, casefolded, no leading "the", no possessive."""
@@ -166,7 +176,7 @@ def is_outlet_name(name: str, person: bool = False) -> bool:
     norm = normalize_name(name)
     if not norm:
         return False
-    if (m := _MASTHEAD.fullmatch(name.strip())) and m.group("word").lower() in MASTHEADS:
+    if _masthead_word(name) is not None:
         return True  # "the Times": a paper by its masthead's last word
     if norm in KNOWN_OUTLETS or not person and any(norm.startswith(k + " ") for k in KNOWN_OUTLETS):
         return True
@@ -522,12 +532,6 @@ def _plausible_source(cand: _Candidate, surface: str, ent: Entity | None) -> boo
     if kind in _PERSON_TYPES | _PLACE_TYPES:
         return False
     return not cand.org_only or kind in {"ORG", "WORK_OF_ART", "PRODUCT"}
-
-
-def _masthead_word(surface: str) -> str | None:
-    """ "Times" for "the Times": a paper called by its masthead's last word alone."""
-    m = _MASTHEAD.fullmatch(surface.strip())
-    return m.group("word") if m and m.group("word").lower() in MASTHEADS else None
 
 
 def _masthead_name(article: Article, before: int, word: str) -> str | None:
