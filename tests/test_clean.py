@@ -525,6 +525,11 @@ FURNITURE = [
     ("Related What Do the Grammys Have Against Women? Why the Recording Academy's so-called \"welcome mat\" to "
      "female artists isn't quite enough", "related links"),
     ("GETTY Is bitcoin debt 'toxic'?", "photo caption"),
+    # giveme5w1h (China Daily): a page whose only text was the site's footer
+    ("Copyright 1995 - . All rights reserved. The content (including but not limited to text, photo, multimedia "
+     "information, etc) published in this site belongs to China Daily Information Co (CDIC). Without written "
+     "authorization from CDIC, such content shall not be republished or used in any form. Note: Browsers with "
+     "1024*768 or higher resolution are suggested for this site.", "copyright notice"),
     ("more on space and astronomy OUT OF THIS WORLD Space rock found in Egypt 'unlike anything seen before', "
      "scientists say MOVE TO MARS?", "related links"),
     ("matrixpictures.co.uk Survivors comfort each other beside a body close to the scene of the horror attack on a "

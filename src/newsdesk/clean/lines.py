@@ -214,6 +214,10 @@ RULES: tuple[Rule, ...] = (
           r"|all rights reserved|\bcopyright (©\s*)?\d{4}\b"
           r"|material may not be (published|reproduced|redistributed|copied)|trust principles|^our standards\b",
           STRONG, STRONG_EDGE),
+    # a site's footer run into one line, opening on its copyright and saying all rights are
+    # reserved ("Copyright 1995 - . All rights reserved. The content (including but not
+    # limited to text, photo, ...) published in this site belongs to ..."), however long
+    _rule("copyright notice", r"^\W*(©|copyright\s*(©|\(c\)|\d{4}))(?=.*\ball rights reserved\b)", WIDGET, WIDGET),
     _rule("legal links", r"terms of (use|service)|privacy (policy|notice)|cookie policy", WEAK, WEAK_EDGE),
     _rule("source credit", r"^\W*(additional )?reporting by .{0,80}; (editing|writing) by", STRONG, STRONG_EDGE),
     # the reporters or the wire that helped, closing the story ("Yoongjung Seo in Seoul and
