@@ -86,7 +86,8 @@ def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     parser ended the sentence at the quotation's "!" or "?": "“Taking off!!!” | she
     finally tweeted early Wednesday.", "“... That wasn’t my deal!” | he exclaimed,
     raising ...". The attribution opens with a word in lower case (not a link, nor a word
-    such as "iPhone")."""
+    such as "iPhone"); one opening on a name ('"...?" Hua said.') cannot be told from a new
+    sentence here and is read by ``extract.quotes._attribution_after`` instead."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         first = text[s:e].split(maxsplit=1)[0] if e > s else ""
