@@ -167,7 +167,7 @@ def test_a_written_file_gets_the_permissions_a_plain_write_would(tmp_path: Path)
 def test_cli_analyze_corpus(tmp_path: Path, corpus_dir: Path) -> None:
     res = run_cli("analyze", str(corpus_dir), "--out", str(tmp_path / "o"))
     assert res.returncode == 0, res.stderr
-    assert "5 articles" in res.stdout and "1 stories" in res.stdout
+    assert "5 articles" in res.stdout and "1 story," in res.stdout
     for name in ("report.json", "brief.md", "report.html"):
         assert (tmp_path / "o" / name).stat().st_size > 1000
 

@@ -171,6 +171,42 @@ def test_the_parts_of_one_sentence_only_one_outlet_has_are_one_line() -> None:
     assert line.evidence[0].text == line.text[line.focus[0]:line.focus[1]]
 
 
+def test_a_statement_an_earlier_key_fact_states_from_the_same_outlets_is_not_listed_again() -> None:
+    # giveme5w1h (North Korea): "North Korea's nuclear ambitions were now complete." had
+    # been a key fact of its own under the sentence that states it, from the same outlets
+    from newsdesk.model import Article, ClaimGroup
+    from newsdesk.report.view import _rank
+
+    whole = ("He warned the United States that North Korea's nuclear ambitions were now complete "
+             "and the launch button was always on his desk.")
+    arts = {k: Article(k, f"{k}.txt", whole, whole) for k in "abc"}
+
+    def group(gid: str, text: str, keys: str, focus: tuple[int, int] | None = None) -> ClaimGroup:
+        at = whole.index(text.rstrip("."))
+        ev = tuple(arts[k].evidence(at, at + len(text) - 1) for k in keys)
+        return ClaimGroup(gid, text, "fact", "corroborated", len(keys), (), ev, focus=focus)
+
+    clause = "North Korea's nuclear ambitions were now complete."
+    sentence = group("s", whole, "abc")
+    assert [c.id for c in _rank([group("t", clause, "ab"), sentence])] == ["s"]
+    # from an outlet the sentence's group does not have, it is a fact of its own
+    assert [c.id for c in _rank([group("t", clause, "ab"), group("s", whole, "ac")])] == ["s", "t"]
+    # a part the earlier group leaves unmarked is not stated by it
+    marked = (whole.index("the launch"), len(whole) - 1)
+    assert [c.id for c in _rank([group("t", clause, "ab"), group("s", whole, "abc", marked)])] == ["s", "t"]
+    # the marked part is
+    marked = (whole.index("North"), whole.index(" and the"))
+    assert [c.id for c in _rank([group("t", clause, "ab"), group("s", whole, "abc", marked)])] == ["s"]
+
+
+def test_counts_read_in_the_singular_for_one() -> None:
+    from newsdesk.wording import plural
+
+    assert [plural(n, "story") for n in (0, 1, 2)] == ["0 stories", "1 story", "2 stories"]
+    assert [plural(n, "outlet") for n in (1, 3)] == ["1 outlet", "3 outlets"]
+    assert plural(2, "day") == "2 days"
+
+
 _WORD = st.lists(st.sampled_from(list("ab&;#x3C<>*_`[]()!\\|-") + ["amp", "lt", "60"]), min_size=1, max_size=6)
 _WORDS = st.lists(_WORD.map("".join), min_size=3, max_size=8)
 

@@ -16,6 +16,7 @@ from rich.console import Console
 
 from newsdesk import __version__
 from newsdesk.errors import InputError, NewsdeskError
+from newsdesk.wording import plural
 
 app = typer.Typer(
     name="newsdesk",
@@ -124,8 +125,9 @@ def analyze(
     if not quiet:
         removed = sum(len(a.removed) for a in report.articles)
         dups = sum(1 for a in report.articles if a.duplicate_of)
-        out.print(f"{len(report.articles)} articles ({dups} near-duplicates), {len(report.stories)} stories, "
-                  f"{removed} boilerplate lines removed, {len(report.skipped)} inputs skipped", markup=False)
+        out.print(f"{plural(len(report.articles), 'article')} ({dups} near-duplicates), "
+                  f"{plural(len(report.stories), 'story')}, {plural(removed, 'boilerplate line')} removed, "
+                  f"{plural(len(report.skipped), 'input')} skipped", markup=False)
         for f in files:
             out.print(f"wrote {f}", markup=False)
 

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from newsdesk.errors import NewsdeskError
 from newsdesk.store import DEFAULT_DB
+from newsdesk.wording import plural
 
 err = Console(stderr=True)
 out = Console()
@@ -85,9 +86,11 @@ def ingest(
         raise _fail(exc) from None
     note = " (stopped early)" if summary.stopped else ""
     if pending:
-        note += f"; {pending} stories wait for their cross-check (the next ingest or `show` does it)"
-    out.print(f"{len(summary.arrivals)} new articles, {summary.duplicates} already stored, "
-              f"{len(summary.skipped)} skipped, {len(summary.changed_stories)} stories changed{note}", markup=False)
+        waits = "waits for its" if pending == 1 else "wait for their"
+        note += f"; {plural(pending, 'story')} {waits} cross-check (the next ingest or `show` does it)"
+    out.print(f"{plural(len(summary.arrivals), 'new article')}, {summary.duplicates} already stored, "
+              f"{len(summary.skipped)} skipped, {plural(len(summary.changed_stories), 'story')} changed{note}",
+              markup=False)
 
 
 def watch(

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 
 from newsdesk.extract.citations import WIRE_NAMES, outlet_key
 from newsdesk.model import Article, Citation
+from newsdesk.wording import plural
 
 # An attribution that covers the whole article, not one sentence.
 _ARTICLE_LEVEL = re.compile(
@@ -243,23 +244,19 @@ def _short_forms(keys: set[str]) -> dict[str, str]:
     return out
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _summary(n: int, groups: Sequence[Mapping[str, object]], outlets: int | None = None) -> str:
     """One human sentence: "3 outlets, all citing The Washington Post" (``n`` articles,
     from ``outlets`` outlets when fewer: "3 articles from 2 outlets, ...")."""
     if n == 0:
         return "no outlets"
-    head = _plural(n, "outlet") if outlets is None or outlets >= n else \
-        f"{_plural(n, 'article')} from {_plural(outlets, 'outlet')}"
+    head = plural(n, "outlet") if outlets is None or outlets >= n else \
+        f"{plural(n, 'article')} from {plural(outlets, 'outlet')}"
     if len(groups) == 1:
         origin, cited_by = groups[0]["origin"], groups[0]["cited_by"]
         if origin is not None and isinstance(cited_by, list) and len(cited_by) == n:
             return f"{head}, all citing {origin}" if n > 1 else f"{head}, citing {origin}"
         if origin is None and n > 1 and groups[0].get("outlet"):
-            return f"{_plural(n, 'article')} from {groups[0]['outlet']}, unattributed"
+            return f"{plural(n, 'article')} from {groups[0]['outlet']}, unattributed"
         if origin is None and n > 1:
             return f"{head}, all copies of one report"
         if origin is None:
@@ -279,4 +276,4 @@ def _summary(n: int, groups: Sequence[Mapping[str, object]], outlets: int | None
             unattributed += 1
     if unattributed:
         parts.append(f"{unattributed} unattributed")
-    return f"{head}, {_plural(len(groups), 'independent origin')}: " + ", ".join(parts)
+    return f"{head}, {plural(len(groups), 'independent origin')}: " + ", ".join(parts)

@@ -27,6 +27,7 @@ from newsdesk.report.view import (
     focus_parts,
     story_views,
 )
+from newsdesk.wording import plural
 
 MAX_GRAPH_NODES = 14
 
@@ -119,7 +120,7 @@ def render_html(report: Report, views: Mapping[str, StoryView] | None = None) ->
     return _env().get_template("report.html.j2").render(
         stories=stories, skipped=report.skipped, n_articles=len(report.articles),
         generated_by=report.generated_by, figure_sources=figure_sources, max_figures=MAX_FIGURES,
-        date_label=date_label, focus_parts=focus_parts, conflict_reason=conflict_reason, conflict_sides=conflict_sides,
+        date_label=date_label, plural=plural, focus_parts=focus_parts, conflict_reason=conflict_reason, conflict_sides=conflict_sides,
         figure_sentence=lambda value: figure_sentence(report, value),
         figure_first_published=lambda value: figure_first_published(report, value),
     )

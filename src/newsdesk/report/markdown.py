@@ -24,6 +24,7 @@ from newsdesk.report.view import (
     story_view,
     story_views,
 )
+from newsdesk.wording import plural
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 # An "&" is literal in Markdown unless it opens a character reference ("&amp;", "&#60;"):
@@ -74,7 +75,7 @@ def _fact_line(f: FactView, labels: dict[str, str]) -> str:
 def _header(v: StoryView, lines: list[str]) -> None:
     s = v.story
     lines += [f"## {md(s.headline or s.id)}", "",
-              f"Story `{s.id}` · {len(s.article_ids)} articles · {len(v.outlets)} outlets: "
+              f"Story `{s.id}` · {plural(len(s.article_ids), 'article')} · {plural(len(v.outlets), 'outlet')}: "
               + ", ".join(md(o) for o in v.outlets), ""]
     if v.summary:
         lines += ["**Summary** (corroborated claims only): "
@@ -125,7 +126,7 @@ def _figures(report: Report, s: Story, labels: dict[str, str], lines: list[str])
             n = val.support_count
             first = figure_first_published(report, val)
             when = f", first published {md(first)}" if first else ""
-            lines.append(f"  - “{md(val.text, 120)}”: {n} outlet{'s' if n != 1 else ''}{when} — "
+            lines.append(f"  - “{md(val.text, 120)}”: {plural(n, 'outlet')}{when} — "
                          f"“{md(figure_sentence(report, val), MAX_QUOTE_CHARS)}” ({cites})")
     if len(s.figures) > MAX_FIGURES:
         lines.append(f"- … and {len(s.figures) - MAX_FIGURES} more in report.json")
@@ -175,7 +176,7 @@ def _entities(s: Story, lines: list[str]) -> None:
     lines += ["### Entities", ""]
     for e in s.entities[:25]:
         aliases = ", ".join(md(a) for a in e.aliases if a != e.name)
-        lines.append(f"- **{md(e.name)}** ({e.type}) in {len(e.article_ids)} articles"
+        lines.append(f"- **{md(e.name)}** ({e.type}) in {plural(len(e.article_ids), 'article')}"
                      + (f"; also “{aliases}”" if aliases else ""))
     lines.append("")
 
@@ -213,8 +214,8 @@ def render_markdown(report: Report, views: Mapping[str, StoryView] | None = None
     story's view by id (``story_views``) when the caller has them."""
     views = views if views is not None else story_views(report)
     lines = ["# newsdesk brief", "",
-             f"{len(report.articles)} articles, {len(report.stories)} stories, "
-             f"{len(report.skipped)} inputs skipped. Evidence is cited as outlet [article-id:start-end] "
+             f"{plural(len(report.articles), 'article')}, {plural(len(report.stories), 'story')}, "
+             f"{plural(len(report.skipped), 'input')} skipped. Evidence is cited as outlet [article-id:start-end] "
              "(character offsets into the cleaned text in report.json).", ""]
     for story in report.stories:
         lines += render_story_markdown(report, story, views[story.id])

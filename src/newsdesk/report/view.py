@@ -273,15 +273,27 @@ def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     one's is shown once, under the better supported group, and so is a group with no
     focus whose text was shown. Two list items of one sentence ("14 sets of missiles",
     "logistical support") have one text and two foci: both are shown, each with its
-    own part marked."""
+    own part marked. A group with no focus whose words an earlier group states, in that
+    group's whole text or its marked part, from the same articles or more, is that
+    group again ("North Korea's nuclear ambitions were now complete." under "... warning
+    the United States that North Korea's nuclear ambitions were now complete and ...");
+    a part the earlier group leaves unmarked is not stated by it and stays."""
     seen: set[tuple[str, tuple[int, int] | None]] = set()
     texts: set[str] = set()
+    said: list[tuple[str, set[str]]] = []  # the words each shown group states, its articles
     out = []
     for c in sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id)):
-        if (c.text, c.focus) not in seen and (c.focus is not None or c.text not in texts):
-            seen.add((c.text, c.focus))
-            texts.add(c.text)
-            out.append(c)
+        if (c.text, c.focus) in seen or (c.focus is None and c.text in texts):
+            continue
+        arts = {e.article_id for e in c.evidence}
+        words = f" {_quote_key(c.text)} "
+        if c.focus is None and any(words in w and arts <= a for w, a in said):
+            continue
+        seen.add((c.text, c.focus))
+        texts.add(c.text)
+        stated = c.text if c.focus is None else c.text[c.focus[0]:c.focus[1]]
+        said.append((f" {_quote_key(stated)} ", arts))
+        out.append(c)
     return out
 
 
