@@ -539,6 +539,22 @@ def test_a_definite_role_refers_back_to_the_person_given_it(nlp: Any) -> None:
     assert "Deadline Hollywood" not in _speakers_with_entities(nlp, "bbc", text)[1]
 
 
+def test_a_relative_named_before_with_the_kin_word_set_off_is_who_the_kin_word_stands_for(nlp: Any) -> None:
+    # giveme5w1h (NYT on Stephen Paddock): "the brother said" after "another brother,
+    # Patrick Paddock II, of Tucson, said" had been the speaker "the brother"
+    text = ("\u201cHe was a gambler, that was his job,\u201d his brother, Eric Paddock, told reporters Monday at his "
+            "home in Orlando.\n"
+            "They moved around the country, from Iowa to Tucson, another brother, Patrick Paddock II, of Tucson, said. "
+            "Stephen Paddock\u2019s behavior did not offer any indication of violent tendencies, the brother said. "
+            "\u201cHe was the least violent in the family during my childhood,\u201d the brother said.")
+    assert _speakers_with_entities(nlp, "nyt", text)[1] == ["Eric Paddock", "Patrick Paddock II"]
+    # the kin word with no one named by it stays a description; nor does a comma before a
+    # name that goes on as the subject of its own verb give the role that name
+    text = ("His mother died in 2009. Speaking to the brother, Mark Smith said he was stunned.\n"
+            "\u201cHe was a quiet man,\u201d the brother said.")
+    assert _speakers_with_entities(nlp, "other", text)[1][-1] == "the brother"
+
+
 def test_a_given_name_the_article_goes_on_with_is_the_person_named_in_full(nlp: Any) -> None:
     # giveme5w1h (The Sun on Silverman and Sheen): "Sarah, 47, said" and "The actor" after
     # "British actor Michael, 49," had been the speakers "Sarah" and "Michael"
@@ -936,6 +952,24 @@ def test_a_tweet_that_relays_a_quote_leaves_it_to_its_speaker(nlp: Any) -> None:
     assert "It's" in said and "Jeff Paul" not in said.values(), said
     assert said.get("I") == "Sarah Silverman" and said.get("We") == "Pavel Durov", said
     assert not any(q.text.startswith("Skip") for q in quotes)
+
+
+def test_a_tweet_signed_with_a_name_the_article_spells_otherwise_is_its_handles_person(nlp: Any) -> None:
+    # giveme5w1h (CNN on the ANA flight): "— christine teigen (@chrissyteigen)" had made a
+    # speaker "christine teigen" beside the run's Chrissy Teigen (typed ORG), whose given name differs
+    text = ("That's the question that Chrissy Teigen and many others are asking.\n"
+            "a flying first for me: 4 hours into an 11 hour flight and we are turning around because we have a "
+            "passenger who isn\u2019t supposed to be on this plane. \u2014 christine teigen (@chrissyteigen) "
+            "December 27, 2017\n"
+            "I am not sure this plane is going anywhere tonight, said a man who sat beside her. "
+            "\u2014 jo bloggs (@chrissyteigen2) December 27, 2017")
+    art = _article("cnn", text)
+    at = text.index("Chrissy Teigen")
+    teigen = Entity(id="ct", name="Chrissy Teigen", type="ORG", aliases=("Chrissy Teigen", "Teigen"),
+                    article_ids=("cnn",), mentions=(art.evidence(at, at + 14),))
+    said = [q.speaker for q in extract_quotes(art, nlp(text), [teigen])]
+    # a handle no one the article names has run together keeps the signature's name
+    assert said == ["Chrissy Teigen", "jo bloggs"], said
 
 
 def test_a_name_the_run_typed_an_organisation_speaks_with_a_persons_title(nlp: Any) -> None:

@@ -26,6 +26,10 @@ from functools import lru_cache
 # Pronouns and the gender they need of their antecedent.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_KIN_M = ("husband father son brother boyfriend uncle nephew grandfather grandson "
+          "stepfather stepson widower").split()
+_KIN_F = ("wife mother daughter sister girlfriend aunt niece grandmother granddaughter "
+          "stepmother stepdaughter widow").split()
 # Honorifics and titles that say a gender ("Mr", "Queen", "spokeswoman"), and kin words
 # set before a name ("her husband Tony", "his daughter Ivanka").
 TITLE_GENDER = {
@@ -33,11 +37,12 @@ TITLE_GENDER = {
     **dict.fromkeys(("mrs ms miss madam madame dame lady queen princess duchess empress actress "
                      "spokeswoman chairwoman congresswoman businesswoman councilwoman "
                      "policewoman sportswoman anchorwoman").split(), "f"),
-    **dict.fromkeys(("husband father son brother boyfriend uncle nephew grandfather grandson "
-                     "stepfather stepson widower").split(), "m"),
-    **dict.fromkeys(("wife mother daughter sister girlfriend aunt niece grandmother granddaughter "
-                     "stepmother stepdaughter widow").split(), "f"),
+    **dict.fromkeys(_KIN_M, "m"),
+    **dict.fromkeys(_KIN_F, "f"),
 }
+# Words for a relative or partner: a person's, whoever they are kin to ("another brother,
+# Patrick Paddock II, of Tucson, said").
+KIN_WORDS = frozenset(_KIN_M) | frozenset(_KIN_F)
 # Locales that must list a name as one gender. One is not enough: the broad "en" list
 # alone has "Niki" (Lauda) as a woman's name and "Park" (Geun-hye) as a man's.
 MIN_LOCALES = 2

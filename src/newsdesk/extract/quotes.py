@@ -70,6 +70,7 @@ from newsdesk.extract.citations import (
 from newsdesk.extract.countries import country_of_name
 from newsdesk.extract.entities import NAME_PARTICLES, ROLE_WORDS, with_syllable_tail
 from newsdesk.extract.gender import (
+    KIN_WORDS,
     NATIONAL_WORDS,
     PRONOUN_GENDER,
     TITLE_GENDER,
@@ -1030,16 +1031,18 @@ class _Speakers:
         """The person a definite role refers back to: "The director said" after "director
         Quentin Tarantino", "Costa Rica's president" after "President Luis Guillermo
         Solis", "the spokesman" after "spokesman Park Soo-hyun" or "Durrant, a
-        spokesman for Delta". The role must be a person's (a title or ``_ROLE_NOUNS``)
-        with nothing after it ("the president of Argentina" is someone else), and the
-        article must have given it by name: the word right before the name, or in the
+        spokesman for Delta", "the brother said" after "another brother, Patrick Paddock
+        II, of Tucson, said". The role must be a person's (a title, ``_ROLE_NOUNS`` or a
+        kin word) with nothing after it ("the president of Argentina" is someone else),
+        and the article must have given it by name: the word right before the name, the
+        role set off before the name by a comma with the name closed by one, or in the
         phrase after the name's comma. The nearest such person before it; None otherwise."""
         word = role.lower_
         # "the president", or a country's: "Costa Rica's president said" after "President
         # Luis Guillermo Solis said"
         placed = any(c.dep_ == "poss" and c.pos_ == "PROPN" and (place := self.entity(*name_span(c))) is not None
                      and place.type in _PLACE_LABELS for c in role.children)
-        if (role.pos_ not in {"NOUN", "PROPN"} or word not in TITLE_WORDS | _ROLE_NOUNS
+        if (role.pos_ not in {"NOUN", "PROPN"} or word not in TITLE_WORDS | _ROLE_NOUNS | KIN_WORDS
                 or not (placed or any(c.dep_ == "det" and c.lower_ == "the" for c in role.children))
                 or any(c.i > role.i for c in role.children)):
             return None
@@ -1047,8 +1050,11 @@ class _Speakers:
         for start, end, ent in sorted(self.index.spans, key=lambda s: -s[0]):
             if end > role.idx or ent.type in _NOT_PEOPLE or is_outlet_name(ent.name):
                 continue  # any other type: the small model tags many people ORG ("Tiffany Marchbanks")
-            before = re.search(r"([\w'’-]+)[ \t]+$", text[max(0, start - 40):start])
-            named_before = before is not None and before.group(1).lower() == word
+            before = re.search(r"([\w'’-]+)(,?)[ \t]+$", text[max(0, start - 40):start])
+            # "spokesman Park Soo-hyun"; "his brother, Eric Paddock, told": the name closed
+            # by a comma ("Speaking to the minister, Mr Smith said" names no minister)
+            named_before = before is not None and before.group(1).lower() == word and (
+                not before.group(2) or text.startswith(",", end))
             if ent.type in _PLACE_LABELS and not named_before:
                 continue  # a place is no role's holder, unless named with the role ("Singer Rihanna", typed GPE)
             # an appositive closed by its comma, not this role's own clause ("In an interview
@@ -1350,10 +1356,22 @@ def _tweets(article: Article, speakers: _Speakers) -> list[Quote]:
             ent = speakers.entity(name_start, name_start + len(sig.group("name")))
             if ent is not None and ent.type in _NOT_PEOPLE:
                 ent = None
+            ent = ent or _handle_holder(speakers, sig.group("handle"))
             found.append(Quote(ent.name if ent else name, ent.id if ent else None, text[start:end],
                                article.evidence(start, end)))
         base += len(line) + 1
     return found
+
+
+def _handle_holder(speakers: _Speakers, handle: str) -> Entity | None:
+    """The one the article names whose name, run together, is a tweet's handle: "—
+    christine teigen (@chrissyteigen)" is Chrissy Teigen's where the article names her
+    (whatever type the run gave the name: the small model tags many people ORG). None
+    where no one, or more than one, is."""
+    key = handle.lower().replace("_", "")
+    held = {ent.id: ent for _, _, ent in speakers.index.spans
+            if ent.type not in _NOT_PEOPLE | _PLACE_LABELS and re.sub(r"[\W_]+", "", ent.name.lower()) == key}
+    return next(iter(held.values())) if len(held) == 1 else None
 
 
 # Speech verbs that put their speaker after them when they follow the quote ('“...!”
