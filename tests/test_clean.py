@@ -398,6 +398,8 @@ NEWS_SENTENCES = [
     "Related party transactions rose 4 percent, the filing showed.", "Getty Images said it would appeal the ruling.",
     "The newspaper said the comments were libellous, and its lawyers asked for them to be taken down on Monday.",
     "Netflix's premium subscription price rose to $22.99 a month in the United States.",
+    "Interested in the plan? Add your name to the list, the mayor told residents on Tuesday.",
+    "Investors listed the stake as an interest in the filing, to stay within the rules.",
     "Donations to the campaign rose sharply after the debate, according to filings.",
     "“We will donate the money to flood victims,” the mayor said.",
     "US donations to the relief fund doubled in March.",
@@ -522,6 +524,8 @@ FURNITURE = [
     ("The Morning After is a new daily newsletter from Engadget designed to help you fight off FOMO. Who knows what "
      "you'll miss if you don't Subscribe.", "newsletter line"),
     ("Craving even more? Like us on Facebook or Follow us on Twitter.", "social follow line"),
+    ("Interested in Weather? Add Weather as an interest to stay up to date on the latest Weather news, video, and "
+     "analysis from ABC News. Add Interest", "social follow line"),
     ("Related What Do the Grammys Have Against Women? Why the Recording Academy's so-called \"welcome mat\" to "
      "female artists isn't quite enough", "related links"),
     ("GETTY Is bitcoin debt 'toxic'?", "photo caption"),

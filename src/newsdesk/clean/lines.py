@@ -175,7 +175,10 @@ RULES: tuple[Rule, ...] = (
           r"^follow\b(?!-).{0,60}\b(twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|"
           r"threads|bluesky|on x)\b"
           # the outlet asking for itself ("Craving even more? Like us on Facebook or Follow us on Twitter.")
-          r"|\b(like|follow) us on (twitter|facebook|instagram|telegram|youtube|tiktok|linkedin)\b", STRONG, STRONG_EDGE),
+          r"|\b(like|follow) us on (twitter|facebook|instagram|telegram|youtube|tiktok|linkedin)\b"
+          # a topic to follow on the site ("Interested in Weather? Add Weather as an interest to
+          # stay up to date on the latest Weather news ... Add Interest", ABC News)
+          r"|\badd [^.?!]{1,40} as an interest\b|\bas an interest to stay up to date\b", STRONG, STRONG_EDGE),
     _rule("cookie banner",
           r"\bwe use cookies\b|our use of cookies|our cookie (policy|notice)|\b(accept|reject|manage) (all )?"
           r"cookies\b|\bcookie (settings|preferences|consent)\b", STRONG, STRONG_EDGE),
