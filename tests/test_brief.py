@@ -199,6 +199,22 @@ def test_a_statement_an_earlier_key_fact_states_from_the_same_outlets_is_not_lis
     assert [c.id for c in _rank([group("t", clause, "ab"), group("s", whole, "abc", marked)])] == ["s"]
 
 
+def test_the_single_source_list_says_when_it_holds_copies_of_one_article() -> None:
+    # giveme5w1h (Erie snowfall): ABC's AP story run by the NYT and the Daily Mail gave
+    # "3 outlets, 1 independent origin" lines under "Reported by one outlet only"
+    from newsdesk.model import ClaimGroup, Story
+    from newsdesk.report.view import FactView, StoryView
+
+    claim = ClaimGroup("c", "Officials urged people to avoid travel.", "fact", "single-source", 1, (), ())
+    story = Story("s", "Erie", ("a", "b"), claims=(claim,))
+    one = FactView(claim, ["abcnews.go.com"], "1 outlet", [])
+    copies = FactView(claim, ["abcnews.go.com", "www.nytimes.com"], "2 outlets, 1 independent origin", [])
+    view = StoryView(story, [], [], [], [one], [], [])
+    assert view.single_source_note == "reported by one outlet only"
+    view.single_source.append(copies)
+    assert "copies of one article" in view.single_source_note
+
+
 def test_counts_read_in_the_singular_for_one() -> None:
     from newsdesk.wording import plural
 

@@ -92,8 +92,9 @@ def _facts(v: StoryView, lines: list[str]) -> None:
             lines += ["In **bold**: the part of a sentence the outlets share, where they share one item of its list.", ""]
         lines += [_fact_line(f, labels) for f in v.key_facts] + [""]
     if v.single_source:
-        lines += ["### Single-source claims", "", "Reported by one outlet only; treat with care. Most check-worthy first "
-                  "(figures, named actors, dates, completed acts).", ""]
+        note = v.single_source_note
+        lines += ["### Single-source claims", "", f"{note[:1].upper()}{note[1:]}; treat with care. Most check-worthy "
+                  "first (figures, named actors, dates, completed acts).", ""]
         lines += [_fact_line(f, labels) for f in v.single_source[:30]]
         if len(v.single_source) > 30:
             lines.append(f"- … and {len(v.single_source) - 30} more in report.json")

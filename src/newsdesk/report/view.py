@@ -98,6 +98,15 @@ class StoryView:
     def is_checkable(self, places: Sequence[Evidence]) -> bool:
         return any((e.article_id, e.start) in self.checkable for e in places)
 
+    @property
+    def single_source_note(self) -> str:
+        """What the single-source list holds: claims of one outlet, and, where some are
+        several outlets' copies of one article (wire copy), those too: "3 outlets, 1
+        independent origin" under a heading that said "one outlet only" read as a fault."""
+        if any(len(f.outlets) > 1 for f in self.single_source):
+            return "reported by one outlet, or by several that run copies of one article (see the source table)"
+        return "reported by one outlet only"
+
 
 def _article_origins(report: Report, ann: Mapping[str, ArticleAnnotations]) -> dict[str, tuple[str, ...]]:
     try:
