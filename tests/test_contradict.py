@@ -220,6 +220,30 @@ def test_equal_negations_are_not_a_negation_conflict() -> None:
     assert _kinds(derail.replace("didn\u2019t derail", "derailed"), derail) == ["negation"]
 
 
+def test_a_state_denied_against_the_same_state_stated_contradicts() -> None:
+    # giveme5w1h (Tiangong-1): The Independent's "China's space station is not out of
+    # control" had been grouped with jreasn's "... has been completely out of control for
+    # months now" as one corroborated claim; "is" bears the "not", and a copula had been
+    # no predicate, so no negation was read
+    denied = "China\u2019s space station is not out of control and people living under it aren\u2019t in danger."
+    stated = "China\u2019s Tiangong-1 space station has been completely out of control for months now."
+    story = _pair_story(denied, stated)
+    assert [x.kind for x in story.contradictions] == ["negation"]
+    assert "not \u201cout of control\u201d" in story.contradictions[0].reason
+    assert not [c for c in story.claims if c.support_count > 1]  # no longer one claim
+    # FEVER-symmetric dev: a denied state whose words the other's state holds
+    assert _kinds("Meteora is not a rock album.",
+                  "Meteora is the second studio album by American rock band Linkin Park.") == ["negation"]
+    # ... not one it says more of than the other ("by Danny Devito" is no "by Pink Floyd")
+    assert _kinds("The Endless River is not an album by Danny Devito.",
+                  "The Endless River is the fifteenth and final studio album by the English rock band Pink Floyd.") == []
+    # another subject's state, below a paraphrase's likeness, is not denied
+    assert _kinds("The old reactor building is not in danger.", "People living near the station are in danger.") == []
+    # nor a state told as supposed, or two denials
+    assert _kinds("The space station would not be out of control.", stated) == []
+    assert _kinds(denied, denied.replace("is not out", "isn\u2019t out")) == []
+
+
 def test_other_sets_other_acts_and_moments_are_not_quantity_conflicts() -> None:
     assert _kinds("The case involves 25 defendants, who were fined 30,000 pounds each.",
                   "Five other defendants, including a jailed activist, were fined 30,000 pounds each.") == []

@@ -163,6 +163,18 @@ _FUNCTION_POS = frozenset({"ADP", "DET", "PART"})
 _NO_ACT = LIGHT_LEMMAS | {"seem", "become", "use"}
 
 
+class State(NamedTuple):
+    """What a main-clause "be" says of its subject: ("contro", "out of control", True,
+    "statio", {"contro"}) for "The station is not out of control"."""
+
+    key: str  # the complement's head's key
+    words: str  # the complement as written, for a reason
+    negated: bool
+    subject: str  # the subject's key; "" for a pronoun or none
+    scope: frozenset[str]  # the keys of the content words of the complement ("an album by Danny Devito")
+    reach: frozenset[str]  # ... and of every phrase and clause joined to it
+
+
 @dataclass(frozen=True)
 class Proposition:
     """What alignment compares: a claim reduced to content keys, numbers and dates."""
@@ -194,6 +206,10 @@ class Proposition:
     # the claim is a full clause cut from its sentence (``Claim.part`` "clause"): it shares
     # structure with another claim only through an act (``shares_structure``)
     clause: bool = False
+    # what a main-clause "be" says its subject is (``State``): "The station is not out of
+    # control". A state is no act and no predicate; ``contradict`` reads it for negation
+    # ("is not" / "has been").
+    states: frozenset[State] = frozenset()
 
 
 # A claim opening on "it is not known whether/if/how/..." (``Proposition.unsure``).
@@ -321,6 +337,7 @@ class _Keys(NamedTuple):
     links: set[str]  # "a|b": key a depends on key b or b on a (through a preposition)
     lists: set[tuple[str, frozenset[str]]]  # names listed in one role (``Proposition.lists``)
     designations: set[tuple[str, str]]  # numbered names (``Proposition.designations``)
+    states: set[State]  # a main-clause copula's complements (``Proposition.states``)
 
 
 # Roles whose lists of names ``names_clash`` compares: subject, object, a preposition's object.
@@ -427,7 +444,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     """The content keys of a parse, its predicates and their status, and the links
     between keys. An act inside a clause that sets the scene (``_scene_tokens``) is a key
     and a predicate, but neither it nor a link of a word there is structure two claims share."""
-    out = _Keys(set(), set(), set(), set(), set(), set(), set(), set())
+    out = _Keys(set(), set(), set(), set(), set(), set(), set(), set(), set())
     key_of: dict[int, str] = {}
     in_scene = _scene_tokens(doc)
     # a numbered model's number is in its model key; its name is a word key, whether it
@@ -493,6 +510,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
                 out.negated.add(key)
             elif asserted_verb(t):
                 out.asserted.add(key)
+    out.states.update(_copula_states(doc, key_of, in_scene))
     for i, key in key_of.items():
         head, steps = doc[i].head, 0
         while head.pos_ in _FUNCTION_POS and head.head.i != head.i and steps < 2:
@@ -501,6 +519,63 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
         if other is not None and other != key and head.i != i and not {i, head.i} & in_scene:
             out.links.add("|".join(sorted((key, other))))
     return out
+
+
+# Longest complement a state's words are given in full; a longer one is its head word.
+STATE_WORDS = 6
+
+
+def _copula_states(doc: Any, key_of: Mapping[int, str], in_scene: set[int]) -> set[State]:
+    """What a main-clause "be" says of its subject (``State``): its
+    adjective or noun ("is not dangerous", "is no threat") or its preposition's object ("is
+    not out of control", "has been completely out of control"). Not a clause asked or
+    supposed ("would be", "if it is"), nor one that sets the scene."""
+    out: set[State] = set()
+    for t in doc:
+        if t.lemma_ != "be" or t.pos_ not in {"AUX", "VERB"} or t.i in in_scene or not main_clause(t):
+            continue
+        subject = next((key_of.get(c.i, "") for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), "")
+        # "aren’t": a curly apostrophe's "n’t" the parse hangs on the verb as punctuation
+        negated = _is_negated(t) or (t.i + 1 < len(doc) and doc[t.i + 1].lower_.replace("\u2019", "'") == "n't")
+        if negated and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in t.children):
+            continue
+        if not negated and not asserted_verb(t):
+            continue
+        for c in t.children:
+            if c.dep_ in {"acomp", "attr"}:
+                if c.i in key_of:
+                    out.add(State(key_of[c.i], c.text, negated, subject, _scope_keys(c), _scope_keys(c, True)))
+            elif c.dep_ == "prep" and c.lower_ not in _TIME_PREPS:  # "out of control": the object, through "of"
+                for h in c.subtree:
+                    if (h.dep_ == "pobj" and h.i in key_of and h.ent_type_ not in _TIME_ENTS
+                            and (h.head.i == c.i or (h.head.dep_ == "prep" and h.head.head.i == c.i))):
+                        shown = doc[c.i:h.i + 1].text if h.i - c.i < STATE_WORDS else h.text
+                        out.add(State(key_of[h.i], shown, negated, subject, _scope_keys(h), _scope_keys(h, True)))
+    return out
+
+
+# Dependents that add another statement to a phrase, not a part of what it says.
+_OTHER_STATEMENT = frozenset({"conj", "cc", "relcl", "advcl", "acl", "appos", "punct", "parataxis"})
+
+
+def _scope_keys(head: Any, joined: bool = False) -> frozenset[str]:
+    """The keys of the content words of ``head``'s phrase, names included, without a
+    joined phrase or a clause on it unless ``joined`` ("an album by Danny Devito": album,
+    danny, devito)."""
+    out: set[str] = set()
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        if t.pos_ in _CONTENT_POS and not t.is_stop and any(ch.isalnum() for ch in t.text):
+            out.add(normalise_lemma(t.lemma_.lower()))
+        todo.extend(c for c in t.children if joined or c.dep_ not in _OTHER_STATEMENT)
+    return frozenset(out)
+
+
+# Prepositions and entity types that say when, not what state: "has been out of control
+# for months", "was in 2016".
+_TIME_PREPS = frozenset({"for", "since", "until", "till", "during", "after", "before", "by"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 def propositions_from_docs(
@@ -531,6 +606,7 @@ def propositions_from_docs(
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
             acts=frozenset(found.acts), links=frozenset(found.links), lists=frozenset(found.lists),
             designations=frozenset(found.designations), unsure=bool(_UNSURE.match(text)),
+            states=frozenset(found.states),
         ))
     return out
 

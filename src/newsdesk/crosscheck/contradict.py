@@ -13,7 +13,10 @@ Each check is structured and needs the two claims to be about the same thing fir
   a day cannot be reporting it: two missile launches weeks apart are two events);
 - negation: aligned claims with the same predicate, one negated in its main clause and
   the other without any negation (two negative claims, or one quote that parses
-  otherwise, deny nothing);
+  otherwise, deny nothing); or a state a main-clause "be" gives, denied in one and
+  stated in the other ("is not out of control" / "has been completely out of control"),
+  every word of the denied state in the stated one, and below a paraphrase's likeness
+  only of one subject both name;
 - role: the same canonical person is "former <Title>" in one article and "<Title>" in
   another (title modifiers read from the words before each mention);
 - new-vs-existing: the same named thing (a model name or proper noun; not its owner or
@@ -539,8 +542,9 @@ def pair_contradiction(
     ca, cb = claims[i], claims[j]
     cos = scorer.cosine(i, j)
     ov, shared = scorer.overlap(i, j, numbers=False)
-    if not (a.predicates & b.predicates) or not is_aligned(cos, ov, shared, clash=False,
-                                                            content=pair_content(a, b)):
+    same_state = {x.key for x in a.states} & {x.key for x in b.states}
+    if not (a.predicates & b.predicates or same_state) or not is_aligned(cos, ov, shared, clash=False,
+                                                                         content=pair_content(a, b)):
         return None
     oa, ob = _outlet(articles[ca.article_id]), _outlet(articles[cb.article_id])
     hit = quantity_conflict(ca, cb, a, b, (docs[i], docs[j]),
@@ -553,8 +557,12 @@ def pair_contradiction(
                            (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
     if once:
         return _once_contradiction(ca, cb, once, articles)
+    negates = has_negation(docs[i]) != has_negation(docs[j])
     if cos < PARAPHRASE_COSINE:
-        return None
+        # below a paraphrase's likeness, only a state of one subject denied: "China's space
+        # station is not out of control" / "China's Tiangong-1 space station has been
+        # completely out of control for months now"
+        return _state_negation(ca, cb, a, b, oa, ob, same_subject=True) if negates else None
     day_a = {t for t in a.times if _DAY.fullmatch(t)}
     day_b = {t for t in b.times if _DAY.fullmatch(t)}
     if day_a and day_b and not day_a & day_b:
@@ -564,7 +572,7 @@ def pair_contradiction(
         if clash:
             reason = f"{oa} dates it {clash[0]}, {ob} dates it {clash[1]}"
             return _make("date", reason, ca.evidence, cb.evidence)
-    negation = _negation(ca, cb, a, b, oa, ob) if has_negation(docs[i]) != has_negation(docs[j]) else None
+    negation = _negation(ca, cb, a, b, oa, ob) if negates else None
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
 
@@ -740,6 +748,26 @@ def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob:
             verb = sorted(flipped)[0]
             reason = f"{on} says it did not happen ({verb}), {op} says it did"
             return _make("negation", reason, ca.evidence, cb.evidence)
+    return _state_negation(ca, cb, a, b, oa, ob, same_subject=False)
+
+
+def _state_negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str,
+                    same_subject: bool) -> Contradiction | None:
+    """One claim denies a state the other states (``Proposition.states``): "is not out of
+    control" / "has been completely out of control", "is not a rock album" / "is the
+    second studio album by American rock band Linkin Park". Every word of the denied
+    state must be in the stated one or what is joined to it: "is not an album by Danny
+    Devito" denies no album "by the English rock band Pink Floyd". With ``same_subject``, only of one subject both
+    name (not a pronoun)."""
+    for neg, pos, on, op in ((a, b, oa, ob), (b, a, ob, oa)):
+        denied_there = {x.key for x in pos.states if x.negated}
+        for x in sorted(neg.states):
+            if not x.negated or x.key in denied_there or (same_subject and not x.subject):
+                continue
+            if any(y.key == x.key and not y.negated and x.scope <= y.reach
+                   and (not same_subject or y.subject == x.subject) for y in pos.states):
+                reason = f"{on} says it is not \u201c{x.words}\u201d, {op} says it is"
+                return _make("negation", reason, ca.evidence, cb.evidence)
     return None
 
 
