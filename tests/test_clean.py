@@ -529,6 +529,9 @@ FURNITURE = [
     ("Related What Do the Grammys Have Against Women? Why the Recording Academy's so-called \"welcome mat\" to "
      "female artists isn't quite enough", "related links"),
     ("GETTY Is bitcoin debt 'toxic'?", "photo caption"),
+    # giveme5w1h (China Daily USA print page): the agency alone after the caption's full stop
+    ("Rescue workers help an injured woman get into an ambulance on Thursday after a truck drove into a crowd "
+     "watching a Bastille Day fi reworks display in Nice on the French Riviera. AFP", "photo caption"),
     # giveme5w1h (China Daily): a page whose only text was the site's footer
     ("Copyright 1995 - . All rights reserved. The content (including but not limited to text, photo, multimedia "
      "information, etc) published in this site belongs to China Daily Information Co (CDIC). Without written "
@@ -596,6 +599,9 @@ def test_photo_captions_go(caption: str) -> None:
     "AFP reported on Monday that the AFP office in Kabul was closed",
     "Reuters and AP both reported the attack, citing police, while Reuters Television showed the scene",
     "Amazon.com Sales Jump In Holiday Quarter",
+    # the agency's name closing a sentence it is part of
+    "The footage was first aired by Reuters",
+    "The photographs were later distributed by the agency. They were taken by AP",
 ])
 def test_a_wire_named_in_a_sentence_is_no_caption(sentence: str) -> None:
     assert rules.match_rule(rules.make_line(0, 0, sentence), in_edge=False) is None

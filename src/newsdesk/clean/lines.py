@@ -296,6 +296,9 @@ RULES: tuple[Rule, ...] = (
           # peninsula are now at breaking point", "Getty - Contributor Hackers obtained ...")
           rf"|(?:^|[.!?\"”]\s+)(?:photograph|photo|picture|image)s?:\s*[^.!?:]{{1,80}}$"
           rf"|/\s*(?:\w+\s+via\s+)?{_AGENCY}(?:,\s*file)?\s*$|^\W*image caption\b"
+          # ... or the agency's name alone after the caption's last full stop, as print
+          # pages run it ("... on the French Riviera. AFP", "... in Nice, France. Reuters")
+          r"|[.!?][\"”]?\s+(?-i:Reuters|AFP|AP|EPA|Xinhua|Getty Images|Getty|Shutterstock)\s*$"
           rf"|^\W*{_AGENCY}(?:\s*[-/,|]\s*{_AGENCY})+\W*$"
           rf"|^\W*(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*/\s*)?(?:ap:\s*associated press"
           rf"|getty images\s*-\s*getty|(?:handout\s*-\s*)?getty\s*-\s*contributor|handout\s*-\s*getty|{_AGENCY}"
