@@ -268,3 +268,11 @@ def test_a_focus_that_is_the_whole_statement_is_not_set_apart() -> None:
     assert focus_parts(whole) == (text, "", "")
     part = ClaimGroup("g", text, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(0, 28))
     assert focus_parts(part)[1] == "Teague, Burrell, and an assi"
+    # giveme5w1h (USA Today, Tesla): a bullet's whole-statement focus had ended its line in
+    # an empty bold, "... for its Model 3****"
+    from newsdesk.report.markdown import claim_md
+
+    bullet = "Tesla has suffered around 63,000 canceled orders for its Model 3"
+    line = ClaimGroup("g", bullet, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(0, len(bullet)))
+    assert claim_md(line, 400) == bullet
+    assert claim_md(part, 400) == "**Teague, Burrell, and an assi**stant coach were asked to get off the plane."

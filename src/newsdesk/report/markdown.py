@@ -54,6 +54,8 @@ def claim_md(claim: ClaimGroup, limit: int) -> str:
     if claim.focus is None:
         return md(claim.text, limit)
     pre, mid, post = focus_parts(claim, limit)
+    if not mid:  # a focus that is the whole statement: nothing to set apart (no empty "****")
+        return md(claim.text, limit)
 
     def piece(x: str) -> str:  # ``md`` strips the ends: keep the spaces beside the focus
         return (" " if x[:1].isspace() else "") + md(x) + (" " if x[-1:].isspace() and x.strip() else "")
