@@ -529,6 +529,11 @@ FURNITURE = [
     ("Related What Do the Grammys Have Against Women? Why the Recording Academy's so-called \"welcome mat\" to "
      "female artists isn't quite enough", "related links"),
     ("GETTY Is bitcoin debt 'toxic'?", "photo caption"),
+    # giveme5w1h (Reuters on Ofer Prison, The Sun): a credit in capitals closing the caption
+    ("Israeli military prosecutor Lasky in the military courtroom at Ofer Prison, near the West Bank city of "
+     "Ramallah, January 1, 2018. REUTERS/Ammar Awad", "photo caption"),
+    ("Silicon Valley figures have warned that social media companies are \u201ceroding the pillars of our "
+     "society\u201d LAUREN HURLEY/PA", "photo caption"),
     # giveme5w1h (China Daily USA print page): the agency alone after the caption's full stop
     ("Rescue workers help an injured woman get into an ambulance on Thursday after a truck drove into a crowd "
      "watching a Bastille Day fi reworks display in Nice on the French Riviera. AFP", "photo caption"),
@@ -599,7 +604,8 @@ def test_photo_captions_go(caption: str) -> None:
     "AFP reported on Monday that the AFP office in Kabul was closed",
     "Reuters and AP both reported the attack, citing police, while Reuters Television showed the scene",
     "Amazon.com Sales Jump In Holiday Quarter",
-    # the agency's name closing a sentence it is part of
+    # the agency's name closing a sentence it is part of, capitals and a slash in one
+    "The photo, credited to JOHN SMITH/PA, was taken on Monday and shared by REUTERS/Ipsos pollsters",
     "The footage was first aired by Reuters",
     "The photographs were later distributed by the agency. They were taken by AP",
 ])

@@ -299,6 +299,11 @@ RULES: tuple[Rule, ...] = (
           # ... or the agency's name alone after the caption's last full stop, as print
           # pages run it ("... on the French Riviera. AFP", "... in Nice, France. Reuters")
           r"|[.!?][\"”]?\s+(?-i:Reuters|AFP|AP|EPA|Xinhua|Getty Images|Getty|Shutterstock)\s*$"
+          # ... or a credit in capitals closes it, the agency's and photographer's names
+          # either way round ("... January 1, 2018. REUTERS/Ammar Awad", "... “eroding the
+          # pillars of our society” LAUREN HURLEY/PA")
+          rf"|\s(?-i:REUTERS|AFP|AP|EPA|GETTY IMAGES|GETTY)\s*/\s*{_CREDIT_PERSON}\s*$"
+          r"|\s(?-i:[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,3})\s*/\s*(?-i:PA|AFP|AP|EPA|REUTERS|GETTY|REX|SWNS)\s*$"
           rf"|^\W*{_AGENCY}(?:\s*[-/,|]\s*{_AGENCY})+\W*$"
           rf"|^\W*(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*/\s*)?(?:ap:\s*associated press"
           rf"|getty images\s*-\s*getty|(?:handout\s*-\s*)?getty\s*-\s*contributor|handout\s*-\s*getty|{_AGENCY}"
