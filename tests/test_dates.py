@@ -481,6 +481,15 @@ def test_a_day_that_dates_a_past_act_is_the_last_one(nlp: Any) -> None:
                   "emergency on July 26, said that the measure would be extended.", "2016-07-14")["July 26"] == "2016-07-26"
     assert values("Meissner gave no reason for the Jan. 14 deadline.", "2000-01-05")["Jan. 14"] == "2000-01-14"
     assert values("The offer was extended to Nov. 16.", "1989-10-30")["Nov. 16"] == "1989-11-16"
+    # giveme5w1h (NYT on Nice): a day written before the event it names, which the event's
+    # own clause tells in the past ("the Nov. 13 Paris terrorist attacks that killed 130
+    # people"), or counted since, is last year's; an event still to come keeps the nearest
+    nyt = ("The region has activated a so-called White Plan, put in place during the Nov. 13 Paris terrorist attacks "
+           "that killed 130 people, to open all emergency rooms to receive victims, he added.")
+    assert values(nyt, "2016-07-15")["Nov. 13"] == "2015-11-13"
+    assert values("Security has been tight since the Nov. 13 attacks in Paris.", "2016-07-15")["Nov. 13"] == "2015-11-13"
+    assert values("Voters head to the polls in the Nov. 8 election that will decide the presidency.",
+                  "2016-07-15")["Nov. 8"] == "2016-11-08"
 
 
 def test_the_weekday_after_publication_is_that_day() -> None:

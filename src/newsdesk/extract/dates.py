@@ -44,7 +44,7 @@ from newsdesk.months import MONTH_PATTERN, MONTHS
 from newsdesk.nlp import SUBJECT_DEPS, doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
@@ -1056,12 +1056,16 @@ def dates_past_act(doc: Doc, start: int, end: int) -> bool:
     day of a thing ("the Jan. 14 deadline", "payable Dec. 7"), an end or a limit ("was
     extended to Nov. 16", "asked it to respond by Oct. 31"), an object ("has set Nov. 10
     as the deadline") or an infinitive's ("subpoenaed Elian to testify on Feb. 10"): on
-    TempEval-3 those name coming days as often as past ones."""
+    TempEval-3 those name coming days as often as past ones. A day written before the
+    noun of an event told in the past does ("the Nov. 13 Paris terrorist attacks that
+    killed 130 people": ``_past_event_day``)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     tok = span.root
     head = tok.head
+    if tok.dep_ in {"nmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        return _past_event_day(tok)
     if tok.dep_ == "pobj":
         while head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in _DAY_PARTS \
                 and head.head.dep_ == "pobj":
@@ -1077,6 +1081,20 @@ def dates_past_act(doc: Doc, start: int, end: int) -> bool:
     if any(a.tag_ == "MD" for a in aux) or any(a.lower_ == "to" for a in aux):
         return False
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(aux)) or any(a.tag_ == "VBD" for a in aux)
+
+
+def _past_event_day(tok: Token) -> bool:
+    """Whether a day written before a noun ("the Nov. 13 Paris terrorist attacks") names
+    the day of a past event: the noun's own clause tells it in the past ("... attacks that
+    killed 130 people") or it is what time is counted since ("since the Nov. 13 attacks").
+    A day of a thing alone ("the Jan. 14 deadline") is not."""
+    noun = tok.head
+    while noun.dep_ in {"compound", "nmod"} and noun.head.pos_ in {"NOUN", "PROPN"} and noun.head.i != noun.i:
+        noun = noun.head
+    told_past = any(c.dep_ == "relcl" and (c.tag_ == "VBD" or any(a.tag_ == "VBD" for a in c.children
+                                                                  if a.dep_ in {"aux", "auxpass"}))
+                    for c in noun.children)
+    return told_past or (noun.dep_ == "pobj" and noun.head.lower_ == "since")
 
 
 # A news report names by weekday only the days of the week around its writing, and the
