@@ -399,6 +399,7 @@ NEWS_SENTENCES = [
     "The newspaper said the comments were libellous, and its lawyers asked for them to be taken down on Monday.",
     "Netflix's premium subscription price rose to $22.99 a month in the United States.",
     "Interested in the plan? Add your name to the list, the mayor told residents on Tuesday.",
+    "The story ran on 07/15/2016 page 1 of the paper, the editor said, and again on page 4.",
     "Investors listed the stake as an interest in the filing, to stay within the rules.",
     "Donations to the campaign rose sharply after the debate, according to filings.",
     "“We will donate the money to flood victims,” the mayor said.",
@@ -537,6 +538,8 @@ FURNITURE = [
     # giveme5w1h (China Daily USA print page): the agency alone after the caption's full stop
     ("Rescue workers help an injured woman get into an ambulance on Thursday after a truck drove into a crowd "
      "watching a Bastille Day fi reworks display in Nice on the French Riviera. AFP", "photo caption"),
+    # giveme5w1h (China Daily): where the story ran in print
+    ("(China Daily USA 07/15/2016 page1)", "source credit"), ("(China Daily 10/03/2017 page4)", "source credit"),
     # giveme5w1h (China Daily): a page whose only text was the site's footer
     ("Copyright 1995 - . All rights reserved. The content (including but not limited to text, photo, multimedia "
      "information, etc) published in this site belongs to China Daily Information Co (CDIC). Without written "

@@ -235,6 +235,10 @@ RULES: tuple[Rule, ...] = (
     _rule("source credit",
           r"^\W*(information from|additional reporting (by|from)|(reporting|editing|writing) by|"
           r"compiled by|edited by)\b", WEAK, WEAK_EDGE),
+    # where the story ran in print: "(China Daily USA 07/15/2016 page1)", "(China Daily
+    # 10/03/2017 page4)"
+    _rule("source credit", r"^\W*\(?[^()\n]{2,40}\b\d{1,2}/\d{1,2}/\d{2,4}\s+page\s*[A-Z]?\d{1,3}\)?\W*$",
+          STRONG, STRONG_EDGE),
     _rule("transcript notice",
           r"transcripts? (are|is) created on a rush deadline|may not be in (its|their) final form"
           r"|authoritative record of .{0,40}programming", STRONG, STRONG_EDGE),
