@@ -750,6 +750,11 @@ def test_slideshow_captions_go_and_the_article_around_them_stays(data_dir: Path)
     ("Xinhua | China on Friday said it opposes ballistic missile launches", False),
     ("The vote | 2017-09-15 17:52", False),
     ("The vote was held on Sept. 24 at 9 p.m.", False),
+    # a headline run into the stamp and its source (China Daily)
+    ("Scores killed as truck rams crowd in France Updated: 2016-07-15 13:14 By Agencies(China Daily USA)", True),
+    ("Killing of gorilla to save boy at Ohio zoo sparks outrage Updated: 2016-05-30 09:53 (Agencies)", True),
+    ("The company said the figures were updated on 2016-07-15 after an audit.", False),
+    ("The report was published 2016-07-15. It found that the figures were wrong", False),
 ])
 def test_date_stamps_go(line: str, stamp: bool) -> None:
     assert rules.is_date_line(rules.make_line(0, 0, line)) is stamp

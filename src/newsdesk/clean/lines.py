@@ -551,10 +551,19 @@ def is_separator(text: str) -> bool:
     return not any(ch.isalnum() for ch in text)
 
 
+# A headline run into the page's stamp and source: "Scores killed as truck rams crowd in
+# France Updated: 2016-07-15 13:14 By Agencies(China Daily USA)".
+_TITLE_STAMP = re.compile(r"^[^.!?\n]{10,160}\s(?:updated|published|posted):?\s+\d{4}-\d\d-\d\d(?:\s+\d{1,2}:\d\d)?"
+                          r"(?:\s*(?:by\s+)?[^.!?\n]{0,60})?$", re.IGNORECASE)
+
+
 def is_date_line(line: Line) -> bool:
     """A line that is only a date/time stamp or a reading time ("Updated 5:31 PM EST"),
-    or one credited to its source before a bar ("Xinhua | Updated: 2017-09-15 17:52")."""
+    one credited to its source before a bar ("Xinhua | Updated: 2017-09-15 17:52"), or a
+    headline run into the stamp (``_TITLE_STAMP``)."""
     text = line.text
+    if _TITLE_STAMP.match(text):
+        return True
     source, bar, stamp = text.partition("|")
     if bar and 1 <= len(source.split()) <= _STAMP_SOURCE_WORDS and all(w[:1].isupper() for w in source.split()):
         text = stamp
