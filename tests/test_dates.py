@@ -492,6 +492,23 @@ def test_a_day_that_dates_a_past_act_is_the_last_one(nlp: Any) -> None:
                   "2016-07-15")["Nov. 8"] == "2016-11-08"
 
 
+def test_a_day_named_as_when_something_was_told_dates_no_clock_time(nlp: Any) -> None:
+    # giveme5w1h (CNN on Nice, stamped Thursday): "until midnight" of the attack's night had
+    # taken the Friday of "he told CNN in a phone call Friday", the day the witness spoke
+    text = ("(CNN) Chaos broke out in Nice, France, after a truck plowed through throngs of tourists and locals "
+            "celebrating Bastille Day on Thursday evening.\n"
+            "Andy McArdy works at Le Queenie, a restaurant on the Promenade des Anglais.\n"
+            "\"It was very well planned,\" he told CNN in a phone call Friday.\n"
+            "\"Everyone came rushing in the restaurant -- about 100 people -- trying to find safe passage; they ended "
+            "up staying in the building until midnight, when police said it was safe to leave.")
+    times = {t.evidence.text: t.value for t in extract_times(_article(text, "2016-07-14"), nlp(text))}
+    assert times["Friday"] == "2016-07-15" and times["midnight"] == "2016-07-14T24:00"
+    # a day of an act still dates one ("the restaurant reopened on Friday")
+    acted = text.replace("he told CNN in a phone call Friday", "the restaurant reopened on Friday")
+    times = {t.evidence.text: t.value for t in extract_times(_article(acted, "2016-07-14"), nlp(acted))}
+    assert times["midnight"] == "2016-07-15T24:00"
+
+
 def test_the_weekday_after_publication_is_that_day() -> None:
     # giveme5w1h: CNN dated Thursday 2017-09-14 and NPR dated Monday 2017-08-28 report
     # launches of Friday and Tuesday (Asian time); read as the week before, the timeline had

@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsdesk.extract.citations import SPEECH_VERBS
 from newsdesk.extract.quantities import WORD_NUMBER_RE, parse_number
 from newsdesk.model import Article, TimeExpression
 from newsdesk.months import MONTH_PATTERN, MONTHS
@@ -1083,6 +1084,29 @@ def dates_past_act(doc: Doc, start: int, end: int) -> bool:
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(aux)) or any(a.tag_ == "VBD" for a in aux)
 
 
+# Verbs of telling: a day hung on one says when something was told, not when what was told
+# happened ("he told CNN in a phone call Friday").
+_TELLING = SPEECH_VERBS | {"announce", "tweet", "report"}
+
+
+def _told_day(doc: Doc, start: int, end: int) -> bool:
+    """Whether the day at [start, end) says when something was told: it hangs on a verb
+    of telling, directly ("said Friday") or through "on"/"in" and the telling's noun ("told
+    CNN in a phone call Friday", "said in an interview on Friday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in {"npadvmod", "tmod", "nmod", "compound"}:
+        return False
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head  # "in a phone call Friday": up to the verb the call is the means of
+    return head.pos_ in _VERB_POS and head.lemma_.lower() in _TELLING
+
+
 def _past_event_day(tok: Token) -> bool:
     """Whether a day written before a noun ("the Nov. 13 Paris terrorist attacks") names
     the day of a past event: the noun's own clause tells it in the past ("... attacks that
@@ -1172,9 +1196,12 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
     last: tuple[int, int | None] | None = None
     written_year: tuple[int, int] | None = None  # (year, end offset) of the last year written in digits
     clock_end = -1  # where the last clock time ends
-    # the last day named other than as still to come ("will begin Monday"): ``ref`` unless
-    # that was so named
-    done_ref: tuple[int | None, int, int] | None = None
+    # the last named day as a clock time without a day of its own reads it, and the last
+    # day named other than as still to come ("will begin Monday"): days named as when
+    # something was told left out ("he told CNN in a phone call Friday" dates no "until
+    # midnight" of the night before: ``_told_day``)
+    clock_ref: tuple[int | None, int, int] | None = None
+    clock_done_ref: tuple[int | None, int, int] | None = None
     for c in chosen:
         if written_year is not None and _SENTENCE_BREAK.search(text, written_year[1], c.start):
             written_year = None
@@ -1184,12 +1211,14 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
         elif doc is not None and c.handler is _h_month_day and dates_past_act(doc, c.start, c.end):
             tense = "past"
         day_ref = ref
-        if c.handler is _h_clock and ref != done_ref and doc is not None and clause_tense(doc, c.start) == "past":
-            # "the investigation will begin Monday. 'All emergency services were activated
-            # from the moment the first alert was received at 12:13 pm'": a day told as
-            # still to come dates no act told as done; the last day named otherwise does
-            # ("On Sunday, a small aircraft ... crashed")
-            day_ref = done_ref
+        if c.handler is _h_clock:
+            day_ref = clock_ref
+            if clock_ref != clock_done_ref and doc is not None and clause_tense(doc, c.start) == "past":
+                # "the investigation will begin Monday. 'All emergency services were activated
+                # from the moment the first alert was received at 12:13 pm'": a day told as
+                # still to come dates no act told as done; the last day named otherwise does
+                # ("On Sunday, a small aircraft ... crashed")
+                day_ref = clock_done_ref
         t = c.handler(c.match, _Ctx(text, base, day_ref, c.trusted, last, tense, written,
                                     written_year[0] if written_year else None))
         if t is None:
@@ -1210,10 +1239,13 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
             # which then dates a bare one after it ("and returned at 7:33 p.m.")
             named = c.handler is not _h_clock or bool(c.match["wd"] or c.match["mon"])
             new_ref = _as_ref(t) if named else None
+            told = new_ref is not None and doc is not None and _told_day(doc, c.start, c.end)
             if new_ref is not None and not (doc is not None and _to_come(new_ref, base)
                                             and clause_tense(doc, c.start) == "present"):
-                done_ref = new_ref  # not a day named as still to come, in a clause told as to come
+                # not a day named as still to come, in a clause told as to come
+                clock_done_ref = clock_done_ref if told else new_ref
             ref = new_ref or ref
+            clock_ref = clock_ref if told else new_ref or clock_ref
             if c.handler not in (_h_offset, _h_anaphoric):  # "a year ago ... a year earlier": one year
                 last = _year_month(t) or last
     return tuple(out)
