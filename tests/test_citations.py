@@ -252,6 +252,33 @@ def test_a_paper_by_its_masthead_word(nlp: Any, text: str, expected: list[str]) 
     assert _cites(nlp, text) == expected
 
 
+def test_papers_abroad_the_wires_cite_by_name_are_sources(nlp: Any) -> None:
+    # giveme5w1h (Reuters, North Korea; The Verge, Panama Papers): the small model tags
+    # "Chosun Ilbo" and "Sueddeutsche Zeitung" people, and no word of the name says paper
+    assert _cites(nlp, "Lighthouse Winmore is registered in the Marshall Islands, according to Chosun Ilbo.") == [
+        "Chosun Ilbo"]
+    assert _cites(nlp, "S\u00fcddeutsche Zeitung says only that it was contacted by an \"anonymous source\" over "
+                       "a year ago.") == ["S\u00fcddeutsche Zeitung"]
+    # the same words as someone's name are none ("Mr. Chosun said")
+    assert _cites(nlp, "Park Chosun said the ship was registered in Malaysia until mid-2017.") == []
+
+
+def test_an_outlet_the_model_took_for_a_person_is_an_organisation(nlp: Any) -> None:
+    # giveme5w1h: "Yonhap", "Xinhua", "Bloomberg" and "Axios" had been listed as people; a
+    # full personal name keeps a person ("Michael Bloomberg said")
+    from newsdesk.extract.entities import canonicalize_entities, extract_mentions
+
+    text = ("The six-year-old fell into the 80m-deep well in Hebei province while harvesting vegetables on Sunday, "
+            "state media Xinhua reported.\n"
+            "Michael Bloomberg said the vote was close. Bloomberg added that he would not run.")
+    art = _article("y", text)
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Xinhua"] == ["PERSON"]  # what the model says
+    types = {e.name: e.type for e in canonicalize_entities([art], {"y": extract_mentions(art, doc)})}
+    assert types.get("Xinhua") == "ORG", types
+    assert types.get("Michael Bloomberg") == "PERSON", types
+
+
 def test_a_papers_own_masthead_is_no_other_source(nlp: Any) -> None:
     # a New York Times page's "told The Times" is its own reporting; the same words on
     # another outlet's page cite the Times

@@ -104,7 +104,14 @@ KNOWN_OUTLETS = frozenset({"reuters", "bloomberg", "ap", "afp", "upi", "dpa", "e
                            "le monde", "der spiegel", "el pais", "reuters news", "associated press",
                            "newsweek", "verge", "haaretz", "bild", "mediapart", "meduza", "nikkei", "asahi",
                            "yomiuri", "techcrunch", "engadget", "gizmodo", "wired", "slate", "salon", "vice",
-                           "mashable", "breitbart", "newsmax", "variety", "billboard", "interfax-ukraine"})
+                           "mashable", "breitbart", "newsmax", "variety", "billboard", "interfax-ukraine",
+                           # papers and agencies abroad that wires cite by name ("South Korea's
+                           # Chosun Ilbo", "the Sueddeutsche Zeitung daily", "North Korea's Rodong Sinmun")
+                           "chosun ilbo", "joongang ilbo", "dong a ilbo", "hankyoreh", "rodong sinmun", "kcna",
+                           "asahi shimbun", "yomiuri shimbun", "mainichi shimbun", "nhk", "suddeutsche zeitung",
+                           "sueddeutsche zeitung", "frankfurter allgemeine", "die welt", "die zeit", "le figaro",
+                           "el mundo", "la repubblica", "corriere della sera", "global times", "people daily",
+                           "al arabiya", "anadolu"})
 # Wire-service abbreviations in datelines, expanded for display when no entity matches.
 WIRE_NAMES = {"AP": "The Associated Press", "AFP": "Agence France-Presse", "UPI": "United Press International",
               "Reuters": "Reuters", "dpa": "dpa", "TASS": "TASS", "Xinhua": "Xinhua", "Bloomberg": "Bloomberg",

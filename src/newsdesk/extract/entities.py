@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsdesk.extract.citations import WIRE_NAMES
+from newsdesk.extract.citations import WIRE_NAMES, is_outlet_name
 from newsdesk.extract.dates import WEEKDAYS
 from newsdesk.extract.gender import given_names, surnames
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
@@ -1017,9 +1017,15 @@ def _is_person_shaped(form: _Form) -> bool:
 def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entity:
     """One Entity from the forms of one cluster (type, name, aliases, sorted mentions)."""
     etype = _majority(sum((f.votes for f in group), Counter()))
-    if any(len(f.words) >= 2 and f.label == "PERSON" and _is_person_shaped(f) for f in group):
+    full_name = any(len(f.words) >= 2 and f.label == "PERSON" and _is_person_shaped(f) for f in group)
+    if full_name:
         etype = "PERSON"  # the small model often tags surnames ORG; a full name settles it
     name = _best_name(group, person=etype == "PERSON")
+    if etype == "PERSON" and not full_name and is_outlet_name(name):
+        # a paper or agency the model took for a person ("Yonhap", "Chosun Ilbo"): no given
+        # name settles it the other way
+        etype = "ORG"
+        name = _best_name(group)
     spans = (v for f in group for v in evidence[f.key])
     mentions = sorted(spans, key=lambda v: (v.article_id, v.start, v.end))
     aliases = tuple(sorted({s for f in group for s in f.surfaces}))
