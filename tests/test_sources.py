@@ -177,6 +177,23 @@ def test_articles_of_one_outlet_are_counted_as_such() -> None:
     assert alone["summary"] == "2 articles from dailymail.co.uk, unattributed"
 
 
+def test_a_copy_that_does_not_name_its_wire_is_that_wires_not_its_outlets() -> None:
+    # giveme5w1h (Ahed Tamimi): the NYT ran Reuters' story and the AP's, neither saying
+    # whose; as the NYT's own reporting the two were one group, which joined the Reuters
+    # and AP families: "7 articles from 4 outlets, 1 independent origin: 7 citing Reuters"
+    origins = {"dm_r": ("Reuters",), "nyt_r": (), "reu": ("Reuters",), "wp_ap": (), "nyt_ap": (),
+               "dm_ap": ("Associated Press",), "wp_own": ()}
+    copies = {"nyt_r": "dm_r", "reu": "dm_r", "nyt_ap": "wp_ap", "dm_ap": "wp_ap"}
+    outlets = {"dm_r": "dailymail.co.uk", "nyt_r": "nytimes.com", "reu": "reuters.com", "wp_ap": "washingtonpost.com",
+               "nyt_ap": "nytimes.com", "dm_ap": "dailymail.co.uk", "wp_own": "washingtonpost.com"}
+    result = independence(list(origins), origins, copies, outlets)
+    assert result["summary"] == ("7 articles from 4 outlets, 3 independent origins: 3 citing Reuters, "
+                                 "3 citing Associated Press, 1 unattributed")
+    # two copies of one report that name no wire are still the outlets' own, one origin
+    bare = {"a": (), "b": ()}
+    assert independence(["a", "b"], bare, {"b": "a"}, {"a": "x.com", "b": "y.com"})["independent_origins"] == 1
+
+
 def test_each_article_of_a_jsonl_file_is_its_own_outlet_when_nothing_names_one() -> None:
     from newsdesk.report.view import outlet_label
 

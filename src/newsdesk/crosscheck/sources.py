@@ -171,15 +171,21 @@ def _display_names(origins_by_article: Mapping[str, Sequence[str]]) -> dict[str,
 def _groups(article_ids: Sequence[str], origins: Mapping[str, set[str]],
             duplicate_of: Mapping[str, str | None], outlet_of: Mapping[str, str] | None = None) -> list[list[str]]:
     uf = _UnionFind(article_ids)
-    by_origin: dict[str, str] = {}
-    by_outlet: dict[str, str] = {}
     for aid in article_ids:
         dup = duplicate_of.get(aid)
         if dup is not None and dup in uf.parent:
             uf.union(aid, dup)
+    # a copy's origin is its family's: the NYT's run of an AP story that does not say
+    # "(AP)" is the AP's, not the NYT's own reporting beside its run of a Reuters story
+    sourced = {uf.find(aid) for aid in article_ids if origins[aid]}
+    own = [aid for aid in article_ids if uf.find(aid) not in sourced]
+    by_origin: dict[str, str] = {}
+    for aid in article_ids:
         for key in origins[aid]:
             uf.union(aid, by_origin.setdefault(key, aid))
-        if not origins[aid] and outlet_of is not None:  # an outlet's own reporting, however many articles
+    if outlet_of is not None:
+        by_outlet: dict[str, str] = {}
+        for aid in own:  # an outlet's own reporting, however many articles
             uf.union(aid, by_outlet.setdefault(outlet_of.get(aid, aid), aid))
     groups: dict[str, list[str]] = {}
     for aid in article_ids:
