@@ -267,7 +267,7 @@ def test_a_focus_that_is_the_whole_statement_is_not_set_apart() -> None:
     whole = ClaimGroup("g", text, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(0, len(text) - 1))
     assert focus_parts(whole) == (text, "", "")
     part = ClaimGroup("g", text, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(0, 28))
-    assert focus_parts(part)[1] == "Teague, Burrell, and an assi"
+    assert focus_parts(part)[1] == "Teague, Burrell, and an assistant"
     # giveme5w1h (USA Today, Tesla): a bullet's whole-statement focus had ended its line in
     # an empty bold, "... for its Model 3****"
     from newsdesk.report.markdown import claim_md
@@ -275,4 +275,10 @@ def test_a_focus_that_is_the_whole_statement_is_not_set_apart() -> None:
     bullet = "Tesla has suffered around 63,000 canceled orders for its Model 3"
     line = ClaimGroup("g", bullet, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(0, len(bullet)))
     assert claim_md(line, 400) == bullet
-    assert claim_md(part, 400) == "**Teague, Burrell, and an assi**stant coach were asked to get off the plane."
+    # a mark that cuts a word is widened to it ("assi" of "assistant"; giveme5w1h, HuffPost:
+    # "the **58-year**-old Horomanski")
+    assert claim_md(part, 400) == "**Teague, Burrell, and an assistant** coach were asked to get off the plane."
+    said = "\u201cMy eyes just about popped out,\u201d the 58-year-old Horomanski told the Erie Times-News."
+    at = said.index("58")
+    figure = ClaimGroup("g", said, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(at, at + 7))
+    assert focus_parts(figure)[1] == "58-year-old"

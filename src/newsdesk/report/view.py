@@ -306,6 +306,27 @@ def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     return out
 
 
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` widened to the words it cuts: a figure marked in "the 58-year-old
+    Horomanski" is "58-year-old", not "**58-year**-old"."""
+    joiners = "-'\u2019"
+
+    def inside(i: int) -> bool:
+        """Whether a cut at ``i`` splits a word (letters and digits, joined by a hyphen or
+        an apostrophe)."""
+        if not 0 < i < len(text):
+            return False
+        before, after = text[i - 1], text[i]
+        if after.isalnum():
+            return before.isalnum() or before in joiners
+        return before.isalnum() and after in joiners and i + 1 < len(text) and text[i + 1].isalnum()
+    while start > 0 and start < end and inside(start):
+        start -= 1
+    while end < len(text) and end > start and inside(end):
+        end += 1
+    return start, end
+
+
 def focus_parts(claim: ClaimGroup, limit: int | None = None) -> tuple[str, str, str]:
     """A claim's text as (before, focus, after) (``ClaimGroup.focus``), cut to about
     ``limit`` characters around the focus with "…" where cut; a claim with no focus, or
@@ -313,7 +334,7 @@ def focus_parts(claim: ClaimGroup, limit: int | None = None) -> tuple[str, str, 
     text = claim.text
     if claim.focus is None:
         return text, "", ""
-    s, e = claim.focus
+    s, e = _whole_words(text, *claim.focus)
     pre, mid, post = text[:s], text[s:e], text[e:]
     if not pre.strip() and not post.strip(" .!?\"'\u201d\u2019"):
         return text, "", ""  # the focus is the whole statement: nothing to set apart
