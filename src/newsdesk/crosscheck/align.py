@@ -261,12 +261,14 @@ _NOT_JUST = frozenset({"just", "only", "merely", "simply"})
 def _is_negated(verb: Any) -> bool:
     """"did not pose", "never posed", and "posed no threat" (a negated object) alike."""
     doc = verb.doc
-    for child in verb.children:
-        # "didn’t" (a curly apostrophe): spaCy often hangs "n’t" on the auxiliary as punctuation
-        if child.dep_ in {"aux", "auxpass"} and child.i + 1 < len(doc) and doc[child.i + 1].lower_ == "n\u2019t":
-            if child.i + 2 < len(doc) and doc[child.i + 2].lower_ in _NOT_JUST:
+    # "didn’t", "aren’t" (a curly apostrophe): spaCy often hangs "n’t" on the auxiliary, or
+    # on a copula that is the verb, as punctuation
+    for word in (verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})):
+        if word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "n\u2019t":
+            if word.i + 2 < len(doc) and doc[word.i + 2].lower_ in _NOT_JUST:
                 continue  # "didn’t just win" says it won, and more
             return True
+    for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in NEGATORS:
             if child.i + 1 < len(doc) and doc[child.i + 1].lower_ in _NOT_JUST:
                 continue  # "didn't just win" says it won, and more
@@ -535,8 +537,7 @@ def _copula_states(doc: Any, key_of: Mapping[int, str], in_scene: set[int]) -> s
         if t.lemma_ != "be" or t.pos_ not in {"AUX", "VERB"} or t.i in in_scene or not main_clause(t):
             continue
         subject = next((key_of.get(c.i, "") for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), "")
-        # "aren’t": a curly apostrophe's "n’t" the parse hangs on the verb as punctuation
-        negated = _is_negated(t) or (t.i + 1 < len(doc) and doc[t.i + 1].lower_.replace("\u2019", "'") == "n't")
+        negated = _is_negated(t)
         if negated and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in t.children):
             continue
         if not negated and not asserted_verb(t):
