@@ -757,8 +757,8 @@ def _state_negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: st
     control" / "has been completely out of control", "is not a rock album" / "is the
     second studio album by American rock band Linkin Park". Every word of the denied
     state must be in the stated one or what is joined to it: "is not an album by Danny
-    Devito" denies no album "by the English rock band Pink Floyd". With ``same_subject``, only of one subject both
-    name (not a pronoun)."""
+    Devito" denies no album "by the English rock band Pink Floyd". With ``same_subject``,
+    only of one subject both name (not a pronoun)."""
     for neg, pos, on, op in ((a, b, oa, ob), (b, a, ob, oa)):
         denied_there = {x.key for x in pos.states if x.negated}
         for x in sorted(neg.states):

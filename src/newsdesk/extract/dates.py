@@ -1049,6 +1049,12 @@ _ACT_DAY_PREPS = frozenset({"on", "in", "during", "since"})
 _DAY_PARTS = frozenset({"night", "morning", "evening", "afternoon", "day", "weekend", "eve"})
 
 
+def _root_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The head token of the words at [start, end) of ``doc``, or None where none are."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def dates_past_act(doc: Doc, start: int, end: int) -> bool:
     """Whether the day at [start, end) dates an act told in the past: it hangs on a past
     verb (a past form, or a participle with its auxiliary: "was last seen Nov. 3", "has
@@ -1060,10 +1066,9 @@ def dates_past_act(doc: Doc, start: int, end: int) -> bool:
     TempEval-3 those name coming days as often as past ones. A day written before the
     noun of an event told in the past does ("the Nov. 13 Paris terrorist attacks that
     killed 130 people": ``_past_event_day``)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _root_at(doc, start, end)
+    if tok is None:
         return False
-    tok = span.root
     head = tok.head
     if tok.dep_ in {"nmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
         return _past_event_day(tok)
@@ -1093,10 +1098,9 @@ def _told_day(doc: Doc, start: int, end: int) -> bool:
     """Whether the day at [start, end) says when something was told: it hangs on a verb
     of telling, directly ("said Friday") or through "on"/"in" and the telling's noun ("told
     CNN in a phone call Friday", "said in an interview on Friday")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _root_at(doc, start, end)
+    if tok is None:
         return False
-    tok = span.root
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
