@@ -537,9 +537,6 @@ def test_a_definite_role_refers_back_to_the_person_given_it(nlp: Any) -> None:
     text = ("In an interview with Deadline Hollywood, the director said he heard \"Uma was trepidatious about doing "
             "the driving shot\" but added: \"None of us ever considered it a stunt. It was just driving.\"")
     assert "Deadline Hollywood" not in _speakers_with_entities(nlp, "bbc", text)[1]
-
-
-def test_a_relative_named_before_with_the_kin_word_set_off_is_who_the_kin_word_stands_for(nlp: Any) -> None:
     # giveme5w1h (NYT on Stephen Paddock): "the brother said" after "another brother,
     # Patrick Paddock II, of Tucson, said" had been the speaker "the brother"
     text = ("\u201cHe was a gambler, that was his job,\u201d his brother, Eric Paddock, told reporters Monday at his "

@@ -320,6 +320,7 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
         if after.isalnum():
             return before.isalnum() or before in joiners
         return before.isalnum() and after in joiners and i + 1 < len(text) and text[i + 1].isalnum()
+
     while start > 0 and start < end and inside(start):
         start -= 1
     while end < len(text) and end > start and inside(end):
