@@ -387,6 +387,35 @@ def test_a_name_right_before_a_made_thing_is_not_a_person(nlp: Any, corpus_dir: 
     assert "PRODUCT" not in labels.values()
 
 
+def test_a_name_the_run_writes_with_a_legal_form_is_a_company(nlp: Any) -> None:
+    # giveme5w1h (Bloomberg, Broadcom's bid): the small model tags "Qualcomm" PERSON in
+    # most sentences, and the brief had listed "Qualcomm (PERSON) ... also Qualcomm Inc."
+    text = ("Broadcom Ltd. has raised its bid for Qualcomm Inc. to about $121 billion.\n"
+            "Qualcomm has also argued that regulators would be unlikely to quickly, if ever, approve such a "
+            "combination.\n"
+            "Qualcomm confirmed receipt of the revised proposal and said it would review the offer before responding.\n"
+            "Qualcomm has countered that its future is much brighter as a standalone company.")
+    article = _text_article("q", text)
+    mentions = extract_mentions(article, nlp(text))
+    assert [m.label for m in mentions if m.text == "Qualcomm"].count("PERSON") >= 2  # what the model says
+    types = {e.name: e.type for e in canonicalize_entities([article], {article.id: mentions})}
+    assert types.get("Qualcomm") == "ORG", types
+    # a person's full name keeps a person, whatever company shares the surname
+    text = ("Harvey Weinstein was fired by the Weinstein Company. Weinstein said he would fight. "
+            "Weinstein denied the claims.")
+    article = _text_article("w", text)
+    mentions = [_mention(article, "Harvey Weinstein", "PERSON"), _mention(article, "Weinstein Company", "ORG")]
+    mentions += [Mention("w", i, i + 9, "Weinstein", "PERSON") for i in (text.index("Weinstein said"),
+                                                                          text.index("Weinstein denied"))]
+    types = {e.name: e.type for e in canonicalize_entities([article], {article.id: mentions})}
+    assert types.get("Harvey Weinstein") == "PERSON", types
+    # and a surname alone, with no legal form written, is left to the model's vote
+    text = "Morgan said the talks failed. Morgan added that he would resign."
+    article = _text_article("m", text)
+    mentions = [Mention("m", i, i + 6, "Morgan", "PERSON") for i in (0, text.index("Morgan added"))]
+    assert [e.type for e in canonicalize_entities([article], {article.id: mentions})] == ["PERSON"]
+
+
 def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
     # giveme5w1h: "Apple" (the company, tagged ORG, in its own story) had become the
     # surname of the singer Fiona Apple and taken Apple's statements as hers

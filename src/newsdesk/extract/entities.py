@@ -1021,9 +1021,10 @@ def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entit
     if full_name:
         etype = "PERSON"  # the small model often tags surnames ORG; a full name settles it
     name = _best_name(group, person=etype == "PERSON")
-    if etype == "PERSON" and not full_name and is_outlet_name(name):
-        # a paper or agency the model took for a person ("Yonhap", "Chosun Ilbo"): no given
-        # name settles it the other way
+    if etype == "PERSON" and not full_name and (is_outlet_name(name) or _legal_form(group)):
+        # a paper or agency the model took for a person ("Yonhap", "Chosun Ilbo"), or a
+        # company the run also names with its legal form ("Qualcomm" beside "Qualcomm
+        # Inc."): no given name settles it the other way
         etype = "ORG"
         name = _best_name(group)
     spans = (v for f in group for v in evidence[f.key])
@@ -1031,6 +1032,17 @@ def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entit
     aliases = tuple(sorted({s for f in group for s in f.surfaces}))
     article_ids = tuple(sorted({a for f in group for a in f.first}))
     return Entity(content_hash(etype, name), name, etype, aliases, article_ids, tuple(mentions))
+
+
+def _legal_form(group: list[_Form]) -> bool:
+    """Whether the run writes one of the group's names with a company's legal form after
+    it ("Qualcomm Inc.", "Anthem Inc", "Broadcom Ltd."), which a person's name never has."""
+    for f in group:
+        for surface in f.surfaces:
+            words = fold(surface).replace(".", "").replace(",", " ").split()
+            if len(words) >= 2 and words[-1] in _CORP_SUFFIXES:
+                return True
+    return False
 
 
 # A thing's name that only adds words after a shorter name of it must be found in at
