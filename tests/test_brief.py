@@ -136,6 +136,35 @@ def test_the_summary_tells_the_event_before_its_background() -> None:
     assert shown == ["said", "o0", "o1", "o2", "o3"]
 
 
+def test_the_summary_does_not_tell_one_thing_twice() -> None:
+    # giveme5w1h: the planets story's summary said the discovery twice, Broadcom's the
+    # $60 cash part twice, each time in groups resting on the very sentences of two or
+    # three outlets; a group adding a toll to the same sentences is still told
+    from newsdesk.model import Article, ClaimGroup
+    from newsdesk.report.view import _summary
+
+    lead = "Astrophysicists have discovered a population of planets outside of the Milky Way for the first time."
+    again = "Astrophysicists have discovered planets outside our galaxy for the first time ever."
+    rammed = ("A Taliban suicide bomber rammed a car packed with explosives into a wall around the German consulate, "
+              "killing at least four civilians.")
+    texts = {k: f"{lead} {rammed} Filler sentence number {k}." for k in "abcd"}
+    arts = {k: Article(k, f"{k}.txt", t, t) for k, t in texts.items()}
+
+    def group(gid: str, text: str, keys: str, sentence: str) -> ClaimGroup:
+        ev = tuple(arts[k].evidence(texts[k].index(sentence), texts[k].index(sentence) + len(sentence)) for k in keys)
+        return ClaimGroup(gid, text, "fact", "corroborated", len(keys), (), ev)
+
+    found = group("found", lead, "abcd", lead)
+    ever = group("ever", again, "abc", lead)
+    bomber = group("bomber", "A suicide bomber has rammed a truck into a German consulate in Afghanistan.", "abcd", rammed)
+    died = group("died", "At least two people have died in a suicide attack on the German consulate.", "abc", rammed)
+    shown = {c.id for c in _summary([found, ever, bomber, died], arts)}
+    assert shown == {"found", "bomber", "died"}
+    # one outlet's sentence in common is no repeat
+    once = group("once", again, "a", lead)
+    assert "once" in {c.id for c in _summary([found, once, bomber], arts)}
+
+
 def test_the_parts_of_one_sentence_only_one_outlet_has_are_one_line() -> None:
     # giveme5w1h (Daily Mail, NYC subway): "One train was stationary and the other was
     # moving at the time of the collision." had been two single-source lines, the sentence

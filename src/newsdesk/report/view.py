@@ -7,7 +7,7 @@ what the stages produced, so the brief can never say more than the evidence hold
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -508,6 +508,31 @@ def lead_position(claim: ClaimGroup, arts: Mapping[str, Article]) -> float:
                for aid, start in first.items()) / max(len(first), 1)
 
 
+# Two statements that rest on the very sentences of this many articles tell one thing
+# twice in a summary: "Astrophysicists have discovered planets outside our galaxy for the
+# first time ever." under "Astrophysicists have discovered a population of planets
+# outside of the Milky Way for the first time." (three outlets' sentences support both).
+SAME_SENTENCES = 2
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"dozens?|scores?|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
+
+
+def _repeats(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Whether ``a`` tells what ``b`` tells: the two rest on overlapping evidence in
+    SAME_SENTENCES articles or more, and ``a`` gives no number ``b`` does not. One
+    sentence can carry two facts ("rammed a car ... into a wall around the German
+    consulate ..., killing at least four civilians"): "At least two people have died ..."
+    adds a toll to "A suicide bomber has rammed a truck into a German consulate" and is
+    told."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for e in b.evidence:
+        spans[e.article_id].append((e.start, e.end))
+    both = {e.article_id for e in a.evidence
+            if any(s < e.end and e.start < t for s, t in spans.get(e.article_id, ()))}
+    numbers = {n.lower() for n in _NUMBER.findall(a.text)}
+    return len(both) >= SAME_SENTENCES and numbers <= {n.lower() for n in _NUMBER.findall(b.text)}
+
+
 def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article],
              labels: Mapping[str, str] | None = None) -> list[ClaimGroup]:
     """The summary's claims: the best supported (of equal support, those the articles tell
@@ -516,8 +541,9 @@ def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article],
     outlets share, shown in one outlet's sentence ("... including engine and radar
     overhauls, the acquisition of missiles, and logistical support"), whose other items
     may rest on that outlet alone; claims several outlets make before those of one
-    outlet's several articles. Each sentence once, and none whose words another chosen
-    sentence holds ("..., Equifax said on Monday."); told in the order the articles
+    outlet's several articles. Each sentence once, none whose words another chosen
+    sentence holds ("..., Equifax said on Monday."), and none that rests on the sentences
+    a chosen one rests on without a number of its own (``_repeats``); told in the order the articles
     tell them, the event before its background ("At least seven people were killed when
     a tram ... derailed" before "the first tram crash involving fatalities since 1959").
     (A statement worded with figures one outlet alone gives stays in its place, with
@@ -535,7 +561,8 @@ def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article],
         if len(out) >= MAX_SUMMARY_SENTENCES or (c.focus is not None and len(out) >= MIN_SUMMARY_SENTENCES):
             break
         words = f" {_quote_key(c.text)} "
-        if all(c.text != o.text for o in out) and not any(words in w or w in words for w in said):
+        if (all(c.text != o.text for o in out) and not any(words in w or w in words for w in said)
+                and not any(_repeats(c, o) for o in out)):
             out.append(c)
             said.append(words)
     return sorted(out, key=lambda c: where[c.id])
