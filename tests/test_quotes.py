@@ -1044,6 +1044,27 @@ def test_an_epithet_with_an_age_or_a_record_refers_back_to_the_person_named(nlp:
     assert _speakers_with_entities(nlp, "tram", text)[1] == ["The 76-year-old", "The witness"]
 
 
+def test_an_occupation_that_says_a_gender_refers_back_as_a_pronoun_would(nlp: Any) -> None:
+    # giveme5w1h (The Sun on Jessica Alba): "The actress" and "the businesswoman" had been
+    # the speakers of her quotes
+    text = ("Jessica Alba has given birth to her third child.\n"
+            "Jessica revealed she was expecting her third baby with Cash in an adorable Instagram video in July.\n"
+            "Speaking to The Sun's Fabulous magazine last year, the businesswoman and film star praised her "
+            "\u201cincredible\u201d life as a mum.\n"
+            "The actress said they \"are already obsessed with their new baby bro\".")
+    # "The actress" is whom "the businesswoman and film star" is, and she is Jessica Alba
+    assert _speakers_with_entities(nlp, "alba", text)[1] == ["Jessica Alba"]
+    # not a woman's: the word says a gender the person named before does not have
+    text = ("Cash Warren has welcomed a son.\n"
+            "The actress said they \"are already obsessed with their new baby bro\".")
+    assert _speakers_with_entities(nlp, "warren", text)[1] == ["The actress"]
+    # introduced unnamed before: the one introduced, not the person named
+    text = ("Jessica Alba has given birth to her third child. An actress who worked with her on the film sent "
+            "flowers.\n"
+            "The actress said they \"are already obsessed with their new baby bro\".")
+    assert _speakers_with_entities(nlp, "film", text)[1] == ["The actress"]
+
+
 def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_speaker(nlp: Any) -> None:
     # giveme5w1h (Washington Post on Ahed Tamimi): with curly marks the parse read the sentence
     # as one noun phrase, "called" a modifier of "Bassem", and both quotes had no speaker

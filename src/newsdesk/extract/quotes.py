@@ -143,6 +143,11 @@ _ROLE_NOUNS = frozenset({
 _PEOPLE = {**dict.fromkeys(("man", "boy", "policeman", "gentleman"), "m"),
            **dict.fromkeys(("woman", "girl", "policewoman", "lady"), "f")}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Occupations whose word says the holder's gender, which news writing uses for someone
+# just named as it would "she" or "he" (``_Speakers._epithet_holder``). Not roles that
+# name a post someone else may hold ("the spokeswoman"), nor kin ("the mother").
+_OCCUPATION_GENDER = {**dict.fromkeys(("actress", "businesswoman", "sportswoman"), "f"),
+                      **dict.fromkeys(("businessman", "sportsman"), "m")}
 # Titles written before a person's name and no body's ("Mayor Christian Estrosi"; not
 # "General Motors", "Premier League", "Chief Executive"), and the roles a person's name
 # is set beside ("Estrosi, former mayor of Nice,"): what makes a name the run typed as an
@@ -1013,16 +1018,25 @@ class _Speakers:
         "Long-time Cubs fan Bob Newhart ... tweeted", "added the four-times champion" after
         "Vettel ... exclaimed". The phrase must open on "the" and carry an age or a record
         ("N-year-old", "two-time"), words news writing uses for someone just named, never
-        to introduce anyone; its holder is found as a pronoun's is (``antecedent``), and
-        must be a person the run knows. None otherwise: the phrase stays as written."""
+        to introduce anyone; or be "the" and an occupation whose word says a gender ("the
+        businesswoman", ``_OCCUPATION_GENDER``), whose holder must be of that gender. The
+        holder is found as a pronoun's is (``antecedent``), and must be a person the run
+        knows. None otherwise: the phrase stays as written."""
         if subj.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:  # the parse's head of "the 21-year-old"
             return None
         opening = self.doc[subj.left_edge.i:subj.i + 1]  # the words up to the head, however many
-        if opening[0].lower_ != "the" or not _EPITHET.search(opening.text):
+        # "the businesswoman and film star praised" after "Jessica ... revealed": an
+        # occupation that says its holder's gender, alone after "the", not introduced
+        # unnamed before ("an actress who asked not to be named ... the actress said")
+        gendered = _OCCUPATION_GENDER.get(subj.lower_)
+        by_gender = gendered is not None and len(opening) == 2 and self._introduced_role(subj) is None
+        if opening[0].lower_ != "the" or not (by_gender or _EPITHET.search(opening.text)):
             return None
-        pronoun = {"m": "he", "f": "she"}.get(TITLE_GENDER.get(subj.lower_) or "", "")
+        pronoun = {"m": "he", "f": "she"}.get(gendered or TITLE_GENDER.get(subj.lower_) or "", "")
         held = self.antecedent(opening[0].idx, quote, pronoun)
-        if held is None or held.pos_ != "PROPN":
+        if held is not None and held.i < subj.i and held.text.islower() and held.lower_ in _OCCUPATION_GENDER:
+            return self._epithet_holder(held, quote)  # "The actress said" after "the businesswoman ... praised"
+        if held is None or held.pos_ != "PROPN" or (by_gender and self.gender(held) != gendered):
             return None  # a role ("A spokesman said ...") is no epithet's holder
         ent = self.entity(*name_span(held), subject=held.dep_ in _SUBJECTS)
         return ent if ent is not None and ent.type == "PERSON" else None
