@@ -416,6 +416,34 @@ def test_a_name_the_run_writes_with_a_legal_form_is_a_company(nlp: Any) -> None:
     assert [e.type for e in canonicalize_entities([article], {article.id: mentions})] == ["PERSON"]
 
 
+def test_a_first_name_alone_is_the_one_full_name_it_opens_written_before_it() -> None:
+    # giveme5w1h: The Sun's "Jessica revealed she was expecting" after "Jessica Alba has
+    # given birth", and the Chinese foreign ministry's "Hua said" after "spokeswoman Hua
+    # Chunying", had been people of their own (and Hua the speaker of seven quotes)
+    a = _text_article("a", "Jessica Alba has given birth. Jessica revealed she was expecting a boy.")
+    b = _text_article("b", "Spokeswoman Hua Chunying spoke on Monday. Hua said China had complied.")
+    c = _text_article("c", "Bruce Steinberg and Bruce Springsteen were there. Bruce said it was cold.")
+    d = _text_article("d", "Kevin Snow was injured. Kevin said the tram flipped.")
+    e = _text_article("e", "Kevin wrote to the paper.")
+    def alone(art: Article, name: str) -> Mention:
+        """The last occurrence of ``name``: the name written alone after the full one."""
+        i = art.text.rindex(name)
+        return Mention(art.id, i, i + len(name), name, "PERSON")
+
+    mentions = {a.id: [_mention(a, "Jessica Alba", "PERSON"), alone(a, "Jessica")],
+                b.id: [_mention(b, "Hua Chunying", "PERSON"), alone(b, "Hua")],
+                c.id: [_mention(c, n, "PERSON") for n in ("Bruce Steinberg", "Bruce Springsteen")] + [alone(c, "Bruce")],
+                d.id: [_mention(d, "Kevin Snow", "PERSON"), alone(d, "Kevin")],
+                e.id: [alone(e, "Kevin")]}
+    by_name = {ent.name: ent for ent in canonicalize_entities([a, b, c, d, e], mentions)}
+    assert "Jessica" in by_name["Jessica Alba"].aliases and "Jessica" not in by_name
+    assert "Hua" in by_name["Hua Chunying"].aliases
+    # two full names open with it: it joins neither
+    assert "Bruce" in by_name
+    # written alone in an article without the full name before it: its own
+    assert "Kevin" in by_name and "Kevin" not in by_name["Kevin Snow"].aliases
+
+
 def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
     # giveme5w1h: "Apple" (the company, tagged ORG, in its own story) had become the
     # surname of the singer Fiona Apple and taken Apple's statements as hers

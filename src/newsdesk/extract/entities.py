@@ -740,6 +740,7 @@ def canonicalize_entities(
     _merge_misspellings(forms, uf)
     _merge_acronyms(forms, uf)
     _merge_short_forms(forms, uf)
+    _merge_given_names(forms, uf)
     _merge_state_abbreviations(forms, uf)
     clusters: dict[str, list[_Form]] = defaultdict(list)
     for key in sorted(forms):
@@ -954,6 +955,27 @@ def _merge_short_forms(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
             things = {uf.find(o.key) for o in cands if _is_part_of_thing(form, o)}
             if len(things) == 1:
                 uf.union(form.key, things.pop())
+
+
+def _merge_given_names(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
+    """Merge a one-word person's name no surname rule placed into the one full name it
+    opens, where every article that writes it wrote that full name before it: "Jessica
+    revealed she was expecting" after "Jessica Alba has given birth" (a tabloid names
+    its subject by her first name), "Moon" after "Moon Jae-in". Two full names opening
+    with it in its articles ("Bruce Steinberg", "Bruce Springsteen") and it joins
+    neither; one article that writes it alone, without the full name before, and it
+    stays its own."""
+    opening: dict[str, list[_Form]] = defaultdict(list)
+    for form in forms.values():
+        if len(form.words) >= 2 and form.label == "PERSON" and _is_person_shaped(form):
+            opening[form.words[0]].append(form)
+    for form in sorted(forms.values(), key=lambda f: f.key):
+        if len(form.words) != 1 or form.label != "PERSON" or uf.size[uf.find(form.key)] > 1:
+            continue
+        near = [f for f in opening.get(form.words[0], ()) if f.first.keys() & form.first.keys()]
+        people = {uf.find(f.key) for f in near}
+        if len(people) == 1 and any(_always_after(f, form) for f in near):
+            uf.union(form.key, people.pop())
 
 
 def _always_after(full: _Form, short: _Form) -> bool:
