@@ -477,6 +477,8 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             out.acts.add(_phrasal_class(t, lemma) or normalise_lemma(lemma))
         if t.pos_ not in _CONTENT_POS or t.is_stop or not any(ch.isalnum() for ch in t.text):
             continue
+        if t.pos_ == "VERB" and t.dep_ == "prep":
+            continue  # a verb form used as a preposition: "following his split", "including drones"
         lemma = t.lemma_.lower()
         if lemma in LIGHT_LEMMAS or (t.pos_ == "PROPN" and t.lower_ in drop):
             continue
