@@ -311,6 +311,23 @@ def test_a_photo_caption_told_as_one_goes(text: str, caption: bool) -> None:
     assert rules.is_photo_caption(rules.make_line(0, 0, text)) is caption
 
 
+@pytest.mark.parametrize(("text", "caption"), [
+    # giveme5w1h (Daily Mail): a label, a colon and what the photo shows, no full stop
+    ("Out and about: Silverman wore a black dress with fishnet stockings at the Grammys last month", True),
+    ("Split: Sarah Silverman, 47, announced Mnday that her relationship with Michael Sheen, 49, is over. The two "
+     "were snapped in May 2016 in LA", True),
+    ("What a trip: LAX to LAX and it only took eight hours to complete, per Teigen", True),
+    # fundus (iNews): a column's subheading is short; a sentence ends like one
+    ("Monday: Letting down the most vulnerable", False),
+    ("Smith: I was there when the tram came off the rails and I saw it all happen.", False),
+    # a transcript's speaker in capitals, a label with a name in it
+    ("SHAPIRO: So what happens next for the president and the people around him in the White House", False),
+    ("Milky Way in technicolor: Stellar light show capture by dazzling Hubble image over the desert", False),
+])
+def test_a_caption_under_a_label_goes(text: str, caption: bool) -> None:
+    assert rules.is_labelled_caption(rules.make_line(0, 0, text)) is caption
+
+
 @pytest.mark.parametrize("text", [
     # a heading the next paragraph opens with, but no whole sentence of it
     "Rescue teams reached the village overnight\nRescue teams reached the village overnight and found 12 survivors.",

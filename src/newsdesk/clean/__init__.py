@@ -126,7 +126,7 @@ def _classify(line: Line, ctx: _Context, edge: bool, bottom: bool, late: bool) -
         return "author box"
     if rules.is_caps_link(line) or rules.is_doubled(text):
         return "link text"
-    if rules.is_photo_caption(line):
+    if rules.is_photo_caption(line) or rules.is_labelled_caption(line):
         return "photo caption"
     if mixed_script_words(text) >= MIN_MIXED_WORDS:
         return "look-alike letters (spam)"

@@ -540,6 +540,24 @@ def is_photo_caption(line: Line) -> bool:
     return bool(_PICTURED.search(text)) and not ends_like_sentence(text)
 
 
+# A tabloid's caption: a label of a few words, a colon, then what the photo shows, with no
+# full stop ("Out and about: Silverman wore a black dress with fishnet stockings at the
+# Grammys last month", "Distance: Sarah explained that 'it got hard' ..."). Related-link
+# titles have the shape too ("Review: Justin Timberlake's 'Man of the Woods' can't pull
+# off its Americana-pop fusion"). The label opens on a capital and goes on in lower case:
+# a transcript's "SHAPIRO:" and a name's "Milky Way in technicolor:" are no labels, and a
+# line that ends like a sentence ("Smith: I was there.") is no caption.
+_LABELLED = re.compile(r"^[A-Z][a-z'\u2019]*(?: [a-z'\u2019]+){0,3}: [\"'\u201c\u2018]?[A-Z]")
+MIN_LABELLED_WORDS = 10
+
+
+def is_labelled_caption(line: Line) -> bool:
+    """A line that is a caption under a label (see ``_LABELLED``): MIN_LABELLED_WORDS to
+    CAPTION words, not ending like a sentence."""
+    return (MIN_LABELLED_WORDS <= line.words <= CAPTION and _LABELLED.match(line.text) is not None
+            and not ends_like_sentence(line.text))
+
+
 def is_table_row(text: str) -> bool:
     """A row of a Markdown table as extractors write them ("| Name | Votes |", "|---|---|"):
     tables carry data (results, prices), so rows are never judged as furniture."""
