@@ -126,13 +126,15 @@ def _classify(line: Line, ctx: _Context, edge: bool, bottom: bool, late: bool) -
         return "author box"
     if rules.is_caps_link(line) or rules.is_doubled(text):
         return "link text"
-    if rules.is_photo_caption(line) or rules.is_labelled_caption(line):
+    if rules.is_photo_caption(line):
         return "photo caption"
     if mixed_script_words(text) >= MIN_MIXED_WORDS:
         return "look-alike letters (spam)"
     reason = rules.match_rule(line, edge)
     if reason:
         return reason
+    if rules.is_labelled_caption(line):  # after the named furniture ("Photos: ... Hide Caption 1 of 59")
+        return "photo caption"
     if bottom and rules.is_reader_prompt(line):
         return "reader prompt"
     return _language_reason(line, ctx, edge)
