@@ -1143,6 +1143,14 @@ ITEM_APART = [
     ("The new coalition comes amid a growing backlash against Facebook and other tech giants.",
      "The challenges to tech giants come amid a broader backlash from Washington lawmakers and from within its "
      "own ranks.", "tech giants"),
+    # an item ("sexual assaults", of "to prevent or stop ...") against a clause whose act
+    # it does not state ("assume that sexual assault is a given"), however alike their
+    # embeddings (0.72)
+    ("Privately purchased fireworks can create intense smoke, potentially hindering police operations to prevent "
+     "or stop sexual assaults and other crimes.",
+     "Antonia Niecke, chairperson of the Christian Democrats' youth wing in Hamburg, argues that safety zones for "
+     "women assume that sexual assault is a given and, knowing that, questions how women can really be expected to "
+     "enjoy New Year's celebrations.", "sexual assault"),
 ]
 
 
@@ -1165,6 +1173,16 @@ def test_a_list_item_supports_a_sentence_stating_its_act() -> None:
     groups = _corroborated_texts("Maduro asked Moscow for radar repairs, new engines and 14 sets of missiles.",
                                  "In the letter, Maduro asked Russia for 14 sets of missiles.")
     assert ["In the letter, Maduro asked Russia for 14 sets of missiles.", "14 sets of missiles"] in groups
+
+
+def test_a_list_item_supports_a_sentence_giving_its_figure() -> None:
+    # giveme5w1h (The Sun and the Daily Mail on Equifax): the item shares no act with the
+    # statement ("gained access to" / "were illegally obtained"), but a figure
+    groups = _corroborated_texts(
+        "Hackers are also believed to have gained access to 209,000 US credit card numbers plus personal details "
+        "and social security numbers.",
+        "The company also said that more than 200,000 credit card numbers were illegally obtained.")
+    assert any(any("209,000" in t for t in texts) and any("200,000" in t for t in texts) for texts in groups), groups
 
 
 def test_one_precise_figure_in_other_words_is_one_claim(data_dir: Path) -> None:

@@ -206,6 +206,9 @@ class Proposition:
     # the claim is a full clause cut from its sentence (``Claim.part`` "clause"): it shares
     # structure with another claim only through an act (``shares_structure``)
     clause: bool = False
+    # the claim is one item of a list (``Claim.part`` "item": "logistical support"): its
+    # own words are a phrase, whose embedding is near any sentence naming the same thing
+    item: bool = False
     # what a main-clause "be" says its subject is (``State``): "The station is not out of
     # control". A state is no act and no predicate; ``contradict`` reads it for negation
     # ("is not" / "has been").
@@ -730,7 +733,7 @@ def build_propositions(
     # on the number ("Route 91 Harvest Festival" is not Route 91), of an entity named so
     # by one model only
     models = model_keys(entities, countries)
-    props = [replace(p, clause=c.part == "clause", keys=frozenset(models.get(k, k) for k in p.keys))
+    props = [replace(p, clause=c.part == "clause", item=c.part == "item", keys=frozenset(models.get(k, k) for k in p.keys))
              for c, p in zip(claims, propositions_from_docs(docs, ekeys, qty, tms), strict=True)]
     return with_context(claims, props)
 
@@ -858,8 +861,14 @@ class PairScorer:
             return False
         a, b = self.props[i], self.props[j]
         ov, n_shared = self.overlap(i, j)
-        return is_aligned(cos, ov, n_shared, bool(clash and clash(a, b)), shares_structure(a, b),
-                          pair_content(a, b))
+        structure = shares_structure(a, b)
+        if a.item != b.item and not structure and not (a.quantities and b.quantities):
+            # a list item's words are a phrase, near any statement naming the same thing:
+            # "sexual assaults" (of "to prevent or stop sexual assaults and other crimes")
+            # is no "sexual assault is a given". Against a statement it aligns through an
+            # act both state or a figure both give; items of two lists compare as items
+            return False
+        return is_aligned(cos, ov, n_shared, bool(clash and clash(a, b)), structure, pair_content(a, b))
 
 
 def group_codes(labels: Sequence[str]) -> np.ndarray:
