@@ -643,11 +643,17 @@ def display_name(surface: str, label: str = "") -> str:
     return " ".join(words)
 
 
+def _folded_words(name: str) -> list[str]:
+    """``name``'s words folded, hyphens split, dots and apostrophes dropped: what
+    ``name_words`` reads before it cuts a legal form."""
+    words = [re.sub(r"[.'’]", "", w) for w in re.split(r"[\s\-–]+", fold(name))]
+    return [w for w in words if w]
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """Folded words for matching: hyphens split, dots/apostrophes dropped, legal forms cut
     (with a "Group" before them)."""
-    words = [re.sub(r"[.'’]", "", w) for w in re.split(r"[\s\-–]+", fold(name))]
-    words = [w for w in words if w]
+    words = _folded_words(name)
     legal = False
     while len(words) > 1 and words[-1] in _CORP_SUFFIXES:
         words.pop()
@@ -1061,7 +1067,7 @@ def _legal_form(group: list[_Form]) -> bool:
     it ("Qualcomm Inc.", "Anthem Inc", "Broadcom Ltd."), which a person's name never has."""
     for f in group:
         for surface in f.surfaces:
-            words = fold(surface).replace(".", "").replace(",", " ").split()
+            words = _folded_words(surface)  # the words name_words would cut the form from
             if len(words) >= 2 and words[-1] in _CORP_SUFFIXES:
                 return True
     return False

@@ -7,7 +7,7 @@ what the stages produced, so the brief can never say more than the evidence hold
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -524,11 +524,7 @@ def _repeats(a: ClaimGroup, b: ClaimGroup) -> bool:
     consulate ..., killing at least four civilians"): "At least two people have died ..."
     adds a toll to "A suicide bomber has rammed a truck into a German consulate" and is
     told."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for e in b.evidence:
-        spans[e.article_id].append((e.start, e.end))
-    both = {e.article_id for e in a.evidence
-            if any(s < e.end and e.start < t for s, t in spans.get(e.article_id, ()))}
+    both = {e.article_id for e in a.evidence if any(e.overlaps(o) for o in b.evidence)}
     numbers = {n.lower() for n in _NUMBER.findall(a.text)}
     return len(both) >= SAME_SENTENCES and numbers <= {n.lower() for n in _NUMBER.findall(b.text)}
 
