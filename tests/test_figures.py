@@ -143,7 +143,8 @@ def test_a_measure_is_no_count(nlp: Any) -> None:
     article = Article(id="w", source="w", text=text, raw_text=text)
     doc = nlp(text)
     facts = counted_facts(article, extract_quantities(article, doc), doc)
-    assert [(f.counted, f.predicate, f.quantity.value) for f in facts] == [("diggers", "sent", 80.0)]
+    assert [(f.counted, f.predicate, f.quantity.value) for f in facts] == [
+        ("boy", "aged", 6.0), ("diggers", "sent", 80.0)]  # an age, yes: the boy's
 
 
 def test_a_predicate_without_a_class_reads_as_the_articles_word_it(data_dir: Path) -> None:
@@ -165,3 +166,77 @@ def test_a_value_reads_as_most_outlets_word_it_case_aside() -> None:
     assert _usual_wording(["84 people", "AT least 84 people", "at least 84 people"]) == "at least 84 people"
     assert _usual_wording(["Two pyrotechnicians", "two pyrotechnicians"]) == "two pyrotechnicians"
     assert _usual_wording(["84 people", "84 people", "at least 84 people"]) == "84 people"
+
+
+@pytest.mark.parametrize(("sentence", "age"), [
+    ("A male gorilla was killed after a 4-year-old boy fell into the exhibit moat.", ("4-year-old boy", "boy", 4.0)),
+    ("Dozens of rescuers are trying to reach a five-year-old boy who is trapped.", ("five-year-old boy", "boy", 5.0)),
+    ("A 16-year-old Palestinian girl slapped two soldiers.", ("16-year-old Palestinian girl", "girl", 16.0)),
+    ("After a 3-year-old got into the enclosure, the zoo acted.", None),  # no noun: whose age?
+    ("Two 17-year-old boys were arrested on Friday.", None),  # several
+    ("Ahed Tamimi, 16, was indicted on Monday.", None),  # after a name
+    ("It was the first time in the 38-year history of the exhibit.", None),  # no age
+])
+def test_an_age_qualifies_the_one_noun_after_it(nlp: Any, sentence: str, age: tuple[str, str, float] | None) -> None:
+    from newsdesk.extract.counted import AGED, counted_facts
+    from newsdesk.extract.quantities import extract_quantities
+    from newsdesk.model import Article
+
+    article = Article(id="a", source="a", text=sentence, raw_text=sentence)
+    doc = nlp(sentence)
+    facts = [f for f in counted_facts(article, extract_quantities(article, doc), doc) if f.predicate == AGED]
+    assert [(f.quantity.evidence.text, f.counted, f.quantity.value) for f in facts] == ([age] if age else [])
+    for f in facts:
+        assert sentence[f.quantity.evidence.start:f.quantity.evidence.end] == f.quantity.evidence.text
+
+
+def test_two_outlets_giving_the_boy_two_ages_contradict(data_dir: Path) -> None:
+    """giveme5w1h (a boy in a well in Hebei, four articles): the BBC's lead has "a
+    five-year-old boy", the Daily Mail's first report "A six-year-old boy fell into a
+    deserted well". The age is a figure whose values differ, and a contradiction quoting
+    both sentences."""
+    docs = _event_docs(data_dir, "china_boy_well")
+    arts, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    texts = {a.id: a.text for a in arts}
+    (age,) = [f for f in story.figures if (f.counted, f.predicate) == ("boy", "aged")]
+    assert {v.value for v in age.values} == {5.0, 6.0} and age.differ
+    (x,) = [c for c in story.contradictions if "year-old boy" in c.reason]
+    assert x.kind == "quantity" and "six-year-old boy" in x.reason and "five-year-old boy" in x.reason
+    sides = {x.a.text, x.b.text}
+    assert any("six-year-old boy" in t for t in sides) and any("five-year-old boy" in t for t in sides)
+    for e in (x.a, x.b):
+        assert texts[e.article_id][e.start:e.end] == e.text
+    # the claims resting on those sentences are marked contradicted
+    assert any(c.status == "contradicted" and any(e.overlaps(x.a) or e.overlaps(x.b) for e in c.evidence)
+               for c in story.claims)
+
+
+def test_an_outlet_that_reports_the_correction_itself_does_not_contradict(data_dir: Path) -> None:
+    """giveme5w1h (Harambe, the Cincinnati Zoo gorilla): three outlets' leads have "a
+    4-year-old boy", NPR's and The Sun's a three-year-old; NPR adds "The boy was initially
+    reported to be 4 years old, but police later said he is 3", and The Sun's "four years
+    old" (a picture's) blocks it too. The figure says the values differ; no outlet is
+    reported as contradicting another over it. The ages of earlier zoo accidents deep in
+    one article ("the 2013 fatal mauling of a 2-year-old boy") are no value of it."""
+    docs = _event_docs(data_dir, "harambe")
+    _, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    (age,) = [f for f in story.figures if (f.counted, f.predicate) == ("boy", "aged")]
+    assert sorted(v.value for v in age.values) == [3.0, 4.0] and age.differ
+    assert not [c for c in story.contradictions if "year-old" in c.reason]
+
+
+def test_an_age_of_a_noun_no_title_names_is_no_figure() -> None:
+    # giveme5w1h (Brazilian Grand Prix): "the 37-year-old Finnish driver" and "the
+    # 35-year-old driver" are two drivers; no title of the story says "driver"
+    a = ("Raikkonen crashed out in Brazil\nThe 37-year-old Finnish driver lost control on the main straight. "
+         "The race was stopped for half an hour.")
+    b = ("Massa bids farewell to Interlagos\nThe 35-year-old driver crashed on lap 47 in his last home race. "
+         "Fans applauded him in the pit lane.")
+    _, story = cross_check_texts([("a", a, None), ("b", b, None)], published=["2016-11-14"] * 2)
+    assert not [f for f in story.figures if f.predicate == "aged"]
+    assert not story.contradictions
+    # the same two ages of a noun a headline names are a contradiction
+    _, story = cross_check_texts([("a", a.replace("Raikkonen crashed", "Driver crashed"), None), ("b", b, None)],
+                                 published=["2016-11-14"] * 2)
+    (x,) = story.contradictions
+    assert "37-year-old Finnish driver" in x.reason and "35-year-old driver" in x.reason

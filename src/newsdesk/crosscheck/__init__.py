@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from newsdesk.crosscheck.attribution import with_attributions
+from newsdesk.crosscheck.figures import age_contradictions
 from newsdesk.crosscheck.unshared import with_unshared_figures
 from newsdesk.model import (
     Article,
@@ -288,6 +289,9 @@ def _decide(
     people = {e.id for e in entities if e.type == "PERSON"}
     edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
     kept = align.drop_contradicting(edges, claims, found)
+    # ages told apart by two outlets' leads: a claim giving one is contradicted, though the
+    # rest of its sentence may still corroborate another's (no edge is dropped for them)
+    found = [*found, *age_contradictions(_story_articles(articles, article_of), annotations, family)]
     clauses = [c.part == "clause" for c in claims]
     apart = align.cannot_group(check.props)
     members = align.group_pairs(len(claims), article_of, kept, clauses, apart)
@@ -299,6 +303,11 @@ def _decide(
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles), extras=extras)
     return align.drop_subsumed(align.drop_contained_singles(groups)), found
+
+
+def _story_articles(articles: Mapping[str, Article], article_of: Sequence[str]) -> list[Article]:
+    """The articles the story's claims come from, in id order."""
+    return [articles[i] for i in sorted(set(article_of))]
 
 
 def _same_occurrence(

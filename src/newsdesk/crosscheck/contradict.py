@@ -138,7 +138,7 @@ def _outlet(article: Article) -> str:
     return outlet_label(article)
 
 
-def _make(kind: str, reason: str, a: Evidence, b: Evidence) -> Contradiction:
+def make_contradiction(kind: str, reason: str, a: Evidence, b: Evidence) -> Contradiction:
     if (a.article_id, a.start) > (b.article_id, b.start):
         a, b = b, a
     cid = "x" + content_hash(kind, a.article_id, str(a.start), str(a.end), b.article_id, str(b.start), length=15)
@@ -442,7 +442,7 @@ def _role_pairs(
             a, b = va[True], vb[False]
             reason = (f"{_outlet(articles[aid_a])} calls {ent.name} a former {title} (\u201c{a.text}\u201d), "
                       f"{_outlet(articles[aid_b])} the sitting {title} (\u201c{b.text}\u201d)")
-            out.append(_make("role", reason, a, b))
+            out.append(make_contradiction("role", reason, a, b))
     return out
 
 
@@ -521,7 +521,7 @@ def new_vs_existing(
             ev_new, ev_old = _sub_evidence(cn, an, new), _sub_evidence(co, ao, old)
             reason = (f"{_outlet(an)} describes new ones (\u201c{ev_new.text}\u201d), "
                       f"{_outlet(ao)} ones already owned (\u201c{ev_old.text}\u201d)")
-            return _make("new-vs-existing", reason, ev_new, ev_old)
+            return make_contradiction("new-vs-existing", reason, ev_new, ev_old)
     return None
 
 
@@ -537,7 +537,7 @@ def pair_contradiction(
     are compared at all.
     """
     if (claims[i].article_id, claims[i].evidence.start) > (claims[j].article_id, claims[j].evidence.start):
-        i, j = j, i  # the order ``_make`` gives the sides, so that the reason names them alike
+        i, j = j, i  # the order ``make_contradiction`` gives the sides, so that the reason names them alike
     a, b = scorer.props[i], scorer.props[j]
     ca, cb = claims[i], claims[j]
     cos = scorer.cosine(i, j)
@@ -552,7 +552,7 @@ def pair_contradiction(
     if hit:
         qa, qb = hit
         reason = f"{oa} says {qa.evidence.text}, {ob} says {qb.evidence.text}"
-        return _make("quantity", reason, ca.evidence, cb.evidence)
+        return make_contradiction("quantity", reason, ca.evidence, cb.evidence)
     once = once_year_clash(ca, cb, (docs[i], docs[j]),
                            (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
     if once:
@@ -571,7 +571,7 @@ def pair_contradiction(
                            articles[ca.article_id], articles[cb.article_id])
         if clash:
             reason = f"{oa} dates it {clash[0]}, {ob} dates it {clash[1]}"
-            return _make("date", reason, ca.evidence, cb.evidence)
+            return make_contradiction("date", reason, ca.evidence, cb.evidence)
     negation = _negation(ca, cb, a, b, oa, ob) if negates else None
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
@@ -655,7 +655,7 @@ def _once_contradiction(ca: Claim, cb: Claim, once: tuple[str, str, str],
                         articles: Mapping[str, Article]) -> Contradiction:
     act, year_a, year_b = once
     reason = f"{_outlet(articles[ca.article_id])} says {act} in {year_a}, {_outlet(articles[cb.article_id])} in {year_b}"
-    return _make("date", reason, ca.evidence, cb.evidence)
+    return make_contradiction("date", reason, ca.evidence, cb.evidence)
 
 
 def _once_pairs(claims: Sequence[Claim], docs: Sequence[Any], annotations: Mapping[str, ArticleAnnotations],
@@ -747,7 +747,7 @@ def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob:
         if flipped:
             verb = sorted(flipped)[0]
             reason = f"{on} says it did not happen ({verb}), {op} says it did"
-            return _make("negation", reason, ca.evidence, cb.evidence)
+            return make_contradiction("negation", reason, ca.evidence, cb.evidence)
     return _state_negation(ca, cb, a, b, oa, ob, same_subject=False)
 
 
@@ -767,7 +767,7 @@ def _state_negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: st
             if any(y.key == x.key and not y.negated and x.scope <= y.reach
                    and (not same_subject or y.subject == x.subject) for y in pos.states):
                 reason = f"{on} says it is not \u201c{x.words}\u201d, {op} says it is"
-                return _make("negation", reason, ca.evidence, cb.evidence)
+                return make_contradiction("negation", reason, ca.evidence, cb.evidence)
     return None
 
 
@@ -848,7 +848,7 @@ def _actor_clash(
         return None  # one name inside the other: "New York" and "New York City" nest
     reason = (f"{oa} says {index.names[xa[0]]} did it ({xa[1]}), "
               f"{ob} says {index.names[xb[0]]} did")
-    return _make("actor", reason, ca.evidence, cb.evidence)
+    return make_contradiction("actor", reason, ca.evidence, cb.evidence)
 
 
 def _nli_agrees(nli: Any, x: Contradiction) -> bool:
@@ -889,7 +889,7 @@ def find_contradictions(
     actors = ActorIndex(entities)
     for i, j in _once_pairs(claims, docs, annotations, family_of):
         if (claims[i].article_id, claims[i].evidence.start) > (claims[j].article_id, claims[j].evidence.start):
-            i, j = j, i  # the sides in ``_make``'s order, as ``pair_contradiction`` names them
+            i, j = j, i  # the sides in ``make_contradiction``'s order, as ``pair_contradiction`` names them
         once = once_year_clash(claims[i], claims[j], (docs[i], docs[j]),
                                (annotations.get(claims[i].article_id), annotations.get(claims[j].article_id)),
                                actors, named=True)

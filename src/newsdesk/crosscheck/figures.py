@@ -14,6 +14,11 @@ Only figures that two or more articles give (near-duplicates counted once) are k
 a figure only one article has is a single-source claim, and the claims say so. A count
 other than a toll is kept only when two articles give one of its values: "two runs" in
 one report and "three runs" in another are two innings, not one figure.
+
+Ages written before their noun ("a 4-year-old boy") line up the same way, for a noun
+the title of one of the story's articles uses (the one the story is about), and two
+ages of it are two values wherever they stand. Where two outlets give it different ages,
+one of them in its lead, ``age_contradictions`` reports a contradiction.
 """
 
 from __future__ import annotations
@@ -22,22 +27,27 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from newsdesk.extract.counted import AGED
 from newsdesk.extract.quantities import quantities_compatible, singular
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
+    Contradiction,
     CountedFact,
     Evidence,
     Figure,
     FigureValue,
     Quantity,
     content_hash,
+    outlet_label,
 )
 
 # Counts with one true value per event (a death toll): two values that cannot be the same
 # figure are a disagreement. Other counts often have several true values in one story
 # ("scored two runs" in one inning, "three runs" in another) and are listed, not flagged.
 TOLLS = frozenset({"killed", "injured", "arrested", "missing", "evacuated", "rescued"})
+# Likewise an age ("a 4-year-old boy", ``extract.counted.AGED``): one holder, one value.
+ONE_VALUE = TOLLS | {AGED}
 # A toll's values disagree only when given in the lead of their articles (the first this
 # many sentences): deeper in an article a count is often another event's ("among the six
 # people who died when the seaplane crashed") or a part ("a hospital treating 20 people").
@@ -53,11 +63,18 @@ def _support(evidence: Sequence[Evidence], family: Mapping[str, str]) -> int:
 
 def _differ(values: Sequence[tuple[Quantity, ...]], lead_end: Mapping[str, int]) -> bool:
     """Whether two values, each given in the lead of some article, cannot be the same
-    figure (rounding and bounds allowed)."""
+    figure (rounding and bounds allowed); with no ``lead_end``, given anywhere."""
     reps = [next((q for q in qs if q.evidence.start < lead_end.get(q.evidence.article_id, 1 << 62)), None)
             for qs in values]
     led = [q for q in reps if q is not None]
     return any(quantities_compatible(a, b) is False for i, a in enumerate(led) for b in led[i + 1:])
+
+
+def _titled(articles: Sequence[Article]) -> set[str]:
+    """The words (singular, lower case) of the titles of these articles; an article with no
+    title gives its first sentence (a text file's headline line, or its lead's opening)."""
+    heads = [a.title or (a.text[a.sentences[0].start:a.sentences[0].end] if a.sentences else "") for a in articles]
+    return {singular(w) for h in heads for w in re.findall(r"[a-z]+", h.lower())}
 
 
 def _lead_ends(articles: Sequence[Article]) -> dict[str, int]:
@@ -91,9 +108,11 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
     from each article's ``ArticleAnnotations.counted``. ``family``: article id -> the
     original it duplicates (``align.duplicate_families``)."""
     groups: dict[tuple[str, str], list[CountedFact]] = defaultdict(list)
+    titled = _titled(articles)
     for a in articles:
         for f in annotations[a.id].counted if a.id in annotations else ():
-            groups[(singular(f.counted), f.predicate)].append(f)
+            if f.predicate != AGED or singular(f.counted) in titled:  # whose age: see ``age_contradictions``
+                groups[(singular(f.counted), f.predicate)].append(f)
     figures: list[tuple[int, Figure]] = []  # (articles giving it, figure)
     leads = _lead_ends(articles)
     for (_noun, pred), facts in sorted(groups.items()):
@@ -109,14 +128,75 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
             text = _usual_wording([" ".join(q.evidence.text.split()) for q in qs])
             values.append((FigureValue(value, text, _support(evidence, family), evidence), tuple(qs)))
         values.sort(key=lambda v: (-v[0].support_count, -len(v[0].evidence), v[0].value))
-        if pred not in TOLLS and values[0][0].support_count < MIN_ARTICLES:
+        if pred not in ONE_VALUE and values[0][0].support_count < MIN_ARTICLES:
             continue  # "scored two runs", "three runs": one outlet each, several true counts
         counted = Counter(f.counted for f in facts)
         noun = _commonest(counted)
         fid = "f" + content_hash(noun, pred, *(f"{v.value:g}" for v, _ in values), length=12)
-        differ = pred in TOLLS and _differ([qs for _, qs in values], leads)
+        differ = pred in ONE_VALUE and _differ([qs for _, qs in values], {} if pred == AGED else leads)
         worded = Counter(f.worded for f in facts if f.worded)
         label = _commonest(worded) if worded else pred  # "trapped", not "trap"
         figures.append((support, Figure(fid, noun, label, tuple(v for v, _ in values), differ)))
     figures.sort(key=lambda sf: (-sf[0], sf[1].counted, sf[1].predicate, sf[1].id))
     return tuple(f for _, f in figures)
+
+
+def age_contradictions(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
+                       family: Mapping[str, str]) -> list[Contradiction]:
+    """Outlets whose leads give different ages to the one the story is about: "A
+    six-year-old boy fell into a deserted well" in one, "rescuers are trying to reach a
+    five-year-old boy" in another. One contradiction per two values, in article order.
+
+    The holder is a noun that the title of one of the story's articles uses ("Chinese
+    boy found dead in well", ``_titled``): an age of a noun no title names is often someone else's
+    ("the 2013 fatal mauling of a 2-year-old boy"). Each of the two articles gives that
+    noun one age, background sentences aside (``extract.counted``), one of them in its
+    lead (``LEAD_SENTENCES``), and neither gives the other's value as an age anywhere:
+    "The boy was initially reported to be 4 years old, but police later said he is 3"
+    reports the correction itself.
+    """
+    from newsdesk.crosscheck.contradict import make_contradiction
+
+    leads = _lead_ends(articles)
+    titled = _titled(articles)
+    ages: dict[str, dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))  # noun -> family -> ages
+    for a in articles:
+        for f in annotations[a.id].counted if a.id in annotations else ():
+            if f.predicate == AGED and singular(f.counted) in titled:
+                ages[singular(f.counted)][family.get(a.id, a.id)].append(f.quantity)
+    by_id = {a.id: a for a in articles}
+
+    def gives(q: Quantity, value: float) -> bool:
+        ann = annotations.get(q.evidence.article_id)
+        return ann is not None and any(x.unit == "years old" and x.value == value for x in ann.quantities)
+
+    def in_lead(q: Quantity) -> bool:
+        return q.evidence.start < leads.get(q.evidence.article_id, -1)
+
+    def sentence(q: Quantity) -> Evidence:
+        art = by_id[q.evidence.article_id]
+        s = art.sentence_at(q.evidence.start)
+        return art.evidence(s.start, s.end) if s else q.evidence
+
+    out: list[Contradiction] = []
+    for _noun, by_family in sorted(ages.items()):
+        given: dict[float, list[Quantity]] = defaultdict(list)  # value -> each family's first mention of it
+        for qs in by_family.values():
+            if len({q.value for q in qs}) == 1:
+                given[qs[0].value].append(qs[0])
+        values = sorted(given)
+        for i, va in enumerate(values):
+            for vb in values[i + 1:]:
+                pair = next(((qa, qb) for qa in sorted(given[va], key=_place) for qb in sorted(given[vb], key=_place)
+                             if (in_lead(qa) or in_lead(qb)) and not gives(qa, vb) and not gives(qb, va)), None)
+                if pair is None:
+                    continue
+                qa, qb = sorted(pair, key=_place)
+                reason = (f"{outlet_label(by_id[qa.evidence.article_id])} says {qa.evidence.text}, "
+                          f"{outlet_label(by_id[qb.evidence.article_id])} says {qb.evidence.text}")
+                out.append(make_contradiction("quantity", reason, sentence(qa), sentence(qb)))
+    return out
+
+
+def _place(q: Quantity) -> tuple[str, int]:
+    return q.evidence.article_id, q.evidence.start

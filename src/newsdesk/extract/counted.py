@@ -63,6 +63,9 @@ INTENT_VERBS = frozenset(
 # A sentence dated more than this many days before (or after) publication tells another
 # event than the one reported: an earlier attack's toll, a plan.
 BACKGROUND_DAYS = 31
+# The predicate of an age written before the noun it qualifies: "a 4-year-old boy" is a
+# boy aged 4 (``age_fact``). One holder has one age, so two outlets giving two is news.
+AGED = "aged"
 
 
 def _head_noun(doc: Any, q: Quantity) -> Any | None:
@@ -158,13 +161,34 @@ def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
     published = parse_anchor(article.published)
     out: list[CountedFact] = []
     for q in quantities:
-        fact = _count_fact(doc, q)
+        age = age_fact(article, doc, q)
+        fact = (age[0], age[1].counted or "", AGED) if age else _count_fact(doc, q)
         if fact is None:
             continue
         tok = fact[0]
         if not _another_time((tok.sent.start_char, tok.sent.end_char), times, published):
-            out.append(CountedFact(q, fact[1], fact[2], _worded(fact[0], fact[2])))
+            out.append(CountedFact(age[1] if age else q, fact[1], fact[2], _worded(fact[0], fact[2])))
     return tuple(out)
+
+
+def age_fact(article: Article, doc: Any, q: Quantity) -> tuple[Any, Quantity] | None:
+    """(noun, the age through that noun) of an age written before the one noun it
+    qualifies: "a 4-year-old boy", "a 16-year-old Palestinian girl" (the Quantity's
+    evidence widened to "4-year-old boy", counting "boy"). None for an age alone ("a
+    3-year-old got into the enclosure"), after a name ("Ahed Tamimi, 16"), of several
+    ("two 17-year-old boys") or of a thing ("a 38-year-old exhibit")."""
+    if q.unit != "years old":
+        return None
+    # "4-year" then "-old" or " old"
+    old = next((t for t in doc if q.evidence.end <= t.idx <= q.evidence.end + 1 and t.lower_ == "old"), None)
+    if old is None or old.dep_ != "amod":
+        return None
+    noun = old.head
+    if noun.pos_ != "NOUN" or noun.i <= old.i or noun.tag_ != "NN":
+        return None
+    counted = noun.lower_
+    return noun, Quantity(article.evidence(q.evidence.start, noun.idx + len(noun.text)), q.value, q.unit,
+                          counted, q.qualifier)
 
 
 def _worded(noun: Any, predicate: str) -> str:
