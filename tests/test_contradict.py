@@ -444,3 +444,38 @@ def test_a_figure_in_a_clause_joined_to_a_report_is_compared() -> None:
     hits = [x for x in _pair_story(a, b).contradictions if x.kind == "quantity"]
     assert [(("25" in x.reason), ("27" in x.reason)) for x in hits] == [(True, True)]
     assert not [x for x in _pair_story(a, b.replace("27", "25")).contradictions if x.kind == "quantity"]
+
+
+def test_a_reporter_denying_what_it_confirms_elsewhere_contradicts() -> None:
+    # modelled on Equifax's breach (giveme5w1h): one outlet has the company confirm the
+    # theft, the other has the same company deny it
+    a = ("Equifax confirmed that hackers had stolen the personal data of millions of customers. "
+         "The breach was discovered on July 29.")
+    b = ("Shares fell sharply on Friday. Equifax denied that hackers had stolen the personal data of "
+         "millions of customers.")
+    (hit,) = [x for x in _pair_story(a, b).contradictions if x.kind == "negation"]
+    assert "Equifax denied it" in hit.reason and "Equifax confirmed it" in hit.reason
+    assert {hit.a.text, hit.b.text} >= {"Equifax denied that hackers had stolen the personal data of millions of customers."}
+    # another reporter's denial (giveme5w1h, Chibok: the minister "denied that the 21 girls
+    # were exchanged", local sources said they were) is two parties' accounts; nor does a
+    # pronoun say whose denial it is
+    for other in ("The police denied that hackers had stolen the personal data of millions of customers.",
+                  "It denied that hackers had stolen the personal data of millions of customers."):
+        story = _pair_story(a, "Shares fell sharply on Friday. " + other)
+        assert not [x for x in story.contradictions if x.kind == "negation"], other
+
+
+def test_one_disagreement_is_reported_once() -> None:
+    # a sentence and the clause cut from it ("the earthquake killed 120 people in the
+    # province") both disagree with the other outlet's toll: one contradiction, on the
+    # sentence; an age the pair checks already found is not reported again as an age
+    a = "The earthquake killed at least 250 people in the province, officials said. Rescuers searched all night."
+    b = ("Officials said the earthquake killed 120 people in the province. The government promised an inquiry "
+         "into building standards.")
+    (hit,) = _pair_story(a, b).contradictions
+    assert hit.kind == "quantity" and any(t.startswith("Officials said") for t in (hit.a.text, hit.b.text))
+    a = "A 23-year-old man was arrested after the stabbing in Leeds. Residents gathered outside the town hall."
+    b = ("Reporting by our correspondent. A 32-year-old man was arrested after the stabbing in Leeds. "
+         "The police promised a full inquiry.")
+    (hit,) = _pair_story(a, b).contradictions
+    assert "23-year-old" in hit.reason and "32-year-old" in hit.reason  # an age reads with its "old"

@@ -289,9 +289,11 @@ def _decide(
     people = {e.id for e in entities if e.type == "PERSON"}
     edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
     kept = align.drop_contradicting(edges, claims, found)
-    # ages told apart by two outlets' leads: a claim giving one is contradicted, though the
-    # rest of its sentence may still corroborate another's (no edge is dropped for them)
-    found = [*found, *age_contradictions(_story_articles(articles, article_of), annotations, family)]
+    # ages told apart by two outlets: a claim giving one is contradicted, though the rest
+    # of its sentence may still corroborate another's (no edge is dropped for them); one
+    # the pair checks found already (the two sentences align) is not told twice
+    ages = age_contradictions(_story_articles(articles, article_of), annotations, family)
+    found = [*found, *(x for x in ages if not any(contradict.same_sides(x, y) for y in found))]
     clauses = [c.part == "clause" for c in claims]
     apart = align.cannot_group(check.props)
     members = align.group_pairs(len(claims), article_of, kept, clauses, apart)

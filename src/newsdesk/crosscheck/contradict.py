@@ -551,13 +551,17 @@ def pair_contradiction(
                             (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
     if hit:
         qa, qb = hit
-        reason = f"{oa} says {qa.evidence.text}, {ob} says {qb.evidence.text}"
+        reason = (f"{oa} says {_figure_text(qa, articles[ca.article_id])}, "
+                  f"{ob} says {_figure_text(qb, articles[cb.article_id])}")
         return make_contradiction("quantity", reason, ca.evidence, cb.evidence)
     once = once_year_clash(ca, cb, (docs[i], docs[j]),
                            (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
     if once:
         return _once_contradiction(ca, cb, once, articles)
     negates = has_negation(docs[i]) != has_negation(docs[j])
+    denied = denial(ca, cb, docs[i], docs[j], oa, ob) if negates else None
+    if denied:
+        return denied
     if cos < PARAPHRASE_COSINE:
         # below a paraphrase's likeness, only a state of one subject denied: "China's space
         # station is not out of control" / "China's Tiangong-1 space station has been
@@ -740,6 +744,52 @@ def has_negation(doc: Any) -> bool:
     return any(t.lower_.replace("’", "'") in _NEGATORS or t.lemma_.lower() in _NEGATIVE_LEMMAS for t in doc)
 
 
+# Reporting verbs that deny what their clause says ("denied that hackers had stolen"), and
+# those that affirm it ("confirmed that ...", "said ...").
+DENY_VERBS = frozenset({"deny", "refute", "dispute"})
+AFFIRM_VERBS = frozenset({"confirm", "acknowledge", "admit", "say", "announce", "state", "report"})
+
+
+def _reported(doc: Any) -> list[tuple[str, str, str, str, str]]:
+    """(deny | affirm, the reporter's nouns, the reported verb's key, the reporter and
+    the reporting verb as written) for each verb of ``DENY_VERBS`` or ``AFFIRM_VERBS``
+    that reports a clause, is not negated and has a subject: "The company denied that
+    hackers had stolen data" -> ("deny", "company", "stolen"'s key, "the company",
+    "denied")."""
+    out = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        kind = "deny" if lemma in DENY_VERBS else "affirm" if lemma in AFFIRM_VERBS else None
+        if kind is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue  # "he denied": whose denial is for the sentence before to say
+        who = " ".join(t.lemma_.lower() for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"})
+        written = " ".join(t.text for t in subject.subtree)
+        written = written[:1].lower() + written[1:] if subject.left_edge.pos_ == "DET" else written
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.pos_ in {"VERB", "AUX"} and who:
+                out.append((kind, who, normalise_lemma(clause.lemma_), written, verb.text))
+    return out
+
+
+def denial(ca: Claim, cb: Claim, da: Any, db: Any, oa: str, ob: str) -> Contradiction | None:
+    """One reporter denies what the same reporter affirms in the other claim: "The
+    company denied that hackers had stolen customer data" / "The company confirmed that
+    hackers had stolen customer data". Only the same reporter, named alike (not a
+    pronoun), and the same reported act: a denial by the police is no contradiction of
+    what witnesses said."""
+    ra, rb = _reported(da), _reported(db)
+    for ka, wa, va, sa, verb_a in ra:
+        for kb, wb, vb, sb, verb_b in rb:
+            if ka != kb and wa == wb and va == vb:
+                deny, affirm = ((oa, sa, verb_a), (ob, sb, verb_b)) if ka == "deny" else ((ob, sb, verb_b), (oa, sa, verb_a))
+                reason = f"{deny[0]} says {deny[1]} {deny[2]} it, {affirm[0]} says {affirm[1]} {affirm[2]} it"
+                return make_contradiction("negation", reason, ca.evidence, cb.evidence)
+    return None
+
+
 def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str) -> Contradiction | None:
     """One claim negates a predicate the other states plainly ("did not ratify" / "ratified")."""
     for neg, pos, on, op in ((a, b, oa, ob), (b, a, ob, oa)):
@@ -904,7 +954,37 @@ def find_contradictions(
                   if cos >= RELATED_COSINE else None)
         if x is not None and x.id not in found and _nli_agrees(nli, x):
             found[x.id] = x
-    return list(found.values())
+    return distinct(list(found.values()))
+
+
+_OLD_AFTER = re.compile(r"[\s-]old\b")
+
+
+def _figure_text(q: Quantity, article: Article) -> str:
+    """A figure as a reason quotes it: an age through its "old" ("32-year-old", where the
+    figure's own span ends at "32-year")."""
+    old = _OLD_AFTER.match(article.text, q.evidence.end) if q.unit == "years old" else None
+    return q.evidence.text + old.group(0) if old else q.evidence.text
+
+
+def same_sides(x: Contradiction, y: Contradiction) -> bool:
+    """Whether two contradictions rest on overlapping evidence, side for side."""
+    return (x.a.overlaps(y.a) and x.b.overlaps(y.b)) or (x.a.overlaps(y.b) and x.b.overlaps(y.a))
+
+
+def distinct(found: Sequence[Contradiction]) -> list[Contradiction]:
+    """One contradiction per disagreement: of two that give one reason on overlapping
+    sides (a sentence and a clause cut from it: "Officials said the earthquake killed 120
+    people in the province." and "the earthquake killed 120 people in the province", each
+    against "at least 250 people"), the one with the more context (longer evidence)."""
+    def width(x: Contradiction) -> int:
+        return len(x.a.text) + len(x.b.text)
+
+    kept: list[Contradiction] = []
+    for x in sorted(found, key=lambda c: (-width(c), c.id)):
+        if not any(k.kind == x.kind and k.reason == x.reason and same_sides(k, x) for k in kept):
+            kept.append(x)
+    return kept
 
 
 def _candidate_pairs(
