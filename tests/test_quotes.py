@@ -1162,6 +1162,19 @@ def test_an_unnamed_role_or_body_speaks_as_the_article_introduced_it(nlp: Any) -
     assert _speakers_with_entities(nlp, "mention", text)[1] == ["the airline"]
 
 
+def test_a_body_a_sentence_is_according_to_speaks_as_the_body(nlp: Any) -> None:
+    # giveme5w1h (NYT on Nice): "the group" had stayed as written, though the article had
+    # just named the industry group as its source
+    text = ("Nearly 70 percent of the freight transported in the United States is carried on trucks, according to "
+            "the American Trucking Associations, an industry group. \u201cWithout trucks,\u201d the group says, "
+            "\u201cAmerica stops.\u201d")
+    assert _speakers_with_entities(nlp, "ata", text)[1] == ["American Trucking Associations"] * 2
+    # a source an apposition calls another kind of body (a student paper) is not the university
+    text = ("According to The Louisville Cardinal, the University of Louisville's student paper, the university "
+            "stated that some \"750 employees had suspicious activity surrounding their online accounts.\"")
+    assert "Cardinal" not in str(_speakers_with_entities(nlp, "paper", text)[1])
+
+
 def test_pointed_out_and_a_source_named_before_a_quote_paragraph(nlp: Any) -> None:
     # giveme5w1h: both quotes had no speaker
     text = ("They have since disappeared from the Seattle area, according to Robert Beiser, executive director of "

@@ -991,8 +991,10 @@ class _Speakers:
         airline said" after "ANA said it was investigating the incident". The noun must be
         "the" and a body noun alone; the holder is the last named organisation outside
         quote marks in its sentence or the PRONOUN_SENTENCES before it, and must itself
-        have been the subject of a speech verb there, its name holding no other body's
-        noun ("LAX police" is no airline). None otherwise: the phrase stays as written."""
+        have been the subject of a speech verb there or what a sentence was "according to"
+        ("According to All Nippon Airways, the unauthorised person was a passenger"), its
+        name holding no other body's noun ("LAX police" is no airline). None otherwise:
+        the phrase stays as written."""
         if (noun.pos_ != "NOUN" or noun.lower_ not in _ORG_NOUNS or noun.dep_ not in _SUBJECTS
                 or [c.lower_ for c in noun.lefts] != ["the"] or any(True for _ in noun.rights)):
             return None
@@ -1010,7 +1012,7 @@ class _Speakers:
             return None
         t, ent = last
         others = set(normalize_name(ent.name).split()) & (_BODY_NOUNS | _BODY_WORDS) - {noun.lower_}
-        speaks = t.dep_ in _SUBJECTS and t.head.lemma_ in SPEECH_VERBS
+        speaks = (t.dep_ in _SUBJECTS and t.head.lemma_ in SPEECH_VERBS) or _source_of_sentence(t, noun)
         return ent if speaks and not others and not is_outlet_name(ent.name) else None
 
     def _epithet_holder(self, subj: Any, quote: QuoteSpan | None) -> Entity | None:
@@ -1588,3 +1590,14 @@ def _attribution_only(quote: Quote, after: str) -> bool:
 # Full stops that end no sentence: titles, name suffixes and initials ("Mr.", "Jr.", "J.", "U.S.").
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|"
                            r"No|Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.|\b[A-Z]\.")
+
+
+def _source_of_sentence(t: Any, noun: Any) -> bool:
+    """Whether a name is what its sentence is "according to" ("According to All Nippon
+    Airways, ..."): the source of what the sentence says, as a speaker is; not one an
+    apposition calls another kind of body than ``noun`` ("According to The Louisville
+    Cardinal, the University of Louisville's student paper, the university stated")."""
+    if not (t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"):
+        return False
+    kinds = {c.lemma_.lower() for c in t.children if c.dep_ == "appos"}
+    return not (kinds & (_BODY_NOUNS | _BODY_WORDS) - {noun.lower_})
