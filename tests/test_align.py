@@ -1352,3 +1352,18 @@ def test_a_number_written_with_a_capital_is_one_name_not_a_count(nlp: Any) -> No
     assert "5g" in keys and "#5" not in keys and "g" not in keys
     counted = align._token_keys(nlp("Five were hurt in 5 cars, filmed in 4K video.")).keys
     assert "#5" in counted and "4k" in counted
+
+
+@pytest.mark.parametrize(("clause", "dangling"), [
+    # giveme5w1h (Harambe, the Daily Mail): a clause cut from "Zoo officials said at the
+    # time boy fell in the moat, three gorillas were in the enclosure ..." had been a key
+    # fact of its own, "At the time boy fell in the moat."
+    ("at the time boy fell in the moat", True),
+    ("when the tram derailed in the tunnel", True),
+    ("at the time boy fell in the moat, three gorillas were in the enclosure", False),  # its main clause follows
+    ("After 108 years, the Cubs have come to a decision.", False),  # a phrase, not a clause
+    ("the boy fell into the exhibit moat", False),
+])
+def test_a_clause_opening_on_its_subordinator_is_no_statement(clause: str, dangling: bool) -> None:
+    prop = align.Proposition(text=clause, keys=frozenset(), predicates=frozenset())
+    assert align._dangling(clause, prop) is dangling

@@ -1482,12 +1482,23 @@ def balance_quotes(text: str) -> tuple[str, int]:
 _PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 
 
+# A clause that opens on its subordinator and has no main clause after it ("at the time
+# boy fell in the moat", "when the tram derailed") says when or why something else
+# happened: no statement on its own. Words that also open a phrase ("After 108 years,
+# the Cubs ...", "As expected") are left out, and a comma may start the main clause
+# ("at the time boy fell in the moat, three gorillas were in the enclosure").
+_SUBORDINATE = re.compile(r"\W*(?:at the time|when|whenever|while|because|unless|though|although|whereas)\b"
+                          r"[^,;:]*$", re.IGNORECASE)
+
+
 def _dangling(text: str, prop: Proposition) -> bool:
     """Whether a clause cut from its sentence points at someone it does not name: "the
     United States increases pressure on his government" (whose?) is shown in its sentence
-    ("Maduro has requested assistance from Russia as the United States ...")."""
+    ("Maduro has requested assistance from Russia as the United States ..."); or opens on
+    its subordinator with no main clause after it (``_SUBORDINATE``: "at the time boy fell
+    in the moat")."""
     named = any(k.startswith("@") and not k.startswith(("@^", "@model:")) for k in prop.keys)
-    return not named and bool(_PERSONAL.search(text))
+    return (not named and bool(_PERSONAL.search(text))) or bool(_SUBORDINATE.match(text))
 
 
 # A word of ``squeeze``: a comma right before a letter ends one ("planes,including"), not
