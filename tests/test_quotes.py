@@ -1164,11 +1164,16 @@ def test_an_unnamed_role_or_body_speaks_as_the_article_introduced_it(nlp: Any) -
 
 def test_a_body_a_sentence_is_according_to_speaks_as_the_body(nlp: Any) -> None:
     # giveme5w1h (NYT on Nice): "the group" had stayed as written, though the article had
-    # just named the industry group as its source
+    # just named the industry group as its source; so had the Daily Mail's "the airline"
     text = ("Nearly 70 percent of the freight transported in the United States is carried on trucks, according to "
             "the American Trucking Associations, an industry group. \u201cWithout trucks,\u201d the group says, "
             "\u201cAmerica stops.\u201d")
     assert _speakers_with_entities(nlp, "ata", text)[1] == ["American Trucking Associations"] * 2
+    # the Daily Mail on ANA's flight: the parse's name starts after "All", the mention before it
+    text = ("According to All Nippon Airways, the unauthorised person was a passenger who had boarded the wrong "
+            "Tokyo flight. 'During the flight, the cabin crew became aware that one of the passengers boarded the "
+            "incorrect flight and notified the pilot,' the airline said in a statement to CNBC.")
+    assert _speakers_with_entities(nlp, "ana", text)[1] == ["All Nippon Airways"]
     # a source an apposition calls another kind of body (a student paper) is not the university
     text = ("According to The Louisville Cardinal, the University of Louisville's student paper, the university "
             "stated that some \"750 employees had suspicious activity surrounding their online accounts.\"")

@@ -986,6 +986,11 @@ class _Speakers:
             return (start, end, t.idx) if self.article.text[start:end].lower().split()[1:] != [word] else None
         return None
 
+    def _mentioned_at(self, tok: Any) -> Entity | None:
+        """The entity of the one mention that holds ``tok``, if one does."""
+        held = {ent.id: ent for start, end, ent in self.index.spans if start <= tok.idx and tok.idx + len(tok.text) <= end}
+        return next(iter(held.values())) if len(held) == 1 else None
+
     def _body_holder(self, noun: Any, quote: QuoteSpan | None) -> Entity | None:
         """The organisation a definite noun for one stands for when it speaks: "“...,” the
         airline said" after "ANA said it was investigating the incident". The noun must be
@@ -1005,7 +1010,8 @@ class _Speakers:
         for t in self._tokens(lo, noun.idx, quote):
             if t.pos_ != "PROPN" or self._quoted(t.idx) or (t.dep_ == "compound" and t.head.pos_ == "PROPN"):
                 continue
-            ent = self.entity(*name_span(t))
+            # "All Nippon Airways": the parse's name starts after "All", the mention before it
+            ent = self.entity(*name_span(t)) or self._mentioned_at(t)
             if ent is not None and ent.type == "ORG" and not self.is_person(t, speaking=False):
                 last = (t, ent)
         if last is None:
