@@ -292,7 +292,7 @@ def _decide(
     # ages told apart by two outlets: a claim giving one is contradicted, though the rest
     # of its sentence may still corroborate another's (no edge is dropped for them); one
     # the pair checks found already (the two sentences align) is not told twice
-    ages = age_contradictions(_story_articles(articles, article_of), annotations, family)
+    ages = age_contradictions([articles[aid] for aid in sorted(family)], annotations, family)
     found = [*found, *(x for x in ages if not any(contradict.same_sides(x, y) for y in found))]
     clauses = [c.part == "clause" for c in claims]
     apart = align.cannot_group(check.props)
@@ -305,11 +305,6 @@ def _decide(
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles), extras=extras)
     return align.drop_subsumed(align.drop_contained_singles(groups)), found
-
-
-def _story_articles(articles: Mapping[str, Article], article_of: Sequence[str]) -> list[Article]:
-    """The articles the story's claims come from, in id order."""
-    return [articles[i] for i in sorted(set(article_of))]
 
 
 def _same_occurrence(

@@ -58,7 +58,7 @@ from newsdesk.crosscheck.align import (
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
 from newsdesk.extract.dates import counted_from_text
-from newsdesk.extract.quantities import OTHER_SET
+from newsdesk.extract.quantities import AGE_AFTER, AGE_UNIT, OTHER_SET
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import (
     Article,
@@ -766,10 +766,12 @@ def _reported(doc: Any) -> list[tuple[str, str, str, str, str]]:
         if subject is None or subject.pos_ == "PRON":
             continue  # "he denied": whose denial is for the sentence before to say
         who = " ".join(t.lemma_.lower() for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"})
+        if not who:
+            continue
         written = " ".join(t.text for t in subject.subtree)
         written = written[:1].lower() + written[1:] if subject.left_edge.pos_ == "DET" else written
         for clause in verb.children:
-            if clause.dep_ == "ccomp" and clause.pos_ in {"VERB", "AUX"} and who:
+            if clause.dep_ == "ccomp" and clause.pos_ in {"VERB", "AUX"}:
                 out.append((kind, who, normalise_lemma(clause.lemma_), written, verb.text))
     return out
 
@@ -957,13 +959,10 @@ def find_contradictions(
     return distinct(list(found.values()))
 
 
-_OLD_AFTER = re.compile(r"[\s-]old\b")
-
-
 def _figure_text(q: Quantity, article: Article) -> str:
     """A figure as a reason quotes it: an age through its "old" ("32-year-old", where the
     figure's own span ends at "32-year")."""
-    old = _OLD_AFTER.match(article.text, q.evidence.end) if q.unit == "years old" else None
+    old = AGE_AFTER.match(article.text, q.evidence.end) if q.unit == AGE_UNIT else None
     return q.evidence.text + old.group(0) if old else q.evidence.text
 
 

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsdesk.extract.counted import AGED
-from newsdesk.extract.quantities import quantities_compatible, singular
+from newsdesk.extract.quantities import AGE_UNIT, quantities_compatible, singular
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -168,7 +168,7 @@ def age_contradictions(articles: Sequence[Article], annotations: Mapping[str, Ar
 
     def gives(q: Quantity, value: float) -> bool:
         ann = annotations.get(q.evidence.article_id)
-        return ann is not None and any(x.unit == "years old" and x.value == value for x in ann.quantities)
+        return ann is not None and any(x.unit == AGE_UNIT and x.value == value for x in ann.quantities)
 
     def in_lead(q: Quantity) -> bool:
         return q.evidence.start < leads.get(q.evidence.article_id, -1)

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsdesk.extract.dates import parse_anchor
-from newsdesk.extract.quantities import CONTAINERS, UNITS
+from newsdesk.extract.quantities import AGE_UNIT, CONTAINERS, UNITS
 from newsdesk.model import Article, CountedFact, Quantity, TimeExpression
 
 # What happened to the counted thing, by class: the words differ by outlet ("84 people
@@ -162,12 +162,16 @@ def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
     out: list[CountedFact] = []
     for q in quantities:
         age = age_fact(article, doc, q)
-        fact = (age[0], age[1].counted or "", AGED) if age else _count_fact(doc, q)
+        if age is not None:
+            noun, q = age  # the age through its noun: "4-year-old boy"
+            fact: tuple[Any, str, str] | None = (noun, q.counted or "", AGED)
+        else:
+            fact = _count_fact(doc, q)
         if fact is None:
             continue
         tok = fact[0]
         if not _another_time((tok.sent.start_char, tok.sent.end_char), times, published):
-            out.append(CountedFact(age[1] if age else q, fact[1], fact[2], _worded(fact[0], fact[2])))
+            out.append(CountedFact(q, fact[1], fact[2], _worded(fact[0], fact[2])))
     return tuple(out)
 
 
@@ -177,7 +181,7 @@ def age_fact(article: Article, doc: Any, q: Quantity) -> tuple[Any, Quantity] | 
     evidence widened to "4-year-old boy", counting "boy"). None for an age alone ("a
     3-year-old got into the enclosure"), after a name ("Ahed Tamimi, 16"), of several
     ("two 17-year-old boys") or of a thing ("a 38-year-old exhibit")."""
-    if q.unit != "years old":
+    if q.unit != AGE_UNIT:
         return None
     # "4-year" then "-old" or " old"
     old = next((t for t in doc if q.evidence.end <= t.idx <= q.evidence.end + 1 and t.lower_ == "old"), None)

@@ -385,8 +385,8 @@ def extract_quantities(article: Article, doc: Doc | None = None,
             counted, _unit, end = _counted(text, q.end, None, doc)
         else:  # "10% of naval forces": a unit counts only through an "of" phrase
             counted, unit, end = _counted(text, q.end, q.unit, doc)
-        if unit == "year" and _AGE_AFTER.match(text, q.end):
-            unit = "years old"  # an age ("a 16-year-old girl") is no span of time ("up to 14 years")
+        if unit == "year" and AGE_AFTER.match(text, q.end):
+            unit = AGE_UNIT  # an age ("a 16-year-old girl") is no span of time ("up to 14 years")
         out.append(Quantity(article.evidence(q.start, end), q.value, unit, counted, q.qualifier))
     return tuple(_with_partitives(text, out, doc))
 
@@ -424,7 +424,9 @@ def _with_partitives(text: str, found: list[Quantity], doc: Doc | None) -> list[
     return out
 
 
-_AGE_AFTER = re.compile(r"[\s-]old\b")
+# An age's unit ("a 16-year-old girl"), read where "old" follows a number of years.
+AGE_UNIT = "years old"
+AGE_AFTER = re.compile(r"[\s-]old\b")
 
 
 def singular(word: str) -> str:
