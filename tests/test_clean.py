@@ -368,6 +368,21 @@ def test_an_archive_menu_run_into_one_line_goes(data_dir: Path) -> None:
     assert rules.is_archive_list(split_lines(menu)[0])
 
 
+@pytest.mark.parametrize(("text", "late", "box"), [
+    # giveme5w1h (CNN on Harambe): an outlet's possessive in place of "a" had kept the bio,
+    # and its author ("Wallace") then took another Wallace's quotes in a NASA story
+    ("Kelly Wallace is CNN's digital correspondent and editor-at-large covering family, career and life. Read her "
+     "other columns and follow her reports at CNN Parents and on Twitter @kellywallacetv.", False, True),
+    ("Jane Doe is a reporter for the Daily Planet. Follow her on Twitter @jdoe.", False, True),
+    ("John Smith is The Post's chief correspondent in Berlin.", True, True),
+    # the same shape in the body without a contact cue is reporting
+    ("Kate Bolduan is CNN's anchor, and she said the interview went ahead on Monday.", False, False),
+    ("Donald Trump is America's president and not a reporter, the spokesman said.", False, False),
+])
+def test_an_author_bio_goes_where_it_sits_or_with_a_contact(text: str, late: bool, box: bool) -> None:
+    assert rules.is_author_box(rules.make_line(0, 0, text), late) is box
+
+
 @pytest.mark.parametrize(("text", "author"), [
     ("by James Carter Senior News Editor", "James Carter"),
     ("By Emma Batha", "Emma Batha"),

@@ -341,8 +341,10 @@ _ROLE_WORDS = frozenset(
     "producer anchor host and & | , - – — on in for at updated published".split()
 )
 _BYLINE_LOWER_OK = frozenset("and of the for at in on de van von da del la le bin".split())
+# "Jane Doe is a reporter for X", "Kelly Wallace is CNN's digital correspondent", "... is The Post's"
 _AUTHOR_BOX_RE = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\b.{0,80}?\b(?:writer|reporter|"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:a|an|the|(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s)\s.{0,80}?\b"
+    r"(?:writer|reporter|"
     r"editor|correspondent|journalist|columnist|contributor|producer|author|anchor|host)\b"
 )
 _CONTACT_CUE = re.compile(r"twitter|@|e-?mail|follow|instagram|facebook|\bx\.com\b", re.IGNORECASE)
