@@ -190,6 +190,84 @@ def test_an_age_qualifies_the_one_noun_after_it(nlp: Any, sentence: str, age: tu
         assert sentence[f.quantity.evidence.start:f.quantity.evidence.end] == f.quantity.evidence.text
 
 
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("The judgment built quickly after a 3-year-old got into the enclosure of a 450-pound gorilla.",
+     ("450-pound gorilla", "gorilla", 450.0, "lb", "weight")),
+    ("A day after the 400-pound (181-kg) gorilla was shot dead, the page had 3,000 likes.",  # not the kilograms
+     ("400-pound (181-kg) gorilla", "gorilla", 400.0, "lb", "weight")),
+    ("Police shot the driver, who drove the 25-ton, unmarked truck for 2 kilometers.",
+     ("25-ton, unmarked truck", "truck", 25.0, "ton", "weight")),
+    ("The 108-foot-tall rocket lifted off from the coast on Thursday.", ("108-foot-tall rocket", "rocket", 108.0, "ft", "height")),
+    ("A boy fell into a 40-metre well while picking cabbages.", ("40-metre well", "well", 40.0, "m", "size")),
+    ("The gorilla weighed 400 pounds.", None),  # qualifies no noun
+    ("Two 25-ton trucks were parked on the promenade.", None),  # several
+    ("The coin is worth one pound today.", None),  # money, maybe
+])
+def test_a_measure_qualifies_the_one_noun_after_it(nlp: Any, sentence: str,
+                                                   measure: tuple[str, str, float, str, str] | None) -> None:
+    from newsdesk.extract.counted import AGED, ATTRIBUTES, counted_facts
+    from newsdesk.extract.quantities import extract_quantities
+    from newsdesk.model import Article
+
+    article = Article(id="a", source="a", text=sentence, raw_text=sentence)
+    doc = nlp(sentence)
+    facts = [f for f in counted_facts(article, extract_quantities(article, doc), doc)
+             if f.predicate in ATTRIBUTES - {AGED}]
+    found = [(f.quantity.evidence.text, f.counted, f.quantity.value, f.quantity.unit, f.predicate) for f in facts]
+    assert found == ([measure] if measure else [])
+    for f in facts:
+        assert sentence[f.quantity.evidence.start:f.quantity.evidence.end] == f.quantity.evidence.text
+
+
+def test_two_outlets_giving_the_gorilla_two_weights_contradict(data_dir: Path, tmp_path: Path) -> None:
+    """giveme5w1h (Harambe), through the whole pipeline: CNN's lead has "a 450-pound
+    gorilla" (once its author's bio above it is cleaned away); China Daily has "the
+    400-pound (181-kg) gorilla", RT "The 181-kg gorilla". The weight is a figure whose
+    values differ, the kilograms one value with the 400 pounds they convert from, and one
+    contradiction quotes CNN against an outlet of the other value, converted for the reader."""
+    from newsdesk.pipeline import analyze
+    from newsdesk.settings import Settings
+
+    root = data_dir / "giveme5w1h-news-cluster" / "data"
+    if not root.is_dir():
+        pytest.skip(f"{root} is absent")
+    rows = []
+    for path in sorted(root.glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        if (rec.get("newsCluster") or {}).get("Event") == "harambe":
+            rows.append({"text": rec["text"], "title": rec.get("title"), "url": rec.get("url"),
+                         "published": (rec.get("date_publish") or "")[:10] or None, "outlet": rec.get("source_domain")})
+    feed = tmp_path / "harambe.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = analyze([str(feed)], Settings())
+    texts = {a.id: a.text for a in report.articles}
+    assert not any("Read her other columns" in t for t in texts.values())  # the bio is gone
+    (weight,) = [f for st in report.stories for f in st.figures if (f.counted, f.predicate) == ("gorilla", "weight")]
+    assert weight.differ and len(weight.values) == 2
+    kinds = [{e.text for e in v.evidence} for v in weight.values]
+    assert {"450-pound gorilla"} in kinds
+    assert any({"400-pound (181-kg) gorilla", "181-kg gorilla"} <= k for k in kinds)
+    for v in weight.values:  # the number is the one of the wording shown
+        assert v.text.startswith(f"{v.value:g}")
+    (x,) = [c for st in report.stories for c in st.contradictions if "gorilla" in c.reason and "-pound" in c.reason]
+    assert x.kind == "quantity" and "450-pound gorilla" in x.reason and "about 399 lb" in x.reason
+    for e in (x.a, x.b):
+        assert texts[e.article_id][e.start:e.end] == e.text
+
+
+def test_two_spellings_of_one_weight_agree_and_another_weight_contradicts(data_dir: Path) -> None:
+    # giveme5w1h (Nice): The Sun's "25-tonne truck" and China Daily's "the 25-ton, unmarked
+    # truck" are one weight of the truck in the title, given by two outlets; The New York
+    # Times's "a 19-ton delivery truck" is another, and the two reports contradict
+    docs = _event_docs(data_dir, "truck_attack_in_nice")
+    _, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    (weight,) = [f for f in story.figures if (f.counted, f.predicate) == ("truck", "weight")]
+    assert [(v.value, v.support_count) for v in weight.values] == [(25.0, 2), (19.0, 1)] and weight.differ
+    assert {"25-tonne truck", "25-ton, unmarked truck"} <= {e.text for e in weight.values[0].evidence}
+    (x,) = [c for c in story.contradictions if "truck" in c.reason and "-ton" in c.reason]
+    assert "19-ton delivery truck" in x.reason and "25-tonne truck" in x.reason and "about" not in x.reason
+
+
 def test_two_outlets_giving_the_boy_two_ages_contradict(data_dir: Path) -> None:
     """giveme5w1h (a boy in a well in Hebei, four articles): the BBC's lead has "a
     five-year-old boy", the Daily Mail's first report "A six-year-old boy fell into a

@@ -219,6 +219,35 @@ def test_a_unit_in_a_compound_adjective_or_abbreviated_is_read() -> None:
         assert all(q.unit is None for q in _quantities(text)), text
 
 
+def test_one_pound_is_a_weight_only_in_a_compound_adjective() -> None:
+    # giveme5w1h (Harambe): CNN's "a 450-pound gorilla" and China Daily's "the 400-pound
+    # (181-kg) gorilla" had been bare 450 and 400, so the two weights were never compared
+    for text, value in (("a 450-pound gorilla at the Cincinnati Zoo", 450.0),
+                        ("a day after the 400-pound (181-kg) gorilla was shot dead", 400.0)):
+        first = _quantities(text)[0]
+        assert (first.value, first.unit, first.evidence.text) == (value, "lb", f"{value:g}-pound"), text
+    # elsewhere one pound is as often money: no unit is read
+    for text in ("The coin is worth one pound today.", "He sold it for 5 pound in the market."):
+        assert all(q.unit is None for q in _quantities(text)), text
+
+
+def test_a_measure_in_two_units_is_compared_converted() -> None:
+    from newsdesk.extract.quantities import converted_compatible
+
+    def q(text: str) -> Quantity:
+        return _quantities(text)[0]
+
+    # giveme5w1h: "400-pound (181-kg)", "40-metre-deep well (131 feet)"
+    assert converted_compatible(q("a 400-pound gorilla"), q("a 181-kg gorilla")) is True
+    assert converted_compatible(q("a 40-metre well"), q("a well 131 feet deep")) is True
+    assert converted_compatible(q("a 450-pound gorilla"), q("a 181-kg gorilla")) is False
+    assert converted_compatible(q("about 450 pounds"), q("a 190-kg gorilla")) is True  # approximate
+    # one unit is quantities_compatible's to compare; tons may be short tons or tonnes
+    assert converted_compatible(q("a 400-pound gorilla"), q("a 450-pound gorilla")) is None
+    assert converted_compatible(q("a 25-ton truck"), q("a 25,000 kg truck")) is None
+    assert converted_compatible(q("a 40-metre well"), q("a 40-pound sack")) is None  # no common dimension
+
+
 def test_an_age_is_no_span_of_time() -> None:
     # giveme5w1h (Ahed Tamimi): "a 16-year-old Palestinian girl" had been 16 years, one
     # figure of one unit with "could face up to 14 years in prison", and the two differed

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from newsdesk.crosscheck.attribution import with_attributions
-from newsdesk.crosscheck.figures import age_contradictions
+from newsdesk.crosscheck.figures import attribute_contradictions
 from newsdesk.crosscheck.unshared import with_unshared_figures
 from newsdesk.model import (
     Article,
@@ -289,10 +289,10 @@ def _decide(
     people = {e.id for e in entities if e.type == "PERSON"}
     edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
     kept = align.drop_contradicting(edges, claims, found)
-    # ages told apart by two outlets: a claim giving one is contradicted, though the rest
-    # of its sentence may still corroborate another's (no edge is dropped for them); one
-    # the pair checks found already (the two sentences align) is not told twice
-    ages = age_contradictions([articles[aid] for aid in sorted(family)], annotations, family)
+    # ages (weights, ...) told apart by two outlets: a claim giving one is contradicted,
+    # though the rest of its sentence may still corroborate another's (no edge is dropped
+    # for them); one the pair checks found already (the sentences align) is not told twice
+    ages = attribute_contradictions([articles[aid] for aid in sorted(family)], annotations, family)
     found = [*found, *(x for x in ages if not any(contradict.same_sides(x, y) for y in found))]
     clauses = [c.part == "clause" for c in claims]
     apart = align.cannot_group(check.props)

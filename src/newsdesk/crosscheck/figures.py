@@ -15,10 +15,11 @@ a figure only one article has is a single-source claim, and the claims say so. A
 other than a toll is kept only when two articles give one of its values: "two runs" in
 one report and "three runs" in another are two innings, not one figure.
 
-Ages written before their noun ("a 4-year-old boy") line up the same way, for a noun
-the title of one of the story's articles uses (the one the story is about), and two
-ages of it are two values wherever they stand. Where two outlets give it different ages,
-one of them in its lead, ``age_contradictions`` reports a contradiction.
+Ages and measures written before their noun ("a 4-year-old boy", "a 450-pound gorilla",
+``extract.counted.ATTRIBUTES``) line up the same way, for a noun the title of one of the
+story's articles uses (the one the story is about), and two values of one are two
+values wherever they stand. Where two outlets give it different ones, one of them in its
+lead, ``attribute_contradictions`` reports a contradiction.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from newsdesk.extract.counted import AGED
-from newsdesk.extract.quantities import AGE_UNIT, quantities_compatible, singular
+from newsdesk.extract.counted import ATTRIBUTES
+from newsdesk.extract.quantities import METRIC, converted_compatible, quantities_compatible, singular
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -46,8 +47,9 @@ from newsdesk.model import (
 # figure are a disagreement. Other counts often have several true values in one story
 # ("scored two runs" in one inning, "three runs" in another) and are listed, not flagged.
 TOLLS = frozenset({"killed", "injured", "arrested", "missing", "evacuated", "rescued"})
-# Likewise an age ("a 4-year-old boy", ``extract.counted.AGED``): one holder, one value.
-ONE_VALUE = TOLLS | {AGED}
+# Likewise an age or a measure ("a 4-year-old boy", "a 450-pound gorilla",
+# ``extract.counted.ATTRIBUTES``): one holder, one value.
+ONE_VALUE = TOLLS | ATTRIBUTES
 # A toll's values disagree only when given in the lead of their articles (the first this
 # many sentences): deeper in an article a count is often another event's ("among the six
 # people who died when the seaplane crashed") or a part ("a hospital treating 20 people").
@@ -67,7 +69,13 @@ def _differ(values: Sequence[tuple[Quantity, ...]], lead_end: Mapping[str, int])
     reps = [next((q for q in qs if q.evidence.start < lead_end.get(q.evidence.article_id, 1 << 62)), None)
             for qs in values]
     led = [q for q in reps if q is not None]
-    return any(quantities_compatible(a, b) is False for i, a in enumerate(led) for b in led[i + 1:])
+    return any(_compatible(a, b) is False for i, a in enumerate(led) for b in led[i + 1:])
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool | None:
+    """``quantities_compatible``, and measures in two units compared converted."""
+    converted = converted_compatible(a, b)
+    return converted if converted is not None else quantities_compatible(a, b)
 
 
 def _titled(articles: Sequence[Article]) -> set[str]:
@@ -111,7 +119,7 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
     titled = _titled(articles)
     for a in articles:
         for f in annotations[a.id].counted if a.id in annotations else ():
-            if f.predicate != AGED or singular(f.counted) in titled:  # whose age: see ``age_contradictions``
+            if f.predicate not in ATTRIBUTES or singular(f.counted) in titled:  # whose: ``attribute_contradictions``
                 groups[(singular(f.counted), f.predicate)].append(f)
     figures: list[tuple[int, Figure]] = []  # (articles giving it, figure)
     leads = _lead_ends(articles)
@@ -119,13 +127,17 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         support = _support([f.quantity.evidence for f in facts], family)
         if support < MIN_ARTICLES:
             continue
-        by_value: dict[float, list[Quantity]] = defaultdict(list)
-        for f in facts:
-            by_value[round(f.quantity.value, 6)].append(f.quantity)
+        by_value: dict[tuple[float, str], list[Quantity]] = defaultdict(list)
+        for f in facts:  # "400-pound" and "400 kg" are two values, "400-pound" and "181-kg" one
+            key = (round(f.quantity.value, 6), f.quantity.unit or "")
+            key = next((k for k, qs in by_value.items() if converted_compatible(qs[0], f.quantity)), key)
+            by_value[key].append(f.quantity)
         values = []
-        for value, qs in by_value.items():
+        for qs in by_value.values():
             evidence = tuple(sorted((q.evidence for q in qs), key=lambda e: (e.article_id, e.start)))
             text = _usual_wording([" ".join(q.evidence.text.split()) for q in qs])
+            # the number of the wording shown ("181-kg gorilla": 181, though "400-pound" joined it)
+            value = round(next(q.value for q in qs if " ".join(q.evidence.text.split()) == text), 6)
             values.append((FigureValue(value, text, _support(evidence, family), evidence), tuple(qs)))
         values.sort(key=lambda v: (-v[0].support_count, -len(v[0].evidence), v[0].value))
         if pred not in ONE_VALUE and values[0][0].support_count < MIN_ARTICLES:
@@ -133,7 +145,7 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         counted = Counter(f.counted for f in facts)
         noun = _commonest(counted)
         fid = "f" + content_hash(noun, pred, *(f"{v.value:g}" for v, _ in values), length=12)
-        differ = pred in ONE_VALUE and _differ([qs for _, qs in values], {} if pred == AGED else leads)
+        differ = pred in ONE_VALUE and _differ([qs for _, qs in values], {} if pred in ATTRIBUTES else leads)
         worded = Counter(f.worded for f in facts if f.worded)
         label = _commonest(worded) if worded else pred  # "trapped", not "trap"
         figures.append((support, Figure(fid, noun, label, tuple(v for v, _ in values), differ)))
@@ -141,17 +153,20 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
     return tuple(f for _, f in figures)
 
 
-def age_contradictions(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
-                       family: Mapping[str, str]) -> list[Contradiction]:
-    """Outlets whose leads give different ages to the one the story is about: "A
-    six-year-old boy fell into a deserted well" in one, "rescuers are trying to reach a
-    five-year-old boy" in another. One contradiction per two values, in article order.
+def attribute_contradictions(articles: Sequence[Article], annotations: Mapping[str, ArticleAnnotations],
+                             family: Mapping[str, str]) -> list[Contradiction]:
+    """Outlets whose leads give different ages (or weights, heights, ...: ``ATTRIBUTES``)
+    to the one the story is about: "A six-year-old boy fell into a deserted well" in one,
+    "rescuers are trying to reach a five-year-old boy" in another; "a 450-pound gorilla"
+    and "the 400-pound male". One contradiction per two values that cannot be one figure
+    (``quantities_compatible``: "a 400-pound gorilla" and "181-kg" are not compared), in
+    article order.
 
     The holder is a noun that the title of one of the story's articles uses ("Chinese
     boy found dead in well", ``_titled``): an age of a noun no title names is often someone else's
     ("the 2013 fatal mauling of a 2-year-old boy"). Each of the two articles gives that
     noun one age, background sentences aside (``extract.counted``), one of them in its
-    lead (``LEAD_SENTENCES``), and neither gives the other's value as an age anywhere:
+    lead (``LEAD_SENTENCES``), and neither gives the other's value in that unit anywhere:
     "The boy was initially reported to be 4 years old, but police later said he is 3"
     reports the correction itself.
     """
@@ -159,16 +174,17 @@ def age_contradictions(articles: Sequence[Article], annotations: Mapping[str, Ar
 
     leads = _lead_ends(articles)
     titled = _titled(articles)
-    ages: dict[str, dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))  # noun -> family -> ages
+    # (noun, what) -> family -> its values
+    told: dict[tuple[str, str], dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))
     for a in articles:
         for f in annotations[a.id].counted if a.id in annotations else ():
-            if f.predicate == AGED and singular(f.counted) in titled:
-                ages[singular(f.counted)][family.get(a.id, a.id)].append(f.quantity)
+            if f.predicate in ATTRIBUTES and singular(f.counted) in titled:
+                told[(singular(f.counted), f.predicate)][family.get(a.id, a.id)].append(f.quantity)
     by_id = {a.id: a for a in articles}
 
-    def gives(q: Quantity, value: float) -> bool:
+    def gives(q: Quantity, other: Quantity) -> bool:
         ann = annotations.get(q.evidence.article_id)
-        return ann is not None and any(x.unit == AGE_UNIT and x.value == value for x in ann.quantities)
+        return ann is not None and any(x.unit == other.unit and x.value == other.value for x in ann.quantities)
 
     def in_lead(q: Quantity) -> bool:
         return q.evidence.start < leads.get(q.evidence.article_id, -1)
@@ -179,23 +195,34 @@ def age_contradictions(articles: Sequence[Article], annotations: Mapping[str, Ar
         return art.evidence(s.start, s.end) if s else q.evidence
 
     out: list[Contradiction] = []
-    for _noun, by_family in sorted(ages.items()):
-        given: dict[float, list[Quantity]] = defaultdict(list)  # value -> each family's first mention of it
-        for qs in by_family.values():
-            if len({q.value for q in qs}) == 1:
-                given[qs[0].value].append(qs[0])
+    for _key, by_family in sorted(told.items()):
+        # (value, unit) -> each family's first mention of it
+        given: dict[tuple[float, str], list[Quantity]] = defaultdict(list)
+        for qs in by_family.values():  # an article giving one value ("400-pound (181-kg)" is one)
+            if all((q.value, q.unit) == (qs[0].value, qs[0].unit) or converted_compatible(qs[0], q) for q in qs):
+                key = (qs[0].value, qs[0].unit or "")  # "181-kg" and "400-pound" are one value
+                key = next((k for k, gs in given.items() if converted_compatible(gs[0], qs[0])), key)
+                given[key].append(qs[0])
         values = sorted(given)
         for i, va in enumerate(values):
             for vb in values[i + 1:]:
                 pair = next(((qa, qb) for qa in sorted(given[va], key=_place) for qb in sorted(given[vb], key=_place)
-                             if (in_lead(qa) or in_lead(qb)) and not gives(qa, vb) and not gives(qb, va)), None)
+                             if (in_lead(qa) or in_lead(qb)) and _compatible(qa, qb) is False
+                             and not gives(qa, qb) and not gives(qb, qa)), None)
                 if pair is None:
                     continue
                 qa, qb = sorted(pair, key=_place)
                 reason = (f"{outlet_label(by_id[qa.evidence.article_id])} says {qa.evidence.text}, "
-                          f"{outlet_label(by_id[qb.evidence.article_id])} says {qb.evidence.text}")
+                          f"{outlet_label(by_id[qb.evidence.article_id])} says {qb.evidence.text}{_in_unit(qb, qa)}")
                 out.append(make_contradiction("quantity", reason, sentence(qa), sentence(qb)))
     return out
+
+
+def _in_unit(q: Quantity, other: Quantity) -> str:
+    """" (about 399 lb)": ``q`` in the unit of ``other`` when the two differ, else ""."""
+    if q.unit == other.unit or q.unit not in METRIC or other.unit not in METRIC:
+        return ""
+    return f" (about {q.value * METRIC[q.unit][1] / METRIC[other.unit][1]:.3g} {other.unit})"
 
 
 def _place(q: Quantity) -> tuple[str, int]:

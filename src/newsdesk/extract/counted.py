@@ -66,6 +66,17 @@ BACKGROUND_DAYS = 31
 # The predicate of an age written before the noun it qualifies: "a 4-year-old boy" is a
 # boy aged 4 (``age_fact``). One holder has one age, so two outlets giving two is news.
 AGED = "aged"
+# Likewise a measure written before its noun (``measure_fact``): "a 450-pound gorilla" is
+# the gorilla's weight, "a 108-foot-tall rocket" its height, by the dimension adjective
+# between; a length with none ("a 40-metre well": deep? wide?) is its size.
+WEIGHT = "weight"
+SIZE = "size"
+WEIGHT_UNITS = frozenset({"lb", "kg", "ton"})
+LENGTH_UNITS = frozenset({"m", "ft", "km", "mile", "yd", "cm", "mm", "in"})
+DIMENSIONS: dict[str, str] = {"tall": "height", "high": "height", "deep": "depth", "long": "length",
+                              "wide": "width"}
+# What a story's subject is (an age or a measure of it): one value per holder.
+ATTRIBUTES = frozenset({AGED, WEIGHT, SIZE, *DIMENSIONS.values()})
 
 
 def _head_noun(doc: Any, q: Quantity) -> Any | None:
@@ -162,9 +173,14 @@ def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
     out: list[CountedFact] = []
     for q in quantities:
         age = age_fact(article, doc, q)
+        measure = measure_fact(article, doc, q) if age is None else None
+        fact: tuple[Any, str, str] | None
         if age is not None:
             noun, q = age  # the age through its noun: "4-year-old boy"
-            fact: tuple[Any, str, str] | None = (noun, q.counted or "", AGED)
+            fact = (noun, q.counted or "", AGED)
+        elif measure is not None:
+            noun, q, what = measure  # "450-pound gorilla": its weight
+            fact = (noun, q.counted or "", what)
         else:
             fact = _count_fact(doc, q)
         if fact is None:
@@ -193,6 +209,34 @@ def age_fact(article: Article, doc: Any, q: Quantity) -> tuple[Any, Quantity] | 
     counted = noun.lower_
     return noun, Quantity(article.evidence(q.evidence.start, noun.idx + len(noun.text)), q.value, q.unit,
                           counted, q.qualifier)
+
+
+def measure_fact(article: Article, doc: Any, q: Quantity) -> tuple[Any, Quantity, str] | None:
+    """(noun, the measure through that noun, what it measures) of a weight or length
+    written before the one noun it qualifies: "a 450-pound gorilla" (``WEIGHT``), "a
+    108-foot-tall rocket" (height: ``DIMENSIONS``), "a 40-metre well" (``SIZE``), with
+    the Quantity's evidence widened to the noun and counting it. None for a measure that
+    qualifies no noun ("weighed 400 pounds"), that restates another ("the 400-pound
+    (181-kg) gorilla": the kilograms) or of a plural noun ("two 25-ton trucks")."""
+    if q.unit not in WEIGHT_UNITS | LENGTH_UNITS:
+        return None
+    span = doc.char_span(q.evidence.start, q.evidence.end, alignment_mode="expand")
+    unit = next((t for t in reversed(span or ()) if UNITS.get(t.lower_) == q.unit), None)
+    if unit is None:
+        return None
+    what = WEIGHT if q.unit in WEIGHT_UNITS else SIZE
+    head = unit.head
+    if unit.dep_ == "npadvmod" and head.dep_ == "amod" and head.lower_ in DIMENSIONS and q.unit in LENGTH_UNITS:
+        what, head = DIMENSIONS[head.lower_], head.head  # "108-foot-tall rocket"
+    elif unit.dep_ not in {"compound", "nmod", "amod"}:
+        return None
+    # a unit compounded with a word makes it a noun, whatever its tag ("a 40-metre well":
+    # the small model tags that "well" an interjection)
+    noun = head.tag_ == "NN" or (unit.dep_ == "compound" and head.tag_ == "UH" and head.is_alpha)
+    if not noun or head.i <= unit.i:
+        return None
+    return head, Quantity(article.evidence(q.evidence.start, head.idx + len(head.text)), q.value, q.unit,
+                          head.lower_, q.qualifier), what
 
 
 def _worded(noun: Any, predicate: str) -> str:

@@ -85,7 +85,7 @@ UNITS = {
     "percentage point": "pp", "tons": "ton", "ton": "ton", "tonnes": "ton", "tonne": "ton",
     "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km", "km": "km",
     "miles": "mile", "mile": "mile", "meters": "m", "metres": "m", "meter": "m", "metre": "m",
-    "kilograms": "kg", "kilogram": "kg", "kg": "kg", "pounds": "lb", "lbs": "lb",
+    "kilograms": "kg", "kilogram": "kg", "kg": "kg", "pounds": "lb", "lbs": "lb", "pound": "lb",
     "feet": "ft", "foot": "ft", "ft": "ft", "inches": "in", "inch": "in", "yards": "yd", "yard": "yd",
     "centimetres": "cm", "centimeters": "cm", "cm": "cm", "millimetres": "mm", "millimeters": "mm", "mm": "mm",
     "barrels": "barrel", "barrel": "barrel", "acres": "acre",
@@ -266,14 +266,19 @@ def _build(m: re.Match[str]) -> _Match | None:
         value, unit = value / den, "ratio"
     if m.group("cur"):
         unit = CURRENCY_SIGNS.get(m.group("cur").lower(), "USD")
+    ends: tuple[str, ...] = ("num", "scale", "sscale", "unit", "den")
     if m.group("unit"):
         u = m.group("unit").lower()
         unit = UNITS.get(u) or CURRENCY_WORDS.get(u) or unit
         if unit == "lb" and u == "pounds" and _says_money(m):
             unit = "GBP"
+        if u == "pound" and m.string[m.start("unit") - 1] != "-":
+            # one "pound" is a weight only in a compound adjective ("a 400-pound gorilla");
+            # elsewhere it is as often money ("a one pound coin"), so no unit is read
+            unit, ends = None, ("num", "scale", "sscale", "den")
     qual = m.group("qual").lower() if m.group("qual") else None
     start = m.start("qual") if qual else (m.start("cur") if m.group("cur") else m.start("num"))
-    end = max(m.end(g) for g in ("num", "scale", "sscale", "unit", "den"))
+    end = max(m.end(g) for g in ends)
     return _Match(start, end, value, unit, qual)
 
 
@@ -529,6 +534,35 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
     va, _ = _comparable_value(a)
     vb, _ = _comparable_value(b)
     return abs(va - vb) <= max(_tolerance(va, a.qualifier), _tolerance(vb, b.qualifier))
+
+
+# Units of one dimension, in the metric unit they convert to: "400-pound (181-kg)". Tons
+# are left out: a "25-ton" truck may be short tons or tonnes.
+METRIC: dict[str, tuple[str, float]] = {
+    "kg": ("kg", 1.0), "lb": ("kg", 0.45359237),
+    "m": ("m", 1.0), "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "ft": ("m", 0.3048),
+    "in": ("m", 0.0254), "yd": ("m", 0.9144), "mile": ("m", 1609.344),
+}
+# A figure told in another unit is rounded in that unit ("131 feet" for 40 metres is
+# 131.2): within this relative gap it is the same figure.
+CONVERSION_GAP = 0.02
+
+
+def converted_compatible(a: Quantity, b: Quantity) -> bool | None:
+    """Whether two measures in different units of one dimension can be one figure
+    converted ("400-pound" and "181-kg", "40-metre" and "131 feet": within CONVERSION_GAP,
+    or APPROX_TOLERANCE where one is approximate; a bound admits any); None for one unit
+    (``quantities_compatible`` compares those) or units of no common dimension."""
+    if a.unit == b.unit or a.unit not in METRIC or b.unit not in METRIC:
+        return None
+    (base_a, fa), (base_b, fb) = METRIC[a.unit], METRIC[b.unit]
+    if base_a != base_b:
+        return None
+    if {a.qualifier, b.qualifier} & (LOWER_BOUND | UPPER_BOUND):
+        return True
+    va, vb = a.value * fa, b.value * fb
+    gap = APPROX_TOLERANCE if {a.qualifier, b.qualifier} & APPROX else CONVERSION_GAP
+    return max(va, vb) <= 0 or abs(va - vb) / max(va, vb) <= gap
 
 
 def relative_gap(a: Quantity, b: Quantity) -> float:
