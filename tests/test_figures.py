@@ -268,6 +268,55 @@ def test_two_spellings_of_one_weight_agree_and_another_weight_contradicts(data_d
     assert "19-ton delivery truck" in x.reason and "25-tonne truck" in x.reason and "about" not in x.reason
 
 
+def test_an_age_after_a_full_name_lines_up_across_outlets(data_dir: Path) -> None:
+    # giveme5w1h (Croydon tram): six outlets give "Martin Bamford, 30," and two "Hannah
+    # Collier, 23,": ages after a person's full name, which no title names, line up as
+    # figures of that person
+    docs = _event_docs(data_dir, "croydon_tram_trash")
+    _, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    ages = {f.counted: f for f in story.figures if f.predicate == "aged"}
+    assert [(v.value, v.support_count) for v in ages["Martin Bamford"].values] == [(30.0, 6)]
+    assert [(v.value, v.support_count) for v in ages["Hannah Collier"].values] == [(23.0, 2)]
+    assert not ages["Martin Bamford"].differ and not story.contradictions
+
+
+@pytest.mark.parametrize(("sentence", "age"), [
+    ("Police named the victim as Martin Bamford, 30, of Croydon.", ("Martin Bamford, 30", "Martin Bamford", 30.0)),
+    ("The star of the show was Michael Sheen, 49.", ("Michael Sheen, 49", "Michael Sheen", 49.0)),
+    ("Kevin Durant, 30 points and 10 rebounds, led the team.", None),  # a score, not an age
+    ("Vladimir Putin, 2018, said so.", None),  # a year
+    ("Bamford, 30, was named by police.", None),  # a surname alone may be one of a family
+])
+def test_an_age_after_a_full_name_is_that_persons(nlp: Any, sentence: str, age: tuple[str, str, float] | None) -> None:
+    from newsdesk.extract.counted import AGED, counted_facts
+    from newsdesk.extract.entities import extract_mentions
+    from newsdesk.extract.quantities import extract_quantities
+    from newsdesk.model import Article
+
+    article = Article(id="a", source="a", text=sentence, raw_text=sentence)
+    doc = nlp(sentence)
+    facts = [f for f in counted_facts(article, extract_quantities(article, doc), doc, (), extract_mentions(article, doc))
+             if f.predicate == AGED]
+    assert [(f.quantity.evidence.text, f.counted, f.quantity.value) for f in facts] == ([age] if age else [])
+
+
+def test_two_outlets_giving_one_named_person_two_ages_contradict() -> None:
+    # sentences in the shape of giveme5w1h's Croydon reports, one age changed
+    a = ("Tram crash victim named\nPolice named the first victim as Martin Bamford, 30, of New Addington. "
+         "The tram derailed near Sandilands.")
+    b = ("Seven dead in Croydon tram crash\nThe dead include Martin Bamford, 31, of New Addington, police said. "
+         "The tram overturned on a sharp bend.")
+    _, story = cross_check_texts([("a", a, None), ("b", b, None)], published=["2016-11-10"] * 2)
+    (age,) = [f for f in story.figures if (f.counted, f.predicate) == ("Martin Bamford", "aged")]
+    assert age.differ
+    (x,) = story.contradictions
+    assert "Martin Bamford, 30" in x.reason and "Martin Bamford, 31" in x.reason
+    # the same age in both is a corroborated figure and no contradiction
+    _, story = cross_check_texts([("a", a, None), ("b", b.replace(", 31,", ", 30,"), None)],
+                                 published=["2016-11-10"] * 2)
+    assert not story.contradictions
+
+
 def test_two_outlets_giving_the_boy_two_ages_contradict(data_dir: Path) -> None:
     """giveme5w1h (a boy in a well in Hebei, four articles): the BBC's lead has "a
     five-year-old boy", the Daily Mail's first report "A six-year-old boy fell into a

@@ -149,7 +149,8 @@ def annotate_stage(
         for a, d in zip(arts, docs, strict=True):
             times[a.id] = extract_times(a, d)
             quantities[a.id] = extract_quantities(a, d, times[a.id])  # amounts less the date spans
-        counted = {a.id: counted_facts(a, quantities[a.id], d, times[a.id]) for a, d in zip(arts, docs, strict=True)}
+        counted = {a.id: counted_facts(a, quantities[a.id], d, times[a.id], mentions[a.id])
+                   for a, d in zip(arts, docs, strict=True)}
     with clock.stage("quotes+citations", n):
         run_entities = tuple(entities)  # a tuple: both stages share one alias index of it
         quotes = {a.id: extract_quotes(a, d, run_entities) for a, d in zip(arts, docs, strict=True)}

@@ -17,9 +17,10 @@ one report and "three runs" in another are two innings, not one figure.
 
 Ages and measures written before their noun ("a 4-year-old boy", "a 450-pound gorilla",
 ``extract.counted.ATTRIBUTES``) line up the same way, for a noun the title of one of the
-story's articles uses (the one the story is about), and two values of one are two
-values wherever they stand. Where two outlets give it different ones, one of them in its
-lead, ``attribute_contradictions`` reports a contradiction.
+story's articles uses (the one the story is about), as do ages after a person's full
+name ("Ahed Tamimi, 16,"), and two values of one are two values wherever they stand.
+Where two outlets give it different ones, one of them in its lead,
+``attribute_contradictions`` reports a contradiction.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from newsdesk.extract.counted import ATTRIBUTES
+from newsdesk.extract.counted import ATTRIBUTES, named_holder
 from newsdesk.extract.quantities import METRIC, converted_compatible, quantities_compatible, singular
 from newsdesk.model import (
     Article,
@@ -85,6 +86,12 @@ def _titled(articles: Sequence[Article]) -> set[str]:
     return {singular(w) for h in heads for w in re.findall(r"[a-z]+", h.lower())}
 
 
+def _of_subject(fact: CountedFact, titled: set[str]) -> bool:
+    """Whether an age or measure is of one the story is about: a noun a title uses
+    (``_titled``), or a person named in full ("Ahed Tamimi, 16,": ``named_holder``)."""
+    return named_holder(fact) or singular(fact.counted) in titled
+
+
 def _lead_ends(articles: Sequence[Article]) -> dict[str, int]:
     """article id -> where its lead (first LEAD_SENTENCES sentences) ends. A line of fewer
     than LEAD_MIN_WORDS words ("Video", "(CNN)", "Photo") is no sentence of the lead."""
@@ -119,7 +126,7 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
     titled = _titled(articles)
     for a in articles:
         for f in annotations[a.id].counted if a.id in annotations else ():
-            if f.predicate not in ATTRIBUTES or singular(f.counted) in titled:  # whose: ``attribute_contradictions``
+            if f.predicate not in ATTRIBUTES or _of_subject(f, titled):  # whose: ``attribute_contradictions``
                 groups[(singular(f.counted), f.predicate)].append(f)
     figures: list[tuple[int, Figure]] = []  # (articles giving it, figure)
     leads = _lead_ends(articles)
@@ -178,13 +185,14 @@ def attribute_contradictions(articles: Sequence[Article], annotations: Mapping[s
     told: dict[tuple[str, str], dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))
     for a in articles:
         for f in annotations[a.id].counted if a.id in annotations else ():
-            if f.predicate in ATTRIBUTES and singular(f.counted) in titled:
+            if f.predicate in ATTRIBUTES and _of_subject(f, titled):
                 told[(singular(f.counted), f.predicate)][family.get(a.id, a.id)].append(f.quantity)
     by_id = {a.id: a for a in articles}
 
     def gives(q: Quantity, other: Quantity) -> bool:
         ann = annotations.get(q.evidence.article_id)
-        return ann is not None and any(x.unit == other.unit and x.value == other.value for x in ann.quantities)
+        told = [*ann.quantities, *(f.quantity for f in ann.counted)] if ann is not None else []  # ages after names too
+        return any(x.unit == other.unit and x.value == other.value for x in told)
 
     def in_lead(q: Quantity) -> bool:
         return q.evidence.start < leads.get(q.evidence.article_id, -1)

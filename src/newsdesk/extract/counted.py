@@ -26,7 +26,7 @@ from typing import Any
 
 from newsdesk.extract.dates import parse_anchor
 from newsdesk.extract.quantities import AGE_UNIT, CONTAINERS, UNITS
-from newsdesk.model import Article, CountedFact, Quantity, TimeExpression
+from newsdesk.model import Article, CountedFact, Mention, Quantity, TimeExpression
 
 # What happened to the counted thing, by class: the words differ by outlet ("84 people
 # died", "killed 84 people", "left 84 dead"), the figure is one.
@@ -165,10 +165,11 @@ def _another_time(sentence: tuple[int, int], times: Sequence[TimeExpression], pu
 
 
 def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
-                  times: Sequence[TimeExpression] = ()) -> tuple[CountedFact, ...]:
+                  times: Sequence[TimeExpression] = (), mentions: Sequence[Mention] = ()) -> tuple[CountedFact, ...]:
     """The counted things ``article`` says something happened to, in text order: each
     quantity that counts something with its predicate, in a sentence not dated a month or
-    more from publication (``times``: the article's dates). ``doc``: its spaCy Doc."""
+    more from publication (``times``: the article's dates), and each age written after a
+    person's full name (``name_ages``; ``mentions``: the article's). ``doc``: its spaCy Doc."""
     published = parse_anchor(article.published)
     out: list[CountedFact] = []
     for q in quantities:
@@ -188,7 +189,47 @@ def counted_facts(article: Article, quantities: Sequence[Quantity], doc: Any,
         tok = fact[0]
         if not _another_time((tok.sent.start_char, tok.sent.end_char), times, published):
             out.append(CountedFact(q, fact[1], fact[2], _worded(fact[0], fact[2])))
-    return tuple(out)
+    for tok, q in name_ages(article, doc, mentions):
+        if not _another_time((tok.sent.start_char, tok.sent.end_char), times, published):
+            out.append(CountedFact(q, q.counted or "", AGED))
+    return tuple(sorted(out, key=lambda f: (f.quantity.evidence.start, f.quantity.evidence.end)))
+
+
+# An age in commas after a person's name: "Ahed Tamimi, 16, was indicted", "... said John
+# Smith, 34." The number closes the apposition (a comma, a full stop, a bracket or "and"
+# after it), so "Smith, 16 points" and "Smith, 2018" are no age.
+_AGE_AFTER_NAME = re.compile(r",\s*(\d{1,3})(?=\s*(?:[,.;)]|and\b|$))")
+MAX_AGE = 120
+# Words of a name an age after it may be given for: one word ("Smith, 34") may be one
+# of a family's several people, so the full name is wanted.
+MIN_NAME_WORDS = 2
+
+
+def named_holder(fact: CountedFact) -> bool:
+    """Whether the fact is an age of a person named (``name_ages``: "Ahed Tamimi"), not of
+    a noun ("boy": the nouns are lower case)."""
+    return fact.predicate == AGED and fact.counted[:1].isupper()
+
+
+def name_ages(article: Article, doc: Any, mentions: Sequence[Mention]) -> list[tuple[Any, Quantity]]:
+    """(last token of the name, the age as a Quantity counting the name as written) of each
+    age written after a person's full name: "Ahed Tamimi, 16," (``_AGE_AFTER_NAME``). The
+    name is a PERSON mention (``extract.entities``) of MIN_NAME_WORDS words or more."""
+    out: list[tuple[Any, Quantity]] = []
+    text = article.text
+    for mention in mentions:
+        if mention.label != "PERSON" or len(mention.text.split()) < MIN_NAME_WORDS:
+            continue
+        m = _AGE_AFTER_NAME.match(text, mention.end)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if m else None
+        if m is None or not span:
+            continue
+        value = int(m.group(1))
+        if not 0 < value <= MAX_AGE:
+            continue
+        out.append((span[-1], Quantity(article.evidence(mention.start, m.end(1)), float(value), AGE_UNIT,
+                                       " ".join(mention.text.split()), None)))
+    return out
 
 
 def age_fact(article: Article, doc: Any, q: Quantity) -> tuple[Any, Quantity] | None:
