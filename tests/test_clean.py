@@ -301,6 +301,12 @@ def test_a_closing_contribution_credit_goes_and_names_the_wire(data_dir: Path) -
     ("Harambe, a 17-year-old gorilla at the Cincinnati Zoo is pictured in this undated handout photo provided by "
      "Cincinnati Zoo. [Photo/Agencies]", True),
     ("Pictured, the gravitational lens RX J1131-1231 galaxy can be seen, with the lens galaxy at the center", True),
+    # Daily Mail captions saying where each one stands
+    ("LeBron James and his Cleveland Cavaliers teammates, including Kevin Love (left), Richard Jefferson (second left) "
+     "and JR Smith (second right), celebrate", True),
+    ("Comedian Amy Schumer (left) and Pearl Jam lead singer Eddie Vedder supported the Cubs in Cleveland on Wednesday "
+     "night", True),
+    ("Steve Bartman (middle) became one of the most infamous sports figures after he interfered with a fly-ball.", False),
     # the report's own sentences: "(pictured)" with a full stop, a paragraph with a caption glued on
     ("His wife (pictured) said the family would appeal the ruling on Monday.", False),
     ("The two part Chang'e 4 space mission will launch in June, followed later in the year by a lander and rover. "

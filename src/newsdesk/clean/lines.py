@@ -520,11 +520,14 @@ def _holds_sentence(text: str, key: str) -> bool:
 # A photo's caption told as one: "Pictured, the gravitational lens ...", "... is pictured in
 # this undated handout photo provided by Cincinnati Zoo.", or a tabloid's caption with the
 # person "(pictured)" that ends without a full stop ("John Fox (pictured) left his post at
-# the Chicago Bears after they missed out on the play-offs"). A sentence of the report with
-# "(pictured)" in it ends with its full stop and stays.
+# the Chicago Bears after they missed out on the play-offs"), or with where each one stands
+# ("Kevin Love (left), Richard Jefferson (second left) and JR Smith (second right),
+# celebrate ..."). A sentence of the report with "(pictured)" or "(left)" in it ends with
+# its full stop and stays.
 _PICTURED_OPENING = re.compile(r"^\W*pictured\b", re.IGNORECASE)
 _IN_THIS_PHOTO = re.compile(r"\bin this (?:[a-z]+ ){0,2}(?:photo(?:graph)?|picture|image|handout)\b", re.IGNORECASE)
-_PICTURED = re.compile(r"\(pictured\b|\b(?:is|are|was|were) pictured\b|\bpictured (?:here|above|below|left|right)\b",
+_PICTURED = re.compile(r"\(pictured\b|\b(?:is|are|was|were) pictured\b|\bpictured (?:here|above|below|left|right)\b"
+                       r"|\((?:(?:second|third|far|top|bottom|back|front)[\s-]+)?(?:left|right|centre|center|middle)\)",
                        re.IGNORECASE)
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
 
