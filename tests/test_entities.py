@@ -166,6 +166,34 @@ def test_platforms_and_web_addresses_are_organisations_and_handles_no_names(data
     assert labels.get("Jack Dorsey") == "PERSON"
 
 
+def test_a_common_word_capitalised_by_where_it_stands_is_no_person(data_dir: Path, nlp: Any) -> None:
+    """giveme5w1h: "Trams are not fitted with any safety protection systems ..." (Croydon)
+    and "Freezing allows you to close down your credit file ..." (Equifax) had made people
+    "Trams" and "Freezing": each opens its sentence, and the article writes the word in
+    lower case elsewhere."""
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    names = ("ccd46d77934967b765179aa6ff7f8e19a97c65382b0b4b81aac7f372.json",
+             "de37fd40e39a33921bf182eeec592794f4289680e25a6ec47fb9e6fe.json")
+    if not all((folder / n).is_file() for n in names):
+        pytest.skip(f"{folder} is absent")
+    people: set[str] = set()
+    for n in names:
+        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
+        article = Article(id=n[:8], source=n, text=text, raw_text=text)
+        people |= {m.text for m in extract_mentions(article, nlp(text)) if m.label == "PERSON"}
+    assert "Trams" not in people and "Freezing" not in people
+    # a surname opening its sentences is a name when the article also gives it in full,
+    # whatever the lower-case word ("Brown" beside "brown"); a handle is no lower-case use
+    text = ("Gordon Brown spoke in Kirkcaldy on Monday. Brown said the party would recover. "
+            "He wore a brown suit and a red tie.")
+    article = Article(id="b", source="b", text=text, raw_text=text)
+    assert "Brown" in {m.text for m in extract_mentions(article, nlp(text)) if m.label == "PERSON"}
+    text = ("Telegram was removed from the App Store on Thursday. Durov said Apple had found inappropriate "
+            "content. The post was shared by @durov on Twitter.")
+    article = Article(id="d", source="d", text=text, raw_text=text)
+    assert "Durov" in {m.text for m in extract_mentions(article, nlp(text))}
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_spacy_span_yields_mentions_that_slice_back(

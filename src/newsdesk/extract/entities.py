@@ -163,7 +163,41 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
     for s, e in _late_names(doc, found):
         found[(s, e)] = Mention(article.id, s, e, text[s:e], "PERSON")
     found.update(_propagate(article, lines, list(found.values())))
-    return tuple(found[k] for k in sorted(found))
+    common = _common_words(article.text, doc, found.values())
+    return tuple(found[k] for k in sorted(found) if found[k].text not in common)
+
+
+def _common_words(text: str, doc: Doc, mentions: Iterable[Mention]) -> set[str]:
+    """One-word person names that are common words capitalised by where they stand: each
+    mention opens a sentence or a line, and the article uses the word in lower case too
+    ("Fireworks exploded behind the center field stands" beside "fireworks lit the sky",
+    "Trams are not fitted with ...", "Freezing allows you to ..."). A word the article
+    also writes inside a longer name ("Brown" of "Gordon Brown") is a name."""
+    by_surface: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_surface[m.text].append(m)
+    longer = {w for m in mentions if " " in m.text for w in m.text.split()}
+    lower: set[str] | None = None
+    out: set[str] = set()
+    for surface, ms in by_surface.items():
+        if " " in surface or surface in longer or any(m.label != "PERSON" for m in ms) or not surface.isalpha():
+            continue
+        if not all(_opens_sentence(text, doc, m.start) for m in ms):
+            continue
+        if lower is None:
+            lower = set(re.findall(r"(?<![\w@#/.-])[a-z]+(?![\w-])", text))  # not "@durov", "#bitcoin", a URL
+        if surface.lower() in lower:
+            out.add(surface)
+    return out
+
+
+def _opens_sentence(text: str, doc: Doc, start: int) -> bool:
+    """Whether a word at ``start`` opens a line or a sentence (closing quote marks aside)."""
+    before = text[:start].rstrip(" \t\"'\u201c\u2018(")
+    if not before or before[-1] == "\n":
+        return True
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return bool(span is not None and len(span) and span[0].is_sent_start)
 
 
 def _plural_noun(ent: Span) -> bool:
