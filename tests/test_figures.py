@@ -168,6 +168,25 @@ def test_a_value_reads_as_most_outlets_word_it_case_aside() -> None:
     assert _usual_wording(["84 people", "84 people", "at least 84 people"]) == "84 people"
 
 
+def _facts_of(nlp: Any, sentence: str, predicates: set[str], mentions: bool = False) -> list[Any]:
+    """The counted facts with one of ``predicates`` that the extract stages give for one
+    sentence (``mentions``: with its name mentions, as the pipeline passes them); each
+    fact's evidence slices back out of the sentence."""
+    from newsdesk.extract.counted import counted_facts
+    from newsdesk.extract.entities import extract_mentions
+    from newsdesk.extract.quantities import extract_quantities
+    from newsdesk.model import Article
+
+    article = Article(id="a", source="a", text=sentence, raw_text=sentence)
+    doc = nlp(sentence)
+    names = extract_mentions(article, doc) if mentions else ()
+    facts = [f for f in counted_facts(article, extract_quantities(article, doc), doc, (), names)
+             if f.predicate in predicates]
+    for f in facts:
+        assert sentence[f.quantity.evidence.start:f.quantity.evidence.end] == f.quantity.evidence.text
+    return facts
+
+
 @pytest.mark.parametrize(("sentence", "age"), [
     ("A male gorilla was killed after a 4-year-old boy fell into the exhibit moat.", ("4-year-old boy", "boy", 4.0)),
     ("Dozens of rescuers are trying to reach a five-year-old boy who is trapped.", ("five-year-old boy", "boy", 5.0)),
@@ -178,16 +197,10 @@ def test_a_value_reads_as_most_outlets_word_it_case_aside() -> None:
     ("It was the first time in the 38-year history of the exhibit.", None),  # no age
 ])
 def test_an_age_qualifies_the_one_noun_after_it(nlp: Any, sentence: str, age: tuple[str, str, float] | None) -> None:
-    from newsdesk.extract.counted import AGED, counted_facts
-    from newsdesk.extract.quantities import extract_quantities
-    from newsdesk.model import Article
+    from newsdesk.extract.counted import AGED
 
-    article = Article(id="a", source="a", text=sentence, raw_text=sentence)
-    doc = nlp(sentence)
-    facts = [f for f in counted_facts(article, extract_quantities(article, doc), doc) if f.predicate == AGED]
+    facts = _facts_of(nlp, sentence, {AGED})
     assert [(f.quantity.evidence.text, f.counted, f.quantity.value) for f in facts] == ([age] if age else [])
-    for f in facts:
-        assert sentence[f.quantity.evidence.start:f.quantity.evidence.end] == f.quantity.evidence.text
 
 
 @pytest.mark.parametrize(("sentence", "measure"), [
@@ -205,18 +218,11 @@ def test_an_age_qualifies_the_one_noun_after_it(nlp: Any, sentence: str, age: tu
 ])
 def test_a_measure_qualifies_the_one_noun_after_it(nlp: Any, sentence: str,
                                                    measure: tuple[str, str, float, str, str] | None) -> None:
-    from newsdesk.extract.counted import AGED, ATTRIBUTES, counted_facts
-    from newsdesk.extract.quantities import extract_quantities
-    from newsdesk.model import Article
+    from newsdesk.extract.counted import AGED, ATTRIBUTES
 
-    article = Article(id="a", source="a", text=sentence, raw_text=sentence)
-    doc = nlp(sentence)
-    facts = [f for f in counted_facts(article, extract_quantities(article, doc), doc)
-             if f.predicate in ATTRIBUTES - {AGED}]
+    facts = _facts_of(nlp, sentence, set(ATTRIBUTES - {AGED}))
     found = [(f.quantity.evidence.text, f.counted, f.quantity.value, f.quantity.unit, f.predicate) for f in facts]
     assert found == ([measure] if measure else [])
-    for f in facts:
-        assert sentence[f.quantity.evidence.start:f.quantity.evidence.end] == f.quantity.evidence.text
 
 
 def test_two_outlets_giving_the_gorilla_two_weights_contradict(data_dir: Path, tmp_path: Path) -> None:
@@ -288,15 +294,9 @@ def test_an_age_after_a_full_name_lines_up_across_outlets(data_dir: Path) -> Non
     ("Bamford, 30, was named by police.", None),  # a surname alone may be one of a family
 ])
 def test_an_age_after_a_full_name_is_that_persons(nlp: Any, sentence: str, age: tuple[str, str, float] | None) -> None:
-    from newsdesk.extract.counted import AGED, counted_facts
-    from newsdesk.extract.entities import extract_mentions
-    from newsdesk.extract.quantities import extract_quantities
-    from newsdesk.model import Article
+    from newsdesk.extract.counted import AGED
 
-    article = Article(id="a", source="a", text=sentence, raw_text=sentence)
-    doc = nlp(sentence)
-    facts = [f for f in counted_facts(article, extract_quantities(article, doc), doc, (), extract_mentions(article, doc))
-             if f.predicate == AGED]
+    facts = _facts_of(nlp, sentence, {AGED}, mentions=True)
     assert [(f.quantity.evidence.text, f.counted, f.quantity.value) for f in facts] == ([age] if age else [])
 
 

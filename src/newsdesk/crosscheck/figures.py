@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsdesk.extract.counted import ATTRIBUTES, named_holder
-from newsdesk.extract.quantities import METRIC, converted_compatible, quantities_compatible, singular
+from newsdesk.extract.quantities import converted_compatible, in_unit, quantities_compatible, singular
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -135,10 +135,8 @@ def build_figures(articles: Sequence[Article], annotations: Mapping[str, Article
         if support < MIN_ARTICLES:
             continue
         by_value: dict[tuple[float, str], list[Quantity]] = defaultdict(list)
-        for f in facts:  # "400-pound" and "400 kg" are two values, "400-pound" and "181-kg" one
-            key = (round(f.quantity.value, 6), f.quantity.unit or "")
-            key = next((k for k, qs in by_value.items() if converted_compatible(qs[0], f.quantity)), key)
-            by_value[key].append(f.quantity)
+        for f in facts:
+            by_value[_value_key(by_value, f.quantity)].append(f.quantity)
         values = []
         for qs in by_value.values():
             evidence = tuple(sorted((q.evidence for q in qs), key=lambda e: (e.article_id, e.start)))
@@ -189,10 +187,13 @@ def attribute_contradictions(articles: Sequence[Article], annotations: Mapping[s
                 told[(singular(f.counted), f.predicate)][family.get(a.id, a.id)].append(f.quantity)
     by_id = {a.id: a for a in articles}
 
+    # article id -> (unit, value) of every amount it gives, ages after names too
+    amounts = {a.id: {(x.unit, x.value) for x in (*annotations[a.id].quantities,
+                                                  *(f.quantity for f in annotations[a.id].counted))}
+               for a in articles if a.id in annotations}
+
     def gives(q: Quantity, other: Quantity) -> bool:
-        ann = annotations.get(q.evidence.article_id)
-        told = [*ann.quantities, *(f.quantity for f in ann.counted)] if ann is not None else []  # ages after names too
-        return any(x.unit == other.unit and x.value == other.value for x in told)
+        return (other.unit, other.value) in amounts.get(q.evidence.article_id, set())
 
     def in_lead(q: Quantity) -> bool:
         return q.evidence.start < leads.get(q.evidence.article_id, -1)
@@ -208,9 +209,7 @@ def attribute_contradictions(articles: Sequence[Article], annotations: Mapping[s
         given: dict[tuple[float, str], list[Quantity]] = defaultdict(list)
         for qs in by_family.values():  # an article giving one value ("400-pound (181-kg)" is one)
             if all((q.value, q.unit) == (qs[0].value, qs[0].unit) or converted_compatible(qs[0], q) for q in qs):
-                key = (qs[0].value, qs[0].unit or "")  # "181-kg" and "400-pound" are one value
-                key = next((k for k, gs in given.items() if converted_compatible(gs[0], qs[0])), key)
-                given[key].append(qs[0])
+                given[_value_key(given, qs[0])].append(qs[0])
         values = sorted(given)
         for i, va in enumerate(values):
             for vb in values[i + 1:]:
@@ -226,11 +225,18 @@ def attribute_contradictions(articles: Sequence[Article], annotations: Mapping[s
     return out
 
 
+def _value_key(groups: Mapping[tuple[float, str], Sequence[Quantity]], q: Quantity) -> tuple[float, str]:
+    """The key of ``q``'s value among ``groups`` (value, unit) -> its quantities: that of a
+    group whose first quantity it converts to ("400-pound" and "181-kg" are one value),
+    else its own ("400-pound" and "400 kg" are two)."""
+    return next((k for k, qs in groups.items() if converted_compatible(qs[0], q)),
+                (round(q.value, 6), q.unit or ""))
+
+
 def _in_unit(q: Quantity, other: Quantity) -> str:
     """" (about 399 lb)": ``q`` in the unit of ``other`` when the two differ, else ""."""
-    if q.unit == other.unit or q.unit not in METRIC or other.unit not in METRIC:
-        return ""
-    return f" (about {q.value * METRIC[q.unit][1] / METRIC[other.unit][1]:.3g} {other.unit})"
+    value = in_unit(q, other.unit) if q.unit != other.unit else None
+    return "" if value is None else f" (about {value:.3g} {other.unit})"
 
 
 def _place(q: Quantity) -> tuple[str, int]:

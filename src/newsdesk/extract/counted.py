@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsdesk.extract.dates import parse_anchor
-from newsdesk.extract.quantities import AGE_UNIT, CONTAINERS, UNITS
+from newsdesk.extract.quantities import AGE_UNIT, CONTAINERS, METRIC, UNITS
 from newsdesk.model import Article, CountedFact, Mention, Quantity, TimeExpression
 
 # What happened to the counted thing, by class: the words differ by outlet ("84 people
@@ -71,8 +71,10 @@ AGED = "aged"
 # between; a length with none ("a 40-metre well": deep? wide?) is its size.
 WEIGHT = "weight"
 SIZE = "size"
-WEIGHT_UNITS = frozenset({"lb", "kg", "ton"})
-LENGTH_UNITS = frozenset({"m", "ft", "km", "mile", "yd", "cm", "mm", "in"})
+# Units by dimension, as ``quantities.METRIC`` converts them (tons too, converted to none)
+WEIGHT_UNITS = frozenset({u for u, (base, _) in METRIC.items() if base == "kg"} | {"ton"})
+LENGTH_UNITS = frozenset(u for u, (base, _) in METRIC.items() if base == "m")
+_MEASURE_UNITS = WEIGHT_UNITS | LENGTH_UNITS
 DIMENSIONS: dict[str, str] = {"tall": "height", "high": "height", "deep": "depth", "long": "length",
                               "wide": "width"}
 # What a story's subject is (an age or a measure of it): one value per holder.
@@ -259,7 +261,7 @@ def measure_fact(article: Article, doc: Any, q: Quantity) -> tuple[Any, Quantity
     the Quantity's evidence widened to the noun and counting it. None for a measure that
     qualifies no noun ("weighed 400 pounds"), that restates another ("the 400-pound
     (181-kg) gorilla": the kilograms) or of a plural noun ("two 25-ton trucks")."""
-    if q.unit not in WEIGHT_UNITS | LENGTH_UNITS:
+    if q.unit not in _MEASURE_UNITS:
         return None
     span = doc.char_span(q.evidence.start, q.evidence.end, alignment_mode="expand")
     unit = next((t for t in reversed(span or ()) if UNITS.get(t.lower_) == q.unit), None)

@@ -548,19 +548,25 @@ METRIC: dict[str, tuple[str, float]] = {
 CONVERSION_GAP = 0.02
 
 
+def in_unit(q: Quantity, unit: str | None) -> float | None:
+    """``q``'s value in ``unit`` (``METRIC``: "181-kg" is 399 lb); None where the two are
+    no units of one dimension."""
+    if q.unit not in METRIC or unit not in METRIC or METRIC[q.unit][0] != METRIC[unit][0]:
+        return None
+    return q.value * METRIC[q.unit][1] / METRIC[unit][1]
+
+
 def converted_compatible(a: Quantity, b: Quantity) -> bool | None:
     """Whether two measures in different units of one dimension can be one figure
     converted ("400-pound" and "181-kg", "40-metre" and "131 feet": within CONVERSION_GAP,
     or APPROX_TOLERANCE where one is approximate; a bound admits any); None for one unit
     (``quantities_compatible`` compares those) or units of no common dimension."""
-    if a.unit == b.unit or a.unit not in METRIC or b.unit not in METRIC:
-        return None
-    (base_a, fa), (base_b, fb) = METRIC[a.unit], METRIC[b.unit]
-    if base_a != base_b:
+    va = in_unit(a, b.unit) if a.unit != b.unit else None
+    if va is None:
         return None
     if {a.qualifier, b.qualifier} & (LOWER_BOUND | UPPER_BOUND):
         return True
-    va, vb = a.value * fa, b.value * fb
+    vb = b.value
     gap = APPROX_TOLERANCE if {a.qualifier, b.qualifier} & APPROX else CONVERSION_GAP
     return max(va, vb) <= 0 or abs(va - vb) / max(va, vb) <= gap
 
