@@ -502,3 +502,27 @@ def test_a_sentence_cut_before_a_lower_case_word_is_one_sentence(nlp: Any) -> No
     assert [text[s:e] for s, e in spans] == ["Apple sold more phones.", "iPhone sales rose 4 percent.", "eBay fell."]
     text = "\u201cGo Cubs!\u201d pic.twitter.com/8bAU1ayKbJ \u2014 Mike Cole (@MikeColeNESN) November 3, 2016"
     assert len(segment_article(_article("t", text), nlp(text)).sentences) == 2
+
+
+def test_the_end_of_an_embedded_post_is_its_authors_words(nlp: Any) -> None:
+    # giveme5w1h (USA Today on the Cubs): "This is a great great sight pic.twitter.com/...
+    # — Steve DiMeglio (@Steve_DiMeglio) November 3, 2016" had been a single-source fact of
+    # the outlet's, the tweet's words being under half of the sentence its signature closes
+    from newsdesk.extract.quotes import extract_quotes
+
+    text = ("The Cubs won the World Series for the first time since 1908.\n"
+            "This is a great great sight pic.twitter.com/nMeCRC0600 \u2014 Steve DiMeglio (@Steve_DiMeglio) "
+            "November 3, 2016\n"
+            "Shooting at Route 91 A post shared by Randy (girl) Kindred (@randy_kindred_girl_) on Oct 1, 2017 "
+            "at 10:56pm PDT\n"
+            "Josh King has the story (@abridgetoland).")
+    art = _article("tw", text)
+    doc = nlp(text)
+    art = segment_article(art, doc)
+    quotes = tuple(extract_quotes(art, doc, []))
+    claims = extract_claims(art, doc, ArticleAnnotations(art.id, quotes=quotes))
+    kinds = {c.evidence.text.split()[0]: (c.kind, c.origin) for c in claims}
+    assert kinds["This"] == ("quote", "Steve DiMeglio"), kinds
+    assert kinds.get("Shooting", ("quote",))[0] == "quote", kinds  # no claim, or its author's
+    # the outlet's own sentences, a handle in one of them too, stay its facts
+    assert kinds["The"] == ("fact", None) and kinds["Josh"][0] == "fact", kinds

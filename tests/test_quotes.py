@@ -1268,3 +1268,16 @@ def test_a_wire_dateline_is_no_subject_and_a_role_subject_before_a_pronoun_speak
             "11.5 million documents online and providing \u201crare insights into a world that can only exist in the "
             "shadows.\u201d")
     assert _speakers_with_entities(nlp, "sz", text)[1] == ["S\u00fcddeutsche Zeitung"]
+
+
+def test_an_embedded_instagram_post_is_its_authors_quote(nlp: Any) -> None:
+    # giveme5w1h (Las Vegas, SpaceX): "Shooting at Route 91 A post shared by Randy (girl)
+    # Kindred (@randy_kindred_girl_) on Oct 1, 2017 at 10:56pm PDT" had been no quote; a
+    # post with too few words of its own ("A post shared by Elon Musk ...") is none
+    text = ("Shooting at Route 91 A post shared by Randy (girl) Kindred (@randy_kindred_girl_) on Oct 1, 2017 "
+            "at 10:56pm PDT\n"
+            "A post shared by Elon Musk (@elonmusk) on Feb 4, 2018 at 9:50pm PST\n"
+            "A Red Car for the Red Planet A post shared by SpaceX (@spacex) on Dec 22, 2017 at 2:57pm PST")
+    quotes = extract_quotes(_article("ig", text), nlp(text), [])
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Randy (girl) Kindred", "Shooting at Route 91"), ("SpaceX", "A Red Car for the Red Planet")]

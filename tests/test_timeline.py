@@ -200,3 +200,19 @@ def test_a_clock_time_given_again_in_another_zone_is_no_second_entry() -> None:
         ("6am", False), ("10pm", True), ("11:57am", False), ("5:57 pm", True), ("9:57 pm", True), ("3 p.m.", False)]
     assert [e.date for e in build_timeline([a], {"a": found})] == [
         "2017-08-29T06:00", "2017-08-29T11:57", "2017-08-29T15:00"]
+
+
+def test_an_embedded_posts_stamp_is_no_event() -> None:
+    # giveme5w1h (USA Today on the Cubs, Las Vegas, SpaceX): tweets and Instagram posts
+    # with words enough had been entries at the day they were posted ("This is a great
+    # great sight ... — Steve DiMeglio (@Steve_DiMeglio) November 3, 2016"); a date in
+    # the post's own words still is one
+    text = ("This is a great great sight pic.twitter.com/nMeCRC0600 \u2014 Steve DiMeglio (@Steve_DiMeglio) "
+            "November 3, 2016\n"
+            "Shooting at Route 91 A post shared by Randy (girl) Kindred (@randy_kindred_girl_) on Oct 1, 2017 "
+            "at 10:56pm PDT\n"
+            "Falcon Heavy remains go for launch at 1:30pm on Tuesday \u2014 Elon Musk (@elonmusk) February 5, 2018")
+    a = _article("a", text)
+    times = {"a": [_time(a, "November 3, 2016", "2016-11-03"), _time(a, "Oct 1, 2017 at 10:56pm", "2017-10-01T22:56"),
+                   _time(a, "1:30pm on Tuesday", "2018-02-06T13:30"), _time(a, "February 5, 2018", "2018-02-05")]}
+    assert [(e.date, e.text.split()[0]) for e in build_timeline([a], times)] == [("2018-02-06T13:30", "Falcon")]

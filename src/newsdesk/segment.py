@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsdesk.model import Article, Sentence
-from newsdesk.months import MONTH_WORDS
+from newsdesk.months import MONTH_PATTERN, MONTH_WORDS
 from newsdesk.nlp import doc_sentences
 
 # A note about the article itself, not the story: a correction or update notice ("This
@@ -47,6 +47,19 @@ PHOTO_DESCRIPTION = re.compile(
     rf"|handout|aerial|combination|recent)\.?,?\s+){{0,6}}{_PHOTO}"
     # "This photo [released by / taken ...] shows"
     rf"|this\s+(?:(?:file|undated|handout|aerial|recent)\s+)?{_PHOTO}[^.;\n]{{0,80}}?\bshows?\b)", re.IGNORECASE)
+
+
+# The signature an embedded social-media post ends with, as a page's text keeps it: a
+# tweet's "... \u2014 Display Name (@handle) Month D, YYYY" (Twitter's embed markup, the
+# tweet's text before it) and an Instagram post's "... A post shared by Display Name
+# (@handle) on Mon D, YYYY at H:MMpm PST" (its caption before it). The post's words are
+# its author's, and the date is when it was posted: no event the article tells.
+POST_SIGNATURE = re.compile(
+    r"[ \t]*[\u2014\u2013][ \t]*(?P<name>[^\n()\u2014\u2013@]{1,60}?)[ \t]*\(@(?P<handle>\w{1,15})\)[ \t]+"
+    rf"(?P<date>{MONTH_PATTERN}[ \t]+\d{{1,2}},[ \t]+\d{{4}})"
+    r"|[ \t]*A post shared by[ \t]+(?P<iname>[^\n@]{1,60}?)[ \t]*\(@(?P<ihandle>[\w.]{1,30})\)[ \t]+on[ \t]+"
+    rf"(?P<idate>{MONTH_PATTERN}[ \t]+\d{{1,2}},[ \t]+\d{{4}}(?:[ \t]+at[ \t]+\d{{1,2}}:\d{{2}}[ \t]*[ap]\.?m\.?"
+    r"(?:[ \t]+[A-Z]{2,4})?)?)")
 
 
 def _split_on_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,7 +11,8 @@ Reads ``TimeExpression`` records (``extract.dates``) per article; returns
   left out of its text;
 - skipped: durations and sets, a clock time given again in another zone ("6am (10pm
   BST)"), publication-date boilerplate ("Published Oct. 31, 2025",
-  a date alone on a line, copyright lines, a wire dateline's date, a photo's), questions (no event is asserted), and vague values (``PAST_REF``,
+  a date alone on a line, copyright lines, a wire dateline's date, a photo's, an embedded
+  post's stamp), questions (no event is asserted), and vague values (``PAST_REF``,
   ``FUTURE_REF``, ``PRESENT_REF``, and values with no digit: "the next day" with no
   date before it is ``XXXX-XX-XX``) unless nothing else is dated;
 - one entry per sentence and day: a time of that day the sentence also gives ("shortly
@@ -32,7 +33,7 @@ from rapidfuzz import fuzz
 
 from newsdesk.crosscheck.sources import sentence_bounds
 from newsdesk.model import Article, TimeExpression, TimelineEntry
-from newsdesk.segment import DATELINE, EDITORS_NOTE, PHOTO_DESCRIPTION, WIRE_TAG
+from newsdesk.segment import DATELINE, EDITORS_NOTE, PHOTO_DESCRIPTION, POST_SIGNATURE, WIRE_TAG
 
 VAGUE_VALUES = frozenset({"PAST_REF", "FUTURE_REF", "PRESENT_REF"})
 
@@ -142,6 +143,9 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
             continue  # "This article was amended on 10 November 2016 ...": when the copy changed
         if time.restates:
             continue  # "just before 6am (10pm BST)": the same moment, told in another zone
+        if any(m.start() <= time.evidence.start < m.end()
+               for m in POST_SIGNATURE.finditer(article.text, sentence[0], sentence[1])):
+            continue  # "... — Steve DiMeglio (@Steve_DiMeglio) November 3, 2016": when a post was posted
         seen.add((sentence[0], time.value))
         others = [t for t in usable if t.value != time.value and sentence[0] <= t.evidence.start < sentence[1]]
         span, shown = _entry_span(article, time, sentence, others)

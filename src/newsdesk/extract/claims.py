@@ -21,7 +21,7 @@ from newsdesk.extract.quotes import SPEECH_VERBS, quote_holding
 from newsdesk.extract.worthiness import checkworthiness
 from newsdesk.model import Article, ArticleAnnotations, Claim, content_hash
 from newsdesk.nlp import SUBJECT_DEPS, doc_sentences, doc_text, region_heads
-from newsdesk.segment import EDITORS_NOTE, PHOTO_DESCRIPTION
+from newsdesk.segment import EDITORS_NOTE, PHOTO_DESCRIPTION, POST_SIGNATURE
 
 # Sentences shorter than this (in word tokens) are fragments, not claims ("Yeah, you
 # read that right." is 6); chosen by reading the giveme5w1h and example corpora.
@@ -646,8 +646,15 @@ def _origin(start: int, end: int, annotations: ArticleAnnotations, quote_speaker
     return quote_speaker
 
 
-def _quote_speaker(start: int, end: int, annotations: ArticleAnnotations) -> tuple[bool, str | None]:
+def _quote_speaker(text: str, start: int, end: int, annotations: ArticleAnnotations) -> tuple[bool, str | None]:
+    """Whether [start, end) is a quote's words, and whose: mostly a quote's, or the end of
+    an embedded post, its signature after its words ("This is a great great sight
+    pic.twitter.com/... — Steve DiMeglio (@Steve_DiMeglio) November 3, 2016": the post is
+    its author's words, however few of them the sentence holds)."""
     q = quote_holding(start, end, annotations.quotes)
+    if q is None and (sig := POST_SIGNATURE.search(text, start, end)) is not None:
+        held = [x for x in annotations.quotes if start < x.evidence.end <= sig.start()]
+        return True, held[-1].speaker if held else None
     return q is not None, q.speaker if q is not None else None
 
 
@@ -666,7 +673,7 @@ def _claims_in_sentence(
     if span is None or len(span) == 0:
         return
     text = article.text[start:end]
-    quoted, speaker = _quote_speaker(start, end, annotations)
+    quoted, speaker = _quote_speaker(article.text, start, end, annotations)
     kind = classify_sentence(text, span, quoted)
     if kind is None:
         return

@@ -25,9 +25,10 @@ Which quoted spans are quotes of a speaker (the rule, checked on both gold stori
   outside the quote ("Suga said the missile fell ..."), introduces no quote; a clause
   closed by a colon right before the quote introduces it ("Hamilton groaned: ...");
 - six or more words with no speech verb are kept with ``speaker=None``;
-- an embedded tweet, as a page's text keeps it ("... — Display Name (@handle) Month D,
-  YYYY"), is a quote of its author, less the links it ends with, unless it mostly relays
-  a quote of its own (then that quote stays as found); a quote inside a tweet with no
+- an embedded post, as a page's text keeps it (a tweet's "... — Display Name (@handle)
+  Month D, YYYY", an Instagram post's "... A post shared by Display Name (@handle) on
+  ..."), is a quote of its author, less the links it ends with, unless it mostly relays
+  a quote of its own (then that quote stays as found); a quote inside a post with no
   speaker goes with it.
 
 The speaker is the verb's subject (following ``conj``/``xcomp``/``acl`` heads up to a
@@ -79,9 +80,8 @@ from newsdesk.extract.gender import (
     surname_gender,
 )
 from newsdesk.model import Article, Entity, Quote
-from newsdesk.months import MONTH_PATTERN
 from newsdesk.nlp import doc_text
-from newsdesk.segment import DATELINE
+from newsdesk.segment import DATELINE, POST_SIGNATURE
 
 SPEECH_VERBS = frozenset({
     "say", "tell", "state", "add", "stress", "caution", "warn", "write", "claim", "note", "insist",
@@ -1338,11 +1338,6 @@ def _with_tweets(quotes: list[Quote], tweets: list[Quote]) -> list[Quote]:
     return sorted([*quotes, *kept], key=lambda q: (q.evidence.start, q.evidence.end))
 
 
-# The signature an embedded tweet ends with, as a page's text keeps it: "... — Display
-# Name (@handle) Month D, YYYY" (Twitter's embed markup, the tweet's text before it).
-_TWEET_SIGNATURE = re.compile(
-    r"[ \t]*[—–][ \t]*(?P<name>[^\n()—–@]{1,60}?)[ \t]*\(@(?P<handle>\w{1,15})\)[ \t]+"
-    rf"{MONTH_PATTERN}[ \t]+\d{{1,2}},[ \t]+\d{{4}}")
 # Links a tweet's text ends with (glued together as the page's text runs them on).
 _TWEET_LINKS = re.compile(r"(?:\s*(?:https?://t\.co/\w+|pic\.twitter\.com/\w+))+\s*$")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -1351,16 +1346,18 @@ _EMBED_LABEL = re.compile(r"\s*(?:Skip )?(?:Twitter|X) post by @\w+\s*")
 
 
 def _tweets(article: Article, speakers: _Speakers) -> list[Quote]:
-    """Embedded tweets as quotes of their author: the text between the start of its line
-    (or the signature of a tweet before it on the line) and its signature "— Name
-    (@handle) Month D, YYYY", less the links it ends with; MIN_SENTENCE_WORDS words or
-    more. The speaker is the display name, the run's entity for it when it names one."""
+    """Embedded posts as quotes of their author: the text between the start of its line
+    (or the signature of a post before it on the line) and its signature
+    (``segment.POST_SIGNATURE``: a tweet's "— Name (@handle) Month D, YYYY", an Instagram
+    post's "A post shared by Name (@handle) on ..."), less the links it ends with;
+    MIN_SENTENCE_WORDS words or more. The speaker is the display name, the run's entity
+    for it when it names one."""
     text = article.text
     found: list[Quote] = []
     base = 0  # where the line starts in the text
     for line in text.split("\n"):
         lo = base  # where the next tweet's text may start
-        for sig in _TWEET_SIGNATURE.finditer(line):
+        for sig in POST_SIGNATURE.finditer(line):
             start, end, lo = lo, base + sig.start(), base + sig.end()
             links = _TWEET_LINKS.search(text, start, end)
             if links is not None:
@@ -1371,14 +1368,15 @@ def _tweets(article: Article, speakers: _Speakers) -> list[Quote]:
             start, end = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
             if len(_WORD.findall(text[start:end])) < MIN_SENTENCE_WORDS:
                 continue
-            name_start = base + sig.start("name")
-            name = " ".join(_INVISIBLE.sub("", sig.group("name")).split())
+            group = "name" if sig.group("name") is not None else "iname"
+            name_start = base + sig.start(group)
+            name = " ".join(_INVISIBLE.sub("", sig.group(group)).split())
             if not name:
                 continue
-            ent = speakers.entity(name_start, name_start + len(sig.group("name")))
+            ent = speakers.entity(name_start, name_start + len(sig.group(group)))
             if ent is not None and ent.type in _NOT_PEOPLE:
                 ent = None
-            ent = ent or _handle_holder(speakers, sig.group("handle"))
+            ent = ent or _handle_holder(speakers, sig.group("handle") or sig.group("ihandle"))
             found.append(Quote(ent.name if ent else name, ent.id if ent else None, text[start:end],
                                article.evidence(start, end)))
         base += len(line) + 1
