@@ -720,6 +720,38 @@ def test_a_business_or_group_noun_before_a_name_makes_it_an_organisation(nlp: An
         assert name in found and found[name] != "ORG", (sentence, found)
 
 
+def test_a_one_word_person_used_as_no_person_is_is_an_organisation(nlp: Any) -> None:
+    # giveme5w1h: the small model tags SpaceX (56 mentions), the Steelers, the Padres
+    # PERSON; one name right after "the" as its phrase's head, or in a business's shape
+    orgs = {
+        "Roethlisberger threw for 226 yards and two touchdowns in the first game since Brown injured his calf, "
+        "and the Steelers clinched a first-round playoff bye with a 34-6 win over the Texans.": "Steelers",
+        "After taking the first two games of the National League Divisional Series against the Padres at "
+        "Wrigley, the Cubs needed just one win in San Diego to advance to the NLCS.": "Padres",
+        "\u201cFollowing booster separation, Falcon Heavy\u2019s two side cores will return to land at Cape "
+        "Canaveral Air Force Station, Florida,\u201d SpaceX confirmed, as cited by Business Wire.": "SpaceX",
+    }
+    # a person's word before the name ("the younger"), and names people have with a
+    # capital inside
+    people = {
+        "A trained accountant, the younger Kufuor is said in the documents to have controlled a $75,000 bank "
+        "account in Panama for his father and his mother.": "Kufuor",
+        "Roethlisberger threw for 226 yards and two touchdowns in the first game since Brown injured his calf, "
+        "and the Steelers clinched a first-round playoff bye with a 34-6 win over the Texans.": "Brown",
+    }
+    for sentence, name in orgs.items():
+        found = _labels(nlp, sentence)
+        assert found.get(name) == "ORG", (sentence, found)
+    for sentence, name in people.items():
+        found = _labels(nlp, sentence)
+        assert found.get(name) == "PERSON", (sentence, found)
+    from newsdesk.extract.entities import _CORPORATE_SHAPE
+
+    shaped = [w for w in ("SpaceX", "TfL", "LinkedIn", "AfD", "LeBron", "MacArthur", "DiMeglio", "McDonald", "JT", "DJ")
+              if _CORPORATE_SHAPE.fullmatch(w)]
+    assert shaped == ["SpaceX", "TfL", "LinkedIn", "AfD"]
+
+
 def test_a_settlement_nouns_of_phrase_names_a_place(nlp: Any) -> None:
     # giveme5w1h (Ahed Tamimi's indictment): the small model tags the village PERSON
     found = _labels(nlp, "The incident occurred at the entrance to Tamimi\u2019s family home in the West Bank village "

@@ -271,13 +271,36 @@ _ORG_NOUNS = frozenset("""company firm conglomerate corporation group gang carte
 _ORG_CUE_LABELS = frozenset({"PERSON", "NORP", "GPE", "LOC", "PRODUCT"})
 
 
+# One word written as businesses write their names and people do not: a capital inside
+# after four letters or more ("SpaceX", "LinkedIn", "WikiLeaks"; not "MacArthur",
+# "DiMeglio", "LeBron"), or a short mixed-case acronym ("TfL", "PwC").
+_CORPORATE_SHAPE = re.compile(r"[A-Z][a-z]{3,}[A-Z]\w*|[A-Z][a-z][A-Z][a-z]?|[A-Z][A-Z][a-z]")
+
+
+def _no_persons_word(ent: Span) -> bool:
+    """Whether a one-word name the tagger took for a person is used as none is: right
+    after "the" as a noun phrase's head ("the Steelers", "the Enquirer"; not "the Obama
+    administration", "the younger Kufuor" or "the late Bowie"), or written in a
+    business's shape (``_CORPORATE_SHAPE``: "SpaceX CEO Elon Musk", "TfL said")."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return False
+    tok = ent.root
+    if _CORPORATE_SHAPE.fullmatch(tok.text):
+        return True
+    return tok.dep_ != "compound" and tok.i >= 1 and tok.doc[tok.i - 1].lower_ == "the" \
+        and tok.doc[tok.i - 1].head.i == tok.i
+
+
 def org_cue(ent: Span) -> bool:
     """Whether the parse makes the name ``ent`` an organisation the tagger did not: a
     lower-case body or business noun right before it as its compound ("conglomerate
     Rostec"), or a plural one it is an example of ("gangs like Tren de Aragua", "groups
-    such as Boko Haram and al-Shabab": the list's later names too)."""
+    such as Boko Haram and al-Shabab": the list's later names too), or a one-word
+    "person" used as no person is (``_no_persons_word``)."""
     if ent.label_ not in _ORG_CUE_LABELS:
         return False
+    if _no_persons_word(ent):
+        return True
     root = ent.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "such as Boko Haram and al-Shabab": the list's first name
