@@ -1281,3 +1281,20 @@ def test_an_embedded_instagram_post_is_its_authors_quote(nlp: Any) -> None:
     quotes = extract_quotes(_article("ig", text), nlp(text), [])
     assert [(q.speaker, q.text) for q in quotes] == [
         ("Randy (girl) Kindred", "Shooting at Route 91"), ("SpaceX", "A Red Car for the Red Planet")]
+
+
+def test_a_body_noun_set_off_by_a_clause_speaks_for_the_body(nlp: Any) -> None:
+    # giveme5w1h (Daily Mail on Equifax): "The company, which safeguards ..., said" had
+    # been the speaker "The company", a clause between the noun and its verb; a phrase
+    # that says which company it is ("the company in Atlanta") still names none
+    text = ("Credit agency giant Equifax said on Thursday that a breach of its cybersecurity system may have affected "
+            "143 million consumers in the United States.\n"
+            "The company, which safeguards financial data for consumers applying for credit, said in a statement it "
+            "learned of the breach on July 29 and 'acted immediately' with the assistance of an independent "
+            "cybersecurity firm.\n"
+            "'Criminals exploited a US website application vulnerability to gain access to certain files,' the "
+            "statement said.\n"
+            "'We are working with the authorities,' the company in Atlanta said.")
+    ents, _ = _speakers_with_entities(nlp, "eq", text)
+    said = [q.speaker for q in extract_quotes(_article("eq", text), nlp(text), ents)]
+    assert said[:2] == ["Equifax", "Equifax"] and said[2].startswith("the company"), said

@@ -1001,7 +1001,7 @@ class _Speakers:
         name holding no other body's noun ("LAX police" is no airline). None otherwise:
         the phrase stays as written."""
         if (noun.pos_ != "NOUN" or noun.lower_ not in _ORG_NOUNS or noun.dep_ not in _SUBJECTS
-                or [c.lower_ for c in noun.lefts] != ["the"] or any(True for _ in noun.rights)):
+                or [c.lower_ for c in noun.lefts] != ["the"] or not _set_off_rights(noun)):
             return None
         sent = enclosing(self.sents, noun.idx, len(self.article.text))
         earlier = [s for s in self.sents if s[1] <= sent[0] and not self._all_quoted(*s)]
@@ -1144,6 +1144,24 @@ _APPOSED_NAME = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+\s*,")
 _BODY_WORDS = frozenset("""party council committee ministry department agency union league association
     university institute foundation group company corporation bank court office service police army
     navy force forces assembly parliament senate congress commission board government""".split())
+
+
+# What may follow a noun set off by commas and still leave the noun alone ("The company,
+# which safeguards financial data for consumers, said"): a clause or phrase about it.
+_SET_OFF_DEPS = frozenset({"punct", "relcl", "appos", "acl"})
+
+
+def _set_off_rights(noun: Any) -> bool:
+    """Whether a noun has nothing after it but what commas set off (a relative clause, an
+    apposition): "the company said", "The company, which safeguards financial data for
+    consumers applying for credit, said"; not "the company in Atlanta said"."""
+    rights = list(noun.rights)
+    if not rights:
+        return True
+    doc = noun.doc
+    last = max(t.i for r in rights for t in r.subtree)
+    return (doc[noun.i + 1].text == "," and all(r.dep_ in _SET_OFF_DEPS for r in rights)
+            and last + 1 < len(doc) and doc[last].text == ",")
 
 
 def _in_participle(token: Any) -> bool:
