@@ -492,6 +492,26 @@ def test_a_day_that_dates_a_past_act_is_the_last_one(nlp: Any) -> None:
                   "2016-07-15")["Nov. 8"] == "2016-11-08"
 
 
+def test_a_bare_participle_dates_a_done_act_and_a_plans_infinitive_one_to_come(nlp: Any) -> None:
+    # giveme5w1h (Guardian on Tiangong-1, stamped September 2016): "a post on its website
+    # last updated 3 January" had been the January to come; (USA Today on SpaceX, stamped
+    # December 22): "unveiled plans to launch ... rocket in January", the plan's act sixty
+    # characters and more from its word, had been the January gone
+    def values(text: str, published: str) -> dict[str, str]:
+        article = _article(text, published)
+        return {t.evidence.text: t.value for t in extract_times(article, nlp(text))}
+
+    assert values("The California-based Aerospace Corporation said the Tiangong-1\u2019s re-entry was unlikely to be "
+                  "controlled, according to a post on its website last updated 3 January.",
+                  "2016-09-21")["3 January"] == "2016-01-03"
+    assert values("Two days ago, Elon Musk unveiled plans to launch his \"midnight cherry Tesla Roadster\" into space "
+                  "as part of the maiden voyage of the company's Falcon Heavy rocket in January.",
+                  "2017-12-22")["January"] == "2018-01"
+    # a plan's participle is no done act; a month a plan does not govern stays the last
+    assert values("The launch scheduled on Jan. 5 was the first of the year.", "2017-12-22")["Jan. 5"] == "2018-01-05"
+    assert values("The company said in January it had a plan to expand.", "2017-12-22")["January"] == "2017-01"
+
+
 def test_a_day_named_as_when_something_was_told_dates_no_clock_time(nlp: Any) -> None:
     # giveme5w1h (CNN on Nice, stamped Thursday): "until midnight" of the attack's night had
     # taken the Friday of "he told CNN in a phone call Friday", the day the witness spoke

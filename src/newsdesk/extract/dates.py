@@ -126,6 +126,8 @@ class _Ctx:
     written: date | None = None
     # a year the sentence wrote out in digits before this expression ("In 2019, ... in July")
     sentence_year: int | None = None
+    # the expression dates a plan's act, however far from the plan's word (``planned_act``)
+    planned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +255,8 @@ def _h_month_day(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     if not m["y"] and (_in_name(ctx.text, m.start()) or _likened(ctx.text, m.start())):
         return None
     month, day = _month_of(m["mon"]), int(m["d"])
-    year = int(m["y"]) if m["y"] else _day_year(ctx.anchor, month, day, _is_future(ctx.text, m.start()),
-                                                ctx.tense)
+    year = int(m["y"]) if m["y"] else _day_year(ctx.anchor, month, day,
+                                                ctx.planned or _is_future(ctx.text, m.start()), ctx.tense)
     return _day_result(year, month, day)
 
 
@@ -349,7 +351,7 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> _Time | None:
         year = ctx.sentence_year  # "the 1969 team ... amassed a 9 1/2-game lead in mid-August"
     else:
         year = _month_year(ctx.anchor, month, rel if rel in ("last", "next", "this") else None,
-                           _is_future(ctx.text, m.start()), ctx.tense)
+                           ctx.planned or _is_future(ctx.text, m.start()), ctx.tense)
     return _Time(_fmt(year, month), "month", mod=MODS.get(rel or ""))
 
 
@@ -1042,6 +1044,29 @@ def clause_tense(doc: Doc, offset: int) -> str | None:
     return None
 
 
+# Words of a plan whose infinitive tells an act still to come ("plans to launch", "is
+# scheduled to fly"), as ``FUTURE_RE`` reads them in the words just before a date.
+PLAN_WORDS = frozenset({"plan", "schedule", "intend", "set", "due"})
+
+
+def planned_act(doc: Doc, offset: int) -> bool:
+    """Whether the token at ``offset`` sits in an infinitive a plan's word governs,
+    however many words away ("unveiled plans to launch his Roadster into space as part of
+    the maiden voyage of the company's Falcon Heavy rocket in January": next January,
+    though the plan was told in the past). The first verb up from it decides: an
+    infinitive under a word of ``PLAN_WORDS``, or none (a finite verb ends the search)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    for verb in (span[0].ancestors if span is not None and len(span) else ()):
+        if verb.pos_ not in _VERB_POS:
+            continue
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            if verb.head.lemma_.lower() in PLAN_WORDS:
+                return True
+            continue  # an infinitive under another word: look further up
+        return False
+    return False
+
+
 # Prepositions that put a day on an act ("killed 130 people on Nov. 13"), not a deadline
 # or an end ("extended to Nov. 16", "respond by Oct. 31"); and the nouns of a part of a
 # day between them ("shot on the night of Oct. 23").
@@ -1086,7 +1111,11 @@ def dates_past_act(doc: Doc, start: int, end: int) -> bool:
     aux = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.tag_ == "MD" for a in aux) or any(a.lower_ == "to" for a in aux):
         return False
-    return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(aux)) or any(a.tag_ == "VBD" for a in aux)
+    # a bare participle says its act is done ("a post on its website last updated 3
+    # January", "photos taken on Oct. 1"), unless it is a plan's ("scheduled for", "due")
+    done = (head.tag_ == "VBN" and not aux and head.lemma_.lower() not in PLAN_WORDS | {"expect"}
+            and not any(c.dep_ in SUBJECT_DEPS for c in head.children))
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(aux)) or any(a.tag_ == "VBD" for a in aux) or done
 
 
 # Verbs of telling: a day hung on one says when something was told, not when what was told
@@ -1223,8 +1252,9 @@ def extract_times(article: Article, doc: Doc | None = None, anchor: str | None =
                 # still to come dates no act told as done; the last day named otherwise does
                 # ("On Sunday, a small aircraft ... crashed")
                 day_ref = clock_done_ref
+        planned = doc is not None and c.handler in (_h_month, _h_month_day) and planned_act(doc, c.start)
         t = c.handler(c.match, _Ctx(text, base, day_ref, c.trusted, last, tense, written,
-                                    written_year[0] if written_year else None))
+                                    written_year[0] if written_year else None, planned))
         if t is None:
             continue
         if _WRITTEN_YEAR.fullmatch(t.value) and _WRITTEN_YEAR.search(c.match.group(0)):
