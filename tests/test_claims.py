@@ -168,8 +168,16 @@ def test_clauses_not_stated_or_without_their_actor_are_no_claims(nlp: Any) -> No
                  # giveme5w1h: a clause with no tense states nothing that happened; "Thurman
                  # perform a car stunt gone wrong" had corroborated another outlet's "Thurman
                  # has accused ... Harvey Weinstein of forcing himself upon her"
-                 "Tarantino says making Thurman perform a car stunt gone wrong is the biggest regret of his life."):
+                 "Tarantino says making Thurman perform a car stunt gone wrong is the biggest regret of his life.",
+                 # giveme5w1h (CNN on Goldman): a clause timing one still to come tells
+                 # nothing done; "that one-time tax is paid" had corroborated another
+                 # outlet's "Previously, companies had to pay a 35 percent corporate tax"
+                 "After that one-time tax is paid, companies will be able to bring their overseas cash home "
+                 "without paying more tax."):
         assert _embedded(nlp, text) == [], text
+    # ... a past act a clause times stays a claim of its own
+    assert _embedded(nlp, "The firm sold its stake after the company's shares fell 40 percent in March.") == [
+        "the company's shares fell 40 percent in March"]
 
 
 def test_a_reported_clause_that_quotes_a_few_words_is_a_claim(nlp: Any) -> None:

@@ -482,6 +482,9 @@ def _mid_quotation(text: str, start: int, end: int, at: int) -> bool:
 # Clause markers whose clause is supposed, not stated ("if Russia sends jets"), or set
 # against the statement ("although", "unless").
 _UNSTATED_MARKS = frozenset({"if", "whether", "unless", "although", "though", "lest", "once", "until", "till"})
+# Marks of a clause that times the one it hangs on ("after the tax is paid, companies
+# will ..."): under a verb with a modal, what it tells is still to come or supposed.
+_TIME_MARKS = frozenset({"after", "before", "when", "whenever"})
 # Subjects that point outside the clause (a relative or question word): "which does not
 # recognize Maduro", "what happened".
 _POINTING_SUBJECTS = frozenset({"which", "that", "who", "whom", "whose", "what", "whatever", "whoever"})
@@ -521,6 +524,9 @@ def embedded_clauses(span: Any) -> list[tuple[int, int]]:
             continue  # a pronoun's actor is outside the clause: "Citigroup said it expects a hit"
         if any(c.dep_ == "mark" and c.lower_ in _UNSTATED_MARKS for c in verb.children):
             continue
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children) \
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.head.children):
+            continue  # "After that one-time tax is paid, companies will be able to ...": still to come
         if any(c.dep_ == "aux" and (c.lower_ in _SPECULATIVE_MODALS or c.i < subjects[0].i) for c in verb.children):
             continue  # "Russia could send jets"; "should it attempt to unseat Maduro" (a condition)
         if not _finite(verb):
