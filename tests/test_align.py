@@ -455,6 +455,23 @@ def test_a_models_number_and_a_point_in_time_are_no_shared_content(nlp: Any) -> 
     assert not align.shares_structure(end, ended)
 
 
+def test_a_rule_coming_into_effect_begins_and_shares_no_word_effect(nlp: Any) -> None:
+    """giveme5w1h (Bloomberg and the AP on Goldman): the clause "new tax rates came into
+    effect" had joined "the overall effect on the economy will be muted" and "an effective
+    corporate tax rate of 26.1 percent" through "effect" (the stem of "effective" too)."""
+    came, takes, effect, effective, began = align.propositions_from_docs([nlp(s) for s in (
+        "new tax rates came into effect",
+        "The new law takes effect on Jan. 1.",
+        "Economists believe the overall effect on the economy will be muted.",
+        "Finance companies would have paid an effective corporate tax rate of 26.1 percent next year.",
+        "The new law begins on Jan. 1.",
+    )])
+    assert "effect" not in came.keys and "effect" not in takes.keys and "begin" in came.acts & takes.acts
+    assert "effect" in effect.keys and "effect" in effective.keys  # the noun and the adjective of their own
+    assert align.shares_structure(takes, began)
+    assert not align.shares_structure(came, effect) and not (came.keys & effect.keys) - {"tax", "rate"}
+
+
 def test_a_numbered_model_is_one_key_however_written_or_linked(nlp: Any) -> None:
     """Example corpus: one outlet's "Sukhoi Su-30MK2" is an entity, another's "Su-30MK2s"
     is not (the linker kept them apart): the entity is keyed as its model, and the plural

@@ -331,6 +331,27 @@ def _phrasal_class(verb: Any, lemma: str) -> str | None:
     return None
 
 
+# A rule's start told by an idiom ("the law came into effect", "takes effect", "entered
+# into force"): the act "begin", and "effect"/"force" no word of its own (its stem is
+# that of "effective", "the effect on the economy").
+_IN_FORCE_NOUNS = frozenset({"effect", "force"})
+_INTO_VERBS = frozenset({"come", "go", "enter", "put"})
+
+
+def _in_force_idioms(doc: Any) -> dict[int, int]:
+    """{verb index: noun index} of the idioms of ``_IN_FORCE_NOUNS``: "come/go/enter/put
+    into effect/force" and "take effect"."""
+    out: dict[int, int] = {}
+    for t in doc:
+        if t.lower_ not in _IN_FORCE_NOUNS or t.pos_ != "NOUN" or any(True for _ in t.lefts):
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ == "into" and t.head.head.lemma_.lower() in _INTO_VERBS:
+            out[t.head.head.i] = t.i
+        elif t.dep_ == "dobj" and t.head.lemma_.lower() == "take":
+            out[t.head.i] = t.i
+    return out
+
+
 class _Keys(NamedTuple):
     """What ``_token_keys`` reads off a parse."""
 
@@ -465,6 +486,8 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
         if (numbered := _designation(t)) is not None:
             out.designations.add(numbered)
             model_part[t.i] = numbered[0] if _NUMBERED.fullmatch(t.text) else None
+    in_force = _in_force_idioms(doc)
+    idiom_nouns = set(in_force.values())
     for t in doc:
         if t.pos_ == "PROPN" and t.dep_ in _LIST_ROLES and t.conjuncts:
             names = [t, *t.conjuncts]
@@ -475,6 +498,19 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
                 role = "p:" + t.head.lower_ if t.dep_ == "pobj" else t.dep_
                 out.lists.add((role, frozenset(_list_name(c) for c in names)))
         scene = t.i in in_scene
+        if t.i in idiom_nouns:
+            continue
+        if t.i in in_force:  # "came into effect": the rule begins
+            key_of[t.i] = "begin"
+            out.keys.add("begin")
+            out.predicates.add("begin")
+            if not scene:
+                out.acts.add("begin")
+            if _is_negated(t) and main_clause(t):
+                out.negated.add("begin")
+            elif asserted_verb(t):
+                out.asserted.add("begin")
+            continue
         if t.pos_ == "VERB" and t.is_stop and t.lemma_.lower() not in _NO_ACT and not scene:
             lemma = t.lemma_.lower()
             out.acts.add(_phrasal_class(t, lemma) or normalise_lemma(lemma))
