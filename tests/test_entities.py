@@ -876,3 +876,22 @@ def test_a_plural_common_noun_or_a_zero_width_space_is_no_name(nlp: Any) -> None
     text = "Hackers are feared to have stolen personal data from up to 44million Brits in a cyber attack."
     article = Article(id="t", source="t", text=text, raw_text=text)
     assert "Brits" in {m.text for m in extract_mentions(article, nlp(text))}
+
+
+def test_a_pictures_credit_names_no_one_of_the_story(nlp: Any) -> None:
+    # giveme5w1h (the AP on Goldman Sachs, on Rihanna, on North Korea): the photographer of
+    # a caption's credit had been a person of the story ("Richard Drew" in 2 articles,
+    # "Hyung Min-woo" 3 mentions), "AP Photo" and "File" organisations; a wire's tag and a
+    # slash between two names of the story are no credit
+    text = ("A trader works on the floor of the New York Stock Exchange. (AP Photo/Richard Drew, File)\n"
+            "Rescuers search the wreckage. (Costa Rica\u2019s Public Safety Ministry via AP)\n"
+            "The ship was seized in Yeosu. (Hyung Min-woo/Yonhap via AP)\n"
+            "SEOUL (Reuters) - Militants of the Islamic State (ISIS/ISIL) claimed the attack, Kim Jong Un said.")
+    names = set(_labels(nlp, text))
+    assert not names & {"Richard Drew", "AP Photo", "File", "Hyung Min-woo", "Yonhap"}, names
+    assert {"Yeosu", "Kim Jong Un", "Reuters"} <= names, names
+    from newsdesk.extract.entities import _credit_spans
+
+    assert [text[a:b] for a, b in _credit_spans(text)] == [
+        "(AP Photo/Richard Drew, File)", "(Costa Rica\u2019s Public Safety Ministry via AP)",
+        "(Hyung Min-woo/Yonhap via AP)"]

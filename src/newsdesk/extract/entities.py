@@ -127,6 +127,21 @@ US_STATE_ABBREVIATIONS = {
 }
 
 
+# A picture's credit in parentheses, with a wire's, an agency's or a picture's word beside
+# a slash or after "via": "(AP Photo/Richard Drew, File)", "(Hyung Min-woo/Yonhap via AP)",
+# "(Costa Rica's Public Safety Ministry via AP)", "(Photo by Chris Pizzello/Invision/AP)".
+# Not a bare wire's tag ("(Reuters)": a citation) nor other slashes ("(ISIS/ISIL)").
+_CREDIT_WORD = r"(?:AP|Reuters|AFP|Getty(?:\s+Images)?|EPA|Shutterstock|Pool|Invision|Yonhap|dpa|Xinhua|Photo|File|file)"
+_PICTURE_CREDIT = re.compile(
+    rf"\([^()\n]{{0,100}}?(?:/\s*{_CREDIT_WORD}\b|\b{_CREDIT_WORD}\s*/|\bvia\s+{_CREDIT_WORD}\b|\bPhoto\s+by\b)"
+    r"[^()\n]{0,60}\)")
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where the pictures' credits are (``_PICTURE_CREDIT``)."""
+    return [(m.start(), m.end()) for m in _PICTURE_CREDIT.finditer(text)]
+
+
 def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
     """Named-entity mentions of ``article`` from ``doc`` (parsed over ``article.text``).
 
@@ -134,7 +149,9 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
     outer punctuation) and split at line breaks; implausible spans (all lower case,
     no letters, one character, too long) are dropped, as are mentions inside UI/notice
     lines. Mentions inside Title-Case headline lines are kept only when the same words
-    occur in the article body (the small model splits headlines badly).
+    occur in the article body (the small model splits headlines badly). A picture's
+    credit names who took or gave the picture, no one of the story: its names are no
+    mentions ("(AP Photo/Richard Drew, File)").
     """
     text = article.text
     lines = _Lines(text)
@@ -164,7 +181,9 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
         found[(s, e)] = Mention(article.id, s, e, text[s:e], "PERSON")
     found.update(_propagate(article, lines, list(found.values())))
     common = _common_words(article.text, doc, found.values())
-    return tuple(found[k] for k in sorted(found) if found[k].text not in common)
+    credits = _credit_spans(text)
+    return tuple(found[k] for k in sorted(found) if found[k].text not in common
+                 and not any(a <= k[0] and k[1] <= b for a, b in credits))
 
 
 def _common_words(text: str, doc: Doc, mentions: Iterable[Mention]) -> set[str]:
