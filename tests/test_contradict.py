@@ -304,6 +304,28 @@ def test_date_conflicts_need_one_act_and_a_reportable_day(nlp: Any) -> None:
     assert date_clash({"fire": {"2017-08-22"}}, {"launch": {"2017-08-25"}}, early, same_day) is None
 
 
+def test_a_time_of_day_dates_its_act_when_its_words_name_the_day() -> None:
+    # giveme5w1h (the Croydon tram, stamped Wednesday 2016-11-09), the day changed in the
+    # second: "at 6.10am on Wednesday" had been no day to compare (a time's value,
+    # 2016-11-09T06:10); a bare clock time takes its day from the text before it, which
+    # two articles may give differently for one moment, and dates nothing to compare
+    from newsdesk.eval.claims import cross_check_texts
+
+    one = "A spokesman for Transport for London confirmed the crash. "
+    two = "Survivors described scenes of chaos inside the carriages. "
+    tram = ("The tram was operating from New Addington to Wimbledon via Croydon when the accident happened at "
+            "6.10am on {day}.")
+    docs = [("a.txt", one + tram.format(day="Wednesday"), None), ("b.txt", two + tram.format(day="Tuesday"), None)]
+    story = cross_check_texts(docs, published=["2016-11-09", "2016-11-09"])[1]
+    assert [x.reason for x in story.contradictions] == ["a dates it 2016-11-09, b dates it 2016-11-08"]
+    docs = [("a.txt", "The flight left Los Angeles at 11:36 a.m. Tuesday. It landed in Los Angeles at 7:33 p.m., "
+                      "the airline said.", None),
+            ("b.txt", "Passengers were told on Wednesday that the flight would be rebooked. It landed in Los Angeles "
+                      "at 7:33 p.m., the airline said.", None)]
+    story = cross_check_texts(docs, published=["2017-12-27", "2017-12-27"])[1]
+    assert not story.contradictions
+
+
 def test_two_years_for_a_one_time_act_of_one_subject_contradict() -> None:
     # a birth or a founding happens once: two outlets' years for it disagree, whatever
     # else their sentences say (FEVER-symmetric REFUTES pairs had these, written anew here)

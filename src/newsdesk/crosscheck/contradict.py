@@ -57,7 +57,7 @@ from newsdesk.crosscheck.align import (
     quantities_compatible_fn,
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
-from newsdesk.extract.dates import counted_from_text
+from newsdesk.extract.dates import WEEKDAYS, counted_from_text
 from newsdesk.extract.quantities import AGE_AFTER, AGE_UNIT, OTHER_SET
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import (
@@ -71,6 +71,7 @@ from newsdesk.model import (
     content_hash,
     outlet_label,
 )
+from newsdesk.months import MONTH_WORDS
 from newsdesk.nlp import region_heads
 
 # Pairs below this cosine are never compared for quantity/date/negation (a cheap filter;
@@ -108,6 +109,22 @@ _MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*\b")
 # A day-precision date value (TIMEX3 "2017-08-29"), and the verbs whose date is when
 # something was said or published, not when the event happened.
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# A value's day, that of a time of day too ("2017-12-27T06:10", "2016-11-10TMO").
+_DAY_OF = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")
+# Words by which a time of day names its day ("6.10am on Wednesday", "Tuesday night");
+# a bare clock time ("at 7:33 p.m.") takes its day from the text before it, which two
+# articles may give differently for one moment.
+_NAMES_DAY = re.compile(rf"\b(?:{MONTH_WORDS}|{'|'.join(WEEKDAYS)}|today|tonight|yesterday|tomorrow)\b|\d/\d",
+                        re.IGNORECASE)
+
+
+def day_of(value: str, words: str | None = None) -> str | None:
+    """The day a date value names, a time of that day's too where its ``words`` name the
+    day; None for coarser values."""
+    m = _DAY_OF.match(value)
+    if m is None or (len(value) > 10 and words is not None and not _NAMES_DAY.search(words)):
+        return None
+    return m.group(1)
 _STATEMENT_VERBS = frozenset(normalise_lemma(v) for v in SPEECH_VERBS | PUBLISH_VERBS | {"release", "reveal", "unveil"})
 # Acts that happen once to the one they are told of: two years for one are a disagreement,
 # not two occurrences ("was born in 1961" / "born December 16, 1964"; "founded in 1998" /
@@ -567,8 +584,8 @@ def pair_contradiction(
         # station is not out of control" / "China's Tiangong-1 space station has been
         # completely out of control for months now"
         return _state_negation(ca, cb, a, b, oa, ob, same_subject=True) if negates else None
-    day_a = {t for t in a.times if _DAY.fullmatch(t)}
-    day_b = {t for t in b.times if _DAY.fullmatch(t)}
+    day_a = {d for t in a.times if (d := day_of(t))}
+    day_b = {d for t in b.times if (d := day_of(t))}
     if day_a and day_b and not day_a & day_b:
         clash = date_clash(dated_acts(ca, docs[i], annotations.get(ca.article_id)),
                            dated_acts(cb, docs[j], annotations.get(cb.article_id)),
@@ -678,22 +695,24 @@ def _once_pairs(claims: Sequence[Claim], docs: Sequence[Any], annotations: Mappi
 
 
 def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, set[str]]:
-    """Day-precision dates of a claim by the act they date (``verb_of``, direct), leaving
-    out dates of statements ("said Monday": two statements, not two dates of one event),
-    dates of things ("Thursday's attack") and dates counted from another date of the
-    text ("didn't learn until the next day": each article's anchor differs)."""
+    """Days a claim gives by the act they date (``verb_of``, direct; a time of a day gives
+    its day: "derailed at 6.10am on Wednesday"), leaving out dates of statements ("said
+    Monday": two statements, not two dates of one event), dates of things ("Thursday's
+    attack") and dates counted from another date of the text ("didn't learn until the
+    next day": each article's anchor differs)."""
     out: dict[str, set[str]] = {}
     if ann is None:
         return out
     ev = claim.evidence
     for t in ann.times:
-        if not (ev.start <= t.evidence.start and t.evidence.end <= ev.end and _DAY.fullmatch(t.value)):
+        day = day_of(t.value, t.evidence.text)
+        if not (ev.start <= t.evidence.start and t.evidence.end <= ev.end and day):
             continue
         if counted_from_text(t.evidence.text):
             continue
         verb = verb_of(doc, t.evidence.start - ev.start, t.evidence.end - ev.start, direct=True)
         if verb and verb not in _STATEMENT_VERBS:
-            out.setdefault(verb, set()).add(t.value)
+            out.setdefault(verb, set()).add(day)
     return out
 
 
