@@ -92,6 +92,15 @@ def test_rounding_and_bounds_are_not_conflicts(nlp: Any) -> None:
     exact = qty("The deal was worth $43,885,310.")
     assert not amounts_conflict(whopping, more_than, compatible)
     assert not amounts_conflict(rounded, exact, compatible)
+    # figures written to a decimal round to nothing else, however near: the electric-bill
+    # story's "$284.46" with two digits swapped had been the same figure (within 0.5 and 2%)
+    cents = qty("Her new amount was quickly corrected to $284.46.")
+    swapped = qty("Her new amount was quickly corrected to $284.64.")
+    assert compatible(cents, swapped) is False and amounts_conflict(cents, swapped, compatible)
+    assert not amounts_conflict(cents, qty("Her new amount was quickly corrected to $284.46 by the utility."),
+                                compatible)
+    percent, tenth = qty("Turnout was 33 percent."), qty("Turnout was 33.3 percent.")
+    assert compatible(percent, tenth) is True  # a whole figure rounds its decimal one
 
 
 def _pair_story(a: str, b: str, settings: Settings | None = None) -> Story:

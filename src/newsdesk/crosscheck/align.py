@@ -1124,10 +1124,11 @@ def cannot_group(props: Sequence[Proposition]) -> Callable[[int, int], bool]:
 
 
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
-    """Clearly different figures: incompatible, and further apart than rounding could make them."""
-    from newsdesk.extract.quantities import relative_gap
+    """Clearly different figures: incompatible, and further apart than rounding could make
+    them, or both written to a decimal ("$284.46" / "$284.64": ``exact_figures``)."""
+    from newsdesk.extract.quantities import exact_figures, relative_gap
 
-    return compatible(a, b) is False and relative_gap(a, b) > ROUNDING_GAP
+    return compatible(a, b) is False and (relative_gap(a, b) > ROUNDING_GAP or exact_figures(a, b))
 
 
 def quantities_compatible_fn() -> Callable[[Quantity, Quantity], bool | None] | None:

@@ -504,11 +504,15 @@ def _comparable_value(q: Quantity) -> tuple[float, str | None]:
 def _tolerance(value: float, qualifier: str | None) -> float:
     """How far off a figure may be and still be the same figure.
 
-    Integers below a million are read as rounded to the unit (0.5: "33%" ~ 33.3%); large
-    round figures as truncated to their last significant digit ("$43 million" covers
-    $43,885,310); approximate qualifiers widen that to ``APPROX_TOLERANCE``.
+    Integers below a million are read as rounded to the unit (0.5: "33%" ~ 33.3%), other
+    figures below it to their last decimal ("$284.46": 0.005); large round figures as
+    truncated to their last significant digit ("$43 million" covers $43,885,310);
+    approximate qualifiers widen that to ``APPROX_TOLERANCE``.
     """
     tol = 0.5 if abs(value) < 1e6 else 0.0
+    if abs(value) < 1e6 and value != int(value):
+        # written with decimals, to its last one: "$284.46" is no "$284.64"
+        tol = 0.5 * 10.0 ** -len(repr(abs(value)).split(".")[1].rstrip("0"))
     if abs(value) >= 1e6:
         digits = f"{abs(value):.0f}".rstrip("0")
         tol = 10.0 ** (len(f"{abs(value):.0f}") - len(digits))
@@ -524,6 +528,12 @@ def _within(a: float, qa: str | None, b: float) -> bool:
     if qa in UPPER_BOUND:
         return b <= a if qa in ("at most", "up to", "as many as", "as much as") else b < a
     return abs(a - b) <= max(_tolerance(a, qa), 1e-9)
+
+
+def exact_figures(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are both written to a decimal, below a million and unhedged
+    ("$284.46" and "$284.64"): no rounding makes one the other, however near."""
+    return all(q.qualifier is None and abs(q.value) < 1e6 and q.value != int(q.value) for q in (a, b))
 
 
 def same_figure(a: Quantity, b: Quantity) -> bool:
