@@ -335,6 +335,27 @@ def test_a_time_of_day_dates_its_act_when_its_words_name_the_day() -> None:
     assert not story.contradictions
 
 
+def test_none_against_some_and_an_actor_under_a_speech_verb_contradict() -> None:
+    # giveme5w1h (the Terrigal fireworks), the count changed in the second: "No one was
+    # injured" against "Two people were injured" had been corroborated as one statement
+    some = ("Two people were injured when a barge carrying a New Year fireworks display caught fire at an "
+            "Australian beach.")
+    none = ("No one was injured when a barge carrying a New Year fireworks display caught fire at an Australian "
+            "beach.")
+    story = _pair_story("Thousands of people fled the beach. " + some, "Police said the display was halted. " + none)
+    assert [x.reason for x in story.contradictions] == ["b says none (injure), a says Two people"]
+    assert not [c for c in story.claims if c.support_count > 1 and c.status == "corroborated"]
+    # ... "none" of one act against some of another is none
+    assert _kinds(some, "No one was killed when a barge carrying a New Year fireworks display caught fire at an "
+                        "Australian beach.") == []
+    # giveme5w1h shape: the act a speech verb reports has its actor ("North Korea fired ...,
+    # South Korea's military said"); the one who says it is none
+    fired = "{} fired a ballistic missile over northern Japan early on Tuesday, the Japanese government said."
+    assert _kinds(fired.format("North Korea"), fired.format("South Korea")) == ["actor"]
+    said = "North Korea fired a ballistic missile over northern Japan early on Tuesday, {} said."
+    assert _kinds(said.format("the Japanese government"), said.format("South Korea's military")) == []
+
+
 def test_two_years_for_a_one_time_act_of_one_subject_contradict() -> None:
     # a birth or a founding happens once: two outlets' years for it disagree, whatever
     # else their sentences say (FEVER-symmetric REFUTES pairs had these, written anew here)

@@ -571,6 +571,9 @@ def pair_contradiction(
         reason = (f"{oa} says {_figure_text(qa, articles[ca.article_id])}, "
                   f"{ob} says {_figure_text(qb, articles[cb.article_id])}")
         return make_contradiction("quantity", reason, ca.evidence, cb.evidence)
+    none = _none_against_some(ca, cb, docs[i], docs[j], oa, ob)
+    if none:
+        return none
     once = once_year_clash(ca, cb, (docs[i], docs[j]),
                            (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
     if once:
@@ -595,6 +598,41 @@ def pair_contradiction(
             return make_contradiction("date", reason, ca.evidence, cb.evidence)
     negation = _negation(ca, cb, a, b, oa, ob) if negates else None
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
+
+
+# Subjects that count none ("Nobody died", "none of the passengers were hurt"); "no one",
+# "no passengers" are a noun with "no".
+_NONE_WORDS = frozenset({"nobody", "none", "no-one", "noone"})
+
+
+def subject_counts(doc: Any) -> dict[str, str]:
+    """{act: how many} for the acts a claim counts the subject of: "0" where none ("No one
+    was injured when the barge caught fire"), the count's words where a number counts it
+    ("Two people were injured"). Acts of light verbs ("There were no passengers") left out."""
+    out: dict[str, str] = {}
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_LEMMAS:
+            continue
+        for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            act = normalise_lemma(verb.lemma_.lower())
+            if subj.lower_ in _NONE_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+                out.setdefault(act, "0")
+            elif any(c.dep_ == "nummod" and c.like_num for c in subj.children) or (subj.pos_ == "NUM" and subj.like_num):
+                out.setdefault(act, doc[subj.left_edge.i:subj.i + 1].text)
+    return out
+
+
+def _none_against_some(ca: Claim, cb: Claim, da: Any, db: Any, oa: str, ob: str) -> Contradiction | None:
+    """One claim counts none of an act's subject, the other some: "No one was injured when
+    the barge caught fire" / "Two people were injured when the barge caught fire"."""
+    counts_a, counts_b = subject_counts(da), subject_counts(db)
+    for act in sorted(counts_a.keys() & counts_b.keys()):
+        x, y = counts_a[act], counts_b[act]
+        if (x == "0") != (y == "0"):
+            said_none, said_some, some = (oa, ob, y) if x == "0" else (ob, oa, x)
+            reason = f"{said_none} says none ({act}), {said_some} says {some}"
+            return make_contradiction("quantity", reason, ca.evidence, cb.evidence)
+    return None
 
 
 def once_years(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, tuple[set[str], list[Any]]]:
@@ -876,12 +914,19 @@ class ActorIndex:
 
 
 def claim_actor(claim: Claim, doc: Any, index: ActorIndex) -> tuple[str, str] | None:
-    """(canonical entity id, act) when the claim's one main clause has one subject that is
-    one canonical person, organisation, place or group, and an act (the verb's class)."""
+    """(canonical entity id, act) when the claim's one main clause (the clause it reports,
+    under a speech verb) has one subject that is one canonical person, organisation,
+    place or group, and an act (the verb's class)."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1 or roots[0].pos_ != "VERB":
         return None
     root = roots[0]
+    if root.lemma_.lower() in SPEECH_VERBS:
+        # "Russia delivered the S-300 systems to Venezuela, officials said": the act is
+        # the one reported, when it is a clause of its own with its subject
+        told = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+                and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+        root = told[0] if len(told) == 1 else root
     act = normalise_lemma(root.lemma_)
     if root.lemma_.lower() in LIGHT_LEMMAS or act in _SHARED_ACTS or root.lemma_.lower() in _SHARED_ACTS:
         return None
