@@ -335,6 +335,25 @@ def test_a_time_of_day_dates_its_act_when_its_words_name_the_day() -> None:
     assert not story.contradictions
 
 
+def test_a_day_outside_a_named_month_of_one_act_contradicts() -> None:
+    # giveme5w1h (Equifax, stamped 2017-09-08), the month changed in the second: "on July
+    # 29" against "in March" had been corroborated, a month being no day to compare; the
+    # day inside the month, and a month each article counts from its own date ("next
+    # month"), are none
+    from newsdesk.eval.claims import cross_check_texts
+
+    learned = "Equifax said it discovered the breach of its systems {} and acted immediately to stop the intrusion."
+    one, two = "Shares of the company fell sharply on Friday. ", "Lawmakers demanded answers from the company. "
+
+    def reasons(a: str, b: str) -> list[str]:
+        docs = [("a.txt", one + learned.format(a), None), ("b.txt", two + learned.format(b), None)]
+        return [x.reason for x in cross_check_texts(docs, published=["2017-09-08", "2017-09-08"])[1].contradictions]
+
+    assert sorted(reasons("on July 29", "in March")[0].split(", ")) == ["a dates it 2017-07-29", "b dates it 2017-03"]
+    assert reasons("on July 29", "in July") == []
+    assert reasons("on July 29", "last month") == []
+
+
 def test_none_against_some_and_an_actor_under_a_speech_verb_contradict() -> None:
     # giveme5w1h (the Terrigal fireworks), the count changed in the second: "No one was
     # injured" against "Two people were injured" had been corroborated as one statement

@@ -125,6 +125,31 @@ def day_of(value: str, words: str | None = None) -> str | None:
     if m is None or (len(value) > 10 and words is not None and not _NAMES_DAY.search(words)):
         return None
     return m.group(1)
+
+
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+
+
+_MONTH_NAMED = re.compile(rf"\b{MONTH_WORDS}\b", re.IGNORECASE)
+
+
+def date_of(value: str, words: str | None = None) -> str | None:
+    """The day (``day_of``) or the month a date value names: "2017-03" for "in March";
+    not for "next month", which each article counts from its own date."""
+    if (day := day_of(value, words)) is not None:
+        return day
+    named = words is None or _MONTH_NAMED.search(words) is not None
+    return value if named and _MONTH_VALUE.fullmatch(value) else None
+
+
+def dates_apart(days_a: set[str], days_b: set[str]) -> bool:
+    """Whether no date of one set can be one of the other: two days differ, or a day lies
+    outside a month ("on July 29" / "in March"), or two months differ. A month is
+    compared only within its year: a year read for "in March" from the publication date
+    may be another than the article meant."""
+    if any(x.startswith(y) or y.startswith(x) for x in days_a for y in days_b):
+        return False
+    return all(len(x) == len(y) == 10 or x[:4] == y[:4] for x in days_a for y in days_b)
 _STATEMENT_VERBS = frozenset(normalise_lemma(v) for v in SPEECH_VERBS | PUBLISH_VERBS | {"release", "reveal", "unveil"})
 # Acts that happen once to the one they are told of: two years for one are a disagreement,
 # not two occurrences ("was born in 1961" / "born December 16, 1964"; "founded in 1998" /
@@ -587,9 +612,9 @@ def pair_contradiction(
         # station is not out of control" / "China's Tiangong-1 space station has been
         # completely out of control for months now"
         return _state_negation(ca, cb, a, b, oa, ob, same_subject=True) if negates else None
-    day_a = {d for t in a.times if (d := day_of(t))}
-    day_b = {d for t in b.times if (d := day_of(t))}
-    if day_a and day_b and not day_a & day_b:
+    day_a = {d for t in a.times if (d := date_of(t))}
+    day_b = {d for t in b.times if (d := date_of(t))}
+    if day_a and day_b and dates_apart(day_a, day_b):
         clash = date_clash(dated_acts(ca, docs[i], annotations.get(ca.article_id)),
                            dated_acts(cb, docs[j], annotations.get(cb.article_id)),
                            articles[ca.article_id], articles[cb.article_id])
@@ -733,8 +758,9 @@ def _once_pairs(claims: Sequence[Claim], docs: Sequence[Any], annotations: Mappi
 
 
 def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, set[str]]:
-    """Days a claim gives by the act they date (``verb_of``, direct; a time of a day gives
-    its day: "derailed at 6.10am on Wednesday"), leaving out dates of statements ("said
+    """Days and months (``date_of``) a claim gives by the act they date (``verb_of``,
+    direct; a time of a day gives its day: "derailed at 6.10am on Wednesday"; "discovered
+    the breach in March" its month), leaving out dates of statements ("said
     Monday": two statements, not two dates of one event), dates of things ("Thursday's
     attack") and dates counted from another date of the text ("didn't learn until the
     next day": each article's anchor differs)."""
@@ -743,7 +769,7 @@ def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[s
         return out
     ev = claim.evidence
     for t in ann.times:
-        day = day_of(t.value, t.evidence.text)
+        day = date_of(t.value, t.evidence.text)
         if not (ev.start <= t.evidence.start and t.evidence.end <= ev.end and day):
             continue
         if counted_from_text(t.evidence.text):
@@ -760,7 +786,7 @@ def date_clash(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]],
     each article could have reported the other's day (``_could_report``)."""
     for verb in sorted(acts_a.keys() & acts_b.keys()):
         da, db = acts_a[verb], acts_b[verb]
-        if not da & db and _could_report(da, art_b) and _could_report(db, art_a):
+        if dates_apart(da, db) and _could_report(da, art_b) and _could_report(db, art_a):
             return sorted(da)[0], sorted(db)[0]
     return None
 
@@ -769,7 +795,7 @@ def dated_apart(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]]) 
     """Whether two claims date one act on different days: either a disagreement (flagged
     by ``date_clash``) or two occurrences of it ("fired a missile over Japan on Tuesday"
     / "on Friday", weeks apart), and in neither case one statement to corroborate."""
-    return any(not acts_a[verb] & acts_b[verb] for verb in acts_a.keys() & acts_b.keys())
+    return any(dates_apart(acts_a[verb], acts_b[verb]) for verb in acts_a.keys() & acts_b.keys())
 
 
 def _could_report(days: set[str], article: Article) -> bool:
@@ -782,7 +808,7 @@ def _could_report(days: set[str], article: Article) -> bool:
         return True
     try:
         last = date.fromisoformat(published) + timedelta(days=1)
-        return any(date.fromisoformat(d) <= last for d in days)
+        return any(date.fromisoformat(d if len(d) == 10 else d + "-01") <= last for d in days)  # a month: its first day
     except ValueError:
         return True
 
