@@ -12,7 +12,7 @@ import pytest
 
 from newsdesk.crosscheck.align import amounts_conflict, quantities_compatible_fn
 from newsdesk.errors import ConfigError, ModelUnavailable
-from newsdesk.model import Article, Contradiction, Evidence, Story
+from newsdesk.model import Article, Claim, Contradiction, Evidence, Story
 from newsdesk.settings import Settings
 
 
@@ -354,7 +354,7 @@ def test_a_day_outside_a_named_month_of_one_act_contradicts() -> None:
     assert reasons("on July 29", "last month") == []
 
 
-def test_none_against_some_and_an_actor_under_a_speech_verb_contradict() -> None:
+def test_none_against_some_and_an_actor_under_a_speech_verb_contradict(nlp: Any) -> None:
     # giveme5w1h (the Terrigal fireworks), the count changed in the second: "No one was
     # injured" against "Two people were injured" had been corroborated as one statement
     some = ("Two people were injured when a barge carrying a New Year fireworks display caught fire at an "
@@ -364,7 +364,16 @@ def test_none_against_some_and_an_actor_under_a_speech_verb_contradict() -> None
     story = _pair_story("Thousands of people fled the beach. " + some, "Police said the display was halted. " + none)
     assert [x.reason for x in story.contradictions] == ["b says none (injure), a says Two people"]
     assert not [c for c in story.claims if c.support_count > 1 and c.status == "corroborated"]
-    # ... "none" of one act against some of another is none
+    # ... none of one kind against some of another kind, or of another act, is none
+    from newsdesk.crosscheck.contradict import _none_against_some
+
+    def told(a: str, b: str) -> bool:
+        claim = Claim(id="c", article_id="a", evidence=Evidence("a", 0, len(a), a), kind="fact")
+        return _none_against_some(claim, claim, nlp(a), nlp(b), "a", "b") is not None
+
+    assert told("None of the passengers were injured.", "Three passengers were injured.")
+    assert not told("None of the passengers were injured.", "Two crew members were injured.")
+    assert told("No one was injured.", "Two crew members were injured.")
     assert _kinds(some, "No one was killed when a barge carrying a New Year fireworks display caught fire at an "
                         "Australian beach.") == []
     # giveme5w1h shape: the act a speech verb reports has its actor ("North Korea fired ...,

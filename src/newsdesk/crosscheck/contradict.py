@@ -630,31 +630,45 @@ def pair_contradiction(
 _NONE_WORDS = frozenset({"nobody", "none", "no-one", "noone"})
 
 
-def subject_counts(doc: Any) -> dict[str, str]:
-    """{act: how many} for the acts a claim counts the subject of: "0" where none ("No one
-    was injured when the barge caught fire"), the count's words where a number counts it
-    ("Two people were injured"). Acts of light verbs ("There were no passengers") left out."""
-    out: dict[str, str] = {}
+# Words that count anyone at all ("no one", "two people"), not one kind of people.
+_ANYONE = frozenset({"one", "nobody", "none", "no-one", "noone", "people", "person", "persons"})
+
+
+def subject_counts(doc: Any) -> dict[str, tuple[str, str]]:
+    """{act: (how many, of what)} for the acts a claim counts the subject of: ("0", "one")
+    where none ("No one was injured when the barge caught fire"; "none of the passengers":
+    "passenger"), the count's words and noun where a number counts it ("Two people were
+    injured": ("Two people", "people")). Acts of light verbs ("There were no passengers")
+    left out."""
+    out: dict[str, tuple[str, str]] = {}
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_LEMMAS:
             continue
         for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
             act = normalise_lemma(verb.lemma_.lower())
+            of = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+            noun = (of[0] if of else subj).lemma_.lower()
             if subj.lower_ in _NONE_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
-                out.setdefault(act, "0")
+                out.setdefault(act, ("0", noun))
             elif any(c.dep_ == "nummod" and c.like_num for c in subj.children) or (subj.pos_ == "NUM" and subj.like_num):
-                out.setdefault(act, doc[subj.left_edge.i:subj.i + 1].text)
+                out.setdefault(act, (doc[subj.left_edge.i:subj.i + 1].text, noun))
     return out
 
 
 def _none_against_some(ca: Claim, cb: Claim, da: Any, db: Any, oa: str, ob: str) -> Contradiction | None:
     """One claim counts none of an act's subject, the other some: "No one was injured when
-    the barge caught fire" / "Two people were injured when the barge caught fire"."""
+    the barge caught fire" / "Two people were injured when the barge caught fire". Where
+    the none are of one kind, the some must be of that kind: "none of the passengers
+    were injured" leaves "two crew members were injured" possible."""
     counts_a, counts_b = subject_counts(da), subject_counts(db)
     for act in sorted(counts_a.keys() & counts_b.keys()):
-        x, y = counts_a[act], counts_b[act]
-        if (x == "0") != (y == "0"):
-            said_none, said_some, some = (oa, ob, y) if x == "0" else (ob, oa, x)
+        (x, kind_x), (y, kind_y) = counts_a[act], counts_b[act]
+        if (x == "0") == (y == "0"):
+            continue
+        said_none, none_kind, said_some, some, some_kind = (
+            (oa, kind_x, ob, y, kind_y) if x == "0" else (ob, kind_y, oa, x, kind_x))
+        if none_kind in _ANYONE or normalise_lemma(none_kind) == normalise_lemma(some_kind):
             reason = f"{said_none} says none ({act}), {said_some} says {some}"
             return make_contradiction("quantity", reason, ca.evidence, cb.evidence)
     return None
