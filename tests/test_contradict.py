@@ -477,6 +477,12 @@ def test_a_sitting_title_in_a_past_statement_is_the_title_held_then() -> None:
                   "Protesters attempted to topple a statue of President Andrew Jackson near the White House.") == []
     assert _kinds("Former Vice President Joe Biden is expected to announce next week that he is running.",
                   "Vice President Joe Biden will announce that he is running for president next week.") == ["role"]
+    # news told in the past with a speech verb is the news of the day ("Prime Minister
+    # Theresa May said"), unless the sentence writes the year it was said
+    said = "{} Theresa May said the attack in Manchester was appalling."
+    assert _kinds(said.format("Former Prime Minister"), said.format("Prime Minister")) == ["role"]
+    said = "{} Barack Obama said in 2014 that the deal was fair."
+    assert _kinds(said.format("Former President"), said.format("President")) == []
 
 
 def test_compound_durations_not_just_and_nested_places() -> None:

@@ -400,15 +400,22 @@ def _tense(verb: Any) -> str | None:
     return None
 
 
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 def in_past_statement(doc: Any, offset: int) -> bool:
     """Whether the words at ``offset`` (chars into ``doc``) sit in a past-tense statement:
     the first tensed verb above them is past ("official under President Trump who was
-    subpoenaed", "attempted to topple a statue of President Andrew Jackson")."""
+    subpoenaed", "attempted to topple a statue of President Andrew Jackson"). Not news
+    told in the past ("President Trump said on Monday", "Prime Minister Theresa May told
+    reporters"): a speech verb in a sentence that writes no year is the news of the day."""
     tok = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
     steps = 0
     while tok is not None and steps < 16:
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
             tense = _tense(tok)
+            if tense == "past" and tok.lemma_.lower() in SPEECH_VERBS and not _YEAR_WRITTEN.search(doc.text):
+                return False
             if tense is not None:
                 return tense == "past"
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: never ``is``)
