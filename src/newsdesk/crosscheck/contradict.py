@@ -109,6 +109,8 @@ _MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]*-?\d+[A-Za-z0-9]*\b")
 # A day-precision date value (TIMEX3 "2017-08-29"), and the verbs whose date is when
 # something was said or published, not when the event happened.
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_STATEMENT_VERBS = frozenset(normalise_lemma(v) for v in SPEECH_VERBS | PUBLISH_VERBS | {"release", "reveal", "unveil"})
+
 # A value's day, that of a time of day too ("2017-12-27T06:10", "2016-11-10TMO").
 _DAY_OF = re.compile(r"(\d{4}-\d\d-\d\d)(?:T|$)")
 # Words by which a time of day names its day ("6.10am on Wednesday", "Tuesday night");
@@ -127,9 +129,8 @@ def day_of(value: str, words: str | None = None) -> str | None:
     return m.group(1)
 
 
+# A month's value ("2017-03"), and a month named in words ("in March"; not "next month").
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
-
-
 _MONTH_NAMED = re.compile(rf"\b{MONTH_WORDS}\b", re.IGNORECASE)
 
 
@@ -150,7 +151,8 @@ def dates_apart(days_a: set[str], days_b: set[str]) -> bool:
     if any(x.startswith(y) or y.startswith(x) for x in days_a for y in days_b):
         return False
     return all(len(x) == len(y) == 10 or x[:4] == y[:4] for x in days_a for y in days_b)
-_STATEMENT_VERBS = frozenset(normalise_lemma(v) for v in SPEECH_VERBS | PUBLISH_VERBS | {"release", "reveal", "unveil"})
+
+
 # Acts that happen once to the one they are told of: two years for one are a disagreement,
 # not two occurrences ("was born in 1961" / "born December 16, 1964"; "founded in 1998" /
 # "in 1999"). Only where the subject is what was born, founded, ...: no object ("Geffen
@@ -400,9 +402,6 @@ def _tense(verb: Any) -> str | None:
     return None
 
 
-_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
-
-
 def in_past_statement(doc: Any, offset: int) -> bool:
     """Whether the words at ``offset`` (chars into ``doc``) sit in a past-tense statement:
     the first tensed verb above them is past ("official under President Trump who was
@@ -414,7 +413,7 @@ def in_past_statement(doc: Any, offset: int) -> bool:
     while tok is not None and steps < 16:
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"aux", "auxpass"}:
             tense = _tense(tok)
-            if tense == "past" and tok.lemma_.lower() in SPEECH_VERBS and not _YEAR_WRITTEN.search(doc.text):
+            if tense == "past" and tok.lemma_.lower() in SPEECH_VERBS and not _YEAR.search(doc.text):
                 return False
             if tense is not None:
                 return tense == "past"
@@ -635,8 +634,6 @@ def pair_contradiction(
 # Subjects that count none ("Nobody died", "none of the passengers were hurt"); "no one",
 # "no passengers" are a noun with "no".
 _NONE_WORDS = frozenset({"nobody", "none", "no-one", "noone"})
-
-
 # Words that count anyone at all ("no one", "two people"), not one kind of people.
 _ANYONE = frozenset({"one", "nobody", "none", "no-one", "noone", "people", "person", "persons"})
 
