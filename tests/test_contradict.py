@@ -374,6 +374,16 @@ def test_none_against_some_and_an_actor_under_a_speech_verb_contradict(nlp: Any)
     assert told("None of the passengers were injured.", "Three passengers were injured.")
     assert not told("None of the passengers were injured.", "Two crew members were injured.")
     assert told("No one was injured.", "Two crew members were injured.")
+    # giveme5w1h (Croydon): a none supposed ("if no one called the emergency services") is
+    # none; nor is a slideshow's counter run into a caption's subject ("Carl Court/Getty
+    # Images 3/8 Emergency services were called")
+    assert not told("\u201cAll I could think about was if no one called the emergency services, could another "
+                    "tram hit us?\u201d", "Two witnesses called the emergency services.")
+    # giveme5w1h (Telegram): "No-one", which the tokenizer splits, is "No one"
+    assert not told("\"No-one wants to be known as the terrorists' platform,\" she said.",
+                    "No one wants to be known as 'the terrorists\u2019 platform'.")
+    assert not told("No one called the emergency services.",
+                    "Police officers walk the site Carl Court/Getty Images 3/8 Emergency services were called.")
     assert _kinds(some, "No one was killed when a barge carrying a New Year fireworks display caught fire at an "
                         "Australian beach.") == []
     # giveme5w1h shape: the act a speech verb reports has its actor ("North Korea fired ...,

@@ -310,9 +310,16 @@ _LEANING = re.compile(
 
 
 def asserted_verb(verb: Any) -> bool:
-    """A main-clause verb stated as happening: no "if"/"whether" on its clause or the
-    clauses reporting it, and no "would/could/might" on the verb itself."""
-    if _is_negated(verb) or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+    """A main-clause verb stated as happening: not negated, and told as a fact
+    (``stated_clause``)."""
+    return not _is_negated(verb) and stated_clause(verb)
+
+
+def stated_clause(verb: Any) -> bool:
+    """Whether a verb's clause is told as a fact, however it is worded ("No one was
+    injured" too): a main clause, no "if"/"whether" on it or on the clauses reporting it,
+    and no "would/could/might" on the verb itself."""
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
         return False
     steps = 0  # the walk of ``main_clause``, reading each clause's marker on the way
     while True:

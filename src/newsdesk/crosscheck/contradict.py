@@ -55,6 +55,7 @@ from newsdesk.crosscheck.align import (
     normalise_lemma,
     pair_content,
     quantities_compatible_fn,
+    stated_clause,
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
 from newsdesk.extract.dates import WEEKDAYS, counted_from_text
@@ -631,6 +632,9 @@ def pair_contradiction(
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
 
+# Most words a counted subject has ("the two other passengers"): more is a parse run over
+# page furniture.
+COUNT_WORDS = 5
 # Subjects that count none ("Nobody died", "none of the passengers were hurt"); "no one",
 # "no passengers" are a noun with "no".
 _NONE_WORDS = frozenset({"nobody", "none", "no-one", "noone"})
@@ -638,25 +642,34 @@ _NONE_WORDS = frozenset({"nobody", "none", "no-one", "noone"})
 _ANYONE = frozenset({"one", "nobody", "none", "no-one", "noone", "people", "person", "persons"})
 
 
-def subject_counts(doc: Any) -> dict[str, tuple[str, str]]:
-    """{act: (how many, of what)} for the acts a claim counts the subject of: ("0", "one")
-    where none ("No one was injured when the barge caught fire"; "none of the passengers":
-    "passenger"), the count's words and noun where a number counts it ("Two people were
-    injured": ("Two people", "people")). Acts of light verbs ("There were no passengers")
-    left out."""
-    out: dict[str, tuple[str, str]] = {}
+def subject_counts(doc: Any) -> dict[tuple[str, bool], tuple[str, str]]:
+    """{(act, passive): (how many, of what)} for the acts a claim tells as facts and counts
+    the subject of: ("0", "one") where none ("No one was injured when the barge caught
+    fire"; "none of the passengers": "passenger"), the count's words and noun where a
+    number counts it ("Two people were injured": ("Two people", "people")). Acts of light
+    verbs ("There were no passengers") left out."""
+    out: dict[tuple[str, bool], tuple[str, str]] = {}
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_LEMMAS:
-            continue
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_LEMMAS or not stated_clause(verb):
+            continue  # "if no one called the emergency services": supposed, not told
         for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
-            act = normalise_lemma(verb.lemma_.lower())
+            # who did it and to whom it was done are two counts: "No one called" is no
+            # count of "services were called"
+            act = (normalise_lemma(verb.lemma_.lower()), subj.dep_ == "nsubjpass")
             of = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj"]
             noun = (of[0] if of else subj).lemma_.lower()
-            if subj.lower_ in _NONE_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            words = doc[subj.left_edge.i:subj.i + 1]
+            hyphened = subj.lower_ == "one" and subj.i >= 2 and doc[subj.i - 1].text == "-" \
+                and doc[subj.i - 2].lower_ == "no"  # "No-one", which the tokenizer splits
+            if subj.lower_ in _NONE_WORDS or hyphened or any(c.dep_ == "det" and c.lower_ == "no"
+                                                             for c in subj.children):
                 out.setdefault(act, ("0", noun))
-            elif any(c.dep_ == "nummod" and c.like_num for c in subj.children) or (subj.pos_ == "NUM" and subj.like_num):
-                out.setdefault(act, (doc[subj.left_edge.i:subj.i + 1].text, noun))
+            elif len(words) <= COUNT_WORDS and any(
+                    t.like_num and "/" not in t.text and (t.dep_ == "nummod" or (t.i == subj.i and t.lower_ != "one"))
+                    for t in words):  # a bare "One said" is a pronoun
+                # "Two people", not a slideshow's "3/8 Emergency services" run into a caption
+                out.setdefault(act, (words.text, noun))
     return out
 
 
@@ -673,7 +686,7 @@ def _none_against_some(ca: Claim, cb: Claim, da: Any, db: Any, oa: str, ob: str)
         said_none, none_kind, said_some, some, some_kind = (
             (oa, kind_x, ob, y, kind_y) if x == "0" else (ob, kind_y, oa, x, kind_x))
         if none_kind in _ANYONE or normalise_lemma(none_kind) == normalise_lemma(some_kind):
-            reason = f"{said_none} says none ({act}), {said_some} says {some}"
+            reason = f"{said_none} says none ({act[0]}), {said_some} says {some}"
             return make_contradiction("quantity", reason, ca.evidence, cb.evidence)
     return None
 
