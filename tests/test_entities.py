@@ -698,6 +698,13 @@ def _labels(nlp: Any, sentence: str) -> dict[str, str]:
     return {m.text: m.label for m in extract_mentions(_text_article("a", sentence), nlp(sentence))}
 
 
+def _assert_labelled(nlp: Any, cases: dict[str, str], label: str) -> None:
+    """Each sentence of ``cases``, parsed alone, has its name as a mention of ``label``."""
+    for sentence, name in cases.items():
+        found = _labels(nlp, sentence)
+        assert found.get(name) == label, (sentence, found)
+
+
 def test_a_business_or_group_noun_before_a_name_makes_it_an_organisation(nlp: Any) -> None:
     # the example corpus and giveme5w1h: the small model tags these NORP and PERSON
     orgs = {
@@ -739,12 +746,8 @@ def test_a_one_word_person_used_as_no_person_is_is_an_organisation(nlp: Any) -> 
         "Roethlisberger threw for 226 yards and two touchdowns in the first game since Brown injured his calf, "
         "and the Steelers clinched a first-round playoff bye with a 34-6 win over the Texans.": "Brown",
     }
-    for sentence, name in orgs.items():
-        found = _labels(nlp, sentence)
-        assert found.get(name) == "ORG", (sentence, found)
-    for sentence, name in people.items():
-        found = _labels(nlp, sentence)
-        assert found.get(name) == "PERSON", (sentence, found)
+    _assert_labelled(nlp, orgs, "ORG")
+    _assert_labelled(nlp, people, "PERSON")
     from newsdesk.extract.entities import _CORPORATE_SHAPE
 
     shaped = [w for w in ("SpaceX", "TfL", "LinkedIn", "AfD", "LeBron", "MacArthur", "DiMeglio", "McDonald", "JT", "DJ")
@@ -762,12 +765,10 @@ def test_a_settlement_nouns_of_phrase_names_a_place(nlp: Any) -> None:
                      "Nebi Saleh is a village of about 600 people."):
         assert _labels(nlp, sentence)["Nebi Saleh"] == "GPE", sentence
     # a person's name after "of" stays a person's: no place noun heads it
-    for sentence, name in {"He is a close friend of John Smith, officials said.": "John Smith",
+    _assert_labelled(nlp, {"He is a close friend of John Smith, officials said.": "John Smith",
                            "The mayor of the village, John Smith, said it was calm.": "John Smith",
                            "John Smith, a city official, said it was calm.": "John Smith",
-                           "John Smith is a town councillor.": "John Smith"}.items():
-        found = _labels(nlp, sentence)
-        assert found.get(name) == "PERSON", (sentence, found)
+                           "John Smith is a town councillor.": "John Smith"}, "PERSON")
 
 
 def test_a_persons_name_the_tagger_cut_short_or_missed_is_found_whole(nlp: Any) -> None:
@@ -778,9 +779,7 @@ def test_a_persons_name_the_tagger_cut_short_or_missed_is_found_whole(nlp: Any) 
         "They were forged under the late Hugo Ch\u00e1vez, who actively sought to counterbalance U.S. influence in "
         "the region.": "Hugo Ch\u00e1vez",
     }
-    for sentence, name in cases.items():
-        found = _labels(nlp, sentence)
-        assert found.get(name) == "PERSON", (sentence, found)
+    _assert_labelled(nlp, cases, "PERSON")
     # "the late" before a month or a weekday names no one
     for sentence in ("Sales fell in the late June heat, traders said.", "Stocks slid in the late Tuesday session."):
         assert not _labels(nlp, sentence), sentence

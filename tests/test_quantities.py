@@ -310,3 +310,13 @@ def test_a_scale_word_alone_is_no_amount() -> None:
     for text in ("trillion", "million", "hundred", "dozen"):
         assert _quantities(text) == [], text
     assert [q.value for q in _quantities("a trillion dollars and a dozen ships")] == [1e12, 12.0]
+
+
+def test_a_figures_decimals_bound_its_rounding() -> None:
+    # "$284.46" covers half a cent, "33" half a unit; a figure of many decimals is read in
+    # fixed point ("0.00001", which repr writes 1e-05, had raised IndexError)
+    from newsdesk.extract.quantities import _tolerance
+
+    assert _tolerance(284.46, None) == pytest.approx(0.005)
+    assert _tolerance(33.0, None) == 0.5
+    assert _tolerance(0.00001, None) == pytest.approx(0.000005)

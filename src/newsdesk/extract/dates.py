@@ -1047,6 +1047,8 @@ def clause_tense(doc: Doc, offset: int) -> str | None:
 # Words of a plan whose infinitive tells an act still to come ("plans to launch", "is
 # scheduled to fly"), as ``FUTURE_RE`` reads them in the words just before a date.
 PLAN_WORDS = frozenset({"plan", "schedule", "intend", "set", "due"})
+# ... and the participles that tell a plan, not a done act ("scheduled for", "expected").
+_PLAN_PARTICIPLES = PLAN_WORDS | {"expect"}
 
 
 def planned_act(doc: Doc, offset: int) -> bool:
@@ -1113,7 +1115,7 @@ def dates_past_act(doc: Doc, start: int, end: int) -> bool:
         return False
     # a bare participle says its act is done ("a post on its website last updated 3
     # January", "photos taken on Oct. 1"), unless it is a plan's ("scheduled for", "due")
-    done = (head.tag_ == "VBN" and not aux and head.lemma_.lower() not in PLAN_WORDS | {"expect"}
+    done = (head.tag_ == "VBN" and not aux and head.lemma_.lower() not in _PLAN_PARTICIPLES
             and not any(c.dep_ in SUBJECT_DEPS for c in head.children))
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(aux)) or any(a.tag_ == "VBD" for a in aux) or done
 

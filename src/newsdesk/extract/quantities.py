@@ -501,6 +501,12 @@ def _comparable_value(q: Quantity) -> tuple[float, str | None]:
     return q.value, q.unit
 
 
+def _decimals(value: float) -> int:
+    """How many decimals a figure below a million is written to (0 for a whole one;
+    fixed-point, so "0.00001" is 5 where ``repr`` would write 1e-05)."""
+    return len(f"{abs(value):.10f}".rstrip("0").split(".")[1])
+
+
 def _tolerance(value: float, qualifier: str | None) -> float:
     """How far off a figure may be and still be the same figure.
 
@@ -509,13 +515,11 @@ def _tolerance(value: float, qualifier: str | None) -> float:
     truncated to their last significant digit ("$43 million" covers $43,885,310);
     approximate qualifiers widen that to ``APPROX_TOLERANCE``.
     """
-    tol = 0.5 if abs(value) < 1e6 else 0.0
-    if abs(value) < 1e6 and value != int(value):
-        # written with decimals, to its last one: "$284.46" is no "$284.64"
-        tol = 0.5 * 10.0 ** -len(repr(abs(value)).split(".")[1].rstrip("0"))
     if abs(value) >= 1e6:
         digits = f"{abs(value):.0f}".rstrip("0")
         tol = 10.0 ** (len(f"{abs(value):.0f}") - len(digits))
+    else:  # written with decimals, to its last one: "$284.46" is no "$284.64"
+        tol = 0.5 * 10.0 ** -_decimals(value)
     if qualifier in APPROX:
         tol = max(tol, abs(value) * APPROX_TOLERANCE)
     return tol
@@ -533,7 +537,7 @@ def _within(a: float, qa: str | None, b: float) -> bool:
 def exact_figures(a: Quantity, b: Quantity) -> bool:
     """Whether two figures are both written to a decimal, below a million and unhedged
     ("$284.46" and "$284.64"): no rounding makes one the other, however near."""
-    return all(q.qualifier is None and abs(q.value) < 1e6 and q.value != int(q.value) for q in (a, b))
+    return all(q.qualifier is None and abs(q.value) < 1e6 and _decimals(q.value) > 0 for q in (a, b))
 
 
 def same_figure(a: Quantity, b: Quantity) -> bool:
