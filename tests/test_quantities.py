@@ -320,3 +320,11 @@ def test_a_figures_decimals_bound_its_rounding() -> None:
     assert _tolerance(284.46, None) == pytest.approx(0.005)
     assert _tolerance(33.0, None) == 0.5
     assert _tolerance(0.00001, None) == pytest.approx(0.000005)
+
+
+def test_a_figures_rounding_unit_is_its_last_written_place() -> None:
+    from newsdesk.extract.quantities import rounding_unit
+
+    assert rounding_unit(1140.0) == 10.0 and rounding_unit(49.0) == 1.0 and rounding_unit(105e9) == 1e9
+    assert rounding_unit(8.1) == pytest.approx(0.1) and rounding_unit(284.46) == pytest.approx(0.01)
+    assert rounding_unit(0.0) == 1.0 and rounding_unit(-300.0) == 100.0

@@ -81,8 +81,8 @@ MIN_COSINE_FEW_KEYS = 0.65
 # (``pair_content``): "“Guaranteed to be exciting, one way or another.”" and "Guaranteed
 # to be exciting, one way or another,' Musk posted."
 VERBATIM_RATIO = 95
-# Figures within 2% of each other are never a clash ("$284 billion" vs "more than $284
-# billion", "$43 million" vs "$43,885,310"): rounding, whatever the qualifiers say.
+# Figures within 2% of each other are a clash only where rounding cannot make one the
+# other ("1,137" and "1,140" are no clash; "$105 billion" and "$103 billion" are).
 ROUNDING_GAP = 0.02
 # Two figures a bound reconciles ("more than 200,000" and "209,000") are one figure
 # rounded when this near (relative gap), two figures further apart (``figures_differ``).
@@ -1131,11 +1131,12 @@ def cannot_group(props: Sequence[Proposition]) -> Callable[[int, int], bool]:
 
 
 def amounts_conflict(a: Quantity, b: Quantity, compatible: Callable[[Quantity, Quantity], bool | None]) -> bool:
-    """Clearly different figures: incompatible, and further apart than rounding could make
-    them, or both written to a decimal ("$284.46" / "$284.64": ``exact_figures``)."""
-    from newsdesk.extract.quantities import exact_figures, relative_gap
+    """Clearly different figures: incompatible, and further apart than ROUNDING_GAP or
+    than rounding could make them ("$284.46" / "$284.64", "$105 billion" / "$103 billion":
+    ``rounding_explains``)."""
+    from newsdesk.extract.quantities import relative_gap, rounding_explains
 
-    return compatible(a, b) is False and (relative_gap(a, b) > ROUNDING_GAP or exact_figures(a, b))
+    return compatible(a, b) is False and (relative_gap(a, b) > ROUNDING_GAP or not rounding_explains(a, b))
 
 
 def quantities_compatible_fn() -> Callable[[Quantity, Quantity], bool | None] | None:

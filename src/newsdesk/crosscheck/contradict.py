@@ -59,7 +59,7 @@ from newsdesk.crosscheck.align import (
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
 from newsdesk.extract.dates import WEEKDAYS, counted_from_text
-from newsdesk.extract.quantities import AGE_AFTER, AGE_UNIT, OTHER_SET
+from newsdesk.extract.quantities import AGE_AFTER, AGE_UNIT, OTHER_SET, same_figure
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import (
     Article,
@@ -299,24 +299,33 @@ def _only_comparable(q: Quantity, others: Sequence[Quantity], compatible: Callab
     return sum(1 for x in others if compatible(x, q) is not None) == 1
 
 
+def _unshared(mine: Sequence[Quantity], theirs: Sequence[Quantity],
+              compatible: Callable[[Quantity, Quantity], bool | None]) -> list[Quantity]:
+    """``mine`` less the figures the other claim gives too (the same figure of one thing)."""
+    return [q for q in mine if not any(compatible(q, o) is True and same_figure(q, o) for o in theirs)]
+
+
 def quantity_conflict(
     ca: Claim, cb: Claim, a: Proposition, b: Proposition, docs: tuple[Any, Any],
     anns: tuple[ArticleAnnotations | None, ArticleAnnotations | None], actors: ActorIndex | None = None,
 ) -> tuple[Quantity, Quantity] | None:
     """Clearly different figures for the same measured thing, or None.
 
-    Each claim must hold exactly one figure comparable to the other's, the figures must
-    count the same thing (``counted`` for counts, the surrounding words for measures), and
-    neither article may also report the other's figure (a correction it reports itself).
+    Each claim must hold exactly one figure comparable to the other's, besides figures
+    both give ("killing 49 of the 71 people on board" / "killing 51 of the 71 people": the
+    71 is stated alike), the figures must count the same thing (``counted`` for counts, the
+    surrounding words for measures), and neither article may also report the other's
+    figure (a correction it reports itself).
     """
     compatible = quantities_compatible_fn()
     if compatible is None or not (a.quantities and b.quantities) or moments(docs[0]) != moments(docs[1]):
         return None
-    for qa in a.quantities:
-        for qb in b.quantities:
+    own_a, own_b = _unshared(a.quantities, b.quantities, compatible), _unshared(b.quantities, a.quantities, compatible)
+    for qa in own_a:
+        for qb in own_b:
             if not amounts_conflict(qa, qb, compatible):
                 continue
-            if not (_only_comparable(qb, a.quantities, compatible) and _only_comparable(qa, b.quantities, compatible)):
+            if not (_only_comparable(qb, own_a, compatible) and _only_comparable(qa, own_b, compatible)):
                 continue
             if not (qa.counted and qb.counted):
                 wa = measure_words(docs[0], ca.evidence.start, qa)
@@ -595,6 +604,8 @@ def pair_contradiction(
     if not (a.predicates & b.predicates or same_state) or not is_aligned(cos, ov, shared, clash=False,
                                                                          content=pair_content(a, b)):
         return None
+    if _other_occurrence(docs[i], docs[j]):
+        return None
     oa, ob = _outlet(articles[ca.article_id]), _outlet(articles[cb.article_id])
     hit = quantity_conflict(ca, cb, a, b, (docs[i], docs[j]),
                             (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
@@ -622,9 +633,14 @@ def pair_contradiction(
     day_a = {d for t in a.times if (d := date_of(t))}
     day_b = {d for t in b.times if (d := date_of(t))}
     if day_a and day_b and dates_apart(day_a, day_b):
+        # a plan told ahead is compared only where the claims differ in nothing but the day
+        # ("Ministers will meet on Monday to discuss the plan" / "on Thursday to discuss
+        # the budget": two meetings)
+        plans = ((article_days(annotations.get(ca.article_id)), article_days(annotations.get(cb.article_id)))
+                 if ov >= 1.0 - 1e-9 else None)
         clash = date_clash(dated_acts(ca, docs[i], annotations.get(ca.article_id)),
                            dated_acts(cb, docs[j], annotations.get(cb.article_id)),
-                           articles[ca.article_id], articles[cb.article_id])
+                           articles[ca.article_id], articles[cb.article_id], plans)
         if clash:
             reason = f"{oa} dates it {clash[0]}, {ob} dates it {clash[1]}"
             return make_contradiction("date", reason, ca.evidence, cb.evidence)
@@ -788,6 +804,11 @@ def _once_pairs(claims: Sequence[Claim], docs: Sequence[Any], annotations: Mappi
     return sorted(pairs)
 
 
+def article_days(ann: ArticleAnnotations | None) -> frozenset[str]:
+    """The days and months (``date_of``) an article's times give."""
+    return frozenset(d for t in ann.times if (d := date_of(t.value, t.evidence.text))) if ann else frozenset()
+
+
 def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, set[str]]:
     """Days and months (``date_of``) a claim gives by the act they date (``verb_of``,
     direct; a time of a day gives its day: "derailed at 6.10am on Wednesday"; "discovered
@@ -812,14 +833,72 @@ def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[s
 
 
 def date_clash(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]],
-               art_a: Article, art_b: Article) -> tuple[str, str] | None:
+               art_a: Article, art_b: Article,
+               plans: tuple[frozenset[str], frozenset[str]] | None = None) -> tuple[str, str] | None:
     """The first act both claims date on different days, as (day in a, day in b), when
-    each article could have reported the other's day (``_could_report``)."""
+    each article could have reported the other's day (``_could_report``), or, given
+    ``plans`` (each article's days: ``article_days``), when both announce it ahead on
+    different days in one news cycle (``_one_plan``)."""
     for verb in sorted(acts_a.keys() & acts_b.keys()):
         da, db = acts_a[verb], acts_b[verb]
-        if dates_apart(da, db) and _could_report(da, art_b) and _could_report(db, art_a):
+        if not dates_apart(da, db):
+            continue
+        if (_could_report(da, art_b) and _could_report(db, art_a)) or (
+                plans is not None and _one_plan(da, db, art_a, art_b, plans)):
             return sorted(da)[0], sorted(db)[0]
     return None
+
+
+# Words that tell one occurrence of a thing from another ("the first launch", "the second
+# launch"): spaCy's ORDINAL entities, and these.
+_OCCURRENCE_WORDS = frozenset({"last", "latest", "previous", "next", "final", "earlier", "later", "new", "another"})
+
+
+def _occurrences(doc: Any) -> dict[str, str]:
+    """{noun lemma: the word telling which occurrence it is} for the nouns of a claim an
+    ordinal modifies ("the second launch": launch -> second; not "last week", a date)."""
+    out: dict[str, str] = {}
+    for t in doc:
+        if t.dep_ == "amod" and t.head.pos_ == "NOUN" and not t.head.ent_type_ and (
+                t.ent_type_ == "ORDINAL" or t.lower_ in _OCCURRENCE_WORDS):
+            out[t.head.lemma_.lower()] = t.lower_
+    return out
+
+
+def _other_occurrence(doc_a: Any, doc_b: Any) -> bool:
+    """Whether two claims tell of different occurrences of one thing, by the ordinals on
+    a noun both name ("The first launch took place on December 20" / "The second launch
+    took place on December 28"): no disagreement about either."""
+    a, b = _occurrences(doc_a), _occurrences(doc_b)
+    return any(a[n] != b[n] for n in a.keys() & b.keys())
+
+
+# Most days apart two articles announcing one plan on different days are published: a
+# later article may report it moved ("the launch, set for Friday, was postponed").
+PLAN_CYCLE_DAYS = 1
+
+
+def _one_plan(da: set[str], db: set[str], art_a: Article, art_b: Article,
+              plans: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether two articles of one news cycle (published at most PLAN_CYCLE_DAYS apart)
+    date an act to come on different days ("The vote will take place on December 12" /
+    "on December 14"), neither naming the other's day anywhere (an article telling of a
+    day moved names both)."""
+    try:
+        pa, pb = date.fromisoformat((art_a.published or "")[:10]), date.fromisoformat((art_b.published or "")[:10])
+    except ValueError:
+        return False
+    if abs((pa - pb).days) > PLAN_CYCLE_DAYS or da & plans[1] or db & plans[0]:
+        return False
+    last = max(pa, pb) + timedelta(days=1)
+
+    def ahead(d: str) -> bool:
+        try:
+            return date.fromisoformat(d if len(d) == 10 else d + "-01") > last
+        except ValueError:
+            return False
+
+    return all(ahead(d) for d in da | db)
 
 
 def dated_apart(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]]) -> bool:

@@ -534,10 +534,27 @@ def _within(a: float, qa: str | None, b: float) -> bool:
     return abs(a - b) <= max(_tolerance(a, qa), 1e-9)
 
 
-def exact_figures(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures are both written to a decimal, below a million and unhedged
-    ("$284.46" and "$284.64"): no rounding makes one the other, however near."""
-    return all(q.qualifier is None and abs(q.value) < 1e6 and _decimals(q.value) > 0 for q in (a, b))
+def rounding_unit(value: float) -> float:
+    """The place a figure is written to: a whole figure's last digit other than a trailing
+    zero ("1,140": 10, "$105 billion": 1e9, "49": 1), a decimal figure's last decimal
+    ("8.1": 0.1). A figure may be a rounding of another less than its unit apart."""
+    if value == 0:
+        return 1.0
+    decimals = _decimals(value) if abs(value) < 1e6 else 0
+    if decimals:
+        return 10.0 ** -decimals
+    whole = f"{abs(value):.0f}"
+    return 10.0 ** (len(whole) - len(whole.rstrip("0")))
+
+
+def rounding_explains(a: Quantity, b: Quantity) -> bool:
+    """Whether rounding may make one figure the other: they are less apart than the
+    coarser one's ``rounding_unit`` ("1,140" and "1,137"; not "$105 billion" and "$103
+    billion", "$284.46" and "$284.64", "98" and "99"), compared as ``quantities_compatible``
+    compares them."""
+    va, _ = _comparable_value(a)
+    vb, _ = _comparable_value(b)
+    return abs(va - vb) < max(rounding_unit(va), rounding_unit(vb)) - 1e-9 * max(abs(va), abs(vb), 1.0)
 
 
 def same_figure(a: Quantity, b: Quantity) -> bool:
