@@ -406,6 +406,23 @@ def test_a_plan_told_ahead_on_two_days_in_one_news_cycle_contradicts() -> None:
     assert reasons(meet.format("December 18", "bill"), meet.format("December 20", "budget")) == []
 
 
+def test_a_refused_act_is_denied() -> None:
+    # "failed to ratify" had been corroborated with "ratified": the infinitive of a refusal
+    # was neither told nor denied, and the model puts the pair below a paraphrase (0.64);
+    # an act denied in words that are all the other claim's is compared there
+    ratified = "Turkey's parliament ratified the agreement on Thursday."
+    story = _pair_story(ratified + _FILLER_A, "Turkey's parliament failed to ratify the agreement on Thursday." + _FILLER_B)
+    assert [x.reason for x in story.contradictions] == ["b says it did not happen (ratify), a says it did"]
+    resigned = "The minister resigned on Tuesday after the report was published."
+    for refused in ("The minister refused to resign on Tuesday after the report was published.",
+                    "The company said the minister declined to resign on Tuesday after the report was published."):
+        assert [x.kind for x in _pair_story(resigned + _FILLER_A, refused + _FILLER_B).contradictions] == ["negation"]
+    # a refusal denied, or one the claim tells was overcome, denies nothing
+    for told in ("The minister did not refuse to resign on Tuesday after the report was published.",
+                 "The minister initially refused to resign but resigned on Tuesday after the report was published."):
+        assert not _pair_story(resigned + _FILLER_A, told + _FILLER_B).contradictions, told
+
+
 def test_ordinals_tell_two_occurrences_apart() -> None:
     # "The first launch" and "the second launch" on two days had been one launch dated
     # two ways

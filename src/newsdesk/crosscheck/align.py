@@ -283,6 +283,19 @@ def _is_negated(verb: Any) -> bool:
     return False
 
 
+# Verbs whose infinitive did not happen ("refused to resign", "failed to pay", "declined
+# to sign").
+REFUSAL_VERBS = frozenset({"refuse", "fail", "decline"})
+
+
+def refused_act(verb: Any) -> bool:
+    """Whether a verb is the infinitive of a main-clause refusal told as a fact ("The
+    minister refused to resign": resign did not happen; not "did not refuse to resign")."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in REFUSAL_VERBS
+            and main_clause(head) and asserted_verb(head))
+
+
 def main_clause(verb: Any) -> bool:
     """Whether a verb states the claim's own event: the root, or joined to it ("bumped
     but didn't derail") or reported by it ("said Russia had not ratified"); not one in a
@@ -513,7 +526,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             out.predicates.add("begin")
             if not scene:
                 out.acts.add("begin")
-            if _is_negated(t) and main_clause(t):
+            if (_is_negated(t) and main_clause(t)) or refused_act(t):
                 out.negated.add("begin")
             elif asserted_verb(t):
                 out.asserted.add("begin")
@@ -556,7 +569,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
                 out.acts.add(key)
             if t.pos_ != "VERB":
                 out.asserted.add(key)
-            elif _is_negated(t) and main_clause(t):
+            elif (_is_negated(t) and main_clause(t)) or refused_act(t):
                 out.negated.add(key)
             elif asserted_verb(t):
                 out.asserted.add(key)

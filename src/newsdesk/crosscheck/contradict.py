@@ -44,6 +44,7 @@ from newsdesk.crosscheck.align import (
     LIGHT_LEMMAS,
     MIN_SHARED_KEYS,
     NEGATORS,
+    REFUSAL_VERBS,
     PairScorer,
     Proposition,
     amounts_conflict,
@@ -628,8 +629,13 @@ def pair_contradiction(
     if cos < PARAPHRASE_COSINE:
         # below a paraphrase's likeness, only a state of one subject denied: "China's space
         # station is not out of control" / "China's Tiangong-1 space station has been
-        # completely out of control for months now"
-        return _state_negation(ca, cb, a, b, oa, ob, same_subject=True) if negates else None
+        # completely out of control for months now"; or an act denied in words that are all
+        # the other claim's ("Turkey's parliament failed to ratify the agreement on Thursday"
+        # / "ratified the agreement on Thursday", which the model puts at 0.64)
+        if not negates:
+            return None
+        return ((_act_negation(ca, cb, a, b, oa, ob, (docs[i], docs[j])) if ov >= 1.0 - 1e-9 else None)
+                or _state_negation(ca, cb, a, b, oa, ob, same_subject=True))
     day_a = {d for t in a.times if (d := date_of(t))}
     day_b = {d for t in b.times if (d := date_of(t))}
     if day_a and day_b and dates_apart(day_a, day_b):
@@ -644,7 +650,7 @@ def pair_contradiction(
         if clash:
             reason = f"{oa} dates it {clash[0]}, {ob} dates it {clash[1]}"
             return make_contradiction("date", reason, ca.evidence, cb.evidence)
-    negation = _negation(ca, cb, a, b, oa, ob) if negates else None
+    negation = _negation(ca, cb, a, b, oa, ob, (docs[i], docs[j])) if negates else None
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
 
@@ -934,7 +940,8 @@ def has_negation(doc: Any) -> bool:
     claim without any negation can be denied by one with it: two negative claims ("did
     not pay any money" / "'no money' paid") or a quote that parses otherwise are no
     negation conflict, whatever the parses say."""
-    return any(t.lower_.replace("’", "'") in _NEGATORS or t.lemma_.lower() in _NEGATIVE_LEMMAS for t in doc)
+    return any(t.lower_.replace("’", "'") in _NEGATORS or t.lemma_.lower() in _NEGATIVE_LEMMAS
+               or (t.lemma_.lower() in REFUSAL_VERBS and any(c.dep_ == "xcomp" for c in t.children)) for t in doc)
 
 
 # Reporting verbs that deny what their clause says ("denied that hackers had stolen"), and
@@ -985,15 +992,26 @@ def denial(ca: Claim, cb: Claim, da: Any, db: Any, oa: str, ob: str) -> Contradi
     return None
 
 
-def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str) -> Contradiction | None:
-    """One claim negates a predicate the other states plainly ("did not ratify" / "ratified")."""
-    for neg, pos, on, op in ((a, b, oa, ob), (b, a, ob, oa)):
-        flipped = neg.negated & (pos.asserted - pos.negated)
+def _negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str,
+              docs: tuple[Any, Any] = (None, None)) -> Contradiction | None:
+    """One claim negates a predicate the other states plainly ("did not ratify" /
+    "ratified"), or a state (``_state_negation``)."""
+    return _act_negation(ca, cb, a, b, oa, ob, docs) or _state_negation(ca, cb, a, b, oa, ob, same_subject=False)
+
+
+def _act_negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str,
+                  docs: tuple[Any, Any] = (None, None)) -> Contradiction | None:
+    """One claim negates an act ("did not ratify", "refused to resign") the other states
+    plainly, and does not state it too ("initially refused to resign but resigned"). The
+    reason names the act by its verb in the negating claim (``docs``), else by its key."""
+    for neg, pos, on, op, doc in ((a, b, oa, ob, docs[0]), (b, a, ob, oa, docs[1])):
+        flipped = (neg.negated - neg.asserted) & (pos.asserted - pos.negated)
         if flipped:
-            verb = sorted(flipped)[0]
+            key = sorted(flipped)[0]
+            verb = next((t.lemma_.lower() for t in doc or () if normalise_lemma(t.lemma_.lower()) == key), key)
             reason = f"{on} says it did not happen ({verb}), {op} says it did"
             return make_contradiction("negation", reason, ca.evidence, cb.evidence)
-    return _state_negation(ca, cb, a, b, oa, ob, same_subject=False)
+    return None
 
 
 def _state_negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str,
