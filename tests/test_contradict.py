@@ -423,6 +423,25 @@ def test_a_refused_act_is_denied() -> None:
         assert not _pair_story(resigned + _FILLER_A, told + _FILLER_B).contradictions, told
 
 
+def test_one_change_told_going_opposite_ways_contradicts() -> None:
+    # "fell" against "rose" shares no act key (the classes "decrease" and "increase"), so
+    # the pair was never compared, and the model puts it below a paraphrase
+    def reasons(a: str, b: str) -> list[str]:
+        return [x.reason for x in _pair_story(a + _FILLER_A, b + _FILLER_B).contradictions]
+
+    shares = "Shares of Equifax {} 13.7 percent on Friday after the company disclosed the breach."
+    assert reasons(shares.format("fell"), shares.format("rose")) == ["a says Shares went down (\u201cfell\u201d), "
+                                                                     "b says up (\u201crose\u201d)"]
+    fed = "The Federal Reserve {} interest rates by a quarter point on Wednesday."
+    assert [r.split(" went")[0] for r in reasons(fed.format("raised"), fed.format("cut"))] == ["a says rates"]
+    # one way in other words; a claim telling both ways; a motion from a place
+    assert reasons(shares.format("fell"), shares.format("dropped")) == []
+    assert reasons("Shares of Equifax fell 13.7 percent on Friday before they rose again on Monday.",
+                   shares.format("rose")) == []
+    assert reasons("The man jumped from the 10th floor of the hotel, police said.",
+                   "The man fell from the 10th floor of the hotel, police said.") == []
+
+
 def test_ordinals_tell_two_occurrences_apart() -> None:
     # "The first launch" and "the second launch" on two days had been one launch dated
     # two ways

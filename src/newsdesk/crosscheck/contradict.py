@@ -47,7 +47,9 @@ from newsdesk.crosscheck.align import (
     REFUSAL_VERBS,
     PairScorer,
     Proposition,
+    _phrasal_class,
     amounts_conflict,
+    asserted_verb,
     country_ids,
     entity_key,
     group_codes,
@@ -584,6 +586,92 @@ def new_vs_existing(
     return None
 
 
+# ----------------------------------------------------------------- directions
+# The two directions of a change: ``align.SYNONYMS`` classes ("rose", "climbed" / "fell",
+# "cut"), and how a reason says them.
+_DIRECTIONS = frozenset({"increase", "decrease"})
+_DIRECTION_WORDS = {"increase": "up", "decrease": "down"}
+# Prepositions of a motion's place ("fell from the roof", "jumped into the river"): no
+# change of an amount, unless a figure is their object ("fell from $10 to $8").
+_PLACE_PREPS = frozenset({"from", "off", "into", "onto", "out", "through", "over", "down", "under"})
+_FIGURE_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def changes(doc: Any) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
+    """{(subject, object): {direction: (the verb, what changed) as written}} for the verbs of
+    change a claim tells as facts, not denied: "The company's shares fell 5%" ->
+    ("share", ""): {"decrease": ("fell", "shares")}; "The Fed raised interest rates" ->
+    ("fed", "rate"): {"increase": ("raised", "rates")}. A pronoun subject says nothing of
+    what it stands for."""
+    out: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+    for t, direction, subject in _change_verbs(doc):
+        if subject is None or subject.pos_ == "PRON" or not asserted_verb(t):
+            continue
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        key = (normalise_lemma(subject.lemma_.lower()), normalise_lemma(obj.lemma_.lower()) if obj is not None else "")
+        out.setdefault(key, {})[direction] = (t.text, (obj if obj is not None else subject).text)
+    return out
+
+
+def _change_verbs(doc: Any) -> list[tuple[Any, str, Any]]:
+    """(verb, direction, subject or None) for every verb of change in a parse, told or
+    not; a verb joined to another shares its subject ("fell in China but rose in the US").
+    Not a verb with a particle of its own ("grew up", "dropped out") nor one of motion
+    from or into a place ("jumped from the bridge", "fell into the river")."""
+    out = []
+    for t in doc:
+        if t.pos_ != "VERB":
+            continue
+        phrasal = _phrasal_class(t, t.lemma_.lower())
+        direction = phrasal or normalise_lemma(t.lemma_.lower())
+        if direction not in _DIRECTIONS or (phrasal is None and any(c.dep_ == "prt" for c in t.children)):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and not any(
+                g.ent_type_ in _FIGURE_ENTS or (g.pos_ == "NUM" and g.ent_type_ != "ORDINAL") for g in c.subtree)
+                for c in t.children):
+            continue
+        verb, subject = t, None
+        for _ in range(4):
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None or verb.dep_ != "conj":
+                break
+            verb = verb.head
+        out.append((t, direction, subject))
+    return out
+
+
+def _both_ways(doc: Any, subject_key: str) -> bool:
+    """Whether a claim tells a change of ``subject_key`` (or of a pronoun) both ways, in
+    any clause ("fell on Wednesday before they rose again on Thursday")."""
+    ways = {d for _, d, subj in _change_verbs(doc) if subj is not None
+            and (subj.pos_ == "PRON" or normalise_lemma(subj.lemma_.lower()) == subject_key)}
+    return len(ways) > 1
+
+
+def direction_clash(doc_a: Any, doc_b: Any) -> tuple[str, str, str, str, str] | None:
+    """(what changed, direction in a, verb in a, direction in b, verb in b) where two
+    claims tell one thing went opposite ways ("shares rose 5%" / "shares fell 5%"),
+    neither telling both ("fell, then rose")."""
+    ca, cb = changes(doc_a), changes(doc_b)
+    for key in sorted(ca.keys() & cb.keys()):
+        da, db = ca[key], cb[key]
+        if len(da) == 1 and len(db) == 1 and da.keys() != db.keys() and not (
+                _both_ways(doc_a, key[0]) or _both_ways(doc_b, key[0])):
+            (wa, (va, what)), (wb, (vb, _)) = next(iter(da.items())), next(iter(db.items()))
+            return what, _DIRECTION_WORDS[wa], va, _DIRECTION_WORDS[wb], vb
+    return None
+
+
+def _same_words_but_direction(a: Proposition, b: Proposition) -> bool:
+    """Whether every word of one claim, figures and the direction of its change aside, is
+    the other's: a pair the model puts below a paraphrase for its opposite verbs."""
+    def words(p: Proposition) -> set[str]:
+        return {k for k in p.keys if not k.startswith(("#", "!"))} - _DIRECTIONS
+
+    wa, wb = words(a), words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
 # ----------------------------------------------------------------- pairs
 def pair_contradiction(
     i: int, j: int, claims: Sequence[Claim], scorer: PairScorer, docs: Sequence[Any],
@@ -602,12 +690,21 @@ def pair_contradiction(
     cos = scorer.cosine(i, j)
     ov, shared = scorer.overlap(i, j, numbers=False)
     same_state = {x.key for x in a.states} & {x.key for x in b.states}
-    if not (a.predicates & b.predicates or same_state) or not is_aligned(cos, ov, shared, clash=False,
-                                                                         content=pair_content(a, b)):
+    # one change told going opposite ways: two acts, neither's the other's ("rose" / "fell")
+    turned = bool(a.predicates & _DIRECTIONS and b.predicates & _DIRECTIONS
+                  and (a.predicates ^ b.predicates) & _DIRECTIONS)
+    if not (a.predicates & b.predicates or same_state or turned) or not is_aligned(
+            cos, ov, shared, clash=False, content=pair_content(a, b)):
         return None
     if _other_occurrence(docs[i], docs[j]):
         return None
     oa, ob = _outlet(articles[ca.article_id]), _outlet(articles[cb.article_id])
+    if turned and (cos >= PARAPHRASE_COSINE or _same_words_but_direction(a, b)):
+        turn = direction_clash(docs[i], docs[j])
+        if turn:
+            reason = (f"{oa} says {turn[0]} went {turn[1]} (\u201c{turn[2]}\u201d), "
+                      f"{ob} says {turn[3]} (\u201c{turn[4]}\u201d)")
+            return make_contradiction("direction", reason, ca.evidence, cb.evidence)
     hit = quantity_conflict(ca, cb, a, b, (docs[i], docs[j]),
                             (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
     if hit:
