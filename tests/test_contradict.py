@@ -423,6 +423,29 @@ def test_a_refused_act_is_denied() -> None:
         assert not _pair_story(resigned + _FILLER_A, told + _FILLER_B).contradictions, told
 
 
+def test_one_act_at_two_clock_times_of_one_zone_contradicts() -> None:
+    # a bare clock time dates no day (two articles may take its day from different
+    # words), so "lifted off at 5:27 p.m. PST" against "at 5:57 p.m. PST" was no
+    # disagreement; the clock times themselves are compared, in one news cycle
+    from newsdesk.eval.claims import cross_check_texts
+
+    launch = "The Falcon 9 rocket lifted off {} from Vandenberg Air Force Base in California."
+
+    def reasons(a: str, b: str, published: tuple[str, str] = ("2017-12-23", "2017-12-23")) -> list[str]:
+        docs = [("a.txt", a + _FILLER_A, None), ("b.txt", b + _FILLER_B, None)]
+        return [x.reason for x in cross_check_texts(docs, published=list(published))[1].contradictions]
+
+    found = reasons(launch.format("at 5:27 p.m. PST"), launch.format("at 5:57 p.m. PST"))
+    assert len(found) == 1 and sorted(found[0].split(", ")) == ["a says at 5:27 p.m. PST", "b says at 5:57 p.m. PST"]
+    assert len(reasons(launch.format("at 5:27 p.m."), launch.format("at 5:57 p.m."))) == 1
+    # whole hours apart without a zone (two zones may tell one moment), two zones, a time
+    # hedged, articles days apart (another launch): none
+    assert reasons(launch.format("at 5:27 p.m."), launch.format("at 8:27 p.m.")) == []
+    assert reasons(launch.format("at 5:27 p.m. PST"), launch.format("at 8:27 p.m. EST")) == []
+    assert reasons(launch.format("at 5:27 p.m."), launch.format("shortly after 5:57 p.m.")) == []
+    assert reasons(launch.format("at 5:27 p.m."), launch.format("at 5:57 p.m."), ("2017-12-23", "2017-12-28")) == []
+
+
 def test_one_change_told_going_opposite_ways_contradicts() -> None:
     # "fell" against "rose" shares no act key (the classes "decrease" and "increase"), so
     # the pair was never compared, and the model puts it below a paraphrase

@@ -747,6 +747,11 @@ def pair_contradiction(
         if clash:
             reason = f"{oa} dates it {clash[0]}, {ob} dates it {clash[1]}"
             return make_contradiction("date", reason, ca.evidence, cb.evidence)
+    clocks = clock_clash(clocked_acts(ca, docs[i], annotations.get(ca.article_id), articles[ca.article_id].text),
+                         clocked_acts(cb, docs[j], annotations.get(cb.article_id), articles[cb.article_id].text)
+                         ) if one_cycle(articles[ca.article_id], articles[cb.article_id]) else None
+    if clocks:
+        return make_contradiction("date", f"{oa} says at {clocks[0]}, {ob} says at {clocks[1]}", ca.evidence, cb.evidence)
     negation = _negation(ca, cb, a, b, oa, ob, (docs[i], docs[j])) if negates else None
     return negation or _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob)
 
@@ -935,6 +940,56 @@ def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[s
     return out
 
 
+# A clock time's value ("2017-12-30T15:45"), and the zone written after it ("3:45 p.m.
+# EST", "7:33 p.m. local time").
+_CLOCK = re.compile(r"T(\d\d:\d\d)")
+_ZONE_AFTER = re.compile(r"\s*\(?\s*(?:([ECMP][SD]?T|GMT|BST|UTC|CES?T|[JK]ST|AE[SD]T)\b|(local time))")
+# The word before a time that makes it exact: "happened at 6.10am" (not "shortly before
+# 1am", "around 3pm", "by 5pm").
+_AT = re.compile(r"\bat\s+$")
+
+
+def clocked_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None,
+                 text: str) -> dict[str, set[tuple[str, str, str]]]:
+    """{act: {(HH:MM, zone, words)}} for the exact clock times ("at 3:45 p.m. EST") a claim
+    gives an act (``verb_of``, direct; not a statement's: "said at 3pm"). The zone is the
+    one written after the time ("EST", "local time"), or ""."""
+    out: dict[str, set[tuple[str, str, str]]] = {}
+    if ann is None:
+        return out
+    ev = claim.evidence
+    for t in ann.times:
+        m = _CLOCK.search(t.value)
+        if m is None or not (ev.start <= t.evidence.start and t.evidence.end <= ev.end):
+            continue
+        if not _AT.search(text[max(0, t.evidence.start - 8):t.evidence.start]):
+            continue
+        zone = _ZONE_AFTER.match(text, t.evidence.end)
+        verb = verb_of(doc, t.evidence.start - ev.start, t.evidence.end - ev.start, direct=True)
+        if verb and verb not in _STATEMENT_VERBS:
+            words = text[t.evidence.start:zone.end() if zone else t.evidence.end].strip()
+            out.setdefault(verb, set()).add((m.group(1), (zone.group(1) or zone.group(2)) if zone else "", words))
+    return out
+
+
+def clock_clash(acts_a: Mapping[str, set[tuple[str, str, str]]],
+                acts_b: Mapping[str, set[tuple[str, str, str]]]) -> tuple[str, str] | None:
+    """(words in a, words in b) where two claims time one act at two clock times of one
+    zone: "lifted off at 3:45 p.m. EST" / "at 1:45 p.m. EST". Times without a zone are
+    compared only where no zone could part them (not whole hours apart: "3:45 p.m." and
+    "1:45 p.m." may be one moment in two zones)."""
+    for verb in sorted(acts_a.keys() & acts_b.keys()):
+        if len(acts_a[verb]) != 1 or len(acts_b[verb]) != 1:
+            continue
+        (ta, za, wa), (tb, zb, wb) = next(iter(acts_a[verb])), next(iter(acts_b[verb]))
+        if ta == tb or za != zb:
+            continue
+        if not za and ta[3:] == tb[3:]:
+            continue
+        return wa, wb
+    return None
+
+
 def date_clash(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]],
                art_a: Article, art_b: Article,
                plans: tuple[frozenset[str], frozenset[str]] | None = None) -> tuple[str, str] | None:
@@ -976,24 +1031,29 @@ def _other_occurrence(doc_a: Any, doc_b: Any) -> bool:
     return any(a[n] != b[n] for n in a.keys() & b.keys())
 
 
-# Most days apart two articles announcing one plan on different days are published: a
-# later article may report it moved ("the launch, set for Friday, was postponed").
-PLAN_CYCLE_DAYS = 1
+# Most days apart two articles of one news cycle are published: a later one may report a
+# plan moved ("the launch, set for Friday, was postponed"), or another day's launch.
+NEWS_CYCLE_DAYS = 1
 
 
-def _one_plan(da: set[str], db: set[str], art_a: Article, art_b: Article,
-              plans: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Whether two articles of one news cycle (published at most PLAN_CYCLE_DAYS apart)
-    date an act to come on different days ("The vote will take place on December 12" /
-    "on December 14"), neither naming the other's day anywhere (an article telling of a
-    day moved names both)."""
+def one_cycle(art_a: Article, art_b: Article) -> bool:
+    """Whether two articles are dated at most NEWS_CYCLE_DAYS apart (False when either has
+    no date)."""
     try:
         pa, pb = date.fromisoformat((art_a.published or "")[:10]), date.fromisoformat((art_b.published or "")[:10])
     except ValueError:
         return False
-    if abs((pa - pb).days) > PLAN_CYCLE_DAYS or da & plans[1] or db & plans[0]:
+    return abs((pa - pb).days) <= NEWS_CYCLE_DAYS
+
+
+def _one_plan(da: set[str], db: set[str], art_a: Article, art_b: Article,
+              plans: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether two articles of one news cycle (``one_cycle``) date an act to come on
+    different days ("The vote will take place on December 12" / "on December 14"),
+    neither naming the other's day anywhere (an article telling of a day moved names both)."""
+    if not one_cycle(art_a, art_b) or da & plans[1] or db & plans[0]:
         return False
-    last = max(pa, pb) + timedelta(days=1)
+    last = max(date.fromisoformat((art.published or "")[:10]) for art in (art_a, art_b)) + timedelta(days=1)
 
     def ahead(d: str) -> bool:
         try:
