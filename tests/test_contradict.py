@@ -446,6 +446,16 @@ def test_one_act_at_two_clock_times_of_one_zone_contradicts() -> None:
     assert reasons(launch.format("at 5:27 p.m."), launch.format("at 5:57 p.m."), ("2017-12-23", "2017-12-28")) == []
 
 
+def test_a_speed_in_two_units_is_compared_converted() -> None:
+    # giveme5w1h (the Croydon tram): "70km/h" against "40mph" had been two figures of no
+    # common unit
+    tram = "The tram was travelling at {} when it derailed on a sharp bend, investigators said."
+    found = _pair_story(tram.format("70km/h") + _FILLER_A, tram.format("40mph") + _FILLER_B).contradictions
+    assert [x.kind for x in found] == ["quantity"] and "70km/h" in found[0].reason and "40mph" in found[0].reason
+    assert "(about " in found[0].reason  # the second figure in the first's unit
+    assert not _pair_story(tram.format("70km/h") + _FILLER_A, tram.format("43mph") + _FILLER_B).contradictions
+
+
 def test_one_change_told_going_opposite_ways_contradicts() -> None:
     # "fell" against "rose" shares no act key (the classes "decrease" and "increase"), so
     # the pair was never compared, and the model puts it below a paraphrase

@@ -246,6 +246,25 @@ def test_a_measure_in_two_units_is_compared_converted() -> None:
     assert converted_compatible(q("a 400-pound gorilla"), q("a 450-pound gorilla")) is None
     assert converted_compatible(q("a 25-ton truck"), q("a 25,000 kg truck")) is None
     assert converted_compatible(q("a 40-metre well"), q("a 40-pound sack")) is None  # no common dimension
+    # quantities_compatible compares two units of one dimension converted: the 383-article
+    # run had corroborated "landed around 2,000 kilometers east" with "landing about 730
+    # miles off the coast" (1,175 km), the figures never compared
+    assert quantities_compatible(q("a 400-pound gorilla"), q("a 181-kg gorilla")) is True
+    assert quantities_compatible(q("around 2,000 kilometers east"), q("about 730 miles off the coast")) is False
+
+
+def test_a_speed_in_words_is_a_speed() -> None:
+    # "43 miles per hour" had been 43 miles, a distance; km/h, mph and knots convert
+    from newsdesk.extract.quantities import relative_gap, rounding_explains, unit_note
+
+    mph, = _quantities("The tram was going at 43 miles per hour when it derailed.")
+    kmh, = _quantities("The tram was doing 69 kilometres an hour when it derailed.")
+    assert (mph.unit, mph.evidence.text, kmh.unit) == ("mph", "43 miles per hour", "km/h")
+    assert quantities_compatible(mph, kmh) is True and unit_note(kmh, mph) == " (about 42.9 mph)"
+    slow, = _quantities("The tram was travelling at 40mph.")
+    fast, = _quantities("The tram was travelling at 70km/h.")
+    assert quantities_compatible(slow, fast) is False and not rounding_explains(slow, fast)
+    assert relative_gap(fast, slow) == pytest.approx(0.081, abs=0.001)
 
 
 def test_an_age_is_no_span_of_time() -> None:

@@ -62,7 +62,7 @@ from newsdesk.crosscheck.align import (
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
 from newsdesk.extract.dates import WEEKDAYS, counted_from_text
-from newsdesk.extract.quantities import AGE_AFTER, AGE_UNIT, OTHER_SET, same_figure
+from newsdesk.extract.quantities import AGE_AFTER, AGE_UNIT, OTHER_SET, same_figure, unit_note
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import (
     Article,
@@ -710,7 +710,7 @@ def pair_contradiction(
     if hit:
         qa, qb = hit
         reason = (f"{oa} says {_figure_text(qa, articles[ca.article_id])}, "
-                  f"{ob} says {_figure_text(qb, articles[cb.article_id])}")
+                  f"{ob} says {_figure_text(qb, articles[cb.article_id])}{unit_note(qb, qa)}")
         return make_contradiction("quantity", reason, ca.evidence, cb.evidence)
     none = _none_against_some(ca, cb, docs[i], docs[j], oa, ob)
     if none:

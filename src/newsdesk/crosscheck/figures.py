@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsdesk.extract.counted import ATTRIBUTES, named_holder
-from newsdesk.extract.quantities import converted_compatible, in_unit, quantities_compatible, singular
+from newsdesk.extract.quantities import converted_compatible, quantities_compatible, singular, unit_note
 from newsdesk.model import (
     Article,
     ArticleAnnotations,
@@ -70,13 +70,7 @@ def _differ(values: Sequence[tuple[Quantity, ...]], lead_end: Mapping[str, int])
     reps = [next((q for q in qs if q.evidence.start < lead_end.get(q.evidence.article_id, 1 << 62)), None)
             for qs in values]
     led = [q for q in reps if q is not None]
-    return any(_compatible(a, b) is False for i, a in enumerate(led) for b in led[i + 1:])
-
-
-def _compatible(a: Quantity, b: Quantity) -> bool | None:
-    """``quantities_compatible``, and measures in two units compared converted."""
-    converted = converted_compatible(a, b)
-    return converted if converted is not None else quantities_compatible(a, b)
+    return any(quantities_compatible(a, b) is False for i, a in enumerate(led) for b in led[i + 1:])
 
 
 def _titled(articles: Sequence[Article]) -> set[str]:
@@ -214,13 +208,13 @@ def attribute_contradictions(articles: Sequence[Article], annotations: Mapping[s
         for i, va in enumerate(values):
             for vb in values[i + 1:]:
                 pair = next(((qa, qb) for qa in sorted(given[va], key=_place) for qb in sorted(given[vb], key=_place)
-                             if (in_lead(qa) or in_lead(qb)) and _compatible(qa, qb) is False
+                             if (in_lead(qa) or in_lead(qb)) and quantities_compatible(qa, qb) is False
                              and not gives(qa, qb) and not gives(qb, qa)), None)
                 if pair is None:
                     continue
                 qa, qb = sorted(pair, key=_place)
                 reason = (f"{outlet_label(by_id[qa.evidence.article_id])} says {qa.evidence.text}, "
-                          f"{outlet_label(by_id[qb.evidence.article_id])} says {qb.evidence.text}{_in_unit(qb, qa)}")
+                          f"{outlet_label(by_id[qb.evidence.article_id])} says {qb.evidence.text}{unit_note(qb, qa)}")
                 out.append(make_contradiction("quantity", reason, sentence(qa), sentence(qb)))
     return out
 
@@ -231,12 +225,6 @@ def _value_key(groups: Mapping[tuple[float, str], Sequence[Quantity]], q: Quanti
     else its own ("400-pound" and "400 kg" are two)."""
     return next((k for k, qs in groups.items() if converted_compatible(qs[0], q)),
                 (round(q.value, 6), q.unit or ""))
-
-
-def _in_unit(q: Quantity, other: Quantity) -> str:
-    """" (about 399 lb)": ``q`` in the unit of ``other`` when the two differ, else ""."""
-    value = in_unit(q, other.unit) if q.unit != other.unit else None
-    return "" if value is None else f" (about {value:.3g} {other.unit})"
 
 
 def _place(q: Quantity) -> tuple[str, int]:

@@ -94,6 +94,9 @@ UNITS = {
     "weeks": "week", "week": "week", "months": "month", "month": "month", "years": "year",
     "year": "year", "decades": "decade", "minutes": "minute", "knots": "knot", "mph": "mph",
     "kph": "km/h", "km/h": "km/h",
+    # speeds in words: "43 miles per hour" is no distance
+    "miles per hour": "mph", "miles an hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "km per hour": "km/h", "km an hour": "km/h",
 }
 # Container nouns: "14 sets of missiles" counts missiles in sets.
 CONTAINERS = {"sets", "set", "units", "batches", "pairs", "dozens", "rounds", "shipments", "squadrons"}
@@ -552,6 +555,8 @@ def rounding_explains(a: Quantity, b: Quantity) -> bool:
     coarser one's ``rounding_unit`` ("1,140" and "1,137"; not "$105 billion" and "$103
     billion", "$284.46" and "$284.64", "98" and "99"), compared as ``quantities_compatible``
     compares them."""
+    if a.unit != b.unit and in_unit(a, b.unit) is not None:
+        return not converted_differ(a, b)  # a converted figure is rounded in its own unit
     va, _ = _comparable_value(a)
     vb, _ = _comparable_value(b)
     return abs(va - vb) < max(rounding_unit(va), rounding_unit(vb)) - 1e-9 * max(abs(va), abs(vb), 1.0)
@@ -573,6 +578,7 @@ METRIC: dict[str, tuple[str, float]] = {
     "kg": ("kg", 1.0), "lb": ("kg", 0.45359237),
     "m": ("m", 1.0), "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "ft": ("m", 0.3048),
     "in": ("m", 0.0254), "yd": ("m", 0.9144), "mile": ("m", 1609.344),
+    "km/h": ("m/s", 1 / 3.6), "mph": ("m/s", 0.44704), "knot": ("m/s", 0.514444),
 }
 # A figure told in another unit is rounded in that unit ("131 feet" for 40 metres is
 # 131.2): within this relative gap it is the same figure.
@@ -585,6 +591,21 @@ def in_unit(q: Quantity, unit: str | None) -> float | None:
     if q.unit not in METRIC or unit not in METRIC or METRIC[q.unit][0] != METRIC[unit][0]:
         return None
     return q.value * METRIC[q.unit][1] / METRIC[unit][1]
+
+
+def unit_note(q: Quantity, other: Quantity) -> str:
+    """" (about 399 lb)": ``q`` in the unit of ``other`` when the two differ, else ""."""
+    value = in_unit(q, other.unit) if q.unit != other.unit else None
+    return "" if value is None else f" (about {value:.3g} {other.unit})"
+
+
+def converted_differ(a: Quantity, b: Quantity) -> bool:
+    """Whether two measures in units of one dimension are further apart, converted, than
+    CONVERSION_GAP ("70 km/h" and "40 mph"; not "70 km/h" and "43 mph")."""
+    va = in_unit(a, b.unit)
+    if va is None or max(va, b.value) <= 0:
+        return False
+    return abs(va - b.value) / max(va, b.value) > CONVERSION_GAP
 
 
 def converted_compatible(a: Quantity, b: Quantity) -> bool | None:
@@ -604,8 +625,10 @@ def converted_compatible(a: Quantity, b: Quantity) -> bool | None:
 
 def relative_gap(a: Quantity, b: Quantity) -> float:
     """How far apart two figures are, over the larger, compared as ``quantities_compatible``
-    compares them ("one in three" is 33.3%, not 0.33, beside "30%"); 0 when both are 0."""
-    va, _ = _comparable_value(a)
+    compares them ("one in three" is 33.3%, not 0.33, beside "30%"; "70 km/h" is 43.5 mph
+    beside "40 mph"); 0 when both are 0."""
+    converted = in_unit(a, b.unit) if a.unit != b.unit else None
+    va, _ = (converted, None) if converted is not None else _comparable_value(a)
     vb, _ = _comparable_value(b)
     hi = max(abs(va), abs(vb))
     return abs(va - vb) / hi if hi > 0 else 0.0
@@ -617,6 +640,9 @@ def quantities_compatible(a: Quantity, b: Quantity) -> bool | None:
     None when the units differ or the counted things share no content word (or neither
     side has a unit nor a counted thing: bare numbers are not comparable).
     """
+    converted = converted_compatible(a, b)
+    if converted is not None:
+        return converted  # two units of one dimension: "400-pound" and "181-kg"
     va, ua = _comparable_value(a)
     vb, ub = _comparable_value(b)
     if ua != ub:
