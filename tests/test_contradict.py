@@ -446,6 +446,15 @@ def test_one_act_at_two_clock_times_of_one_zone_contradicts() -> None:
     assert reasons(launch.format("at 5:27 p.m."), launch.format("at 5:57 p.m."), ("2017-12-23", "2017-12-28")) == []
 
 
+def test_two_magnitudes_of_one_earthquake_contradict() -> None:
+    quake = "The earthquake, which had a magnitude of {}, struck central Mexico on Tuesday afternoon."
+    found = _pair_story(quake.format("7.1") + _FILLER_A, quake.format("7.4") + _FILLER_B).contradictions
+    assert [x.kind for x in found] == ["quantity"] and "magnitude of 7.1" in found[0].reason
+    same = _pair_story(quake.format("7.1") + _FILLER_A,
+                       "A 7.1-magnitude earthquake struck central Mexico on Tuesday afternoon." + _FILLER_B)
+    assert not same.contradictions
+
+
 def test_a_speed_in_two_units_is_compared_converted() -> None:
     # giveme5w1h (the Croydon tram): "70km/h" against "40mph" had been two figures of no
     # common unit

@@ -253,6 +253,19 @@ def test_a_measure_in_two_units_is_compared_converted() -> None:
     assert quantities_compatible(q("around 2,000 kilometers east"), q("about 730 miles off the coast")) is False
 
 
+def test_a_scale_noun_before_a_figure_is_its_unit() -> None:
+    # "A magnitude 7.1 earthquake" had counted 7.1 earthquakes, "a magnitude of 7.1" was a
+    # bare number compared with nothing, and "a Category 4 hurricane" was a name
+    for text, words in (("A magnitude 7.1 earthquake struck central Mexico.", "magnitude 7.1"),
+                        ("The earthquake, which had a magnitude of 7.1, struck central Mexico.", "magnitude of 7.1"),
+                        ("A 7.1-magnitude earthquake struck central Mexico.", "7.1-magnitude")):
+        quake, = _quantities(text)
+        assert (quake.value, quake.unit, quake.counted, quake.evidence.text) == (7.1, "magnitude", None, words), text
+    storm, = _quantities("Irma made landfall as a Category 4 hurricane.")
+    assert (storm.value, storm.unit, storm.evidence.text) == (4.0, "category", "Category 4")
+    assert _quantities("The Falcon 9 rocket lifted off.") == []  # a name still
+
+
 def test_a_speed_in_words_is_a_speed() -> None:
     # "43 miles per hour" had been 43 miles, a distance; km/h, mph and knots convert
     from newsdesk.extract.quantities import relative_gap, rounding_explains, unit_note

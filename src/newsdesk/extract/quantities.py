@@ -93,7 +93,7 @@ UNITS = {
     "gallons": "gallon", "hours": "hour", "hour": "hour", "days": "day", "day": "day",
     "weeks": "week", "week": "week", "months": "month", "month": "month", "years": "year",
     "year": "year", "decades": "decade", "minutes": "minute", "knots": "knot", "mph": "mph",
-    "kph": "km/h", "km/h": "km/h",
+    "kph": "km/h", "km/h": "km/h", "magnitude": "magnitude",
     # speeds in words: "43 miles per hour" is no distance
     "miles per hour": "mph", "miles an hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
     "kilometres an hour": "km/h", "kilometers an hour": "km/h", "km per hour": "km/h", "km an hour": "km/h",
@@ -234,13 +234,19 @@ _CLAUSE_WORDS = frozenset("The A An About Only Some Over Nearly Almost Another A
                           "And But Or With Just Roughly".split())
 
 
+# Nouns of a scale whose figure they come before ("a magnitude 7.1 earthquake", "a magnitude
+# of 7.1", "a Category 4 hurricane"): the figure's unit, not a name ("Falcon 9").
+SCALE_NOUNS = frozenset({"magnitude", "category"})
+_SCALE_BEFORE = re.compile(rf"\b({'|'.join(SCALE_NOUNS)})(?:\s+of)?[\s-]$", re.IGNORECASE)
+
+
 def _is_name_or_age(text: str, start: int, end: int) -> bool:
     """A bare number naming a thing ("Falcon 9", "Apollo 11", "Model 3") or an age
     apposition ("William Cousins, 25, said"): right after a capitalised word."""
     if re.search(r"\b[A-Z][a-z]+,\s$", text[max(0, start - 30):start]) and text[end:end + 1] == ",":
         return True
     prev = re.search(r"\b([A-Z][A-Za-z]+)\s$", text[max(0, start - 40):start])
-    return prev is not None and prev.group(1) not in _CLAUSE_WORDS
+    return prev is not None and prev.group(1) not in _CLAUSE_WORDS and prev.group(1).lower() not in SCALE_NOUNS
 
 
 def _matches(text: str, date_spans: list[tuple[int, int]]) -> Iterable[tuple[re.Match[str], _Match]]:
@@ -395,7 +401,11 @@ def extract_quantities(article: Article, doc: Doc | None = None,
             counted, unit, end = _counted(text, q.end, q.unit, doc)
         if unit == "year" and AGE_AFTER.match(text, q.end):
             unit = AGE_UNIT  # an age ("a 16-year-old girl") is no span of time ("up to 14 years")
-        out.append(Quantity(article.evidence(q.start, end), q.value, unit, counted, q.qualifier))
+        start = q.start
+        if q.unit is None and (scale := _SCALE_BEFORE.search(text, max(0, q.start - 15), q.start)):
+            # "magnitude 7.1": no 7.1 earthquakes; the evidence reads "magnitude 7.1"
+            counted, unit, start, end = None, scale.group(1).lower(), scale.start(), q.end
+        out.append(Quantity(article.evidence(start, end), q.value, unit, counted, q.qualifier))
     return tuple(_with_partitives(text, out, doc))
 
 
