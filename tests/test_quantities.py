@@ -253,6 +253,12 @@ def test_a_measure_in_two_units_is_compared_converted() -> None:
     assert quantities_compatible(q("around 2,000 kilometers east"), q("about 730 miles off the coast")) is False
 
 
+def test_a_fractions_denominator_is_no_figure() -> None:
+    # "served 4 1/2 months" had been 2 months, which contradicted "four and a half months"
+    assert [q.evidence.text for q in _quantities("He served 4 1/2 months in federal prison.")] == []
+    assert [q.value for q in _quantities("He served 4\u00bd months in prison.")] == [4.5]
+
+
 def test_a_scale_noun_before_a_figure_is_its_unit() -> None:
     # "A magnitude 7.1 earthquake" had counted 7.1 earthquakes, "a magnitude of 7.1" was a
     # bare number compared with nothing, and "a Category 4 hurricane" was a name
@@ -274,6 +280,9 @@ def test_a_speed_in_words_is_a_speed() -> None:
     kmh, = _quantities("The tram was doing 69 kilometres an hour when it derailed.")
     assert (mph.unit, mph.evidence.text, kmh.unit) == ("mph", "43 miles per hour", "km/h")
     assert quantities_compatible(mph, kmh) is True and unit_note(kmh, mph) == " (about 42.9 mph)"
+    fall, = _quantities("He fell about 600m while climbing.")
+    feet, = _quantities("He fell about 2,000 feet while climbing.")
+    assert unit_note(fall, feet) == " (about 1,969 ft)"  # not "1.97e+03 ft"
     slow, = _quantities("The tram was travelling at 40mph.")
     fast, = _quantities("The tram was travelling at 70km/h.")
     assert quantities_compatible(slow, fast) is False and not rounding_explains(slow, fast)

@@ -526,7 +526,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             out.predicates.add("begin")
             if not scene:
                 out.acts.add("begin")
-            if (_is_negated(t) and main_clause(t)) or refused_act(t):
+            if (_is_negated(t) and stated_clause(t)) or refused_act(t):
                 out.negated.add("begin")
             elif asserted_verb(t):
                 out.asserted.add("begin")
@@ -569,8 +569,8 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
                 out.acts.add(key)
             if t.pos_ != "VERB":
                 out.asserted.add(key)
-            elif (_is_negated(t) and main_clause(t)) or refused_act(t):
-                out.negated.add(key)
+            elif (_is_negated(t) and stated_clause(t)) or refused_act(t):
+                out.negated.add(key)  # told as a fact: "would not have placed him ... if" is supposed
             elif asserted_verb(t):
                 out.asserted.add(key)
     out.states.update(_copula_states(doc, key_of, in_scene))

@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from newsdesk.crosscheck.align import (
     LIGHT_LEMMAS,
@@ -62,7 +63,16 @@ from newsdesk.crosscheck.align import (
 )
 from newsdesk.extract.citations import PUBLISH_VERBS
 from newsdesk.extract.dates import WEEKDAYS, counted_from_text
-from newsdesk.extract.quantities import AGE_AFTER, AGE_UNIT, OTHER_SET, same_figure, unit_note
+from newsdesk.extract.quantities import (
+    AGE_AFTER,
+    AGE_UNIT,
+    CONTAINERS,
+    OTHER_SET,
+    STOPWORDS,
+    same_figure,
+    singular,
+    unit_note,
+)
 from newsdesk.extract.quotes import SPEECH_VERBS
 from newsdesk.model import (
     Article,
@@ -78,6 +88,9 @@ from newsdesk.model import (
 from newsdesk.months import MONTH_WORDS
 from newsdesk.nlp import region_heads
 
+# Two spellings of one name at least this rapidfuzz ratio alike are one name ("Duncan
+# Rait" / "Duncan Raite"): no two doers, no two actors.
+SAME_NAME_RATIO = 85
 # Pairs below this cosine are never compared for quantity/date/negation (a cheap filter;
 # the pair must also pass the alignment decision of crosscheck.align).
 RELATED_COSINE = 0.45
@@ -297,6 +310,76 @@ def _duration_part(q: Quantity, others: Sequence[Quantity], claim: Claim) -> boo
     return False
 
 
+# Words that make a count a running total ("has so far lost seven soldiers", "arrested
+# three times since October", "a career record of 58 wins"), against one event's count.
+_CUMULATIVE = re.compile(r"\b(?:so far|to date|in total|all told|altogether|overall|since|career|this season|"
+                         r"this year|a total of|bringing the (?:total|toll|number)|brings the (?:total|toll|number))\b",
+                         re.IGNORECASE)
+# Words before a count that pick a part of the set ("his first 17 passes", "the last
+# three games").
+_PART_WORDS = frozenset({"first", "last", "final", "opening", "initial", "remaining", "latest"})
+
+
+def _counted_words(q: Quantity) -> frozenset[str]:
+    """What a count counts, as singular content words, people under any name one; not
+    a container ("14 missile units") nor whose they are ("Russian missiles", "Five
+    Israeli soldiers": soldier), which name the same things."""
+    from newsdesk.extract.countries import country_of_name
+
+    words = {singular(w) for w in re.findall(r"[a-z]+", (q.counted or "").lower())
+             if w not in STOPWORDS and w not in CONTAINERS and country_of_name(w) is None}
+    return frozenset("people" if w in {"person", "people"} else w for w in words)
+
+
+def _one_scope(qa: Quantity, qb: Quantity, docs: tuple[Any, Any], claims: tuple[Claim, Claim]) -> bool:
+    """Whether two figures can count one set: the same words counted ("seven AK-47
+    assault rifles" counts a part of "three rifles"' kind, "Five Israeli soldiers" of
+    "seven soldiers"), neither a part picked by its words ("his first 17 passes") nor a
+    running total the other is not ("has so far lost seven soldiers" / "Five Israeli
+    soldiers lost their lives on Wednesday"), and, for ages, one holder ("the
+    32-year-old Peterson" / "his wife, 23-year-old Laci")."""
+    if (qa.counted or qb.counted) and _counted_words(qa) != _counted_words(qb):
+        return False
+    ca, cb = claims
+    if bool(_CUMULATIVE.search(ca.evidence.text)) != bool(_CUMULATIVE.search(cb.evidence.text)):
+        return False
+    for q, claim in ((qa, ca), (qb, cb)):
+        before = claim.evidence.text[max(0, q.evidence.start - claim.evidence.start - 12):
+                                     q.evidence.start - claim.evidence.start].lower().split()
+        if before and before[-1] in _PART_WORDS:
+            return False
+    if qa.unit == AGE_UNIT and qb.unit == AGE_UNIT:
+        ha, hb = _age_holder(docs[0], ca, qa), _age_holder(docs[1], cb, qb)
+        if ha is not None and hb is not None and ha.pos_ == hb.pos_ == "PROPN" and ha.text != hb.text:
+            return False
+    return True
+
+
+# A distance's reference place: "3 miles southwest of Cobb", "75 miles from the coast".
+_REFERENCE = re.compile(r"\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                        r"north-east|north-west|south-east|south-west|away|off|outside|inland)\s+)?"
+                        r"(?:of|from|off)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+
+
+def _reference(claim: Claim, q: Quantity) -> str | None:
+    """The named place a distance is measured from, as written after it, or None: two
+    distances are compared only from one place, or where neither names one."""
+    if q.unit not in {"km", "mile", "m", "ft", "yd"}:
+        return None
+    m = _REFERENCE.match(claim.evidence.text, q.evidence.end - claim.evidence.start)
+    return m.group(1).lower() if m else None
+
+
+def _age_holder(doc: Any, claim: Claim, q: Quantity) -> Any:
+    """The noun an age describes ("the 32-year-old Peterson": Peterson), or None."""
+    lo, hi = q.evidence.start - claim.evidence.start, q.evidence.end - claim.evidence.start
+    inside = [t for t in doc if lo <= t.idx < hi + 5]
+    for t in inside:
+        if t.lower_ == "old" and t.dep_ == "amod" and t.head.pos_ in {"NOUN", "PROPN"}:
+            return t.head
+    return None
+
+
 def _only_comparable(q: Quantity, others: Sequence[Quantity], compatible: Callable[..., bool | None]) -> bool:
     """``q``'s claim gives no second figure comparable to the other side's (no ambiguity)."""
     return sum(1 for x in others if compatible(x, q) is not None) == 1
@@ -341,6 +424,10 @@ def quantity_conflict(
                 continue
             if _duration_part(qa, a.quantities, ca) or _duration_part(qb, b.quantities, cb):
                 continue  # "three years and four months" is 40 months, not four
+            if not _one_scope(qa, qb, (docs[0], docs[1]), (ca, cb)):
+                continue
+            if _reference(ca, qa) != _reference(cb, qb):
+                continue  # "about 3 miles southwest of Cobb" / "75 miles north of San Francisco"
             va = verb_token(docs[0], qa.evidence.start - ca.evidence.start, qa.evidence.end - ca.evidence.start)
             vb = verb_token(docs[1], qb.evidence.start - cb.evidence.start, qb.evidence.end - cb.evidence.start)
             if va is not None and vb is not None:
@@ -350,8 +437,36 @@ def quantity_conflict(
                     sa, sb = subject_ids(va, ca, actors), subject_ids(vb, cb, actors)
                     if sa and sb and not sa & sb:
                         continue  # different actors' acts: China's tariffs on $60bn, Trump's on $34 billion
+                if _other_doers(va, vb):
+                    continue
             return qa, qb
     return None
+
+
+def _doer(verb: Any) -> Any:
+    """A verb's subject (``verb_subject``), the noun a relative pronoun stands for ("air
+    strikes ... which killed 30 civilians": strikes)."""
+    subject = verb_subject(verb)
+    if subject is not None and subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _other_doers(va: Any, vb: Any) -> bool:
+    """Whether two figures' verbs may be acts of different doers: a pronoun on either side
+    ("He completed his first 17 passes" / "Garrard completed 28 passes": who is "he"?), or
+    two different names ("Hansbrough finished with 20 points" / "Vaughn finished with 16
+    points", names the entity linker may leave unlinked). Common nouns may name one doer
+    two ways ("the earthquake" / "the quake")."""
+    da, db = _doer(va), _doer(vb)
+    if da is None or db is None:
+        return False
+    if da.pos_ == "PRON" or db.pos_ == "PRON":
+        return True
+    if da.pos_ == "PROPN" and db.pos_ == "PROPN":
+        na, nb = da.text.lower(), db.text.lower()
+        return na != nb and fuzz.ratio(na, nb) < SAME_NAME_RATIO
+    return False
 
 
 def _happening(q: Quantity, ann: ArticleAnnotations | None) -> str | None:
@@ -553,6 +668,8 @@ def object_states(doc: Any) -> list[ObjectState]:
     for tok in doc:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod"}:
             continue
+        if tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and _MODEL_NAME.fullmatch(tok.text) is None:
+            continue  # one named thing or role, no model: "the new Doctor", "the current iPhone" are two
         names = _np_names(tok)
         found = _state(tok) if names else None
         if found:
@@ -630,13 +747,7 @@ def _change_verbs(doc: Any) -> list[tuple[Any, str, Any]]:
                 g.ent_type_ in _FIGURE_ENTS or (g.pos_ == "NUM" and g.ent_type_ != "ORDINAL") for g in c.subtree)
                 for c in t.children):
             continue
-        verb, subject = t, None
-        for _ in range(4):
-            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is not None or verb.dep_ != "conj":
-                break
-            verb = verb.head
-        out.append((t, direction, subject))
+        out.append((t, direction, verb_subject(t)))
     return out
 
 
@@ -687,6 +798,9 @@ def pair_contradiction(
         i, j = j, i  # the order ``make_contradiction`` gives the sides, so that the reason names them alike
     a, b = scorer.props[i], scorer.props[j]
     ca, cb = claims[i], claims[j]
+    if a.item or b.item:
+        return None  # a list item ("20 points" of "Hansbrough finished with 20 points and nine
+        # rebounds") is compared in its sentence, whose words say whose and when it is
     cos = scorer.cosine(i, j)
     ov, shared = scorer.overlap(i, j, numbers=False)
     same_state = {x.key for x in a.states} & {x.key for x in b.states}
@@ -917,6 +1031,11 @@ def article_days(ann: ArticleAnnotations | None) -> frozenset[str]:
     return frozenset(d for t in ann.times if (d := date_of(t.value, t.evidence.text))) if ann else frozenset()
 
 
+# Days a speaker counts from when they speak: in a quote, no day of the article's.
+_SPEAKERS_NOW = re.compile(r"(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week))",
+                           re.IGNORECASE)
+
+
 def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[str, set[str]]:
     """Days and months (``date_of``) a claim gives by the act they date (``verb_of``,
     direct; a time of a day gives its day: "derailed at 6.10am on Wednesday"; "discovered
@@ -928,12 +1047,16 @@ def dated_acts(claim: Claim, doc: Any, ann: ArticleAnnotations | None) -> dict[s
     if ann is None:
         return out
     ev = claim.evidence
+    quoted = [q.evidence for q in ann.quotes]
     for t in ann.times:
         day = date_of(t.value, t.evidence.text)
         if not (ev.start <= t.evidence.start and t.evidence.end <= ev.end and day):
             continue
         if counted_from_text(t.evidence.text):
             continue
+        if _SPEAKERS_NOW.fullmatch(t.evidence.text.strip()) and (
+                claim.kind == "quote" or any(q.start <= t.evidence.start < q.end for q in quoted)):
+            continue  # a speaker's "today" is when they spoke ("we can grow our economy today")
         verb = verb_of(doc, t.evidence.start - ev.start, t.evidence.end - ev.start, direct=True)
         if verb and verb not in _STATEMENT_VERBS:
             out.setdefault(verb, set()).add(day)
@@ -1161,14 +1284,41 @@ def _act_negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str,
     """One claim negates an act ("did not ratify", "refused to resign") the other states
     plainly, and does not state it too ("initially refused to resign but resigned"). The
     reason names the act by its verb in the negating claim (``docs``), else by its key."""
-    for neg, pos, on, op, doc in ((a, b, oa, ob, docs[0]), (b, a, ob, oa, docs[1])):
+    for neg, pos, on, op, doc, other in ((a, b, oa, ob, docs[0], docs[1]), (b, a, ob, oa, docs[1], docs[0])):
         flipped = (neg.negated - neg.asserted) & (pos.asserted - pos.negated)
         if flipped:
             key = sorted(flipped)[0]
+            if doc is not None and other is not None and not _one_subject(doc, other, key):
+                continue  # "Results have not been released" / "he was later released on bail"
             verb = next((t.lemma_.lower() for t in doc or () if normalise_lemma(t.lemma_.lower()) == key), key)
             reason = f"{on} says it did not happen ({verb}), {op} says it did"
             return make_contradiction("negation", reason, ca.evidence, cb.evidence)
     return None
+
+
+def verb_subject(verb: Any) -> Any:
+    """A verb's subject, or that of the verb it is joined to ("was booked and later
+    released": he); None where it has none."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+    return None
+
+
+def _one_subject(doc_a: Any, doc_b: Any, key: str) -> bool:
+    """Whether the verbs of act ``key`` in two claims have one subject: the same word, or
+    no subject in either (a pronoun's, or two words', is not known to be one)."""
+    def subjects(doc: Any) -> set[str]:
+        return {normalise_lemma(s.lemma_.lower()) if s.pos_ != "PRON" else "?"
+                for t in doc if t.pos_ in {"VERB", "AUX"} and normalise_lemma(t.lemma_.lower()) == key
+                and (s := verb_subject(t)) is not None}
+
+    sa, sb = subjects(doc_a), subjects(doc_b)
+    if not sa or not sb:
+        return True
+    return len(sa) == 1 and sa == sb and "?" not in sa
 
 
 def _state_negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: str, ob: str,
@@ -1273,6 +1423,8 @@ def _actor_clash(
     na, nb = index.names[xa[0]].lower(), index.names[xb[0]].lower()
     if re.search(rf"\b{re.escape(na)}\b", nb) or re.search(rf"\b{re.escape(nb)}\b", na):
         return None  # one name inside the other: "New York" and "New York City" nest
+    if fuzz.ratio(na, nb) >= SAME_NAME_RATIO:
+        return None  # one name spelled two ways: "Duncan Rait" / "Duncan Raite"
     reason = (f"{oa} says {index.names[xa[0]]} did it ({xa[1]}), "
               f"{ob} says {index.names[xb[0]]} did")
     return make_contradiction("actor", reason, ca.evidence, cb.evidence)

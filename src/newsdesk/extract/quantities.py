@@ -213,8 +213,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         if low in SCALES or low == "dozen":
             return True
         return low in ("one", "half", "a", "an", "a half") and not (m.group("scale") or m.group("ratio") or m.group("unit"))
-    if before[-1:].isalpha() or before[-1:] == ":" or (before[-1:] == "-" and before[:1].isalnum()):
-        return True  # Su-30, Il-76, G7, COVID-19, 10:30
+    if before[-1:].isalpha() or before[-1:] in {":", "/"} or (before[-1:] == "-" and before[:1].isalnum()):
+        return True  # Su-30, Il-76, G7, COVID-19, 10:30; the 2 of "4 1/2 months" or "24/7"
     if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\s?[ap]\.?m\b", after, re.IGNORECASE):
         return True  # 31st, 10:30, 5 p.m., 10/31
     if re.match(r"[A-Za-z]", after) and not re.match(rf"(?:{'|'.join(UNIT_SUFFIXES)})\b", after, re.IGNORECASE):
@@ -606,7 +606,10 @@ def in_unit(q: Quantity, unit: str | None) -> float | None:
 def unit_note(q: Quantity, other: Quantity) -> str:
     """" (about 399 lb)": ``q`` in the unit of ``other`` when the two differ, else ""."""
     value = in_unit(q, other.unit) if q.unit != other.unit else None
-    return "" if value is None else f" (about {value:.3g} {other.unit})"
+    if value is None:
+        return ""
+    shown = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"  # "1,969 ft", not "1.97e+03"
+    return f" (about {shown} {other.unit})"
 
 
 def converted_differ(a: Quantity, b: Quantity) -> bool:
