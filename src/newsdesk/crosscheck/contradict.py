@@ -336,8 +336,9 @@ def _one_scope(qa: Quantity, qb: Quantity, docs: tuple[Any, Any], claims: tuple[
     assault rifles" counts a part of "three rifles"' kind, "Five Israeli soldiers" of
     "seven soldiers"), neither a part picked by its words ("his first 17 passes") nor a
     running total the other is not ("has so far lost seven soldiers" / "Five Israeli
-    soldiers lost their lives on Wednesday"), and, for ages, one holder ("the
-    32-year-old Peterson" / "his wife, 23-year-old Laci")."""
+    soldiers lost their lives on Wednesday"), no two sets of places (each claim naming
+    places, none the other's), and, for ages, one holder ("the 32-year-old Peterson" /
+    "his wife, 23-year-old Laci")."""
     if (qa.counted or qb.counted) and _counted_words(qa) != _counted_words(qb):
         return False
     ca, cb = claims
@@ -348,6 +349,9 @@ def _one_scope(qa: Quantity, qb: Quantity, docs: tuple[Any, Any], claims: tuple[
                                      q.evidence.start - claim.evidence.start].lower().split()
         if before and before[-1] in _PART_WORDS:
             return False
+    pa, pb = _places(docs[0]), _places(docs[1])
+    if pa and pb and not pa & pb:
+        return False  # "killed at a school in Jabaliya" / "a UN school in Khan Younis": two places
     if qa.unit == AGE_UNIT and qb.unit == AGE_UNIT:
         ha, hb = _age_holder(docs[0], ca, qa), _age_holder(docs[1], cb, qb)
         if ha is not None and hb is not None and ha.pos_ == hb.pos_ == "PROPN" and ha.text != hb.text:
@@ -368,6 +372,19 @@ def _reference(claim: Claim, q: Quantity) -> str | None:
         return None
     m = _REFERENCE.match(claim.evidence.text, q.evidence.end - claim.evidence.start)
     return m.group(1).lower() if m else None
+
+
+def _places(doc: Any) -> frozenset[str]:
+    """The places a claim names: spaCy's GPE, LOC and FAC entities, and the names in the
+    object of "in", "at", "near" ("in Khan Younis", "in the Jabaliya camp", however the
+    small model labels them), lower case."""
+    out = {e.text.lower() for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}}
+    for t in doc:
+        if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "near"}:
+            names = [g for g in t.subtree if g.pos_ == "PROPN" and g.ent_type_ not in {"DATE", "TIME"}]
+            if names:
+                out.add(" ".join(g.lower_ for g in names))
+    return frozenset(out)
 
 
 def _age_holder(doc: Any, claim: Claim, q: Quantity) -> Any:
@@ -595,12 +612,21 @@ def role_contradictions(
                 continue
             if not former and _mourning(art.text, m.start):
                 continue  # "paid their respects to President George HW Bush as he lies in state"
+            if not former and inside_quote(art.text, m.start):
+                continue  # a speaker's title of then: "“... undo this proposal from President Bush.”"
             span_start = max(art.text.rfind("\n", 0, m.start) + 1, m.start - 60)
             mt = _TITLE_BEFORE.search(art.text[span_start:m.start])
             start = span_start + (mt.start() if mt else 0)
             seen.setdefault((m.article_id, title), {}).setdefault(former, art.evidence(start, m.end))
         out.extend(_role_pairs(ent, seen, articles, family_of))
     return out
+
+
+def inside_quote(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside quote marks opened earlier in its paragraph (curly
+    marks counted open against close, straight ones by parity)."""
+    para = text[text.rfind("\n", 0, offset) + 1:offset]
+    return para.count("\u201c") > para.count("\u201d") or para.count('"') % 2 == 1
 
 
 def _role_pairs(
