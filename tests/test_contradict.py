@@ -543,6 +543,27 @@ def test_a_role_a_supposition_another_subject_a_spelling_and_a_speakers_today_ar
                           ("2009-03-03", "2009-03-04")) == []
 
 
+def test_two_ends_of_one_persons_story_contradict() -> None:
+    # "killed" against "arrested" shares no act, and the pair was never compared
+    found = _pair_story("Police said the gunman was shot dead by officers at the scene." + _FILLER_A,
+                        "Police said the gunman was arrested by officers at the scene." + _FILLER_B).contradictions
+    assert len(found) == 1 and found[0].kind == "outcome"
+    assert found[0].reason in {"a says gunman was killed, b says arrested", "b says gunman was arrested, a says killed"}
+    # an article telling both ends; someone else; "a police officer" (maybe two); fleeing
+    # and being caught later: none
+    assert _kinds_between("The suspect was arrested on Tuesday and later died in hospital.",
+                          "The suspect was arrested on Tuesday, officials said.") == []
+    assert _kinds_between("Police arrested the driver at the scene.",
+                          "Police shot dead the driver's brother at the scene.") == []
+    assert _kinds_between("A police officer was killed in the attack on the embassy, the ministry said.",
+                          "A police officer was injured in the attack on the embassy, the ministry said.") == []
+    assert _kinds_between("The gunman fled the scene on foot, police said.",
+                          "The gunman was arrested at the scene, police said.") == []
+    # articles days apart may tell what became of him since
+    assert _kinds_between("Police said the gunman was shot dead by officers at the scene.",
+                          "Police said the gunman was arrested by officers at the scene.", ("2017-10-02", "2017-10-06")) == []
+
+
 def test_ordinals_tell_two_occurrences_apart() -> None:
     # "The first launch" and "the second launch" on two days had been one launch dated
     # two ways

@@ -282,7 +282,7 @@ class Contradiction:
     reason: str
     a: Evidence
     b: Evidence
-    kind: str = "other"  # "quantity" | "date" | "role" | "direction" | "new-vs-existing" | "negation" | "actor" | ...
+    kind: str = "other"  # "quantity" | "date" | "role" | "direction" | "outcome" | "new-vs-existing" | "negation" | "actor" | ...
 
 
 @dataclass(frozen=True, slots=True)

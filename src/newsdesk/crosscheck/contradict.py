@@ -799,14 +799,65 @@ def direction_clash(doc_a: Any, doc_b: Any) -> tuple[str, str, str, str, str] | 
     return None
 
 
-def _same_words_but_direction(a: Proposition, b: Proposition) -> bool:
-    """Whether every word of one claim, figures and the direction of its change aside, is
-    the other's: a pair the model puts below a paraphrase for its opposite verbs."""
+def _same_words_but(a: Proposition, b: Proposition, acts: frozenset[str]) -> bool:
+    """Whether every word of one claim, figures and the ``acts`` aside, is the other's: a
+    pair the model puts below a paraphrase for its opposite verbs ("rose" / "fell")."""
     def words(p: Proposition) -> set[str]:
-        return {k for k in p.keys if not k.startswith(("#", "!"))} - _DIRECTIONS
+        return {k for k in p.keys if not k.startswith(("#", "!"))} - acts
 
     wa, wb = words(a), words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+# ----------------------------------------------------------------- outcomes
+# What became of a person (``align.SYNONYMS`` classes; "shot dead" is killed), the pairs
+# of them that exclude each other (a suspect may be hurt and arrested, or flee and be
+# caught later), and the words that tell each anywhere in an article.
+_OUTCOMES = frozenset({"kill", "arrest", "injure"})
+_OUTCOME_KEYS = _OUTCOMES | {"shoot"}
+_EXCLUSIVE = frozenset({frozenset({"kill", "arrest"}), frozenset({"kill", "injure"})})
+_OUTCOME_WORDS = {"kill": re.compile(r"\b(?:kill|slain|slay|murder|dead|died|dies|death)", re.IGNORECASE),
+                  "arrest": re.compile(r"\b(?:arrest|detain|apprehend|custody)", re.IGNORECASE),
+                  "injure": re.compile(r"\b(?:injur|wound|hurt)", re.IGNORECASE)}
+_OUTCOME_SAID = {"kill": "killed", "arrest": "arrested", "injure": "injured"}
+
+
+def _outcomes(doc: Any) -> dict[str, tuple[str, str]]:
+    """{whom: (outcome, the noun as written)} for the outcomes a claim tells as facts of a
+    named or definite person: "The gunman was shot dead" (kill), "police arrested the
+    suspect" (arrest), "the officer was wounded" (injure). A pronoun says nothing of
+    whom, and "a police officer" may be another than "a police officer"."""
+    out: dict[str, tuple[str, str]] = {}
+    for t in doc:
+        if t.pos_ != "VERB" or not asserted_verb(t):
+            continue
+        lemma = t.lemma_.lower()
+        act = normalise_lemma(lemma)
+        if lemma == "shoot" and any(c.lower_ == "dead" for c in t.children):
+            act = "kill"
+        if act not in _OUTCOMES:
+            continue
+        whom = next((c for c in t.children if c.dep_ in {"nsubjpass", "dobj"}), None)
+        if whom is None or whom.pos_ == "PRON":
+            continue
+        if whom.pos_ != "PROPN" and not any(c.dep_ == "poss" or c.lower_ in {"the", "this", "that"}
+                                            for c in whom.children):
+            continue  # "a police officer was killed", "another injured": maybe two people
+        out[normalise_lemma(whom.lemma_.lower())] = (act, whom.text)
+    return out
+
+
+def outcome_clash(doc_a: Any, doc_b: Any, text_a: str, text_b: str) -> tuple[str, str, str] | None:
+    """(whom, outcome in a, outcome in b) where two claims end one person's story two
+    ways ("the gunman was shot dead" / "the gunman was arrested") and neither article
+    tells the other's end anywhere ("was arrested and later died in hospital")."""
+    ea, eb = _outcomes(doc_a), _outcomes(doc_b)
+    for whom in sorted(ea.keys() & eb.keys()):
+        (oa, noun), (ob, _) = ea[whom], eb[whom]
+        if frozenset({oa, ob}) in _EXCLUSIVE and not _OUTCOME_WORDS[ob].search(text_a) \
+                and not _OUTCOME_WORDS[oa].search(text_b):
+            return noun, _OUTCOME_SAID[oa], _OUTCOME_SAID[ob]
+    return None
 
 
 # ----------------------------------------------------------------- pairs
@@ -833,18 +884,26 @@ def pair_contradiction(
     # one change told going opposite ways: two acts, neither's the other's ("rose" / "fell")
     turned = bool(a.predicates & _DIRECTIONS and b.predicates & _DIRECTIONS
                   and (a.predicates ^ b.predicates) & _DIRECTIONS)
-    if not (a.predicates & b.predicates or same_state or turned) or not is_aligned(
+    # two ends of one person's story: "the gunman was shot dead" / "was arrested"
+    ended = bool(a.predicates & _OUTCOME_KEYS and b.predicates & _OUTCOME_KEYS and a.predicates != b.predicates)
+    if not (a.predicates & b.predicates or same_state or turned or ended) or not is_aligned(
             cos, ov, shared, clash=False, content=pair_content(a, b)):
         return None
     if _other_occurrence(docs[i], docs[j]):
         return None
     oa, ob = _outlet(articles[ca.article_id]), _outlet(articles[cb.article_id])
-    if turned and (cos >= PARAPHRASE_COSINE or _same_words_but_direction(a, b)):
+    if turned and (cos >= PARAPHRASE_COSINE or _same_words_but(a, b, _DIRECTIONS)):
         turn = direction_clash(docs[i], docs[j])
         if turn:
             reason = (f"{oa} says {turn[0]} went {turn[1]} (\u201c{turn[2]}\u201d), "
                       f"{ob} says {turn[3]} (\u201c{turn[4]}\u201d)")
             return make_contradiction("direction", reason, ca.evidence, cb.evidence)
+    if ended and one_cycle(articles[ca.article_id], articles[cb.article_id], undated=True) and (
+            cos >= PARAPHRASE_COSINE or _same_words_but(a, b, _OUTCOMES)):
+        end = outcome_clash(docs[i], docs[j], articles[ca.article_id].text, articles[cb.article_id].text)
+        if end:
+            reason = f"{oa} says {end[0]} was {end[1]}, {ob} says {end[2]}"
+            return make_contradiction("outcome", reason, ca.evidence, cb.evidence)
     hit = quantity_conflict(ca, cb, a, b, (docs[i], docs[j]),
                             (annotations.get(ca.article_id), annotations.get(cb.article_id)), actors_of)
     if hit:
@@ -1185,13 +1244,13 @@ def _other_occurrence(doc_a: Any, doc_b: Any) -> bool:
 NEWS_CYCLE_DAYS = 1
 
 
-def one_cycle(art_a: Article, art_b: Article) -> bool:
-    """Whether two articles are dated at most NEWS_CYCLE_DAYS apart (False when either has
-    no date)."""
+def one_cycle(art_a: Article, art_b: Article, undated: bool = False) -> bool:
+    """Whether two articles are dated at most NEWS_CYCLE_DAYS apart; ``undated`` when
+    either has no date."""
     try:
         pa, pb = date.fromisoformat((art_a.published or "")[:10]), date.fromisoformat((art_b.published or "")[:10])
     except ValueError:
-        return False
+        return undated
     return abs((pa - pb).days) <= NEWS_CYCLE_DAYS
 
 
