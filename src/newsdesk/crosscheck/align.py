@@ -343,7 +343,7 @@ def stated_clause(verb: Any) -> bool:
         verb, steps = verb.head, steps + 1
 
 
-def _phrasal_class(verb: Any, lemma: str) -> str | None:
+def phrasal_class(verb: Any, lemma: str) -> str | None:
     """The ``PHRASAL`` class of a verb with its particle ("reach" + "out"), if any."""
     for child in verb.children:
         if child.dep_ == "prt":
@@ -533,7 +533,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             continue
         if t.pos_ == "VERB" and t.is_stop and t.lemma_.lower() not in _NO_ACT and not scene:
             lemma = t.lemma_.lower()
-            out.acts.add(_phrasal_class(t, lemma) or normalise_lemma(lemma))
+            out.acts.add(phrasal_class(t, lemma) or normalise_lemma(lemma))
         if t.pos_ not in _CONTENT_POS or t.is_stop or not any(ch.isalnum() for ch in t.text):
             continue
         if t.pos_ == "VERB" and t.dep_ == "prep":
@@ -541,7 +541,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
         lemma = t.lemma_.lower()
         if lemma in LIGHT_LEMMAS or (t.pos_ == "PROPN" and t.lower_ in drop):
             continue
-        phrasal = _phrasal_class(t, lemma) if t.pos_ == "VERB" else None
+        phrasal = phrasal_class(t, lemma) if t.pos_ == "VERB" else None
         if t.i in model_part:
             name = model_part[t.i]
             if name is None:

@@ -48,7 +48,6 @@ from newsdesk.crosscheck.align import (
     REFUSAL_VERBS,
     PairScorer,
     Proposition,
-    _phrasal_class,
     amounts_conflict,
     asserted_verb,
     country_ids,
@@ -58,6 +57,7 @@ from newsdesk.crosscheck.align import (
     mentions_by_article,
     normalise_lemma,
     pair_content,
+    phrasal_class,
     quantities_compatible_fn,
     stated_clause,
 )
@@ -765,7 +765,7 @@ def _change_verbs(doc: Any) -> list[tuple[Any, str, Any]]:
     for t in doc:
         if t.pos_ != "VERB":
             continue
-        phrasal = _phrasal_class(t, t.lemma_.lower())
+        phrasal = phrasal_class(t, t.lemma_.lower())
         direction = phrasal or normalise_lemma(t.lemma_.lower())
         if direction not in _DIRECTIONS or (phrasal is None and any(c.dep_ == "prt" for c in t.children)):
             continue
@@ -816,7 +816,7 @@ def _same_words_but(a: Proposition, b: Proposition, acts: frozenset[str]) -> boo
 _OUTCOMES = frozenset({"kill", "arrest", "injure"})
 _OUTCOME_KEYS = _OUTCOMES | {"shoot"}
 _EXCLUSIVE = frozenset({frozenset({"kill", "arrest"}), frozenset({"kill", "injure"})})
-_OUTCOME_WORDS = {"kill": re.compile(r"\b(?:kill|slain|slay|murder|dead|died|dies|death)", re.IGNORECASE),
+_OUTCOME_WORDS = {"kill": re.compile(r"\b(?:kill|slain|slay|murder|dead\b|died\b|dies\b|death)", re.IGNORECASE),
                   "arrest": re.compile(r"\b(?:arrest|detain|apprehend|custody)", re.IGNORECASE),
                   "injure": re.compile(r"\b(?:injur|wound|hurt)", re.IGNORECASE)}
 _OUTCOME_SAID = {"kill": "killed", "arrest": "arrested", "injure": "injured"}

@@ -566,7 +566,7 @@ def rounding_explains(a: Quantity, b: Quantity) -> bool:
     billion", "$284.46" and "$284.64", "98" and "99"), compared as ``quantities_compatible``
     compares them."""
     if a.unit != b.unit and in_unit(a, b.unit) is not None:
-        return not converted_differ(a, b)  # a converted figure is rounded in its own unit
+        return relative_gap(a, b) <= CONVERSION_GAP  # converted, rounded in its own unit: "70 km/h", "43 mph"
     va, _ = _comparable_value(a)
     vb, _ = _comparable_value(b)
     return abs(va - vb) < max(rounding_unit(va), rounding_unit(vb)) - 1e-9 * max(abs(va), abs(vb), 1.0)
@@ -610,15 +610,6 @@ def unit_note(q: Quantity, other: Quantity) -> str:
         return ""
     shown = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"  # "1,969 ft", not "1.97e+03"
     return f" (about {shown} {other.unit})"
-
-
-def converted_differ(a: Quantity, b: Quantity) -> bool:
-    """Whether two measures in units of one dimension are further apart, converted, than
-    CONVERSION_GAP ("70 km/h" and "40 mph"; not "70 km/h" and "43 mph")."""
-    va = in_unit(a, b.unit)
-    if va is None or max(va, b.value) <= 0:
-        return False
-    return abs(va - b.value) / max(va, b.value) > CONVERSION_GAP
 
 
 def converted_compatible(a: Quantity, b: Quantity) -> bool | None:
