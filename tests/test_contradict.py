@@ -509,6 +509,8 @@ def test_figures_of_different_doers_sets_or_places_are_no_contradiction() -> Non
                           "Laci.") == []
     assert _kinds_between("The quake was centered about 3 miles southwest of Cobb, the survey said.",
                           "The quake was centered 75 miles north of San Francisco, the survey said.") == []
+    assert _kinds_between("The new endangered species rule takes effect nine days before the inauguration.",
+                          "The new endangered species rule will take effect in about 30 days.") == []
     assert _kinds_between("Some 30 people were killed when three shells landed at a school in the Jabaliya camp.",
                           "Two people were killed when a shell hit a UN school in Khan Younis.") == []
     # ... while one doer's, one set's and one place's figures still clash

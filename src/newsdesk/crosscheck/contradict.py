@@ -336,7 +336,8 @@ def _one_scope(qa: Quantity, qb: Quantity, docs: tuple[Any, Any], claims: tuple[
     assault rifles" counts a part of "three rifles"' kind, "Five Israeli soldiers" of
     "seven soldiers"), neither a part picked by its words ("his first 17 passes") nor a
     running total the other is not ("has so far lost seven soldiers" / "Five Israeli
-    soldiers lost their lives on Wednesday"), no two sets of places (each claim naming
+    soldiers lost their lives on Wednesday"), no spans of time counted from two points
+    ("nine days before the inauguration" / "in about 30 days"), no two sets of places (each claim naming
     places, none the other's), and, for ages, one holder ("the 32-year-old Peterson" /
     "his wife, 23-year-old Laci")."""
     if (qa.counted or qb.counted) and _counted_words(qa) != _counted_words(qb):
@@ -349,6 +350,8 @@ def _one_scope(qa: Quantity, qb: Quantity, docs: tuple[Any, Any], claims: tuple[
                                      q.evidence.start - claim.evidence.start].lower().split()
         if before and before[-1] in _PART_WORDS:
             return False
+    if _anchor(ca, qa) != _anchor(cb, qb):
+        return False  # "takes effect nine days before the inauguration" / "in about 30 days"
     pa, pb = _places(docs[0]), _places(docs[1])
     if pa and pb and not pa & pb:
         return False  # "killed at a school in Jabaliya" / "a UN school in Khan Younis": two places
@@ -372,6 +375,21 @@ def _reference(claim: Claim, q: Quantity) -> str | None:
         return None
     m = _REFERENCE.match(claim.evidence.text, q.evidence.end - claim.evidence.start)
     return m.group(1).lower() if m else None
+
+
+# Words after a span of time that say what it is counted from ("nine days before the
+# inauguration", "two years ago", "a week later").
+_ANCHORS = frozenset({"before", "after", "ago", "earlier", "later", "since", "from", "into"})
+
+
+def _anchor(claim: Claim, q: Quantity) -> str | None:
+    """The word a span of time is counted from, right after it, or None (and None for
+    figures that are no span of time)."""
+    if q.unit not in _TIME_UNITS:
+        return None
+    after = claim.evidence.text[q.evidence.end - claim.evidence.start:].split()
+    word = after[0].lower().strip(",.;:") if after else ""
+    return word if word in _ANCHORS else None
 
 
 def _places(doc: Any) -> frozenset[str]:
