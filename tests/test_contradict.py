@@ -139,6 +139,18 @@ _FILLER_B = ("\nIn other news, a museum in the capital reopened its modern art w
              "\nFarmers in the north reported an unusually good harvest of apples this autumn.")
 
 
+def _between(a: str, b: str, published: tuple[str, str] | None = None) -> tuple[Contradiction, ...]:
+    """The contradictions of two articles, each a probe sentence with other news after it."""
+    from newsdesk.eval.claims import cross_check_texts
+
+    docs = [("a.txt", a + _FILLER_A, None), ("b.txt", b + _FILLER_B, None)]
+    return cross_check_texts(docs, published=list(published) if published else None)[1].contradictions
+
+
+def _kinds_between(a: str, b: str, published: tuple[str, str] | None = None) -> list[str]:
+    return [x.kind for x in _between(a, b, published)]
+
+
 # Sentences from the example corpus (003 and 004); the second pair changes one figure.
 _A = "According to reports, Venezuela is specifically requesting 14 new missile units from Russia."
 _B = "The Latin American dictator also requested the purchase of \u201c{n} sets\u201d of Russian missiles."
@@ -427,13 +439,10 @@ def test_one_act_at_two_clock_times_of_one_zone_contradicts() -> None:
     # a bare clock time dates no day (two articles may take its day from different
     # words), so "lifted off at 5:27 p.m. PST" against "at 5:57 p.m. PST" was no
     # disagreement; the clock times themselves are compared, in one news cycle
-    from newsdesk.eval.claims import cross_check_texts
-
     launch = "The Falcon 9 rocket lifted off {} from Vandenberg Air Force Base in California."
 
     def reasons(a: str, b: str, published: tuple[str, str] = ("2017-12-23", "2017-12-23")) -> list[str]:
-        docs = [("a.txt", a + _FILLER_A, None), ("b.txt", b + _FILLER_B, None)]
-        return [x.reason for x in cross_check_texts(docs, published=list(published))[1].contradictions]
+        return [x.reason for x in _between(a, b, published)]
 
     found = reasons(launch.format("at 5:27 p.m. PST"), launch.format("at 5:57 p.m. PST"))
     assert len(found) == 1 and sorted(found[0].split(", ")) == ["a says at 5:27 p.m. PST", "b says at 5:57 p.m. PST"]
@@ -482,13 +491,6 @@ def test_one_change_told_going_opposite_ways_contradicts() -> None:
                    shares.format("rose")) == []
     assert reasons("The man jumped from the 10th floor of the hotel, police said.",
                    "The man fell from the 10th floor of the hotel, police said.") == []
-
-
-def _kinds_between(a: str, b: str, published: tuple[str, str] | None = None) -> list[str]:
-    from newsdesk.eval.claims import cross_check_texts
-
-    docs = [("a.txt", a + _FILLER_A, None), ("b.txt", b + _FILLER_B, None)]
-    return [x.kind for x in cross_check_texts(docs, published=list(published) if published else None)[1].contradictions]
 
 
 def test_figures_of_different_doers_sets_or_places_are_no_contradiction() -> None:
@@ -569,16 +571,10 @@ def test_two_ends_of_one_persons_story_contradict() -> None:
 def test_ordinals_tell_two_occurrences_apart() -> None:
     # "The first launch" and "the second launch" on two days had been one launch dated
     # two ways
-    from newsdesk.eval.claims import cross_check_texts
-
     launch = "The {} launch took place on December {}."
-
-    def kinds(a: str, b: str) -> list[str]:
-        docs = [("a.txt", a + _FILLER_A, None), ("b.txt", b + _FILLER_B, None)]
-        return [x.kind for x in cross_check_texts(docs, published=["2017-12-30", "2017-12-30"])[1].contradictions]
-
-    assert kinds(launch.format("first", 20), launch.format("second", 28)) == []
-    assert kinds(launch.format("first", 20), launch.format("first", 28)) == ["date"]
+    published = ("2017-12-30", "2017-12-30")
+    assert _kinds_between(launch.format("first", 20), launch.format("second", 28), published) == []
+    assert _kinds_between(launch.format("first", 20), launch.format("first", 28), published) == ["date"]
 
 
 def test_none_against_some_and_an_actor_under_a_speech_verb_contradict(nlp: Any) -> None:

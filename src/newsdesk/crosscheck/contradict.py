@@ -758,14 +758,14 @@ _PLACE_PREPS = frozenset({"from", "off", "into", "onto", "out", "through", "over
 _FIGURE_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 
-def changes(doc: Any) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
+def changes(verbs: Sequence[tuple[Any, str, Any]]) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
     """{(subject, object): {direction: (the verb, what changed) as written}} for the verbs of
-    change a claim tells as facts, not denied: "The company's shares fell 5%" ->
-    ("share", ""): {"decrease": ("fell", "shares")}; "The Fed raised interest rates" ->
-    ("fed", "rate"): {"increase": ("raised", "rates")}. A pronoun subject says nothing of
-    what it stands for."""
+    change (``change_verbs``) a claim tells as facts, not denied: "The company's shares
+    fell 5%" -> ("share", ""): {"decrease": ("fell", "shares")}; "The Fed raised interest
+    rates" -> ("fed", "rate"): {"increase": ("raised", "rates")}. A pronoun subject says
+    nothing of what it stands for."""
     out: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
-    for t, direction, subject in _change_verbs(doc):
+    for t, direction, subject in verbs:
         if subject is None or subject.pos_ == "PRON" or not asserted_verb(t):
             continue
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
@@ -774,7 +774,7 @@ def changes(doc: Any) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
     return out
 
 
-def _change_verbs(doc: Any) -> list[tuple[Any, str, Any]]:
+def change_verbs(doc: Any) -> list[tuple[Any, str, Any]]:
     """(verb, direction, subject or None) for every verb of change in a parse, told or
     not; a verb joined to another shares its subject ("fell in China but rose in the US").
     Not a verb with a particle of its own ("grew up", "dropped out") nor one of motion
@@ -795,10 +795,11 @@ def _change_verbs(doc: Any) -> list[tuple[Any, str, Any]]:
     return out
 
 
-def _both_ways(doc: Any, subject_key: str) -> bool:
-    """Whether a claim tells a change of ``subject_key`` (or of a pronoun) both ways, in
-    any clause ("fell on Wednesday before they rose again on Thursday")."""
-    ways = {d for _, d, subj in _change_verbs(doc) if subj is not None
+def _both_ways(verbs: Sequence[tuple[Any, str, Any]], subject_key: str) -> bool:
+    """Whether a claim's verbs of change (``change_verbs``) tell a change of
+    ``subject_key`` (or of a pronoun) both ways, in any clause ("fell on Wednesday before
+    they rose again on Thursday")."""
+    ways = {d for _, d, subj in verbs if subj is not None
             and (subj.pos_ == "PRON" or normalise_lemma(subj.lemma_.lower()) == subject_key)}
     return len(ways) > 1
 
@@ -807,11 +808,12 @@ def direction_clash(doc_a: Any, doc_b: Any) -> tuple[str, str, str, str, str] | 
     """(what changed, direction in a, verb in a, direction in b, verb in b) where two
     claims tell one thing went opposite ways ("shares rose 5%" / "shares fell 5%"),
     neither telling both ("fell, then rose")."""
-    ca, cb = changes(doc_a), changes(doc_b)
+    verbs_a, verbs_b = change_verbs(doc_a), change_verbs(doc_b)  # each parse read once
+    ca, cb = changes(verbs_a), changes(verbs_b)
     for key in sorted(ca.keys() & cb.keys()):
         da, db = ca[key], cb[key]
         if len(da) == 1 and len(db) == 1 and da.keys() != db.keys() and not (
-                _both_ways(doc_a, key[0]) or _both_ways(doc_b, key[0])):
+                _both_ways(verbs_a, key[0]) or _both_ways(verbs_b, key[0])):
             (wa, (va, what)), (wb, (vb, _)) = next(iter(da.items())), next(iter(db.items()))
             return what, _DIRECTION_WORDS[wa], va, _DIRECTION_WORDS[wb], vb
     return None
@@ -1262,14 +1264,27 @@ def _other_occurrence(doc_a: Any, doc_b: Any) -> bool:
 NEWS_CYCLE_DAYS = 1
 
 
+def _publication_days(art_a: Article, art_b: Article) -> tuple[date, date] | None:
+    """The two articles' publication days, or None when either has none."""
+    try:
+        return date.fromisoformat((art_a.published or "")[:10]), date.fromisoformat((art_b.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _first_day(value: str) -> date | None:
+    """The day a day's or a month's value names (a month: its first day), or None."""
+    try:
+        return date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return None
+
+
 def one_cycle(art_a: Article, art_b: Article, undated: bool = False) -> bool:
     """Whether two articles are dated at most NEWS_CYCLE_DAYS apart; ``undated`` when
     either has no date."""
-    try:
-        pa, pb = date.fromisoformat((art_a.published or "")[:10]), date.fromisoformat((art_b.published or "")[:10])
-    except ValueError:
-        return undated
-    return abs((pa - pb).days) <= NEWS_CYCLE_DAYS
+    days = _publication_days(art_a, art_b)
+    return undated if days is None else abs((days[0] - days[1]).days) <= NEWS_CYCLE_DAYS
 
 
 def _one_plan(da: set[str], db: set[str], art_a: Article, art_b: Article,
@@ -1277,17 +1292,11 @@ def _one_plan(da: set[str], db: set[str], art_a: Article, art_b: Article,
     """Whether two articles of one news cycle (``one_cycle``) date an act to come on
     different days ("The vote will take place on December 12" / "on December 14"),
     neither naming the other's day anywhere (an article telling of a day moved names both)."""
-    if not one_cycle(art_a, art_b) or da & plans[1] or db & plans[0]:
+    days = _publication_days(art_a, art_b)
+    if days is None or abs((days[0] - days[1]).days) > NEWS_CYCLE_DAYS or da & plans[1] or db & plans[0]:
         return False
-    last = max(date.fromisoformat((art.published or "")[:10]) for art in (art_a, art_b)) + timedelta(days=1)
-
-    def ahead(d: str) -> bool:
-        try:
-            return date.fromisoformat(d if len(d) == 10 else d + "-01") > last
-        except ValueError:
-            return False
-
-    return all(ahead(d) for d in da | db)
+    last = max(days) + timedelta(days=1)
+    return all((first := _first_day(d)) is not None and first > last for d in da | db)
 
 
 def dated_apart(acts_a: Mapping[str, set[str]], acts_b: Mapping[str, set[str]]) -> bool:
@@ -1307,9 +1316,12 @@ def _could_report(days: set[str], article: Article) -> bool:
         return True
     try:
         last = date.fromisoformat(published) + timedelta(days=1)
-        return any(date.fromisoformat(d if len(d) == 10 else d + "-01") <= last for d in days)  # a month: its first day
     except ValueError:
         return True
+    firsts = [_first_day(d) for d in days]
+    if None in firsts:
+        return True  # a value that names no day, as before: any day could be reported
+    return any(first <= last for first in firsts if first is not None)
 
 
 # align's verb negators, plus "not" itself and "without" (negative, though it negates no verb)
