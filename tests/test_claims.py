@@ -245,6 +245,20 @@ def test_a_named_persons_roles_and_bare_possessed_nouns_are_no_list_items(nlp: A
         "eight engines", "five radars in Russia"]
 
 
+def test_what_a_list_gives_the_parts_of_is_an_item_of_its_own(nlp: Any) -> None:
+    # the parser hangs "including ..." on the nearest noun; what was asked for is the
+    # whole noun phrase before it ("the renovation of ... pool"), which another outlet
+    # may state without the parts
+    assert _items(nlp, "The union asked for the renovation of the old municipal swimming pool, including new "
+                       "changing rooms, a heated roof and disabled access.") == [
+        "the renovation of the old municipal swimming pool", "new changing rooms", "a heated roof", "disabled access"]
+    assert _items(nlp, "Shoppers stocked up on basic goods such as rice, flour and cooking oil.") == [
+        "basic goods", "cooking oil"]
+    # a subject's parts are no objects' list; a one-word whole states nothing
+    assert _items(nlp, "Several countries, including France and Germany, condemned the attack.") == []
+    assert _items(nlp, "Police seized weapons, including rifles and pistols.") == []
+
+
 def test_a_list_inside_a_quotation_is_the_speakers_phrasing_not_items(nlp: Any) -> None:
     # giveme5w1h (EW, the Grammys letter): "today's music", "the music business" and
     # "even more significantly, society", inside the letter's quoted words, had been three

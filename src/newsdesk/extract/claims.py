@@ -444,6 +444,9 @@ def list_items(span: Any) -> list[tuple[int, int]]:
         items = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
         if len(items) < 2:
             continue
+        whole = _listed_whole(tok)
+        if whole is not None:
+            out.append(whole)
         # a list that only says which ones a noun is of ("victims of sexual assault and
         # harassment", "the number of intermediaries, banks and law firms") states no item
         # it names plainly; an item with a figure, a name or quote marks still counts
@@ -465,6 +468,38 @@ def list_items(span: Any) -> list[tuple[int, int]]:
             if len(content) >= MIN_ITEM_TOKENS and any(t.pos_ == "NOUN" for t in sub):
                 out.append((sub.start_char, _close_quote(doc_text(doc), sub.start_char, sub.end_char)))
     return out
+
+
+# Prepositions that bring in the parts of what stands before them ("the refurbishment of
+# planes, including engine and radar overhauls"; "basic goods such as rice and oil").
+_PARTS_PREPS = frozenset({"including", "notably", "as"})
+
+
+def _listed_whole(first: Any) -> tuple[int, int] | None:
+    """Character span of the noun phrase a list gives the parts of, cut before the list:
+    "the refurbishment of previously purchased Sukhoi fighter planes" in "asked for the
+    refurbishment of previously purchased Sukhoi fighter planes, including engine and
+    radar overhauls, the acquisition of missiles, and logistical support". The parser
+    hangs the list on the nearest noun ("planes"); the whole is the outermost object
+    noun whose "of" phrases reach it ("the refurbishment")."""
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in _PARTS_PREPS or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "as" and not (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"):
+        return None
+    noun = prep.head
+    while (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of"
+           and noun.head.head.pos_ in {"NOUN", "PROPN"}):
+        noun = noun.head.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ not in _OBJECT_DEPS:
+        return None
+    end = prep.i - (1 if prep.lower_ == "as" else 0)
+    trimmed = _trim(prep.doc, noun.left_edge.i, end)
+    if trimmed is None or trimmed[1] <= noun.i:
+        return None
+    sub = prep.doc[trimmed[0]:trimmed[1]]
+    content = [t for t in _tokens(sub) if t.pos_ not in {"DET", "PRON"} and t.tag_ != "PRP$"]
+    return (sub.start_char, sub.end_char) if len(content) >= MIN_ITEM_TOKENS else None
 
 
 def _mid_quotation(text: str, start: int, end: int, at: int) -> bool:
