@@ -130,6 +130,11 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["ability", "capacity", "capability"], "ability"),
     **dict.fromkeys(["complete", "consummate", "finalize", "finalise"], "complete"),
 }
+# Nouns for one who acts for a government or body, one class: an outlet's "a senior aide"
+# is another's "a Venezuelan official" or "an envoy". A key only, no act (``SYNONYMS``
+# are acts): two claims naming officials share a word, not a statement.
+AGENT_NOUNS: dict[str, str] = dict.fromkeys(
+    ["official", "aide", "envoy", "emissary", "representative", "delegate", "minister"], "official")
 # Phrasal verbs (verb + particle) whose meaning is a class above, not the verb's alone
 # ("reached out to Moscow for help" asks for it; "handed over" a letter sends it).
 PHRASAL: dict[tuple[str, str], str] = {
@@ -227,10 +232,10 @@ _SYNONYM_CLASSES = frozenset(SYNONYMS.values())
 _STEMMER = snowballstemmer.stemmer("english")
 # Stems that are words of their own with another sense ("backing" -> "back", "finalise"
 # -> "final", "modernize" -> "modern", "correspondence" -> "correspond", a correspondent's
-# too): not read as their synonym's class; nor words whose stem is a synonym's ("a senior
-# aide" is no "aid").
+# too): not read as their synonym's class. ("A senior aide", whose stem is "aid", is an
+# official: ``AGENT_NOUNS``.)
 _OTHER_WORD_STEMS = frozenset({"back", "final", "modern", "correspond"})
-_OTHER_WORDS = frozenset({"aide"})
+_KEY_CLASSES = _SYNONYM_CLASSES | frozenset(AGENT_NOUNS.values())
 # The class of a synonym's Snowball stem, for the forms the tagger leaves unlemmatised
 # ("messaging" as a modifier, "injuries"): one class per stem. Not for saying: "a public
 # announcement" reports nothing of what "announced" does.
@@ -247,15 +252,13 @@ def normalise_lemma(lemma: str) -> str:
     stem first takes off what the lemma keeps: an adjective's "-ed" ("is limited" and
     "limit"), a noun's "-ment" ("refurbishment")."""
     low = lemma.lower().strip("\u201c\u201d\"'")
-    low = SYNONYMS.get(low, low)
-    if low in _SYNONYM_CLASSES:
+    low = SYNONYMS.get(low) or AGENT_NOUNS.get(low, low)
+    if low in _KEY_CLASSES:
         return low
-    if low in _OTHER_WORDS:
-        return low[:STEM_CHARS]
     if low.isalpha():
         low = _STEMMER.stemWord(low)
         low = SYNONYMS.get(low) or _STEM_CLASSES.get(low, low)
-    return low if len(low) <= STEM_CHARS or low in _SYNONYM_CLASSES else low[:STEM_CHARS]
+    return low if len(low) <= STEM_CHARS or low in _KEY_CLASSES else low[:STEM_CHARS]
 
 
 _NOT_JUST = frozenset({"just", "only", "merely", "simply"})
