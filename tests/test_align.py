@@ -416,6 +416,26 @@ def test_one_who_acts_for_a_government_is_one_key_but_no_act(nlp: Any) -> None:
     assert "official" not in aide.acts | official.acts
 
 
+def test_two_claims_listing_the_same_things_for_one_act_align(nlp: Any) -> None:
+    """A sentence embedding reads a list's words loosely: on the example corpus "he asked
+    Russia for missiles, radars, and aircraft repairs amid ..." and "Maduro's
+    communications include requests for defensive radars, aircraft repairs, and
+    potentially missiles" sit at a cosine of 0.43, under MIN_COSINE, and only their
+    one two-word item ("aircraft repairs") had corroborated each other."""
+    asked = "In particular, he asked Beijing for drones, radars, and engine repairs amid a naval buildup in the Red Sea."
+    requests = "Houthi communications include requests for coastal radars, engine repairs, and potentially drones."
+    assert sorted([asked, requests]) in [sorted(g) for g in _corroborated_texts(asked, requests)]
+    a, b, shortage, convoy = align.propositions_from_docs([nlp(s) for s in (
+        asked, requests, "Residents face shortages of flour, rice and cooking oil.",
+        "A convoy delivered cooking oil, rice and flour to residents.")])
+    assert a.listed == b.listed and align.shares_list(a, b)
+    # the same things, but no act besides them in common: two statements of one kind
+    assert shortage.listed == convoy.listed and not align.shares_list(shortage, convoy)
+    # two things in common are no list in common
+    assert not align.shares_list(a, align.propositions_from_docs([nlp(
+        "He asked Beijing for drones and radars, and for fuel.")])[0])
+
+
 def test_one_event_in_other_words_aligns(data_dir: Path) -> None:
     """giveme5w1h (CTV and the Straits Times, New Year fireworks at Terrigal): "were
     evacuated and two were injured" and "fled and two people suffered minor injuries" had

@@ -49,6 +49,10 @@ from newsdesk.segment import DATELINE, WIRE_TAG
 # same false merges (2 and 0) as 0.56 (4/36, 48/73), so 0.52.
 EMB_WEIGHT = 0.5
 ALIGN_THRESHOLD = 0.52
+# Two claims listing LIST_ITEMS or more of the same things, with an act in common
+# (``shares_list``), align from this cosine up.
+LIST_ITEMS = 3
+MIN_COSINE_LIST = 0.35
 # Below this cosine two claims are never aligned, whatever their keys share.
 MIN_COSINE = 0.45
 # Pairs must share this many content keys besides canonical entities ("merely sharing
@@ -218,6 +222,9 @@ class Proposition:
     # control". A state is no act and no predicate; ``contradict`` reads it for negation
     # ("is not" / "has been").
     states: frozenset[State] = frozenset()
+    # the keys of the items of its lists of LIST_ITEMS or more ("missiles, radars, and
+    # aircraft repairs": {"missil", "radar", "repair"}; ``shares_list``)
+    listed: frozenset[str] = frozenset()
 
 
 # A claim opening on "it is not known whether/if/how/..." (``Proposition.unsure``).
@@ -387,6 +394,7 @@ class _Keys(NamedTuple):
     lists: set[tuple[str, frozenset[str]]]  # names listed in one role (``Proposition.lists``)
     designations: set[tuple[str, str]]  # numbered names (``Proposition.designations``)
     states: set[State]  # a main-clause copula's complements (``Proposition.states``)
+    listed: set[str]  # the keys of the items of long lists (``Proposition.listed``)
 
 
 # Roles whose lists of names ``names_clash`` compares: subject, object, a preposition's object.
@@ -493,7 +501,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     """The content keys of a parse, its predicates and their status, and the links
     between keys. An act inside a clause that sets the scene (``_scene_tokens``) is a key
     and a predicate, but neither it nor a link of a word there is structure two claims share."""
-    out = _Keys(set(), set(), set(), set(), set(), set(), set(), set(), set())
+    out = _Keys(set(), set(), set(), set(), set(), set(), set(), set(), set(), set())
     key_of: dict[int, str] = {}
     in_scene = _scene_tokens(doc)
     # a numbered model's number is in its model key; its name is a word key, whether it
@@ -577,6 +585,11 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             elif asserted_verb(t):
                 out.asserted.add(key)
     out.states.update(_copula_states(doc, key_of, in_scene))
+    for t in doc:
+        if t.dep_ != "conj" and t.pos_ in {"NOUN", "PROPN"} and len(t.conjuncts) + 1 >= LIST_ITEMS:
+            items = {key_of[c.i] for c in (t, *t.conjuncts) if c.i in key_of}
+            if len(items) >= LIST_ITEMS:
+                out.listed.update(items)
     for i, key in key_of.items():
         head, steps = doc[i].head, 0
         while head.pos_ in _FUNCTION_POS and head.head.i != head.i and steps < 2:
@@ -671,7 +684,7 @@ def propositions_from_docs(
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
             acts=frozenset(found.acts), links=frozenset(found.links), lists=frozenset(found.lists),
             designations=frozenset(found.designations), unsure=bool(_UNSURE.match(text)),
-            states=frozenset(found.states),
+            states=frozenset(found.states), listed=frozenset(found.listed),
         ))
     return out
 
@@ -916,9 +929,11 @@ class PairScorer:
 
     def aligned(self, i: int, j: int, clash: Callable[[Proposition, Proposition], bool] | None = None) -> bool:
         cos = self.cosine(i, j)
+        a, b = self.props[i], self.props[j]
+        if cos >= MIN_COSINE_LIST and shares_list(a, b):
+            return not (clash and clash(a, b))
         if cos < MIN_COSINE:
             return False
-        a, b = self.props[i], self.props[j]
         ov, n_shared = self.overlap(i, j)
         structure = shares_structure(a, b)
         if a.item != b.item and not structure and not (a.quantities and b.quantities):
@@ -1000,6 +1015,17 @@ def pair_content(a: Proposition, b: Proposition) -> int:
 def _words(text: str) -> str:
     """Lower-case words and figures of a text, one space apart (quote marks and the like out)."""
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def shares_list(a: Proposition, b: Proposition) -> bool:
+    """Whether two claims list LIST_ITEMS or more of the same things and share an act
+    besides them: "he asked Russia for missiles, radars, and aircraft repairs" and
+    "Maduro's communications include requests for defensive radars, aircraft repairs, and
+    potentially missiles" (cosine 0.43: a sentence embedding reads a list's words
+    loosely). The act keeps two lists of one kind apart ("carrying food, water and
+    medicine" / "shortages of food, water and medicine")."""
+    shared = a.listed & b.listed
+    return len(shared) >= LIST_ITEMS and bool((a.acts & b.acts) - shared - _REPORTING)
 
 
 def shares_structure(a: Proposition, b: Proposition) -> bool:
@@ -1410,6 +1436,10 @@ def aligned_edges(
     art = group_codes(article_of)
     upper = np.triu(np.ones((n, n), dtype=bool), k=1)
     cand = upper & (sims >= MIN_COSINE - eps) & (art[:, None] != art[None, :])
+    listing = [i for i, p in enumerate(scorer.props) if len(p.listed) >= LIST_ITEMS]
+    for x, i in enumerate(listing):  # lists read loosely by the embedding (``shares_list``)
+        for j in listing[x + 1:]:
+            cand[i, j] |= bool(art[i] != art[j] and sims[i, j] >= MIN_COSINE_LIST - eps)
     keep = scorer.shared_counts(numbers=True) >= MIN_SHARED_KEYS
     if family_of is not None:
         fam = group_codes([family_of[a] for a in article_of])
