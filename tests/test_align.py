@@ -436,6 +436,31 @@ def test_two_claims_listing_the_same_things_for_one_act_align(nlp: Any) -> None:
         "He asked Beijing for drones and radars, and for fuel.")])[0])
 
 
+def test_one_speakers_two_statements_do_not_align_through_their_frame(nlp: Any) -> None:
+    """giveme5w1h (the Nice attack): "Police shot and killed the driver, said Pierre-Henry
+    Brandet, a spokesman for the French Interior Ministry" and "“There are numerous
+    victims,” said Pierre-Henry Brandet, a spokesman for the Interior Ministry" had
+    corroborated each other through the words of the frame alone (cosine 0.58)."""
+    shot = "Police shot dead the gunman, said Maria Lopez, a spokeswoman for the Madrid regional police."
+    victims = ("\u201cThere are many victims,\u201d said Maria Lopez, a spokeswoman for the Madrid regional police, on "
+               "Cadena SER radio.")
+    assert _corroborated_texts(shot, victims) == []
+    # one statement in other words still aligns, frame or none, and so does what a
+    # speaker adds ("adding that ...": said, not the frame)
+    assert _corroborated_texts(
+        "Firefighters rescued two children from the burning building, said Maria Lopez, a spokeswoman for the city "
+        "fire department.",
+        "Two children were rescued from the burning building by firefighters, fire department spokeswoman Maria "
+        "Lopez said.")
+    assert _corroborated_texts(
+        "He said everyone just went flying, adding that people were screaming and there was blood everywhere.",
+        "Speaking outside the hospital, he said people were screaming and there was blood everywhere.")
+    doc = nlp(shot)
+    assert {doc[i].text for i in align.frame_tokens(doc)} >= {"said", "Lopez", "spokeswoman", "police"}
+    assert not {doc[i].text for i in align.frame_tokens(doc)} & {"shot", "gunman"}
+    assert align.frame_tokens(nlp("Police shot dead the gunman on Friday.")) == set()
+
+
 def test_one_event_in_other_words_aligns(data_dir: Path) -> None:
     """giveme5w1h (CTV and the Straits Times, New Year fireworks at Terrigal): "were
     evacuated and two were injured" and "fled and two people suffered minor injuries" had

@@ -49,6 +49,9 @@ from newsdesk.segment import DATELINE, WIRE_TAG
 # same false merges (2 and 0) as 0.56 (4/36, 48/73), so 0.52.
 EMB_WEIGHT = 0.5
 ALIGN_THRESHOLD = 0.52
+# Two claims whose shared words are all in an attribution frame ("..., said Pierre-Henry
+# Brandet, a spokesman for the Interior Ministry") align only from this cosine up.
+MIN_COSINE_FRAMED = 0.8
 # Two claims listing LIST_ITEMS or more of the same things, with an act in common
 # (``shares_list``), align from this cosine up.
 LIST_ITEMS = 3
@@ -225,6 +228,10 @@ class Proposition:
     # the keys of the items of its lists of LIST_ITEMS or more ("missiles, radars, and
     # aircraft repairs": {"missil", "radar", "repair"}; ``shares_list``)
     listed: frozenset[str] = frozenset()
+    # the keys only its attribution frame holds: "said", "Brandet", "spokesman", "ministri"
+    # in "Police shot and killed the driver, said Pierre-Henry Brandet, a spokesman for
+    # the French Interior Ministry" (``frame_tokens``)
+    framed: frozenset[str] = frozenset()
 
 
 # A claim opening on "it is not known whether/if/how/..." (``Proposition.unsure``).
@@ -395,6 +402,7 @@ class _Keys(NamedTuple):
     designations: set[tuple[str, str]]  # numbered names (``Proposition.designations``)
     states: set[State]  # a main-clause copula's complements (``Proposition.states``)
     listed: set[str]  # the keys of the items of long lists (``Proposition.listed``)
+    framed: set[str]  # the keys only the attribution frame holds (``Proposition.framed``)
 
 
 # Roles whose lists of names ``names_clash`` compares: subject, object, a preposition's object.
@@ -501,7 +509,7 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
     """The content keys of a parse, its predicates and their status, and the links
     between keys. An act inside a clause that sets the scene (``_scene_tokens``) is a key
     and a predicate, but neither it nor a link of a word there is structure two claims share."""
-    out = _Keys(set(), set(), set(), set(), set(), set(), set(), set(), set(), set())
+    out = _Keys(set(), set(), set(), set(), set(), set(), set(), set(), set(), set(), set())
     key_of: dict[int, str] = {}
     in_scene = _scene_tokens(doc)
     # a numbered model's number is in its model key; its name is a word key, whether it
@@ -590,6 +598,9 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             items = {key_of[c.i] for c in (t, *t.conjuncts) if c.i in key_of}
             if len(items) >= LIST_ITEMS:
                 out.listed.update(items)
+    frame = frame_tokens(doc)
+    if frame:
+        out.framed.update({k for i, k in key_of.items() if i in frame} - {k for i, k in key_of.items() if i not in frame})
     for i, key in key_of.items():
         head, steps = doc[i].head, 0
         while head.pos_ in _FUNCTION_POS and head.head.i != head.i and steps < 2:
@@ -597,6 +608,32 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
         other = key_of.get(head.i)
         if other is not None and other != key and head.i != i and not {i, head.i} & in_scene:
             out.links.add("|".join(sorted((key, other))))
+    return out
+
+
+# What a verb of saying governs that names who said it, to whom, where or how: not what
+# was said (a "ccomp"), nor what was added ("adding that people were screaming": "advcl").
+_FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "prep", "npadvmod", "agent", "dative", "dobj", "advmod", "punct"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+
+
+def frame_tokens(doc: Any) -> set[int]:
+    """Token indexes of the attribution frame of a reported statement: the main verb of
+    saying and all it governs but the clause said ("said Pierre-Henry Brandet, a
+    spokesman for the French Interior Ministry" in "Police shot and killed the driver,
+    said ..."; ``_FRAME_DEPS``). Empty when the main verb is no verb of saying or says no
+    clause."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or normalise_lemma(root.lemma_) not in _REPORTING:
+        return set()
+    if not any(c.dep_ == "ccomp" for c in root.children):
+        return set()
+    out = {root.i}
+    todo = [c for c in root.children if c.dep_ in _FRAME_DEPS]
+    while todo:  # what a clause inside says of the speaker is no frame: "who improved his record to 58-3"
+        t = todo.pop()
+        out.add(t.i)
+        todo.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "conj" and c.pos_ == "VERB"))
     return out
 
 
@@ -684,7 +721,7 @@ def propositions_from_docs(
             negated=frozenset(found.negated), asserted=frozenset(found.asserted),
             acts=frozenset(found.acts), links=frozenset(found.links), lists=frozenset(found.lists),
             designations=frozenset(found.designations), unsure=bool(_UNSURE.match(text)),
-            states=frozenset(found.states), listed=frozenset(found.listed),
+            states=frozenset(found.states), listed=frozenset(found.listed), framed=frozenset(found.framed),
         ))
     return out
 
@@ -934,6 +971,9 @@ class PairScorer:
             return not (clash and clash(a, b))
         if cos < MIN_COSINE:
             return False
+        if cos < MIN_COSINE_FRAMED and (a.framed or b.framed) and not any(
+                not k.startswith("@") for k in (a.keys & b.keys) - a.framed - b.framed):
+            return False  # one speaker's two statements share the frame's words only
         ov, n_shared = self.overlap(i, j)
         structure = shares_structure(a, b)
         if a.item != b.item and not structure and not (a.quantities and b.quantities):
