@@ -461,6 +461,20 @@ def test_one_speakers_two_statements_do_not_align_through_their_frame(nlp: Any) 
     assert align.frame_tokens(nlp("Police shot dead the gunman on Friday.")) == set()
 
 
+def test_seizing_people_is_one_act_and_two_years_of_it_are_two_statements() -> None:
+    """giveme5w1h (the Chibok schoolgirls): "On April 14, 2014, more than 200 schoolgirls
+    were seized by the extremists" and a photo caption's "the more than 200 schoolgirls
+    abducted by Boko Haram on April 14, 2016" had corroborated each other: seized and
+    abducted were two acts, so their days were never compared (``dated_apart``)."""
+    n = align.normalise_lemma
+    assert n("seize") == n("abduct") == n("kidnap") == n("abduction") == "seize"
+    seized = "On March 3, 2019, more than 40 passengers were seized by gunmen from a bus near Kaduna."
+    assert _corroborated_texts(seized, "Footage shows 12 of the more than 40 passengers abducted by gunmen near Kaduna "
+                                       "on March 3, 2021.") == []
+    assert _corroborated_texts(seized, "Gunmen kidnapped more than 40 passengers from a bus near Kaduna on March 3, "
+                                       "2019.")
+
+
 def test_one_event_in_other_words_aligns(data_dir: Path) -> None:
     """giveme5w1h (CTV and the Straits Times, New Year fireworks at Terrigal): "were
     evacuated and two were injured" and "fled and two people suffered minor injuries" had

@@ -131,6 +131,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(["rise", "increase", "grow", "climb", "jump", "raise"], "increase"),
     **dict.fromkeys(["fall", "decrease", "drop", "decline", "cut", "reduce"], "decrease"),
     **dict.fromkeys(["arrest", "detain", "apprehend"], "arrest"),
+    **dict.fromkeys(["abduct", "kidnap", "seize", "snatch", "abduction", "kidnapping"], "seize"),
     **dict.fromkeys(["charge", "indict", "indictment", "accuse"], "charge"),
     **dict.fromkeys(["confirm", "acknowledge", "verify"], "confirm"),
     **dict.fromkeys(["expedite", "accelerate", "hasten", "hurry"], "hasten"),
