@@ -338,6 +338,19 @@ def test_a_state_shared_by_many_is_no_actor_clash() -> None:
                   "About 600,000 Israeli people live in about 140 settlements in the West Bank.") == []
 
 
+def test_a_reaction_by_two_actors_is_two_statements_not_a_clash() -> None:
+    """Many parties condemn, welcome or mourn one event at once: "Russia condemned the
+    attack" in one outlet and "France condemned the attack" in another had been an actor
+    contradiction. They are two single-source statements now, neither corroborating the
+    other; an act one actor alone does still clashes."""
+    condemned = "{} condemned the attack on the embassy in Kabul on Monday."
+    story = _pair_story(condemned.format("Russia") + _FILLER_A, condemned.format("France") + _FILLER_B)
+    assert story.contradictions == ()
+    assert [g.support_count for g in story.claims if "condemned" in g.text] == [1, 1]
+    fired = "{} fired a ballistic missile over northern Japan early on Tuesday."
+    assert _kinds(fired.format("North Korea"), fired.format("South Korea")) == ["actor"]
+
+
 def test_date_conflicts_need_one_act_and_a_reportable_day(nlp: Any) -> None:
     from newsdesk.crosscheck.contradict import date_clash
 
@@ -748,9 +761,10 @@ def test_a_capital_and_its_country_are_one_actor() -> None:
     assert _kinds(fired, fired.replace("Pyongyang", "North Korea")) == []
     denied = "Beijing has denied making illegal shipments of oil to North Korea."
     assert _kinds(denied, denied.replace("Beijing", "China")) == []
-    # two countries are still two actors
+    # two countries are still two actors; two denials by two of them are two statements,
+    # no clash (``_SHARED_ACTS``: many may deny one thing at once)
     assert _kinds(fired, fired.replace("Pyongyang", "South Korea")) == ["actor"]
-    assert _kinds(denied, denied.replace("Beijing", "Japan")) == ["actor"]
+    assert _kinds(denied, denied.replace("Beijing", "Japan")) == []
 
 
 def test_a_figure_in_a_clause_joined_to_a_report_is_compared() -> None:

@@ -288,6 +288,8 @@ def _decide(
     )
     people = {e.id for e in entities if e.type == "PERSON"}
     edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
+    two = contradict.different_actors(claims, docs, check.props, contradict.ActorIndex(entities))
+    edges = [e for e in edges if not two(e[1], e[2])]
     kept = align.drop_contradicting(edges, claims, found)
     # ages (weights, ...) told apart by two outlets: a claim giving one is contradicted,
     # though the rest of its sentence may still corroborate another's (no edge is dropped

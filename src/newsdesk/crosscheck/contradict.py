@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -1460,9 +1461,16 @@ def _state_negation(ca: Claim, cb: Claim, a: Proposition, b: Proposition, oa: st
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Acts that many actors can do at once without disagreeing (saying, confirming, ...).
 # States many can be in at once are no act either ("600,000 Jewish people live in ...").
+# Nor is a reaction: "Russia condemned the attack" and "France condemned the attack" are
+# two statements, both true (``different_actors`` keeps them apart).
 _SHARED_ACTS = frozenset({"say", "confirm", "request", "help", "be", "have", "live", "remain", "stay", "reside",
                           "exist", "belong", "own", "hold", "know", "believe", "think", "want", "need",
-                          "seem", "appear", "include", "contain", "represent", "face"})
+                          "seem", "appear", "include", "contain", "represent", "face",
+                          "condemn", "denounce", "criticize", "criticise", "praise", "welcome", "applaud", "hail",
+                          "mourn", "warn", "call", "demand", "reject", "deny", "oppose", "express", "vow", "pledge",
+                          "promise", "offer", "congratulate", "thank", "blame", "threaten", "react", "respond",
+                          "protest", "question", "doubt", "fear", "hope", "expect", "celebrate", "attend",
+                          "visit", "meet", "join", "follow", "watch", "agree", "disagree", "back", "endorse"})
 
 
 # Phrases attached to a subject that do not name it (place, relative clause, apposition).
@@ -1489,10 +1497,11 @@ class ActorIndex:
         return {eid for eid, m in self.mentions.get(article_id, ()) if m.start <= start and end <= m.end}
 
 
-def claim_actor(claim: Claim, doc: Any, index: ActorIndex) -> tuple[str, str] | None:
+def claim_actor(claim: Claim, doc: Any, index: ActorIndex, shared: bool = False) -> tuple[str, str] | None:
     """(canonical entity id, act) when the claim's one main clause (the clause it reports,
     under a speech verb) has one subject that is one canonical person, organisation,
-    place or group, and an act (the verb's class)."""
+    place or group, and an act (the verb's class). Not for an act many can do at once
+    (``_SHARED_ACTS``) unless ``shared``."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1 or roots[0].pos_ != "VERB":
         return None
@@ -1504,7 +1513,8 @@ def claim_actor(claim: Claim, doc: Any, index: ActorIndex) -> tuple[str, str] | 
                 and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
         root = told[0] if len(told) == 1 else root
     act = normalise_lemma(root.lemma_)
-    if root.lemma_.lower() in LIGHT_LEMMAS or act in _SHARED_ACTS or root.lemma_.lower() in _SHARED_ACTS:
+    if not shared and (root.lemma_.lower() in LIGHT_LEMMAS or act in _SHARED_ACTS
+                       or root.lemma_.lower() in _SHARED_ACTS):
         return None
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if len(subjects) != 1 or any(c.dep_ in {"conj", "cc"} for c in subjects[0].subtree):
@@ -1529,20 +1539,42 @@ def _actor_clash(
     if index is None or a.negated or b.negated:
         return None
     xa, xb = claim_actor(ca, docs[0], index), claim_actor(cb, docs[1], index)
-    if xa is None or xb is None or xa[1] != xb[1] or index.key(xa[0]) == index.key(xb[0]):
-        return None  # one actor, or one country named two ways ("Moscow" / "Russia")
-    if index.types[xa[0]] != index.types[xb[0]] or index.types[xa[0]] == "ORG":
-        return None  # organisations nest: "the House passes" / "Congress passes" is one act
-    if index.key(xa[0]) in b.keys or index.key(xb[0]) in a.keys:
-        return None  # the other claim names this actor too ("with Russia", "China and Russia")
-    na, nb = index.names[xa[0]].lower(), index.names[xb[0]].lower()
-    if re.search(rf"\b{re.escape(na)}\b", nb) or re.search(rf"\b{re.escape(nb)}\b", na):
-        return None  # one name inside the other: "New York" and "New York City" nest
-    if fuzz.ratio(na, nb) >= SAME_NAME_RATIO:
-        return None  # one name spelled two ways: "Duncan Rait" / "Duncan Raite"
+    if xa is None or xb is None or xa[1] != xb[1] or not _two_actors(xa[0], xb[0], a, b, index):
+        return None
     reason = (f"{oa} says {index.names[xa[0]]} did it ({xa[1]}), "
               f"{ob} says {index.names[xb[0]]} did")
     return make_contradiction("actor", reason, ca.evidence, cb.evidence)
+
+
+def _two_actors(x: str, y: str, a: Proposition, b: Proposition, index: ActorIndex) -> bool:
+    """Whether the entities ``x`` (of claim ``a``) and ``y`` (of ``b``) are two actors."""
+    if index.key(x) == index.key(y):
+        return False  # one actor, or one country named two ways ("Moscow" / "Russia")
+    if index.types[x] != index.types[y] or index.types[x] == "ORG":
+        return False  # organisations nest: "the House passes" / "Congress passes" is one act
+    if index.key(x) in b.keys or index.key(y) in a.keys:
+        return False  # the other claim names this actor too ("with Russia", "China and Russia")
+    nx, ny = index.names[x].lower(), index.names[y].lower()
+    if re.search(rf"\b{re.escape(nx)}\b", ny) or re.search(rf"\b{re.escape(ny)}\b", nx):
+        return False  # one name inside the other: "New York" and "New York City" nest
+    return fuzz.ratio(nx, ny) < SAME_NAME_RATIO  # not one name spelled two ways: "Duncan Rait" / "Duncan Raite"
+
+
+def different_actors(claims: Sequence[Claim], docs: Sequence[Any], props: Sequence[Proposition],
+                     index: ActorIndex) -> Callable[[int, int], bool]:
+    """Whether two claims tell of one act, shared or not, by two actors (``_two_actors``):
+    "Russia condemned the attack" and "France condemned the attack" corroborate nothing.
+    An act one actor alone can do is an actor contradiction besides (``_actor_clash``)."""
+
+    @cache
+    def actor(i: int) -> tuple[str, str] | None:
+        return claim_actor(claims[i], docs[i], index, shared=True) if docs[i] is not None else None
+
+    def apart(i: int, j: int) -> bool:
+        x, y = actor(i), actor(j)
+        return x is not None and y is not None and x[1] == y[1] and _two_actors(x[0], y[0], props[i], props[j], index)
+
+    return apart
 
 
 def _nli_agrees(nli: Any, x: Contradiction) -> bool:
