@@ -475,6 +475,17 @@ def test_seizing_people_is_one_act_and_two_years_of_it_are_two_statements() -> N
                                        "2019.")
 
 
+def test_a_word_after_non_is_not_the_word(nlp: Any) -> None:
+    """giveme5w1h (the Cincinnati Zoo): "the boy was treated for serious, but non-life
+    threatening injuries" had corroborated "the boy was in 'a life-threatening
+    situation'": "non-life" had been keyed "non" and "life"."""
+    non, life, nonprofit = align.propositions_from_docs([nlp(s) for s in (
+        "He was treated for non-life threatening injuries.", "He was treated for life-threatening injuries.",
+        "The campaign is funded by a non-profit group.")])
+    assert "life" in life.keys and "life" not in non.keys and "non:life" in non.keys
+    assert "non" in non.keys & nonprofit.keys  # two "non-" words still share the prefix
+
+
 def test_one_event_in_other_words_aligns(data_dir: Path) -> None:
     """giveme5w1h (CTV and the Straits Times, New Year fireworks at Terrigal): "were
     evacuated and two were injured" and "fled and two people suffered minor injuries" had

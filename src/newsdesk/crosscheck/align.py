@@ -494,6 +494,18 @@ def _time_point(t: Any) -> bool:
             and t.dep_ == "pobj" and t.head.lower_ in _TIME_POINT_PREPS)
 
 
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _negated_by_prefix(t: Any) -> bool:
+    """Whether a word is written after "non-" ("non-life threatening injuries", "non-fatal
+    shootings"): it says the opposite of the word alone, whose key it does not share."""
+    if t.i < 2:
+        return False
+    non, hyphen = t.doc[t.i - 2], t.doc[t.i - 1]
+    return non.lower_ == "non" and hyphen.text in _HYPHENS and not non.whitespace_ and not hyphen.whitespace_
+
+
 def _country_word(t: Any) -> str | None:
     """The country code of a one-word place or people named as a noun that the linker left
     unlinked ("the Russians", "Moscow"): keyed as the country, as its linked mentions are
@@ -577,6 +589,8 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
             key = "#" + t.text.replace(",", "")
         else:
             key = phrasal or normalise_lemma(lemma)
+            if _negated_by_prefix(t):
+                key = "non:" + key  # "non-life threatening": not "life"
         out.keys.add(key)
         if t.pos_ == "VERB" and lemma in BELIEF_VERBS and any(c.dep_ == "ccomp" for c in t.children):
             out.keys.add(BELIEF)  # beside its own stem, which "thinking, she can ..." parsed
