@@ -351,6 +351,25 @@ def test_a_reaction_by_two_actors_is_two_statements_not_a_clash() -> None:
     assert _kinds(fired.format("North Korea"), fired.format("South Korea")) == ["actor"]
 
 
+def test_one_act_told_of_two_actors_in_the_same_words_clashes_below_a_paraphrase() -> None:
+    """Two names weigh with the model: "Lewis Hamilton won the race in Brazil on Sunday" and
+    "Nico Rosberg won ..." sit under PARAPHRASE_COSINE, where no actor was compared. Where
+    every other word of one claim is the other's, it is. A title in the subject names no
+    second actor ("Defense Minister Vladimir Padrino": the model reads "Defense" as an
+    organisation), and its words are the actor's."""
+    won = "{} won the race in Brazil on Sunday."
+    assert _kinds_between(won.format("Lewis Hamilton"), won.format("Nico Rosberg")) == ["actor"]
+    delivered = "{} delivered the letter to the Kremlin in mid-October."
+    assert _kinds_between(delivered.format("Transport Minister Hipolito Abreu"),
+                          delivered.format("Defense Minister Vladimir Padrino")) == ["actor"]
+    # other words besides: no clash below a paraphrase
+    assert _kinds_between(won.format("Lewis Hamilton"), "Nico Rosberg won the title in Abu Dhabi a week later.") == []
+    # one surname is one person; many die at once ("Fred LaRue, top Nixon aide, dies" on ECB+)
+    assert _kinds_between(won.format("Frederick C. Hamilton"), won.format("Fred Hamilton")) == []
+    died = "{} died in a hospital in Biloxi on Saturday."
+    assert _kinds_between(died.format("Frederick LaRue"), died.format("Vincent Gigante")) == []
+
+
 def test_date_conflicts_need_one_act_and_a_reportable_day(nlp: Any) -> None:
     from newsdesk.crosscheck.contradict import date_clash
 

@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -950,7 +950,9 @@ def pair_contradiction(
         # the other claim's ("Turkey's parliament failed to ratify the agreement on Thursday"
         # / "ratified the agreement on Thursday", which the model puts at 0.64)
         if not negates:
-            return None
+            # or one act told of two actors in the same words besides ("Hamilton won the
+            # race in Brazil on Sunday" / "Rosberg won ..."), whose names the model weighs
+            return _actor_clash(ca, cb, a, b, (docs[i], docs[j]), actors_of, oa, ob, same_words=True)
         return ((_act_negation(ca, cb, a, b, oa, ob, (docs[i], docs[j])) if ov >= 1.0 - 1e-9 else None)
                 or _state_negation(ca, cb, a, b, oa, ob, same_subject=True))
     day_a = {d for t in a.times if (d := date_of(t))}
@@ -1470,7 +1472,8 @@ _SHARED_ACTS = frozenset({"say", "confirm", "request", "help", "be", "have", "li
                           "mourn", "warn", "call", "demand", "reject", "deny", "oppose", "express", "vow", "pledge",
                           "promise", "offer", "congratulate", "thank", "blame", "threaten", "react", "respond",
                           "protest", "question", "doubt", "fear", "hope", "expect", "celebrate", "attend",
-                          "visit", "meet", "join", "follow", "watch", "agree", "disagree", "back", "endorse"})
+                          "visit", "meet", "join", "follow", "watch", "agree", "disagree", "back", "endorse",
+                          "die"})
 
 
 # Phrases attached to a subject that do not name it (place, relative clause, apposition).
@@ -1497,7 +1500,15 @@ class ActorIndex:
         return {eid for eid, m in self.mentions.get(article_id, ()) if m.start <= start and end <= m.end}
 
 
-def claim_actor(claim: Claim, doc: Any, index: ActorIndex, shared: bool = False) -> tuple[str, str] | None:
+class Actor(NamedTuple):
+    """Who a claim says did its act (``claim_actor``)."""
+
+    id: str  # the canonical entity
+    act: str  # the act's key
+    words: frozenset[str]  # the keys of the subject's words ("transp", "official", "hipoli", "abreu")
+
+
+def claim_actor(claim: Claim, doc: Any, index: ActorIndex, shared: bool = False) -> Actor | None:
     """(canonical entity id, act) when the claim's one main clause (the clause it reports,
     under a speech verb) has one subject that is one canonical person, organisation,
     place or group, and an act (the verb's class). Not for an act many can do at once
@@ -1528,18 +1539,27 @@ def claim_actor(claim: Claim, doc: Any, index: ActorIndex, shared: bool = False)
              for e in index.within(claim.article_id, base + c.left_edge.idx,
                                    base + c.right_edge.idx + len(c.right_edge.text))}
     ids = {e for e in index.within(claim.article_id, lo, hi) - aside if index.types.get(e) in _ACTOR_TYPES}
-    return (next(iter(ids)), act) if len(ids) == 1 else None
+    if len(ids) > 1:  # "Defense Minister Vladimir Padrino" (the model reads "Defense" as an organisation): the head's
+        head = base + subj.idx
+        ids &= index.containing(claim.article_id, head, head + len(subj.text))
+    if len(ids) != 1:
+        return None
+    words = frozenset(normalise_lemma(t.lemma_) for t in subj.subtree if t.is_alpha)
+    return Actor(next(iter(ids)), act, words)
 
 
 def _actor_clash(
     ca: Claim, cb: Claim, a: Proposition, b: Proposition, docs: tuple[Any, Any],
-    index: ActorIndex | None, oa: str, ob: str,
+    index: ActorIndex | None, oa: str, ob: str, same_words: bool = False,
 ) -> Contradiction | None:
-    """Same act, different single actors of one type, neither claim naming the other's."""
+    """Same act, different single actors of one type, neither claim naming the other's;
+    with ``same_words``, only where every other word of one claim is the other's."""
     if index is None or a.negated or b.negated:
         return None
     xa, xb = claim_actor(ca, docs[0], index), claim_actor(cb, docs[1], index)
     if xa is None or xb is None or xa[1] != xb[1] or not _two_actors(xa[0], xb[0], a, b, index):
+        return None
+    if same_words and not _same_words_but(a, b, frozenset({index.key(xa.id), index.key(xb.id)}) | xa.words | xb.words):
         return None
     reason = (f"{oa} says {index.names[xa[0]]} did it ({xa[1]}), "
               f"{ob} says {index.names[xb[0]]} did")
@@ -1557,6 +1577,8 @@ def _two_actors(x: str, y: str, a: Proposition, b: Proposition, index: ActorInde
     nx, ny = index.names[x].lower(), index.names[y].lower()
     if re.search(rf"\b{re.escape(nx)}\b", ny) or re.search(rf"\b{re.escape(ny)}\b", nx):
         return False  # one name inside the other: "New York" and "New York City" nest
+    if index.types[x] == "PERSON" and nx.split()[-1] == ny.split()[-1]:
+        return False  # one surname: "Frederick C. LaRue" / "Fred LaRue", "Vincent L. Gigante" / "Vincent 'Chin' Gigante"
     return fuzz.ratio(nx, ny) < SAME_NAME_RATIO  # not one name spelled two ways: "Duncan Rait" / "Duncan Raite"
 
 
@@ -1567,7 +1589,7 @@ def different_actors(claims: Sequence[Claim], docs: Sequence[Any], props: Sequen
     An act one actor alone can do is an actor contradiction besides (``_actor_clash``)."""
 
     @cache
-    def actor(i: int) -> tuple[str, str] | None:
+    def actor(i: int) -> Actor | None:
         return claim_actor(claims[i], docs[i], index, shared=True) if docs[i] is not None else None
 
     def apart(i: int, j: int) -> bool:
