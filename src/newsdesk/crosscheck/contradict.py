@@ -1509,10 +1509,10 @@ class Actor(NamedTuple):
 
 
 def claim_actor(claim: Claim, doc: Any, index: ActorIndex, shared: bool = False) -> Actor | None:
-    """(canonical entity id, act) when the claim's one main clause (the clause it reports,
+    """Who did the act (``Actor``) when the claim's one main clause (the clause it reports,
     under a speech verb) has one subject that is one canonical person, organisation,
-    place or group, and an act (the verb's class). Not for an act many can do at once
-    (``_SHARED_ACTS``) unless ``shared``."""
+    place or group (a subject naming two, by its head word), and an act (the verb's
+    class). Not for an act many can do at once (``_SHARED_ACTS``) unless ``shared``."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1 or roots[0].pos_ != "VERB":
         return None
@@ -1557,12 +1557,12 @@ def _actor_clash(
     if index is None or a.negated or b.negated:
         return None
     xa, xb = claim_actor(ca, docs[0], index), claim_actor(cb, docs[1], index)
-    if xa is None or xb is None or xa[1] != xb[1] or not _two_actors(xa[0], xb[0], a, b, index):
+    if xa is None or xb is None or xa.act != xb.act or not _two_actors(xa.id, xb.id, a, b, index):
         return None
     if same_words and not _same_words_but(a, b, frozenset({index.key(xa.id), index.key(xb.id)}) | xa.words | xb.words):
         return None
-    reason = (f"{oa} says {index.names[xa[0]]} did it ({xa[1]}), "
-              f"{ob} says {index.names[xb[0]]} did")
+    reason = (f"{oa} says {index.names[xa.id]} did it ({xa.act}), "
+              f"{ob} says {index.names[xb.id]} did")
     return make_contradiction("actor", reason, ca.evidence, cb.evidence)
 
 
@@ -1577,7 +1577,7 @@ def _two_actors(x: str, y: str, a: Proposition, b: Proposition, index: ActorInde
     nx, ny = index.names[x].lower(), index.names[y].lower()
     if re.search(rf"\b{re.escape(nx)}\b", ny) or re.search(rf"\b{re.escape(ny)}\b", nx):
         return False  # one name inside the other: "New York" and "New York City" nest
-    if index.types[x] == "PERSON" and nx.split()[-1] == ny.split()[-1]:
+    if index.types[x] == "PERSON" and nx.split()[-1:] == ny.split()[-1:]:
         return False  # one surname: "Frederick C. LaRue" / "Fred LaRue", "Vincent L. Gigante" / "Vincent 'Chin' Gigante"
     return fuzz.ratio(nx, ny) < SAME_NAME_RATIO  # not one name spelled two ways: "Duncan Rait" / "Duncan Raite"
 
@@ -1594,7 +1594,7 @@ def different_actors(claims: Sequence[Claim], docs: Sequence[Any], props: Sequen
 
     def apart(i: int, j: int) -> bool:
         x, y = actor(i), actor(j)
-        return x is not None and y is not None and x[1] == y[1] and _two_actors(x[0], y[0], props[i], props[j], index)
+        return x is not None and y is not None and x.act == y.act and _two_actors(x.id, y.id, props[i], props[j], index)
 
     return apart
 
