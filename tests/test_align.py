@@ -486,6 +486,23 @@ def test_a_word_after_non_is_not_the_word(nlp: Any) -> None:
     assert "non" in non.keys & nonprofit.keys  # two "non-" words still share the prefix
 
 
+def test_one_apostrophe_however_typed_and_lifting_off_as_launching(nlp: Any) -> None:
+    """giveme5w1h (China's far-side mission): "The first component of Chang\u2019e 4 is
+    scheduled to lift off in June" was single-source beside three outlets' "Chang'e 4
+    ... will launch in June": a curly and a straight apostrophe made two keys (and two
+    model keys), and "lift off" was no launch."""
+    n = align.normalise_lemma
+    assert n("Chang\u2019e") == n("Chang'e") and n("O\u2019Connor") == n("O'Connor")
+    lift, blast, launch = align.propositions_from_docs([nlp(s) for s in (
+        "The probe will lift off in June.", "The rocket will blast off from Cape Canaveral.",
+        "The probe will launch in June.")])
+    assert "begin" in lift.acts & blast.acts & launch.acts
+    assert _corroborated_texts("The first component of Chang\u2019e 4 is scheduled to lift off in June, the agency "
+                               "said on Friday.",
+                               "The new Chang'e 4 space mission will launch in June, when a Long March 4C rocket will "
+                               "carry a relay satellite.")
+
+
 def test_one_event_in_other_words_aligns(data_dir: Path) -> None:
     """giveme5w1h (CTV and the Straits Times, New Year fireworks at Terrigal): "were
     evacuated and two were injured" and "fled and two people suffered minor injuries" had

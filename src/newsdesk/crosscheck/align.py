@@ -150,6 +150,7 @@ PHRASAL: dict[tuple[str, str], str] = {
     ("step", "up"): "increase", ("scale", "up"): "increase", ("ramp", "up"): "increase",
     ("cut", "back"): "decrease", ("scale", "back"): "decrease", ("wind", "down"): "end",
     ("shut", "down"): "end", ("call", "off"): "end", ("set", "off"): "begin", ("kick", "off"): "begin",
+    ("lift", "off"): "begin", ("blast", "off"): "begin",
 }
 # Verbs of belief with the clause believed: one act, the key BELIEF beside the verb's own
 # ("She suspected that her family had put up their Christmas lights wrong" / "She thought
@@ -266,7 +267,8 @@ def normalise_lemma(lemma: str) -> str:
     """A word's key: its synonym class, else its Snowball stem cut to STEM_CHARS. The
     stem first takes off what the lemma keeps: an adjective's "-ed" ("is limited" and
     "limit"), a noun's "-ment" ("refurbishment")."""
-    low = lemma.lower().strip("\u201c\u201d\"'")
+    # one apostrophe however typed: "Chang\u2019e" and "Chang'e", "O\u2019Connor" and "O'Connor"
+    low = lemma.lower().replace("\u2019", "'").replace("\u2018", "'").strip("\u201c\u201d\"'")
     low = SYNONYMS.get(low) or AGENT_NOUNS.get(low, low)
     if low in _KEY_CLASSES:
         return low
