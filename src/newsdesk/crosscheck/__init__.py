@@ -283,12 +283,13 @@ def _decide(
         from newsdesk.crosscheck.nli import load_nli
 
         nli = load_nli(settings.nli_model)
+    actors = contradict.ActorIndex(entities)  # read by both: built once
     found = contradict.find_contradictions(
-        claims, docs, scorer, articles, annotations, entities, family, nli, states=check.states
+        claims, docs, scorer, articles, annotations, entities, family, nli, states=check.states, actors=actors
     )
     people = {e.id for e in entities if e.type == "PERSON"}
     edges = _same_speaker(_same_occurrence(edges, claims, docs, annotations), claims, annotations, people)
-    two = contradict.different_actors(claims, docs, check.props, contradict.ActorIndex(entities))
+    two = contradict.different_actors(claims, docs, check.props, actors)
     edges = [e for e in edges if not two(e[1], e[2])]
     kept = align.drop_contradicting(edges, claims, found)
     # ages (weights, ...) told apart by two outlets: a claim giving one is contradicted,

@@ -1626,15 +1626,17 @@ def find_contradictions(
     claims: Sequence[Claim], docs: Sequence[Any], scorer: PairScorer, articles: Mapping[str, Article],
     annotations: Mapping[str, ArticleAnnotations], entities: Sequence[Entity],
     family_of: Mapping[str, str], nli: Any = None, states: Sequence[list[ObjectState]] | None = None,
+    actors: ActorIndex | None = None,
 ) -> list[Contradiction]:
     """All contradictions between claims of different (non-duplicate) articles of one story.
 
-    ``states`` are ``object_states`` of each doc when the caller has them already."""
+    ``states`` are ``object_states`` of each doc, and ``actors`` the ``ActorIndex`` of
+    ``entities``, when the caller has them already."""
     story = {aid: articles[aid] for aid in family_of}
     found: dict[str, Contradiction] = {
         x.id: x for x in role_contradictions(entities, story, family_of, _past_lookup(claims, docs))}
     states = states if states is not None else [object_states(d) for d in docs]
-    actors = ActorIndex(entities)
+    actors = actors if actors is not None else ActorIndex(entities)
     for i, j in _once_pairs(claims, docs, annotations, family_of):
         if (claims[i].article_id, claims[i].evidence.start) > (claims[j].article_id, claims[j].evidence.start):
             i, j = j, i  # the sides in ``make_contradiction``'s order, as ``pair_contradiction`` names them

@@ -403,6 +403,11 @@ def split_clauses(span: Any) -> list[tuple[int, int]]:
     return parts or [(span.start_char, span.end_char)]
 
 
+def _content_words(tokens: Sequence[Any]) -> list[Any]:
+    """An item's words besides determiners, pronouns and possessives ("five radars", not "his")."""
+    return [t for t in tokens if t.pos_ not in {"DET", "PRON"} and t.tag_ != "PRP$"]
+
+
 def _item_span(item: Any) -> tuple[int, int]:
     """Token range of one list item: its subtree without the following conjuncts."""
     right = item.i
@@ -459,7 +464,7 @@ def list_items(span: Any) -> list[tuple[int, int]]:
             words = _tokens(sub)
             if words and words[0].lower_ == "other":
                 continue  # "Facebook and other tech giants": the rest of the list, unnamed, states nothing
-            content = [t for t in words if t.pos_ not in {"DET", "PRON"} and t.tag_ != "PRP$"]
+            content = _content_words(words)
             plain = not any(t.like_num or t.pos_ in {"NUM", "PROPN"} or t.text in _QUOTE_CHARS for t in sub)
             if of_noun and plain and len(content) <= MIN_ITEM_TOKENS:
                 continue
@@ -498,7 +503,7 @@ def _listed_whole(first: Any) -> tuple[int, int] | None:
     if trimmed is None or trimmed[1] <= noun.i:
         return None
     sub = prep.doc[trimmed[0]:trimmed[1]]
-    content = [t for t in _tokens(sub) if t.pos_ not in {"DET", "PRON"} and t.tag_ != "PRP$"]
+    content = _content_words(_tokens(sub))
     return (sub.start_char, sub.end_char) if len(content) >= MIN_ITEM_TOKENS else None
 
 
