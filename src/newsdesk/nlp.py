@@ -89,7 +89,34 @@ def load_nlp(name: str) -> Language:
             Language.component(PARAGRAPHS, func=paragraph_starts)
         nlp.add_pipe(PARAGRAPHS, first=True)
     use_serial_blas(nlp)
+    _remember_verbs(nlp)
     return nlp
+
+
+# Each loaded pipeline's verb lemmas and suffix rules, by its vocab: a Doc reaches its
+# vocab, not the pipeline whose lemmatizer holds them.
+_VERBS: dict[int, tuple[Any, frozenset[str], tuple[tuple[str, str], ...]]] = {}
+
+
+def _remember_verbs(nlp: Language) -> None:
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
+    if lookups is None or not (lookups.has_table("lemma_index") and lookups.has_table("lemma_rules")):
+        return
+    index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
+    if "verb" in index and "verb" in rules:
+        _VERBS[id(nlp.vocab)] = (nlp.vocab, frozenset(index["verb"]), tuple((a, b) for a, b in rules["verb"]))
+
+
+def participle(vocab: Any, word: str) -> bool:
+    """Whether ``word`` (any case) is the -ing or -ed form of a verb the pipeline's
+    lemmatizer knows by its suffix rules: "Overjoyed" (overjoy), "Deploying" (deploy),
+    not "Sterling" or "Irving". False where the pipeline has no such tables."""
+    entry = _VERBS.get(id(vocab))
+    low = word.lower()
+    if entry is None or entry[0] is not vocab or not low.isalpha() or not low.endswith(("ing", "ed")):
+        return False
+    return any(low.endswith(old) and len(low) > len(old) + 2 and low[:len(low) - len(old)] + new in entry[1]
+               for old, new in entry[2] if old in ("ing", "ed"))
 
 
 @lru_cache(maxsize=1)

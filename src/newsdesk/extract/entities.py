@@ -25,6 +25,7 @@ from newsdesk.extract.dates import WEEKDAYS
 from newsdesk.extract.gender import given_names, surnames
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 from newsdesk.months import MONTHS
+from newsdesk.nlp import participle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -73,6 +74,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # Series", "this South Sider", "first World Series" (not a particle: "de Blasio").
 _LEADING_LOWER = re.compile(r"(?:[a-z]+\s+)+(?=[A-Z0-9])")
 _WORD = re.compile(r"\S+")
+_TRAILING_LOWER = re.compile(r"\s+([a-z]+)$")
 # A name never spans a line break, ": ", a slash ("Brett Coomer/AP") or a spaced dash.
 _PIECE_BREAK = re.compile(r"\n|: |\s*/\s*|\s[-–—]\s")
 # UI/notice cues: site furniture, not reporting. Generic vocabulary of web pages.
@@ -169,6 +171,7 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
                 continue
             s, e = span[0], with_linked_tail(text, span[1])
             if ent.label_ == "PERSON":
+                s = _after_participle(text, doc, s, e)
                 e = with_surname(ent, with_syllable_tail(text, s, e))
             if org_cue(ent):
                 label = "ORG"
@@ -184,6 +187,19 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
     credits = _credit_spans(text)
     return tuple(found[k] for k in sorted(found) if found[k].text not in common
                  and not any(a <= k[0] and k[1] <= b for a, b in credits))
+
+
+def _after_participle(text: str, doc: Doc, start: int, end: int) -> int:
+    """Start after a sentence's opening participle the tagger took into a person's name
+    ("Overjoyed Cubs fans ...", "Tranquilizing Harambe would not ...", "Deploying Thaad
+    would ..."): a verb's -ing or -ed form that is no given name, before a capitalised word."""
+    words = list(_WORD.finditer(text, start, end))
+    if len(words) < 2 or not words[1].group()[:1].isupper():
+        return start
+    first = words[0].group()
+    if first.lower() in given_names() or not participle(doc.vocab, first) or not _opens_sentence(text, doc, start):
+        return start
+    return words[1].start()
 
 
 def _common_words(text: str, doc: Doc, mentions: Iterable[Mention]) -> set[str]:
@@ -215,8 +231,12 @@ def _opens_sentence(text: str, doc: Doc, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'\u201c\u2018(")
     if not before or before[-1] == "\n":
         return True
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return bool(span is not None and len(span) and span[0].is_sent_start)
+    opening = len(before) + len(text[len(before):start]) - len(text[len(before):start].lstrip(" \t"))
+    for at in {start, opening}:  # the word, or a quote mark or bracket before it
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].is_sent_start:
+            return True
+    return False
 
 
 def _plural_noun(ent: Span) -> bool:
@@ -481,6 +501,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
             start += m.end()
         if m := _POSSESSIVE.search(text[start:end]):
             end = start + m.start()
+        if (m := _TRAILING_LOWER.search(text, start, end)) and m.group(1) in _MINOR_WORDS:
+            end = m.start()  # "Cincinnati Zoo and", "Group of": a name ends in no function word
         if m := _ON_WHERE_OR_WHEN.search(text, start, end):
             end = m.start()  # "Facebook on New Year's Day", "Tavon Kaiseen Alleyne on Instagram"
         start = _after_possessor(text, start, end)
