@@ -230,6 +230,19 @@ def test_a_pronoun_does_not_resolve_to_a_thing_or_a_photo_credit(nlp: Any) -> No
     assert len(speakers) == 2 and "Brien" in speakers[0] and "Copeland" in speakers[1], speakers
 
 
+def test_a_lower_case_word_the_run_knows_as_a_name_is_no_antecedent(data_dir: Path, nlp: Any) -> None:
+    """giveme5w1h (the Cubs' title, the Guardian): "a silly curse named for a billy goat",
+    the tagger's proper noun, was the antecedent of Addison Russell's "he said", because
+    another outlet of the story named the tavern owner Billy Goat."""
+    path = data_dir / "giveme5w1h-news-cluster" / "data" / "580907b65c143b41a4f467c5836a9500b96e423a02f9698b7b1c68c4.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    text = json.loads(path.read_text(encoding="utf-8"))["text"]
+    other = _article("o", "In 1945 Billy Goat brought his pet to Wrigley Field. Billy Goat said the Cubs would never win.")
+    quotes = [q for q in _run_quotes(nlp, other, _article("g", text)) if "glad that today" in q.text]
+    assert quotes and all(q.speaker != "Billy Goat" for q in quotes), [q.speaker for q in quotes]
+
+
 def test_a_hyphenated_name_is_read_whole(nlp: Any) -> None:
     # giveme5w1h: "he said" after "said Nam Sung-wook" came out as the speaker "wook"
     text = ("Kim seems likely to tone down his weapons testing ahead of the Olympics, said Nam Sung-wook, "

@@ -433,6 +433,13 @@ def _object_controller(verb: Any) -> Any | None:
     return max(objects, key=lambda c: c.i) if objects else None
 
 
+def _capitalised(name: str) -> bool:
+    """Whether a name's first letter is a capital ("Nam Sung-wook", ". Rob Manning" of a
+    split "Col."; not "billy goat")."""
+    first = re.search(r"[^\W\d_]", name)
+    return first is not None and first.group().isupper()
+
+
 def name_span(token: Any) -> tuple[int, int]:
     """Char span of the proper name headed by ``token``, without leading titles or a
     nationality ("Brit Kartik Bhanot" is Kartik Bhanot)."""
@@ -621,8 +628,11 @@ class _Speakers:
     def _persons_in(self, lo: int, hi: int, quote: QuoteSpan | None = None) -> list[Any]:
         """Person names in [lo, hi), leaving out those inside ``quote`` or any other quote
         (the people a quote talks about: "'... that Drs. Mitchell and Leslie Weiss died,'
-        he said"; a tweet quoting "Kim Jong Un just stated ..." before "'...,' he said")."""
+        he said"; a tweet quoting "Kim Jong Un just stated ..." before "'...,' he said").
+        A name is capitalised: the tagger's proper noun in "a curse named for a billy goat"
+        is no person, whatever "Billy Goat" the run knows."""
         heads = [t for t in self._tokens(lo, hi, quote) if t.pos_ == "PROPN"
+                 and _capitalised(self.article.text[slice(*name_span(t))])
                  and not (t.dep_ in {"compound", "flat"} and t.head.pos_ == "PROPN")
                  and not self._quoted(t.idx)
                  and not _in_photo_credit(self.article.text, t.idx)]
