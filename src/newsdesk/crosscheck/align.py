@@ -61,6 +61,12 @@ MIN_COSINE = 0.45
 # Pairs must share this many content keys besides canonical entities ("merely sharing
 # entities" is not the same statement); 2 removed the one false merge on electric-bill.
 MIN_SHARED_KEYS = 2
+# ... where a canonical entity named by at most this share of a story's claims counts as
+# such a key for two claims stating one act: a place or person named in passing ("Harambe
+# was born at a zoo in Texas" / "... born at the Gladys Porter Zoo in Brownsville, Texas":
+# Texas in 3 of the story's 328 claims) tells the statement apart as a word does; the
+# story's own actors, named everywhere, do not.
+RARE_ENTITY_SHARE = 0.05
 # Two groups merge only if more than this share of their cross pairs are aligned pairs
 # themselves (a strict majority: one bridge claim cannot chain two statements together).
 LINKAGE_SHARE = 0.5
@@ -932,6 +938,7 @@ class PairScorer:
             df.update(p.keys)
         n = max(len(props), 1)
         self.weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
+        self.rare = rare_entities([p.keys for p in props])
         # per claim and ``numbers`` flag: (keys, their summed weight), built on first use
         self._keyed: dict[bool, list[tuple[frozenset[str], float]]] = {}
         self._shared: dict[bool, np.ndarray] = {} if shared_counts is None else {True: shared_counts}
@@ -952,7 +959,7 @@ class PairScorer:
         return keyed
 
     def shared_counts(self, numbers: bool = True) -> np.ndarray:
-        """n x n counts of shared non-entity keys (what ``overlap`` returns second)."""
+        """n x n upper bounds of what ``overlap`` returns second (``shared_key_counts``)."""
         counts = self._shared.get(numbers)
         if counts is None:
             counts = shared_key_counts([keys for keys, _ in self._keys(numbers)])
@@ -961,7 +968,7 @@ class PairScorer:
 
     def overlap(self, i: int, j: int, numbers: bool = True) -> tuple[float, int]:
         """Weighted shared keys over the smaller claim's weight, and the count of shared
-        non-entity keys (sharing only names is not sharing a statement). A distinctive
+        content keys (``content_count``: sharing only names is not sharing a statement). A distinctive
         figure both claims give weighs on both sides; two figures both give make it 1.
         ``numbers=False`` leaves figures out ("the same statement, numbers aside")."""
         keyed = self._keys(numbers)
@@ -970,7 +977,8 @@ class PairScorer:
         shared = a & b
         if not shared:
             return 0.0, 0
-        n_shared = sum(1 for k in shared if not k.startswith("@"))
+        one_act = bool((self.props[i].acts & self.props[j].acts) - _REPORTING)
+        n_shared = content_count(shared, self.rare, one_act)
         if any(k.startswith("!") and "&" in k for k in shared):
             return 1.0, n_shared  # two figures both give (``figure_pair_keys``): one fact, words aside
         ws = sum(self.weight[k] for k in shared)
@@ -1007,22 +1015,46 @@ def group_codes(labels: Sequence[str]) -> np.ndarray:
     return np.unique(np.asarray(labels, dtype=object), return_inverse=True)[1].reshape(-1)
 
 
+def rare_entities(keysets: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The entity keys ("@" ids) named by two claims or more and by at most
+    RARE_ENTITY_SHARE of them (``content_count``)."""
+    df = Counter(k for keys in keysets for k in keys if k.startswith("@"))
+    most = RARE_ENTITY_SHARE * len(keysets)
+    return frozenset(k for k, c in df.items() if 2 <= c <= most)
+
+
+def content_count(shared: frozenset[str], rare: frozenset[str], one_act: bool) -> int:
+    """How many of two claims' shared keys are shared content: the non-entity keys, and,
+    where the claims state one act (``one_act``) and share a word besides, the
+    ``rare_entities`` (two names alone are no statement)."""
+    words = sum(1 for k in shared if not k.startswith("@"))
+    return words + sum(1 for k in shared if k in rare) if words and one_act else words
+
+
 def shared_key_counts(keysets: Sequence[frozenset[str]]) -> np.ndarray:
-    """n x n counts of shared non-entity keys ("@" ids left out), in one sparse product
-    instead of n^2 set intersections."""
+    """n x n upper bounds of ``content_count`` (acts aside), in sparse products instead of
+    n^2 set intersections."""
     from scipy.sparse import csr_matrix
 
-    column: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, keys in enumerate(keysets):
-        for k in keys:
-            if not k.startswith("@"):
-                rows.append(i)
-                cols.append(column.setdefault(k, len(column)))
+    rare = rare_entities(keysets)
     n = len(keysets)
-    m = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, max(len(column), 1)))
-    return np.asarray((m @ m.T).toarray(), dtype=np.int32)
+
+    def counts(take: Callable[[str], bool]) -> np.ndarray:
+        column: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        for i, keys in enumerate(keysets):
+            for k in keys:
+                if take(k):
+                    rows.append(i)
+                    cols.append(column.setdefault(k, len(column)))
+        m = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, max(len(column), 1)))
+        return np.asarray((m @ m.T).toarray(), dtype=np.int32)
+
+    words = counts(lambda k: not k.startswith("@"))
+    if not rare:
+        return words
+    return words + np.where(words > 0, counts(rare.__contains__), 0).astype(np.int32)
 
 
 def needs_vectors(
