@@ -67,6 +67,12 @@ MIN_SHARED_KEYS = 2
 # Texas in 3 of the story's 328 claims) tells the statement apart as a word does; the
 # story's own actors, named everywhere, do not.
 RARE_ENTITY_SHARE = 0.05
+# Two claims stating one act (``one_act``) at a paraphrase's cosine need only one shared
+# content key: "Thousands of spectators were evacuated" / "the crowd was evacuated" (0.86),
+# "Telegram's official app has been removed from Apple's App Store" / "APPLE HAS REVEALED
+# that it last week removed Telegram from the App Store ..." (0.87). Read on the 383
+# giveme5w1h articles: 15 such pairs had been left apart, 14 of them one statement.
+MIN_COSINE_ONE_KEY = 0.8
 # Two groups merge only if more than this share of their cross pairs are aligned pairs
 # themselves (a strict majority: one bridge claim cannot chain two statements together).
 LINKAGE_SHARE = 0.5
@@ -941,7 +947,7 @@ class PairScorer:
         self.rare = rare_entities([p.keys for p in props])
         # per claim and ``numbers`` flag: (keys, their summed weight), built on first use
         self._keyed: dict[bool, list[tuple[frozenset[str], float]]] = {}
-        self._shared: dict[bool, np.ndarray] = {} if shared_counts is None else {True: shared_counts}
+        self._shared: dict[bool | str, np.ndarray] = {} if shared_counts is None else {True: shared_counts}
 
     def cosine(self, i: int, j: int) -> float:
         return float(self.sims[i, j])
@@ -966,6 +972,14 @@ class PairScorer:
             self._shared[numbers] = counts
         return counts
 
+    def act_counts(self) -> np.ndarray:
+        """n x n counts of shared acts besides saying (``act_key_counts``)."""
+        counts = self._shared.get("acts")
+        if counts is None:
+            counts = act_key_counts(self.props)
+            self._shared["acts"] = counts
+        return counts
+
     def overlap(self, i: int, j: int, numbers: bool = True) -> tuple[float, int]:
         """Weighted shared keys over the smaller claim's weight, and the count of shared
         content keys (``content_count``: sharing only names is not sharing a statement). A distinctive
@@ -977,8 +991,7 @@ class PairScorer:
         shared = a & b
         if not shared:
             return 0.0, 0
-        one_act = bool((self.props[i].acts & self.props[j].acts) - _REPORTING)
-        n_shared = content_count(shared, self.rare, one_act)
+        n_shared = content_count(shared, self.rare, one_act(self.props[i], self.props[j]))
         if any(k.startswith("!") and "&" in k for k in shared):
             return 1.0, n_shared  # two figures both give (``figure_pair_keys``): one fact, words aside
         ws = sum(self.weight[k] for k in shared)
@@ -1007,7 +1020,7 @@ class PairScorer:
             # is no "sexual assault is a given". Against a statement it aligns through an
             # act both state or a figure both give; items of two lists compare as items
             return False
-        return is_aligned(cos, ov, n_shared, bool(clash and clash(a, b)), structure, pair_content(a, b))
+        return is_aligned(cos, ov, n_shared, bool(clash and clash(a, b)), structure, pair_content(a, b), one_act(a, b))
 
 
 def group_codes(labels: Sequence[str]) -> np.ndarray:
@@ -1057,6 +1070,11 @@ def shared_key_counts(keysets: Sequence[frozenset[str]]) -> np.ndarray:
     return words + np.where(words > 0, counts(rare.__contains__), 0).astype(np.int32)
 
 
+def act_key_counts(props: Sequence[Proposition]) -> np.ndarray:
+    """n x n counts of the acts two claims share besides saying (``one_act``)."""
+    return shared_key_counts([frozenset(p.acts - _REPORTING) for p in props])
+
+
 def needs_vectors(
     props: Sequence[Proposition], article_of: Sequence[str], family_of: Mapping[str, str],
     has_state: Sequence[bool], shared_counts: np.ndarray | None = None,
@@ -1076,7 +1094,7 @@ def needs_vectors(
     art = group_codes(article_of)
     other = art[:, None] != art[None, :]
     counts = shared_counts if shared_counts is not None else shared_key_counts([p.keys for p in props])
-    shared = counts >= MIN_SHARED_KEYS
+    shared = (counts >= MIN_SHARED_KEYS) | (act_key_counts(props) >= 1)  # ``is_aligned``'s one-key case
     need = (shared & other).any(axis=1)
     state = np.asarray(has_state, dtype=bool)
     need |= state & (other & state[None, :]).any(axis=1)
@@ -1124,16 +1142,22 @@ def shares_structure(a: Proposition, b: Proposition) -> bool:
     structure through a relation of two words: all its words are in the sentence around
     it, and one outlet's "his breathing tube was removed three days later" is not
     another's "Dauer required a breathing tube and slipped into a coma"."""
-    return (bool((a.acts & b.acts) - _REPORTING) or (bool(a.links & b.links) and not (a.clause or b.clause))
+    return (one_act(a, b) or (bool(a.links & b.links) and not (a.clause or b.clause))
             or any(k.startswith("!") for k in a.keys & b.keys))
 
 
+def one_act(a: Proposition, b: Proposition) -> bool:
+    """Whether two claims state an act in common besides saying."""
+    return bool((a.acts & b.acts) - _REPORTING)
+
+
 def is_aligned(cos: float, overlap: float, n_shared: int, clash: bool, structure: bool = True,
-               content: int = FEW_KEYS + 1) -> bool:
+               content: int = FEW_KEYS + 1, act: bool = False) -> bool:
     """The pair decision from its signals (shared by alignment and the eval sweep);
     ``structure``: whether the pair ``shares_structure``; ``content``: the fewer content
-    keys of the two claims (``content_keys``)."""
-    if clash or cos < MIN_COSINE or n_shared < MIN_SHARED_KEYS:
+    keys of the two claims (``content_keys``); ``act``: whether they state ``one_act``."""
+    need = 1 if act and cos >= MIN_COSINE_ONE_KEY else MIN_SHARED_KEYS
+    if clash or cos < MIN_COSINE or n_shared < need:
         return False
     if content <= FEW_KEYS and cos < MIN_COSINE_FEW_KEYS:
         return False
@@ -1530,6 +1554,7 @@ def aligned_edges(
         for j in listing[x + 1:]:
             cand[i, j] |= bool(art[i] != art[j] and sims[i, j] >= MIN_COSINE_LIST - eps)
     keep = scorer.shared_counts(numbers=True) >= MIN_SHARED_KEYS
+    keep |= (scorer.act_counts() >= 1) & (sims >= MIN_COSINE_ONE_KEY - eps)
     if family_of is not None:
         fam = group_codes([family_of[a] for a in article_of])
         keep |= (fam[:, None] == fam[None, :]) & (sims > 0.98 - eps)

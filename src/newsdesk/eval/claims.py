@@ -57,6 +57,7 @@ class PairSignals:
     clash: bool
     structure: bool = True  # the pair ``align.shares_structure``
     content: int = 99  # ``align.pair_content``
+    act: bool = False  # the pair states ``align.one_act``
 
 
 def _sentence_article(i: int, text: str) -> Article:
@@ -100,14 +101,14 @@ def pair_signals(pairs: Sequence[tuple[str, str]], settings: Settings) -> list[P
         ov, n = scorer.overlap(i, j)
         out.append(PairSignals(scorer.cosine(i, j), ov, n, align.clashes(props[i], props[j]),
                                align.shares_structure(props[i], props[j]),
-                               align.pair_content(props[i], props[j])))
+                               align.pair_content(props[i], props[j]), align.one_act(props[i], props[j])))
     return out
 
 
 def alignment_prf(labels: Sequence[int], signals: Sequence[PairSignals]) -> tuple[float, float, float]:
     from newsdesk.crosscheck.align import is_aligned
 
-    pred = [is_aligned(s.cosine, s.overlap, s.shared, s.clash, s.structure, s.content) for s in signals]
+    pred = [is_aligned(s.cosine, s.overlap, s.shared, s.clash, s.structure, s.content, s.act) for s in signals]
     tp = sum(1 for y, p in zip(labels, pred, strict=True) if y and p)
     fp = sum(1 for y, p in zip(labels, pred, strict=True) if not y and p)
     fn = sum(1 for y, p in zip(labels, pred, strict=True) if y and not p)
