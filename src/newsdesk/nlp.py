@@ -93,8 +93,9 @@ def load_nlp(name: str) -> Language:
     return nlp
 
 
-# Each loaded pipeline's verb lemmas and suffix rules, by its vocab: a Doc reaches its
-# vocab, not the pipeline whose lemmatizer holds them.
+# Each pipeline ``load_nlp`` loaded: its vocab (held, so that its id stays its own), verb
+# lemmas and suffix rules, by the vocab's id: a Doc reaches its vocab, not the pipeline
+# whose lemmatizer holds them.
 _VERBS: dict[int, tuple[Any, frozenset[str], tuple[tuple[str, str], ...]]] = {}
 
 
@@ -110,10 +111,11 @@ def _remember_verbs(nlp: Language) -> None:
 def participle(vocab: Any, word: str) -> bool:
     """Whether ``word`` (any case) is the -ing or -ed form of a verb the pipeline's
     lemmatizer knows by its suffix rules: "Overjoyed" (overjoy), "Deploying" (deploy),
-    not "Sterling" or "Irving". False where the pipeline has no such tables."""
+    not "Sterling" or "Irving". False for a vocab of a pipeline ``load_nlp`` did not load,
+    or one without such tables."""
     entry = _VERBS.get(id(vocab))
     low = word.lower()
-    if entry is None or entry[0] is not vocab or not low.isalpha() or not low.endswith(("ing", "ed")):
+    if entry is None or not low.isalpha() or not low.endswith(("ing", "ed")):
         return False
     return any(low.endswith(old) and len(low) > len(old) + 2 and low[:len(low) - len(old)] + new in entry[1]
                for old, new in entry[2] if old in ("ing", "ed"))

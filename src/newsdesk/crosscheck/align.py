@@ -944,7 +944,7 @@ class PairScorer:
             df.update(p.keys)
         n = max(len(props), 1)
         self.weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
-        self.rare = rare_entities([p.keys for p in props])
+        self.rare = rare_entities(df, len(props))
         # per claim and ``numbers`` flag: (keys, their summed weight), built on first use
         self._keyed: dict[bool, list[tuple[frozenset[str], float]]] = {}
         self._shared: dict[bool | str, np.ndarray] = {} if shared_counts is None else {True: shared_counts}
@@ -1028,12 +1028,12 @@ def group_codes(labels: Sequence[str]) -> np.ndarray:
     return np.unique(np.asarray(labels, dtype=object), return_inverse=True)[1].reshape(-1)
 
 
-def rare_entities(keysets: Sequence[frozenset[str]]) -> frozenset[str]:
+def rare_entities(df: Mapping[str, int], n: int) -> frozenset[str]:
     """The entity keys ("@" ids) named by two claims or more and by at most
-    RARE_ENTITY_SHARE of them (``content_count``)."""
-    df = Counter(k for keys in keysets for k in keys if k.startswith("@"))
-    most = RARE_ENTITY_SHARE * len(keysets)
-    return frozenset(k for k, c in df.items() if 2 <= c <= most)
+    RARE_ENTITY_SHARE of the ``n`` claims (``content_count``); ``df``: how many claims
+    hold each key (entity keys at least)."""
+    most = RARE_ENTITY_SHARE * n
+    return frozenset(k for k, c in df.items() if k.startswith("@") and 2 <= c <= most)
 
 
 def content_count(shared: frozenset[str], rare: frozenset[str], one_act: bool) -> int:
@@ -1049,8 +1049,8 @@ def shared_key_counts(keysets: Sequence[frozenset[str]]) -> np.ndarray:
     n^2 set intersections."""
     from scipy.sparse import csr_matrix
 
-    rare = rare_entities(keysets)
     n = len(keysets)
+    rare = rare_entities(Counter(k for keys in keysets for k in keys if k.startswith("@")), n)
 
     def counts(take: Callable[[str], bool]) -> np.ndarray:
         column: dict[str, int] = {}
