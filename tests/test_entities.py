@@ -225,6 +225,50 @@ def test_an_opening_participle_is_no_part_of_a_name(data_dir: Path, nlp: Any) ->
     assert "Cincinnati Zoo" in found and not any(f.endswith(" and") for f in found)
 
 
+def test_a_given_name_before_a_word_no_dictionary_has_names_a_person(data_dir: Path, nlp: Any) -> None:
+    """giveme5w1h: the small model had Tiffany Haddish, Sean McVay and Christiane Amanpour
+    organisations and Agnes Gapani a place: each name opens with a given name of one
+    gender and ends in a word the pipeline's dictionary does not have."""
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    names = {"2be5c33e7ffc313788ecc4ad811b0e53eb3767b6e67bad5ce538685a.json": "Tiffany Haddish",
+             "4439aa79b6e50978600ef3b16e6800f968fcaa73a09d3c1fe8f4a0b9.json": "Sean McVay",
+             "0ac360f6fe427a902ddccaa3bec053af9ad05e1c22f9196bc064171a.json": "Christiane Amanpour",
+             "36549ab743dc4ee795d71fd6685246e3c186d49b2d1767a9ab5aa3d7.json": "Agnes Gapani"}
+    if not all((folder / n).is_file() for n in names):
+        pytest.skip(f"{folder} is absent")
+    for n, name in names.items():
+        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
+        article = Article(id=n[:8], source=n, text=text, raw_text=text)
+        labels = {m.label for m in extract_mentions(article, nlp(text)) if m.text == name}
+        assert labels == {"PERSON"}, (name, labels)
+    # names of things end in a word ("Tech", "Panthers", "Zoo"); a business named for two
+    # given names, and a name the dictionary has ("Haley"), stay as the tagger has them
+    from newsdesk.extract.entities import given_name_person
+
+    doc = nlp("x")
+    assert given_name_person(doc, "Mitchell Trubisky") and given_name_person(doc, "Mario M. Cuomo")
+    for name in ("Virginia Tech", "Carolina Panthers", "Gladys Porter Zoo", "Morgan Stanley", "Nikki Haley",
+                 "Washington D.C.", "David M. Brown Planetarium", "Associated Press"):
+        assert not given_name_person(doc, name), name
+
+
+def test_a_given_name_alone_joins_the_person_it_opens(data_dir: Path, nlp: Any) -> None:
+    """giveme5w1h (Nice): "Tiffany Marchbanks, an American student living in Nice, was
+    watching the fireworks", then "Tiffany said it was unclear ...", "Tiffany added: ...".
+    The tagger had both names organisations; the first is a person's by its words, and
+    the given name alone, written only after it, is hers."""
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    n = "73434a97d102acbcbeaf1144d6e6462db5c6f62c9cebea7f43a5dc34.json"
+    if not (folder / n).is_file():
+        pytest.skip(f"{folder} is absent")
+    text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
+    article = Article(id="nice", source=n, text=text, raw_text=text)
+    entities = canonicalize_entities([article], {"nice": extract_mentions(article, nlp(text))})
+    person = next(e for e in entities if e.name == "Tiffany Marchbanks")
+    assert person.type == "PERSON" and {"Tiffany", "Tiffany Marchbanks"} <= set(person.aliases)
+    assert len(person.mentions) == 3 and not any(e.name == "Tiffany" for e in entities)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_spacy_span_yields_mentions_that_slice_back(

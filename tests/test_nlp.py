@@ -75,3 +75,20 @@ def test_no_parse_runs_across_a_line_break(corpus_dir: Path, nlp: Any) -> None:
         for sent in nlp(path.read_text(encoding="utf-8")).sents:
             assert "\n" not in sent.text.strip(), (path.name, sent.text[:80])
             assert all(sent.start <= t.head.i < sent.end for t in sent)
+
+
+def test_the_pipelines_own_lexicon_reads_words_and_their_forms(nlp: Any) -> None:
+    """``participle`` and ``dictionary_word`` read the loaded pipeline's lemmatizer tables:
+    a verb's -ing/-ed form, a plural noun, a capitalised common word; a vocab of no
+    pipeline ``load_nlp`` loaded has no lexicon, and every word counts as a dictionary's."""
+    from spacy.vocab import Vocab
+
+    from newsdesk.nlp import dictionary_word, participle
+
+    vocab = nlp("x").vocab
+    assert participle(vocab, "Overjoyed") and participle(vocab, "Deploying")
+    assert not participle(vocab, "Sterling") and not participle(vocab, "need")
+    assert all(dictionary_word(vocab, w) for w in ("Panthers", "Tech", "Zoo", "Crow", "running"))
+    assert not any(dictionary_word(vocab, w) for w in ("Haddish", "McVay", "Amanpour", "Gapani"))
+    stranger = Vocab()
+    assert dictionary_word(stranger, "Haddish") and not participle(stranger, "Overjoyed")

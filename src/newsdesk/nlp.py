@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from newsdesk.errors import ModelUnavailable
 from newsdesk.model import Article
@@ -89,23 +89,50 @@ def load_nlp(name: str) -> Language:
             Language.component(PARAGRAPHS, func=paragraph_starts)
         nlp.add_pipe(PARAGRAPHS, first=True)
     use_serial_blas(nlp)
-    _remember_verbs(nlp)
+    _remember_lexicon(nlp)
     return nlp
 
 
-# Each pipeline ``load_nlp`` loaded: its vocab (held, so that its id stays its own), verb
-# lemmas and suffix rules, by the vocab's id: a Doc reaches its vocab, not the pipeline
-# whose lemmatizer holds them.
-_VERBS: dict[int, tuple[Any, frozenset[str], tuple[tuple[str, str], ...]]] = {}
+# Each pipeline ``load_nlp`` loaded, by its vocab's id (a Doc reaches its vocab, not the
+# pipeline whose lemmatizer holds the tables): the vocab (held, so that its id stays its
+# own) and its lemmatizer's lexicon (``_Lexicon``).
+_LEXICONS: dict[int, tuple[Any, _Lexicon]] = {}
 
 
-def _remember_verbs(nlp: Language) -> None:
+class _Lexicon(NamedTuple):
+    """A lemmatizer's word lists by part of speech (WordNet's, in spaCy's English
+    pipelines: common words, and some famous names, "russell", "haley") and its
+    suffix rules ("ing" -> "", "s" -> "")."""
+
+    words: dict[str, frozenset[str]]
+    rules: dict[str, tuple[tuple[str, str], ...]]
+
+
+_LEXICON_POS = ("noun", "verb", "adj", "adv")
+
+
+def _remember_lexicon(nlp: Language) -> None:
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
     if lookups is None or not (lookups.has_table("lemma_index") and lookups.has_table("lemma_rules")):
         return
     index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
-    if "verb" in index and "verb" in rules:
-        _VERBS[id(nlp.vocab)] = (nlp.vocab, frozenset(index["verb"]), tuple((a, b) for a, b in rules["verb"]))
+    _LEXICONS[id(nlp.vocab)] = (nlp.vocab, _Lexicon(
+        {pos: frozenset(index[pos]) for pos in _LEXICON_POS if pos in index},
+        {pos: tuple((a, b) for a, b in rules[pos]) for pos in _LEXICON_POS if pos in rules}))
+
+
+def _lexicon(vocab: Any) -> _Lexicon | None:
+    entry = _LEXICONS.get(id(vocab))
+    return entry[1] if entry is not None else None
+
+
+def _forms_of(lexicon: _Lexicon, pos: str, low: str, suffixes: Iterable[str] | None = None) -> bool:
+    """Whether ``low`` is a word of ``pos`` (``suffixes`` None) or, by a suffix rule (of
+    ``suffixes`` only, where given), an inflected form of one."""
+    words = lexicon.words.get(pos, frozenset())
+    return (suffixes is None and low in words) or any(
+        low.endswith(old) and len(low) > len(old) + 2 and low[:len(low) - len(old)] + new in words
+        for old, new in lexicon.rules.get(pos, ()) if old and (suffixes is None or old in suffixes))
 
 
 def participle(vocab: Any, word: str) -> bool:
@@ -113,12 +140,22 @@ def participle(vocab: Any, word: str) -> bool:
     lemmatizer knows by its suffix rules: "Overjoyed" (overjoy), "Deploying" (deploy),
     not "Sterling" or "Irving". False for a vocab of a pipeline ``load_nlp`` did not load,
     or one without such tables."""
-    entry = _VERBS.get(id(vocab))
+    lexicon = _lexicon(vocab)
     low = word.lower()
-    if entry is None or not low.isalpha() or not low.endswith(("ing", "ed")):
-        return False
-    return any(low.endswith(old) and len(low) > len(old) + 2 and low[:len(low) - len(old)] + new in entry[1]
-               for old, new in entry[2] if old in ("ing", "ed"))
+    return (lexicon is not None and low.isalpha() and low.endswith(("ing", "ed"))
+            and _forms_of(lexicon, "verb", low, ("ing", "ed")))
+
+
+def dictionary_word(vocab: Any, word: str) -> bool:
+    """Whether ``word`` (any case) is a word of the pipeline's lemmatizer lists, as it is
+    or inflected: "Panthers" (panther), "Crow", "Tech", "Russell". True where the pipeline
+    has no such lists (``load_nlp`` did not load it): the safe answer for callers that
+    take a name for a person's only where no dictionary has it."""
+    lexicon = _lexicon(vocab)
+    if lexicon is None:
+        return True
+    low = word.lower()
+    return any(_forms_of(lexicon, pos, low) for pos in _LEXICON_POS)
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from newsdesk.extract.dates import WEEKDAYS
 from newsdesk.extract.gender import given_names, surnames
 from newsdesk.model import Article, Entity, Evidence, Mention, content_hash
 from newsdesk.months import MONTHS
-from newsdesk.nlp import participle
+from newsdesk.nlp import dictionary_word, participle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -179,6 +179,8 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
                 label = "GPE"
             else:
                 label = _label(text, s, e, ent.label_, ent.label_ != "PERSON" and person_cue(ent, text))
+                if label in _NAME_LIKE_LABELS and given_name_person(doc, text[s:e]):
+                    label = "PERSON"
             found.setdefault((s, e), Mention(article.id, s, e, text[s:e], label))
     for s, e in _late_names(doc, found):
         found[(s, e)] = Mention(article.id, s, e, text[s:e], "PERSON")
@@ -187,6 +189,39 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
     credits = _credit_spans(text)
     return tuple(found[k] for k in sorted(found) if found[k].text not in common
                  and not any(a <= k[0] and k[1] <= b for a, b in credits))
+
+
+# Labels the small model gives a person's full name it does not know ("Tiffany Haddish"
+# an ORG, "Agnes Gapani" a GPE, "Mitchell Trubisky" a WORK_OF_ART), which
+# ``given_name_person`` corrects.
+_NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"})
+# A capitalised word of a name: letters, inner capitals ("McVay"), an apostrophe or a
+# hyphen between letters ("O'Brien", "Smith-Jones").
+_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:[A-Z][a-z]+)*(?:['’-][A-Z]?[a-z]+)*")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def given_name_person(doc: Doc, name: str) -> bool:
+    """Whether ``name`` (a span of ``doc``'s text) is a person's by its words alone: two
+    or three capitalised words (a middle initial allowed), the first a given name that
+    the name lists give one gender (``given_names``: "Tiffany", "Christiane", "Sean"; not
+    "Jordan" or "Kelly"), the last none of those and no word of the pipeline's own
+    dictionary (``dictionary_word``): "Tiffany Haddish", "Sean McVay", "Agnes Gapani".
+    Names of things end in a word ("Virginia Tech", "Carolina Panthers", "Gladys Porter
+    Zoo", "Lloyd Park"), and businesses named for two given names stay as tagged
+    ("Morgan Stanley"). The dictionary has some famous surnames too ("Russell",
+    "Haley", "Crow"): those names stay as tagged. A business named for its founder
+    ("Tim Hortons") reads as a person here, as the words alone say."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or is_outlet_name(name):
+        return False
+    first, last = words[0], words[-1]
+    if len(words) == 3 and not (_MIDDLE_INITIAL.fullmatch(words[1]) or _NAME_WORD.fullmatch(words[1])):
+        return False
+    table = given_names()
+    return (bool(_NAME_WORD.fullmatch(first)) and bool(_NAME_WORD.fullmatch(last)) and len(last) > 2
+            and first.lower() in table and last.lower() not in table and last.lower() not in _CORP_SUFFIXES
+            and not dictionary_word(doc.vocab, last))
 
 
 def _after_participle(text: str, doc: Doc, start: int, end: int) -> int:
@@ -1068,13 +1103,16 @@ def _merge_given_names(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
     its subject by her first name), "Moon" after "Moon Jae-in". Two full names opening
     with it in its articles ("Bruce Steinberg", "Bruce Springsteen") and it joins
     neither; one article that writes it alone, without the full name before, and it
-    stays its own."""
+    stays its own. A given name the tagger typed as a thing counts too ("Tiffany said"
+    after "Tiffany Marchbanks, an American student", an ORG)."""
     opening: dict[str, list[_Form]] = defaultdict(list)
     for form in forms.values():
         if len(form.words) >= 2 and form.label == "PERSON" and _is_person_shaped(form):
             opening[form.words[0]].append(form)
+    table = given_names()
     for form in sorted(forms.values(), key=lambda f: f.key):
-        if len(form.words) != 1 or form.label != "PERSON" or uf.size[uf.find(form.key)] > 1:
+        if len(form.words) != 1 or uf.size[uf.find(form.key)] > 1 or not (
+                form.label == "PERSON" or (form.label in _NAME_LIKE_LABELS and form.words[0] in table)):
             continue
         near = [f for f in opening.get(form.words[0], ()) if f.first.keys() & form.first.keys()]
         people = {uf.find(f.key) for f in near}
