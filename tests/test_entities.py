@@ -252,6 +252,37 @@ def test_a_given_name_before_a_word_no_dictionary_has_names_a_person(data_dir: P
         assert not given_name_person(doc, name), name
 
 
+def test_a_persons_noun_before_or_beside_a_name_makes_it_a_persons(data_dir: Path, nlp: Any) -> None:
+    """giveme5w1h: the tagger had organisations of "seaweed farmer Mitsuyo Kawamura",
+    "flashy infielder Javy Baez", "Cleveland Indians fan Kelly Donnelly", "Maryam Violet,
+    a witness," and "Takaaki Uesugi, a security guard at the town hall", so Kawamura's
+    "'There's nowhere to hide,' she said" had no speaker: she was no person of the run.
+    A business's words stay a business's ("market leader Apple")."""
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    names = {"454702c26d8a1ad3f8da2711fcddf6711751c991f7ac42d03220a727.json": "Mitsuyo Kawamura",
+             "9829d11717f4d90ae350a08c55b4fd3b39ed0af5e77cfe16b93223b3.json": "Javy Baez",
+             "dcf7e591116a13b944b67bc80f8af125df537573c3f356aa457b6e7e.json": "Kelly Donnelly",
+             "544db91c72dce4dbe8644c8bc299a17471fcd93197cd4f0b9cfd9642.json": "Maryam Violet",
+             "88167f71dba9fde243411117c9ae522ff537095ee330c61a62cae258.json": "Takaaki Uesugi"}
+    if not all((folder / n).is_file() for n in names):
+        pytest.skip(f"{folder} is absent")
+    for n, name in names.items():
+        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
+        article = Article(id=n[:8], source=n, text=text, raw_text=text)
+        labels = {m.label for m in extract_mentions(article, nlp(text)) if m.text == name}
+        assert "PERSON" in labels and "ORG" not in labels, (name, labels)
+        if name == "Mitsuyo Kawamura":
+            from newsdesk.pipeline import annotate_articles
+            from newsdesk.settings import Settings
+
+            _, annotations, _ = annotate_articles([article], Settings())
+            speakers = {q.speaker for a in annotations.values() for q in a.quotes if "nowhere to hide" in q.text}
+            assert speakers == {"Mitsuyo Kawamura"}, speakers
+    text = "Shares of market leader Apple rose. The rival Samsung fell."
+    article = Article(id="a", source="a", text=text, raw_text=text)
+    assert not any(m.label == "PERSON" for m in extract_mentions(article, nlp(text)))
+
+
 def test_a_given_name_alone_joins_the_person_it_opens(data_dir: Path, nlp: Any) -> None:
     """giveme5w1h (Nice): "Tiffany Marchbanks, an American student living in Nice, was
     watching the fireworks", then "Tiffany said it was unclear ...", "Tiffany added: ...".

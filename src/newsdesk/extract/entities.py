@@ -314,25 +314,45 @@ _ON_WHERE_OR_WHEN = re.compile(
 # which firms are too ("UPL, an Indian producer of industrial chemicals").
 _PERSON_ROLES = (_BARE_ROLES | ROLE_WORDS | frozenset("head leader founder co-founder chief".split())) - {
     "producer", "designer"}
+# Nouns of one person (an occupation, a part in the story) that a writer sets right before
+# a name or beside it: "Cubs shortstop Addison Russell", "Cleveland Indians fan Kelly
+# Donnelly", "Maryam Violet, a witness, said", "Takaaki Uesugi, a security guard". Not
+# words a business is called too ("owner", "partner", "rival", "leader", "star").
+PERSON_NOUNS = frozenset("""lawyer teacher student nurse doctor surgeon professor scientist researcher
+    economist historian farmer engineer photographer journalist reporter writer author resident witness
+    fan survivor tourist holidaymaker driver pilot neighbour neighbor shopkeeper retiree pensioner
+    teenager schoolboy schoolgirl guard shortstop pitcher catcher infielder outfielder quarterback
+    striker midfielder goalkeeper teammate coach""".split())
+# The words before a name that make it a person's (``person_cue``): roles and person nouns,
+# but not "head", "leader", "chief" or "founder", which a business is too ("market leader
+# Apple").
+_NOUNS_BEFORE_PERSONS = (_PERSON_ROLES | PERSON_NOUNS) - {"head", "leader", "chief", "founder", "co-founder"}
 # ... and "the late" before a name: only a person is (``_THE_LATE``: right before it).
 _LATE = re.compile(r"\bthe\s+late\s+", re.IGNORECASE)
 _THE_LATE = re.compile(_LATE.pattern + "$", re.IGNORECASE)
 
 
 def person_cue(ent: Span, text: str) -> bool:
-    """Whether "the late" stands before the name ``ent`` (a spaCy span of ``text``), or the parse sets
-    a person's role in apposition to it where the tagger made it an organisation. A role
-    opening a clause after a comma is no apposition ("according to a source cited by
-    Haaretz, the prime minister told ..."), nor one another's ("its leader"); a place
+    """Whether "the late" stands before the name ``ent`` (a spaCy span of ``text``), or,
+    where the tagger made it an organisation or a place, a person's role or a noun of one
+    person stands right before it in lower case ("infielder Javy Baez", "fan Kelly
+    Donnelly") or the parse sets one in apposition to it ("Maryam Violet, a witness,").
+    A role opening a clause after a comma is no apposition ("according to a source cited
+    by Haaretz, the prime minister told ..."), nor one another's ("its leader"); a place
     before a comma is where the sentence's subject is ("in Beijing, a spokeswoman for
     China's Foreign Ministry dismissed ..."), which the parse may take for an apposition."""
     if _THE_LATE.search(text, max(0, ent.start_char - 12), ent.start_char):
         return True
+    if ent.label_ not in _NAME_LIKE_LABELS:
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.tag_ == "NN" and before.text.islower() and before.lower_ in _NOUNS_BEFORE_PERSONS:
+        return True
     if ent.label_ != "ORG":
         return False
     # not a role of the name's ("Libya -- its late leader, Moammar Gadhafi")
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES and not any(g.dep_ == "poss" for g in c.children)
-               for c in ent.root.children)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES | PERSON_NOUNS
+               and not any(g.dep_ == "poss" for g in c.children) for c in ent.root.children)
 
 
 # Nouns of a body of people or a business, which set before a name ("defense conglomerate
@@ -472,7 +492,7 @@ def _label(text: str, start: int, end: int, label: str, person: bool = False) ->
     if (name.lower() in PLATFORMS and label in ("PERSON", "GPE", "NORP")) or _WEB_NAME.fullmatch(name):
         return "ORG"  # not "the Amazon" tagged a place
     if label != "PERSON":
-        return "PERSON" if person and label in ("ORG", "GPE", "LOC") and not any(ch.isdigit() for ch in name) else label
+        return "PERSON" if person and label in _NAME_LIKE_LABELS and not any(ch.isdigit() for ch in name) else label
     after = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 30])
     if any(ch.isdigit() for ch in text[start:end]) or (after is not None and after.group(1) in _MADE_THINGS):
         return "PRODUCT"

@@ -69,7 +69,7 @@ from newsdesk.extract.citations import (
     surname_key,
 )
 from newsdesk.extract.countries import country_of_name
-from newsdesk.extract.entities import NAME_PARTICLES, ROLE_WORDS, with_syllable_tail
+from newsdesk.extract.entities import NAME_PARTICLES, PERSON_NOUNS, ROLE_WORDS, with_syllable_tail
 from newsdesk.extract.gender import (
     KIN_WORDS,
     NATIONAL_WORDS,
@@ -132,13 +132,9 @@ MAX_ATTRIBUTION_WORDS = 30
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Occupations and roles a tabloid puts before a name ("Lawyer Harjit, from London, said");
 # capitalised at a sentence start, the parser takes them for part of the name.
-_ROLE_NOUNS = frozenset({
-    "lawyer", "teacher", "student", "nurse", "doctor", "businessman", "businesswoman", "actor", "actress",
-    "singer", "rapper", "model", "fan", "resident", "witness", "driver", "pilot", "mother", "father", "mum",
-    "dad", "grandmother", "grandfather", "survivor", "tourist", "holidaymaker", "farmer", "engineer",
-    "designer", "photographer", "journalist", "reporter", "writer", "author", "star", "player", "manager",
-    "owner", "worker", "neighbour", "neighbor", "shopkeeper", "retiree", "pensioner", "mum-of-two",
-    "father-of-two", "mother-of-two"}) | ROLE_WORDS  # and those the entity stage trims ("Comedian Sarah Silverman")
+_ROLE_NOUNS = PERSON_NOUNS | ROLE_WORDS | frozenset({
+    "dad", "father", "father-of-two", "grandfather", "grandmother", "manager", "model", "mother", "mother-of-two",
+    "mum", "mum-of-two", "owner", "player", "star", "worker"})  # and those the entity stage trims ("Comedian Sarah Silverman")
 # Words for a person that say their gender, for a pronoun's antecedent (``_role_subject``).
 _PEOPLE = {**dict.fromkeys(("man", "boy", "policeman", "gentleman"), "m"),
            **dict.fromkeys(("woman", "girl", "policewoman", "lady"), "f")}
