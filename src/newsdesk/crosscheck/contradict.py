@@ -1512,8 +1512,15 @@ def claim_actor(claim: Claim, doc: Any, index: ActorIndex, shared: bool = False)
     """Who did the act (``Actor``) when the claim's one main clause (the clause it reports,
     under a speech verb) has one subject that is one canonical person, organisation,
     place or group (a subject naming two, by its head word), and an act (the verb's
-    class). Not for an act many can do at once (``_SHARED_ACTS``) unless ``shared``."""
+    class). Not for an act many can do at once (``_SHARED_ACTS``) unless ``shared``;
+    with ``shared`` (``different_actors``: two actors keep two claims apart, where no
+    contradiction is told), a claim cut from a longer parse has one too ("Chinese ships
+    improperly transferred oil ...", a line the parse joined to the one before)."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots and shared:
+        # a claim cut from a longer parse (a clause; a line the parse ran on from the one
+        # before) has its verb as the root of its own copy, labelled "dep" (``Span.as_doc``)
+        roots = [t for t in doc if t.head.i == t.i and not t.is_punct]
     if len(roots) != 1 or roots[0].pos_ != "VERB":
         return None
     root = roots[0]
