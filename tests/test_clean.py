@@ -548,6 +548,10 @@ FURNITURE = [
      "that makes N. Korea more dangerous 01:12", "video player"),
     ("Media playback is unsupported on your device Media caption Fireworks 'chaos' as barge explodes", "video player"),
     ("Scroll down for video", "video player"),
+    # giveme5w1h (an embedded player's fallback text), and the usual one for a video tag
+    ("Your browser does not support iframes.", "video player"),
+    ("To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 "
+     "video", "video player"),
     # giveme5w1h: a widget's label or control left alone on its line (27 "Photo" lines on
     # NYT pages, CNN's "JUST WATCHED", a share widget's "SaveSave")
     ("Photo", "media label"), ("JUST WATCHED", "media label"), ("SaveSaveSaveSave", "media label"),

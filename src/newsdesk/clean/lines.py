@@ -264,7 +264,11 @@ RULES: tuple[Rule, ...] = (
     # the Daily Mail's "Scroll down for video"
     _rule("video player",
           r"\bjust watched\b.{0,200}\breplay\b|\breplay more videos\b|^\W*media playback is (not supported|unsupported) "
-          r"on (this|your) device\b|^\W*scroll down for (the )?video\W*$", STRONG, STRONG_EDGE),
+          r"on (this|your) device\b|^\W*scroll down for (the )?video\W*$"
+          # an embed's fallback text ("Your browser does not support iframes.", "... enable
+          # JavaScript, and consider upgrading to a web browser that supports HTML5 video")
+          r"|\byour browser does not support (i-?frames|the video|html5|javascript)\b"
+          r"|\bplease enable javascript\b|\bweb browser that supports html5 video\b", STRONG, STRONG_EDGE),
     # a video carousel flattened into one line, its controls first ("Skip in Skip x Embed x
     # Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK SpaceX 1st: ... | 2:30 ...")
     _rule("video player", r"^\W*skip in skip x embed x share\b", GALLERY, GALLERY),
