@@ -283,6 +283,34 @@ def test_a_persons_noun_before_or_beside_a_name_makes_it_a_persons(data_dir: Pat
     assert not any(m.label == "PERSON" for m in extract_mentions(article, nlp(text)))
 
 
+def test_a_full_name_the_tagger_once_read_as_a_persons_is_one(data_dir: Path, nlp: Any) -> None:
+    """giveme5w1h: the tagger had "Nikki Haley" an organisation twice and a person once
+    across three North Korea articles (and "Addison Russell" in three Cubs articles), so
+    the run typed her an organisation and her quotes' "Haley" stayed a name of its own.
+    A given name of one gender before a surname of the name lists, read once as a
+    person's, settles it."""
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    runs = {"Nikki Haley": ("a124707a5aa22b683f5a2b4a84dd75df7acb3a183b34a54714d69fce.json",
+                            "a34593b13a3026b381ecb28bdcbfe0750fb2c9553be775c1a613843a.json",
+                            "af997466c1ced309896da42a06a3c3f90a012b355d7e3db86f9fee07.json"),
+            "Addison Russell": ("580907b65c143b41a4f467c5836a9500b96e423a02f9698b7b1c68c4.json",
+                                "cbc0951362802c54af346588618433c6b8ca6ab4de32df89ff3675e0.json",
+                                "dcf7e591116a13b944b67bc80f8af125df537573c3f356aa457b6e7e.json")}
+    if not all((folder / n).is_file() for names in runs.values() for n in names):
+        pytest.skip(f"{folder} is absent")
+    for name, files in runs.items():
+        articles, mentions = [], {}
+        for n in files:
+            text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
+            article = Article(id=n[:8], source=n, text=text, raw_text=text)
+            articles.append(article)
+            mentions[article.id] = extract_mentions(article, nlp(text))
+        labels = {m.label for ms in mentions.values() for m in ms if m.text == name}
+        assert {"PERSON", "ORG"} <= labels, (name, labels)  # the tagger's mixed reading
+        entity = next(e for e in canonicalize_entities(articles, mentions) if e.name == name)
+        assert entity.type == "PERSON", (name, entity.type)
+
+
 def test_a_given_name_alone_joins_the_person_it_opens(data_dir: Path, nlp: Any) -> None:
     """giveme5w1h (Nice): "Tiffany Marchbanks, an American student living in Nice, was
     watching the fireworks", then "Tiffany said it was unclear ...", "Tiffany added: ...".

@@ -1201,7 +1201,9 @@ def _is_person_shaped(form: _Form) -> bool:
 def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entity:
     """One Entity from the forms of one cluster (type, name, aliases, sorted mentions)."""
     etype = _majority(sum((f.votes for f in group), Counter()))
-    full_name = any(len(f.words) >= 2 and f.label == "PERSON" and _is_person_shaped(f) for f in group)
+    full_name = any(len(f.words) >= 2 and f.label == "PERSON" and _is_person_shaped(f) for f in group) or (
+        any(_named_in_full(f) for f in group) and not _legal_form(group)
+        and not is_outlet_name(_best_name(group)))
     if full_name:
         etype = "PERSON"  # the small model often tags surnames ORG; a full name settles it
     name = _best_name(group, person=etype == "PERSON")
@@ -1216,6 +1218,16 @@ def _entity(group: list[_Form], evidence: Mapping[str, list[Evidence]]) -> Entit
     aliases = tuple(sorted({s for f in group for s in f.surfaces}))
     article_ids = tuple(sorted({a for f in group for a in f.first}))
     return Entity(content_hash(etype, name), name, etype, aliases, article_ids, tuple(mentions))
+
+
+def _named_in_full(form: _Form) -> bool:
+    """Whether a name the tagger typed mostly as a thing, but once as a person, is a
+    person's full name by the name lists: two or three words, the first a given name of
+    one gender, the last a surname ("Nikki Haley", tagged ORG twice and PERSON once; the
+    dictionary has "Haley", so ``given_name_person`` leaves it)."""
+    table = given_names()
+    return (2 <= len(form.words) <= 3 and form.votes["PERSON"] > 0 and _is_person_shaped(form)
+            and form.words[0] in table and form.words[-1] in surnames())
 
 
 def _legal_form(group: list[_Form]) -> bool:
