@@ -1587,19 +1587,26 @@ def test_pair_lone_claims_takes_a_whole_sentences_strong_pair_only() -> None:
     groups, extras = [[0], [1, 2], [3], [4]], [[], [], [], []]
     cos = {frozenset(p): c for p, c in [((0, 1), 0.8), ((0, 2), 0.9), ((0, 3), 0.95), ((0, 4), 0.6)]}
     edges = [(0.75, 0, 1), (0.72, 0, 2), (0.9, 0, 3), (0.9, 0, 4)]
+    evidence = [Article(id=a, source=a, text="x" * 50, raw_text="x" * 50).evidence(0, 40) for a in article_of]
 
     def cosine(i: int, j: int) -> float:
         return cos.get(frozenset((i, j)), 0.0)
 
-    out = align.pair_lone_claims(groups, extras, article_of, {}, edges, parts, cosine)
+    out = align.pair_lone_claims(groups, extras, article_of, {}, edges, parts, evidence, cosine)
     assert out[0] == [1]  # not the clause (3), nor the pair under PAIR_COSINE (4); the best of 1 and 2
     assert out[1] == [] and out[2] == []  # two outlets already; a clause takes no partner
-    out = align.pair_lone_claims(groups, extras, article_of, {}, edges, parts, cosine, apart=lambda i, j: 1 in (i, j))
+    out = align.pair_lone_claims(groups, extras, article_of, {}, edges, parts, evidence, cosine, apart=lambda i, j: 1 in (i, j))
     assert out[0] == [2]
-    out = align.pair_lone_claims(groups, extras, article_of, {}, edges, parts, cosine, disputed=lambda i: i == 0)
+    out = align.pair_lone_claims(groups, extras, article_of, {}, edges, parts, evidence, cosine, disputed=lambda i: i == 0)
     assert out[0] == []
-    out = align.pair_lone_claims(groups, extras, article_of, {"a": "f", "b": "f", "c": "f"}, edges, parts, cosine)
+    out = align.pair_lone_claims(groups, extras, article_of, {"a": "f", "b": "f", "c": "f"}, edges, parts, evidence,
+                                 cosine)
     assert out[0] == []  # one family: no other outlet
+    # a partner whose group holds a list item of the lone sentence shares that item only
+    item = Article(id="a", source="a", text="x" * 50, raw_text="x" * 50).evidence(10, 20)
+    out = align.pair_lone_claims([[0], [1, 5], [2], [3], [4]], [[], [], [], [], []], [*article_of, "a"], {}, edges,
+                                 [*parts, "item"], [*evidence, item], cosine)
+    assert out[0] == [2]
 
 
 def test_two_actors_keep_a_line_the_parse_ran_on_apart(data_dir: Path) -> None:

@@ -306,7 +306,8 @@ def _decide(
     twins = align.clause_twins([c.evidence for c in claims], clauses)
     members, extras = align.fold_restatements(members, extras, article_of, family, twins, clauses, kept)
     extras = align.pair_lone_claims(
-        members, extras, article_of, family, kept, [c.part for c in claims], scorer.cosine, apart,
+        members, extras, article_of, family, kept, [c.part for c in claims], [c.evidence for c in claims],
+        scorer.cosine, apart,
         lambda i: any(claims[i].evidence.overlaps(x.a) or claims[i].evidence.overlaps(x.b) for x in found))
     groups = align.make_groups(claims, members, scorer, family, origin_of, found,
                               context_of=_sentence_lookup(articles), extras=extras)

@@ -1537,8 +1537,8 @@ PAIR_COSINE = 0.7
 def pair_lone_claims(
     groups: Sequence[list[int]], extras: Sequence[list[int]], article_of: Sequence[str],
     family_of: Mapping[str, str], edges: Sequence[tuple[float, int, int]], parts: Sequence[str],
-    cosine: Callable[[int, int], float], apart: Callable[[int, int], bool] | None = None,
-    disputed: Callable[[int], bool] | None = None,
+    evidence: Sequence[Evidence], cosine: Callable[[int, int], float],
+    apart: Callable[[int, int], bool] | None = None, disputed: Callable[[int], bool] | None = None,
 ) -> list[list[int]]:
     """``extras`` with each group of one outlet's sentences given the other outlet's
     sentence its best aligned pair (``edges``) reaches at PAIR_SCORE and PAIR_COSINE.
@@ -1551,7 +1551,8 @@ def pair_lone_claims(
     people, including 10 US citizens, officials said", whose group holds the outlets
     that give the crash's toll. The partner supports both groups, as a sentence stating
     two facts does. A clause cut from its sentence is no partner (short, it aligns with
-    much), nor a pair the grouping holds apart (``apart``), nor is either a side of a
+    much), nor one whose group holds a part of the lone claim already (``evidence``: the
+    part they share is grouped), nor a pair the grouping holds apart (``apart``), nor is either a side of a
     contradiction (``disputed``): the pair would be told contradicted for what one of
     them says besides ("... and 25 people were injured", where another outlet has 27)."""
     fam = [family_of.get(a, a) for a in article_of]
@@ -1560,6 +1561,19 @@ def pair_lone_claims(
         linked.setdefault(i, []).append((score, j))
         linked.setdefault(j, []).append((score, i))
     out = [list(x) for x in extras]
+    # the claims each claim's groups hold: a partner whose group holds a part of the lone
+    # claim already (its list item: "14 sets of missiles" of "asked for radar repairs,
+    # new engines and 14 sets of missiles") shares that part only, and the rest of the
+    # sentence rests on its one outlet
+    held: dict[int, set[int]] = {}
+    for members, more in zip(groups, extras, strict=True):
+        for i in (*members, *more):
+            held.setdefault(i, set()).update((*members, *more))
+
+    def holds_part(y: int, x: int) -> bool:
+        return any(article_of[i] == article_of[x] and evidence[x].start <= evidence[i].start
+                   and evidence[i].end <= evidence[x].end for i in held.get(y, ()))
+
     for k, g in enumerate(groups):
         every = [*g, *extras[k]]
         if len({fam[i] for i in every}) != 1 or any(parts[i] != "sentence" or (disputed is not None and disputed(i))
@@ -1569,6 +1583,7 @@ def pair_lone_claims(
         for x in every:
             for score, y in linked.get(x, ()):
                 if (fam[y] == fam[x] or parts[y] != "sentence" or score < PAIR_SCORE or cosine(x, y) < PAIR_COSINE
+                        or holds_part(y, x)
                         or (apart is not None and apart(x, y)) or (disputed is not None and disputed(y))):
                     continue
                 if best is None or (score, -y) > (best[0], -best[1]):
