@@ -216,3 +216,16 @@ def test_an_embedded_posts_stamp_is_no_event() -> None:
     times = {"a": [_time(a, "November 3, 2016", "2016-11-03"), _time(a, "Oct 1, 2017 at 10:56pm", "2017-10-01T22:56"),
                    _time(a, "1:30pm on Tuesday", "2018-02-06T13:30"), _time(a, "February 5, 2018", "2018-02-05")]}
     assert [(e.date, e.text.split()[0]) for e in build_timeline([a], times)] == [("2018-02-06T13:30", "Falcon")]
+
+
+def test_a_ranges_end_is_no_event_of_its_own() -> None:
+    """giveme5w1h (Daily Mail, Costa Rica crash): "Laura Chinchilla, who was president of
+    Costa Rica from 2010 to 2014, said on Twitter ..." had been two entries of one
+    sentence, at 2010 and 2014; dates joined without "from"/"between" are two events."""
+    a = _article("a", "Laura Chinchilla, who was president of Costa Rica from 2010 to 2014, said on Twitter that "
+                      "her cousin, one of the crew members, had died in the accident. The airline lost planes in "
+                      "2010 and 2014, the company said.")
+    times = {"a": [_time(a, "2010", "2010"), _time(a, "2014", "2014"),
+                   _time(a, "2010", "2010", nth=1), _time(a, "2014", "2014", nth=1)]}
+    entries = build_timeline([a], times)
+    assert [(e.date, e.text.split()[0]) for e in entries] == [("2010", "Laura"), ("2010", "The"), ("2014", "The")]

@@ -64,6 +64,10 @@ _ADDRESS = re.compile(r"(?:^|[\u2014\u2013-])\s*(?:a post shared by\s+)?[^\u2014
                       r"|\S*(?:https?://|www\.)\S*|\S+\.(?:com|org|net|edu|gov|io|co|uk)\b\S*|\(?@\w+\)?",
                       re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+# A range's two ends: "from 2010 to 2014", "between May and July", "from Monday through
+# Wednesday". Its end is no event of its own; its start dates the sentence.
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|[-\u2013\u2014])\s*", re.IGNORECASE)
 
 
 def _is_boilerplate(sentence: str, time: TimeExpression) -> bool:
@@ -125,7 +129,10 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
     vague: list[TimelineEntry] = []
     seen: set[tuple[int, str]] = set()
     usable = [t for t in times if t.kind not in SKIPPED_KINDS and t.value]
+    ends = _range_ends(article.text, usable)
     for time in sorted(usable, key=lambda t: t.evidence.start):
+        if id(time) in ends:
+            continue  # "from 2010 to 2014": the range's end is no event of its own
         sentence = sentence_bounds(article, time.evidence.start)
         if (sentence[0], time.value) in seen or _is_boilerplate(article.text[sentence[0]:sentence[1]], time):
             continue
@@ -156,6 +163,16 @@ def _article_entries(article: Article, times: Sequence[TimeExpression]) -> tuple
         entry = TimelineEntry(time.value, readable(shown), article.evidence(*span), time.mod)
         (vague if is_vague(time.value) else dated).append(entry)
     return _finest(dated), _finest(vague)
+
+
+def _range_ends(text: str, times: Sequence[TimeExpression]) -> set[int]:
+    """ids of the expressions that close a range the one before them opens ("Laura
+    Chinchilla, who was president of Costa Rica from 2010 to 2014, said ..." had been
+    two entries of one sentence, at 2010 and at 2014)."""
+    ordered = sorted(times, key=lambda t: t.evidence.start)
+    return {id(b) for a, b in zip(ordered, ordered[1:], strict=False)
+            if _RANGE_JOIN.fullmatch(text, a.evidence.end, b.evidence.start)
+            and _RANGE_OPEN.search(text, max(0, a.evidence.start - 12), a.evidence.start)}
 
 
 def _finest(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
