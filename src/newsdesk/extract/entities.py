@@ -539,6 +539,20 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in zip(cuts[::2], cuts[1::2], strict=True) if e > s]
 
 
+# A game's score after a team's name ("Cleveland 1-0", "the Cubs 8-7"); not a model's
+# number ("Boeing 737-800"): one or two digits each side.
+_TRAILING_SCORE = re.compile(r"\s+\d{1,2}\s?[-\u2013]\s?\d{1,2}$")
+_ORDINAL_DAY = re.compile(r"\d{1,4}(?:st|nd|rd|th)?[.,]?", re.IGNORECASE)
+
+
+def _is_date(name: str) -> bool:
+    """Whether a name is a month or weekday and a day or year ("March 6", "Monday 5th",
+    "May 2017"), and nothing else ("Theresa May" is none)."""
+    words = name.split()
+    return (len(words) >= 2 and any(w.lower().strip(".,") in _CALENDAR_WORDS for w in words)
+            and all(w.lower().strip(".,") in _CALENDAR_WORDS or _ORDINAL_DAY.fullmatch(w) for w in words))
+
+
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Trimmed ``(start, end)`` of a name span, or None when no plausible name is left."""
     words = text[start:end].split()
@@ -564,8 +578,12 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
         if label == "PERSON":
             start = _after_titles(text, start, end)
             start = _after_lead_words(text, start, end)
+    if m := _TRAILING_SCORE.search(text, start, end):
+        end = m.start()  # "Cleveland 1-0": a score after a team's name
     if start < end and text[start:end].lower().rstrip(".") in _BARE_ROLES:
         return None
+    if start < end and _is_date(text[start:end]):
+        return None  # "March 6", "Monday 5th": a date the tagger took for a name
     if start < end and (text[start] in "@#" or text[start - 1:start] in ("@", "#")):
         return None  # a social-media handle or hashtag ("@9NewsAUS", "#Fireworks"): markup, not a name
     return (start, end) if start < end and _plausible(text[start:end]) else None
