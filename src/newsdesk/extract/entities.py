@@ -542,6 +542,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # A game's score after a team's name ("Cleveland 1-0", "the Cubs 8-7"); not a model's
 # number ("Boeing 737-800"): one or two digits each side.
 _TRAILING_SCORE = re.compile(r"\s+\d{1,2}\s?[-\u2013]\s?\d{1,2}$")
+# A live blog's or a report's counter before a name ("Lap 14 Marcus Ericsson spins",
+# "Round 3"), which the tagger takes into an organisation or a person; an event keeps its
+# own ("Game 7", "Stage 4"), and a company its number ("Level 3 Communications").
+_LEADING_COUNTER = re.compile(r"(?i:lap|round|hole|inning|chapter|page)\s+\d{1,3}\b\W*")
+_COUNTED_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"})
 _ORDINAL_DAY = re.compile(r"\d{1,4}(?:st|nd|rd|th)?[.,]?", re.IGNORECASE)
 
 
@@ -580,6 +585,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
             start = _after_lead_words(text, start, end)
     if m := _TRAILING_SCORE.search(text, start, end):
         end = m.start()  # "Cleveland 1-0": a score after a team's name
+    if label in _COUNTED_LABELS and (m := _LEADING_COUNTER.match(text, start, end)):
+        start = m.end()  # "Lap 14 Marcus Ericsson", "Lap 20": a live blog's counter, no name
     if start < end and text[start:end].lower().rstrip(".") in _BARE_ROLES:
         return None
     if start < end and _is_date(text[start:end]):
