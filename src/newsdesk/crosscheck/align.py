@@ -1552,9 +1552,10 @@ def pair_lone_claims(
     that give the crash's toll. The partner supports both groups, as a sentence stating
     two facts does. A clause cut from its sentence is no partner (short, it aligns with
     much), nor one whose group holds a part of the lone claim already (``evidence``: the
-    part they share is grouped), nor a pair the grouping holds apart (``apart``), nor is either a side of a
-    contradiction (``disputed``): the pair would be told contradicted for what one of
-    them says besides ("... and 25 people were injured", where another outlet has 27)."""
+    part they share is grouped), nor a pair the grouping holds apart (``apart``); nor is
+    either a side of a contradiction (``disputed``): the pair would be told contradicted
+    for what one of them says besides ("... and 25 people were injured", where another
+    outlet has 27)."""
     fam = [family_of.get(a, a) for a in article_of]
     linked: dict[int, list[tuple[float, int]]] = {}
     for score, i, j in edges:

@@ -326,7 +326,8 @@ PERSON_NOUNS = frozenset("""lawyer teacher student nurse doctor surgeon professo
 # The words before a name that make it a person's (``person_cue``): roles and person nouns,
 # but not "head", "leader", "chief" or "founder", which a business is too ("market leader
 # Apple").
-_NOUNS_BEFORE_PERSONS = (_PERSON_ROLES | PERSON_NOUNS) - {"head", "leader", "chief", "founder", "co-founder"}
+_PERSON_APPOSITIONS = _PERSON_ROLES | PERSON_NOUNS
+_NOUNS_BEFORE_PERSONS = _PERSON_APPOSITIONS - {"head", "leader", "chief", "founder", "co-founder"}
 # ... and "the late" before a name: only a person is (``_THE_LATE``: right before it).
 _LATE = re.compile(r"\bthe\s+late\s+", re.IGNORECASE)
 _THE_LATE = re.compile(_LATE.pattern + "$", re.IGNORECASE)
@@ -351,7 +352,7 @@ def person_cue(ent: Span, text: str) -> bool:
     if ent.label_ != "ORG":
         return False
     # not a role of the name's ("Libya -- its late leader, Moammar Gadhafi")
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES | PERSON_NOUNS
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_APPOSITIONS
                and not any(g.dep_ == "poss" for g in c.children) for c in ent.root.children)
 
 
