@@ -247,6 +247,7 @@ class _Check:
     article_of: list[str]
     states: list[Any]
     shared: np.ndarray
+    acts: np.ndarray  # ``align.act_key_counts`` of the props, read by both as ``shared`` is
     need: np.ndarray  # which claims any decision reads a vector of (``align.needs_vectors``)
 
 
@@ -263,8 +264,9 @@ def _prepare(
     article_of = [c.article_id for c in claims]
     states = [contradict.object_states(d) for d in docs]
     shared = align.shared_key_counts([p.keys for p in props])  # read by both: computed once
-    need = align.needs_vectors(props, article_of, family, [bool(s) for s in states], shared)
-    return _Check(claims, entities, docs, props, family, article_of, states, shared, need)
+    acts = align.act_key_counts(props)
+    need = align.needs_vectors(props, article_of, family, [bool(s) for s in states], shared, acts)
+    return _Check(claims, entities, docs, props, family, article_of, states, shared, acts, need)
 
 
 def _decide(
@@ -275,7 +277,7 @@ def _decide(
     from newsdesk.crosscheck import align, contradict
 
     claims, docs, family, article_of, entities = check.claims, check.docs, check.family, check.article_of, check.entities
-    scorer = align.PairScorer(check.props, vectors, check.shared)
+    scorer = align.PairScorer(check.props, vectors, check.shared, check.acts)
     alignable = [c.kind in ALIGNABLE_KINDS for c in claims]
     edges = [e for e in align.aligned_edges(scorer, article_of, family) if alignable[e[1]] and alignable[e[2]]]
     nli = None

@@ -934,8 +934,9 @@ class PairScorer:
     """Scores claim pairs: embeddings + inverse-frequency-weighted key overlap."""
 
     def __init__(self, props: Sequence[Proposition], vectors: np.ndarray,
-                 shared_counts: np.ndarray | None = None) -> None:
-        """``shared_counts``: ``shared_key_counts`` of the props' keys, when the caller has it."""
+                 shared_counts: np.ndarray | None = None, act_counts: np.ndarray | None = None) -> None:
+        """``shared_counts``: ``shared_key_counts`` of the props' keys, and ``act_counts``:
+        their ``act_key_counts``, when the caller has them."""
         self.props = props
         self.vectors = vectors
         self.sims = vectors @ vectors.T if len(props) else np.zeros((0, 0), dtype=np.float32)
@@ -948,6 +949,8 @@ class PairScorer:
         # per claim and ``numbers`` flag: (keys, their summed weight), built on first use
         self._keyed: dict[bool, list[tuple[frozenset[str], float]]] = {}
         self._shared: dict[bool | str, np.ndarray] = {} if shared_counts is None else {True: shared_counts}
+        if act_counts is not None:
+            self._shared["acts"] = act_counts
 
     def cosine(self, i: int, j: int) -> float:
         return float(self.sims[i, j])
@@ -1077,7 +1080,7 @@ def act_key_counts(props: Sequence[Proposition]) -> np.ndarray:
 
 def needs_vectors(
     props: Sequence[Proposition], article_of: Sequence[str], family_of: Mapping[str, str],
-    has_state: Sequence[bool], shared_counts: np.ndarray | None = None,
+    has_state: Sequence[bool], shared_counts: np.ndarray | None = None, act_counts: np.ndarray | None = None,
 ) -> np.ndarray:
     """Which claims any pair decision could use an embedding for (a boolean mask).
 
@@ -1086,7 +1089,8 @@ def needs_vectors(
     checks), or object states on both sides (new vs existing), or a duplicate family of
     two or more articles (the near-identical test). A claim with none of these is never
     compared, so it is not embedded: most claims of a one-article story, for instance.
-    ``shared_counts`` is ``shared_key_counts`` of the props' keys when already computed.
+    ``shared_counts`` is ``shared_key_counts`` of the props' keys, ``act_counts`` their
+    ``act_key_counts``, when already computed.
     """
     n = len(props)
     if n < 2:
@@ -1094,7 +1098,8 @@ def needs_vectors(
     art = group_codes(article_of)
     other = art[:, None] != art[None, :]
     counts = shared_counts if shared_counts is not None else shared_key_counts([p.keys for p in props])
-    shared = (counts >= MIN_SHARED_KEYS) | (act_key_counts(props) >= 1)  # ``is_aligned``'s one-key case
+    acts = act_counts if act_counts is not None else act_key_counts(props)
+    shared = (counts >= MIN_SHARED_KEYS) | (acts >= 1)  # ``is_aligned``'s one-key case
     need = (shared & other).any(axis=1)
     state = np.asarray(has_state, dtype=bool)
     need |= state & (other & state[None, :]).any(axis=1)
