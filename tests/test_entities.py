@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,20 @@ Corpus = tuple[list[Article], dict[str, tuple[Mention, ...]]]
 def _article(key: str, path: Path) -> Article:
     text = path.read_text(encoding="utf-8")
     return Article(id=key, source=str(path), text=text, raw_text=text)
+
+
+def _giveme_articles(data_dir: Path, names: Iterable[str]) -> list[Article]:
+    """giveme5w1h articles by file name, in that order (id: the name's first 8
+    characters); the test is skipped where the data set is absent."""
+    folder = data_dir / "giveme5w1h-news-cluster" / "data"
+    names = list(names)
+    if not all((folder / n).is_file() for n in names):
+        pytest.skip(f"{folder} is absent")
+    out = []
+    for n in names:
+        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
+        out.append(Article(id=n[:8], source=n, text=text, raw_text=text))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -131,15 +145,10 @@ def test_platforms_and_web_addresses_are_organisations_and_handles_no_names(data
     """giveme5w1h (CTV and the Straits Times, New Year fireworks): the brief's entities had
     "Twitter (PERSON)", "Fireworks (PERSON)" from a tweet's "#Fireworks", "@9NewsAUS
     (GPE)" and "News.com.au (GPE)"."""
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
-    names = ("047dcb1a6c7d4047eed066daf288e66f955e20920b8fc040143c9188.json",
-             "c9a0be098cd0189bb0dd9bd38fd1031fec68ea94048688078b54a662.json")
-    if not all((folder / n).is_file() for n in names):
-        pytest.skip(f"{folder} is absent")
     found: dict[str, set[str]] = {}
-    for n in names:
-        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
-        article = Article(id=n[:8], source=n, text=text, raw_text=text)
+    for article in _giveme_articles(data_dir, ("047dcb1a6c7d4047eed066daf288e66f955e20920b8fc040143c9188.json",
+                                               "c9a0be098cd0189bb0dd9bd38fd1031fec68ea94048688078b54a662.json")):
+        text = article.text
         for m in extract_mentions(article, nlp(text)):
             found.setdefault(m.text, set()).add(m.label)
             assert text[m.start - 1:m.start] not in ("@", "#") and m.text[0] not in "@#", m
@@ -171,16 +180,10 @@ def test_a_common_word_capitalised_by_where_it_stands_is_no_person(data_dir: Pat
     and "Freezing allows you to close down your credit file ..." (Equifax) had made people
     "Trams" and "Freezing": each opens its sentence, and the article writes the word in
     lower case elsewhere."""
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
-    names = ("ccd46d77934967b765179aa6ff7f8e19a97c65382b0b4b81aac7f372.json",
-             "de37fd40e39a33921bf182eeec592794f4289680e25a6ec47fb9e6fe.json")
-    if not all((folder / n).is_file() for n in names):
-        pytest.skip(f"{folder} is absent")
     people: set[str] = set()
-    for n in names:
-        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
-        article = Article(id=n[:8], source=n, text=text, raw_text=text)
-        people |= {m.text for m in extract_mentions(article, nlp(text)) if m.label == "PERSON"}
+    for article in _giveme_articles(data_dir, ("ccd46d77934967b765179aa6ff7f8e19a97c65382b0b4b81aac7f372.json",
+                                               "de37fd40e39a33921bf182eeec592794f4289680e25a6ec47fb9e6fe.json")):
+        people |= {m.text for m in extract_mentions(article, nlp(article.text)) if m.label == "PERSON"}
     assert "Trams" not in people and "Freezing" not in people
     # a surname opening its sentences is a name when the article also gives it in full,
     # whatever the lower-case word ("Brown" beside "brown"); a handle is no lower-case use
@@ -198,16 +201,12 @@ def test_an_opening_participle_is_no_part_of_a_name(data_dir: Path, nlp: Any) ->
     """giveme5w1h: the tagger takes a sentence's opening participle into the name after it,
     and the story's canonical names had been "Overjoyed Cubs" (158 mentions), "Tranquilizing
     Harambe", "Deploying Thaad" and "Devastated Hayley"."""
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
     names = {"dcf7e591116a13b944b67bc80f8af125df537573c3f356aa457b6e7e.json": "Cubs",
              "1d6a1d7d6226cd0a40900eeb65e69ae27e2226450fd6037c47f35405.json": "Harambe",
              "223122915844414f94e4859590ef3fed910f4a59bc38844e0335fb47.json": "Thaad",
              "73434a97d102acbcbeaf1144d6e6462db5c6f62c9cebea7f43a5dc34.json": "Hayley"}
-    if not all((folder / n).is_file() for n in names):
-        pytest.skip(f"{folder} is absent")
-    for n, name in names.items():
-        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
-        article = Article(id=n[:8], source=n, text=text, raw_text=text)
+    for article, name in zip(_giveme_articles(data_dir, names), names.values(), strict=True):
+        text = article.text
         found = {m.text for m in extract_mentions(article, nlp(text))}
         assert name in found and not any(f.endswith(" " + name) and f.split()[0].endswith(("ing", "ed"))
                                          for f in found), (name, sorted(found))
@@ -229,16 +228,12 @@ def test_a_given_name_before_a_word_no_dictionary_has_names_a_person(data_dir: P
     """giveme5w1h: the small model had Tiffany Haddish, Sean McVay and Christiane Amanpour
     organisations and Agnes Gapani a place: each name opens with a given name of one
     gender and ends in a word the pipeline's dictionary does not have."""
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
     names = {"2be5c33e7ffc313788ecc4ad811b0e53eb3767b6e67bad5ce538685a.json": "Tiffany Haddish",
              "4439aa79b6e50978600ef3b16e6800f968fcaa73a09d3c1fe8f4a0b9.json": "Sean McVay",
              "0ac360f6fe427a902ddccaa3bec053af9ad05e1c22f9196bc064171a.json": "Christiane Amanpour",
              "36549ab743dc4ee795d71fd6685246e3c186d49b2d1767a9ab5aa3d7.json": "Agnes Gapani"}
-    if not all((folder / n).is_file() for n in names):
-        pytest.skip(f"{folder} is absent")
-    for n, name in names.items():
-        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
-        article = Article(id=n[:8], source=n, text=text, raw_text=text)
+    for article, name in zip(_giveme_articles(data_dir, names), names.values(), strict=True):
+        text = article.text
         labels = {m.label for m in extract_mentions(article, nlp(text)) if m.text == name}
         assert labels == {"PERSON"}, (name, labels)
     # names of things end in a word ("Tech", "Panthers", "Zoo"); a business named for two
@@ -258,17 +253,13 @@ def test_a_persons_noun_before_or_beside_a_name_makes_it_a_persons(data_dir: Pat
     a witness," and "Takaaki Uesugi, a security guard at the town hall", so Kawamura's
     "'There's nowhere to hide,' she said" had no speaker: she was no person of the run.
     A business's words stay a business's ("market leader Apple")."""
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
     names = {"454702c26d8a1ad3f8da2711fcddf6711751c991f7ac42d03220a727.json": "Mitsuyo Kawamura",
              "9829d11717f4d90ae350a08c55b4fd3b39ed0af5e77cfe16b93223b3.json": "Javy Baez",
              "dcf7e591116a13b944b67bc80f8af125df537573c3f356aa457b6e7e.json": "Kelly Donnelly",
              "544db91c72dce4dbe8644c8bc299a17471fcd93197cd4f0b9cfd9642.json": "Maryam Violet",
              "88167f71dba9fde243411117c9ae522ff537095ee330c61a62cae258.json": "Takaaki Uesugi"}
-    if not all((folder / n).is_file() for n in names):
-        pytest.skip(f"{folder} is absent")
-    for n, name in names.items():
-        text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
-        article = Article(id=n[:8], source=n, text=text, raw_text=text)
+    for article, name in zip(_giveme_articles(data_dir, names), names.values(), strict=True):
+        text = article.text
         labels = {m.label for m in extract_mentions(article, nlp(text)) if m.text == name}
         assert "PERSON" in labels and "ORG" not in labels, (name, labels)
         if name == "Mitsuyo Kawamura":
@@ -289,22 +280,15 @@ def test_a_full_name_the_tagger_once_read_as_a_persons_is_one(data_dir: Path, nl
     the run typed her an organisation and her quotes' "Haley" stayed a name of its own.
     A given name of one gender before a surname of the name lists, read once as a
     person's, settles it."""
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
     runs = {"Nikki Haley": ("a124707a5aa22b683f5a2b4a84dd75df7acb3a183b34a54714d69fce.json",
                             "a34593b13a3026b381ecb28bdcbfe0750fb2c9553be775c1a613843a.json",
                             "af997466c1ced309896da42a06a3c3f90a012b355d7e3db86f9fee07.json"),
             "Addison Russell": ("580907b65c143b41a4f467c5836a9500b96e423a02f9698b7b1c68c4.json",
                                 "cbc0951362802c54af346588618433c6b8ca6ab4de32df89ff3675e0.json",
                                 "dcf7e591116a13b944b67bc80f8af125df537573c3f356aa457b6e7e.json")}
-    if not all((folder / n).is_file() for names in runs.values() for n in names):
-        pytest.skip(f"{folder} is absent")
     for name, files in runs.items():
-        articles, mentions = [], {}
-        for n in files:
-            text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
-            article = Article(id=n[:8], source=n, text=text, raw_text=text)
-            articles.append(article)
-            mentions[article.id] = extract_mentions(article, nlp(text))
+        articles = _giveme_articles(data_dir, files)
+        mentions = {a.id: extract_mentions(a, nlp(a.text)) for a in articles}
         labels = {m.label for ms in mentions.values() for m in ms if m.text == name}
         assert {"PERSON", "ORG"} <= labels, (name, labels)  # the tagger's mixed reading
         entity = next(e for e in canonicalize_entities(articles, mentions) if e.name == name)
@@ -316,13 +300,8 @@ def test_a_given_name_alone_joins_the_person_it_opens(data_dir: Path, nlp: Any) 
     watching the fireworks", then "Tiffany said it was unclear ...", "Tiffany added: ...".
     The tagger had both names organisations; the first is a person's by its words, and
     the given name alone, written only after it, is hers."""
-    folder = data_dir / "giveme5w1h-news-cluster" / "data"
-    n = "73434a97d102acbcbeaf1144d6e6462db5c6f62c9cebea7f43a5dc34.json"
-    if not (folder / n).is_file():
-        pytest.skip(f"{folder} is absent")
-    text = json.loads((folder / n).read_text(encoding="utf-8"))["text"]
-    article = Article(id="nice", source=n, text=text, raw_text=text)
-    entities = canonicalize_entities([article], {"nice": extract_mentions(article, nlp(text))})
+    (article,) = _giveme_articles(data_dir, ["73434a97d102acbcbeaf1144d6e6462db5c6f62c9cebea7f43a5dc34.json"])
+    entities = canonicalize_entities([article], {article.id: extract_mentions(article, nlp(article.text))})
     person = next(e for e in entities if e.name == "Tiffany Marchbanks")
     assert person.type == "PERSON" and {"Tiffany", "Tiffany Marchbanks"} <= set(person.aliases)
     assert len(person.mentions) == 3 and not any(e.name == "Tiffany" for e in entities)
