@@ -356,3 +356,29 @@ def test_a_story_naming_a_person_by_surname_only_shows_that_name() -> None:
     sun = Article(id="sun", source="sun", text=text, raw_text=text)
     assert [e.name for e in local_entities([mayor], ["sun"], {"sun": sun})] == ["Sadiq Khan"]
     assert [e.name for e in local_entities([mayor], ["sun"])] == ["Khan"]
+
+
+def test_cli_marks_an_article_not_in_english(tmp_path: Path, corpus_dir: Path, data_dir: Path) -> None:
+    # fundus-evaluation's Reuters_4 page, in its English set, is a French market report
+    # ("PARIS, 4 mars (Reuters) - Wall Street est attendue mitigée ..."): the brief, the
+    # HTML report and the run's warnings name it; the English article beside it is not named
+    import gzip
+
+    page = data_dir / "fundus-evaluation" / "html" / "Reuters_4.html.gz"
+    if not page.exists():
+        pytest.skip(f"{page} is absent")
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "reuters-paris.html").write_bytes(gzip.decompress(page.read_bytes()))
+    (d / "english.txt").write_text((corpus_dir / "004_09316e2dac232e01.txt").read_text(encoding="utf-8"))
+    res = run_cli("analyze", str(d), "--out", str(tmp_path / "o"))
+    assert res.returncode == 0, res.stderr
+    rep = json.loads((tmp_path / "o" / "report.json").read_text())
+    langs = {Path(a["source"]).name: a["language"] for a in rep["articles"]}
+    assert langs == {"reuters-paris.html": "fr", "english.txt": "en"}
+    warned = [line for line in res.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warned) == 1 and "reuters-paris.html" in warned[0] and "'fr'" in warned[0]
+    brief = (tmp_path / "o" / "brief.md").read_text()
+    notes = [line for line in brief.splitlines() if line.startswith("**Not in English**")]
+    assert len(notes) == 1 and "(fr)" in notes[0] and "english" not in notes[0]
+    assert "Not in English</strong>" in (tmp_path / "o" / "report.html").read_text()

@@ -102,6 +102,7 @@ def analyze(
 ) -> None:
     """Analyze articles into cross-checked stories; writes DIR/report.json, brief.md, report.html."""
     from newsdesk.report import write_outputs
+    from newsdesk.report.view import other_language
 
     if on_error not in ("fail", "skip"):
         err.print(f"error: --on-error must be 'fail' or 'skip', not {on_error!r}")
@@ -121,6 +122,9 @@ def analyze(
         raise typer.Exit(exc.exit_code) from None
     for s in report.skipped:
         err.print(f"skipped {s.source}: {s.reason}", markup=False)
+    for a in other_language(report.articles):
+        err.print(f"warning: {a.source}: written in {a.language!r}, not English; newsdesk reads English, so its "
+                  "claims, names and dates are unreliable (marked in the brief)", markup=False)
     files = write_outputs(report, out_dir)
     if not quiet:
         removed = sum(len(a.removed) for a in report.articles)

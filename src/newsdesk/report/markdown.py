@@ -79,6 +79,11 @@ def _header(v: StoryView, lines: list[str]) -> None:
     lines += [f"## {md(s.headline or s.id)}", "",
               f"Story `{s.id}` · {plural(len(s.article_ids), 'article')} · {plural(len(v.outlets), 'outlet')}: "
               + ", ".join(md(o) for o in v.outlets), ""]
+    if v.other_language:
+        lines += [f"**Not in English**: {', '.join(f'{md(o)} ({md(code)})' for o, code in v.other_language)}. "
+                  "newsdesk reads English: the claims, names, dates and quotes of "
+                  f"{'this article' if len(v.other_language) == 1 else 'these articles'} are read by English rules "
+                  "and models and are unreliable: read the original.", ""]
     if v.summary:
         lines += ["**Summary** (corroborated claims only): "
                   + " ".join(claim_md(f.claim, 300) + (f" *({_alone(f)})*" if f.unshared else "") for f in v.summary), ""]

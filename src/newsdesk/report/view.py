@@ -94,6 +94,9 @@ class StoryView:
     conflicts: list[ConflictView] = field(default_factory=list)
     # sources that several outlets cite ("Attributed to Washington Post", 3 outlets)
     attributions: list[ClaimGroup] = field(default_factory=list)
+    # (outlet, language code) of each of the story's articles written in another language
+    # than the one newsdesk reads (``other_language``)
+    other_language: list[tuple[str, str]] = field(default_factory=list)
 
     def is_checkable(self, places: Sequence[Evidence]) -> bool:
         return any((e.article_id, e.start) in self.checkable for e in places)
@@ -622,7 +625,21 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
         checkable=_checkable_quotes(story),
         conflicts=_conflicts(story.contradictions),
         attributions=[c for c in ranked if c.kind == ATTRIBUTION and c.support_count >= 2],
+        other_language=[(labels[a.id], a.language or "") for a in other_language(
+            [arts[i] for i in story.article_ids if i in arts])],
     )
+
+
+# The language newsdesk's rules and bundled models read (the cleaning stage detects each
+# article's own: ``Article.language``).
+READS_LANGUAGE = "en"
+
+
+def other_language(articles: Sequence[Article]) -> list[Article]:
+    """The articles detected as written in another language than READS_LANGUAGE: their
+    claims, names, dates and quotes are read by English rules and models, so they are
+    unreliable, and they corroborate nothing their English counterparts say."""
+    return [a for a in articles if a.language and a.language != READS_LANGUAGE]
 
 
 def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGroup],
