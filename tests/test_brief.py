@@ -228,6 +228,40 @@ def test_a_statement_an_earlier_key_fact_states_from_the_same_outlets_is_not_lis
     assert [c.id for c in _rank([group("t", clause, "ab"), group("s", whole, "abc", marked)])] == ["s"]
 
 
+def test_a_key_fact_that_only_credits_an_earlier_one_is_not_listed_again() -> None:
+    # giveme5w1h (Equifax): three outlets' "..., Equifax said on Monday." had been a key
+    # fact of its own under the same statement from four outlets, the three among them
+    from newsdesk.model import Article, ClaimGroup
+    from newsdesk.report.view import _rank
+
+    fact = "Millions more people were affected by Equifax\u2019s data breach than the credit bureau initially estimated."
+    credited = fact.rstrip(".") + ", Equifax said on Monday."
+    added = fact.rstrip(".") + ", and the company said the hackers also took driving licence numbers."
+    outlets = {"a": "bloomberg.com", "b": "dailymail.co.uk", "b2": "dailymail.co.uk", "c": "npr.org",
+               "d": "nytimes.com", "e": "reuters.com"}
+
+    def group(gid: str, text: str, keys: list[str]) -> ClaimGroup:
+        ev = tuple(Article(k, f"{k}.txt", text, text).evidence(0, len(text)) for k in keys)
+        return ClaimGroup(gid, text, "fact", "corroborated", len(keys), (), ev)
+
+    shown = _rank([group("f", fact, ["a", "b", "c", "d"]), group("s", credited, ["b2", "a", "d"])], outlets)
+    assert [c.id for c in shown] == ["f"]
+    # without outlets, the Daily Mail's other article is an outlet of its own
+    assert [c.id for c in _rank([group("f", fact, ["a", "b", "c", "d"]), group("s", credited, ["b2", "a", "d"])])] \
+        == ["f", "s"]
+    # from an outlet the statement's group does not have, the credited one is a fact of its own
+    shown = _rank([group("f", fact, ["a", "b", "c", "d"]), group("s", credited, ["e", "a", "d"])], outlets)
+    assert [c.id for c in shown] == ["f", "s"]
+    # words that state more than a credit are a statement of their own
+    shown = _rank([group("f", fact, ["a", "b", "c", "d"]), group("s", added, ["a", "d"])], outlets)
+    assert [c.id for c in shown] == ["f", "s"]
+    # giveme5w1h (Mazar-i-Sharif, BBC): the toll before "officials said" is more than a credit
+    bomb = "A suicide bomber has rammed a truck into a German consulate in Afghanistan."
+    toll = bomb.rstrip(".") + ", killing at least six civilians, officials said."
+    shown = _rank([group("f", bomb, ["a", "b", "c"]), group("s", toll, ["a"])], outlets)
+    assert [c.id for c in shown] == ["f", "s"]
+
+
 def test_the_single_source_list_says_when_it_holds_copies_of_one_article() -> None:
     # giveme5w1h (Erie snowfall): ABC's AP story run by the NYT and the Daily Mail gave
     # "3 outlets, 1 independent origin" lines under "Reported by one outlet only"

@@ -280,7 +280,51 @@ def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
     return "", []
 
 
-def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
+# Words that credit a statement to its source ("..., Equifax said on Monday", "..., said
+# Pierre-Henry Brandet, a spokesman for ..."), the most words such a credit has beside
+# the statement it credits, and the most after its verb unless the verb comes first
+# ("said Pierre-Henry Brandet, ..."); ``_is_credit``.
+_CREDIT_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "according", "reported", "reports",
+                           "announced", "confirmed", "stated", "wrote", "explained", "noted"})
+CREDIT_WORDS = 12
+CREDIT_TAIL = 4
+CREDIT_SPEAKER = 5
+# Words that open or join another statement, not a credit ("and the company said the
+# hackers also took ...", "said that ...", "The carpet fitter, who suffered a badly bruised
+# shoulder, said").
+_NOT_CREDIT = frozenset({"and", "but", "while", "as", "because", "although", "though", "after", "before", "when",
+                         "which", "who", "that", "so", "if"})
+
+
+def _is_credit(words: Sequence[str]) -> bool:
+    """Whether ``words`` (lower case) only credit a statement: a verb of saying
+    (``_CREDIT_VERBS``) first, or after CREDIT_SPEAKER words or fewer that name who said
+    it (no -ing form, no figure: not "killing 12 officials said") and with CREDIT_TAIL
+    words or fewer after it ("equifax said on monday"), CREDIT_WORDS words or fewer in
+    all, and no word that opens or joins another statement (``_NOT_CREDIT``). A
+    single-source sentence that only credits a corroborated statement from one of its
+    outlets ("..., Reuters reported.") is that statement again too."""
+    verb = next((k for k, w in enumerate(words) if w in _CREDIT_VERBS), None)
+    if verb is None or len(words) > CREDIT_WORDS or _NOT_CREDIT.intersection(words):
+        return False
+    speaker = words[:verb]  # who is credited, when named before the verb: no act, no figure
+    return (len(speaker) <= CREDIT_SPEAKER and not any(w.endswith("ing") or any(ch.isdigit() for ch in w)
+                                                       for w in speaker)
+            and (verb == 0 or len(words) - verb - 1 <= CREDIT_TAIL))
+
+
+def _credited_again(words: str, outlets: set[str], said: Sequence[tuple[str, set[str], set[str]]]) -> bool:
+    """Whether ``words`` are the words of an earlier shown statement plus only a credit
+    of it (``_is_credit``), from the outlets of that statement or fewer: "Millions more
+    people were affected by Equifax's data breach than the credit bureau initially
+    estimated, Equifax said on Monday." under the same statement without its credit,
+    from four outlets."""
+    return any(earlier in words and outlets <= earlier_outlets
+               and _is_credit(words.replace(earlier, " ", 1).split())
+               for earlier, _, earlier_outlets in said)
+
+
+def _rank(claims: Sequence[ClaimGroup], outlet_of: Mapping[str, str] | None = None) -> list[ClaimGroup]:
     """Best supported first; a group whose readable text and focus repeat an earlier
     one's is shown once, under the better supported group, and so is a group with no
     focus whose text was shown. Two list items of one sentence ("14 sets of missiles",
@@ -289,22 +333,31 @@ def _rank(claims: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     group's whole text or its marked part, from the same articles or more, is that
     group again ("North Korea's nuclear ambitions were now complete." under "... warning
     the United States that North Korea's nuclear ambitions were now complete and ...");
-    a part the earlier group leaves unmarked is not stated by it and stays."""
+    a part the earlier group leaves unmarked is not stated by it and stays. So is a group
+    that only adds a credit to an earlier one's words, from its outlets or fewer
+    (``_credited_again``; ``outlet_of``: article id -> outlet, each article its own
+    outlet without it)."""
     seen: set[tuple[str, tuple[int, int] | None]] = set()
     texts: set[str] = set()
-    said: list[tuple[str, set[str]]] = []  # the words each shown group states, its articles
+    said: list[tuple[str, set[str], set[str]]] = []  # the words each shown group states, its articles, outlets
+    whole: list[tuple[str, set[str], set[str]]] = []  # the same of each shown group with no focus
+    outlet_of = outlet_of or {}
     out = []
     for c in sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id)):
         if (c.text, c.focus) in seen or (c.focus is None and c.text in texts):
             continue
         arts = {e.article_id for e in c.evidence}
+        outlets = {outlet_of.get(a, a) for a in arts}
         words = f" {_quote_key(c.text)} "
-        if c.focus is None and any(words in w and arts <= a for w, a in said):
+        if c.focus is None and (any(words in w and arts <= a for w, a, _ in said)
+                                or _credited_again(words, outlets, whole)):
             continue
         seen.add((c.text, c.focus))
         texts.add(c.text)
         stated = c.text if c.focus is None else c.text[c.focus[0]:c.focus[1]]
-        said.append((f" {_quote_key(stated)} ", arts))
+        said.append((f" {_quote_key(stated)} ", arts, outlets))
+        if c.focus is None:
+            whole.append(said[-1])
         out.append(c)
     return out
 
@@ -598,7 +651,7 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
         index = ReportIndex(report)
     arts, ann, origins, ind = index.arts, index.ann, index.origins, index.independence
     labels = {aid: outlet_label(arts[aid]) for aid in story.article_ids}
-    ranked = _rank(story.claims)
+    ranked = _rank(story.claims, labels)
     corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
     figures = StoryFigures.of(story.article_ids, arts, ann,
                               duplicate_families([arts[i] for i in story.article_ids if i in arts]))
