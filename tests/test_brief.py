@@ -198,6 +198,16 @@ def test_the_parts_of_one_sentence_only_one_outlet_has_are_one_line() -> None:
     (line,) = one_line_per_sentence([empty, impact], [empty, impact, whole], {"dm": art})
     assert line.text[line.focus[0]:line.focus[1]] == "There were no passengers on the trains, and the accident had no impact"
     assert line.evidence[0].text == line.text[line.focus[0]:line.focus[1]]
+    # giveme5w1h (Costa Rica, HuffPost): so are they where a group in another outlet's
+    # words holds the sentence ("A plane carrying ten American tourists has crashed ...")
+    other = ClaimGroup("o", "Another outlet's words.", "fact", "corroborated", 2, (),
+                       (art.evidence(text.index(second), len(text)),))
+    (line,) = one_line_per_sentence([empty, impact], [empty, impact, other], {"dm": art})
+    assert line.text[line.focus[0]:line.focus[1]] == "There were no passengers on the trains, and the accident had no impact"
+    # a group holding the other sentence only says nothing of this one
+    other = ClaimGroup("o", "Another outlet's words.", "fact", "corroborated", 2, (), (art.evidence(0, len(first)),))
+    (line,) = one_line_per_sentence([empty, impact], [empty, impact, other], {"dm": art})
+    assert line.focus is None
 
 
 def test_a_statement_an_earlier_key_fact_states_from_the_same_outlets_is_not_listed_again() -> None:

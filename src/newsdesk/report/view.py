@@ -702,8 +702,19 @@ def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGr
     other was moving at the time of the collision"), the sentence is one line, unmarked,
     its evidence the span from the first part to the last. Where another part of it is
     corroborated, its one outlet's parts are one line too, marked from the first to the
-    last: "overhauling **eight engines and five radars**", not the sentence twice."""
+    last: "overhauling **eight engines and five radars**", not the sentence twice; so are
+    they where a group of other words holds the sentence."""
     shared = {c.text for c in claims if c.status != "single-source"}
+    # where the other outlets' groups hold each article: a sentence whose list items are
+    # one outlet's may be in a group of its own words or of another outlet's ("A plane
+    # carrying 10 American tourists, including a family of five from New York and a family
+    # of four from Florida, ... crashed ..." in "A plane carrying ten American tourists has
+    # crashed ..."): corroborated all the same
+    held: dict[str, list[Evidence]] = {}
+    for g in claims:
+        if g.status != "single-source":
+            for e in g.evidence:
+                held.setdefault(e.article_id, []).append(e)
     parts: dict[tuple[str, str], list[ClaimGroup]] = {}
     for c in single:
         parts.setdefault((c.evidence[0].article_id, c.text), []).append(c)
@@ -717,7 +728,8 @@ def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGr
         elif same[0] is c:
             spans = [e for g in same for e in g.evidence if e.article_id == aid]
             whole = arts[aid].evidence(min(e.start for e in spans), max(e.end for e in spans))
-            focus = (min(m[0] for m in marks if m), max(m[1] for m in marks if m)) if c.text in shared else None
+            stated = c.text in shared or any(h.start <= whole.start and whole.end <= h.end for h in held.get(aid, ()))
+            focus = (min(m[0] for m in marks if m), max(m[1] for m in marks if m)) if stated else None
             out.append(replace(c, focus=focus, evidence=(whole,)))
     return out
 
