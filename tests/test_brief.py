@@ -272,6 +272,33 @@ def test_a_key_fact_that_only_credits_an_earlier_one_is_not_listed_again() -> No
     assert [c.id for c in shown] == ["f", "s"]
 
 
+def test_a_sentence_that_only_credits_a_corroborated_clause_is_not_single_source() -> None:
+    # giveme5w1h (Equifax, Daily Mail): "The company also said that more than 200,000
+    # credit card numbers were illegally obtained" had been a single-source line though
+    # its clause is in a group of three outlets
+    from newsdesk.model import Article, ClaimGroup
+    from newsdesk.report.view import _held, credits_a_member
+
+    text = ("The company also said that more than 200,000 credit card numbers were illegally obtained. "
+            "It also said the hackers took the documents of 182,000 people in a second attack.")
+    art = Article("dm", "dm.txt", text, text)
+    clause = "more than 200,000 credit card numbers were illegally obtained"
+
+    def group(gid: str, piece: str, status: str) -> ClaimGroup:
+        at = text.index(piece)
+        return ClaimGroup(gid, piece, "fact", status, 1 if status == "single-source" else 3, (),
+                          (art.evidence(at, at + len(piece)),))
+
+    sentence = group("s", text[:text.index(".")], "single-source")
+    held = _held([group("g", clause, "corroborated"), sentence])
+    assert credits_a_member(sentence, held)
+    # a sentence that says more than the credit and the clause stays
+    second = group("t", text[text.index("It also"):], "single-source")
+    assert not credits_a_member(second, _held([group("g", "the hackers took the documents", "corroborated")]))
+    # a clause held only by single-source groups is no corroboration
+    assert not credits_a_member(sentence, _held([group("g", clause, "single-source")]))
+
+
 def test_the_single_source_list_says_when_it_holds_copies_of_one_article() -> None:
     # giveme5w1h (Erie snowfall): ABC's AP story run by the NYT and the Daily Mail gave
     # "3 outlets, 1 independent origin" lines under "Reported by one outlet only"

@@ -296,14 +296,15 @@ _NOT_CREDIT = frozenset({"and", "but", "while", "as", "because", "although", "th
                          "which", "who", "that", "so", "if"})
 
 
-def _is_credit(words: Sequence[str]) -> bool:
+def _is_credit(words: Sequence[str], before: bool = False) -> bool:
     """Whether ``words`` (lower case) only credit a statement: a verb of saying
     (``_CREDIT_VERBS``) first, or after CREDIT_SPEAKER words or fewer that name who said
     it (no -ing form, no figure: not "killing 12 officials said") and with CREDIT_TAIL
     words or fewer after it ("equifax said on monday"), CREDIT_WORDS words or fewer in
-    all, and no word that opens or joins another statement (``_NOT_CREDIT``). A
-    single-source sentence that only credits a corroborated statement from one of its
-    outlets ("..., Reuters reported.") is that statement again too."""
+    all, and no word that opens or joins another statement (``_NOT_CREDIT``), but a last
+    "that" when they come ``before`` the statement ("the company also said that")."""
+    if before and words and words[-1] == "that":
+        words = words[:-1]
     verb = next((k for k, w in enumerate(words) if w in _CREDIT_VERBS), None)
     if verb is None or len(words) > CREDIT_WORDS or _NOT_CREDIT.intersection(words):
         return False
@@ -313,14 +314,28 @@ def _is_credit(words: Sequence[str]) -> bool:
             and (verb == 0 or len(words) - verb - 1 <= CREDIT_TAIL))
 
 
+def only_credits(words: str, inner: str) -> bool:
+    """Whether ``words`` are ``inner`` (both ``_quote_key`` words) plus only a credit of it,
+    before or after it (``_is_credit``): "millions more people were affected ...
+    equifax said on monday" of "millions more people were affected ...", "the company
+    also said that more than 200 000 credit card numbers were illegally obtained" of
+    "more than 200 000 credit card numbers were illegally obtained"."""
+    at = f" {words} ".find(f" {inner} ")
+    if at < 0 or words == inner:
+        return False
+    before, after = words[:at].split(), words[at + len(inner):].split()
+    return bool(before) != bool(after) and _is_credit(before or after, before=bool(before))
+
+
 def _credited_again(words: str, outlets: set[str], said: Sequence[tuple[str, set[str], set[str]]]) -> bool:
     """Whether ``words`` are the words of an earlier shown statement plus only a credit
-    of it (``_is_credit``), from the outlets of that statement or fewer: "Millions more
+    of it (``only_credits``), from the outlets of that statement or fewer: "Millions more
     people were affected by Equifax's data breach than the credit bureau initially
     estimated, Equifax said on Monday." under the same statement without its credit,
-    from four outlets."""
-    return any(earlier in words and outlets <= earlier_outlets
-               and _is_credit(words.replace(earlier, " ", 1).split())
+    from four outlets. A single-source sentence that only credits a corroborated
+    statement from one of its outlets ("..., Reuters reported.") is that statement again
+    too."""
+    return any(outlets <= earlier_outlets and only_credits(words.strip(), earlier.strip())
                for earlier, _, earlier_outlets in said)
 
 
@@ -652,6 +667,7 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
     arts, ann, origins, ind = index.arts, index.ann, index.origins, index.independence
     labels = {aid: outlet_label(arts[aid]) for aid in story.article_ids}
     ranked = _rank(story.claims, labels)
+    held = _held(story.claims)
     corroborated = [c for c in ranked if c.status == "corroborated" and c.kind == "fact"]
     figures = StoryFigures.of(story.article_ids, arts, ann,
                               duplicate_families([arts[i] for i in story.article_ids if i in arts]))
@@ -668,7 +684,8 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
         key_facts=facts[:MAX_KEY_FACTS],
         # most check-worthy first (figures, names, dates, completed acts): what to verify
         single_source=[_fact(c, labels, ind) for c in one_line_per_sentence(
-            [c for c in sorted(ranked, key=_worthiest_first) if c.status == "single-source" and c.kind == "fact"],
+            [c for c in sorted(ranked, key=_worthiest_first)
+             if c.status == "single-source" and c.kind == "fact" and not credits_a_member(c, held)],
             story.claims, arts)],
         sources=_source_rows(story, arts, labels, origins),
         quotes_by_speaker=_quotes(story),
@@ -695,6 +712,27 @@ def other_language(articles: Sequence[Article]) -> list[Article]:
     return [a for a in articles if a.language and a.language != READS_LANGUAGE]
 
 
+def _held(claims: Sequence[ClaimGroup]) -> dict[str, list[Evidence]]:
+    """Article id -> the evidence spans the groups of several outlets hold there."""
+    held: dict[str, list[Evidence]] = {}
+    for g in claims:
+        if g.status != "single-source":
+            for e in g.evidence:
+                held.setdefault(e.article_id, []).append(e)
+    return held
+
+
+def credits_a_member(claim: ClaimGroup, held: Mapping[str, Sequence[Evidence]]) -> bool:
+    """Whether a single-source claim's sentence only credits a statement that a group of
+    several outlets holds in the same article (``only_credits``; ``held``: ``_held``):
+    the Daily Mail's "The company also said that more than 200,000 credit card numbers
+    were illegally obtained", whose clause is in a corroborated group, rests on no one
+    outlet."""
+    return any(h.article_id == e.article_id and e.start <= h.start and h.end <= e.end and h != e
+               and only_credits(_quote_key(e.text), _quote_key(h.text))
+               for e in claim.evidence for h in held.get(e.article_id, ()))
+
+
 def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGroup],
                           arts: Mapping[str, Article]) -> list[ClaimGroup]:
     """Single-source claims with parts of one sentence shown once: where every part of a
@@ -710,11 +748,7 @@ def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGr
     # carrying 10 American tourists, including a family of five from New York and a family
     # of four from Florida, ... crashed ..." in "A plane carrying ten American tourists has
     # crashed ..."): corroborated all the same
-    held: dict[str, list[Evidence]] = {}
-    for g in claims:
-        if g.status != "single-source":
-            for e in g.evidence:
-                held.setdefault(e.article_id, []).append(e)
+    held = _held(claims)
     parts: dict[tuple[str, str], list[ClaimGroup]] = {}
     for c in single:
         parts.setdefault((c.evidence[0].article_id, c.text), []).append(c)
