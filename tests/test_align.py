@@ -486,6 +486,24 @@ def test_a_word_after_non_is_not_the_word(nlp: Any) -> None:
     assert "non" in non.keys & nonprofit.keys  # two "non-" words still share the prefix
 
 
+def test_a_year_a_span_runs_from_is_not_the_year_of_an_event(nlp: Any) -> None:
+    """giveme5w1h (the Cubs' World Series): the Daily Mail's "The Cubs played in West Side
+    Park during their 1908 title season." had been a group of three outlets with "The Cubs,
+    without a title since 1908, played seven exhilarating games ..." (BBC), the year one of
+    their three shared content keys; and Germany's "rose 12.8 percent compared to 2015"
+    had grouped "It has taken in about 250,000 asylum-seekers since 2015"."""
+    season, without, first, series, taken, rose = align.propositions_from_docs([nlp(s) for s in (
+        "The Cubs played in West Side Park during their 1908 title season.",
+        "The Cubs, without a title since 1908, played seven exhilarating games against the Indians.",
+        "The Cubs won their first title since 1908.",
+        "The Cubs edged out the Indians 8-7 to win their first World Series since 1908.",
+        "It has taken in about 250,000 asylum-seekers since 2015.",
+        "The number of sexual assaults rose 12.8 percent compared to 2015.")])
+    assert "#1908" in season.keys and not {k for k in season.keys & without.keys if "1908" in k}
+    assert "#since:1908" in without.keys & first.keys & series.keys  # two spans from one year still share it
+    assert not {k for k in taken.keys & rose.keys if "2015" in k}
+
+
 def test_one_apostrophe_however_typed_and_lifting_off_as_launching(nlp: Any) -> None:
     """giveme5w1h (China's far-side mission): "The first component of Chang\u2019e 4 is
     scheduled to lift off in June" was single-source beside three outlets' "Chang'e 4

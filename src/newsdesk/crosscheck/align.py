@@ -600,7 +600,10 @@ def _token_keys(doc: Any, drop: frozenset[str] = frozenset()) -> _Keys:
         elif t.i - 1 in glued:
             continue  # its letter is in the number's key
         elif t.pos_ == "NUM" and t.like_num:
-            key = "#" + t.text.replace(",", "")
+            # a year a span runs from ("their first title since 1908", "without a title
+            # since 1908") is not the year of an event ("their 1908 title season")
+            since = t.dep_ == "pobj" and t.head.lower_ == "since"
+            key = ("#since:" if since else "#") + t.text.replace(",", "")
         else:
             key = phrasal or normalise_lemma(lemma)
             if _negated_by_prefix(t):
@@ -1248,7 +1251,7 @@ def designations_clash(a: Proposition, b: Proposition) -> bool:
 def _digits(p: Proposition) -> set[str] | None:
     """The numbers a claim writes in digits ("#108"), or None when it writes one in words
     ("eight engines": "#eight" is "8" to a reader, not to a key)."""
-    numbers = [k[1:] for k in p.keys if k.startswith("#")]
+    numbers = [k[1:].removeprefix("since:") for k in p.keys if k.startswith("#")]
     if any(not n.replace(".", "").isdigit() for n in numbers):
         return None
     return set(numbers)
