@@ -299,6 +299,38 @@ def test_a_sentence_that_only_credits_a_corroborated_clause_is_not_single_source
     assert not credits_a_member(sentence, _held([group("g", clause, "single-source")]))
 
 
+def test_an_articles_own_repeat_of_a_corroborated_sentence_is_not_single_source() -> None:
+    # giveme5w1h (the Cubs' World Series, Washington Post): the article tells its lead
+    # twice, in a photo caption and a paragraph; the caption's copy is in a group of
+    # several outlets, the paragraph's had been a single-source line
+    from newsdesk.model import Article, ClaimGroup
+    from newsdesk.report.view import _held, repeats_a_member
+
+    caption = ("The Chicago Cubs won their first title since 1908 with a riveting, 8-7, 10-inning victory "
+               "over the Cleveland Indians in the seventh and final game at Progressive Field.")
+    lead = ("The team won its first title since 1908 with a riveting 8-7, 10-inning victory over the "
+            "Cleveland Indians in the seventh and final game at Progressive Field.")
+    # (Equifax, Daily Mail)
+    other = ("Meanwhile, Equifax's former CEO, Richard Smith, who announced his retirement last month, "
+             "is currently testifying in front of Congres.")
+    later = ("The update comes as Equifax's former CEO, Richard Smith, who announced his retirement last month, "
+             "will testify in front of Congress starting Tuesday")
+    text = " ".join((caption, lead, other, later))
+    art = Article("wp", "wp.txt", text, text)
+
+    def group(gid: str, sentence: str, status: str) -> ClaimGroup:
+        at = text.index(sentence)
+        return ClaimGroup(gid, sentence, "fact", status, 1 if status == "single-source" else 3, (),
+                          (art.evidence(at, at + len(sentence)),))
+
+    assert repeats_a_member(group("s", lead, "single-source"), _held([group("g", caption, "corroborated")]))
+    # a sentence told again with other news in it ("will testify" / "is currently testifying")
+    assert not repeats_a_member(group("s", other, "single-source"), _held([group("g", later, "corroborated")]))
+    # nor is the sentence itself, nor a copy held by single-source groups only
+    assert not repeats_a_member(group("s", lead, "single-source"), _held([group("g", lead, "corroborated")]))
+    assert not repeats_a_member(group("s", lead, "single-source"), _held([group("g", caption, "single-source")]))
+
+
 def test_the_single_source_list_says_when_it_holds_copies_of_one_article() -> None:
     # giveme5w1h (Erie snowfall): ABC's AP story run by the NYT and the Daily Mail gave
     # "3 outlets, 1 independent origin" lines under "Reported by one outlet only"

@@ -685,7 +685,8 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
         # most check-worthy first (figures, names, dates, completed acts): what to verify
         single_source=[_fact(c, labels, ind) for c in one_line_per_sentence(
             [c for c in sorted(ranked, key=_worthiest_first)
-             if c.status == "single-source" and c.kind == "fact" and not credits_a_member(c, held)],
+             if c.status == "single-source" and c.kind == "fact"
+             and not credits_a_member(c, held) and not repeats_a_member(c, held)],
             story.claims, arts)],
         sources=_source_rows(story, arts, labels, origins),
         quotes_by_speaker=_quotes(story),
@@ -730,6 +731,25 @@ def credits_a_member(claim: ClaimGroup, held: Mapping[str, Sequence[Evidence]]) 
     outlet."""
     return any(h.article_id == e.article_id and e.start <= h.start and h.end <= e.end and h != e
                and only_credits(_quote_key(e.text), _quote_key(h.text))
+               for e in claim.evidence for h in held.get(e.article_id, ()))
+
+
+# How alike (rapidfuzz ratio of the words, 0-100) an article's two sentences are when one
+# repeats the other: a caption or summary line retelling a paragraph ("The team won its
+# first title since 1908 with a riveting 8-7, ..." and the photo caption's "The Chicago
+# Cubs won their first title since 1908 with a riveting, 8-7, ...": 94). A sentence told
+# again with other news in it is not ("is currently testifying" / "will testify": 80).
+TWIN_RATIO = 90
+
+
+def repeats_a_member(claim: ClaimGroup, held: Mapping[str, Sequence[Evidence]]) -> bool:
+    """Whether a single-source claim's sentence is its article's own repeat
+    (TWIN_RATIO) of a sentence a group of several outlets holds (``held``: ``_held``):
+    the article's statement is corroborated, whichever of its two copies the grouping
+    took."""
+    from rapidfuzz import fuzz
+
+    return any(not h.overlaps(e) and fuzz.ratio(_quote_key(e.text), _quote_key(h.text)) >= TWIN_RATIO
                for e in claim.evidence for h in held.get(e.article_id, ()))
 
 
