@@ -87,6 +87,26 @@ def test_independence_counts_duplicates_and_unattributed() -> None:
     assert solo["summary"] == "1 outlet, unattributed"
 
 
+def test_copies_named_by_the_origin_they_all_cite_on_a_tie() -> None:
+    # giveme5w1h (the $284 billion electric bill, gold: Erie Times-News reported first, AP
+    # rewrote it): the Daily Mail and HuffPost Australia declare the AP, the Washington
+    # Post and the NYT credit the Erie Times-News; all four cite the Erie Times-News
+    ids = ["dm", "wp", "nyt", "hp"]
+    origins = {"dm": ("Associated Press",), "wp": ("Erie Times-News",), "nyt": ("Erie Times-News",),
+               "hp": ("Associated Press",)}
+    cited = {"dm": ("Associated Press", "Erie Times-News"), "wp": ("Erie Times-News",),
+             "nyt": ("Erie Times-News",), "hp": ("Associated Press", "Erie Times-News")}
+    copies = {"wp": "dm", "nyt": "dm"}
+    assert independence(ids, origins, copies)["summary"] == "4 outlets, 1 independent origin: 4 citing Associated Press"
+    assert independence(ids, origins, copies, cited=cited)["summary"] == \
+        "4 outlets, 1 independent origin: 4 citing Erie Times-News"
+    # a source cited anywhere does not outweigh the origins the sentences give
+    cited = {aid: ("Associated Press", "Erie Times-News") for aid in ids}
+    origins = {"dm": ("Associated Press",), "wp": ("Associated Press",), "nyt": ("Erie Times-News",),
+               "hp": ("Associated Press",)}
+    assert independence(ids, origins, copies, cited=cited)["summary"].endswith("4 citing Associated Press")
+
+
 def test_origin_ranking_puts_article_credit_first() -> None:
     art = _article("r", "Prices rose, CBS News said. This was reported by The Daily Bugle. CBS News added more.")
     cits = [_cit(art, "CBS News", "Prices rose, CBS News said."),

@@ -205,7 +205,8 @@ class _Independence:
         if len(origins) == 1 and inherited and (main := next(iter(origins.values()))):
             return f"1 outlet, unattributed (the article cites {main[0]} elsewhere)"
         outlets = {aid: outlet_label(self._arts[aid]) for aid in origins}
-        return str(self._independence(list(origins), origins, dups, outlets)["summary"])
+        cited = {aid: [c.cites for c in self._ann[aid].citations] if aid in self._ann else [] for aid in origins}
+        return str(self._independence(list(origins), origins, dups, outlets, cited)["summary"])
 
 
 # TIMEX3 mods as a reader says them: "mid-October" is XXXX-10 (mid).
