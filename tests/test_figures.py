@@ -51,6 +51,21 @@ def test_a_death_toll_lines_up_across_outlets(data_dir: Path) -> None:
     assert "### Figures across outlets" in md and "**people killed** — *values differ*" in md
 
 
+def test_members_are_counted_with_whose_they_are(data_dir: Path) -> None:
+    """The Costa Rica plane crash: "two local crew members" (three outlets) and a
+    hospital's "two beloved members of our team" (the doctors among the passengers) had
+    been one figure, "members killed", quoted with the hospital's sentence."""
+    docs = _event_docs(data_dir, "new_york_family_of_5_among_12_killed_in_costa_rica_plane_crash")
+    arts, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    texts = {a.id: a.text for a in arts}
+    counted = {f.counted for f in story.figures}
+    assert "members" not in counted
+    (crew,) = [f for f in story.figures if (f.counted, f.predicate) == ("crew members", "killed")]
+    places = [e for v in crew.values for e in v.evidence]
+    assert len({e.article_id for e in places}) >= 2
+    assert all("crew members" in texts[e.article_id][e.start:e.end + 20] for e in places)
+
+
 def test_figures_need_two_articles_and_skip_earlier_events() -> None:
     blast = ("At least 12 people were killed in the <i>blast</i> on Monday, police said. "
              "The 2015 attack on the same market killed 130 people.", "2020-05-05")

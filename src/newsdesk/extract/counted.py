@@ -53,6 +53,10 @@ LIGHT_PREDICATES = frozenset(
     "call number total accord report".split())
 # Measure words the quantity grammar does not read as units (``UNITS`` has the others):
 # "a well 12 inches wide" measures the well, it counts no inches.
+# Nouns that say whose they are only with a word before them or an "of" after: "two
+# local crew members" and "two beloved members of our team" (one plane crash, two
+# outlets) are not one counted thing.
+RELATIONAL = frozenset({"member"})
 MEASURES = frozenset("inch inches yard yards centimeter centimeters centimetre centimetres millimeter "
                      "millimeters millimetre millimetres degree degrees ounce ounces".split())
 # Verbs (and their nouns) whose infinitive has not happened: "threatened to fire four
@@ -309,6 +313,11 @@ def _count_fact(doc: Any, q: Quantity) -> tuple[Any, str, str] | None:
         inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj"] or [c for c in noun.children if c.dep_ == "compound"]
         name = inner[0].lower_ if inner else name
+    elif noun.lemma_.lower() in RELATIONAL:  # "two crew members", "two members of our team": whose
+        whose = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"] or [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        name = f"{whose[0].lower_} {name}" if whose else name
     pred = predicate_of(noun)
     return (noun, name, pred) if pred else None
 
