@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -414,3 +417,42 @@ def test_a_focus_that_is_the_whole_statement_is_not_set_apart() -> None:
     at = said.index("58")
     figure = ClaimGroup("g", said, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(at, at + 7))
     assert focus_parts(figure)[1] == "58-year-old"
+
+
+def _event_report(data_dir: Path, event: str) -> Any:
+    """analyze() of every giveme5w1h article of one event."""
+    import json
+
+    from newsdesk.pipeline import analyze
+
+    root = data_dir / "giveme5w1h-news-cluster" / "data"
+    paths = [str(p) for p in sorted(root.glob("*.json"))
+             if (json.loads(p.read_text(encoding="utf-8")).get("newsCluster") or {}).get("Event") == event]
+    if not paths:
+        pytest.skip(f"{root} holds no {event} article")
+    return analyze(paths)
+
+
+def test_one_outlets_articles_in_their_own_voice_are_one_origin(data_dir: Path) -> None:
+    # giveme5w1h (Musk's Roadster): the Daily Mail's articles repeat "SpaceX has been
+    # working on the Falcon Heavy rocket for years, ..." word for word; one cites The Verge
+    # elsewhere, another CNN, and each had counted as an origin of its own: "4 articles
+    # from 3 outlets, 4 independent origins: 1 citing The Verge, 1 citing CNN, 2 unattributed"
+    from newsdesk.report.view import story_views
+
+    report = _event_report(data_dir, "elon_musk_reveals_red_tesla_roadster_bound_for_mars")
+    lines = {f.claim.text[:40]: f.independence for v in story_views(report).values() for f in v.key_facts}
+    assert lines["SpaceX has been working on the Falcon He"].startswith(
+        "4 articles from 3 outlets, 3 independent origins:"), lines
+    assert lines["The rocket's rather unorthodox cargo wil"].startswith(
+        "5 articles from 4 outlets, 4 independent origins:"), lines
+    # several articles of one outlet alone, each in its own voice, are that outlet's
+    # (the boy in a Chinese well: the BBC's two reports); two articles of one outlet
+    # citing two sources for one statement are two origins (the Daily Mail's "According
+    # to The Beijing News, little Zhao was harvesting cabbages ..." and "According to the
+    # boy's parents and grandfather, ...")
+    well = [f.independence for v in story_views(_event_report(data_dir, "china_boy_well")).values()
+            for f in v.key_facts]
+    bbc = [x for x in well if x.startswith("2 articles from bbc.com")]
+    assert len(bbc) >= 3 and all(x.startswith("2 articles from bbc.com, unattributed") for x in bbc), well
+    assert "2 articles from 1 outlet, 2 independent origins: 1 citing Beijing News, 1 unattributed" in well

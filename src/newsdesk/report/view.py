@@ -26,6 +26,7 @@ from newsdesk.model import (
     Story,
     outlet_label,
 )
+from newsdesk.wording import plural
 
 if TYPE_CHECKING:
     from newsdesk.crosscheck.unshared import StoryFigures
@@ -184,6 +185,15 @@ class _Independence:
         q = quote_holding(e.start, e.end, named)
         return q.speaker if q is not None else None
 
+    @staticmethod
+    def _same_sentence(evidence: Sequence[Evidence], aid: str, other: str) -> bool:
+        """Whether two articles' evidence holds one sentence in near the same words
+        (``TWIN_RATIO``)."""
+        from rapidfuzz import fuzz
+
+        return any(fuzz.ratio(_quote_key(a.text), _quote_key(b.text)) >= TWIN_RATIO
+                   for a in evidence if a.article_id == aid for b in evidence if b.article_id == other)
+
     def summary(self, evidence: Sequence[Evidence]) -> str:
         """The line for one claim's evidence. A claim of one outlet whose only origin is
         its article's main source is said to be unattributed where it stands: HuffPost's
@@ -202,9 +212,19 @@ class _Independence:
             if found and found not in origins[e.article_id]:
                 origins[e.article_id].append(found)
         dups = {aid: self._arts[aid].duplicate_of for aid in origins}
+        outlets = {aid: outlet_label(self._arts[aid]) for aid in origins}
         if len(origins) == 1 and inherited and (main := next(iter(origins.values()))):
             return f"1 outlet, unattributed (the article cites {main[0]} elsewhere)"
-        outlets = {aid: outlet_label(self._arts[aid]) for aid in origins}
+        if len(origins) > 1 and len(set(outlets.values())) == 1 and inherited:
+            # one outlet's several articles telling it in their own voice: the sources
+            # each cites elsewhere are not several origins of it
+            mains = list(dict.fromkeys(m for found in origins.values() for m in found))
+            where = f" (the articles cite {', '.join(mains)} elsewhere)" if mains else ""
+            return f"{plural(len(origins), 'article')} from {next(iter(outlets.values()))}, unattributed{where}"
+        for aid in origins:  # an outlet's own sentence again in another of its articles is a copy
+            if dups[aid] is None:
+                dups[aid] = next((other for other in origins if other < aid and outlets[other] == outlets[aid]
+                                  and self._same_sentence(evidence, aid, other)), None)
         cited = {aid: [c.cites for c in self._ann[aid].citations] if aid in self._ann else [] for aid in origins}
         return str(self._independence(list(origins), origins, dups, outlets, cited)["summary"])
 
