@@ -300,6 +300,15 @@ def test_a_sentence_that_only_credits_a_corroborated_clause_is_not_single_source
     assert not credits_a_member(second, _held([group("g", "the hackers took the documents", "corroborated")]))
     # a clause held only by single-source groups is no corroboration
     assert not credits_a_member(sentence, _held([group("g", clause, "single-source")]))
+    # (Broadcom's bid, Japan Times) a speaker's verb of saying and when, before the clause
+    from newsdesk.report.view import _quote_key, only_credits
+
+    said = ("Mollenkopf, in comments in December, maintained that Qualcomm, the leading global supplier of "
+            "smartphone chips, is well-positioned for emerging technologies")
+    assert only_credits(_quote_key(said), _quote_key(said[said.index("Qualcomm"):]))
+    # a denial is no credit
+    denied = said.replace("maintained", "denied")
+    assert not only_credits(_quote_key(denied), _quote_key(said[said.index("Qualcomm"):]))
 
 
 def test_an_articles_own_repeat_of_a_corroborated_sentence_is_not_single_source() -> None:

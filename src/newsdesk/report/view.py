@@ -306,7 +306,9 @@ def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
 # the statement it credits, and the most after its verb unless the verb comes first
 # ("said Pierre-Henry Brandet, ..."); ``_is_credit``.
 _CREDIT_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "according", "reported", "reports",
-                           "announced", "confirmed", "stated", "wrote", "explained", "noted"})
+                           "announced", "confirmed", "stated", "wrote", "explained", "noted", "maintained",
+                           "insisted", "argued", "stressed", "emphasized", "declared", "acknowledged",
+                           "admitted", "revealed", "disclosed", "tweeted"})
 CREDIT_WORDS = 12
 CREDIT_TAIL = 4
 CREDIT_SPEAKER = 5
