@@ -732,15 +732,17 @@ READS_LANGUAGE = "en"
 def other_language(articles: Sequence[Article]) -> list[Article]:
     """The articles detected as written in another language than READS_LANGUAGE: their
     claims, names, dates and quotes are read by English rules and models, so they are
-    unreliable, and they corroborate nothing their English counterparts say."""
+    unreliable."""
     return [a for a in articles if a.language and a.language != READS_LANGUAGE]
 
 
 def _held(claims: Sequence[ClaimGroup]) -> dict[str, list[Evidence]]:
-    """Article id -> the evidence spans the groups of several outlets hold there."""
+    """Article id -> the evidence spans the statements of several articles hold there (a
+    group of one article that another contradicts is not one of them, nor the names of
+    a source several outlets cite)."""
     held: dict[str, list[Evidence]] = {}
     for g in claims:
-        if g.status != "single-source":
+        if g.support_count >= 2 and g.kind != ATTRIBUTION:
             for e in g.evidence:
                 held.setdefault(e.article_id, []).append(e)
     return held
