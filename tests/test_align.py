@@ -1576,16 +1576,13 @@ def test_a_claim_left_alone_keeps_its_one_strong_partner(data_dir: Path) -> None
     including 10 US citizens, officials said", whose group of the crash's toll it does
     not join (it aligns with too few of that group), and was listed as resting on one
     outlet."""
+    from tests.test_figures import _event_records
+
     from newsdesk.pipeline import analyze
     from newsdesk.settings import Settings
 
-    root = data_dir / "giveme5w1h-news-cluster" / "data"
-    if not root.is_dir():
-        pytest.skip(f"{root} is absent")
     event = "new_york_family_of_5_among_12_killed_in_costa_rica_plane_crash"
-    paths = [str(p) for p in sorted(root.glob("*.json"))
-             if (json.loads(p.read_text(encoding="utf-8")).get("newsCluster") or {}).get("Event") == event]
-    report = analyze(paths, Settings())
+    report = analyze([str(path) for path, _ in _event_records(data_dir, event)], Settings())
     text = {a.id: a.text for a in report.articles}
 
     def holds(g: Any, words: str) -> bool:

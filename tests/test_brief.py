@@ -430,15 +430,13 @@ def test_a_focus_that_is_the_whole_statement_is_not_set_apart() -> None:
 
 def _event_report(data_dir: Path, event: str) -> Any:
     """analyze() of every giveme5w1h article of one event."""
-    import json
+    from tests.test_figures import _event_records
 
     from newsdesk.pipeline import analyze
 
-    root = data_dir / "giveme5w1h-news-cluster" / "data"
-    paths = [str(p) for p in sorted(root.glob("*.json"))
-             if (json.loads(p.read_text(encoding="utf-8")).get("newsCluster") or {}).get("Event") == event]
+    paths = [str(path) for path, _ in _event_records(data_dir, event)]
     if not paths:
-        pytest.skip(f"{root} holds no {event} article")
+        pytest.skip(f"giveme5w1h holds no {event} article")
     return analyze(paths)
 
 

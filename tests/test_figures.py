@@ -17,8 +17,9 @@ from newsdesk.report.html import render_html
 from newsdesk.report.markdown import render_story_markdown
 
 
-def _event_docs(data_dir: Path, event: str) -> list[tuple[str, str, str | None, str | None]]:
-    """``(source, text, url, published)`` of every giveme5w1h article of one event."""
+def _event_records(data_dir: Path, event: str) -> list[tuple[Path, dict[str, Any]]]:
+    """``(path, news-please record)`` of every giveme5w1h article of one event, in file
+    order; skips when the data set is absent."""
     root = data_dir / "giveme5w1h-news-cluster" / "data"
     if not root.is_dir():
         pytest.skip(f"{root} is absent")
@@ -26,9 +27,14 @@ def _event_docs(data_dir: Path, event: str) -> list[tuple[str, str, str | None, 
     for path in sorted(root.glob("*.json")):
         rec = json.loads(path.read_text(encoding="utf-8"))
         if (rec.get("newsCluster") or {}).get("Event") == event:
-            text = f"{rec.get('title') or ''}\n{rec.get('text') or ''}".strip()
-            out.append((path.name, text, rec.get("url"), (rec.get("date_publish") or "")[:10] or None))
+            out.append((path, rec))
     return out
+
+
+def _event_docs(data_dir: Path, event: str) -> list[tuple[str, str, str | None, str | None]]:
+    """``(source, text, url, published)`` of every giveme5w1h article of one event."""
+    return [(path.name, f"{rec.get('title') or ''}\n{rec.get('text') or ''}".strip(), rec.get("url"),
+             (rec.get("date_publish") or "")[:10] or None) for path, rec in _event_records(data_dir, event)]
 
 
 def test_a_death_toll_lines_up_across_outlets(data_dir: Path) -> None:
@@ -249,15 +255,9 @@ def test_two_outlets_giving_the_gorilla_two_weights_contradict(data_dir: Path, t
     from newsdesk.pipeline import analyze
     from newsdesk.settings import Settings
 
-    root = data_dir / "giveme5w1h-news-cluster" / "data"
-    if not root.is_dir():
-        pytest.skip(f"{root} is absent")
-    rows = []
-    for path in sorted(root.glob("*.json")):
-        rec = json.loads(path.read_text(encoding="utf-8"))
-        if (rec.get("newsCluster") or {}).get("Event") == "harambe":
-            rows.append({"text": rec["text"], "title": rec.get("title"), "url": rec.get("url"),
-                         "published": (rec.get("date_publish") or "")[:10] or None, "outlet": rec.get("source_domain")})
+    rows = [{"text": rec["text"], "title": rec.get("title"), "url": rec.get("url"),
+             "published": (rec.get("date_publish") or "")[:10] or None, "outlet": rec.get("source_domain")}
+            for _, rec in _event_records(data_dir, "harambe")]
     feed = tmp_path / "harambe.jsonl"
     feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     report = analyze([str(feed)], Settings())

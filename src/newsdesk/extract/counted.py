@@ -51,12 +51,12 @@ LINKING_VERBS = frozenset({"leave", "lie", "lay", "remain", "be", "become", "fin
 LIGHT_PREDICATES = frozenset(
     "be have do say tell include make take get give go come see use show add know think "
     "call number total accord report".split())
-# Measure words the quantity grammar does not read as units (``UNITS`` has the others):
-# "a well 12 inches wide" measures the well, it counts no inches.
 # Nouns that say whose they are only with a word before them or an "of" after: "two
 # local crew members" and "two beloved members of our team" (one plane crash, two
 # outlets) are not one counted thing.
 RELATIONAL = frozenset({"member"})
+# Measure words the quantity grammar does not read as units (``UNITS`` has the others):
+# "a well 12 inches wide" measures the well, it counts no inches.
 MEASURES = frozenset("inch inches yard yards centimeter centimeters centimetre centimetres millimeter "
                      "millimeters millimetre millimetres degree degrees ounce ounces".split())
 # Verbs (and their nouns) whose infinitive has not happened: "threatened to fire four
@@ -310,16 +310,19 @@ def _count_fact(doc: Any, q: Quantity) -> tuple[Any, str, str] | None:
     if name in MEASURES or name in UNITS:
         return None  # "12 inches wide", "130 feet deep": a measure, not a count of things
     if _is_container(name):  # "14 sets of missiles", "14 missile units": the missiles are counted
-        inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"] or [c for c in noun.children if c.dep_ == "compound"]
+        inner = _of_objects(noun) or [c for c in noun.children if c.dep_ == "compound"]
         name = inner[0].lower_ if inner else name
     elif noun.lemma_.lower() in RELATIONAL:  # "two crew members", "two members of our team": whose
         whose = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"] or [
-            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-            if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            g for g in _of_objects(noun) if g.pos_ == "NOUN"]
         name = f"{whose[0].lower_} {name}" if whose else name
     pred = predicate_of(noun)
     return (noun, name, pred) if pred else None
+
+
+def _of_objects(noun: Any) -> list[Any]:
+    """The objects of ``noun``'s "of" ("sets of missiles", "members of our team")."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _is_container(word: str) -> bool:

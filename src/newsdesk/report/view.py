@@ -188,11 +188,8 @@ class _Independence:
     @staticmethod
     def _same_sentence(evidence: Sequence[Evidence], aid: str, other: str) -> bool:
         """Whether two articles' evidence holds one sentence in near the same words
-        (``TWIN_RATIO``)."""
-        from rapidfuzz import fuzz
-
-        return any(fuzz.ratio(_quote_key(a.text), _quote_key(b.text)) >= TWIN_RATIO
-                   for a in evidence if a.article_id == aid for b in evidence if b.article_id == other)
+        (``twins``)."""
+        return any(twins(a, b) for a in evidence if a.article_id == aid for b in evidence if b.article_id == other)
 
     def summary(self, evidence: Sequence[Evidence]) -> str:
         """The line for one claim's evidence. A claim of one outlet whose only origin is
@@ -710,7 +707,7 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
             [c for c in sorted(ranked, key=_worthiest_first)
              if c.status == "single-source" and c.kind == "fact"
              and not credits_a_member(c, held) and not repeats_a_member(c, held)],
-            story.claims, arts)],
+            story.claims, arts, held)],
         sources=_source_rows(story, arts, labels, origins),
         quotes_by_speaker=_quotes(story),
         matrix_outlets=outlets,
@@ -754,8 +751,7 @@ def credits_a_member(claim: ClaimGroup, held: Mapping[str, Sequence[Evidence]]) 
     the Daily Mail's "The company also said that more than 200,000 credit card numbers
     were illegally obtained", whose clause is in a corroborated group, rests on no one
     outlet."""
-    return any(h.article_id == e.article_id and e.start <= h.start and h.end <= e.end and h != e
-               and only_credits(_quote_key(e.text), _quote_key(h.text))
+    return any(e.start <= h.start and h.end <= e.end and h != e and only_credits(_quote_key(e.text), _quote_key(h.text))
                for e in claim.evidence for h in held.get(e.article_id, ()))
 
 
@@ -767,19 +763,24 @@ def credits_a_member(claim: ClaimGroup, held: Mapping[str, Sequence[Evidence]]) 
 TWIN_RATIO = 90
 
 
+def twins(a: Evidence, b: Evidence) -> bool:
+    """Whether two sentences are one told again: their words alike at TWIN_RATIO or more."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(_quote_key(a.text), _quote_key(b.text)) >= TWIN_RATIO
+
+
 def repeats_a_member(claim: ClaimGroup, held: Mapping[str, Sequence[Evidence]]) -> bool:
     """Whether a single-source claim's sentence is its article's own repeat
     (TWIN_RATIO) of a sentence a group of several outlets holds (``held``: ``_held``):
     the article's statement is corroborated, whichever of its two copies the grouping
     took."""
-    from rapidfuzz import fuzz
-
-    return any(not h.overlaps(e) and fuzz.ratio(_quote_key(e.text), _quote_key(h.text)) >= TWIN_RATIO
-               for e in claim.evidence for h in held.get(e.article_id, ()))
+    return any(not h.overlaps(e) and twins(e, h) for e in claim.evidence for h in held.get(e.article_id, ()))
 
 
 def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGroup],
-                          arts: Mapping[str, Article]) -> list[ClaimGroup]:
+                          arts: Mapping[str, Article],
+                          held: Mapping[str, Sequence[Evidence]] | None = None) -> list[ClaimGroup]:
     """Single-source claims with parts of one sentence shown once: where every part of a
     sentence that has claims is one outlet's alone ("One train was stationary" and "the
     other was moving at the time of the collision"), the sentence is one line, unmarked,
@@ -793,7 +794,7 @@ def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGr
     # carrying 10 American tourists, including a family of five from New York and a family
     # of four from Florida, ... crashed ..." in "A plane carrying ten American tourists has
     # crashed ..."): corroborated all the same
-    held = _held(claims)
+    held = held if held is not None else _held(claims)  # ``_held`` of ``claims``, when the caller has it
     parts: dict[tuple[str, str], list[ClaimGroup]] = {}
     for c in single:
         parts.setdefault((c.evidence[0].article_id, c.text), []).append(c)
