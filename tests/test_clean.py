@@ -735,6 +735,29 @@ def test_idempotent_on_web_page_lines(web_pool: list[str], data: st.DataObject) 
     assert again.text == article.text
 
 
+def test_a_line_kept_with_every_zones_limits_is_kept_in_any_zone(data_dir: Path, corpus_dir: Path) -> None:
+    # _judge_lines judges its anchors once, with the edge, bottom and late limits all on,
+    # and never again: that holds only while no rule removes in the body what it keeps at
+    # the edges. Every line of 80 real pages and the corpus (English, Ukrainian), in every zone.
+    from itertools import product
+
+    from newsdesk.clean import _article_context, _classify
+    from newsdesk.eval.cleaning import fundus_pages
+
+    root = data_dir / "fundus-evaluation"
+    if not root.is_dir():
+        pytest.skip("fundus-evaluation is absent")
+    pool = [ln.text for page in fundus_pages(root, 80) for ln in split_lines(page.text)]
+    pool += [ln.text for p in sorted(corpus_dir.glob("*.txt")) for ln in split_lines(p.read_text(encoding="utf-8"))]
+    lines = [ln for ln in split_lines("\n".join(pool))]
+    ctx = _article_context(lines)
+    kept = [ln for ln in lines if _classify(ln, ctx, edge=True, bottom=True, late=True) is None]
+    removed = len(lines) - len(kept)
+    assert kept and removed > 20, (len(kept), removed)
+    for ln, (edge, bottom, late) in product(kept, product((False, True), repeat=3)):
+        assert _classify(ln, ctx, edge=edge, bottom=bottom, late=late) is None, (ln.text, edge, bottom, late)
+
+
 def _luhn_complete(body: str) -> str:
     for d in "0123456789":
         if luhn_valid(body + d):

@@ -150,12 +150,15 @@ def _judge_lines(lines: Sequence[Line], ctx: _Context) -> dict[int, str]:
     """
     anchors = [ln.index for ln in lines
                if rules.is_prose(ln) and _classify(ln, ctx, edge=True, bottom=True, late=True) is None]
+    kept = set(anchors)  # judged with every zone's limits: kept in any zone (``_classify`` is monotone)
     # no prose at all (a list, lyrics, a stub): judge every line as body, the cautious side
     first = anchors[0] if anchors else 0
     last = anchors[-1] if anchors else len(lines)
     late_from = anchors[len(anchors) * 2 // 3] if anchors else len(lines)
     verdicts: dict[int, str] = {}
     for ln in lines:
+        if ln.index in kept:
+            continue
         top, bottom = ln.index < first, ln.index > last
         reason = _classify(ln, ctx, edge=top or bottom, bottom=bottom, late=ln.index >= late_from)
         if reason:
