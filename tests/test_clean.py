@@ -749,7 +749,7 @@ def test_a_line_kept_with_every_zones_limits_is_kept_in_any_zone(data_dir: Path,
         pytest.skip("fundus-evaluation is absent")
     pool = [ln.text for page in fundus_pages(root, 80) for ln in split_lines(page.text)]
     pool += [ln.text for p in sorted(corpus_dir.glob("*.txt")) for ln in split_lines(p.read_text(encoding="utf-8"))]
-    lines = [ln for ln in split_lines("\n".join(pool))]
+    lines = split_lines("\n".join(pool))
     ctx = _article_context(lines)
     kept = [ln for ln in lines if _classify(ln, ctx, edge=True, bottom=True, late=True) is None]
     removed = len(lines) - len(kept)
