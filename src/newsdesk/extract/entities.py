@@ -209,8 +209,9 @@ def given_name_person(doc: Doc, name: str) -> bool:
     dictionary (``dictionary_word``): "Tiffany Haddish", "Sean McVay", "Agnes Gapani".
     Names of things end in a word ("Virginia Tech", "Carolina Panthers", "Gladys Porter
     Zoo", "Lloyd Park"), and businesses named for two given names stay as tagged
-    ("Morgan Stanley"). The dictionary has some famous surnames too ("Russell",
-    "Haley", "Crow"): those names stay as tagged. A business named for its founder
+    ("Morgan Stanley"). A last word the dictionary has makes a person's name where it
+    is a surname of the name lists and ends no place's name (``_surname_not_place``:
+    "Keanu Reeves", "Laura Fisher"; not "Lloyd Park"). A business named for its founder
     ("Tim Hortons") reads as a person here, as the words alone say."""
     words = name.split()
     if not 2 <= len(words) <= 3 or is_outlet_name(name):
@@ -221,7 +222,29 @@ def given_name_person(doc: Doc, name: str) -> bool:
     table = given_names()
     return (bool(_NAME_WORD.fullmatch(first)) and bool(_NAME_WORD.fullmatch(last)) and len(last) > 2
             and first.lower() in table and last.lower() not in table and last.lower() not in _CORP_SUFFIXES
-            and not dictionary_word(doc.vocab, last))
+            and (not dictionary_word(doc.vocab, last)
+                 or ((len(words) == 2 or _MIDDLE_INITIAL.fullmatch(words[1]) is not None) and _surname_not_place(last))))
+
+
+# Words that end the names of places and bodies ("Lloyd Park", "Victoria Station",
+# "Grace Church") and are surnames too: after a given name they still name the thing. A
+# surname the dictionary has makes a person's name of two words, or of three with a middle
+# initial: "Brady Briefing Room" is none.
+_PLACE_HEADS = frozenset(
+    "park hall street road lane avenue square bridge hill hills lake river rivers bay field fields wood woods "
+    "forest grove green court place station port beach island valley mount mountain point gate gates cross "
+    "church chapel abbey temple college school academy bank banks house houses tower towers garden gardens "
+    "castle manor farm mill mills well wells brook brooks ford marsh moor heath glen dale vale ridge cliff "
+    "rock stone stones pool spring springs harbor harbour haven center centre arena stadium club group press "
+    "post times news star herald mail sun energy foods motors records studios hospital prison airport room "
+    "office building hotel restaurant bar cafe theater theatre museum gallery library market store shop".split())
+
+
+def _surname_not_place(word: str) -> bool:
+    """A dictionary word that is a surname of the name lists ("Harper", "Reeves", "Hart")
+    and no word that ends a place's or a body's name (``_PLACE_HEADS``)."""
+    low = word.lower()
+    return low in surnames() and low not in _PLACE_HEADS
 
 
 def _after_participle(text: str, doc: Doc, start: int, end: int) -> int:
