@@ -463,3 +463,22 @@ def test_one_outlets_articles_in_their_own_voice_are_one_origin(data_dir: Path) 
     bbc = [x for x in well if x.startswith("2 articles from bbc.com")]
     assert len(bbc) >= 3 and all(x.startswith("2 articles from bbc.com, unattributed") for x in bbc), well
     assert "2 articles from 1 outlet, 2 independent origins: 1 citing Beijing News, 1 unattributed" in well
+
+
+def test_a_one_outlet_figure_set_where_no_other_article_is_marked(data_dir: Path) -> None:
+    # giveme5w1h (the Costa Rica plane crash): China Daily recalls "the six people who died
+    # when the seaplane ... crashed into Sydney river"; beside the crash's "12 people" it
+    # read as a rival death toll. Only that value, of every figure, is marked as set where
+    # no other article of the story is; the page escapes the place as any text.
+    from newsdesk.report.html import render_html
+    from newsdesk.report.markdown import render_markdown
+    from newsdesk.report.view import figure_elsewhere
+
+    report = _event_report(data_dir, "new_york_family_of_5_among_12_killed_in_costa_rica_plane_crash")
+    marked = {(f.counted, v.text): figure_elsewhere(report, s, f, v)
+              for s in report.stories for f in s.figures for v in f.values}
+    assert {k: v for k, v in marked.items() if v} == {("people", "six people"): ("Sydney",)}, marked
+    assert ("people", "12 people") in marked
+    lines = [ln for ln in render_markdown(report).splitlines() if "which no other article of the story names" in ln]
+    assert len(lines) == 1 and lines[0].startswith("  - “six people”: 1 outlet") and "names Sydney" in lines[0]
+    assert "names Sydney, which no other article" in render_html(report)

@@ -21,6 +21,8 @@ from newsdesk.report.view import (
     conflict_reason,
     conflict_sides,
     date_label,
+    elsewhere_note,
+    figure_elsewhere,
     figure_first_published,
     figure_sentence,
     figure_sources,
@@ -122,5 +124,6 @@ def render_html(report: Report, views: Mapping[str, StoryView] | None = None) ->
         generated_by=report.generated_by, figure_sources=figure_sources, max_figures=MAX_FIGURES,
         date_label=date_label, plural=plural, focus_parts=focus_parts, conflict_reason=conflict_reason, conflict_sides=conflict_sides,
         figure_sentence=lambda value: figure_sentence(report, value),
+        figure_note=lambda story, figure, value: elsewhere_note(figure_elsewhere(report, story, figure, value)),
         figure_first_published=lambda value: figure_first_published(report, value),
     )

@@ -17,6 +17,8 @@ from newsdesk.report.view import (
     conflict_reason,
     conflict_sides,
     date_label,
+    elsewhere_note,
+    figure_elsewhere,
     figure_first_published,
     figure_sentence,
     figure_sources,
@@ -134,7 +136,9 @@ def _figures(report: Report, s: Story, labels: dict[str, str], lines: list[str])
             n = val.support_count
             first = figure_first_published(report, val)
             when = f", first published {md(first)}" if first else ""
-            lines.append(f"  - “{md(val.text, 120)}”: {plural(n, 'outlet')}{when} — "
+            note = elsewhere_note(figure_elsewhere(report, s, f, val))
+            lines.append(f"  - “{md(val.text, 120)}”: {plural(n, 'outlet')}{when}"
+                         + (f" · *{md(note)}*" if note else "") + " — "
                          f"“{md(figure_sentence(report, val), MAX_QUOTE_CHARS)}” ({cites})")
     if len(s.figures) > MAX_FIGURES:
         lines.append(f"- … and {len(s.figures) - MAX_FIGURES} more in report.json")

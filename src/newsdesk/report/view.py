@@ -20,6 +20,7 @@ from newsdesk.model import (
     ClaimGroup,
     Contradiction,
     Evidence,
+    Figure,
     FigureValue,
     Quote,
     Report,
@@ -579,6 +580,38 @@ def figure_sentence(report: Report, value: FigureValue) -> str:
     article = report.article(e.article_id)
     s = article.sentence_at(e.start)
     return " ".join(article.text[s.start:s.end].split()) if s else e.text
+
+
+# Entity types of places: a figure's sentence set somewhere no other article of its story
+# names is likely about another event (``figure_elsewhere``).
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def figure_elsewhere(report: Report, story: Story, figure: Figure, value: FigureValue) -> tuple[str, ...]:
+    """The places a one-outlet value's sentence names, when the figure has another value
+    and every place that sentence names is one no other article of the story names: a
+    background line about another event (a China Daily report on the Costa Rica crash
+    recalls "the six people who died when the seaplane ... crashed into Sydney river"),
+    not a rival count of this one. Empty otherwise, and for a sentence naming no place."""
+    if value.support_count != 1 or len(figure.values) < 2:
+        return ()
+    e = figure_sources(value)[0]
+    sentence = report.article(e.article_id).sentence_at(e.start)
+    if sentence is None:
+        return ()
+    named = [ent for ent in story.entities if ent.type in PLACE_TYPES
+             and any(m.article_id == e.article_id and sentence.start <= m.start < sentence.end for m in ent.mentions)]
+    if not named or any(set(ent.article_ids) - {e.article_id} for ent in named):
+        return ()
+    return tuple(sorted({ent.name for ent in named}))
+
+
+def elsewhere_note(places: Sequence[str]) -> str:
+    """The words the brief puts after such a value (``figure_elsewhere``), or ""."""
+    if not places:
+        return ""
+    names = ", ".join(places)
+    return f"names {names}, which no other article of the story names: perhaps another event"
 
 
 def figure_first_published(report: Report, value: FigureValue) -> str | None:
