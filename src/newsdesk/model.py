@@ -274,6 +274,9 @@ class ClaimGroup:
     # around a list item ("radar overhauls" in "The letter asked for ..., including
     # engine and radar overhauls, ..."); None when ``text`` is a member's own words
     focus: tuple[int, int] | None = None
+    # the id of a better supported group this one tells again in other words
+    # (``crosscheck.restated``); the brief lists that one alone
+    restates: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ import numpy as np
 
 from newsdesk.crosscheck.attribution import with_attributions
 from newsdesk.crosscheck.figures import attribute_contradictions
+from newsdesk.crosscheck.restated import with_restatements
 from newsdesk.crosscheck.unshared import with_unshared_figures
 from newsdesk.model import (
     Article,
@@ -210,7 +211,7 @@ def _finish_stories(
         groups = with_unshared_figures(groups, by_id, annotations, check.family, _span_origin(annotations))
         yield replace(
             story,
-            claims=with_attributions(groups, citations, check.family),
+            claims=with_restatements(with_attributions(groups, citations, check.family), check.claims, rows, by_id),
             contradictions=tuple(sorted(contradictions, key=_contradiction_order)),
             citations=citations,
             quotes=tuple(q for ann in anns for q in ann.quotes),

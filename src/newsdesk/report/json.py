@@ -63,6 +63,7 @@ def claim_to_dict(c: ClaimGroup) -> dict[str, Any]:
         "evidence": [e.to_dict() for e in c.evidence],
         "checkworthy": c.checkworthy,
         "focus": list(c.focus) if c.focus else None,
+        "restates": c.restates,
     }
 
 

@@ -372,7 +372,9 @@ def _rank(claims: Sequence[ClaimGroup], outlet_of: Mapping[str, str] | None = No
     a part the earlier group leaves unmarked is not stated by it and stays. So is a group
     that only adds a credit to an earlier one's words, from its outlets or fewer
     (``_credited_again``; ``outlet_of``: article id -> outlet, each article its own
-    outlet without it)."""
+    outlet without it), and a group that tells an earlier one again in other words
+    (``ClaimGroup.restates``)."""
+    passed: set[str] = set()  # every group ranked so far, shown or not
     seen: set[tuple[str, tuple[int, int] | None]] = set()
     texts: set[str] = set()
     said: list[tuple[str, set[str], set[str]]] = []  # the words each shown group states, its articles, outlets
@@ -380,7 +382,8 @@ def _rank(claims: Sequence[ClaimGroup], outlet_of: Mapping[str, str] | None = No
     outlet_of = outlet_of or {}
     out = []
     for c in sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id)):
-        if (c.text, c.focus) in seen or (c.focus is None and c.text in texts):
+        passed.add(c.id)
+        if (c.text, c.focus) in seen or (c.focus is None and c.text in texts) or c.restates in passed:
             continue
         arts = {e.article_id for e in c.evidence}
         outlets = {outlet_of.get(a, a) for a in arts}

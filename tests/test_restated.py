@@ -1,0 +1,51 @@
+"""A statement told again in other words (crosscheck.restated) on real stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from tests.test_brief import _event_report
+
+from newsdesk.model import Report, Story
+from newsdesk.report import render_json, schema_path
+from newsdesk.report.markdown import render_story_markdown
+
+
+def _sentences(report: Report, story: Story, text: str) -> set[tuple[str, int]]:
+    """(article id, sentence start) of the sentences of the one group whose text opens so."""
+    (group,) = [g for g in story.claims if g.text.startswith(text)]
+    return {(e.article_id, s.start) for e in group.evidence
+            if (s := report.article(e.article_id).sentence_at(e.start)) is not None}
+
+
+def test_a_statement_two_groups_word_differently_is_listed_once(data_dir: Path) -> None:
+    # giveme5w1h (planets outside the Milky Way): "Astrophysicists have discovered planets
+    # outside our galaxy for the first time ever." and "... a population of planets outside
+    # of the Milky Way for the first time." were two key facts of five outlets each
+    report = _event_report(data_dir, "first_planets_outside_the_Milky_Way")
+    (story,) = [s for s in report.stories if any(g.text.startswith("Astrophysicists") for g in s.claims)]
+    by_text = {g.text: g for g in story.claims}
+    short = by_text["Astrophysicists have discovered planets outside our galaxy for the first time ever."]
+    full = by_text["Astrophysicists have discovered a population of planets outside of the Milky Way for the first time."]
+    assert short.support_count >= 2 and full.support_count >= 2
+    assert (short.restates, full.restates) in {(full.id, None), (None, short.id)}
+    kept = full if short.restates else short
+    jsonschema.validate(json.loads(render_json(report)), json.loads(Path(schema_path()).read_text()))
+    md = "\n".join(render_story_markdown(report, story))
+    facts = md.split("### Key facts", 1)[1].split("###", 1)[0]
+    assert facts.count("- Astrophysicists have discovered") == 1 and f"- {kept.text}" in facts
+    assert all(g.restates in {c.id for c in story.claims} for g in story.claims if g.restates)
+
+
+def test_two_facts_of_the_same_sentences_stay_two(data_dir: Path) -> None:
+    # giveme5w1h (Harambe): "Gorilla World will be closed until further notice." and "The
+    # zoo is to be open as usual on Sunday but Gorilla World will be closed ..." rest on
+    # the same sentences, and the second says more: both stay
+    report = _event_report(data_dir, "harambe")
+    (story,) = [s for s in report.stories if any(g.text.startswith("Gorilla World") for g in s.claims)]
+    closed = _sentences(report, story, "Gorilla World will be closed until further notice.")
+    both = _sentences(report, story, "The zoo is to be open as usual on Sunday but Gorilla World")
+    assert len(closed & both) >= 2 and len(closed & both) >= len(both) / 2  # shared enough to be one
+    assert not [g.text for g in story.claims if g.restates]
