@@ -770,10 +770,7 @@ def test_stories_checked_together_match_stories_checked_alone(
 ) -> None:
     # cross_check_many embeds the claims of consecutive stories in one call; each story
     # must come out as cross_check gives it alone, in order, whether the batch is flushed
-    # after every story (each batch embedded in a thread while the next story is readied
-    # and the one before decided) or holds them all
-    import threading
-
+    # after every story or holds them all
     import newsdesk.crosscheck as crosscheck
     from newsdesk.pipeline import local_entities
     from newsdesk.settings import Settings
@@ -783,13 +780,11 @@ def test_stories_checked_together_match_stories_checked_alone(
     jobs = [(Story(f"s{k}", "", ids), arts, local_entities(entities, ids)) for k, ids in enumerate(parts)]
     alone = [crosscheck.cross_check(s, a, annotations, e, Settings(), docs=docs) for s, a, e in jobs]
     calls: list[int] = []
-    threads: list[str] = []
     real = crosscheck.claim_vectors
 
-    def counted(texts: Any, need: Any, settings: Any, hurry: Any = None) -> Any:
+    def counted(texts: Any, need: Any, settings: Any) -> Any:
         calls.append(len(texts))
-        threads.append(threading.current_thread().name)
-        return real(texts, need, settings, hurry)
+        return real(texts, need, settings)
 
     monkeypatch.setattr(crosscheck, "claim_vectors", counted)
     together = list(crosscheck.cross_check_many(jobs, annotations, Settings(), docs))
@@ -797,7 +792,6 @@ def test_stories_checked_together_match_stories_checked_alone(
     monkeypatch.setattr(crosscheck, "EMBED_BATCH_CLAIMS", 1)
     one_by_one = list(crosscheck.cross_check_many(jobs, annotations, Settings(), docs))
     assert len(calls) == 3
-    assert all(name.startswith("newsdesk-claims") for name in threads), threads
     assert [s.id for s in together] == ["s0", "s1"]
     assert together == alone == one_by_one
     assert all(any(g.status == "corroborated" for g in s.claims) for s in alone)

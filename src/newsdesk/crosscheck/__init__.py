@@ -8,9 +8,7 @@ lines up the figures (counted things) the articles give.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -147,62 +145,34 @@ def cross_check_many(
     The claims of consecutive stories are embedded together, in one call per
     EMBED_BATCH_CLAIMS claims: the model embeds texts in batches of one token length
     (``embed.token_buckets``), and one story's claims alone make many small batches.
-    A batch is embedded in a thread (``embed.encode_beside``) while this one readies the
-    next stories and decides the previous ones: the pair decisions are pure Python, on
-    one core, and the model runs on the others. The vectors are the same either way.
     """
-    beside = not settings.nli_model  # a user's NLI model runs torch here: it must not share its threads
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-claims") as pool:
-        embedding: _Embedding | None = None
-        pending: list[_Prepared] = []
-        waiting = 0
-        for story, articles, entities in jobs:
-            ids = set(story.article_ids)
-            arts = [a for a in articles if a.id in ids]
-            by_id = {a.id: a for a in articles}
-            check = _prepare(story_claims(arts, annotations, settings), by_id, annotations, entities, settings, docs)
-            pending.append((story, arts, by_id, check))
-            waiting += int(check.need.sum())
-            if waiting >= EMBED_BATCH_CLAIMS:
-                started = _start_embedding(pending, settings, pool if beside else None)
-                if embedding is not None:  # decided while the next batch is embedded
-                    yield from _finish_stories(embedding, annotations, settings)
-                embedding, pending, waiting = started, [], 0
-        last = _start_embedding(pending, settings, pool if beside else None) if pending else None
-        for batch in (embedding, last):
-            if batch is not None:
-                yield from _finish_stories(batch, annotations, settings)
-
-
-@dataclass(frozen=True)
-class _Embedding:
-    """Prepared stories and their claims' vectors, being worked out (or done)."""
-
-    stories: Sequence[_Prepared]
-    vectors: Future[np.ndarray]
-    hurry: threading.Event  # set once the vectors are waited for: the model takes every core
-
-
-def _start_embedding(pending: Sequence[_Prepared], settings: Settings, pool: ThreadPoolExecutor | None) -> _Embedding:
-    """The claims of ``pending`` embedded in ``pool``'s thread, or here and now without one."""
-    texts = [c.evidence.text for *_, check in pending for c in check.claims]
-    need = [bool(x) for *_, check in pending for x in check.need]
-    hurry = threading.Event()
-    if pool is None:
-        done: Future[np.ndarray] = Future()
-        done.set_result(claim_vectors(texts, need, settings))
-        return _Embedding(pending, done, hurry)
-    return _Embedding(pending, pool.submit(claim_vectors, texts, need, settings, hurry), hurry)
+    pending: list[_Prepared] = []
+    waiting = 0
+    for story, articles, entities in jobs:
+        ids = set(story.article_ids)
+        arts = [a for a in articles if a.id in ids]
+        by_id = {a.id: a for a in articles}
+        check = _prepare(story_claims(arts, annotations, settings), by_id, annotations, entities, settings, docs)
+        pending.append((story, arts, by_id, check))
+        waiting += int(check.need.sum())
+        if waiting >= EMBED_BATCH_CLAIMS:
+            yield from _finish_stories(pending, annotations, settings)
+            pending, waiting = [], 0
+    yield from _finish_stories(pending, annotations, settings)
 
 
 def _finish_stories(
-    embedding: _Embedding, annotations: Mapping[str, ArticleAnnotations], settings: Settings,
+    pending: Sequence[_Prepared],
+    annotations: Mapping[str, ArticleAnnotations], settings: Settings,
 ) -> Iterator[Story]:
-    """The prepared stories, cross-checked, once their claims' vectors are there."""
-    embedding.hurry.set()
-    vectors = embedding.vectors.result()
+    """The prepared stories, cross-checked, their claims embedded in one call."""
+    if not pending:
+        return
+    texts = [c.evidence.text for *_, check in pending for c in check.claims]
+    need = [bool(x) for *_, check in pending for x in check.need]
+    vectors = claim_vectors(texts, need, settings)
     at = 0
-    for story, arts, by_id, check in embedding.stories:
+    for story, arts, by_id, check in pending:
         rows = vectors[at:at + len(check.claims)]
         at += len(check.claims)
         groups, contradictions = _decide(check, rows, by_id, annotations, settings, _origin_lookup(by_id, annotations))
@@ -249,19 +219,15 @@ def claim_docs(claims: Sequence[Claim], article_docs: Mapping[str, Any] | None, 
     return out
 
 
-def claim_vectors(texts: Sequence[str], need: Sequence[bool], settings: Settings,
-                  hurry: threading.Event | None = None) -> np.ndarray:
+def claim_vectors(texts: Sequence[str], need: Sequence[bool], settings: Settings) -> np.ndarray:
     """Embeddings of the texts marked in ``need`` (each distinct text once); the other
-    rows are zero, which no pair decision reads (see ``align.needs_vectors``). With
-    ``hurry``, for a thread beside pure-Python work (``embed.encode_beside``)."""
+    rows are zero, which no pair decision reads (see ``align.needs_vectors``)."""
     wanted = sorted({t for t, n in zip(texts, need, strict=True) if n})
     if not wanted:
         return np.zeros((len(texts), 1), dtype=np.float32)
-    from newsdesk.embed import encode_beside, get_embedder
+    from newsdesk.embed import get_embedder
 
-    embedder = get_embedder(settings.embedder)
-    encoded = np.asarray(embedder.encode(wanted) if hurry is None else encode_beside(embedder, wanted, hurry),
-                         dtype=np.float32)
+    encoded = np.asarray(get_embedder(settings.embedder).encode(wanted), dtype=np.float32)
     row = {t: i for i, t in enumerate(wanted)}
     out = np.zeros((len(texts), encoded.shape[1]), dtype=np.float32)
     for i, (t, n) in enumerate(zip(texts, need, strict=True)):
