@@ -28,9 +28,11 @@ __all__ = ["with_restatements"]
 
 # Cosine of the two groups' texts (the sentence model's vectors of the members they are
 # worded from) from which they say the same thing. On the 383-article giveme5w1h run the
-# pairs of corroborated groups sharing sentences at 0.80 or more are each one statement
-# told twice (8 pairs); below it come two facts of one sentence ("Gorilla World will be
-# closed ..." and "The zoo is to be open as usual on Sunday but ...", 0.75).
+# 8 pairs of corroborated groups sharing sentences whose texts score 0.80 or more are each
+# one statement told twice; below it come two facts of one sentence ("Gorilla World will
+# be closed ..." and "The zoo is to be open as usual on Sunday but ...", 0.75). 4 of the 8
+# are linked: in the other 4 one group's text is the sentence around its members' clauses,
+# which has no vector here.
 RESTATE_COSINE = 0.80
 # The sentences the two share, at least this many and this share of the sentences of the
 # group with fewer: most of what each outlet wrote for one is what it wrote for the other.
