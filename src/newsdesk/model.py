@@ -279,6 +279,13 @@ class ClaimGroup:
     restates: str | None = None
 
 
+def support_order(group: ClaimGroup) -> tuple[int, int, str]:
+    """The key groups are ranked by, best supported first: more articles, then more
+    evidence spans, then id. The brief lists key facts in it (``report.view``), and a
+    restatement names the group before it there (``crosscheck.restated``)."""
+    return (-group.support_count, -len(group.evidence), group.id)
+
+
 @dataclass(frozen=True, slots=True)
 class Contradiction:
     id: str

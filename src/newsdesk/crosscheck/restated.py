@@ -22,7 +22,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from newsdesk.model import ATTRIBUTION, Article, Claim, ClaimGroup
+from newsdesk.model import ATTRIBUTION, Article, Claim, ClaimGroup, support_order
 
 __all__ = ["with_restatements"]
 
@@ -66,8 +66,7 @@ def with_restatements(
     for claim, row in zip(claims, vectors, strict=True):
         if row.any():
             vector_of.setdefault(_words(claim.evidence.text), row)
-    order = sorted((g for g in groups if g.support_count >= 2 and g.kind != ATTRIBUTION),
-                   key=lambda g: (-g.support_count, -len(g.evidence), g.id))  # the brief's order
+    order = sorted((g for g in groups if g.support_count >= 2 and g.kind != ATTRIBUTION), key=support_order)
     held = {g.id: _sentences(g, articles) for g in order}
     vec = {g.id: vector_of.get(_words(g.text)) for g in order}
     link: dict[str, str] = {}

@@ -26,6 +26,7 @@ from newsdesk.model import (
     Report,
     Story,
     outlet_label,
+    support_order,
 )
 from newsdesk.wording import plural
 
@@ -381,7 +382,7 @@ def _rank(claims: Sequence[ClaimGroup], outlet_of: Mapping[str, str] | None = No
     whole: list[tuple[str, set[str], set[str]]] = []  # the same of each shown group with no focus
     outlet_of = outlet_of or {}
     out = []
-    for c in sorted(claims, key=lambda c: (-c.support_count, -len(c.evidence), c.id)):
+    for c in sorted(claims, key=support_order):
         passed.add(c.id)
         if (c.text, c.focus) in seen or (c.focus is None and c.text in texts) or c.restates in passed:
             continue
