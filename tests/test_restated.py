@@ -49,3 +49,33 @@ def test_two_facts_of_the_same_sentences_stay_two(data_dir: Path) -> None:
     both = _sentences(report, story, "The zoo is to be open as usual on Sunday but Gorilla World")
     assert len(closed & both) >= 2 and len(closed & both) >= len(both) / 2  # shared enough to be one
     assert not [g.text for g in story.claims if g.restates]
+
+
+def test_a_sentence_no_claim_stands_for_is_embedded_to_compare(data_dir: Path) -> None:
+    # giveme5w1h (oil for North Korea): one group is worded by the whole sentence "On
+    # Tuesday, the South Korean newspaper Chosun Ilbo claimed US surveillance satellites
+    # spotted Chinese vessels ..." (its members are clauses of it), another by its clause
+    # "US surveillance satellites spotted Chinese vessels ...": no claim's vector stood for
+    # the first, and both were key facts of seven outlets
+    report = _event_report(data_dir, "north_korea_received_oil_from_russia_in_violation_of_un_sanctions_report")
+    (story,) = [s for s in report.stories if any(g.text.startswith("US surveillance satellites") for g in s.claims)]
+    (claimed,) = [g for g in story.claims if g.text.startswith("On Tuesday, the South Korean newspaper Chosun Ilbo")]
+    (spotted,) = [g for g in story.claims if g.text.startswith("US surveillance satellites spotted")]
+    assert claimed.support_count >= 2 and spotted.support_count >= 2
+    assert (claimed.restates, spotted.restates) in {(spotted.id, None), (None, claimed.id)}
+
+
+def test_a_group_worded_by_the_sentence_around_it_is_read_by_its_part(data_dir: Path) -> None:
+    # giveme5w1h (NYC subway): "There were no passengers on the trains" is shown in its
+    # sentence "There were no passengers on the trains, and MTA officials say the accident
+    # is having no impact on subway service ...", which reads much like the next group,
+    # "MTA officials say the accident is having no impact ...": two facts, both listed
+    report = _event_report(data_dir, "nyc_subway_work_trains_collide_in_tunnel_1_worker_injured")
+    (story,) = [s for s in report.stories if any(g.text.startswith("MTA officials say") for g in s.claims)]
+    (passengers,) = [g for g in story.claims if g.text.startswith("There were no passengers")]
+    (mta,) = [g for g in story.claims if g.text.startswith("MTA officials say")]
+    assert passengers.focus is not None and passengers.support_count >= 2 and mta.support_count >= 2
+    assert passengers.restates is None and mta.restates is None
+    md = "\n".join(render_story_markdown(report, story))
+    facts = md.split("### Key facts", 1)[1].split("###", 1)[0]
+    assert "There were no passengers" in facts and "- MTA officials say" in facts

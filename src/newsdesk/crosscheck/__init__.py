@@ -171,6 +171,9 @@ def _finish_stories(
     texts = [c.evidence.text for *_, check in pending for c in check.claims]
     need = [bool(x) for *_, check in pending for x in check.need]
     vectors = claim_vectors(texts, need, settings)
+    from newsdesk.embed import get_embedder
+
+    encode = get_embedder(settings.embedder).encode  # the few group texts no claim's vector stands for
     at = 0
     for story, arts, by_id, check in pending:
         rows = vectors[at:at + len(check.claims)]
@@ -181,7 +184,9 @@ def _finish_stories(
         groups = with_unshared_figures(groups, by_id, annotations, check.family, _span_origin(annotations))
         yield replace(
             story,
-            claims=with_restatements(with_attributions(groups, citations, check.family), check.claims, rows, by_id),
+            claims=with_restatements(
+                with_attributions(groups, citations, check.family), check.claims, rows, by_id, encode,
+            ),
             contradictions=tuple(sorted(contradictions, key=_contradiction_order)),
             citations=citations,
             quotes=tuple(q for ann in anns for q in ann.quotes),

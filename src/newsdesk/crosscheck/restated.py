@@ -17,7 +17,7 @@ ranks them (``report.view``), which lists that one alone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -30,9 +30,10 @@ __all__ = ["with_restatements"]
 # worded from) from which they say the same thing. On the 383-article giveme5w1h run the
 # 8 pairs of corroborated groups sharing sentences whose texts score 0.80 or more are each
 # one statement told twice; below it come two facts of one sentence ("Gorilla World will
-# be closed ..." and "The zoo is to be open as usual on Sunday but ...", 0.75). 4 of the 8
-# are linked: in the other 4 one group's text is the sentence around its members' clauses,
-# which has no vector here.
+# be closed ..." and "The zoo is to be open as usual on Sunday but ...", 0.75). A group
+# whose text no claim's vector stands for (a whole sentence where the members are its
+# clauses) is embedded here (``encode``); one whose members are a part of its text is
+# read by that part (``_stated``).
 RESTATE_COSINE = 0.80
 # The sentences the two share, at least this many and this share of the sentences of the
 # group with fewer: most of what each outlet wrote for one is what it wrote for the other.
@@ -42,6 +43,14 @@ MIN_SHARED_SHARE = 0.5
 
 def _words(text: str) -> str:
     return " ".join(text.split())
+
+
+def _stated(group: ClaimGroup) -> str:
+    """What a group states: its text, or the part of it its members state when the text
+    is the sentence around them (``ClaimGroup.focus``): "There were no passengers on the
+    trains" is not "MTA officials say the accident is having no impact ...", though the
+    sentence holding both is worded much like the latter."""
+    return group.text[group.focus[0]:group.focus[1]] if group.focus else group.text
 
 
 def _sentences(group: ClaimGroup, articles: Mapping[str, Article]) -> set[tuple[str, int]]:
@@ -57,29 +66,39 @@ def _sentences(group: ClaimGroup, articles: Mapping[str, Article]) -> set[tuple[
 
 def with_restatements(
     groups: Sequence[ClaimGroup], claims: Sequence[Claim], vectors: np.ndarray, articles: Mapping[str, Article],
+    encode: Callable[[Sequence[str]], np.ndarray] | None = None,
 ) -> tuple[ClaimGroup, ...]:
     """``groups`` with ``restates`` set where a corroborated group tells a better supported
     one again (see the module's note). ``vectors``: the claims' embeddings, row by row, a
     zero row where none was worked out; a group's vector is that of the member its text
-    is worded from, and a group with none is never linked."""
+    is worded from. ``encode`` (the sentence model) embeds the texts of groups sharing
+    enough sentences that no claim's vector stands for (a sentence around its members'
+    clauses, or a claim not embedded); without it such a group is never linked."""
     vector_of: dict[str, np.ndarray] = {}
     for claim, row in zip(claims, vectors, strict=True):
         if row.any():
             vector_of.setdefault(_words(claim.evidence.text), row)
     order = sorted((g for g in groups if g.support_count >= 2 and g.kind != ATTRIBUTION), key=support_order)
     held = {g.id: _sentences(g, articles) for g in order}
-    vec = {g.id: vector_of.get(_words(g.text)) for g in order}
-    link: dict[str, str] = {}
+    pairs = []
     for k, keep in enumerate(order):
-        a = vec[keep.id]
-        if keep.id in link or a is None:
-            continue
         for other in order[k + 1:]:
-            b = vec[other.id]
-            if other.id in link or b is None or other.text == keep.text:  # one sentence's list items
+            if other.text == keep.text:  # one sentence's list items
                 continue
             shared = len(held[keep.id] & held[other.id])
             fewer = min(len(held[keep.id]), len(held[other.id]))
-            if shared >= MIN_SHARED_SENTENCES and shared >= MIN_SHARED_SHARE * fewer and float(a @ b) >= RESTATE_COSINE:
-                link[other.id] = keep.id
+            if shared >= MIN_SHARED_SENTENCES and shared >= MIN_SHARED_SHARE * fewer:
+                pairs.append((keep, other))
+    vec = {g.id: vector_of.get(_words(_stated(g))) for g in order}
+    missing = sorted({_stated(g) for pair in pairs for g in pair if vec[g.id] is None})
+    if missing and encode is not None:
+        found = dict(zip(missing, np.asarray(encode(missing), dtype=np.float32), strict=True))
+        vec = {g.id: found.get(_stated(g)) if vec[g.id] is None else vec[g.id] for g in order}
+    link: dict[str, str] = {}
+    for keep, other in pairs:
+        a, b = vec[keep.id], vec[other.id]
+        if keep.id in link or other.id in link or a is None or b is None:
+            continue
+        if float(a @ b) >= RESTATE_COSINE:
+            link[other.id] = keep.id
     return tuple(replace(g, restates=link[g.id]) if g.id in link else g for g in groups)
