@@ -402,6 +402,44 @@ def test_forms_the_tagger_leaves_unlemmatised_take_their_synonyms_class() -> Non
     assert n("correspondent") != n("letter") and n("announcement") != n("say")
 
 
+def test_news_synonyms_of_acts_are_one_key_and_explosives_no_explosion() -> None:
+    """Acts news copy words many ways (retaliation, revenge, reprisal; explosion, blast; an
+    investigation, an inquiry; hurt, injured; banned, prohibited) are one key each, and
+    "explosives", whose stem is that of "explosion", stays a thing, not the act."""
+    n = align.normalise_lemma
+    assert n("retaliation") == n("revenge") == n("reprisal") == n("retaliate") == "retaliate"
+    assert n("explosion") == n("blast") == n("detonate") == n("exploded") == "explode"
+    assert n("investigation") == n("inquiry") == n("investigating") == "investigate"
+    assert n("hurt") == n("injuries") == "injure" and n("prohibited") == n("ban") == "ban"
+    assert n("collision") == n("collide") == n("crash") and n("resignation") == n("quit")
+    assert n("explosives") != n("explosion") and n("explosive") != "explode"
+
+
+def test_a_reprisal_and_a_revenge_attack_are_one_statement(data_dir: Path) -> None:
+    """giveme5w1h (the Taliban's attack on the German consulate in Mazar-i-Sharif): the
+    Telegraph and the Independent (both AFP) say the Taliban called it a "revenge attack"
+    for the airstrikes in Kunduz; the BBC says the Taliban carried it out "in retaliation
+    for air strikes last week in Kunduz province", the New York Times that the Taliban's
+    spokesman "called the attack a reprisal for airstrikes in Kunduz". Each of the last two
+    had been a single-source claim."""
+    from tests.test_figures import _event_docs
+
+    from newsdesk.eval.claims import cross_check_texts
+
+    docs = _event_docs(data_dir, "Benghazi_US_consulate_attack")  # giveme5w1h's name for it
+    arts, story = cross_check_texts([d[:3] for d in docs], published=[d[3] for d in docs])
+    text = {a.id: a.text for a in arts}
+
+    def group_of(words: str) -> Any:
+        (g,) = [g for g in story.claims if any(words in text[e.article_id][e.start:e.end] for e in g.evidence)]
+        return g
+
+    revenge = group_of("“revenge attack” for US airstrikes")
+    assert revenge.support_count >= 4
+    assert group_of("in retaliation for air strikes last week") == revenge
+    assert group_of("called the attack a reprisal for airstrikes") == revenge
+
+
 def test_one_who_acts_for_a_government_is_one_key_but_no_act(nlp: Any) -> None:
     """The example corpus told of one envoy as "a senior aide" (001), "a Venezuelan
     official" (004) and "Venezuela's minister of transport" (002): three keys, so the
