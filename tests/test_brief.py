@@ -482,3 +482,25 @@ def test_a_one_outlet_figure_set_where_no_other_article_is_marked(data_dir: Path
     lines = [ln for ln in render_markdown(report).splitlines() if "which no other article of the story names" in ln]
     assert len(lines) == 1 and lines[0].startswith("  - “six people”: 1 outlet") and "names Sydney" in lines[0]
     assert "names Sydney, which no other article" in render_html(report)
+
+
+def test_an_articles_caption_retelling_a_paragraph_is_one_single_source_line(data_dir: Path) -> None:
+    # giveme5w1h (the Daily Mail on Cardi B, and on the Galaxy S9's parts): the captions
+    # under its photos retell paragraphs word for word or nearly ("MotorSport: She recently
+    # became engaged to rapper Offset ..."; "Ice Universe has posted a series of tweets
+    # about the Samsung Galaxy S9 this week." / "... about Samsung Galaxy S9."): each
+    # statement had been two lines of the single-source list
+    from newsdesk.report.view import story_views
+
+    for event, words in (
+        ("cardi_b_desperately_working_to_find_offsets_hacker_after_they_leak_cheating_video__more",
+         "She recently became engaged to rapper Offset"),
+        ("alleged_galaxy_s9_components_smile_for_the_camera_theres_a_spot_for_a_headphone_jack",
+         "Ice Universe has posted a series of tweets about"),
+    ):
+        report = _event_report(data_dir, event)
+        singles = [f.claim.text for v in story_views(report).values() for f in v.single_source]
+        assert sum(words in t for t in singles) == 1, (event, [t for t in singles if words in t])
+        # report.json keeps both claims, each with its evidence
+        texts = [c.text for s in report.stories for c in s.claims if c.status == "single-source"]
+        assert sum(words in t for t in texts) == 2

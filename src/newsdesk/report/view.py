@@ -740,11 +740,11 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
         summary=[_fact(c, labels, ind, unshared) for c in _summary(corroborated, arts, labels)],
         key_facts=facts[:MAX_KEY_FACTS],
         # most check-worthy first (figures, names, dates, completed acts): what to verify
-        single_source=[_fact(c, labels, ind) for c in one_line_per_sentence(
+        single_source=[_fact(c, labels, ind) for c in told_once(one_line_per_sentence(
             [c for c in sorted(ranked, key=_worthiest_first)
              if c.status == "single-source" and c.kind == "fact"
              and not credits_a_member(c, held) and not repeats_a_member(c, held)],
-            story.claims, arts, held)],
+            story.claims, arts, held))],
         sources=_source_rows(story, arts, labels, origins),
         quotes_by_speaker=_quotes(story),
         matrix_outlets=outlets,
@@ -813,6 +813,20 @@ def repeats_a_member(claim: ClaimGroup, held: Mapping[str, Sequence[Evidence]]) 
     the article's statement is corroborated, whichever of its two copies the grouping
     took."""
     return any(not h.overlaps(e) and twins(e, h) for e in claim.evidence for h in held.get(e.article_id, ()))
+
+
+def told_once(single: Sequence[ClaimGroup]) -> list[ClaimGroup]:
+    """Single-source claims without an article's own repeats (``twins``) of one listed
+    before: a photo caption retelling a paragraph ("She recently became engaged to rapper
+    Offset ..." under the paragraph saying so), a summary line atop the article. On the
+    383 giveme5w1h articles 49 such lines had been listed twice."""
+    out: list[ClaimGroup] = []
+    for c in single:
+        e = c.evidence[0]
+        if not any(k.evidence[0].article_id == e.article_id and not k.evidence[0].overlaps(e)
+                   and twins(k.evidence[0], e) for k in out):
+            out.append(c)
+    return out
 
 
 def one_line_per_sentence(single: Sequence[ClaimGroup], claims: Sequence[ClaimGroup],
