@@ -382,3 +382,22 @@ def test_cli_marks_an_article_not_in_english(tmp_path: Path, corpus_dir: Path, d
     notes = [line for line in brief.splitlines() if line.startswith("**Not in English**")]
     assert len(notes) == 1 and "(fr)" in notes[0] and "english" not in notes[0]
     assert "Not in English</strong>" in (tmp_path / "o" / "report.html").read_text()
+
+
+def test_a_storys_entities_list_only_the_names_its_articles_use(data_dir: Path) -> None:
+    # giveme5w1h: a boy named Zhao who fell into a well (the Daily Mail) and Tong Zhao, an
+    # analyst CNN quotes on North Korea, are one entity of the run by surname; the boy's
+    # story listed him as 'Zhao; also “Tong Zhao”'
+    from tests.test_figures import _event_records
+
+    paths = [str(p) for p, _ in _event_records(data_dir, "china_boy_well")]
+    paths += [str(p) for p, rec in _event_records(data_dir, "north_Korea_hokkaido_missile")
+              if "Tong Zhao" in rec.get("text", "")]
+    if len(paths) < 2:
+        pytest.skip("giveme5w1h's well and Hokkaido stories are absent")
+    report = analyze(paths)
+    assert any("Zhao" in e.aliases for s in report.stories for e in s.entities), "no story names a Zhao"
+    for story in report.stories:
+        for e in story.entities:
+            assert set(e.aliases) <= {m.text for m in e.mentions}, (story.headline, e.name, e.aliases)
+    assert any("Tong Zhao" in e.aliases for s in report.stories for e in s.entities)

@@ -176,8 +176,10 @@ def _mention_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int]
 
 def local_entities(entities: Sequence[Entity], article_ids: Sequence[str],
                    articles: Mapping[str, Article] | None = None) -> list[Entity]:
-    """The run's canonical entities restricted to these articles' mentions, in run order
-    (ids stay global). Reads only these articles' mentions when ``entities`` is a tuple
+    """The run's canonical entities restricted to these articles' mentions, and their
+    aliases to the forms those mentions take, in run order (ids stay global): a story
+    about a boy named Zhao does not list "Tong Zhao", a North Korea analyst of another
+    story whose surname joined him to the run's entity. Reads only these articles' mentions when ``entities`` is a tuple
     seen before: a story's share of a large run costs what the story holds, not the run."""
     picked: dict[int, list[int]] = {}
     index = _mention_index(entities)
@@ -188,7 +190,9 @@ def local_entities(entities: Sequence[Entity], article_ids: Sequence[str],
     for e in sorted(picked):
         ent = entities[e]
         mentions = tuple(ent.mentions[k] for k in sorted(picked[e]))
+        forms = {m.text for m in mentions}
         out.append(replace(ent, name=_local_name(ent, mentions, articles or {}), mentions=mentions,
+                           aliases=tuple(a for a in ent.aliases if a in forms),
                            article_ids=tuple(sorted({m.article_id for m in mentions}))))
     return out
 
