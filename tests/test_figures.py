@@ -382,3 +382,21 @@ def test_an_age_of_a_noun_no_title_names_is_no_figure() -> None:
                                  published=["2016-11-14"] * 2)
     (x,) = story.contradictions
     assert "37-year-old Finnish driver" in x.reason and "35-year-old driver" in x.reason
+
+
+def test_a_value_copies_give_says_how_many_outlets_and_how_many_independent(data_dir: Path) -> None:
+    """giveme5w1h (NYC subway): ABC's AP story, run again by the Washington Post and the New
+    York Times, and the Daily Mail's rewrite give "two New York City subway work trains":
+    the brief said "2 outlets" beside the four outlets it cites."""
+    from tests.test_brief import _event_report
+
+    from newsdesk.report.html import render_html
+    from newsdesk.report.markdown import render_markdown
+
+    report = _event_report(data_dir, "nyc_subway_work_trains_collide_in_tunnel_1_worker_injured")
+    (value,) = [v for s in report.stories for f in s.figures for v in f.values if "subway work trains" in v.text]
+    outlets = {report.article(e.article_id).outlet for e in value.evidence}
+    assert value.support_count == 2 and len(outlets) == 4
+    (line,) = [ln for ln in render_markdown(report).splitlines() if ln.startswith(f"  - “{value.text}”")]
+    assert ": 4 outlets, 2 independent, first published" in line
+    assert "<td>4 outlets, 2 independent</td>" in render_html(report)

@@ -26,6 +26,7 @@ from newsdesk.report.view import (
     figure_first_published,
     figure_sentence,
     figure_sources,
+    figure_support,
     focus_parts,
     story_views,
 )
@@ -123,7 +124,7 @@ def render_html(report: Report, views: Mapping[str, StoryView] | None = None) ->
         stories=stories, skipped=report.skipped, n_articles=len(report.articles),
         generated_by=report.generated_by, figure_sources=figure_sources, max_figures=MAX_FIGURES,
         date_label=date_label, plural=plural, focus_parts=focus_parts, conflict_reason=conflict_reason, conflict_sides=conflict_sides,
-        figure_sentence=lambda value: figure_sentence(report, value),
+        figure_sentence=lambda value: figure_sentence(report, value), figure_support=figure_support,
         figure_note=lambda story, figure, value: elsewhere_note(figure_elsewhere(report, story, figure, value)),
         figure_first_published=lambda value: figure_first_published(report, value),
     )

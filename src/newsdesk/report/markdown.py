@@ -22,6 +22,7 @@ from newsdesk.report.view import (
     figure_first_published,
     figure_sentence,
     figure_sources,
+    figure_support,
     focus_parts,
     story_view,
     story_views,
@@ -133,11 +134,10 @@ def _figures(report: Report, s: Story, labels: dict[str, str], lines: list[str])
         lines.append(f"- **{md(f.counted)} {md(f.predicate)}**" + (" — *values differ*" if f.differ else ""))
         for val in f.values:
             cites = "; ".join(_src(e, labels) for e in figure_sources(val))
-            n = val.support_count
             first = figure_first_published(report, val)
             when = f", first published {md(first)}" if first else ""
             note = elsewhere_note(figure_elsewhere(report, s, f, val))
-            lines.append(f"  - “{md(val.text, 120)}”: {plural(n, 'outlet')}{when}"
+            lines.append(f"  - “{md(val.text, 120)}”: {md(figure_support(val, labels))}{when}"
                          + (f" · *{md(note)}*" if note else "") + " — "
                          f"“{md(figure_sentence(report, val), MAX_QUOTE_CHARS)}” ({cites})")
     if len(s.figures) > MAX_FIGURES:

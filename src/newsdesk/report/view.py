@@ -578,6 +578,20 @@ def figure_sources(value: FigureValue) -> list[Evidence]:
     return first_per_article(value.evidence)
 
 
+def figure_support(value: FigureValue, labels: Mapping[str, str]) -> str:
+    """How many give ``value``, as the brief says it (``labels``: article id -> outlet):
+    its ``support_count`` counts copies of one report once, so four outlets running one
+    wire story and its rewrite are "4 outlets, 2 independent", not "2 outlets"; one
+    outlet's two articles of its own are "2 articles from 1 outlet"."""
+    n = value.support_count
+    outlets = len({labels.get(e.article_id, e.article_id) for e in value.evidence})
+    if outlets > n:
+        return f"{outlets} outlets, {n} independent"
+    if outlets < n:
+        return f"{plural(n, 'article')} from {plural(outlets, 'outlet')}"
+    return plural(n, "outlet")
+
+
 def figure_sentence(report: Report, value: FigureValue) -> str:
     """The sentence its first source gives ``value`` in (who said it, about what)."""
     e = figure_sources(value)[0]
