@@ -411,3 +411,23 @@ def test_a_headline_drops_a_sites_label() -> None:
         ("Live music returns to Wrigley Field", "Live music returns to Wrigley Field"),  # a word, not a label
     ):
         assert headline_for(["a"], [art("a", title)]) == shown
+
+
+def test_a_title_cut_short_heads_a_story_only_where_none_is_whole(data_dir: Path) -> None:
+    # giveme5w1h (the Costa Rica plane crash): the story was headlined by the Denver
+    # Channel's feed title "Costa Rica plane crash kills 12, including 10 U.S...."
+    from tests.test_brief import _event_report
+
+    from newsdesk.model import Article
+    from newsdesk.stories import headline_for
+
+    report = _event_report(data_dir, "new_york_family_of_5_among_12_killed_in_costa_rica_plane_crash")
+    titles = [a.title or "" for a in report.articles]
+    assert any(t.endswith("U.S....") for t in titles)
+    (story,) = [s for s in report.stories if len(s.article_ids) > 5]
+    assert not story.headline.endswith(("...", "\u2026")) and story.headline in titles
+
+    def art(aid: str, title: str) -> Article:
+        return Article(id=aid, source=aid, text="The plane crashed.", raw_text="The plane crashed.", title=title)
+
+    assert headline_for(["a"], [art("a", "Plane crash kills 12\u2026")]) == "Plane crash kills 12\u2026"

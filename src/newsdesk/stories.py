@@ -80,8 +80,13 @@ _TITLE_LABEL = re.compile(r"^\s*(?:breaking(?:\s+news)?|live|watch|update[d]?|ex
                           r"\s*(?::|\s[-\u2013\u2014|]\s)\s*", re.IGNORECASE)
 
 
+# A title that ends on an ellipsis: cut short by the feed or page it came from.
+_TRUNCATED = re.compile(r"(?:\.\.\.|\u2026)\.?$")
+
+
 def headline_for(article_ids: Sequence[str], articles: Sequence[Article], embeddings: np.ndarray | None = None) -> str:
-    """A headline for a story: the title of its most central article (or its first line).
+    """A headline for a story: the title of its most central article (or its first line),
+    a title cut short ("... including 10 U.S....") only where no other is whole.
 
     Central = highest mean cosine to the other members when ``embeddings`` (rows aligned
     with ``articles``) is given, else the earliest-published member; ties by id.
@@ -98,6 +103,9 @@ def headline_for(article_ids: Sequence[str], articles: Sequence[Article], embedd
     else:
         ranked = sorted(members, key=lambda i: (articles[i].published or "9999", articles[i].id))
     titled = [i for i in ranked if articles[i].title]
+    # a title a feed cut short ("Costa Rica plane crash kills 12, including 10 U.S....")
+    # after every whole one
+    titled.sort(key=lambda i: _TRUNCATED.search((articles[i].title or "").strip()) is not None)
     if titled:  # an article's own title reads better than any sentence
         title = (articles[titled[0]].title or "").strip()
         return (_TITLE_LABEL.sub("", title, count=1) or title)[:200].strip()
