@@ -426,6 +426,11 @@ def test_a_focus_that_is_the_whole_statement_is_not_set_apart() -> None:
     at = said.index("58")
     figure = ClaimGroup("g", said, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(at, at + 7))
     assert focus_parts(figure)[1] == "58-year-old"
+    # giveme5w1h (New York Times, Falcon Heavy): a statement in brackets had been shown as
+    # "(**The propellant ... he said.)**"
+    aside = "(The propellant on the rocket at launch will have the explosive energy of four million pounds of TNT, he said.)"
+    inside = ClaimGroup("g", aside, "fact", "single-source", 1, (), (Evidence("a", 0, 1, "x"),), focus=(1, len(aside)))
+    assert focus_parts(inside) == (aside, "", "") and claim_md(inside, 400) == aside
 
 
 def _event_report(data_dir: Path, event: str) -> Any:

@@ -433,8 +433,10 @@ def focus_parts(claim: ClaimGroup, limit: int | None = None) -> tuple[str, str, 
         return text, "", ""
     s, e = _whole_words(text, *claim.focus)
     pre, mid, post = text[:s], text[s:e], text[e:]
-    if not pre.strip() and not post.strip(" .!?\"'\u201d\u2019"):
-        return text, "", ""  # the focus is the whole statement: nothing to set apart
+    if not pre.strip(" ([\"'\u201c\u2018") and not post.strip(" .!?)]\"'\u201d\u2019"):
+        # the focus is the whole statement, or all of it inside its brackets or quote
+        # marks: nothing to set apart
+        return text, "", ""
     room = max((limit or len(text)) - len(mid), 0)
     if len(pre) + len(post) > room:
         keep_pre = min(len(pre), max(room - len(post), room // 2))
