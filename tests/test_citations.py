@@ -220,6 +220,17 @@ def test_outlets_by_their_nouns_and_things_that_cite_nothing(nlp: Any, text: str
     ("The leak came from Panamanian law firm Mossack Fonseca, according to the Reuters news agency.",
      ["Reuters"]),
     ("The water level was high at the time and the pillar is usually on land, news agency dpa reported.", ["dpa"]),
+    # an outlet's noun beside its name: the name, not the last outlet cited before
+    # (giveme5w1h: NPR's "according to the Japanese broadcaster NHK" had been credited to
+    # the New York Times, cited a paragraph before; the Daily Mail's "according to the
+    # French daily Le Monde", whose name the model tags a person, to no one)
+    ("The missile flew over Hokkaido, The New York Times reported. There were no reports of any damage, "
+     "according to the Japanese broadcaster NHK.", ["The New York Times", "NHK"]),
+    ("He approached the law firm, according to the French daily Le Monde, which is one of the media partners.",
+     ["Le Monde"]),
+    ("According to the regional daily Nice Matin, Peter Hattermann, 56, succumbed to his injuries.",
+     ["Nice Matin"]),
+    ("In October, she was removed from the panel, the New York Daily News reported.", ["New York Daily News"]),
     # all name: kept whole
     ("The visitors were safe, according to the Chinese Consulate General.", ["Chinese Consulate General"]),
     ("Delays doubled, according to the Office of Rail and Road.", ["Office of Rail and Road"]),

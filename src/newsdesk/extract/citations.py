@@ -455,6 +455,22 @@ def _source_candidates(token: Any, need: str) -> list[_Candidate]:
             # "the Nice Matin newspaper", "the Le Monde daily": the name, an outlet by its noun
             start, end = names[0].left_edge.idx, names[-1].idx + len(names[-1].text)
             out.append(_Candidate(start, end, anaphor=None, label=head.ent_type_, outlet=True))
+        elif head.text in OUTLET_ANAPHORS and (names := [t for t in head.rights if t.dep_ == "appos"
+                                                          and t.pos_ == "PROPN"]):
+            # "the newspaper Le Monde", "the British newspaper The Guardian": the name set
+            # beside the noun, not the last outlet the article cited
+            out.append(_Candidate(names[0].left_edge.idx, names[0].idx + len(names[0].text), anaphor=None,
+                                  label=names[0].ent_type_, outlet=True))
+        elif head.pos_ == "PROPN" and any(t.text in OUTLET_ANAPHORS and t.dep_ in {"compound", "nmod", "amod"}
+                                          for t in head.lefts):
+            # "French daily Le Figaro", "the French daily Le Monde": a name its noun (in lower
+            # case: "Daily" is a word of "New York Daily News") calls an outlet, whatever type
+            # the tagger gave it (a place, a person)
+            first = head
+            while first.i > head.left_edge.i and (prev := head.doc[first.i - 1]).pos_ == "PROPN":
+                first = prev
+            out.append(_Candidate(first.idx, head.idx + len(head.text), anaphor=None, label=head.ent_type_,
+                                  outlet=True))
         elif _is_anaphor(head, OUTLET_ANAPHORS | DOCUMENT_ANAPHORS):
             kind = ("document" if head.lower_ in DOCUMENT_ANAPHORS
                     else "print" if head.lower_ in PRINT_ANAPHORS else "outlet")
