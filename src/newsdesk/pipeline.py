@@ -179,8 +179,9 @@ def local_entities(entities: Sequence[Entity], article_ids: Sequence[str],
     """The run's canonical entities restricted to these articles' mentions, and their
     aliases to the forms those mentions take, in run order (ids stay global): a story
     about a boy named Zhao does not list "Tong Zhao", a North Korea analyst of another
-    story whose surname joined him to the run's entity. Reads only these articles' mentions when ``entities`` is a tuple
-    seen before: a story's share of a large run costs what the story holds, not the run."""
+    story whose surname joined him to the run's entity. Reads only these articles'
+    mentions when ``entities`` is a tuple seen before: a story's share of a large run
+    costs what the story holds, not the run."""
     picked: dict[int, list[int]] = {}
     index = _mention_index(entities)
     for aid in set(article_ids):

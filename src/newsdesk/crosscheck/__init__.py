@@ -166,13 +166,13 @@ def _finish_stories(
     annotations: Mapping[str, ArticleAnnotations], settings: Settings,
 ) -> Iterator[Story]:
     """The prepared stories, cross-checked, their claims embedded in one call."""
+    from newsdesk.embed import get_embedder
+
     if not pending:
         return
     texts = [c.evidence.text for *_, check in pending for c in check.claims]
     need = [bool(x) for *_, check in pending for x in check.need]
     vectors = claim_vectors(texts, need, settings)
-    from newsdesk.embed import get_embedder
-
     encode = get_embedder(settings.embedder).encode  # the few group texts no claim's vector stands for
     at = 0
     for story, arts, by_id, check in pending:
