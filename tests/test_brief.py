@@ -509,3 +509,28 @@ def test_an_articles_caption_retelling_a_paragraph_is_one_single_source_line(dat
         # report.json keeps both claims, each with its evidence
         texts = [c.text for s in report.stories for c in s.claims if c.status == "single-source"]
         assert sum(words in t for t in texts) == 2
+
+
+def test_a_quote_one_article_gives_a_named_speaker_is_theirs_where_others_name_none(data_dir: Path) -> None:
+    # giveme5w1h (oil for North Korea): Trump's "Caught RED HANDED ..." tweet stood under
+    # "Donald J. Trump" and again under "the US president" (RT's "tweeted the US
+    # president"); a quote one article gives to no one or to a role is the named speaker's
+    from newsdesk.report.view import story_views
+
+    report = _event_report(data_dir, "north_korea_received_oil_from_russia_in_violation_of_un_sanctions_report")
+    said = {speaker: quotes for v in story_views(report).values() for speaker, quotes in v.quotes_by_speaker}
+    red = {speaker: places for speaker, quotes in said.items() for text, places in quotes
+           if text.startswith("Caught RED HANDED")}
+    assert len(red) == 1, sorted(red)
+    ((speaker, places),) = red.items()
+    assert "Trump" in speaker and len({e.article_id for e in places}) >= 2
+    # two speakers the run knows by name stay apart: who said it is then for the analyst
+    from newsdesk.model import Evidence, Quote, Story
+    from newsdesk.report.view import _quotes
+
+    def quote(aid: str, speaker: str, entity: str | None) -> Quote:
+        return Quote(speaker, entity, "It is a release, the product of negotiations.", Evidence(aid, 0, 10, "x" * 10))
+
+    story = Story("s", "h", ("a", "b", "c"), quotes=(
+        quote("a", "Lai Mohammed", "p1"), quote("b", "Boko Haram", "o1"), quote("c", "the spokesman", None)))
+    assert sorted(speaker for speaker, _ in _quotes(story)) == ["Boko Haram", "Lai Mohammed", "the spokesman"]

@@ -470,7 +470,8 @@ def _full_names(speakers: set[str]) -> dict[str, str]:
 def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
     """Each speaker's quotes, a quote that several articles carry (wire copy, or one cut
     of another: "It's difficult to explain the feeling" inside the longer quote) listed
-    once, in its longest wording, with every place it appears."""
+    once, in its longest wording, with every place it appears; under its speaker's name
+    where one article names them and others do not."""
     by: dict[str, list[tuple[str, list[Evidence]]]] = {}
     keys: dict[str, list[str]] = {}  # speaker -> " key " of each of their listed quotes
     # a speaker as the story names them (``pipeline.local_entities``: "Button", not the
@@ -481,8 +482,17 @@ def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
         return named.get(q.speaker_entity_id or "", q.speaker)
 
     full = _full_names({s for q in story.quotes if (s := said_by(q))})
+    # one quote's words that one speaker the run knows by name says, and other articles
+    # give to no one or to a role ("Elon Musk" and "unattributed"; "Donald J. Trump" and
+    # "the US president"): that speaker's. Two named speakers of one quote stay apart.
+    named_by: dict[str, set[str]] = {}
+    for q in story.quotes:
+        if q.speaker_entity_id:
+            named_by.setdefault(_quote_key(q.text), set()).add(full.get(said_by(q) or "", said_by(q) or ""))
     for q in sorted(story.quotes, key=lambda q: (-len(q.text), q.evidence.article_id, q.evidence.start)):
         speaker = full.get(said_by(q) or "", said_by(q) or "unattributed")
+        if not q.speaker_entity_id and len(names := named_by.get(_quote_key(q.text), set())) == 1:
+            speaker = next(iter(names))
         said, listed = by.setdefault(speaker, []), keys.setdefault(speaker, [])
         key = _quote_key(q.text)
         at = next((n for n, longer in enumerate(listed) if key and f" {key} " in longer), None)
