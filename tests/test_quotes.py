@@ -426,6 +426,17 @@ def test_a_clause_ending_in_a_colon_introduces_the_quote(nlp: Any, text: str, sp
     assert [q.speaker for q in extract_quotes(_article("c", text), nlp(text), [])] == [speaker]
 
 
+def test_an_outlet_named_beside_its_noun_is_the_speaker(nlp: Any) -> None:
+    # giveme5w1h (CBS News, Silverman and Sheen): "The British tabloid the Mirror says
+    # Silverman “borrowed the phrase ...”" had "The British tabloid" as its speaker
+    text = ("Sarah Silverman and Michael Sheen have broken up.\nThe British tabloid the Mirror says Silverman "
+            "\"borrowed the phrase Gwyneth Paltrow and Chris Martin used to describe their split.\"")
+    assert _speakers_with_entities(nlp, "cbs", text)[1] == ["Mirror"]
+    # a noun with no name beside it stays as written
+    text = "The regional daily reported on Friday that \"nothing has changed since the storm.\""
+    assert [q.speaker for q in extract_quotes(_article("d", text), nlp(text), [])] == ["The regional daily"]
+
+
 def test_he_after_a_role_that_spoke_is_that_role(nlp: Any) -> None:
     # giveme5w1h (Nice, The Sun): "He stressed" had no speaker, Theresa May being a woman
     text = ("An investigation is underway. A Downing Street spokesman said PM Theresa May was being kept up to date "

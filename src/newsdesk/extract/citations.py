@@ -443,6 +443,16 @@ def _agent(verb: Any) -> Any | None:
     return None
 
 
+def outlet_name_beside(noun: Any) -> Any | None:
+    """The name right after an outlet's noun that says which outlet it is, as the parse
+    hangs it on the noun ("the newspaper Le Monde", "The British tabloid the Mirror
+    says"): its head token, or None."""
+    if noun.text not in OUTLET_ANAPHORS:
+        return None
+    return next((t for t in noun.rights if t.pos_ == "PROPN" and t.dep_ in {"appos", "npadvmod"}
+                 and t.left_edge.i == noun.i + 1), None)
+
+
 def _source_candidates(token: Any, need: str) -> list[_Candidate]:
     """Candidates for a cited phrase headed by ``token`` (following "by X" for documents)."""
     out: list[_Candidate] = []
@@ -455,12 +465,11 @@ def _source_candidates(token: Any, need: str) -> list[_Candidate]:
             # "the Nice Matin newspaper", "the Le Monde daily": the name, an outlet by its noun
             start, end = names[0].left_edge.idx, names[-1].idx + len(names[-1].text)
             out.append(_Candidate(start, end, anaphor=None, label=head.ent_type_, outlet=True))
-        elif head.text in OUTLET_ANAPHORS and (names := [t for t in head.rights if t.dep_ == "appos"
-                                                          and t.pos_ == "PROPN"]):
+        elif (beside := outlet_name_beside(head)) is not None:
             # "the newspaper Le Monde", "the British newspaper The Guardian": the name set
             # beside the noun, not the last outlet the article cited
-            out.append(_Candidate(names[0].left_edge.idx, names[0].idx + len(names[0].text), anaphor=None,
-                                  label=names[0].ent_type_, outlet=True))
+            out.append(_Candidate(beside.left_edge.idx, beside.idx + len(beside.text), anaphor=None,
+                                  label=beside.ent_type_, outlet=True))
         elif head.pos_ == "PROPN" and any(t.text in OUTLET_ANAPHORS and t.dep_ in {"compound", "nmod", "amod"}
                                           for t in head.lefts):
             # "French daily Le Figaro", "the French daily Le Monde": a name its noun (in lower

@@ -65,6 +65,7 @@ from newsdesk.extract.citations import (
     is_outlet_name,
     normalize_name,
     noun_phrase,
+    outlet_name_beside,
     sentence_spans,
     surname_key,
 )
@@ -861,6 +862,8 @@ class _Speakers:
             # opposition", "said Common Sense's CEO, James Steyer" and "One of the firm's
             # founders, Ramon Fonseca, told AFP" name their speaker
             named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.is_person(c)]
+            # ... and an outlet's noun its name: "The British tabloid the Mirror says"
+            named = named or [c for c in [outlet_name_beside(subj)] if c is not None]
             named = named or self._apposed_to_body(subj)
             if not named and (holder := self._named_after_body(subj)) is not None:
                 return holder
