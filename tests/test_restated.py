@@ -79,3 +79,20 @@ def test_a_group_worded_by_the_sentence_around_it_is_read_by_its_part(data_dir: 
     md = "\n".join(render_story_markdown(report, story))
     facts = md.split("### Key facts", 1)[1].split("###", 1)[0]
     assert "There were no passengers" in facts and "- MTA officials say" in facts
+
+
+def test_an_outlets_two_sentences_of_one_statement_against_anothers_one_are_one(data_dir: Path) -> None:
+    # giveme5w1h (Morsi sentenced): the Daily Mail tells the sentence twice ("An Egyptian
+    # court sentenced Mohamed Morsi to three years in prison on December 30, 2017 ..." and
+    # "... ousted Islamist president Mohamed Morsi to three years in prison along with 19
+    # other defendants ..."), CBS once; each of the Daily Mail's joined CBS's sentence in a
+    # group of its own, and the brief listed the statement twice. The two rest on the same
+    # articles and share CBS's sentence: one names the other
+    report = _event_report(data_dir, "egypts_mohammed_morsi_sentenced_to_3_years_in_prison_for_insulting_judiciary")
+    (story,) = [s for s in report.stories if any("three years in prison" in g.text for g in s.claims)]
+    groups = [g for g in story.claims if g.text.startswith("An Egyptian court sentenced") and g.support_count >= 2]
+    assert len(groups) == 2 and {e.article_id for e in groups[0].evidence} == {e.article_id for e in groups[1].evidence}
+    assert sorted(g.restates is None for g in groups) == [False, True]
+    md = "\n".join(render_story_markdown(report, story))
+    facts = md.split("### Key facts", 1)[1].split("###", 1)[0]
+    assert facts.count("- An Egyptian court sentenced") == 1
