@@ -482,19 +482,23 @@ def _quotes(story: Story) -> list[tuple[str, list[tuple[str, list[Evidence]]]]]:
         return named.get(q.speaker_entity_id or "", q.speaker)
 
     full = _full_names({s for q in story.quotes if (s := said_by(q))})
+
+    def shown(q: Quote) -> str:
+        return full.get(said_by(q) or "", said_by(q) or "unattributed")
+
     # one quote's words that one speaker the run knows by name says, and other articles
     # give to no one or to a role ("Elon Musk" and "unattributed"; "Donald J. Trump" and
     # "the US president"): that speaker's. Two named speakers of one quote stay apart.
     named_by: dict[str, set[str]] = {}
     for q in story.quotes:
         if q.speaker_entity_id:
-            named_by.setdefault(_quote_key(q.text), set()).add(full.get(said_by(q) or "", said_by(q) or ""))
+            named_by.setdefault(_quote_key(q.text), set()).add(shown(q))
     for q in sorted(story.quotes, key=lambda q: (-len(q.text), q.evidence.article_id, q.evidence.start)):
-        speaker = full.get(said_by(q) or "", said_by(q) or "unattributed")
-        if not q.speaker_entity_id and len(names := named_by.get(_quote_key(q.text), set())) == 1:
+        key = _quote_key(q.text)
+        speaker = shown(q)
+        if not q.speaker_entity_id and len(names := named_by.get(key, set())) == 1:
             speaker = next(iter(names))
         said, listed = by.setdefault(speaker, []), keys.setdefault(speaker, [])
-        key = _quote_key(q.text)
         at = next((n for n, longer in enumerate(listed) if key and f" {key} " in longer), None)
         if at is not None:
             said[at][1].append(q.evidence)
@@ -833,12 +837,18 @@ def twins(a: Evidence, b: Evidence) -> bool:
     return fuzz.ratio(_quote_key(a.text), _quote_key(b.text)) >= TWIN_RATIO
 
 
+def own_repeat(a: Evidence, b: Evidence) -> bool:
+    """Whether ``b`` is its article's own repeat of ``a``: another place of the same
+    article, in near the same words (``twins``)."""
+    return a.article_id == b.article_id and not a.overlaps(b) and twins(a, b)
+
+
 def repeats_a_member(claim: ClaimGroup, held: Mapping[str, Sequence[Evidence]]) -> bool:
     """Whether a single-source claim's sentence is its article's own repeat
     (TWIN_RATIO) of a sentence a group of several outlets holds (``held``: ``_held``):
     the article's statement is corroborated, whichever of its two copies the grouping
     took."""
-    return any(not h.overlaps(e) and twins(e, h) for e in claim.evidence for h in held.get(e.article_id, ()))
+    return any(own_repeat(h, e) for e in claim.evidence for h in held.get(e.article_id, ()))
 
 
 def told_once(single: Sequence[ClaimGroup]) -> list[ClaimGroup]:
@@ -848,9 +858,7 @@ def told_once(single: Sequence[ClaimGroup]) -> list[ClaimGroup]:
     383 giveme5w1h articles 49 such lines had been listed twice."""
     out: list[ClaimGroup] = []
     for c in single:
-        e = c.evidence[0]
-        if not any(k.evidence[0].article_id == e.article_id and not k.evidence[0].overlaps(e)
-                   and twins(k.evidence[0], e) for k in out):
+        if not any(own_repeat(k.evidence[0], c.evidence[0]) for k in out):
             out.append(c)
     return out
 
