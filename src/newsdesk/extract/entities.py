@@ -897,6 +897,10 @@ class _UnionFind:
         self.parent = {k: k for k in keys}
         self.size = dict.fromkeys(self.parent, 1)  # keys per cluster, read at the root
 
+    def add(self, k: str) -> None:
+        self.parent[k] = k
+        self.size[k] = 1
+
     def find(self, k: str) -> str:
         while self.parent[k] != k:
             k = self.parent[k]
@@ -921,7 +925,7 @@ def canonicalize_entities(
     letters or digits (never produced by ``extract_mentions``) joins no entity.
     """
     by_id = {a.id: a for a in articles}
-    forms: dict[str, _Form] = {}
+    named: dict[str, list[tuple[Mention, str, tuple[str, ...]]]] = defaultdict(list)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for article_id in sorted(mentions):
         if article_id not in by_id:
@@ -933,21 +937,17 @@ def canonicalize_entities(
             if not words:
                 continue
             key = "".join(words)
-            form = forms.setdefault(key, _Form(key, words))
-            form.words = min(form.words, words)  # spelling variants: order-invariant pick
-            shouted = m.text.isupper() and sum(ch.isalpha() for ch in m.text) > 4
-            (form.caps_labels if shouted else form.labels)[m.label] += 1
-            form.names[name] += 1
-            form.surfaces.add(m.text)
-            form.first[article_id] = min(form.first.get(article_id, m.start), m.start)
+            named[key].append((m, name, words))
             evidence[key].append(article.evidence(m.start, m.end))
+    forms = {key: _form(key, named[key], evidence[key]) for key in named}
     uf = _UnionFind(sorted(forms))
     _merge_initials(forms, uf)
     _merge_middle_names(forms, uf)
     _merge_transliterations(forms, uf)
     _merge_misspellings(forms, uf)
     _merge_acronyms(forms, uf)
-    _merge_short_forms(forms, uf)
+    shared = _merge_short_forms(forms, uf)
+    _split_shared_surnames(shared, forms, named, evidence, uf, by_id)
     _merge_given_names(forms, uf)
     _merge_state_abbreviations(forms, uf)
     clusters: dict[str, list[_Form]] = defaultdict(list)
@@ -955,6 +955,58 @@ def canonicalize_entities(
         clusters[uf.find(key)].append(forms[key])
     entities = [_entity(group, evidence) for group in clusters.values()]
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id))
+
+
+def _form(key: str, named: Sequence[tuple[Mention, str, tuple[str, ...]]], spans: Sequence[Evidence]) -> _Form:
+    """The form of one folded name from its mentions (``named``) and their ``spans``."""
+    form = _Form(key, min(words for _, _, words in named))  # spelling variants: order-invariant pick
+    for (m, name, _), span in zip(named, spans, strict=True):
+        shouted = m.text.isupper() and sum(ch.isalpha() for ch in m.text) > 4
+        (form.caps_labels if shouted else form.labels)[m.label] += 1
+        form.names[name] += 1
+        form.surfaces.add(m.text)
+        form.first[span.article_id] = min(form.first.get(span.article_id, m.start), m.start)
+    return form
+
+
+def _split_shared_surnames(
+    shared: Sequence[tuple[_Form, list[_Form]]], forms: dict[str, _Form],
+    named: dict[str, list[tuple[Mention, str, tuple[str, ...]]]], evidence: dict[str, list[Evidence]],
+    uf: _UnionFind, by_id: Mapping[str, Article],
+) -> None:
+    """Give a surname two or more full names of the run end with, in each article that
+    wrote exactly one of them before the surname alone (in its title, or its text), to
+    that one: "Thurman" under the title "This Is Why Uma Thurman Is Angry" is hers
+    although the article names her father Robert Thurman later, and "Paddock" after only
+    "Stephen Paddock" is the gunman's in a story that also quotes his brother Eric
+    Paddock. Where an article wrote none or two of them first, the surname stays its own
+    there."""
+    for form, fulls in shared:
+        spans = evidence[form.key]
+        owners: dict[str, str] = {}
+        for article_id, start in sorted(form.first.items()):
+            title = fold(by_id[article_id].title or "")
+            before = {uf.find(f.key) for f in fulls if f.first.get(article_id, start) < start
+                      or any(re.search(rf"\b{re.escape(fold(name))}\b", title) for name in f.surfaces)}
+            if len(before) == 1:
+                owners[article_id] = before.pop()
+        if not owners:
+            continue
+        rest = [i for i, span in enumerate(spans) if span.article_id not in owners]
+        for n, article_id in enumerate(sorted(owners)):
+            key = f"{form.key}@{n}"
+            mine = [i for i, span in enumerate(spans) if span.article_id == article_id]
+            named[key] = [named[form.key][i] for i in mine]
+            evidence[key] = [spans[i] for i in mine]
+            forms[key] = _form(key, named[key], evidence[key])
+            uf.add(key)
+            uf.union(key, owners[article_id])
+        if rest:
+            named[form.key] = [named[form.key][i] for i in rest]
+            evidence[form.key] = [spans[i] for i in rest]
+            forms[form.key] = _form(form.key, named[form.key], evidence[form.key])
+        else:
+            del forms[form.key]
 
 
 def _loose_words(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -1138,14 +1190,16 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _THING_LABELS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 
 
-def _merge_short_forms(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
+def _merge_short_forms(forms: Mapping[str, _Form], uf: _UnionFind) -> list[tuple[_Form, list[_Form]]]:
     """Merge a short name into the one longer name it abbreviates (longest first).
 
     PERSON: the surname part ("Maduro" -> "Nicolás Maduro") anywhere in the run. Things
     (ORG, PRODUCT, ...): leading or trailing words of a longer name ("Northrop", "Post")
     that is introduced before it in every article with both ("Google" often comes
     before "Google AI": apart); "Apple" beside "Apple Computer" and "Apple Corps" stays.
+    Returns the surnames of two or more people, each with its full names.
     """
+    shared: list[tuple[_Form, list[_Form]]] = []
     heads: dict[tuple[str, ...], list[_Form]] = defaultdict(list)  # leading words -> longer names
     tails: dict[tuple[str, ...], list[_Form]] = defaultdict(list)  # trailing words -> longer names
     for form in forms.values():
@@ -1155,14 +1209,18 @@ def _merge_short_forms(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
     for form in sorted(forms.values(), key=lambda f: (-len(f.words), f.key)):
         if uf.size[uf.find(form.key)] > 1:  # already resolved ("UN" = "United Nations")
             continue
-        people = {uf.find(o.key) for o in tails.get(form.words, ()) if _is_surname_of(form, o)}
+        fulls = [o for o in tails.get(form.words, ()) if _is_surname_of(form, o)]
+        people = {uf.find(o.key) for o in fulls}
         if len(people) == 1:
             uf.union(form.key, people.pop())
+        elif people:
+            shared.append((form, fulls))
         elif not people:
             cands = [*heads.get(form.words, ()), *tails.get(form.words, ())]
             things = {uf.find(o.key) for o in cands if _is_part_of_thing(form, o)}
             if len(things) == 1:
                 uf.union(form.key, things.pop())
+    return shared
 
 
 def _merge_given_names(forms: Mapping[str, _Form], uf: _UnionFind) -> None:
