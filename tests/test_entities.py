@@ -633,6 +633,18 @@ def test_a_shared_surname_stays_apart_where_its_article_named_none_or_both_first
     assert by_name["Eric Paddock"].aliases == ("Eric Paddock",)
 
 
+def test_a_persons_title_the_tagger_ran_into_a_bodys_name_is_dropped(nlp: Any) -> None:
+    # giveme5w1h (Croydon tram): "Deputy Chief Constable Adrian Hanstock said" came out
+    # as an ORG "Constable Adrian Hanstock", and his four quotes had no entity; a thing
+    # named with a title word stays a thing
+    text = ("Deputy Chief Constable Adrian Hanstock said: \"We can confirm that at least seven people "
+            "have lost their lives as a result of this incident.\" Shares of General Motors fell.")
+    art = _text_article("h", text)
+    found = {(m.text, m.label) for m in extract_mentions(art, nlp(text))}
+    assert ("Adrian Hanstock", "PERSON") in found, found
+    assert ("General Motors", "ORG") in found, found
+
+
 def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
     # giveme5w1h: "Apple" (the company, tagged ORG, in its own story) had become the
     # surname of the singer Fiona Apple and taken Apple's statements as hers

@@ -181,6 +181,23 @@ def _run_quotes(nlp: Any, *arts: Article) -> list[Any]:
     return list(extract_quotes(arts[-1], docs[arts[-1].id], entities))
 
 
+def test_a_surname_the_parse_took_for_a_common_noun_is_the_persons_it_is(nlp: Any) -> None:
+    # giveme5w1h (IndieWire on Black Mirror): "Plemons" looks like a plural noun to the
+    # parse, and five of Jesse Plemons' quotes had gone to a "Plemons" the run did not
+    # know; a capitalised role word that speaks stays a role
+    text = ("It tells the story of a frustrated and petty programmer (Jesse Plemons) who imprisons those "
+            "he feels have wronged him in a virtual game world.\n"
+            "\u201cThen I made it to the second scene, and immediately got it, and loved it,\u201d Plemons said.\n"
+            "Plemons noted that \u201cI think everyone has a sort of real self, and a fantasy self.\u201d\n"
+            "\u201cWe are shocked,\u201d Officials said.")
+    art = _article("plemons", text)
+    quotes = _run_quotes(nlp, art)
+    named = {q.text[:11]: (q.speaker, q.speaker_entity_id is not None) for q in quotes}
+    assert named["Then I made"] == ("Jesse Plemons", True), named
+    assert named["I think eve"] == ("Jesse Plemons", True), named
+    assert named["We are shoc"] == ("Officials", False), named
+
+
 def test_people_a_quote_talks_about_did_not_say_it(nlp: Any) -> None:
     # giveme5w1h (Costa Rica crash): the dead couple named inside the quotes had been given
     # as the speakers of the rabbi's and the hospital president's words

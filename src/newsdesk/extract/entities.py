@@ -179,8 +179,10 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
                 label = "GPE"
             else:
                 label = _label(text, s, e, ent.label_, ent.label_ != "PERSON" and person_cue(ent, text))
-                if label in _NAME_LIKE_LABELS and given_name_person(doc, text[s:e]):
-                    label = "PERSON"
+                # a title the tagger read as a body's name ("Deputy Chief Constable Adrian
+                # Hanstock": ORG "Constable Adrian Hanstock") goes with the person's type
+                if label in _NAME_LIKE_LABELS and given_name_person(doc, text[(bare := _after_titles(text, s, e)):e]):
+                    s, label = bare, "PERSON"
             found.setdefault((s, e), Mention(article.id, s, e, text[s:e], label))
     for s, e in _late_names(doc, found):
         found[(s, e)] = Mention(article.id, s, e, text[s:e], "PERSON")

@@ -853,7 +853,7 @@ class _Speakers:
                 return None, None
         # "Moon Jae-in also said" with "Jae" a common noun to the parse: a name up to "-in"
         named_tail = _hyphenated_name_tail(subj) or (
-            subj.text[:1].isupper() and name_span(subj)[1] > subj.idx + len(subj.text))
+            subj.text[:1].isupper() and name_span(subj)[1] > subj.idx + len(subj.text)) or self._person_as_noun(subj)
         # a role the tagger took for a name ("said father, Jos", "the US President") is one
         role = subj.lower_ in TITLE_WORDS | _ROLE_NOUNS
         if (subj.pos_ in {"NOUN", "NUM"} or role) and not named_tail:
@@ -902,6 +902,15 @@ class _Speakers:
             else:
                 end = max(end, self._role_body_end(subj))  # "A spokesperson for the US State Department"
         return _description(self.article.text, start, end, head), None
+
+    def _person_as_noun(self, subj: Any) -> bool:
+        """Whether a capitalised word the parse took for a common noun is a person's name
+        the run or this article knows: "“...,” Plemons said" (a surname that looks plural)
+        after "Jesse Plemons". No role or title word ("The Spokesman said")."""
+        if subj.pos_ != "NOUN" or not subj.text[:1].isupper() or subj.lower_ in TITLE_WORDS | _ROLE_NOUNS:
+            return False
+        ent = self.entity(subj.idx, subj.idx + len(subj.text))
+        return ent is not None and ent.type == "PERSON"
 
     def _document_issuer(self, noun: Any, quote: QuoteSpan | None) -> Any | None:
         """Who issued the document a definite "the statement" (letter, release, post) that
