@@ -1201,6 +1201,17 @@ def test_an_unnamed_role_or_body_speaks_as_the_article_introduced_it(nlp: Any) -
     assert _speakers_with_entities(nlp, "police", text)[1] == ["the airline"]
     text = ("Shares of Boeing fell on Monday. \u201cWe take great pride in our service,\u201d the airline said.")
     assert _speakers_with_entities(nlp, "mention", text)[1] == ["the airline"]
+    # an organisation named after the one that spoke does not hide it (CTV on Terrigal's
+    # fireworks, USA Today on Telegram: both had stayed "the council", "the company")
+    text = ("In a statement issued on Monday, the Central Coast Council said it will assist \u201cto the extent "
+            "possible\u201d with any further investigation into the fire.\nOn Twitter, the council also said that it "
+            "\u201cis of the strong view that the public safety is paramount.\u201d")
+    assert _speakers_with_entities(nlp, "council", text)[1] == ["Central Coast Council"] * 2
+    # ... unless its name holds the noun's word: that one is the noun's, and it did not speak
+    text = ("Equifax said it had found no evidence of a breach. According to The Louisville Cardinal, the "
+            "University of Louisville's student paper, the university stated that some \"750 employees had "
+            "suspicious activity surrounding their online accounts.\"")
+    assert "Equifax" not in str(_speakers_with_entities(nlp, "university", text)[1][-1])
 
 
 def test_a_body_a_sentence_is_according_to_speaks_as_the_body(nlp: Any) -> None:

@@ -1013,11 +1013,13 @@ class _Speakers:
         """The organisation a definite noun for one stands for when it speaks: "“...,” the
         airline said" after "ANA said it was investigating the incident". The noun must be
         "the" and a body noun alone; the holder is the last named organisation outside
-        quote marks in its sentence or the PRONOUN_SENTENCES before it, and must itself
-        have been the subject of a speech verb there or what a sentence was "according to"
-        ("According to All Nippon Airways, the unauthorised person was a passenger"), its
-        name holding no other body's noun ("LAX police" is no airline). None otherwise:
-        the phrase stays as written."""
+        quote marks in its sentence or the PRONOUN_SENTENCES before it that was the subject
+        of a speech verb there or what a sentence was "according to" ("According to All
+        Nippon Airways, the unauthorised person was a passenger"): "Telegram said" before
+        "He has since run Telegram from ... On its website, the company said". One whose
+        name holds the noun's word ("the University of Louisville") is the noun's whether
+        it spoke or not, and then it must have. The holder's name must hold no other body's
+        noun ("LAX police" is no airline). None otherwise: the phrase stays as written."""
         if (noun.pos_ != "NOUN" or noun.lower_ not in _ORG_NOUNS or noun.dep_ not in _SUBJECTS
                 or [c.lower_ for c in noun.lefts] != ["the"] or not _set_off_rights(noun)):
             return None
@@ -1030,7 +1032,12 @@ class _Speakers:
                 continue
             # "All Nippon Airways": the parse's name starts after "All", the mention before it
             ent = self.entity(*name_span(t)) or self._mentioned_at(t)
-            if ent is not None and ent.type == "ORG" and not self.is_person(t, speaking=False):
+            if ent is None or ent.type != "ORG" or self.is_person(t, speaking=False):
+                continue
+            # the last organisation that spoke, or one named by the noun's own word ("the
+            # university" after "the University of Louisville" is that one, speaking or not)
+            if ((t.dep_ in _SUBJECTS and t.head.lemma_ in SPEECH_VERBS) or _source_of_sentence(t, noun)
+                    or noun.lower_ in normalize_name(ent.name).split()):
                 last = (t, ent)
         if last is None:
             return None
