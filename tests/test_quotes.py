@@ -198,6 +198,24 @@ def test_a_surname_the_parse_took_for_a_common_noun_is_the_persons_it_is(nlp: An
     assert named["We are shoc"] == ("Officials", False), named
 
 
+def test_whom_a_paper_quoted_as_saying_is_the_speaker(nlp: Any) -> None:
+    # giveme5w1h: the police union chief's words (AP, twice) had gone to "the newspaper",
+    # Kim Jong Un's to KCNA, and Tarantino's order to "the article"
+    text = ("The comments by Rainer Wendt, who heads the right-leaning DpolG union, come amid an ongoing debate in "
+            "Germany about how to tackle an increase in sexual assaults.\n"
+            "Wendt told the Neue Osnabruecker Zeitung daily in an interview published Saturday that establishing "
+            "such a safe zone sends a \u201cdevastating message.\u201d\n\u201cBy doing so one is saying there are "
+            "safe zones and unsafe zones,\u201d the newspaper quoted him as saying.")
+    assert _speakers_with_entities(nlp, "wendt", text)[1] == ["Rainer Wendt", "Rainer Wendt"]
+    text = ("\u201cThe current ballistic rocket launching drill like a real war is the first step of the military "
+            "operation,\u201d KCNA quoted Kim Jong Un as saying.")
+    assert _speakers_with_entities(nlp, "kcna", text)[1] == ["Kim Jong Un"]
+    # unnamed, the speaker is the role with the body it serves
+    text = ("The North's state media quoted the head of the national aerospace agency as saying the country has "
+            "been making \"shining achievements\" in space technology.")
+    assert _speakers_with_entities(nlp, "head", text)[1] == ["the head of the national aerospace agency"]
+
+
 def test_people_a_quote_talks_about_did_not_say_it(nlp: Any) -> None:
     # giveme5w1h (Costa Rica crash): the dead couple named inside the quotes had been given
     # as the speakers of the rabbi's and the hospital president's words

@@ -393,6 +393,8 @@ def _subject(verb: Any) -> Any | None:
     tok = _reporting_verb(verb) or verb
     text = doc_text(verb.doc)
     for _ in range(5):
+        if (quoted := _quoted_as_saying(tok)) is not None:
+            return quoted
         # of two subjects the parse gives one verb, a noun's first ("Firm co-founder Ramon
         # Fonseca Mora told": "Firm" taken for an adjective subject of its own)
         subj = sorted((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
@@ -417,6 +419,18 @@ def _subject(verb: Any) -> Any | None:
             return controller
         tok = tok.head
     return None
+
+
+def _quoted_as_saying(verb: Any) -> Any | None:
+    """Whom a "quote"/"cite" verb reports as speaking: "“...,” the newspaper quoted him as
+    saying" is his (the newspaper only carried it). The verb's object, where an "as"
+    phrase with a speech verb follows it; None otherwise."""
+    if verb.lemma_ not in {"quote", "cite"}:
+        return None
+    said = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ in SPEECH_VERBS for g in c.children)
+               for c in verb.children)
+    who = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"PRON", "PROPN", "NOUN"}]
+    return who[0] if said and who else None
 
 
 def _object_controller(verb: Any) -> Any | None:
@@ -970,12 +984,14 @@ class _Speakers:
 
     def _role_body_end(self, role: Any) -> int:
         """Where a role's "for"/"of"/"at" phrase naming the body it serves ends ("a spokesperson
-        for the US State Department", "a spokesman at Delta"), or 0: only for a person's role,
-        a named body, and a phrase of at most MAX_PHRASE_WORDS words."""
+        for the US State Department", "a spokesman at Delta", "the head of the national
+        aerospace agency"), or 0: only for a person's role, a named body or a body's noun,
+        and a phrase of at most MAX_PHRASE_WORDS words."""
         if role.lower_ not in TITLE_WORDS | _ROLE_NOUNS:
             return 0
         for prep in role.rights:
-            objs = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            objs = [c for c in prep.children if c.dep_ == "pobj" and (
+                c.pos_ == "PROPN" or c.lower_ in _BODY_NOUNS | _BODY_WORDS and c.lower_ not in _DOCUMENT_NOUNS)]
             if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at", "with"} and objs:
                 comma = next((t.i for t in objs[0].subtree if t.i > objs[0].i and t.text == ","), len(role.doc))
                 last = max((t for t in objs[0].subtree if t.i < comma), key=lambda t: t.i)  # not ", Leslie Sloane"
