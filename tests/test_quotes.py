@@ -430,9 +430,10 @@ def test_a_role_with_the_name_beside_it_names_the_speaker(nlp: Any) -> None:
             "\u201canother irresponsible, impractical and unnecessary\u201d move that will cause \u201cpolitical and "
             "demographic complications and the loss of any hope for peace.\u201d")
     assert set(_speakers_with_entities(nlp, "likud", text)[1]) == {"Yitzhak Herzog"}
-    # a role alone stays the description it is
+    # a role with no name stays the description it is, with the body it serves and
+    # without the clause set off after it
     text = "A spokesman for the firm, which employs 300 people, said: \u201cWe have seen no evidence of this at all.\u201d"
-    assert _speakers_with_entities(nlp, "firm", text)[1] == ["A spokesman"]
+    assert _speakers_with_entities(nlp, "firm", text)[1] == ["A spokesman for the firm"]
 
 
 def test_a_given_name_alone_is_the_person_the_article_named_in_full(nlp: Any) -> None:
