@@ -210,6 +210,11 @@ def test_whom_a_paper_quoted_as_saying_is_the_speaker(nlp: Any) -> None:
     text = ("\u201cThe current ballistic rocket launching drill like a real war is the first step of the military "
             "operation,\u201d KCNA quoted Kim Jong Un as saying.")
     assert _speakers_with_entities(nlp, "kcna", text)[1] == ["Kim Jong Un"]
+    # a participle of speech hung on a clause of what someone told is still theirs (RT)
+    text = ("Rainer Wendt, head of Germany's police union, told a regional paper on Saturday that the apparent need "
+            "for safety zones implies that public space is unsafe, indicating \"the end of equality, freedom of "
+            "movement and freedom of choice.\"")
+    assert _speakers_with_entities(nlp, "rt", text)[1] == ["Rainer Wendt"]
     # unnamed, the speaker is the role with the body it serves
     text = ("The North's state media quoted the head of the national aerospace agency as saying the country has "
             "been making \"shining achievements\" in space technology.")

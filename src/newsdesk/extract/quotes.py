@@ -369,8 +369,11 @@ def _reporting_verb(verb: Any) -> Any | None:
     """For a ``_GOING_ON`` verb that the parse joins (``conj``/``advcl``) to a verb of what
     someone says (a ``ccomp`` of a speech verb) rather than to the speech verb itself, that
     speech verb: "said" in "The mayor said the city's hospitals were struggling ... and
-    added: “This is the most terrible attack ...”" (the mayor speaks, not the hospitals)."""
-    if verb.lemma_ not in _GOING_ON:
+    added: “This is the most terrible attack ...”" (the mayor speaks, not the hospitals).
+    So does a participle of speech the parse hangs there, through clauses within clauses:
+    "Wendt told a regional paper that the need for safety zones implies that public space
+    is unsafe, indicating “the end of equality ...”" is Wendt's, not public space's."""
+    if verb.lemma_ not in _GOING_ON and not (verb.tag_ == "VBG" and verb.dep_ == "advcl"):
         return None
     tok = verb
     for _ in range(4):
@@ -379,8 +382,12 @@ def _reporting_verb(verb: Any) -> Any | None:
         tok = tok.head
         if tok.lemma_ in SPEECH_VERBS:
             return None  # joined to a speech verb: the usual climb finds its subject
-        if tok.dep_ == "ccomp" and tok.head.lemma_ in SPEECH_VERBS and tok.head.pos_ in {"VERB", "AUX"}:
-            return tok.head
+        for _ in range(3):  # "told ... that [the need implies that [public space is unsafe]]"
+            if tok.dep_ != "ccomp":
+                break
+            if tok.head.lemma_ in SPEECH_VERBS and tok.head.pos_ in {"VERB", "AUX"}:
+                return tok.head
+            tok = tok.head
     return None
 
 
