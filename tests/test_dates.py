@@ -137,6 +137,18 @@ def test_quarter_is_a_calendar_quarter_only_where_money_is_spoken_of() -> None:
                                   "2025-11-05")) == ()
 
 
+def test_the_quarter_is_the_last_one_ended_in_results_season_and_the_one_under_way_late_in_it() -> None:
+    # results news weeks after a quarter ends speaks of that quarter ...
+    assert _values("Earnings rose 4% in the quarter.", "2025-11-05")["the quarter"] == "2025-Q3"
+    assert _values("Earnings rose 4% in the latest quarter.", "2025-12-20")["the latest quarter"] == "2025-Q3"
+    # ... and an article of a quarter's last month of the one under way (giveme5w1h, NYT
+    # on Goldman Sachs, 29 December 2017: "account for changes to tax laws during the
+    # quarter in which they are enacted" had been dated 2017-Q3)
+    text = ("Public companies are required to account for changes to tax laws during the quarter in which they are "
+            "enacted, so their earnings will take a hit.")
+    assert _values(text, "2017-12-29")["the quarter"] == "2017-Q4"
+
+
 def test_offsets_counted_from_the_text_count_from_the_last_year_it_named() -> None:
     values = _values("Together since early 2014, they met while filming. A year later, she joked about it.",
                      "2018-02-05")

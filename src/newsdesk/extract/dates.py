@@ -481,14 +481,18 @@ def _speaks_of_finance(text: str) -> bool:
 
 def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Time | None:
     """"the third quarter" (this year's, or last year's when still ahead and not future
-    tense), "the quarter"/"the latest quarter" (the last completed one, as in results news)."""
+    tense), "the quarter"/"the latest quarter" (the last completed one, as in results news,
+    filed in the weeks after a quarter ends; written in a quarter's last month, when no
+    results of the one before are news any more, the quarter under way: "companies are
+    required to account for changes to tax laws during the quarter in which they are
+    enacted", of a law signed in December)."""
     if not _speaks_of_finance(ctx.text):
         return None
     if ctx.anchor is None:
         return _Time("XXXX-QX", "unknown")
     current = (ctx.anchor.month - 1) // 3 + 1
     if m["ord"] is None:
-        if "current" in m.group(0).lower():
+        if "current" in m.group(0).lower() or ("latest" not in m.group(0).lower() and ctx.anchor.month % 3 == 0):
             return _Time(f"{ctx.anchor.year}-Q{current}", "unknown")
         idx = ctx.anchor.year * 4 + current - 2
         return _Time(f"{idx // 4}-Q{idx % 4 + 1}", "unknown")
