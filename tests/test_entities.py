@@ -645,6 +645,25 @@ def test_a_persons_title_the_tagger_ran_into_a_bodys_name_is_dropped(nlp: Any) -
     assert ("General Motors", "ORG") in found, found
 
 
+def test_a_name_cut_after_its_first_words_gets_them_back_where_the_article_writes_it_whole(nlp: Any) -> None:
+    # giveme5w1h (ANA's flight): the Daily Mail's "All Nippon Airways flight 175 took off"
+    # gave an airline "Nippon Airways" and HuffPost's "the same All Nippon flight" a person
+    # "Nippon", each counted as another origin beside All Nippon Airways
+    text = ("Flight ended in Los Angeles after 'unauthorized person' made it onto the plane.\n"
+            "All Nippon Airways flight 175 took off from Los Angeles.\n"
+            "According to All Nippon Airways, the unauthorised person was a passenger who had boarded the wrong "
+            "Tokyo flight. How the brothers boarded the same All Nippon flight is still unknown. "
+            "The Beatles' Apple Corps sued Apple Corps.")
+    art = _text_article("ana", text)
+    mentions = extract_mentions(art, nlp(text))
+    names = {(m.text, m.label) for m in mentions if "Nippon" in m.text}
+    assert names <= {("All Nippon Airways", "ORG"), ("All Nippon", "ORG")}, names
+    entities = canonicalize_entities([art], {art.id: mentions})
+    assert [e.name for e in entities if "Nippon" in e.name] == ["All Nippon Airways"]
+    # a possessive before a name is no word of it
+    assert not any(m.text.startswith("Beatles") and m.text.endswith("Corps") for m in mentions)
+
+
 def test_a_company_is_not_the_surname_of_a_person_in_another_story() -> None:
     # giveme5w1h: "Apple" (the company, tagged ORG, in its own story) had become the
     # surname of the singer Fiona Apple and taken Apple's statements as hers

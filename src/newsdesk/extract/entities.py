@@ -186,6 +186,7 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
             found.setdefault((s, e), Mention(article.id, s, e, text[s:e], label))
     for s, e in _late_names(doc, found):
         found[(s, e)] = Mention(article.id, s, e, text[s:e], "PERSON")
+    found = _with_cut_words(text, found)
     found.update(_propagate(article, lines, list(found.values())))
     common = _common_words(article.text, doc, found.values())
     credits = _credit_spans(text)
@@ -523,6 +524,37 @@ def _label(text: str, start: int, end: int, label: str, person: bool = False) ->
     if any(ch.isdigit() for ch in text[start:end]) or (after is not None and after.group(1) in _MADE_THINGS):
         return "PRODUCT"
     return label
+
+
+def _with_cut_words(text: str, found: Mapping[tuple[int, int], Mention]) -> dict[tuple[int, int], Mention]:
+    """Mentions the tagger cut after the first words of a longer name this article also
+    names, given those words back with that name's type: "Nippon Airways flight 175 took
+    off" of "All Nippon Airways flight 175" (a sentence's "All" read as a word) and the
+    PERSON "Nippon" of "the same All Nippon flight" are All Nippon Airways' where the
+    article writes it whole, as they had been an airline of their own and a person. The
+    words must stand right before the mention in the text."""
+    longer: dict[tuple[str, ...], list[Mention]] = defaultdict(list)  # a name's later words -> names
+    for m in found.values():
+        words = tuple(m.text.split())
+        for k in range(1, len(words)):
+            longer[words[k:k + 1]].append(m)
+    out = dict(found)
+    for (s, e), m in found.items():
+        cut = m.text.split()
+        for full in longer.get(tuple(cut[:1]), ()):
+            whole = full.text.split()
+            k = whole.index(cut[0])
+            lead = " ".join(whole[:k]) + " "
+            if k == 0 or whole[k:k + len(cut)] != cut or text[max(0, s - len(lead)):s] != lead or not all(
+                    w[:1].isupper() and not w.endswith(("'", "’", "'s", "’s")) for w in whole[:k]):
+                continue  # name words only: not "Beatles'" of "Beatles' Apple Corps"
+            start = s - len(lead)
+            if any(a < e and start < b for (a, b) in out if (a, b) != (s, e)):
+                break  # a mention already there
+            del out[(s, e)]
+            out[(start, e)] = Mention(m.article_id, start, e, text[start:e], full.label)
+            break
+    return out
 
 
 def _propagate(article: Article, lines: _Lines, mentions: list[Mention]) -> dict[tuple[int, int], Mention]:
