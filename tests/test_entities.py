@@ -919,6 +919,23 @@ def test_a_business_or_group_noun_before_a_name_makes_it_an_organisation(nlp: An
         assert name in found and found[name] != "ORG", (sentence, found)
 
 
+def test_a_groups_name_before_its_members_word_types_it_throughout_the_article(nlp: Any) -> None:
+    # giveme5w1h (Chibok girls): the small model tags "Boko Haram" PERSON, and a government
+    # spokesman's words had gone to it; "Boko Haram fighters" says it is a group, in every
+    # sentence of the article that names it
+    text = ("Boko Haram has been blamed for the deaths of 20,000 people. The army has been dislodging Boko Haram "
+            "fighters from the Sambisa forest. Trump supporters cheered.")
+    art = _text_article("bh", text)
+    labels = {(m.start, m.text): m.label for m in extract_mentions(art, nlp(text))}
+    assert [lab for (_, name), lab in labels.items() if name == "Boko Haram"] == ["ORG", "ORG"], labels
+    assert labels.get((text.index("Trump"), "Trump"), "PERSON") != "ORG", labels
+    # "the Moon" is no person here, and says nothing of "Moon" in another sentence
+    text = "The lander will be sent to the Moon in 2018. Moon said the talks would go on."
+    art = _text_article("moon", text)
+    labels = {(m.start, m.text): m.label for m in extract_mentions(art, nlp(text))}
+    assert labels.get((text.index("Moon said"), "Moon")) != "ORG", labels
+
+
 def test_a_one_word_person_used_as_no_person_is_is_an_organisation(nlp: Any) -> None:
     # giveme5w1h: the small model tags SpaceX (56 mentions), the Steelers, the Padres
     # PERSON; one name right after "the" as its phrase's head, or in a business's shape

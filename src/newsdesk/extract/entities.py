@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsdesk.extract.citations import WIRE_NAMES, is_outlet_name
@@ -158,6 +158,7 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
     text = article.text
     lines = _Lines(text)
     found: dict[tuple[int, int], Mention] = {}
+    cued: set[str] = set()  # names the parse says are organisations' (``org_cue``)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or _plural_noun(ent):
             continue
@@ -175,6 +176,8 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
                 e = with_surname(ent, with_syllable_tail(text, s, e))
             if org_cue(ent):
                 label = "ORG"
+                if not _no_persons_word(ent):  # "the Moon" here says nothing of "Moon" elsewhere
+                    cued.add(text[s:e])
             elif place_cue(ent):
                 label = "GPE"
             else:
@@ -187,6 +190,11 @@ def extract_mentions(article: Article, doc: Doc) -> tuple[Mention, ...]:
     for s, e in _late_names(doc, found):
         found[(s, e)] = Mention(article.id, s, e, text[s:e], "PERSON")
     found = _with_cut_words(text, found)
+    # a name means one thing throughout an article: the parse's cue that it names a group
+    # ("the militant group Boko Haram", "Boko Haram fighters") types its other mentions too
+    # (Boko Haram, PERSON to the tagger, had been the speaker of a government spokesman)
+    found = {k: replace(m, label="ORG") if m.text in cued and m.label in _ORG_CUE_LABELS else m
+             for k, m in found.items()}
     found.update(_propagate(article, lines, list(found.values())))
     common = _common_words(article.text, doc, found.values())
     credits = _credit_spans(text)
@@ -390,6 +398,10 @@ _ORG_NOUNS = frozenset("""company firm conglomerate corporation group gang carte
     organization agency bank carrier maker manufacturer giant operator retailer startup broadcaster
     newspaper airline insurer lender automaker carmaker chipmaker miner network outfit syndicate""".split())
 _ORG_CUE_LABELS = frozenset({"PERSON", "NORP", "GPE", "LOC", "PRODUCT"})
+# Plural nouns for the members of an armed or militant group, which a group's name
+# modifies and a person's does not ("Boko Haram militants"; "Trump supporters" is no such).
+_MEMBER_NOUNS = frozenset("""militant fighter insurgent extremist jihadist rebel gunman terrorist operative
+    guerrilla""".split())
 
 
 # One word written as businesses write their names and people do not: a capital inside
@@ -416,8 +428,9 @@ def org_cue(ent: Span) -> bool:
     """Whether the parse makes the name ``ent`` an organisation the tagger did not: a
     lower-case body or business noun right before it as its compound ("conglomerate
     Rostec"), or a plural one it is an example of ("gangs like Tren de Aragua", "groups
-    such as Boko Haram and al-Shabab": the list's later names too), or a one-word
-    "person" used as no person is (``_no_persons_word``)."""
+    such as Boko Haram and al-Shabab": the list's later names too), a plural word for its
+    members right after it ("Boko Haram fighters"), or a one-word "person" used as no
+    person is (``_no_persons_word``)."""
     if ent.label_ not in _ORG_CUE_LABELS:
         return False
     if _no_persons_word(ent):
@@ -428,6 +441,9 @@ def org_cue(ent: Span) -> bool:
     if any(c.dep_ == "compound" and c.i < ent.start and c.text.islower() and c.lemma_ in _ORG_NOUNS
            for c in root.children):
         return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.tag_ == "NNS" and after.text.islower() and after.lemma_ in _MEMBER_NOUNS:
+        return True  # "Boko Haram fighters": a group's name before the word for its members
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in ("like", "as"):
         return False
@@ -546,8 +562,8 @@ def _with_cut_words(text: str, found: Mapping[tuple[int, int], Mention]) -> dict
             k = whole.index(cut[0])
             lead = " ".join(whole[:k]) + " "
             if k == 0 or whole[k:k + len(cut)] != cut or text[max(0, s - len(lead)):s] != lead or not all(
-                    w[:1].isupper() and not w.endswith(("'", "’", "'s", "’s")) for w in whole[:k]):
-                continue  # name words only: not "Beatles'" of "Beatles' Apple Corps"
+                    any(c.isupper() for c in w) and not w.endswith(("'", "’", "'s", "’s")) for w in whole[:k]):
+                continue  # name words only ("iTunes" of "iTunes Music Store"): not "Beatles'" of "Beatles' Apple Corps"
             start = s - len(lead)
             if any(a < e and start < b for (a, b) in out if (a, b) != (s, e)):
                 break  # a mention already there
