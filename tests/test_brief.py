@@ -445,6 +445,28 @@ def _event_report(data_dir: Path, event: str) -> Any:
     return analyze(paths)
 
 
+def test_a_statement_outlets_report_as_someones_words_is_shown_with_who_says_it(data_dir: Path) -> None:
+    # giveme5w1h (Las Vegas): China Daily's "The Islamic State group claimed responsibility
+    # for the attack, saying the shooter had converted to Islam months ago, Reuters
+    # reported" and RT's quote of the group had made the key fact "The shooter had
+    # converted to Islam months ago.": the group's claim, worded as the outlets' own
+    from tests.test_figures import _event_records
+
+    from newsdesk.pipeline import analyze
+
+    paths = [str(path) for path, rec in _event_records(data_dir, "las_vegas_shooting")
+             if "converted to Islam" in (rec.get("text") or "")]
+    if len(paths) < 2:
+        pytest.skip("giveme5w1h lacks the two Las Vegas articles")
+    report = analyze(paths)
+    (group,) = [g for s in report.stories for g in s.claims
+                if g.support_count >= 2 and any("converted to Islam" in e.text for e in g.evidence)]
+    assert group.focus is not None, group.text
+    before, marked = group.text[:group.focus[0]], group.text[group.focus[0]:group.focus[1]]
+    assert "claimed" in before or "said" in before, group.text
+    assert "converted to Islam" in marked, group.text
+
+
 def test_one_outlets_articles_in_their_own_voice_are_one_origin(data_dir: Path) -> None:
     # giveme5w1h (Musk's Roadster): the Daily Mail's articles repeat "SpaceX has been
     # working on the Falcon Heavy rocket for years, ..." word for word; one cites The Verge

@@ -1676,7 +1676,9 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     and radar repairs"), one that names who speaks if any (not "..., he said."), most
     central, then shortest. When every member is a list item ("radar overhauls"), its
     whole sentence is shown (``context_of``: the sentence and its start), with the item's
-    place in it as the focus (``ClaimGroup.focus``). Before
+    place in it as the focus (``ClaimGroup.focus``); so is a clause a frame reports as
+    someone's words or belief (``_reported``), which alone would read as the outlets'
+    own statement of fact. Before
     all but the list-item test: a member of the group's own kind (``_kind``), so that a
     statement of fact is not worded by one outlet's quote of it ("Again, that is one of
     the biggest regrets of my life.), nor a quote by a reporter's paraphrase (``kind``:
@@ -1706,7 +1708,7 @@ def _readable(claims: Sequence[Claim], idx: list[int], scorer: PairScorer,
     keys = {i: key(i) for i in idx}
     best = min(idx, key=keys.__getitem__)
     ev = claims[best].evidence
-    if keys[best][0] and context_of is not None:
+    if context_of is not None and (keys[best][0] or claims[best].part == "clause" and _reported(claims[best], context_of)):
         sentence, start = context_of(claims[best])
         text, at = squeeze(sentence)
         if start <= ev.start and ev.end <= start + len(sentence) and ev.text.strip():
@@ -1795,6 +1797,34 @@ def _dangling(text: str, prop: Proposition) -> bool:
     in the moat")."""
     named = any(k.startswith("@") and not k.startswith(("@^", "@model:")) for k in prop.keys)
     return (not named and bool(_PERSONAL.search(text))) or bool(_SUBORDINATE.match(text))
+
+
+# The end of a frame that reports what someone says, believes or expects, right before
+# the clause it carries: "saying ", "told reporters on Friday that ", "estimated that ".
+_REPORTING_FRAME = re.compile(
+    r"\b(?:said|says|saying|told|tells|telling|claimed|claims|claiming|alleged|alleges|alleging|insisted|"
+    r"insists|insisting|warned|warns|warning|announced|announces|stated|states|reported|reports|reporting|"
+    r"believes?|believed|believing|suggested|suggests|suggesting|argued|argues|arguing|denied|denies|denying|"
+    r"estimated|estimates|estimating|predicted|predicts|expects|expected|thinks|thought|fears?|feared)\b"
+    r"[^.!?;:\"\u201c\u201d]{0,60}?[\s,]*(?:that\s*)?$", re.IGNORECASE)
+
+
+# ... unless the clause hangs on a subordinator: "said 40 people were injured after the
+# tram overturned" does not report that the tram overturned.
+_ADVERBIAL_END = re.compile(r"\b(?:after|as|when|because|before|while|since|until|although|though|if|once)\s*$",
+                            re.IGNORECASE)
+
+
+def _reported(claim: Claim, context_of: Callable[[Claim], tuple[str, int]]) -> bool:
+    """Whether a clause cut from its sentence is what a frame before it reports someone
+    said, believed or expected ("The Islamic State group claimed responsibility, saying
+    the shooter had converted to Islam months ago"; "he'd estimated Goldman Sachs's total
+    charge ... would be $3.2 billion"): shown alone, it would read as the outlet's own
+    statement of fact, so it is shown in its sentence, with the frame."""
+    sentence, start = context_of(claim)
+    offset = claim.evidence.start - start
+    before = sentence[:offset] if 0 < offset <= len(sentence) else ""
+    return _REPORTING_FRAME.search(before) is not None and _ADVERBIAL_END.search(before) is None
 
 
 # A word of ``squeeze``: a comma right before a letter ends one ("planes,including"), not

@@ -99,7 +99,8 @@ def _facts(v: StoryView, lines: list[str]) -> None:
     if v.key_facts:
         lines += ["### Key facts", ""]
         if any(f.claim.focus for f in v.key_facts):
-            lines += ["In **bold**: the part of a sentence the outlets share, where they share one item of its list.", ""]
+            lines += ["In **bold**: the part of a sentence the outlets share, where they share one item of its list "
+                      "or what it reports someone said.", ""]
         lines += [_fact_line(f, labels) for f in v.key_facts] + [""]
     if v.single_source:
         note = v.single_source_note
