@@ -492,6 +492,18 @@ def test_a_note_about_the_article_itself_is_no_claim(nlp: Any) -> None:
     assert _kind(nlp, "The report was updated on Monday with new casualty figures.") == "fact"
 
 
+def test_a_label_in_capitals_before_a_colon_is_no_word_of_the_claim(nlp: Any) -> None:
+    # giveme5w1h: the Washington Post's kicker "FUTURE FLIGHTS:" and NPR's transcript
+    # speaker "WALT:" had opened claim texts (and the kicker was a key fact's words)
+    text = ("FUTURE FLIGHTS: SpaceX already has customers lined up for the Falcon Heavy.\n"
+            "WALT: We hear that more than 70 people are dead.\n"
+            "Update: The boy was initially reported to be 4 years old.\n"
+            "The U.S. said the launch at 11:30 a.m. was a test.")
+    _, claims = _claims(nlp, _article("kicker", text))
+    starts = [c.evidence.text.split()[0] for c in claims if c.part == "sentence"]
+    assert starts == ["SpaceX", "We", "Update:", "The"], [c.evidence.text for c in claims]
+
+
 def test_an_attribution_joined_as_a_clause_is_no_claim_of_its_own(nlp: Any) -> None:
     # giveme5w1h (Nice, China Daily): "Christian Estrosi, president of the Rivera region
     # announced on Thursday." had been a claim, and a two-outlet key fact with a sentence

@@ -712,9 +712,17 @@ def _clause_kind(doc: Any, piece: tuple[int, int]) -> str:
     return "opinion" if sub is not None and (_is_commentary(sub) or _is_judgement(sub)) else "fact"
 
 
+# A label in capitals before a colon that opens a sentence: a section's kicker ("FUTURE
+# FLIGHTS: SpaceX already has customers lined up") or a transcript's speaker ("WALT: We
+# hear that more than 70 people are dead"), no words of the statement.
+_KICKER = re.compile(r"[A-Z][A-Z0-9&'\u2019. -]*[A-Z0-9]:[ \t]+(?=[A-Z\u201c\"\u2018'])")
+
+
 def _claims_in_sentence(
     article: Article, doc: Any, start: int, end: int, annotations: ArticleAnnotations
 ) -> Iterable[Claim]:
+    if (kicker := _KICKER.match(article.text, start, end)) is not None:
+        start = kicker.end()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return
