@@ -511,6 +511,17 @@ def test_a_one_outlet_figure_set_where_no_other_article_is_marked(data_dir: Path
     assert "names Sydney, which no other article" in render_html(report)
 
 
+def test_a_figure_one_outlet_alone_gives_is_named_in_its_whole_words(data_dir: Path) -> None:
+    # giveme5w1h (North Korea's satellite): the summary's "Kim, the 33-year-old
+    # third-generation leader of North Korea, ..." had been flagged "“33-year”: ... alone"
+    from newsdesk.report.view import story_views
+
+    report = _event_report(data_dir, "north_Korea_Launches_satellite")
+    figures = [x for v in story_views(report).values() for f in (*v.key_facts, *v.summary) for x in f.unshared]
+    assert figures, "no one-outlet figure in a corroborated statement"
+    assert "33-year" not in figures and "33-year-old" in figures, figures
+
+
 def test_an_articles_caption_retelling_a_paragraph_is_one_single_source_line(data_dir: Path) -> None:
     # giveme5w1h (the Daily Mail on Cardi B, and on the Galaxy S9's parts): the captions
     # under its photos retell paragraphs word for word or nearly ("MotorSport: She recently

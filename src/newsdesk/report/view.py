@@ -293,7 +293,9 @@ def unshared_figures(claim: ClaimGroup, arts: Mapping[str, Article],
         lo, hi = min(lo, e.start), max(hi, e.end)
         if opening not in _squeeze(art.text[lo:hi]):
             continue
-        alone = [q.evidence.text for q in figures.measured.get(e.article_id, ())
+        # each figure in the words it stands in ("33-year-old", not "33-year")
+        alone = [art.text[slice(*_whole_words(art.text, q.evidence.start, q.evidence.end))]
+                 for q in figures.measured.get(e.article_id, ())
                  if lo <= q.evidence.start and q.evidence.end <= hi and _squeeze(q.evidence.text) in claim.text
                  and not figures.shared(e.article_id, q)]
         return (e.article_id, list(dict.fromkeys(alone))) if alone else ("", [])
