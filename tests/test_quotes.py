@@ -221,6 +221,27 @@ def test_whom_a_paper_quoted_as_saying_is_the_speaker(nlp: Any) -> None:
     assert _speakers_with_entities(nlp, "head", text)[1] == ["the head of the national aerospace agency"]
 
 
+def test_a_broadcast_transcripts_guest_speaks_in_turns_and_its_staff_do_not(nlp: Any) -> None:
+    # giveme5w1h (NPR on Nice): the Time reporter Vivienne Walt answers the host in turns
+    # ("WALT: We hear that more than 70 people are dead."); none of her words had a speaker.
+    # The host and the network's own correspondents speak for NPR, not as its sources, and
+    # a section's kickers ("FUTURE FLIGHTS:") are no speakers
+    text = ("NPR's Ari Shapiro talks to Vivienne Walt, a reporter for Time Magazine in Paris, about the truck "
+            "attack in Nice.\n"
+            "VIVIENNE WALT: You're welcome.\n"
+            "SHAPIRO: What are the latest details you can give us about what happened tonight?\n"
+            "WALT: We hear that more than 70 people are dead. At one point, we heard 73.\n"
+            "SHAPIRO: Now, you say a mass casualty attack. Have authorities called this terrorism?\n"
+            "WALT: No, they have not, but they have come close to it.\n"
+            "SCOTT HORSLEY, BYLINE: Good to be with you, Ari. The president was informed tonight.\n"
+            "HORSLEY: We put that question to the White House and heard nothing back.")
+    turns = [(q.speaker, q.text[:20]) for q in _run_quotes(nlp, _article("npr", text)) if q.speaker]
+    assert turns == [("Vivienne Walt", "We hear that more th"), ("Vivienne Walt", "No, they have not, b")], turns
+    kickers = ("COMPETITION: Blue Origin, an aerospace company run by another billionaire, is building a rocket.\n"
+               "FUTURE FLIGHTS: SpaceX already has customers lined up for the Falcon Heavy.")
+    assert [q.speaker for q in _run_quotes(nlp, _article("wapo", kickers))] == []
+
+
 def test_people_a_quote_talks_about_did_not_say_it(nlp: Any) -> None:
     # giveme5w1h (Costa Rica crash): the dead couple named inside the quotes had been given
     # as the speakers of the rabbi's and the hospital president's words

@@ -53,6 +53,7 @@ full with it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -1374,7 +1375,59 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
             continue
         quotes.append(Quote(who[0], who[1], text[q_start:q_end], article.evidence(span.start, span.end)))
         left_open = not span.closed
-    return tuple(_with_tweets(quotes, _tweets(article, speakers)))
+    found = _with_tweets(quotes, _tweets(article, speakers))
+    turns = [t for t in _transcript_turns(article, speakers)
+             if not any(q.evidence.overlaps(t.evidence) for q in found)]
+    return tuple(sorted([*found, *turns], key=lambda q: (q.evidence.start, q.evidence.end)))
+
+
+# A transcript's turn: a line opening on its speaker's name in capitals, with a role after
+# a comma the first time ("VIVIENNE WALT, BYLINE: Good morning." then "WALT: We hear that
+# more than 70 people are dead."), at most three words.
+_TURN = re.compile(r"^(?P<label>[A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2})(?:, (?P<role>[A-Z][A-Z ,'\u2019.-]*))?:"
+                   r"[ \t]+(?P<said>\S.*)$", re.MULTILINE)
+# Roles that make a transcript's speaker the broadcaster's own staff ("SCOTT HORSLEY, BYLINE").
+_STAFF_ROLES = re.compile(r"\b(?:BYLINE|HOST|ANCHOR|CORRESPONDENT)\b")
+
+
+def _staff_of_outlet(text: str, person: Entity) -> bool:
+    """Whether the article names ``person`` as an outlet's own ("NPR's Ari Shapiro talks
+    to Vivienne Walt"): a broadcaster's host or reporter speaks for the broadcaster."""
+    for name in {person.name, *person.aliases}:
+        for m in re.finditer(r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})['\u2019]s " + re.escape(name) + r"\b", text):
+            if is_outlet_name(m.group(1)):
+                return True
+    return False
+
+
+def _transcript_turns(article: Article, speakers: _Speakers) -> list[Quote]:
+    """The turns of a broadcast transcript (NPR's "SHAPIRO: ..." / "WALT: ..."), each its
+    speaker's words: only in an article where one name labels two lines or more (a
+    section's kicker, "FUTURE FLIGHTS: ...", labels one), and only names the run knows
+    as a person's ("WALT" is the "Vivienne Walt" the article introduces). The outlet's
+    own staff speak for it, not as a source of it: a label with a staff role ("SCOTT
+    HORSLEY, BYLINE"), a name the article gives as the outlet's ("NPR's Ari Shapiro") or
+    one that mostly asks (the host) stays out, as does any other label."""
+    text = article.text
+    turns = list(_TURN.finditer(text))
+    last = [m.group("label").split()[-1] for m in turns]
+    if not any(last.count(word) >= 2 for word in set(last)):
+        return []
+    staff = {word for m, word in zip(turns, last, strict=True) if _STAFF_ROLES.search(m.group("role") or "")}
+    # ... and the one asking: an interviewer, two of whose turns in five or more end on a question
+    asks = Counter(word for m, word in zip(turns, last, strict=True) if m.group("said").rstrip().endswith("?"))
+    staff |= {word for word in set(last) if 5 * asks[word] >= 2 * last.count(word)}
+    out = []
+    for m, word in zip(turns, last, strict=True):
+        start = m.start("label") + m.group("label").rindex(word)
+        ent = speakers.entity(m.start("label"), m.end("label")) or speakers.entity(start, start + len(word))
+        if word in staff or ent is None or ent.type != "PERSON" or _staff_of_outlet(text, ent):
+            continue
+        said_start, said_end = m.start("said"), m.start("said") + len(m.group("said").rstrip())
+        if len(_WORD.findall(text[said_start:said_end])) < MIN_SENTENCE_WORDS:
+            continue  # "You're welcome.", "Thanks, Ari."
+        out.append(Quote(ent.name, ent.id, text[said_start:said_end], article.evidence(said_start, said_end)))
+    return out
 
 
 def quote_holding(start: int, end: int, quotes: Iterable[Quote]) -> Quote | None:
