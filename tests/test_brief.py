@@ -467,6 +467,26 @@ def test_a_statement_outlets_report_as_someones_words_is_shown_with_who_says_it(
     assert "converted to Islam" in marked, group.text
 
 
+def test_a_source_is_cited_by_several_outlets_only_when_several_outlets_cite_it(data_dir: Path) -> None:
+    # giveme5w1h (North Korea's missile over Hokkaido): two CNN articles opening "(CNN)",
+    # and two HuffPost articles quoting KCNA, had been listed as "CNN: 2 outlets
+    # (edition.cnn.com ...; edition.cnn.com ...)", "KCNA: 2 outlets (www.huffingtonpost.com
+    # ...; www.huffingtonpost.com ...)"
+    from newsdesk.report.markdown import render_markdown
+    from newsdesk.report.view import story_views
+
+    report = _event_report(data_dir, "north_Korea_hokkaido_missile")
+    views = list(story_views(report).values())
+    listed = [(c.origins, v.outlets_citing(c)) for v in views for c in v.attributions]
+    assert listed and all(n >= 2 for _, n in listed), listed
+    one_outlets = [c for v in views for c in v.story.claims if c.kind == "attribution" and c.support_count >= 2
+                   and len({v.article_outlet[e.article_id] for e in c.evidence}) == 1]
+    assert one_outlets, "no source cited by several articles of one outlet only"
+    md = render_markdown(report)
+    for c in one_outlets:
+        assert f"**{c.origins[0]}**: 2 outlets" not in md, c.origins
+
+
 def test_one_outlets_articles_in_their_own_voice_are_one_origin(data_dir: Path) -> None:
     # giveme5w1h (Musk's Roadster): the Daily Mail's articles repeat "SpaceX has been
     # working on the Falcon Heavy rocket for years, ..." word for word; one cites The Verge

@@ -177,7 +177,7 @@ def _sources(v: StoryView, lines: list[str]) -> None:
     lines.append("")
     if v.attributions:
         lines += ["Cited by several outlets:", ""]
-        lines += [f"- **{md(', '.join(c.origins))}**: {c.support_count} outlets ("
+        lines += [f"- **{md(', '.join(c.origins))}**: {v.outlets_citing(c)} outlets ("
                   + "; ".join(f"{_src(e, v.article_outlet)} “{md(e.text, 120)}”" for e in c.evidence) + ")"
                   for c in v.attributions]
         lines.append("")

@@ -95,11 +95,17 @@ class StoryView:
     # what a speaker said that one could verify
     checkable: set[tuple[str, int]] = field(default_factory=set)
     conflicts: list[ConflictView] = field(default_factory=list)
-    # sources that several outlets cite ("Attributed to Washington Post", 3 outlets)
+    # sources that several outlets cite ("Attributed to Washington Post", 3 outlets; two
+    # articles of one outlet are one)
     attributions: list[ClaimGroup] = field(default_factory=list)
     # (outlet, language code) of each of the story's articles written in another language
     # than the one newsdesk reads (``other_language``)
     other_language: list[tuple[str, str]] = field(default_factory=list)
+
+    def outlets_citing(self, claim: ClaimGroup) -> int:
+        """How many outlets an attribution group's articles are from (two CNN articles
+        crediting "(CNN)" are one outlet, not two)."""
+        return _outlets_of(claim, self.article_outlet)
 
     def is_checkable(self, places: Sequence[Evidence]) -> bool:
         return any((e.article_id, e.start) in self.checkable for e in places)
@@ -784,10 +790,15 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
         article_outlet=labels,
         checkable=_checkable_quotes(story),
         conflicts=_conflicts(story.contradictions),
-        attributions=[c for c in ranked if c.kind == ATTRIBUTION and c.support_count >= 2],
+        attributions=[c for c in ranked if c.kind == ATTRIBUTION and _outlets_of(c, labels) >= 2],
         other_language=[(labels[a.id], a.language or "") for a in other_language(
             [arts[i] for i in story.article_ids if i in arts])],
     )
+
+
+def _outlets_of(claim: ClaimGroup, labels: Mapping[str, str]) -> int:
+    """The number of outlets ``claim``'s evidence comes from (article id -> outlet: ``labels``)."""
+    return len({labels.get(e.article_id, e.article_id) for e in claim.evidence})
 
 
 # The language newsdesk's rules and bundled models read (the cleaning stage detects each
