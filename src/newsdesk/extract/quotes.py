@@ -1381,9 +1381,10 @@ def extract_quotes(article: Article, doc: Any, entities: Sequence[Entity]) -> tu
     return tuple(sorted([*found, *turns], key=lambda q: (q.evidence.start, q.evidence.end)))
 
 
-# A transcript's turn: a line opening on its speaker's name in capitals, with a role after
-# a comma the first time ("VIVIENNE WALT, BYLINE: Good morning." then "WALT: We hear that
-# more than 70 people are dead."), at most three words.
+# A transcript's turn: a line opening on its speaker's name in capitals, at most three
+# words, with a role after a comma the first time for the network's own ("SCOTT HORSLEY,
+# BYLINE: Good to be with you, Ari." then "HORSLEY: ..."; "VIVIENNE WALT: You're welcome."
+# then "WALT: We hear that more than 70 people are dead.").
 _TURN = re.compile(r"^(?P<label>[A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2})(?:, (?P<role>[A-Z][A-Z ,'\u2019.-]*))?:"
                    r"[ \t]+(?P<said>\S.*)$", re.MULTILINE)
 # Roles that make a transcript's speaker the broadcaster's own staff ("SCOTT HORSLEY, BYLINE").
@@ -1418,10 +1419,15 @@ def _transcript_turns(article: Article, speakers: _Speakers) -> list[Quote]:
     asks = Counter(word for m, word in zip(turns, last, strict=True) if m.group("said").rstrip().endswith("?"))
     staff |= {word for word in set(last) if 5 * asks[word] >= 2 * last.count(word)}
     out = []
+    outlets_own: dict[str, bool] = {}  # entity id -> ``_staff_of_outlet``
     for m, word in zip(turns, last, strict=True):
         start = m.start("label") + m.group("label").rindex(word)
         ent = speakers.entity(m.start("label"), m.end("label")) or speakers.entity(start, start + len(word))
-        if word in staff or ent is None or ent.type != "PERSON" or _staff_of_outlet(text, ent):
+        if word in staff or ent is None or ent.type != "PERSON":
+            continue
+        if ent.id not in outlets_own:
+            outlets_own[ent.id] = _staff_of_outlet(text, ent)
+        if outlets_own[ent.id]:
             continue
         said_start, said_end = m.start("said"), m.start("said") + len(m.group("said").rstrip())
         if len(_WORD.findall(text[said_start:said_end])) < MIN_SENTENCE_WORDS:
