@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -105,7 +105,7 @@ class StoryView:
     def outlets_citing(self, claim: ClaimGroup) -> int:
         """How many outlets an attribution group's articles are from (two CNN articles
         crediting "(CNN)" are one outlet, not two)."""
-        return _outlets_of(claim, self.article_outlet)
+        return outlet_count(claim.evidence, self.article_outlet)
 
     def is_checkable(self, places: Sequence[Evidence]) -> bool:
         return any((e.article_id, e.start) in self.checkable for e in places)
@@ -608,7 +608,7 @@ def figure_support(value: FigureValue, labels: Mapping[str, str]) -> str:
     wire story and its rewrite are "4 outlets, 2 independent", not "2 outlets"; one
     outlet's two articles of its own are "2 articles from 1 outlet"."""
     n = value.support_count
-    outlets = len({labels.get(e.article_id, e.article_id) for e in value.evidence})
+    outlets = outlet_count(value.evidence, labels)
     if outlets > n:
         return f"{outlets} outlets, {n} independent"
     if outlets < n:
@@ -713,7 +713,7 @@ def _summary(corroborated: Sequence[ClaimGroup], arts: Mapping[str, Article],
     labels = labels or {}
     where = {c.id: lead_position(c, arts) for c in corroborated}
     # several outlets before one outlet's several articles (its own copies, or a live page)
-    outlets = {c.id: len({labels.get(e.article_id, e.article_id) for e in c.evidence}) for c in corroborated}
+    outlets = {c.id: outlet_count(c.evidence, labels) for c in corroborated}
     order = sorted(corroborated, key=lambda c: (outlets[c.id] < 2, -c.support_count, where[c.id]))
     whole = [c for c in order if c.focus is None]
     items = [c for c in order if c.focus is not None]
@@ -790,15 +790,16 @@ def story_view(report: Report, story: Story, index: ReportIndex | None = None) -
         article_outlet=labels,
         checkable=_checkable_quotes(story),
         conflicts=_conflicts(story.contradictions),
-        attributions=[c for c in ranked if c.kind == ATTRIBUTION and _outlets_of(c, labels) >= 2],
+        attributions=[c for c in ranked if c.kind == ATTRIBUTION and outlet_count(c.evidence, labels) >= 2],
         other_language=[(labels[a.id], a.language or "") for a in other_language(
             [arts[i] for i in story.article_ids if i in arts])],
     )
 
 
-def _outlets_of(claim: ClaimGroup, labels: Mapping[str, str]) -> int:
-    """The number of outlets ``claim``'s evidence comes from (article id -> outlet: ``labels``)."""
-    return len({labels.get(e.article_id, e.article_id) for e in claim.evidence})
+def outlet_count(evidence: Iterable[Evidence], labels: Mapping[str, str]) -> int:
+    """The number of outlets ``evidence`` comes from (``labels``: article id -> outlet;
+    an article with none is its own)."""
+    return len({labels.get(e.article_id, e.article_id) for e in evidence})
 
 
 # The language newsdesk's rules and bundled models read (the cleaning stage detects each
